@@ -1,0 +1,79 @@
+import type { LogLine } from '../lines/types.js';
+import { decodeTaint } from '../knowledge/taint.js';
+import type { Incident } from '../result/schema.js';
+import type { IncidentDraft } from './incidents.js';
+import { irqRestoreNote } from './irq.js';
+import { ripHistogram } from './samples.js';
+
+/** Evidence kept per incident: enough to find every report, bounded for huge episodes. */
+const MAX_EVIDENCE = 200;
+const MAX_SAMPLES = 1000;
+
+const lineRef = (l: LogLine) => ({ path: l.path, line: l.lineNo });
+
+/** Converts an assembled incident into its result form. */
+export function toIncident(d: IncidentDraft): Incident {
+  const first = d.reports[0]!;
+  const lastReport = d.reports[d.reports.length - 1]!;
+  const firstLine = d.samples[0]?.line ?? first.header;
+  const lastLine = d.samples[d.samples.length - 1]?.line ?? lastReport.header;
+  const taint = lastReport.taint ?? first.taint;
+  const stuck = d.reports.map((r) => r.stuckSeconds).filter((s): s is number => s !== null);
+  const histogram = ripHistogram(d.samples);
+  const notes = [...d.notes];
+  const hottest = histogram[0];
+  // Explain the most frequent RIP when it is where interrupts are re-enabled.
+  const hotReport = hottest && d.reports.find((r) => r.rip?.function === hottest.function && r.rip.offset === hottest.offset);
+  const irqNote = hotReport ? irqRestoreNote(hotReport.rip, hotReport.code) : null;
+  if (irqNote) notes.unshift(irqNote);
+  const corruptionReasons = [...new Set(d.reports.flatMap((r) => r.corruptionReasons))];
+  return {
+    id: d.id,
+    kind: d.kind,
+    title: d.title,
+    host: d.host,
+    cpu: d.cpu,
+    pid: d.pid,
+    comm: d.comm,
+    role: d.role,
+    causedBy: d.causedBy,
+    victims: d.victims,
+    culprit: d.culprit,
+    entry: d.entry,
+    corrupted: d.reports.every((r) => r.corrupted),
+    corruptionReasons,
+    // Every report is a sample; header-less register dumps attached to the episode add samples too.
+    reports: d.samples.length,
+    firstSeen: firstLine.time,
+    lastSeen: lastLine.time,
+    firstUptime: firstLine.uptime,
+    lastUptime: lastLine.uptime,
+    maxStuckSeconds: stuck.length ? Math.max(...stuck) : null,
+    kernel: first.kernel ?? d.reports.find((r) => r.kernel)?.kernel ?? null,
+    hardware: first.hardware ?? d.reports.find((r) => r.hardware)?.hardware ?? null,
+    taint,
+    taintFlags: taint ? decodeTaint(taint).flags.map((f) => ({ letter: f.letter, meaning: f.meaning })) : [],
+    rip: first.rip ? { function: first.rip.function, offset: first.rip.offset, size: first.rip.size, module: first.rip.module } : null,
+    ripSamples: histogram,
+    samples: d.samples.slice(0, MAX_SAMPLES).map((s) => ({
+      time: s.line.time,
+      uptime: s.line.uptime,
+      function: s.rip?.function ?? null,
+      offset: s.rip?.offset ?? null,
+      stuckSeconds: s.stuckSeconds,
+      hasStack: s.stack.length > 0,
+      evidence: lineRef(s.line),
+    })),
+    loopFunction: d.loopFunction,
+    stack: first.stack.map((f) => ({ ...f })),
+    registers: { ...first.registers },
+    stackWords: [...first.stackWords],
+    code: first.code
+      ? { bytes: first.code.unit === 'byte' ? first.code.bytes.map((b) => b.toString(16).padStart(2, '0')).join(' ') : first.code.words.join(' '), markerIndex: first.code.markerIndex, raw: first.code.raw }
+      : null,
+    details: { ...first.details },
+    notes,
+    lines: first.lines.map((l) => ({ path: l.path, line: l.lineNo, text: l.text })),
+    evidence: d.samples.slice(0, MAX_EVIDENCE).map((s) => lineRef(s.line)),
+  };
+}

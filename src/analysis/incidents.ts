@@ -1,0 +1,170 @@
+import type { LogLine } from '../lines/types.js';
+import { parseCpuLine, parseRipLine } from '../reports/body.js';
+import { pickCulprit, sampleStack } from '../reports/culprit.js';
+import { refOf } from '../reports/frames.js';
+import type { Frame, FunctionRef, Report } from '../reports/types.js';
+import type { Fragment } from '../reports/segmenter.js';
+import { makeTitle, STUCK_KINDS, type IncidentKind } from '../result/kinds.js';
+import { loopBoundingFunction, type Sample } from './samples.js';
+
+/** An incident being assembled: one episode of repeated reports of the same thing. */
+export interface IncidentDraft {
+  readonly id: string;
+  readonly kind: IncidentKind;
+  readonly host: string | null;
+  readonly cpu: number | null;
+  readonly pid: number | null;
+  readonly comm: string | null;
+  readonly reports: Report[];
+  readonly samples: Sample[];
+  loopFunction: string | null;
+  culprit: FunctionRef | null;
+  entry: FunctionRef | null;
+  title: string;
+  role: 'culprit' | 'victim' | 'standalone';
+  causedBy: string | null;
+  victims: string[];
+  notes: string[];
+}
+
+/** Reports further apart than this start a new episode (soft lockups re-report every ~20-30 s). */
+const EPISODE_GAP_SECONDS = 600;
+
+/** Seconds from a to b, by wall clock when both have it, else by uptime; null when not comparable. */
+export function secondsFrom(a: LogLine, b: LogLine): number | null {
+  if (a.epochMs !== null && b.epochMs !== null) return (b.epochMs - a.epochMs) / 1000;
+  if (a.uptime !== null && b.uptime !== null) return b.uptime - a.uptime;
+  return null;
+}
+
+/** Whether two reports may be samples of the same episode (same task on the same CPU, or the same problem). */
+function episodeKey(r: Report, host: string | null): string {
+  const h = host ?? '';
+  switch (r.kind) {
+    case 'soft-lockup':
+    case 'hard-lockup':
+      return `${r.kind}|${h}|${r.cpu}|${r.pid}`;
+    case 'hung-task':
+      return `${r.kind}|${h}|${r.pid}|${r.comm}`;
+    case 'rcu-stall':
+    case 'workqueue-stall':
+      return `${r.kind}|${h}`;
+    default:
+      return `${r.kind}|${h}|${r.title}`;
+  }
+}
+
+/** The task-context stack of a report, innermost first, starting at the RIP. */
+export function reportStack(r: Pick<Report, 'rip' | 'stack'>): Frame[] {
+  const task = r.stack.filter((f) => f.reliable && (f.context === null || f.context === 'TASK'));
+  return sampleStack(r.rip, task);
+}
+
+function sampleOf(r: Report): Sample {
+  return { line: r.header, rip: r.rip, stack: reportStack(r), stuckSeconds: r.stuckSeconds };
+}
+
+/** Same report printed twice (e.g. a full report and the grep of it pasted below). */
+function reportIdentity(r: Report, host: string | null): string {
+  const at = r.header.time ?? r.header.uptime ?? `${r.header.path}:${r.header.lineNo}`;
+  return `${episodeKey(r, host)}|${at}|${r.rip?.function ?? ''}+${r.rip?.offset ?? ''}`;
+}
+
+export interface GroupingInput {
+  readonly reports: readonly Report[];
+  readonly fragments: readonly Fragment[];
+  /** Host of a line whose format carries none (dmesg), from the input's name. */
+  hostOf(line: LogLine): string | null;
+}
+
+export interface GroupingOutput {
+  readonly incidents: IncidentDraft[];
+  readonly unmatchedFragments: number;
+}
+
+/** Groups reports into incidents (one per episode) and attaches header-less register dumps to them. */
+export function groupIncidents(input: GroupingInput): GroupingOutput {
+  const unique = new Map<string, Report>();
+  for (const r of input.reports) {
+    const id = reportIdentity(r, input.hostOf(r.header));
+    const seen = unique.get(id);
+    if (!seen || r.lines.length > seen.lines.length) unique.set(id, r);
+  }
+  const ordered = [...unique.values()].sort(byTime);
+  const drafts: IncidentDraft[] = [];
+  const openByKey = new Map<string, IncidentDraft>();
+  for (const r of ordered) {
+    const host = input.hostOf(r.header);
+    const key = episodeKey(r, host);
+    const open = openByKey.get(key);
+    const last = open?.reports[open.reports.length - 1];
+    const gap = last ? secondsFrom(last.header, r.header) : null;
+    if (open && gap !== null && gap >= 0 && gap <= EPISODE_GAP_SECONDS) {
+      open.reports.push(r);
+      open.samples.push(sampleOf(r));
+      continue;
+    }
+    const draft = newDraft(`I${drafts.length + 1}`, r, host);
+    drafts.push(draft);
+    openByKey.set(key, draft);
+  }
+  const unmatchedFragments = attachFragments(drafts, input);
+  for (const d of drafts) finishDraft(d);
+  return { incidents: drafts, unmatchedFragments };
+}
+
+function byTime(a: Report, b: Report): number {
+  const d = secondsFrom(b.header, a.header);
+  if (d !== null && d !== 0) return d;
+  return a.header.path === b.header.path ? a.header.lineNo - b.header.lineNo : 0;
+}
+
+function newDraft(id: string, r: Report, host: string | null): IncidentDraft {
+  return {
+    id, kind: r.kind, host, cpu: r.cpu, pid: r.pid, comm: r.comm, reports: [r], samples: [sampleOf(r)],
+    loopFunction: null, culprit: r.culprit, entry: r.entry, title: r.title, role: 'standalone', causedBy: null, victims: [], notes: [],
+  };
+}
+
+/** Adds RIP-only samples (CPU line + RIP, no header) to the lockup episode of the same CPU and task. */
+function attachFragments(drafts: IncidentDraft[], input: GroupingInput): number {
+  let unmatched = 0;
+  for (const fragment of input.fragments) {
+    const cpuLine = fragment.lines.map((l) => parseCpuLine(l.text.trimStart())).find((c) => c !== null);
+    const rip = fragment.lines.map((l) => parseRipLine(l.text.trimStart())).find((f) => f !== null) ?? null;
+    const line = fragment.lines[0]!;
+    const host = input.hostOf(line);
+    const target = cpuLine && drafts.find((d) => STUCK_KINDS.has(d.kind) && d.host === host && d.cpu === cpuLine.cpu && d.pid === cpuLine.pid && withinEpisode(d, line));
+    if (!target) {
+      unmatched++;
+      continue;
+    }
+    const duplicate = target.samples.some((s) => secondsFrom(s.line, line) === 0 && s.rip?.function === rip?.function && s.rip?.offset === rip?.offset);
+    if (!duplicate) target.samples.push({ line, rip, stack: [], stuckSeconds: null });
+  }
+  for (const d of drafts) d.samples.sort((a, b) => secondsFrom(b.line, a.line) ?? 0);
+  return unmatched;
+}
+
+function withinEpisode(d: IncidentDraft, line: LogLine): boolean {
+  const first = d.samples[0]!.line;
+  const last = d.samples[d.samples.length - 1]!.line;
+  const afterFirst = secondsFrom(first, line);
+  const beforeLast = secondsFrom(line, last);
+  if (afterFirst === null || beforeLast === null) return false;
+  return afterFirst >= -EPISODE_GAP_SECONDS && beforeLast >= -EPISODE_GAP_SECONDS;
+}
+
+/** Loop bound, culprit and title of a finished episode. */
+function finishDraft(d: IncidentDraft): void {
+  if (!STUCK_KINDS.has(d.kind)) return;
+  d.loopFunction = loopBoundingFunction(d.samples);
+  const reference = d.samples.find((s) => s.stack.length > 0)?.stack ?? [];
+  const boundIndex = reference.findIndex((f) => f.function === d.loopFunction);
+  if (boundIndex >= 0) {
+    // Blame the loop bound, or the first caller of it that is not lock/wait/report plumbing.
+    d.culprit = pickCulprit(reference.slice(boundIndex)) ?? refOf(reference[boundIndex]!);
+    d.title = makeTitle(d.kind, d.culprit.function);
+  }
+  d.entry = d.reports.map((r) => r.entry).find((e) => e !== null) ?? null;
+}

@@ -1,0 +1,78 @@
+import { isWaiterFrame } from '../knowledge/frames.js';
+import type { IncidentDraft } from './incidents.js';
+import { secondsFrom } from './incidents.js';
+
+const LOCKUP_KINDS = new Set(['soft-lockup', 'hard-lockup', 'rcu-stall', 'workqueue-stall', 'hung-task']);
+/** Slack around an episode when deciding whether two episodes overlap. */
+const OVERLAP_SLACK_SECONDS = 120;
+/** A panic printed within this many seconds after a report is that report's consequence. */
+const PANIC_FOLLOWS_SECONDS = 5;
+
+/** True when the incident's samples sit in functions that only wait for another CPU. */
+export function isWaiting(d: IncidentDraft): boolean {
+  const withStack = d.samples.filter((s) => s.stack.length > 0 || s.rip);
+  if (withStack.length === 0) return false;
+  return withStack.every((s) => (s.stack.length > 0 ? s.stack : s.rip ? [s.rip] : []).some((f) => isWaiterFrame(f.function)));
+}
+
+function overlaps(a: IncidentDraft, b: IncidentDraft): boolean {
+  const aFirst = a.samples[0]!.line;
+  const aLast = a.samples[a.samples.length - 1]!.line;
+  const bFirst = b.samples[0]!.line;
+  const bLast = b.samples[b.samples.length - 1]!.line;
+  const bStartsBeforeAEnds = secondsFrom(bFirst, aLast);
+  const aStartsBeforeBEnds = secondsFrom(aFirst, bLast);
+  if (bStartsBeforeAEnds === null || aStartsBeforeBEnds === null) return false;
+  return bStartsBeforeAEnds >= -OVERLAP_SLACK_SECONDS && aStartsBeforeBEnds >= -OVERLAP_SLACK_SECONDS;
+}
+
+function link(victim: IncidentDraft, cause: IncidentDraft, note: string): void {
+  victim.role = 'victim';
+  victim.causedBy = cause.id;
+  victim.notes.push(note);
+  cause.victims.push(victim.id);
+  cause.role = 'culprit';
+}
+
+/**
+ * Tells culprits from victims: lockups that only wait for another CPU (stop_machine stoppers in
+ * multi_cpu_stop, cross-CPU call waiters) while a non-waiting lockup runs on the same host are its
+ * victims; an RCU stall on a locked-up CPU is that lockup's consequence; a panic right after a
+ * report is caused by it.
+ */
+export function linkVictims(drafts: IncidentDraft[]): void {
+  const waiting = new Map(drafts.map((d) => [d.id, LOCKUP_KINDS.has(d.kind) && isWaiting(d)]));
+  for (const victim of drafts) {
+    if (!waiting.get(victim.id)) continue;
+    const cause = drafts.find((c) => c !== victim && c.host === victim.host && LOCKUP_KINDS.has(c.kind) && c.kind !== 'hung-task' && !waiting.get(c.id) && overlaps(c, victim));
+    if (cause) {
+      const where = victim.samples.flatMap((s) => (s.stack.length ? s.stack : s.rip ? [s.rip] : [])).find((f) => isWaiterFrame(f.function))?.function;
+      link(victim, cause, `${victim.comm ?? 'this task'} on CPU ${victim.cpu ?? '?'} only waits in ${where ?? 'a cross-CPU wait'} for the other CPUs; CPU ${cause.cpu ?? '?'} (${cause.comm ?? '?'}) never gets there because it is stuck (${cause.id}).`);
+    } else {
+      victim.notes.push(`${victim.comm ?? 'This task'} only waits for another CPU (stop_machine or a cross-CPU call); the CPU it waits for left no report in these logs. Enable softlockup_all_cpu_backtrace to see it next time.`);
+    }
+  }
+  for (const stall of drafts) {
+    if (stall.kind !== 'rcu-stall' || stall.causedBy) continue;
+    const lockup = drafts.find((c) => (c.kind === 'soft-lockup' || c.kind === 'hard-lockup') && c.host === stall.host && !waiting.get(c.id) && overlaps(c, stall) && stallMentionsCpu(stall, c.cpu));
+    if (lockup) link(stall, lockup, `The RCU grace period cannot end while CPU ${lockup.cpu} is stuck without scheduling (${lockup.id}).`);
+  }
+  drafts.forEach((panic, index) => {
+    if (panic.kind !== 'panic' || panic.causedBy || index === 0) return;
+    const header = panic.reports[0]!.header;
+    const previous = drafts.slice(0, index).reverse().find((d) => d.host === panic.host && d.kind !== 'panic');
+    if (!previous) return;
+    const last = previous.reports[previous.reports.length - 1]!.header;
+    const gap = secondsFrom(last, header);
+    const sameInput = last.path === header.path && header.lineNo > last.lineNo;
+    if ((gap !== null && gap >= 0 && gap <= PANIC_FOLLOWS_SECONDS) || (gap === null && sameInput)) {
+      link(panic, previous, `The panic follows ${previous.title} (${previous.id}) and is its consequence, not a separate root cause.`);
+    }
+  });
+}
+
+function stallMentionsCpu(stall: IncidentDraft, cpu: number | null): boolean {
+  if (cpu === null) return false;
+  const cpus = stall.reports.map((r) => r.details['stalledCpus']).filter((v): v is string => typeof v === 'string');
+  return cpus.length === 0 || cpus.some((list) => list.split(/[ ,]+/).includes(String(cpu)));
+}

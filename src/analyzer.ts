@@ -1,0 +1,191 @@
+import { buildFindings, buildNextSteps, relateEvents } from './analysis/findings.js';
+import { toIncident } from './analysis/build.js';
+import { EventAggregator } from './analysis/events.js';
+import { groupIncidents } from './analysis/incidents.js';
+import { summarize } from './analysis/summary.js';
+import { linkVictims } from './analysis/victims.js';
+import { detectFormat, isKmsgDictionaryLine, parseLine } from './lines/formats.js';
+import type { LineContext, LineFormat, LogLine } from './lines/types.js';
+import { DETECTORS } from './reports/index.js';
+import { Segmenter, type Fragment } from './reports/segmenter.js';
+import type { Detector, Report } from './reports/types.js';
+import { SCHEMA_VERSION, type InputSummary, type Result, type RunWarning } from './result/schema.js';
+import { TOOL_VERSION } from './version.js';
+
+export interface AnalyzeOptions {
+  /** Year for syslog lines without one (default: from the file's modification time, else this year). */
+  readonly year?: number;
+  /** Zone for wall-clock times without one, e.g. "+08:00". */
+  readonly assumedZone?: string | null;
+  readonly detectors?: readonly Detector[];
+  /** Clock for `generatedAt` (tests pin it). */
+  readonly now?: () => Date;
+}
+
+export interface SourceInfo {
+  /** Path shown to the user and used in evidence. */
+  readonly path: string;
+  /** Host when the lines carry none (dmesg): from the bundle or folder name. */
+  readonly hostHint?: string | null;
+  readonly mtime?: Date | null;
+}
+
+/** Lines read before the format of an input is decided. */
+const FORMAT_SAMPLE_LINES = 200;
+
+/** One input being fed line by line. */
+export class SourceFeed {
+  private readonly pending: string[] = [];
+  private format: LineFormat | null = null;
+  private lineNo = 0;
+  private readonly ctx: LineContext;
+  private readonly segmenter: Segmenter;
+  readonly summary: InputSummary;
+
+  constructor(
+    private readonly info: SourceInfo,
+    options: AnalyzeOptions,
+    private readonly owner: Analyzer,
+  ) {
+    const reference = info.mtime ?? options.now?.() ?? new Date();
+    this.ctx = {
+      path: info.path,
+      year: options.year ?? reference.getFullYear(),
+      // With an explicit year every month belongs to it.
+      referenceMonth: options.year !== undefined ? 11 : reference.getMonth(),
+      assumedZone: options.assumedZone ?? null,
+      previous: null,
+    };
+    this.segmenter = new Segmenter(options.detectors ?? DETECTORS, owner.sinkFor(info));
+    this.summary = { path: info.path, format: 'bare', lines: 0, bytes: 0, host: info.hostHint ?? null, firstSeen: null, lastSeen: null };
+  }
+
+  /** Feeds one raw line (without its line end). */
+  push(raw: string): void {
+    this.summary.lines++;
+    this.summary.bytes += raw.length + 1;
+    if (this.format === null) {
+      this.pending.push(raw);
+      if (this.pending.length >= FORMAT_SAMPLE_LINES) this.decideFormat();
+      return;
+    }
+    this.parse(raw);
+  }
+
+  private decideFormat(): void {
+    this.format = detectFormat(this.pending);
+    this.summary.format = this.format;
+    const lines = this.pending.splice(0);
+    for (const raw of lines) this.parse(raw);
+  }
+
+  private parse(raw: string): void {
+    this.lineNo++;
+    if (this.format === 'kmsg' && isKmsgDictionaryLine(raw)) return;
+    const line = parseLine(raw, this.lineNo, this.format!, this.ctx);
+    if (line.host && !this.summary.host) this.summary.host = line.host;
+    if (line.time) {
+      this.summary.firstSeen ??= line.time;
+      this.summary.lastSeen = line.time;
+    }
+    this.segmenter.push(line);
+  }
+
+  end(): void {
+    if (this.format === null) this.decideFormat();
+    this.segmenter.end();
+  }
+}
+
+/**
+ * The whole analysis as a push pipeline: inputs are fed line by line (streaming, one pass), and
+ * `finish()` builds the versioned result. Memory holds report lines, counts and event groups only.
+ */
+export class Analyzer {
+  private readonly reports: Report[] = [];
+  private readonly fragments: Fragment[] = [];
+  private readonly events = new EventAggregator();
+  private readonly feeds: SourceFeed[] = [];
+  private readonly hostHints = new Map<string, string | null>();
+  private readonly warnings: RunWarning[] = [];
+  private readonly errors: Result['errors'] = [];
+  private readonly spoofed = new Map<string, { count: number; example: LogLine }>();
+  private readonly headerTest: RegExp;
+
+  constructor(private readonly options: AnalyzeOptions = {}) {
+    const detectors = options.detectors ?? DETECTORS;
+    this.headerTest = new RegExp(detectors.map((d) => `(?:${d.header.source})`).join('|'));
+  }
+
+  openSource(info: SourceInfo): SourceFeed {
+    this.hostHints.set(info.path, info.hostHint ?? null);
+    const feed = new SourceFeed(info, this.options, this);
+    this.feeds.push(feed);
+    return feed;
+  }
+
+  warn(path: string | null, message: string): void {
+    this.warnings.push({ path, message });
+  }
+
+  /** @internal the segmenter's outputs for one input. */
+  sinkFor(_info: SourceInfo) {
+    return {
+      report: (r: Report) => this.reports.push(r),
+      fragment: (f: Fragment) => this.fragments.push(f),
+      loose: (line: LogLine) => this.loose(line),
+      error: (where: string, error: unknown) => this.errors.push({ where, message: error instanceof Error ? error.message : String(error) }),
+    };
+  }
+
+  private loose(line: LogLine): void {
+    // A program line shaped like a kernel report is not one: anyone can write such text to syslog.
+    if (!line.kernel && this.headerTest.test(line.text)) {
+      const key = `${line.path}\u0001${line.tag}`;
+      const seen = this.spoofed.get(key);
+      if (seen) seen.count++;
+      else this.spoofed.set(key, { count: 1, example: line });
+    }
+    this.events.add(line);
+  }
+
+  private hostOf = (line: LogLine): string | null => line.host ?? this.hostHints.get(line.path) ?? null;
+
+  finish(): Result {
+    for (const { count, example } of this.spoofed.values()) {
+      this.warn(example.path, `line ${example.lineNo}: ${count} line(s) from the program "${example.tag}" look like a kernel report ("${example.text.slice(0, 80)}") but were not logged by the kernel; ignored as reports`);
+    }
+    if (this.events.droppedLines > 0) this.warn(null, `${this.events.droppedLines} lines with rare message templates were not grouped into events (template cap reached)`);
+    const { incidents: drafts, unmatchedFragments } = groupIncidents({ reports: this.reports, fragments: this.fragments, hostOf: this.hostOf });
+    if (unmatchedFragments > 0) this.warn(null, `${unmatchedFragments} register dump(s) without a report header matched no incident and were ignored`);
+    linkVictims(drafts);
+    const incidents = drafts.map(toIncident);
+    const events = this.events.groupsList().map((e) => ({ ...e, host: e.host }));
+    relateEvents(events, incidents);
+    const inputs = this.feeds.map((f) => ({ ...f.summary }));
+    return {
+      schemaVersion: SCHEMA_VERSION,
+      tool: { name: 'ktriage', version: TOOL_VERSION },
+      generatedAt: (this.options.now?.() ?? new Date()).toISOString(),
+      inputs,
+      summary: summarize({ incidents, inputs }),
+      incidents,
+      events,
+      findings: buildFindings(incidents, events),
+      nextSteps: buildNextSteps(incidents, events),
+      warnings: this.warnings,
+      errors: this.errors,
+    };
+  }
+}
+
+/** Analyzes text already in memory (pasted reports, tests, the corpus evaluation). */
+export function analyzeText(text: string, path = '<text>', options: AnalyzeOptions = {}): Result {
+  const analyzer = new Analyzer(options);
+  const feed = analyzer.openSource({ path });
+  const lines = text.split(/\r\n|\n|\r/);
+  if (lines[lines.length - 1] === '') lines.pop();
+  for (const line of lines) feed.push(line);
+  feed.end();
+  return analyzer.finish();
+}

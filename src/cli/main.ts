@@ -1,0 +1,111 @@
+#!/usr/bin/env node
+import { writeFileSync } from 'node:fs';
+import { Command, CommanderError, Option } from 'commander';
+import { render, OUTPUT_FORMATS, type OutputFormat } from '../render/index.js';
+import type { Result } from '../result/schema.js';
+import { analyzePaths, type RunOutcome } from '../run.js';
+import { TOOL_VERSION } from '../version.js';
+import { EXIT } from './exit-codes.js';
+
+interface AnalyzeFlags {
+  format: OutputFormat;
+  output?: string;
+  each?: boolean;
+  year?: number;
+  tz?: string;
+  color: boolean;
+  strict?: boolean;
+  quiet?: boolean;
+}
+
+function parseYear(value: string): number {
+  const year = Number(value);
+  if (!Number.isInteger(year) || year < 1970 || year > 2200) throw new CommanderError(EXIT.usage, 'ktriage.year', `--year must be a year like 2022, not "${value}"`);
+  return year;
+}
+
+function parseZone(value: string): string {
+  const m = /^([+-])(\d{2}):?(\d{2})$/.exec(value);
+  if (!m) throw new CommanderError(EXIT.usage, 'ktriage.tz', `--tz must be an offset like +08:00, not "${value}"`);
+  return `${m[1]}${m[2]}:${m[3]}`;
+}
+
+function useColor(flags: AnalyzeFlags, toFile: boolean): boolean {
+  if (!flags.color || toFile || process.env['NO_COLOR'] !== undefined) return false;
+  return Boolean(process.stdout.isTTY);
+}
+
+function exitCodeOf(outcomes: readonly RunOutcome[], strict: boolean): number {
+  if (outcomes.every((o) => o.readable === 0)) return EXIT.noInput;
+  if (strict && outcomes.some((o) => o.result.warnings.length > 0 || o.result.errors.length > 0)) return EXIT.strictWarnings;
+  return EXIT.ok;
+}
+
+/** One line per warning on stderr, so that a pipe of the JSON still tells the user what went wrong. */
+function reportWarnings(result: Result, quiet: boolean): void {
+  if (quiet) return;
+  for (const w of result.warnings) process.stderr.write(`ktriage: ${w.path ? `${w.path}: ` : ''}${w.message}\n`);
+  for (const e of result.errors) process.stderr.write(`ktriage: error in ${e.where}: ${e.message}\n`);
+}
+
+async function analyzeCommand(paths: string[], flags: AnalyzeFlags): Promise<number> {
+  const options = { year: flags.year, assumedZone: flags.tz ?? null };
+  const groups = flags.each ? paths.map((p) => [p]) : [paths];
+  const outcomes: RunOutcome[] = [];
+  const chunks: string[] = [];
+  const color = useColor(flags, Boolean(flags.output));
+  for (const group of groups) {
+    const outcome = await analyzePaths(group, options);
+    outcomes.push(outcome);
+    reportWarnings(outcome.result, Boolean(flags.quiet));
+    chunks.push(render(outcome.result, flags.format, { color, compactJson: Boolean(flags.each) }));
+  }
+  const text = chunks.join(flags.format === 'json' && flags.each ? '' : '\n');
+  if (flags.output) writeFileSync(flags.output, text);
+  else process.stdout.write(text);
+  return exitCodeOf(outcomes, Boolean(flags.strict));
+}
+
+export function buildProgram(): Command {
+  const program = new Command('ktriage')
+    .description("Diagnose Linux kernel incidents from a node's logs")
+    .version(TOOL_VERSION)
+    .exitOverride()
+    .configureOutput({ writeErr: (s) => process.stderr.write(s) });
+  program
+    .command('analyze')
+    .description('analyze log files, directories, bundles or - (stdin)')
+    .argument('<paths...>', 'log files, directories, or - for stdin')
+    .addOption(new Option('-f, --format <format>', 'output format').choices(OUTPUT_FORMATS).default('text'))
+    .option('-o, --output <file>', 'write the report to this file instead of stdout')
+    .option('--each', 'analyze every path on its own (with --format json: one JSON document per line)')
+    .option('--year <year>', 'year of syslog lines that carry none (default: from the file date)', parseYear)
+    .option('--tz <offset>', 'time zone of log times that carry none, e.g. +08:00', parseZone)
+    .option('--no-color', 'no colours in the text report (NO_COLOR is respected too)')
+    .option('--strict', `exit ${EXIT.strictWarnings} when any warning was raised`)
+    .option('-q, --quiet', 'no warnings on stderr')
+    .action(async (paths: string[], flags: AnalyzeFlags) => {
+      process.exitCode = await analyzeCommand(paths, flags);
+    });
+  return program;
+}
+
+export async function main(argv: readonly string[]): Promise<number> {
+  const program = buildProgram();
+  try {
+    await program.parseAsync(argv as string[]);
+    return typeof process.exitCode === 'number' ? process.exitCode : EXIT.ok;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help') return EXIT.ok;
+      if (error.code.startsWith('ktriage.')) process.stderr.write(`ktriage: ${error.message}\n`);
+      return EXIT.usage;
+    }
+    process.stderr.write(`ktriage: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    return EXIT.usage + 68;
+  }
+}
+
+main(process.argv).then((code) => {
+  process.exitCode = code;
+});

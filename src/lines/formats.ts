@@ -1,0 +1,201 @@
+import type { LineContext, LineFormat, LogLine } from './types.js';
+import { monthIndex, normaliseZone, wallClock, type WallClock } from './time.js';
+
+/** The message part of a line once its prefix is parsed. */
+interface Parsed {
+  text: string;
+  host: string | null;
+  clock: WallClock | null;
+  uptime: number | null;
+  kernel: boolean;
+  tag: string | null;
+  caller: string | null;
+}
+
+type PrefixParser = (raw: string, ctx: LineContext) => Parsed | null;
+
+// `[ 1234.567890]` uptime stamp, optionally followed by a `[T123]`/`[ C1]` caller tag.
+const UPTIME_RE = /^\[\s*(\d{1,10}\.\d{1,9})\]\s?(?:\[\s*([TC]\d{1,7})\]\s?)?/;
+// `<6>` console log-level prefix in front of a dmesg line (`dmesg -r`, serial consoles).
+const LEVEL_RE = /^<\d{1,3}>/;
+
+/** Splits an optional `[uptime]` / caller tag off a kernel message. */
+function splitUptime(text: string): { text: string; uptime: number | null; caller: string | null } {
+  const m = UPTIME_RE.exec(text);
+  if (!m) return { text, uptime: null, caller: null };
+  return { text: text.slice(m[0].length), uptime: Number(m[1]), caller: m[2] ?? null };
+}
+
+function programLine(host: string, program: string, message: string, clock: WallClock | null): Parsed {
+  const kernel = program === 'kernel';
+  const { text, uptime, caller } = kernel ? splitUptime(message) : { text: message, uptime: null, caller: null };
+  return { text, host, clock, uptime, kernel, tag: program, caller };
+}
+
+// `Nov 12 10:10:59 node-2 kernel: msg` and `Nov 12 10:10:59.123456 host prog[pid]: msg` (short-precise).
+const SYSLOG_RE = /^([A-Z][a-z]{2}) {1,2}(\d{1,2}) (\d{2}):(\d{2}):(\d{2})(?:\.(\d{1,9}))? (\S+) ([^\s:[]{1,64})(?:\[\d{1,10}\])?: ?(.*)$/;
+
+const parseSyslog: PrefixParser = (raw, ctx) => {
+  const m = SYSLOG_RE.exec(raw);
+  if (!m) return null;
+  const month = monthIndex(m[1]!);
+  if (month < 0) return null;
+  // A month after the file's own month cannot be this year's: the log started last year.
+  const year = month > ctx.referenceMonth ? ctx.year - 1 : ctx.year;
+  const clock = wallClock(year, month, Number(m[2]), Number(m[3]), Number(m[4]), Number(m[5]), m[6] ?? null, ctx.assumedZone);
+  return programLine(m[7]!, m[8]!, m[9]!, clock);
+};
+
+// ISO timestamp with optional fraction and zone: journalctl -o short-iso(-precise), rsyslog RFC 3339.
+const ISO_STAMP = String.raw`(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2}):(\d{2})(?:[.,](\d{1,9}))?(Z|[+-]\d{2}:?\d{2})?`;
+const ISO_RE = new RegExp(`^${ISO_STAMP} (\\S+) ([^\\s:[]{1,64})(?:\\[\\d{1,10}\\])?: ?(.*)$`);
+
+function isoClock(m: RegExpExecArray, ctx: LineContext): WallClock | null {
+  const zone = normaliseZone(m[8]) ?? ctx.assumedZone;
+  return wallClock(Number(m[1]), Number(m[2]) - 1, Number(m[3]), Number(m[4]), Number(m[5]), Number(m[6]), m[7] ?? null, zone);
+}
+
+const parseIso: PrefixParser = (raw, ctx) => {
+  const m = ISO_RE.exec(raw);
+  if (!m) return null;
+  return programLine(m[9]!, m[10]!, m[11]!, isoClock(m, ctx));
+};
+
+// RFC 5424: `<6>1 2022-11-12T10:10:59.123+08:00 host kernel - - - msg`.
+const RFC5424_RE = new RegExp(`^(?:<\\d{1,3}>)?1 ${ISO_STAMP} (\\S+) (\\S+) \\S+ \\S+ (?:-|\\[.*?\\]) ?(.*)$`);
+
+const parseRfc5424: PrefixParser = (raw, ctx) => {
+  const m = RFC5424_RE.exec(raw);
+  if (!m) return null;
+  return programLine(m[9]!, m[10]!, m[11]!.replace(/^\uFEFF/, ''), isoClock(m, ctx));
+};
+
+// Log-collection bundle: `2022-11-12 10:10:59 +0800 | messages | <syslog line>`.
+const BUNDLE_RE = /^(\d{4})-(\d{2})-(\d{2}) (\d{2}):(\d{2}):(\d{2})(?:\.(\d{1,9}))? ?(Z|[+-]\d{2}:?\d{2})? \| ([^|]{1,128}) \| (.*)$/;
+
+const parseBundle: PrefixParser = (raw, ctx) => {
+  const m = BUNDLE_RE.exec(raw);
+  if (!m) return null;
+  const zone = normaliseZone(m[8]) ?? ctx.assumedZone;
+  const clock = wallClock(Number(m[1]), Number(m[2]) - 1, Number(m[3]), Number(m[4]), Number(m[5]), Number(m[6]), m[7] ?? null, zone);
+  const inner = m[10]!;
+  // The wrapped line is itself syslog (or ISO); the bundle's own stamp carries year and zone.
+  const wrapped = parseSyslog(inner, { ...ctx, year: Number(m[1]), referenceMonth: 11 }) ?? parseIso(inner, ctx);
+  if (wrapped) return { ...wrapped, clock: clock ?? wrapped.clock };
+  const kernelText = splitUptime(inner);
+  return { text: kernelText.text, host: null, clock, uptime: kernelText.uptime, kernel: true, tag: null, caller: kernelText.caller };
+};
+
+const parseDmesg: PrefixParser = (raw) => {
+  const line = raw.replace(LEVEL_RE, '');
+  const m = UPTIME_RE.exec(line);
+  if (!m) return null;
+  return { text: line.slice(m[0].length), host: null, clock: null, uptime: Number(m[1]), kernel: true, tag: null, caller: m[2] ?? null };
+};
+
+// `dmesg -T`: `[Sat Nov 12 10:10:59 2022] msg`.
+const DMESG_HUMAN_RE = /^\[(?:[A-Z][a-z]{2}) ([A-Z][a-z]{2}) {1,2}(\d{1,2}) (\d{2}):(\d{2}):(\d{2})(?:[.,](\d{1,9}))? (\d{4})\] ?(.*)$/;
+
+const parseDmesgHuman: PrefixParser = (raw, ctx) => {
+  const m = DMESG_HUMAN_RE.exec(raw);
+  if (!m) return null;
+  const clock = wallClock(Number(m[7]), monthIndex(m[1]!), Number(m[2]), Number(m[3]), Number(m[4]), Number(m[5]), m[6] ?? null, ctx.assumedZone);
+  const rest = splitUptime(m[8]!);
+  return { text: rest.text, host: null, clock, uptime: rest.uptime, kernel: true, tag: null, caller: rest.caller };
+};
+
+// /dev/kmsg record: `level,seq,usec,flags[,more];message`.
+const KMSG_RE = /^(\d{1,3}),(\d{1,20}),(\d{1,20}),[^;]{0,64};(.*)$/;
+
+const parseKmsg: PrefixParser = (raw) => {
+  const m = KMSG_RE.exec(raw);
+  if (!m) return null;
+  const facility = Number(m[1]) >> 3;
+  const callerMatch = /^\[\s*([TC]\d{1,7})\] ?/.exec(m[4]!);
+  const text = callerMatch ? m[4]!.slice(callerMatch[0].length) : m[4]!;
+  // Facility 0 is the kernel; user space writing to /dev/kmsg gets facility 1 (user) by default.
+  return { text, host: null, clock: null, uptime: Number(m[3]) / 1e6, kernel: facility === 0, tag: null, caller: callerMatch?.[1] ?? null };
+};
+
+const parseBare: PrefixParser = (raw, ctx) => {
+  const prev = ctx.previous;
+  const rest = splitUptime(raw.replace(LEVEL_RE, ''));
+  return {
+    text: rest.text,
+    host: prev?.host ?? null,
+    clock: null,
+    uptime: rest.uptime,
+    kernel: prev ? prev.kernel : true,
+    tag: prev?.tag ?? null,
+    caller: rest.caller,
+  };
+};
+
+export const PARSERS: Readonly<Record<LineFormat, PrefixParser>> = {
+  bundle: parseBundle,
+  rfc5424: parseRfc5424,
+  iso: parseIso,
+  syslog: parseSyslog,
+  kmsg: parseKmsg,
+  'dmesg-human': parseDmesgHuman,
+  dmesg: parseDmesg,
+  bare: parseBare,
+};
+
+/** Order in which formats are tried when a line does not match its file's format. */
+export const FALLBACK_ORDER: readonly LineFormat[] = ['bundle', 'rfc5424', 'iso', 'syslog', 'kmsg', 'dmesg-human', 'dmesg'];
+
+const WALL_CLOCK_FORMATS: ReadonlySet<LineFormat> = new Set(['bundle', 'rfc5424', 'iso', 'syslog', 'dmesg-human']);
+
+/** kmsg continuation lines (` SUBSYSTEM=...`) carry metadata, not messages. */
+export function isKmsgDictionaryLine(raw: string): boolean {
+  return /^ [A-Z_]+=/.test(raw);
+}
+
+function parseWithFallback(raw: string, format: LineFormat, ctx: LineContext): Parsed | null {
+  if (format === 'bare') return null;
+  for (const f of FALLBACK_ORDER) {
+    const parsed = f === format ? null : PARSERS[f](raw, ctx);
+    if (parsed) return parsed;
+  }
+  return null;
+}
+
+/** Parses one raw line with the file's format, falling back to the others, then to bare text. */
+export function parseLine(raw: string, lineNo: number, format: LineFormat, ctx: LineContext): LogLine {
+  const parsed = PARSERS[format](raw, ctx) ?? parseWithFallback(raw, format, ctx) ?? parseBare(raw, ctx)!;
+  const inheritClock = parsed.clock === null && WALL_CLOCK_FORMATS.has(format);
+  const line: LogLine = {
+    path: ctx.path,
+    lineNo,
+    text: parsed.text.trimEnd(),
+    host: parsed.host,
+    // A continuation line in a timestamped file belongs to the time of the line before it.
+    time: parsed.clock?.iso ?? (inheritClock ? (ctx.previous?.time ?? null) : null),
+    epochMs: parsed.clock?.epochMs ?? (inheritClock ? (ctx.previous?.epochMs ?? null) : null),
+    uptime: parsed.uptime,
+    kernel: parsed.kernel,
+    tag: parsed.tag,
+    caller: parsed.caller,
+  };
+  ctx.previous = line;
+  return line;
+}
+
+/** Picks the format that parses most of the sample lines; `bare` when none does. */
+export function detectFormat(sample: readonly string[]): LineFormat {
+  const ctx: LineContext = { path: '', year: 2000, referenceMonth: 11, assumedZone: null, previous: null };
+  let best: LineFormat = 'bare';
+  let bestCount = 0;
+  const lines = sample.filter((l) => l.trim() !== '');
+  for (const format of FALLBACK_ORDER) {
+    let count = 0;
+    for (const l of lines) if (PARSERS[format](l, ctx)) count++;
+    if (count > bestCount) {
+      best = format;
+      bestCount = count;
+    }
+  }
+  // A handful of stamped lines among pasted text still makes the file that format.
+  return bestCount > 0 && bestCount >= Math.min(3, lines.length) * 0.5 ? best : 'bare';
+}

@@ -1,0 +1,40 @@
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+export function monthIndex(abbrev: string): number {
+  return MONTHS.indexOf(abbrev);
+}
+
+const pad = (n: number, w = 2): string => String(n).padStart(w, '0');
+
+/** Normalises "+0800", "+08:00", "Z" to "+08:00" / "Z"; null stays null. */
+export function normaliseZone(zone: string | null | undefined): string | null {
+  if (!zone) return null;
+  if (zone === 'Z' || zone === 'z') return 'Z';
+  const m = /^([+-])(\d{2}):?(\d{2})$/.exec(zone);
+  return m ? `${m[1]}${m[2]}:${m[3]}` : null;
+}
+
+function zoneMinutes(zone: string): number {
+  if (zone === 'Z') return 0;
+  const sign = zone.startsWith('-') ? -1 : 1;
+  return sign * (Number(zone.slice(1, 3)) * 60 + Number(zone.slice(4, 6)));
+}
+
+export interface WallClock {
+  readonly iso: string;
+  readonly epochMs: number;
+}
+
+/** Builds the ISO string and epoch of a wall-clock reading; fraction is the digits after the seconds' dot. */
+export function wallClock(
+  year: number, month: number, day: number, h: number, min: number, s: number, fraction: string | null, zone: string | null,
+): WallClock | null {
+  if (month < 0 || month > 11 || day < 1 || day > 31 || h > 23 || min > 59 || s > 60) return null;
+  const ms = fraction ? Math.round(Number(`0.${fraction}`) * 1000) : 0;
+  const local = Date.UTC(year, month, day, h, min, s, ms);
+  if (Number.isNaN(local)) return null;
+  const frac = fraction ? `.${fraction.slice(0, 6)}` : '';
+  const base = `${pad(year, 4)}-${pad(month + 1)}-${pad(day)}T${pad(h)}:${pad(min)}:${pad(s)}${frac}`;
+  if (!zone) return { iso: base, epochMs: local };
+  return { iso: base + zone, epochMs: local - zoneMinutes(zone) * 60_000 };
+}

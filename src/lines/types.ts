@@ -1,0 +1,38 @@
+/** The line formats ktriage recognises, detected per file. */
+export const LINE_FORMATS = ['bundle', 'syslog', 'iso', 'rfc5424', 'dmesg', 'dmesg-human', 'kmsg', 'bare'] as const;
+export type LineFormat = (typeof LINE_FORMATS)[number];
+
+/** One log line with its prefix parsed away; `text` is the message as the kernel (or program) printed it. */
+export interface LogLine {
+  /** Path of the input the line came from, as shown to the user. */
+  readonly path: string;
+  /** 1-based line number in that input. */
+  readonly lineNo: number;
+  /** The message after all prefixes (syslog header, dmesg timestamp, caller tag). */
+  readonly text: string;
+  readonly host: string | null;
+  /** Wall-clock time as ISO 8601; with an offset when the line carries a time zone. */
+  readonly time: string | null;
+  /** Milliseconds for ordering and gaps: UTC when the zone is known, else local time read as UTC. */
+  readonly epochMs: number | null;
+  /** Seconds since boot, from a `[ 1234.567890]` stamp or a kmsg record. */
+  readonly uptime: number | null;
+  /** True when the kernel printed the line (syslog tag `kernel`, dmesg, kmsg, bare text). */
+  readonly kernel: boolean;
+  /** Syslog program tag (`kernel`, `sshd`), or null when the format has none. */
+  readonly tag: string | null;
+  /** printk caller id (`T123` task, `C1` CPU) when the kernel printed one. */
+  readonly caller: string | null;
+}
+
+/** Per-file state the prefix parsers need (year inference, previous line for continuation lines). */
+export interface LineContext {
+  readonly path: string;
+  /** Year used for syslog lines without one. */
+  year: number;
+  /** Month index (0-11) of the file's modification time: later months belong to the year before. */
+  referenceMonth: number;
+  /** Offset applied to wall-clock times without a zone, e.g. "+08:00" (from --tz), or null. */
+  readonly assumedZone: string | null;
+  previous: LogLine | null;
+}

@@ -1,0 +1,190 @@
+import type { LogLine } from '../lines/types.js';
+import { nextContext, parseFrameLine, parseSymbol } from './frames.js';
+import type { CodeBytes, CommonFields, Frame } from './types.js';
+
+const CPU_LINE_RE = /^CPU: (\d{1,5}) (?:UID: \d{1,10} )?PID: (\d{1,10}) Comm: /;
+// The release: `3.10.0-693.11.1.el7.x86_64`, `6.1.0-rc1-syzkaller`; the token after the taint field.
+const RELEASE_RE = /^\s*(\d+\.\d+[\w.+~-]*)/;
+
+/** Parses the `CPU: 12 PID: 39156 Comm: dockerd-current Tainted: G W OE ... 3.10.0-693... #1` line. */
+export function parseCpuLine(text: string): Pick<CommonFields, 'cpu' | 'pid' | 'comm' | 'taint' | 'kernel'> | null {
+  const m = CPU_LINE_RE.exec(text);
+  if (!m) return null;
+  const rest = text.slice(m[0].length);
+  let comm = rest;
+  let taint: string | null = null;
+  let after = '';
+  const notTainted = rest.indexOf(' Not tainted');
+  const tainted = rest.indexOf(' Tainted: ');
+  if (notTainted >= 0 && (tainted < 0 || notTainted < tainted)) {
+    comm = rest.slice(0, notTainted);
+    after = rest.slice(notTainted + ' Not tainted'.length);
+  } else if (tainted >= 0) {
+    comm = rest.slice(0, tainted);
+    const flags = /^[A-Z \-]*/.exec(rest.slice(tainted + ' Tainted: '.length))![0];
+    // The release follows the padded flags; trailing spaces/dashes are padding, not flags.
+    taint = flags.replace(/[\s-]+$/, '') || null;
+    after = rest.slice(tainted + ' Tainted: '.length + flags.length);
+  }
+  const release = RELEASE_RE.exec(after);
+  return {
+    cpu: Number(m[1]),
+    pid: Number(m[2]),
+    comm: comm.replace(/ Kdump: loaded$/, '').trim() || null,
+    taint,
+    kernel: release ? release[1]! : null,
+  };
+}
+
+// `RIP: 0010:[<ffffffff816ab935>]  [<ffffffff816ab935>] _raw_spin_unlock_irqrestore+0x15/0x20` (3.x)
+// `RIP: 0010:smp_call_function_many_cond+0x11e/0x4f0` (4.x+), `RIP: 0010:0xffffffff81000000`
+const RIP_RE = /^(?:RIP|EIP|IP): (?:[0-9a-f]{4}:)?(?:\[<([0-9a-f]{6,16})>\]\s+(?:\[<[0-9a-f]{6,16}>\] )?)?(.*)$/;
+// arm64 / arm: `pc : func+0x1/0x2`, `PC is at func+0x1/0x2`; 32-bit x86: `EIP is at func+0x1/0x2`.
+const PC_RE = /^(?:pc : |PC is at |EIP is at |NIP \[[0-9a-f]+\] |epc : )(.*)$/;
+
+function ripFrom(address: string | null, symbolText: string): Frame | null {
+  const sym = parseSymbol(symbolText);
+  if (sym) return { ...sym, address, reliable: true, context: null };
+  const raw = /^(?:0x)?([0-9a-f]{6,16})\b/.exec(symbolText.trim());
+  if (raw) return { address: address ?? raw[1]!, function: `0x${raw[1]!}`, offset: null, size: null, module: null, reliable: true, context: null };
+  return null;
+}
+
+/** Parses the RIP/pc line into a frame; user-space RIPs (segment 0033) are not the kernel's. */
+export function parseRipLine(text: string): Frame | null {
+  if (/^RIP: 0033:/.test(text) || /^RIP: 0023:/.test(text)) return null;
+  const m = RIP_RE.exec(text);
+  if (m) return ripFrom(m[1] ?? null, m[2]!);
+  const pc = PC_RE.exec(text);
+  return pc ? ripFrom(null, pc[1]!) : null;
+}
+
+/** Parses `Code: 07 00 ... 57 9d <0f> 1f ...` (x86 bytes) or `Code: a9bf7bfd ... (e5c3201c)` (arm64 words). */
+export function parseCodeLine(text: string): CodeBytes | null {
+  const m = /^Code: (.*)$/.exec(text);
+  if (!m) return null;
+  const tokens = m[1]!.trim().split(/\s+/);
+  const bytes: number[] = [];
+  const words: string[] = [];
+  let markerIndex: number | null = null;
+  let unit: 'byte' | 'word' | null = null;
+  for (const token of tokens) {
+    const t = /^([<(]?)([0-9a-fA-F]+)([>)]?)$/.exec(token);
+    if (!t) return null;
+    const hexDigits = t[2]!;
+    const isWord = hexDigits.length === 8 || hexDigits.length === 4;
+    if (hexDigits.length !== 2 && !isWord) return null;
+    const tokenUnit = hexDigits.length === 2 ? 'byte' : 'word';
+    if (unit && unit !== tokenUnit) return null;
+    unit = tokenUnit;
+    const marked = t[1] !== '' && t[3] !== '';
+    if (tokenUnit === 'byte') {
+      if (marked) markerIndex = bytes.length;
+      bytes.push(parseInt(hexDigits, 16));
+    } else {
+      if (marked) markerIndex = words.length;
+      words.push(hexDigits.toLowerCase());
+    }
+  }
+  if (!unit) return null;
+  return { bytes, words, markerIndex, unit, raw: m[1]!.trim() };
+}
+
+const REGISTER_LINE_RE = /^(?:R[A-Z0-9]{1,3}|E[A-Z]{2}|FS|GS|CS|DS|ES|CR\d|DR\d|PKRU|x\d{1,2}|sp|lr|pc|pstate|ORIG_RAX|[a-z]{1,2}\d{0,2}) ?:/;
+const REGISTER_PAIR_RE = /\b([A-Za-z][A-Za-z0-9_]{0,7}) ?: ?([0-9a-f]{4}:)?([0-9a-f]{4,16})\b/g;
+
+/** Collects `NAME: value` register pairs of a register-dump line into `into`. */
+export function parseRegisterLine(text: string, into: Record<string, string>): boolean {
+  if (!REGISTER_LINE_RE.test(text) || /^(?:RIP|pc|lr) ?: ?[A-Za-z_]/.test(text)) return false;
+  let found = false;
+  for (const m of text.matchAll(REGISTER_PAIR_RE)) {
+    into[m[1]!] = (m[2] ?? '') + m[3]!;
+    found = true;
+  }
+  return found;
+}
+
+const STACK_WORDS_RE = /^\s*(?:<EOI>\s*)?((?:[0-9a-f]{8,16}\s*){1,8})$/;
+
+/** Lines any report layout may contain; a body ends at the first line that is none of them. */
+const STRUCTURAL_RES: readonly RegExp[] = [
+  /^Modules linked in:/, /^CPU: \d/, /^Hardware name:/, /^task: [0-9a-f]+/, /^(?:RIP|EIP|IP|RSP|ESP|EFLAGS): /, /^Code: /,
+  /^Call [Tt]race:/, /^Stack:/, /^Workqueue: /, /^Stopper: /, /^Tainted: \[/, /^Kernel Offset: /, /^---\[ end /,
+  /^(?:pc|lr|sp|pstate) ?: /, /^(?:PC|LR) is at /, /^Exception stack\(/, /^Backtrace:/, /^Process .{1,40} \(pid: \d+, stack limit/,
+  /^(?:Oops|Internal error)[:\s]/, /^Mem abort info:/, /^\s+(?:ESR|EC|IL|SET|FAR|EA|S1PTW|FSC|ISV|ISS|CM|WnR|Data abort info:|DFSC|TCMA|GCS)/,
+  /^(?:user|swapper) pgtable:/, /^\[[0-9a-f]+\] pgd=/, /^#PF: /, /^(?:PGD|P4D|PUD|PMD|PTE) [0-9a-f]/, /^irq event stamp:/,
+  /^hardirqs (?:last|first)\s/, /^softirqs (?:last|first)\s/, /^Dumping ftrace buffer/, /^Showing stack for process/, /^Sending NMI/,
+  /^NMI backtrace for cpu/, /^\s*\.\.\.\s*$/, /^ ?Register r\d+ information:/, /^(?:xer|msr|ctr|nip|link|cfar|NIP|LR): /,
+  /^note: .{1,40}\[\d+\] exited with/, /^ORIG_RAX/, /^\s*$/,
+];
+
+/** True when the line has the shape of report structure (header lines, registers, frames, markers, Code:). */
+export function isStructuralLine(text: string): boolean {
+  if (STRUCTURAL_RES.some((re) => re.test(text))) return true;
+  if (REGISTER_LINE_RE.test(text) && REGISTER_PAIR_RE.test(text)) {
+    REGISTER_PAIR_RE.lastIndex = 0;
+    return true;
+  }
+  REGISTER_PAIR_RE.lastIndex = 0;
+  return parseFrameLine(text, null) !== null || STACK_WORDS_RE.test(text);
+}
+
+/** Extracts the fields every report layout shares from a report's lines. */
+export function parseCommonFields(lines: readonly LogLine[]): CommonFields {
+  const fields: CommonFields = {
+    cpu: null, pid: null, comm: null, taint: null, kernel: null, hardware: null, rip: null,
+    registers: {}, stackWords: [], stack: [], code: null, modules: null,
+  };
+  let section: 'none' | 'stack' | 'trace' = 'none';
+  let context: string | null = null;
+  for (const line of lines) {
+    const text = line.text.trimStart();
+    const cpuLine = fields.cpu === null ? parseCpuLine(text) : null;
+    if (cpuLine) {
+      Object.assign(fields, cpuLine);
+      continue;
+    }
+    if (text.startsWith('Hardware name: ')) {
+      fields.hardware ??= text.slice('Hardware name: '.length).trim();
+      continue;
+    }
+    if (text.startsWith('Modules linked in:')) {
+      fields.modules ??= text.slice('Modules linked in:'.length).trim().split(/\s+/).filter(Boolean);
+      continue;
+    }
+    if (/^(?:RIP|EIP|IP): |^(?:pc : |PC is at |EIP is at )/.test(text)) {
+      // The first kernel RIP is the interrupted instruction; later ones belong to nested frames.
+      fields.rip ??= parseRipLine(text);
+      section = 'none';
+      continue;
+    }
+    if (text.startsWith('Code: ')) {
+      fields.code ??= parseCodeLine(text);
+      continue;
+    }
+    if (/^Stack:/.test(text)) {
+      section = 'stack';
+      continue;
+    }
+    if (/^Call [Tt]race:|^Backtrace:/.test(text)) {
+      section = 'trace';
+      continue;
+    }
+    if (section === 'stack') {
+      const words = STACK_WORDS_RE.exec(line.text);
+      if (words) {
+        fields.stackWords.push(...words[1]!.trim().split(/\s+/));
+        continue;
+      }
+    }
+    const frameLine = parseFrameLine(line.text, context);
+    if (frameLine && (section === 'trace' || frameLine.frame)) {
+      if (frameLine.marker) context = nextContext(context, frameLine.marker);
+      if (frameLine.frame) fields.stack.push(frameLine.frame);
+      section = 'trace';
+      continue;
+    }
+    parseRegisterLine(text, fields.registers);
+  }
+  return fields;
+}

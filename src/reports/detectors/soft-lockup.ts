@@ -1,0 +1,42 @@
+import { buildReport, markCorrupted } from '../report.js';
+import type { Detector } from '../types.js';
+
+// `BUG: soft lockup - CPU#12 stuck for 22s! [dockerd-current:39156]`, with the `NMI watchdog: ` (3.x/RHEL 7,
+// 4.1-4.14) or `watchdog: ` (4.15+) prefix.
+const HEADER_RE = /BUG: soft lockup - CPU#(\d{1,5}) stuck for (\d{1,7})s! \[(.{0,64}):(\d{1,10})\]/;
+
+export const softLockup: Detector = {
+  kind: 'soft-lockup',
+  meta: {
+    description: 'A CPU ran kernel code for more than 2*watchdog_thresh (20 s) without scheduling; the watchdog timer interrupt reports it.',
+    examples: [
+      'NMI watchdog: BUG: soft lockup - CPU#12 stuck for 22s! [dockerd-current:39156]',
+      'watchdog: BUG: soft lockup - CPU#1 stuck for 22s! [kworker/1:2:1234]',
+    ],
+  },
+  header: HEADER_RE,
+  body: 'trace',
+  bodyLines: [/^CPU#\d+ Utilization every/, /^\s+#\d+: +\d+% system/, /^CPU#\d+ Detect HardIRQ Time/],
+  detect(block) {
+    const header = HEADER_RE.exec(block.lines[block.headerIndex]!.text);
+    if (!header) return null;
+    const report = buildReport('soft-lockup', block);
+    const cpu = Number(header[1]);
+    const pid = Number(header[4]);
+    // The header is authoritative; a CPU line that disagrees belongs to another CPU's interleaved dump.
+    if ((report.cpu !== null && report.cpu !== cpu) || (report.pid !== null && report.pid !== pid)) {
+      markCorrupted(report, `register dump is of CPU ${report.cpu} PID ${report.pid}, not of the reported CPU ${cpu} PID ${pid}`);
+      report.rip = null;
+      report.stack = [];
+      report.culprit = null;
+      report.entry = null;
+      report.title = 'soft lockup';
+    }
+    report.cpu = cpu;
+    report.pid = pid;
+    report.comm = header[3]!;
+    report.stuckSeconds = Number(header[2]);
+    if (!report.rip && report.stack.length === 0 && !report.corrupted) markCorrupted(report, 'report cut off before its registers and call trace');
+    return report;
+  },
+};

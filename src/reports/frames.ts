@@ -1,0 +1,71 @@
+import type { Frame, FunctionRef } from './types.js';
+
+// `func+0x15/0x20`, optionally followed by ` [module]` or ` [module buildid]`.
+const SYMBOL_RE = /^([A-Za-z_.$][\w.$]{0,255})\+0x([0-9a-fA-F]{1,16})\/0x([0-9a-fA-F]{1,16})(?: \[([\w-]{1,64})(?: [0-9a-f]{1,64})?\])?/;
+
+/** Parses `func+0x15/0x20 [mod]` into its parts; null when the text is not a symbol. */
+export function parseSymbol(text: string): Omit<Frame, 'address' | 'reliable' | 'context'> | null {
+  const m = SYMBOL_RE.exec(text.trim());
+  if (!m) return null;
+  return { function: m[1]!, offset: `0x${m[2]!.toLowerCase()}`, size: `0x${m[3]!.toLowerCase()}`, module: m[4] ?? null };
+}
+
+// One call-trace line in any era:
+//   ` [<ffffffff810bd514>] ? __wake_up+0x44/0x50 [mod]`   (3.x, with address)
+//   ` <IRQ>  [<ffffffff816038f7>] dump_stack+0x19/0x1b`     (3.x, stack marker inline)
+//   ` ? func+0x11e/0x4f0 [mod]`                            (4.x+, no address)
+//   ` handle_softirqs+0x9c/0x310 (P)`                      (arm64 6.x)
+//   ` func+0x1a/0x40 mm/kasan/report.c:123`                (symbolized)
+const FRAME_RE =
+  /^\s{0,16}(?:<([#\w/]{2,24})>\s{0,4})?(?:\[<([0-9a-fA-F]{6,16})>\]\s{0,4})?(\? )?([A-Za-z_.$][\w.$]{0,255})\+0x([0-9a-fA-F]{1,16})\/0x([0-9a-fA-F]{1,16})(?: \[([\w-]{1,64})(?: [0-9a-f]{1,64})?\])?(?: \([PLF]\))?(?: [\w./-]{1,256}:\d{1,7}(?: \[inline\])?)?\s*$/;
+
+// ` func mm/slub.c:123 [inline]`: symbolized inline frames have no offset.
+const INLINE_FRAME_RE = /^\s{0,16}(\? )?([A-Za-z_.$][\w.$]{0,255}) [\w./-]{1,256}:\d{1,7} \[inline\]\s*$/;
+
+// Stack transition markers: `<IRQ>`, `</IRQ>`, `<NMI>`, `<TASK>`, `<EOI>`, `<<EOE>>`, `<#DF>`.
+const MARKER_RE = /^\s{0,16}<{1,2}(\/?[#\w]{2,24})>{1,2}\s*$/;
+
+export interface FrameLine {
+  readonly frame: Frame | null;
+  /** Stack marker on the line (`IRQ`, `/IRQ`, `TASK`...), if any. */
+  readonly marker: string | null;
+}
+
+/** Recognises a call-trace line; `context` is the stack the trace is on when this line is printed. */
+export function parseFrameLine(text: string, context: string | null): FrameLine | null {
+  const marker = MARKER_RE.exec(text);
+  if (marker) return { frame: null, marker: marker[1]! };
+  const m = FRAME_RE.exec(text);
+  if (m) {
+    const inlineMarker = m[1] ?? null;
+    const ctx = inlineMarker ? nextContext(context, inlineMarker) : context;
+    return {
+      marker: inlineMarker,
+      frame: {
+        address: m[2] ? m[2].toLowerCase() : null,
+        function: m[4]!,
+        offset: `0x${m[5]!.toLowerCase()}`,
+        size: `0x${m[6]!.toLowerCase()}`,
+        module: m[7] ?? null,
+        reliable: !m[3],
+        context: ctx,
+      },
+    };
+  }
+  const inline = INLINE_FRAME_RE.exec(text);
+  if (inline) {
+    return { marker: null, frame: { address: null, function: inline[2]!, offset: null, size: null, module: null, reliable: !inline[1], context } };
+  }
+  return null;
+}
+
+/** The stack context after a marker: `<IRQ>` enters IRQ, `</IRQ>` or `<EOI>` leaves it. */
+export function nextContext(current: string | null, marker: string): string | null {
+  if (marker.startsWith('/') || marker === 'EOI' || marker === 'EOE') return null;
+  return marker;
+}
+
+/** The function-and-module pair of a frame. */
+export function refOf(frame: Pick<Frame, 'function' | 'module'>): FunctionRef {
+  return { function: frame.function, module: frame.module };
+}

@@ -1,0 +1,43 @@
+/** Incident kinds, and the phrase each one's title starts with. */
+export const KIND_PHRASES = {
+  'soft-lockup': 'soft lockup',
+  'hard-lockup': 'hard lockup',
+  'hung-task': 'task hung',
+  'rcu-stall': 'RCU stall',
+  'workqueue-stall': 'workqueue lockup',
+  warning: 'WARNING',
+  bug: 'kernel BUG',
+  'bad-access': 'bad memory access',
+  'general-protection-fault': 'general protection fault',
+  'cpu-exception': 'CPU exception',
+  'stack-overflow': 'stack overflow',
+  'atomic-sleep': 'sleeping in atomic context',
+  'spinlock-bug': 'spinlock bug',
+  lockdep: 'lockdep report',
+  'suspicious-rcu': 'suspicious RCU usage',
+  kasan: 'KASAN',
+  kmsan: 'KMSAN',
+  kcsan: 'KCSAN data race',
+  kfence: 'KFENCE',
+  ubsan: 'UBSAN',
+  'memory-leak': 'memory leak',
+  'bad-page-state': 'bad page state',
+  'list-corruption': 'list corruption',
+  panic: 'kernel panic',
+  oom: 'OOM kill',
+  'page-allocation-failure': 'page allocation failure',
+  mce: 'machine check',
+  'userspace-segfault': 'user-space segfault',
+} as const;
+
+export type IncidentKind = keyof typeof KIND_PHRASES;
+
+export const INCIDENT_KINDS = Object.keys(KIND_PHRASES) as IncidentKind[];
+
+/** Kinds where a CPU or task is stuck: they get loop-bounding and entry analysis. */
+export const STUCK_KINDS: ReadonlySet<IncidentKind> = new Set(['soft-lockup', 'hard-lockup', 'hung-task', 'rcu-stall', 'workqueue-stall']);
+
+/** `<kind phrase> in <function>`, or the bare phrase when no function is known. */
+export function makeTitle(kind: IncidentKind, fn: string | null | undefined): string {
+  return fn ? `${KIND_PHRASES[kind]} in ${fn}` : KIND_PHRASES[kind];
+}

@@ -1,0 +1,138 @@
+import { z } from 'zod';
+import { INCIDENT_KINDS } from './kinds.js';
+
+/** Bumped on any incompatible change of the result document. */
+export const SCHEMA_VERSION = 1;
+
+const functionRef = z.object({ function: z.string(), module: z.string().nullable() });
+const hex = z.string().describe('as printed, e.g. "0x15"');
+
+export const frameSchema = z.object({
+  address: z.string().nullable(),
+  function: z.string(),
+  offset: hex.nullable(),
+  size: hex.nullable(),
+  module: z.string().nullable(),
+  reliable: z.boolean().describe('false for "? " frames the unwinder could not confirm'),
+  context: z.string().nullable().describe('stack the frame ran on: IRQ, NMI, SOFTIRQ, TASK...'),
+});
+
+export const evidenceSchema = z.object({ path: z.string(), line: z.number().int().positive() });
+
+export const sampleSchema = z.object({
+  time: z.string().nullable(),
+  uptime: z.number().nullable(),
+  function: z.string().nullable(),
+  offset: hex.nullable(),
+  stuckSeconds: z.number().nullable(),
+  hasStack: z.boolean().describe('false when the log kept only the RIP line of this report'),
+  evidence: evidenceSchema,
+});
+
+export const incidentSchema = z.object({
+  id: z.string(),
+  kind: z.enum(INCIDENT_KINDS as [string, ...string[]]),
+  title: z.string(),
+  host: z.string().nullable(),
+  cpu: z.number().int().nullable(),
+  pid: z.number().int().nullable(),
+  comm: z.string().nullable(),
+  role: z.enum(['culprit', 'victim', 'standalone']),
+  causedBy: z.string().nullable(),
+  victims: z.array(z.string()),
+  culprit: functionRef.nullable(),
+  entry: functionRef.nullable(),
+  corrupted: z.boolean(),
+  corruptionReasons: z.array(z.string()),
+  reports: z.number().int().positive(),
+  firstSeen: z.string().nullable(),
+  lastSeen: z.string().nullable(),
+  firstUptime: z.number().nullable(),
+  lastUptime: z.number().nullable(),
+  maxStuckSeconds: z.number().nullable(),
+  kernel: z.string().nullable(),
+  hardware: z.string().nullable(),
+  taint: z.string().nullable(),
+  taintFlags: z.array(z.object({ letter: z.string(), meaning: z.string() })),
+  rip: z.object({ function: z.string(), offset: hex.nullable(), size: hex.nullable(), module: z.string().nullable() }).nullable(),
+  ripSamples: z.array(z.object({ function: z.string(), offset: hex.nullable(), count: z.number().int().positive() })),
+  samples: z.array(sampleSchema),
+  loopFunction: z.string().nullable(),
+  stack: z.array(frameSchema),
+  registers: z.record(z.string(), z.string()),
+  stackWords: z.array(z.string()),
+  code: z.object({ bytes: z.string(), markerIndex: z.number().int().nullable(), raw: z.string() }).nullable(),
+  details: z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()])),
+  notes: z.array(z.string()).describe('explanations attached to this incident (interrupt re-enable point, victims...)'),
+  lines: z.array(z.object({ path: z.string(), line: z.number().int(), text: z.string() })).describe('raw lines of the first report'),
+  evidence: z.array(evidenceSchema),
+});
+
+export const eventSchema = z.object({
+  kind: z.string().describe('subsystem that logged it: rbd, xfs, sshd...'),
+  template: z.string(),
+  host: z.string().nullable(),
+  kernel: z.boolean(),
+  count: z.number().int().positive(),
+  firstSeen: z.string().nullable(),
+  lastSeen: z.string().nullable(),
+  firstUptime: z.number().nullable(),
+  lastUptime: z.number().nullable(),
+  subjects: z.array(z.string()),
+  errno: z.number().int().nullable(),
+  errnoName: z.string().nullable(),
+  errnoMeaning: z.string().nullable(),
+  notable: z.boolean().describe('an error, failure or timeout rather than routine noise'),
+  example: z.object({ path: z.string(), line: z.number().int(), text: z.string() }),
+  relation: z
+    .object({ incident: z.string(), startDeltaSeconds: z.number(), endDeltaSeconds: z.number(), text: z.string() })
+    .nullable()
+    .describe('where the event sits on the timeline of the incident it overlaps'),
+});
+
+export const findingSchema = z.object({
+  severity: z.enum(['critical', 'warning', 'info']),
+  text: z.string(),
+  incidents: z.array(z.string()),
+});
+
+export const nextStepSchema = z.object({ text: z.string(), why: z.string(), incidents: z.array(z.string()) });
+
+export const resultSchema = z.object({
+  schemaVersion: z.literal(SCHEMA_VERSION),
+  tool: z.object({ name: z.literal('ktriage'), version: z.string() }),
+  generatedAt: z.string(),
+  inputs: z.array(
+    z.object({
+      path: z.string(),
+      format: z.string(),
+      lines: z.number().int().nonnegative(),
+      bytes: z.number().int().nonnegative(),
+      host: z.string().nullable(),
+      firstSeen: z.string().nullable(),
+      lastSeen: z.string().nullable(),
+    }),
+  ),
+  summary: z.object({
+    verdict: z.string(),
+    hosts: z.array(z.string()),
+    kernels: z.array(z.string()),
+    hardware: z.array(z.string()),
+    firstSeen: z.string().nullable(),
+    lastSeen: z.string().nullable(),
+  }),
+  incidents: z.array(incidentSchema),
+  events: z.array(eventSchema),
+  findings: z.array(findingSchema),
+  nextSteps: z.array(nextStepSchema),
+  warnings: z.array(z.object({ path: z.string().nullable(), message: z.string() })),
+  errors: z.array(z.object({ where: z.string(), message: z.string() })).describe('detectors or stages that threw; the run went on'),
+});
+
+export type Result = z.infer<typeof resultSchema>;
+export type Incident = z.infer<typeof incidentSchema>;
+export type EventGroup = z.infer<typeof eventSchema>;
+export type Finding = z.infer<typeof findingSchema>;
+export type NextStep = z.infer<typeof nextStepSchema>;
+export type InputSummary = Result['inputs'][number];
+export type RunWarning = Result['warnings'][number];

@@ -1,0 +1,20 @@
+import type { Readable } from 'node:stream';
+
+/** One log to read: a file, a member of an archive, or stdin. */
+export interface LogSource {
+  /** Path shown to the user and used in evidence (`bundle.tar.gz:var/log/messages`). */
+  readonly path: string;
+  /** Host for lines that carry none: from a bundle or folder name. */
+  readonly hostHint: string | null;
+  /** Uncompressed size when known, for progress. */
+  readonly size: number | null;
+  readonly mtime: Date | null;
+  /** Opens the decompressed byte stream. */
+  open(): Readable | Promise<Readable>;
+}
+
+/** A path that could not be used, with the reason, for the one-line message. */
+export interface SourceProblem {
+  readonly path: string;
+  readonly message: string;
+}
