@@ -4,6 +4,7 @@ import { pickCulprit, sampleStack } from '../reports/culprit.js';
 import { refOf } from '../reports/frames.js';
 import type { Frame, FunctionRef, Report } from '../reports/types.js';
 import type { Fragment } from '../reports/segmenter.js';
+import { buildReport, markCorrupted } from '../reports/report.js';
 import { makeTitle, STUCK_KINDS, type IncidentKind } from '../result/kinds.js';
 import { loopBoundingFunction, type Sample } from './samples.js';
 
@@ -99,7 +100,9 @@ export function groupIncidents(input: GroupingInput): GroupingOutput {
     const open = openByKey.get(key);
     const last = open?.reports[open.reports.length - 1];
     const gap = last ? secondsFrom(last.header, r.header) : null;
-    if (open && gap !== null && gap >= 0 && gap <= EPISODE_GAP_SECONDS) {
+    // Without any clock (pasted report text), repeated reports of one task in one input are one episode.
+    const sameUntimedInput = gap === null && last?.header.path === r.header.path;
+    if (open && (sameUntimedInput || (gap !== null && gap >= 0 && gap <= EPISODE_GAP_SECONDS))) {
       open.reports.push(r);
       open.samples.push(sampleOf(r));
       continue;
@@ -128,21 +131,54 @@ function newDraft(id: string, r: Report, host: string | null): IncidentDraft {
 
 /** Adds RIP-only samples (CPU line + RIP, no header) to the lockup episode of the same CPU and task. */
 function attachFragments(drafts: IncidentDraft[], input: GroupingInput): number {
-  let unmatched = 0;
+  const orphans = new Map<string, { fragment: Fragment; cpu: number; pid: number }[]>();
   for (const fragment of input.fragments) {
     const cpuLine = fragment.lines.map((l) => parseCpuLine(l.text.trimStart())).find((c) => c !== null);
     const rip = fragment.lines.map((l) => parseRipLine(l.text.trimStart())).find((f) => f !== null) ?? null;
     const line = fragment.lines[0]!;
     const host = input.hostOf(line);
-    const target = cpuLine && drafts.find((d) => STUCK_KINDS.has(d.kind) && d.host === host && d.cpu === cpuLine.cpu && d.pid === cpuLine.pid && withinEpisode(d, line));
+    if (!cpuLine || cpuLine.cpu === null || cpuLine.pid === null) continue;
+    const target = drafts.find((d) => STUCK_KINDS.has(d.kind) && d.host === host && d.cpu === cpuLine.cpu && d.pid === cpuLine.pid && withinEpisode(d, line));
     if (!target) {
-      unmatched++;
+      const key = `${host ?? ''}|${cpuLine.cpu}|${cpuLine.pid}`;
+      orphans.set(key, [...(orphans.get(key) ?? []), { fragment, cpu: cpuLine.cpu, pid: cpuLine.pid }]);
       continue;
     }
     const duplicate = target.samples.some((s) => secondsFrom(s.line, line) === 0 && s.rip?.function === rip?.function && s.rip?.offset === rip?.offset);
     if (!duplicate) target.samples.push({ line, rip, stack: [], stuckSeconds: null });
   }
+  const unmatched = adoptRepeatedOrphans(drafts, orphans, input);
   for (const d of drafts) d.samples.sort((a, b) => secondsFrom(b.line, a.line) ?? 0);
+  return unmatched;
+}
+
+/**
+ * Register dumps of another CPU that repeat while a lockup episode runs on the same host are most
+ * likely that CPU's own lockup reports with their headers lost (a grep of `x86_64|RIP:` keeps only
+ * these lines). They become an incident of the same kind, flagged as damaged; lone ones are dropped.
+ */
+function adoptRepeatedOrphans(drafts: IncidentDraft[], orphans: Map<string, { fragment: Fragment }[]>, input: GroupingInput): number {
+  let unmatched = 0;
+  for (const group of orphans.values()) {
+    const first = group[0]!.fragment.lines[0]!;
+    const host = input.hostOf(first);
+    const context = group.length >= 2 ? drafts.find((d) => STUCK_KINDS.has(d.kind) && d.host === host && withinEpisode(d, first)) : undefined;
+    if (!context) {
+      unmatched += group.length;
+      continue;
+    }
+    const reports = group.map(({ fragment }) => {
+      const report = buildReport(context.kind, { lines: fragment.lines, headerIndex: 0, truncated: false, droppedMessages: false });
+      markCorrupted(report, `report header missing: only the CPU and RIP lines were kept; kind inferred from the concurrent ${context.kind} reports on this host`);
+      return report;
+    });
+    const draft = newDraft(`I${drafts.length + 1}`, reports[0]!, host);
+    for (const r of reports.slice(1)) {
+      draft.reports.push(r);
+      draft.samples.push(sampleOf(r));
+    }
+    drafts.push(draft);
+  }
   return unmatched;
 }
 
@@ -151,7 +187,7 @@ function withinEpisode(d: IncidentDraft, line: LogLine): boolean {
   const last = d.samples[d.samples.length - 1]!.line;
   const afterFirst = secondsFrom(first, line);
   const beforeLast = secondsFrom(line, last);
-  if (afterFirst === null || beforeLast === null) return false;
+  if (afterFirst === null || beforeLast === null) return first.path === line.path && first.time === null && first.uptime === null;
   return afterFirst >= -EPISODE_GAP_SECONDS && beforeLast >= -EPISODE_GAP_SECONDS;
 }
 

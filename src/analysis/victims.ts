@@ -22,7 +22,8 @@ function overlaps(a: IncidentDraft, b: IncidentDraft): boolean {
   const bLast = b.samples[b.samples.length - 1]!.line;
   const bStartsBeforeAEnds = secondsFrom(bFirst, aLast);
   const aStartsBeforeBEnds = secondsFrom(aFirst, bLast);
-  if (bStartsBeforeAEnds === null || aStartsBeforeBEnds === null) return false;
+  // Untimed text: episodes in the same input overlap when their line ranges do.
+  if (bStartsBeforeAEnds === null || aStartsBeforeBEnds === null) return aFirst.path === bFirst.path && bFirst.lineNo <= aLast.lineNo && aFirst.lineNo <= bLast.lineNo;
   return bStartsBeforeAEnds >= -OVERLAP_SLACK_SECONDS && aStartsBeforeBEnds >= -OVERLAP_SLACK_SECONDS;
 }
 

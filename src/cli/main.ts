@@ -1,9 +1,12 @@
 #!/usr/bin/env node
 import { writeFileSync } from 'node:fs';
 import { Command, CommanderError, Option } from 'commander';
+import { evaluateCorpus } from '../eval/corpus.js';
+import { formatEvaluation } from '../eval/table.js';
 import { render, OUTPUT_FORMATS, type OutputFormat } from '../render/index.js';
 import type { Result } from '../result/schema.js';
 import { analyzePaths, type RunOutcome } from '../run.js';
+import { resultJsonSchema } from '../result/json-schema.js';
 import { TOOL_VERSION } from '../version.js';
 import { EXIT } from './exit-codes.js';
 
@@ -86,6 +89,22 @@ export function buildProgram(): Command {
     .option('-q, --quiet', 'no warnings on stderr')
     .action(async (paths: string[], flags: AnalyzeFlags) => {
       process.exitCode = await analyzeCommand(paths, flags);
+    });
+  program
+    .command('eval')
+    .description('score the analyzer on the syzkaller crash-report corpus (per category: detection, kind, culprit)')
+    .option('--corpus <dir>', 'corpus directory with index.json', '../shared/corpus/syzkaller-linux')
+    .option('--misses', 'list the cases where we disagree with the corpus')
+    .option('--category <name>', 'only the cases of this corpus category')
+    .action((flags: { corpus: string; misses?: boolean; category?: string }) => {
+      const evaluation = evaluateCorpus(flags.corpus, { category: flags.category });
+      process.stdout.write(formatEvaluation(evaluation, { misses: Boolean(flags.misses) }));
+    });
+  program
+    .command('schema')
+    .description('print the JSON Schema of the --format json document')
+    .action(() => {
+      process.stdout.write(`${JSON.stringify(resultJsonSchema(), null, 2)}\n`);
     });
   return program;
 }

@@ -1,0 +1,73 @@
+import { describe, expect, it } from 'vitest';
+import { lookupErrno } from '../../src/knowledge/errno.js';
+import { decodeTaint } from '../../src/knowledge/taint.js';
+import { baseFunctionName, isEntryPlumbingFrame, isGenericFrame, isIrqEnableFunction, isWaiterFrame } from '../../src/knowledge/frames.js';
+
+describe('errno table', () => {
+  it.each([
+    [-107, 'ENOTCONN', 'Transport endpoint is not connected'],
+    [5, 'EIO', 'I/O error'],
+    [-110, 'ETIMEDOUT', 'Connection timed out'],
+    [-28, 'ENOSPC', 'No space left on device'],
+    [-512, 'ERESTARTSYS', 'Restart the system call (kernel-internal)'],
+    [-517, 'EPROBE_DEFER', 'Driver requests probe retry (kernel-internal)'],
+  ])('%i is %s', (n, name, meaning) => {
+    expect(lookupErrno(n)).toEqual({ number: Math.abs(n), name, meaning });
+  });
+
+  it('knows nothing of numbers that are no errno', () => {
+    expect(lookupErrno(0)).toBeNull();
+    expect(lookupErrno(-600)).toBeNull();
+    expect(lookupErrno(41)).toBeNull();
+  });
+});
+
+describe('taint decoding', () => {
+  it('decodes the RHEL 7 string letter by letter, ignoring blanks and dashes', () => {
+    const t = decodeTaint('G        W  OEL ------------');
+    expect(t.flags.map((f) => f.letter)).toEqual(['G', 'W', 'O', 'E', 'L']);
+    expect(t.flags.map((f) => f.bit)).toEqual([null, 9, 12, 13, 14]);
+    expect(t.unknown).toEqual([]);
+  });
+
+  it.each([
+    ['P', 'proprietary module loaded'],
+    ['D', 'kernel died recently (OOPS or BUG)'],
+    ['M', 'machine check exception occurred'],
+    ['B', 'bad page referenced or unexpected page flags'],
+  ])('%s means %s', (letter, meaning) => {
+    expect(decodeTaint(letter).flags[0]?.meaning).toBe(meaning);
+  });
+
+  it('reports letters it does not know', () => {
+    expect(decodeTaint('GQ').unknown).toEqual(['Q']);
+  });
+});
+
+describe('frame tables', () => {
+  it('strips compiler suffixes', () => {
+    expect(baseFunctionName('csd_lock_wait.isra.1')).toBe('csd_lock_wait');
+    expect(baseFunctionName('tasklet_action_common.constprop.0')).toBe('tasklet_action_common');
+    expect(baseFunctionName('foo.cold')).toBe('foo');
+  });
+
+  it('knows stopper and cross-CPU call waiters', () => {
+    expect(['multi_cpu_stop', 'smp_call_function_many', 'csd_lock_wait.isra.0'].every(isWaiterFrame)).toBe(true);
+    expect(isWaiterFrame('blk_set_queue_dying')).toBe(false);
+  });
+
+  it('knows where interrupts are re-enabled', () => {
+    expect(isIrqEnableFunction('_raw_spin_unlock_irqrestore')).toBe(true);
+    expect(isIrqEnableFunction('_raw_spin_lock_irqsave')).toBe(false);
+  });
+
+  it('skips locking, waiting, reporting and allocation frames for the culprit', () => {
+    for (const f of ['_raw_spin_lock_irqsave', '__wake_up', 'dump_stack', 'kasan_report', 'schedule', 'kmalloc', 'memcpy', 'native_queued_spin_lock_slowpath']) expect(isGenericFrame(f), f).toBe(true);
+    for (const f of ['blk_set_queue_dying', 'dm_ctl_ioctl', 'ext4_writepages']) expect(isGenericFrame(f), f).toBe(false);
+  });
+
+  it('knows syscall and worker plumbing', () => {
+    for (const f of ['system_call_fastpath', 'SyS_ioctl', 'do_vfs_ioctl', '__x64_sys_ioctl', 'do_syscall_64', 'entry_SYSCALL_64_after_hwframe', 'kthread', 'worker_thread']) expect(isEntryPlumbingFrame(f), f).toBe(true);
+    expect(isEntryPlumbingFrame('dm_ctl_ioctl')).toBe(false);
+  });
+});

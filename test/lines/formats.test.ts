@@ -1,0 +1,122 @@
+import { describe, expect, it } from 'vitest';
+import { detectFormat, parseLine } from '../../src/lines/formats.js';
+import type { LineContext, LineFormat } from '../../src/lines/types.js';
+
+function ctx(overrides: Partial<LineContext> = {}): LineContext {
+  return { path: 'log', year: 2022, referenceMonth: 11, assumedZone: null, previous: null, ...overrides };
+}
+
+describe('parseLine: one row per format', () => {
+  const cases: [string, LineFormat, string, Record<string, unknown>][] = [
+    [
+      'log-collection bundle',
+      'bundle',
+      '2022-11-12 10:10:59 +0800 | messages | Nov 12 10:10:59 node-2 kernel: NMI watchdog: BUG: soft lockup - CPU#12 stuck for 22s! [dockerd-current:39156]',
+      { text: 'NMI watchdog: BUG: soft lockup - CPU#12 stuck for 22s! [dockerd-current:39156]', host: 'node-2', time: '2022-11-12T10:10:59+08:00', kernel: true, tag: 'kernel', uptime: null },
+    ],
+    [
+      'classic syslog, kernel',
+      'syslog',
+      'Nov 12 10:10:59 node-2 kernel: rbd: rbd1: encountered watch error: -107',
+      { text: 'rbd: rbd1: encountered watch error: -107', host: 'node-2', time: '2022-11-12T10:10:59', kernel: true, tag: 'kernel' },
+    ],
+    [
+      'classic syslog, program with pid',
+      'syslog',
+      'Nov 12 10:14:40 node-2 sshd[39311]: fatal: Timeout before authentication for 10.10.3.21 port 52118',
+      { text: 'fatal: Timeout before authentication for 10.10.3.21 port 52118', host: 'node-2', kernel: false, tag: 'sshd' },
+    ],
+    [
+      'kern.log with a kernel uptime stamp',
+      'syslog',
+      'Mar  3 08:01:02 web1 kernel: [ 1234.567890] watchdog: BUG: soft lockup - CPU#1 stuck for 22s! [kworker/1:2:99]',
+      { text: 'watchdog: BUG: soft lockup - CPU#1 stuck for 22s! [kworker/1:2:99]', time: '2022-03-03T08:01:02', uptime: 1234.56789 },
+    ],
+    [
+      'journalctl -o short-iso',
+      'iso',
+      '2022-11-12T10:10:59+0800 node-2 kernel: CPU: 12 PID: 39156 Comm: dockerd-current',
+      { text: 'CPU: 12 PID: 39156 Comm: dockerd-current', host: 'node-2', time: '2022-11-12T10:10:59+08:00', kernel: true },
+    ],
+    [
+      'rsyslog RFC 3339 with fraction',
+      'iso',
+      '2022-11-12T10:10:59.123456+08:00 node-2 kernel: Call Trace:',
+      { text: 'Call Trace:', time: '2022-11-12T10:10:59.123456+08:00' },
+    ],
+    [
+      'journalctl -o short-precise',
+      'syslog',
+      'Nov 12 10:10:59.123456 node-2 kernel: Call Trace:',
+      { text: 'Call Trace:', time: '2022-11-12T10:10:59.123456' },
+    ],
+    [
+      'RFC 5424',
+      'rfc5424',
+      '<6>1 2022-11-12T10:10:59.000+08:00 node-2 kernel - - - Call Trace:',
+      { text: 'Call Trace:', host: 'node-2', time: '2022-11-12T10:10:59.000+08:00', kernel: true },
+    ],
+    ['raw dmesg', 'dmesg', '[  637.311457] Modules linked in:', { text: 'Modules linked in:', uptime: 637.311457, host: null, time: null, caller: null }],
+    [
+      'dmesg with a caller tag',
+      'dmesg',
+      '[  637.311457][    C0] watchdog: BUG: soft lockup - CPU#0 stuck for 22s! [ksoftirqd/0:9]',
+      { text: 'watchdog: BUG: soft lockup - CPU#0 stuck for 22s! [ksoftirqd/0:9]', uptime: 637.311457, caller: 'C0' },
+    ],
+    ['dmesg with a task caller tag', 'dmesg', '[   12.000001][ T1234] Call Trace:', { text: 'Call Trace:', caller: 'T1234' }],
+    ['serial console with a level prefix', 'dmesg', '<4>[  100.5] RIP: 0010:foo+0x1/0x2', { text: 'RIP: 0010:foo+0x1/0x2', uptime: 100.5 }],
+    ['dmesg -T', 'dmesg-human', '[Sat Nov 12 10:10:59 2022] Call Trace:', { text: 'Call Trace:', time: '2022-11-12T10:10:59', uptime: null }],
+    ['/dev/kmsg record', 'kmsg', '4,1003,3600000000,-;Call Trace:', { text: 'Call Trace:', uptime: 3600, kernel: true }],
+    ['/dev/kmsg record from user space', 'kmsg', '12,1004,3600000001,-;BUG: soft lockup - CPU#0 stuck for 22s! [x:1]', { kernel: false }],
+    ['bare pasted text', 'bare', ' [<ffffffff810bd514>] __wake_up+0x44/0x50', { text: ' [<ffffffff810bd514>] __wake_up+0x44/0x50', kernel: true, time: null, uptime: null }],
+  ];
+
+  it.each(cases)('%s', (_name, format, raw, expected) => {
+    const line = parseLine(raw, 7, format, ctx());
+    expect(line).toMatchObject({ path: 'log', lineNo: 7, ...expected });
+  });
+
+  it('uses the assumed zone for times without one', () => {
+    const line = parseLine('Nov 12 10:10:59 node-2 kernel: x', 1, 'syslog', ctx({ assumedZone: '+08:00' }));
+    expect(line.time).toBe('2022-11-12T10:10:59+08:00');
+    expect(line.epochMs).toBe(Date.parse('2022-11-12T02:10:59Z'));
+  });
+
+  it('infers the year before the file date for months after it (log started last year)', () => {
+    const c = ctx({ year: 2023, referenceMonth: 0 });
+    expect(parseLine('Dec 31 23:59:59 h kernel: x', 1, 'syslog', c).time).toBe('2022-12-31T23:59:59');
+    expect(parseLine('Jan  1 00:00:01 h kernel: x', 2, 'syslog', c).time).toBe('2023-01-01T00:00:01');
+  });
+
+  it('gives a continuation line without a prefix the host and time of the line before', () => {
+    const c = ctx();
+    parseLine('Nov 12 10:10:59 node-2 kernel: Call Trace:', 1, 'syslog', c);
+    const cont = parseLine(' [<ffffffff810bd514>] __wake_up+0x44/0x50', 2, 'syslog', c);
+    expect(cont).toMatchObject({ host: 'node-2', time: '2022-11-12T10:10:59', kernel: true });
+  });
+
+  it('parses a line of another format inside a file (mixed files)', () => {
+    const line = parseLine('[  5.000000] Call Trace:', 3, 'syslog', ctx());
+    expect(line).toMatchObject({ text: 'Call Trace:', uptime: 5 });
+  });
+});
+
+describe('detectFormat', () => {
+  const sample = (line: string) => Array.from({ length: 5 }, () => line);
+  it.each<[string, LineFormat]>([
+    ['2022-11-12 10:10:59 +0800 | messages | Nov 12 10:10:59 node-2 kernel: x', 'bundle'],
+    ['Nov 12 10:10:59 node-2 kernel: x', 'syslog'],
+    ['2022-11-12T10:10:59+0800 node-2 kernel: x', 'iso'],
+    ['<6>1 2022-11-12T10:10:59.000+08:00 node-2 kernel - - - x', 'rfc5424'],
+    ['[    1.000000] x', 'dmesg'],
+    ['[Sat Nov 12 10:10:59 2022] x', 'dmesg-human'],
+    ['6,1,1000,-;x', 'kmsg'],
+    ['BUG: soft lockup - CPU#0 stuck for 22s! [x:1]', 'bare'],
+  ])('%s -> %s', (line, format) => {
+    expect(detectFormat(sample(line))).toBe(format);
+  });
+
+  it('picks the majority format of a file with a few foreign lines', () => {
+    expect(detectFormat(['[ 1.0] a', '[ 2.0] b', 'pasted note', '[ 3.0] c'])).toBe('dmesg');
+  });
+});
