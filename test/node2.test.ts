@@ -80,7 +80,7 @@ describe('node-2 messages file (EXPECTED.md)', () => {
     expect(culprit.taint?.replace(/\s+/g, ' ')).toBe('G W OEL');
     expect(culprit.taintFlags.map((f) => f.letter)).toEqual(['G', 'W', 'O', 'E', 'L']);
     expect(culprit.taintFlags.find((f) => f.letter === 'L')?.meaning).toMatch(/soft lockup/);
-    expect(full.findings.some((f) => /Taint `G +W +OE`/.test(f.text))).toBe(false);
+    expect(culprit.notes).toContain('Taint changed during the episode: `G W OE` then `G W OEL` (L: soft lockup occurred earlier).');
   });
 
   it('groups the rbd -107 errors and places them on the timeline of the lockup', () => {

@@ -11,6 +11,17 @@ const MAX_SAMPLES = 1000;
 
 const lineRef = (l: LogLine) => ({ path: l.path, line: l.lineNo });
 
+/** Says which taint flags appeared during the episode (`G W OE` then `G W OEL`: L, a soft lockup happened). */
+function taintChangeNote(d: IncidentDraft): string | null {
+  const taints = [...new Set(d.reports.map((r) => r.taint).filter((t): t is string => t !== null))];
+  if (taints.length < 2) return null;
+  const first = decodeTaint(taints[0]!);
+  const last = decodeTaint(taints[taints.length - 1]!);
+  const added = last.flags.filter((f) => !first.flags.some((g) => g.letter === f.letter));
+  const shown = taints.map((t) => `\`${t.replace(/\s+/g, ' ')}\``).join(' then ');
+  return `Taint changed during the episode: ${shown}${added.length ? ` (${added.map((f) => `${f.letter}: ${f.meaning}`).join('; ')})` : ''}.`;
+}
+
 /** Converts an assembled incident into its result form. */
 export function toIncident(d: IncidentDraft): Incident {
   const first = d.reports[0]!;
@@ -26,6 +37,8 @@ export function toIncident(d: IncidentDraft): Incident {
   const hotReport = hottest && d.reports.find((r) => r.rip?.function === hottest.function && r.rip.offset === hottest.offset);
   const irqNote = hotReport ? irqRestoreNote(hotReport.rip, hotReport.code) : null;
   if (irqNote) notes.unshift(irqNote);
+  const taintChange = taintChangeNote(d);
+  if (taintChange) notes.push(taintChange);
   const corruptionReasons = [...new Set(d.reports.flatMap((r) => r.corruptionReasons))];
   return {
     id: d.id,

@@ -1,0 +1,8 @@
+// Public API of the ktriage library.
+export { analyzeText, Analyzer, SourceFeed, type AnalyzeOptions, type SourceInfo } from './analyzer.js';
+export { analyzePaths, type RunOptions, type RunOutcome } from './run.js';
+export { render, OUTPUT_FORMATS, type OutputFormat } from './render/index.js';
+export { resultSchema, SCHEMA_VERSION, type Result, type Incident, type EventGroup, type Finding, type NextStep } from './result/schema.js';
+export { resultJsonSchema } from './result/json-schema.js';
+export { DETECTORS } from './reports/index.js';
+export type { Detector, Report, Frame } from './reports/types.js';
