@@ -4,6 +4,7 @@ import { EventAggregator } from './analysis/events.js';
 import { groupIncidents } from './analysis/incidents.js';
 import { summarize } from './analysis/summary.js';
 import { linkVictims } from './analysis/victims.js';
+import type { MachineInputs } from './machine/inputs.js';
 import { detectFormat, isKmsgDictionaryLine, parseLine } from './lines/formats.js';
 import type { LineContext, LineFormat, LogLine } from './lines/types.js';
 import { DETECTORS } from './reports/index.js';
@@ -20,6 +21,8 @@ export interface AnalyzeOptions {
   readonly detectors?: readonly Detector[];
   /** Clock for `generatedAt` (tests pin it). */
   readonly now?: () => Date;
+  /** Disassembly, symbols, debug info and source to read the machine code with (`--dis`, `--symbols`...). */
+  readonly machine?: MachineInputs;
 }
 
 export interface SourceInfo {
@@ -159,7 +162,7 @@ export class Analyzer {
     const { incidents: drafts, unmatchedFragments } = groupIncidents({ reports: this.reports, fragments: this.fragments, hostOf: this.hostOf });
     if (unmatchedFragments > 0) this.warn(null, `${unmatchedFragments} register dump(s) without a report header matched no incident and were ignored`);
     linkVictims(drafts);
-    const incidents = drafts.map(toIncident);
+    const incidents = drafts.map((d) => toIncident(d, this.options.machine));
     const events = this.events.groupsList().map((e) => ({ ...e, host: e.host }));
     relateEvents(events, incidents);
     const inputs = this.feeds.map((f) => ({ ...f.summary }));

@@ -1,12 +1,17 @@
 import { Analyzer, type AnalyzeOptions } from './analyzer.js';
-import type { Result } from './result/schema.js';
-import { collectSources } from './sources/collect.js';
+import { loadMachineInputs, type MachineFiles } from './machine/inputs.js';
+import type { Result, RunWarning } from './result/schema.js';
+import { collectInputs, sourcesOf, totalSize } from './sources/collect.js';
+import { describeDecodeError } from './sources/decompress.js';
+import type { ReadMeter } from './sources/meter.js';
 import { readLines } from './sources/read.js';
 import type { LogSource } from './sources/types.js';
 
 export interface RunOptions extends AnalyzeOptions {
-  /** Called as bytes are read, for a progress bar. */
-  readonly onBytes?: (n: number, totalKnown: number | null) => void;
+  /** Counts the bytes read against the inputs' total size, for a progress bar. */
+  readonly meter?: ReadMeter;
+  /** Disassembly, symbol, debug-info and source files to read the machine code with (loaded here; problems become warnings). */
+  readonly machineFiles?: MachineFiles;
 }
 
 export interface RunOutcome {
@@ -17,18 +22,16 @@ export interface RunOutcome {
 
 function describeReadError(error: unknown): string {
   const e = error as NodeJS.ErrnoException;
-  if (e.code === 'Z_BUF_ERROR' || /unexpected end of file/i.test(e.message ?? '')) return 'compressed data ends early (truncated file)';
-  if (e.code === 'Z_DATA_ERROR') return `corrupt compressed data (${e.message})`;
   if (e.code === 'EISDIR') return 'is a directory';
   if (e.code === 'EACCES') return 'permission denied';
-  return e.message ?? String(error);
+  return describeDecodeError(error);
 }
 
 /** Reads one source into the analyzer; problems become warnings naming the file, nothing is thrown. */
-export async function feedSource(analyzer: Analyzer, source: LogSource, onBytes?: (n: number) => void): Promise<boolean> {
+export async function feedSource(analyzer: Analyzer, source: LogSource): Promise<boolean> {
   const feed = analyzer.openSource({ path: source.path, hostHint: source.hostHint, mtime: source.mtime });
   try {
-    const stats = await readLines(await source.open(), (line) => feed.push(line), onBytes);
+    const stats = await readLines(await source.open(), (line) => feed.push(line));
     if (stats.looksBinary) {
       analyzer.warn(source.path, 'binary data, not a text log: skipped');
       feed.end();
@@ -47,15 +50,21 @@ export async function feedSource(analyzer: Analyzer, source: LogSource, onBytes?
   }
 }
 
-/** Analyzes files, directories and `-` (stdin) as one run. */
+/** Analyzes files, directories, bundles (tar, tar.gz, tar.xz, zip) and `-` (stdin) as one run, streaming. */
 export async function analyzePaths(paths: readonly string[], options: RunOptions = {}): Promise<RunOutcome> {
-  const analyzer = new Analyzer(options);
-  const { sources, problems } = await collectSources(paths);
+  const machineWarnings: RunWarning[] = [];
+  const machine = options.machineFiles ? loadMachineInputs(options.machineFiles, (path, message) => machineWarnings.push({ path, message })) : options.machine;
+  const analyzer = new Analyzer({ ...options, machine });
+  for (const w of machineWarnings) analyzer.warn(w.path, w.message);
+  const { inputs, problems } = await collectInputs(paths);
   for (const p of problems) analyzer.warn(p.path, p.message);
-  const total = sources.every((s) => s.size !== null) ? sources.reduce((n, s) => n + (s.size ?? 0), 0) : null;
+  const meter = options.meter ?? null;
+  if (meter) meter.total = totalSize(inputs);
+  const ctx = { meter, warn: (path: string, message: string) => analyzer.warn(path, message) };
   let readable = 0;
-  for (const source of sources) {
-    if (await feedSource(analyzer, source, options.onBytes ? (n) => options.onBytes!(n, total) : undefined)) readable++;
+  for (const input of inputs) {
+    // Sources of a bundle are streamed one after the other: each must be read before the next is opened.
+    for await (const source of sourcesOf(input, ctx)) if (await feedSource(analyzer, source)) readable++;
   }
   return { result: analyzer.finish(), readable };
 }

@@ -3,11 +3,15 @@ import { decodeTaint } from '../knowledge/taint.js';
 import type { Incident } from '../result/schema.js';
 import type { IncidentDraft } from './incidents.js';
 import { irqRestoreNote } from './irq.js';
+import { buildMachineSection } from '../machine/section.js';
+import type { MachineInputs } from '../machine/inputs.js';
 import { ripHistogram } from './samples.js';
 
 /** Evidence kept per incident: enough to find every report, bounded for huge episodes. */
 const MAX_EVIDENCE = 200;
 const MAX_SAMPLES = 1000;
+/** Frames kept per sample stack: deeper stacks are recursion or damage, and the bound keeps the result small. */
+const MAX_SAMPLE_FRAMES = 64;
 
 const lineRef = (l: LogLine) => ({ path: l.path, line: l.lineNo });
 
@@ -23,7 +27,7 @@ function taintChangeNote(d: IncidentDraft): string | null {
 }
 
 /** Converts an assembled incident into its result form. */
-export function toIncident(d: IncidentDraft): Incident {
+export function toIncident(d: IncidentDraft, machine?: MachineInputs): Incident {
   const first = d.reports[0]!;
   const lastReport = d.reports[d.reports.length - 1]!;
   const firstLine = d.samples[0]?.line ?? first.header;
@@ -75,6 +79,7 @@ export function toIncident(d: IncidentDraft): Incident {
       offset: s.rip?.offset ?? null,
       stuckSeconds: s.stuckSeconds,
       hasStack: s.stack.length > 0,
+      stack: s.stack.slice(0, MAX_SAMPLE_FRAMES).map((f) => f.function),
       evidence: lineRef(s.line),
     })),
     loopFunction: d.loopFunction,
@@ -86,6 +91,7 @@ export function toIncident(d: IncidentDraft): Incident {
       : null,
     details: { ...first.details },
     notes,
+    machine: buildMachineSection(d, machine),
     lines: first.lines.map((l) => ({ path: l.path, line: l.lineNo, text: l.text })),
     evidence: d.samples.slice(0, MAX_EVIDENCE).map((s) => lineRef(s.line)),
   };

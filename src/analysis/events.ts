@@ -90,7 +90,9 @@ export class EventAggregator {
       this.groups.set(key, group);
     }
     group.count++;
-    group.last = line;
+    // Members of a bundle arrive in archive order, not always oldest first: keep the earliest and the latest line.
+    if (isEarlier(line, group.first)) group.first = line;
+    if (!isEarlier(line, group.last)) group.last = line;
     // Keep a bounded subject list: a template with thousands of subjects is summarised by its count.
     for (const s of subjects) if (group.subjects.size < 64) group.subjects.add(s);
   }
@@ -123,6 +125,11 @@ export class EventAggregator {
       };
     });
   }
+}
+
+/** True when both lines carry a wall-clock time and `a`'s is before `b`'s. */
+function isEarlier(a: LogLine, b: LogLine): boolean {
+  return a.epochMs !== null && b.epochMs !== null && a.epochMs < b.epochMs;
 }
 
 /** Compares "rbd10" after "rbd9". */

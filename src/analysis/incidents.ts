@@ -1,6 +1,6 @@
 import type { LogLine } from '../lines/types.js';
 import { parseCpuLine, parseRipLine } from '../reports/body.js';
-import { pickCulprit, sampleStack } from '../reports/culprit.js';
+import { interruptedFrames, pickCulprit, sampleStack } from '../reports/culprit.js';
 import { refOf } from '../reports/frames.js';
 import type { Frame, FunctionRef, Report } from '../reports/types.js';
 import type { Fragment } from '../reports/segmenter.js';
@@ -56,13 +56,14 @@ function episodeKey(r: Report, host: string | null): string {
 }
 
 /** The task-context stack of a report, innermost first, starting at the RIP. */
-export function reportStack(r: Pick<Report, 'rip' | 'stack'>): Frame[] {
-  const task = r.stack.filter((f) => f.reliable && (f.context === null || f.context === 'TASK'));
-  return sampleStack(r.rip, task);
+export function reportStack(r: Pick<Report, 'rip' | 'stack' | 'reporterFrames'>): Frame[] {
+  // The interrupted code's frames; NMI frames are the watchdog's own (3.10 hard lockup WARN layout).
+  const interrupted = interruptedFrames(r).filter((f) => f.reliable && f.context !== 'NMI');
+  return sampleStack(r.rip, interrupted);
 }
 
 function sampleOf(r: Report): Sample {
-  return { line: r.header, rip: r.rip, stack: reportStack(r), stuckSeconds: r.stuckSeconds };
+  return { line: r.header, rip: r.rip, stack: reportStack(r), stuckSeconds: r.stuckSeconds, damaged: r.corrupted };
 }
 
 /** Same report printed twice (e.g. a full report and the grep of it pasted below). */

@@ -1,16 +1,22 @@
 import { isIrqEnableFunction } from '../knowledge/frames.js';
+import { decodeCodeLine, instructionSequence } from '../machine/code-line.js';
+import { isIrqEnableInstruction } from '../machine/patterns.js';
 import type { CodeBytes, Frame } from '../reports/types.js';
 
-const POPF = 0x9d;
-const STI = 0xfb;
+/** The interrupt-enabling instruction that ends right before the marked `Code:` byte, with the sequence around it. */
+function irqEnableAtMarker(code: CodeBytes | null): { instruction: 'popf' | 'sti'; sequence: string } | null {
+  if (!code || code.markerIndex === null) return null;
+  const listing = decodeCodeLine(code, null);
+  const at = listing?.markerInstruction;
+  if (!listing || at === null || at === undefined || at === 0) return null;
+  const before = listing.instructions[at - 1]!;
+  if (!isIrqEnableInstruction(before.mnemonic)) return null;
+  return { instruction: before.mnemonic.startsWith('popf') ? 'popf' : 'sti', sequence: instructionSequence(listing) };
+}
 
 /** Which interrupt-enabling instruction, if any, ends right before the marked `Code:` byte. */
 export function irqEnableBeforeMarker(code: CodeBytes | null): 'popf' | 'sti' | null {
-  if (!code || code.unit !== 'byte' || code.markerIndex === null || code.markerIndex === 0) return null;
-  const before = code.bytes[code.markerIndex - 1];
-  if (before === POPF) return 'popf';
-  if (before === STI) return 'sti';
-  return null;
+  return irqEnableAtMarker(code)?.instruction ?? null;
 }
 
 /**
@@ -20,11 +26,11 @@ export function irqEnableBeforeMarker(code: CodeBytes | null): 'popf' | 'sti' | 
  */
 export function irqRestoreNote(rip: Frame | null, code: CodeBytes | null): string | null {
   if (!rip) return null;
-  const instruction = irqEnableBeforeMarker(code);
+  const found = irqEnableAtMarker(code);
   const where = `${rip.function}${rip.offset ? `+${rip.offset}` : ''}`;
-  if (instruction) {
-    const shown = instruction === 'popf' ? 'popfq' : 'sti';
-    return `RIP ${where} is the instruction right after \`${shown}\` (Code: bytes \`${instruction === 'popf' ? '9d' : 'fb'} <..>\`), which re-enables interrupts: the timer interrupt held back while they were off lands here. It marks where interrupts came back on, not where the CPU loops; look at the callers.`;
+  if (found) {
+    const shown = found.instruction === 'popf' ? 'popfq' : 'sti';
+    return `RIP ${where} is the instruction right after \`${shown}\` (Code: bytes decode to \`${found.sequence}\`), which re-enables interrupts: the timer interrupt held back while they were off lands here. It marks where interrupts came back on, not where the CPU loops; look at the callers.`;
   }
   if (isIrqEnableFunction(rip.function)) {
     return `RIP ${where} is in ${rip.function}, which re-enables interrupts: the held-back timer interrupt lands right after that, so this sample marks where interrupts came back on, not a loop location; look at the callers.`;

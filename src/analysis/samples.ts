@@ -8,6 +8,14 @@ export interface Sample {
   /** Reliable stack innermost first, starting with the RIP; empty when only the RIP line survived. */
   readonly stack: readonly Frame[];
   readonly stuckSeconds: number | null;
+  /** From a report flagged corrupted (lines dropped, cut, interleaved): its stack may be partial. */
+  readonly damaged?: boolean;
+}
+
+/** The samples to reason from: a damaged report's partial stack must not veto what the intact ones show. */
+export function trustedSamples<T extends Sample>(samples: readonly T[]): readonly T[] {
+  const intact = samples.filter((s) => !s.damaged);
+  return intact.length > 0 ? intact : samples;
 }
 
 export interface RipCount {
@@ -36,7 +44,8 @@ export function ripHistogram(samples: readonly Sample[]): RipCount[] {
  * through. Samples that kept only their RIP narrow it too: their RIP function must lie at or below
  * the bound in a stack seen in a full sample. Null when no sample has a stack.
  */
-export function loopBoundingFunction(samples: readonly Sample[]): string | null {
+export function loopBoundingFunction(all: readonly Sample[]): string | null {
+  const samples = trustedSamples(all);
   const full = samples.filter((s) => s.stack.length > 0);
   const reference = full[0]?.stack.map((f) => f.function);
   if (!reference) return null;

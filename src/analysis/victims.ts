@@ -1,5 +1,6 @@
 import { isWaiterFrame } from '../knowledge/frames.js';
 import type { IncidentDraft } from './incidents.js';
+import { trustedSamples } from './samples.js';
 import { secondsFrom } from './incidents.js';
 
 const LOCKUP_KINDS = new Set(['soft-lockup', 'hard-lockup', 'rcu-stall', 'workqueue-stall', 'hung-task']);
@@ -10,7 +11,7 @@ const PANIC_FOLLOWS_SECONDS = 5;
 
 /** True when the incident's samples sit in functions that only wait for another CPU. */
 export function isWaiting(d: IncidentDraft): boolean {
-  const withStack = d.samples.filter((s) => s.stack.length > 0 || s.rip);
+  const withStack = trustedSamples(d.samples).filter((s) => s.stack.length > 0 || s.rip);
   if (withStack.length === 0) return false;
   return withStack.every((s) => (s.stack.length > 0 ? s.stack : s.rip ? [s.rip] : []).some((f) => isWaiterFrame(f.function)));
 }

@@ -9,6 +9,10 @@ import { analyzePaths, type RunOutcome } from '../run.js';
 import { resultJsonSchema } from '../result/json-schema.js';
 import { TOOL_VERSION } from '../version.js';
 import { EXIT } from './exit-codes.js';
+import type { AsmSyntax } from '../machine/x86-decode.js';
+import { openReport } from './open.js';
+import { progressWanted, startProgress } from './progress.js';
+import { ReadMeter } from '../sources/meter.js';
 
 interface AnalyzeFlags {
   format: OutputFormat;
@@ -19,6 +23,12 @@ interface AnalyzeFlags {
   color: boolean;
   strict?: boolean;
   quiet?: boolean;
+  dis: string[];
+  symbols?: string;
+  vmlinux?: string;
+  src?: string;
+  syntax: AsmSyntax;
+  open?: boolean;
 }
 
 function parseYear(value: string): number {
@@ -52,13 +62,16 @@ function reportWarnings(result: Result, quiet: boolean): void {
 }
 
 async function analyzeCommand(paths: string[], flags: AnalyzeFlags): Promise<number> {
-  const options = { year: flags.year, assumedZone: flags.tz ?? null };
+  const machineFiles = { dis: flags.dis, symbols: flags.symbols, vmlinux: flags.vmlinux, src: flags.src, syntax: flags.syntax };
+  const options = { year: flags.year, assumedZone: flags.tz ?? null, machineFiles };
   const groups = flags.each ? paths.map((p) => [p]) : [paths];
   const outcomes: RunOutcome[] = [];
   const chunks: string[] = [];
   const color = useColor(flags, Boolean(flags.output));
   for (const group of groups) {
-    const outcome = await analyzePaths(group, options);
+    const meter = new ReadMeter();
+    const progress = progressWanted(process.stderr, Boolean(flags.quiet)) ? startProgress(meter, process.stderr) : null;
+    const outcome = await analyzePaths(group, { ...options, meter }).finally(() => progress?.stop());
     outcomes.push(outcome);
     reportWarnings(outcome.result, Boolean(flags.quiet));
     chunks.push(render(outcome.result, flags.format, { color, compactJson: Boolean(flags.each) }));
@@ -66,6 +79,7 @@ async function analyzeCommand(paths: string[], flags: AnalyzeFlags): Promise<num
   const text = chunks.join(flags.format === 'json' && flags.each ? '' : '\n');
   if (flags.output) writeFileSync(flags.output, text);
   else process.stdout.write(text);
+  if (flags.open) process.stderr.write(`ktriage: ${flags.output ? openReport(flags.output) : '--open needs -o FILE: the report went to stdout'}\n`);
   return exitCodeOf(outcomes, Boolean(flags.strict));
 }
 
@@ -86,7 +100,13 @@ export function buildProgram(): Command {
     .option('--tz <offset>', 'time zone of log times that carry none, e.g. +08:00', parseZone)
     .option('--no-color', 'no colours in the text report (NO_COLOR is respected too)')
     .option('--strict', `exit ${EXIT.strictWarnings} when any warning was raised`)
-    .option('-q, --quiet', 'no warnings on stderr')
+    .option('-q, --quiet', 'no warnings and no progress bar on stderr')
+    .option('--dis <file>', 'disassembly to map the samples on: `crash> dis [-l]` or `objdump -d[l]` output, whole functions or fragments (repeatable)', (v: string, all: string[]) => [...all, v], [] as string[])
+    .option('--symbols <file>', 'System.map or /proc/kallsyms of the kernel, to symbolize raw addresses')
+    .option('--vmlinux <file>', 'vmlinux with symbols (and debug info, for file:line with addr2line or llvm-symbolizer)')
+    .option('--src <dir>', 'kernel source tree: show the source lines of the mapped addresses and the loop')
+    .addOption(new Option('--syntax <syntax>', 'assembly syntax of decoded instructions').choices(['att', 'intel']).default('att'))
+    .option('--open', 'open the report written with -o in the default viewer (xdg-open or open), e.g. with --format html')
     .action(async (paths: string[], flags: AnalyzeFlags) => {
       process.exitCode = await analyzeCommand(paths, flags);
     });

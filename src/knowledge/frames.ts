@@ -7,7 +7,8 @@ export function baseFunctionName(name: string): string {
   return name.replace(/(?:\.(?:isra|constprop|part|cold|llvm|lto_priv)(?:\.\d+)?)+$/, '');
 }
 
-function matcher(exact: readonly string[], patterns: readonly RegExp[]): (fn: string) => boolean {
+/** A predicate on function names (compiler suffixes ignored): exact names, or names matching a pattern. */
+export function matcher(exact: readonly string[], patterns: readonly RegExp[]): (fn: string) => boolean {
   const set = new Set(exact);
   return (fn) => {
     const base = baseFunctionName(fn);
@@ -51,6 +52,7 @@ const GENERIC_EXACT = [
   'vprintk_emit', 'vprintk_default', 'panic', 'die', '__die', 'oops_end', 'do_trap', 'do_error_trap', 'report_bug', 'handle_bug',
   'exc_invalid_op', '__warn', 'warn_slowpath_fmt', 'warn_slowpath_null', 'warn_slowpath_common', '__warn_printk', 'bad_page',
   'watchdog_timer_fn', 'watchdog_overflow_callback', 'nmi_cpu_backtrace', 'nmi_trigger_cpumask_backtrace', 'arch_trigger_cpumask_backtrace',
+  'sched_show_task', '_sched_show_task', 'print_other_cpu_stall', 'dump_cpu_task', 'trigger_single_cpu_backtrace',
   'rcu_dump_cpu_stacks', 'print_cpu_stall', 'check_cpu_stall', 'rcu_pending', 'rcu_sched_clock_irq', 'rcu_check_callbacks',
   'update_process_times', 'tick_sched_handle', 'tick_sched_timer', '__hrtimer_run_queues', 'hrtimer_interrupt',
   'smp_apic_timer_interrupt', 'apic_timer_interrupt', 'sysvec_apic_timer_interrupt', 'asm_sysvec_apic_timer_interrupt',
@@ -72,6 +74,12 @@ const GENERIC_EXACT = [
   '__wait_on_bit', 'out_of_line_wait_on_bit', '__wait_on_bit_lock', 'wait_on_page_bit', 'wait_on_page_bit_common',
   'folio_wait_bit_common', 'prepare_to_wait', 'finish_wait', '__wake_up', '__wake_up_common', '__wake_up_common_lock', 'wake_up_process',
   'try_to_wake_up', 'autoremove_wake_function', 'default_wake_function', 'cpu_relax', 'rep_nop',
+  'context_switch', '__switch_to', '__switch_to_asm', 'preempt_schedule_common', 'preempt_schedule_irq', '__cond_resched', '_cond_resched',
+  '__down', '__down_common', '__down_interruptible', '__down_killable', '__down_timeout', 'down_interruptible', 'down_killable', 'down_timeout',
+  'rt_mutex_slowlock', '__rt_mutex_slowlock', 'rt_mutex_lock', 'rt_mutex_lock_nested', '__rt_mutex_lock', 'ldsem_down_read', 'ldsem_down_write',
+  '__wait_on_buffer', 'wait_on_buffer', '__lock_buffer', '__lock_page', '__lock_page_killable', 'lock_page', '__folio_lock', 'folio_lock',
+  'flush_work', '__flush_work', 'flush_workqueue', '__flush_workqueue', 'kthread_stop', '__wait_rcu_gp', 'wait_rcu_gp', 'rcu_barrier',
+  'lock_sock_nested', '__lock_sock', 'percpu_rwsem_wait', '__percpu_down_read',
   // allocating and freeing
   'kmalloc', '__kmalloc', 'kmem_cache_alloc', 'kmem_cache_free', 'kfree', 'kzalloc', 'kvmalloc', 'kvmalloc_node', '__kmalloc_node',
   'alloc_pages', '__alloc_pages', '__alloc_pages_nodemask', 'alloc_pages_current', 'slab_alloc', 'slab_free', '__slab_alloc',
@@ -92,6 +100,46 @@ const GENERIC_PATTERNS = [
   /^fixup_exception/, /^ex_handler_/, /^(?:__)?schedule/, /^(?:__)?mutex_lock/, /^(?:__)?wait_for_completion/,
   /^(?:__)?alloc_pages/, /^(?:__)?kmalloc/, /^kmem_cache_alloc/, /^(?:__)?memcpy/, /^(?:__)?memset/, /^(?:__)?memmove/,
   /^(?:__)?(?:copy|clear)_user/, /^_copy_(?:to|from)_user/, /^(?:__)?kfree/, /^slab_/, /^(?:__)?slab_/,
+  // sanitizer, debug-object and lockdep reporting and bookkeeping
+  /^print_address_description/, /^print_report/, /^(?:__)?report_(?:bug|kasan|generic)/, /^(?:__)?debug_object/, /^(?:__)?lock_(?:release|class|is_held|downgrade)/,
+  /^(?:reacquire|mark)_held_locks/, /^(?:__)?check_(?:object_size|heap_object|object)$/, /^(?:__)?(?:do_)?error_trap/, /^(?:do_|asm_)?invalid_op$/, /^fixup_bug$/,
+  /^(?:__)?(?:do_)?trap$/, /hwasan/, /^(?:read|write)_once_.*nocheck/, /^walk_stack/, /^dump_backtrace/, /^warn_(?:alloc|bogus)/, /^print_(?:unlock|usage_bug|tainted|hex_dump)/,
+  /^imbalance_bug$/, /^(?:trace|lockdep)_(?:hard|soft)irq/, /^stack_trace_(?:consume_entry|save)/, /^arch_stack_walk$/, /^register_lock_class$/, /^get_taint$/,
+  /^__fortify_report$/, /^read_word_at_a_time$/, /^hex_dump_to_buffer$/, /^(?:__)?(?:timer|work)_is_static_object$/, /^seqprop_assert/,
+  // the arm64 fault path (the x86 one is above)
+  /^(?:__)?do_(?:kernel|translation|tag_check)_fault$/, /^do_mem_abort$/, /^el1_(?:abort|da|ia|sync_handler|sync)$/, /^el1h_64_sync(?:_handler)?$/,
+  // atomics, bit operations, refcounts, list/tree/xarray helpers: inlined into every caller
+  /^(?:__)?(?:raw_|arch_)?atomic(?:64|_long)?_/, /^instrument_/, /^(?:__)?(?:set|clear|change|test)_bit/, /^(?:__)?(?:test_and_(?:set|clear|change))_bit/,
+  /^(?:__)?refcount_/, /^kref_/, /^ref_tracker/, /^(?:__)?list_(?:add|del|replace|move|splice)/, /^(?:__)?hlist_(?:add|del)/, /^(?:__)?rb_/, /^klist_/,
+  /^xas_(?:start|load|find)/, /^rhashtable_lookup/, /^(?:__)?phys_addr$/, /^ida_free$/,
+  // locks, bottom halves
+  /^(?:__)?(?:down|up)_(?:read|write)/, /^down_trylock$/, /^osq_(?:un)?lock/, /^(?:__)?mutex_/, /^rt_mutex_/, /spin_(?:try)?lock/, /spin_unlock/,
+  /^(?:do_)?raw_(?:read|write)_(?:try)?(?:un)?lock/, /^_raw_(?:read|write)_(?:un)?lock/, /^raw_spin_rq/, /^owner_on_cpu$/, /bh_(?:enable|disable)/,
+  // string, copy, printing and checksum helpers
+  /^(?:__)?str(?:n?cmp|n?cpy|lcpy|scpy|n?len|chr|r?str|nstr|n?dup)$/, /^k?strn?dup/, /^(?:__)?mem(?:cmp|chr|dup)/, /^(?:v|vs|s|sc|vsc)n?printf$/, /^kv?asprintf$/,
+  /(?:^|_)string(?:_nocheck)?$/, /^pointer$/, /^va_format/, /^_?dev_(?:info|notice|warn|err|alert|crit|emerg|printk)$/, /^dev_vprintk_emit$/, /printk/,
+  /^console_(?:unlock|flush_all)$/, /_indirect_thunk_/, /^(?:__)?(?:get|put)_user/, /^copy_(?:page_|folio_)?(?:to|from)_iter/, /^copy(?:in|out)$/,
+  /^crc\d+/, /^crc_itu_t$/, /^extract_(?:user|iter)_to_sg/, /^(?:read|write)[bwlq]$/, /^logic_(?:in|out)/, /assertfail/,
+  // allocation and page-cache lookup wrappers
+  /^alloc_page/, /^k?v?[mzc]alloc/, /^krealloc/, /^kmem_cache/, /^allocate_slab/, /^__alloc_frozen_pages/, /^folio_(?:alloc|unlock)/, /^filemap_alloc_folio/,
+  /^__filemap_get_folio/, /^find_or_create_page/, /^do_read_cache_folio/, /^read_cache_page/, /^pagecache_get_page/, /^grab_cache_page_write_begin/,
+  /^kv?free$/, /^kfree_skb/, /^(?:un)?lock_page/,
+  // work, timer, completion and kthread plumbing that queues, waits for or cancels the caller's objects
+  /^(?:__)?(?:try_to_)?del_timer/, /^(?:__)?cancel_(?:delayed_)?work(?:_timer|_sync)?$/, /^try_to_grab_pending$/, /^(?:drain|destroy|flush)_workqueue$/,
+  /^(?:__)?queue_(?:delayed_)?work/, /^insert_work$/, /^complete$/, /^kthread_stop$/, /^lock_timer_base$/, /^__timer_delete_sync$/, /^sk_stop_timer_sync$/,
+  /^__mod_timer$/, /^cleanup_srcu_struct$/,
+  // VFS reference helpers and driver-core, sysfs and USB core plumbing a driver calls: the caller is the one to look at
+  /^iput(?:_final)?$/, /^ihold$/, /^(?:fast_)?dput$/, /^drop_nlink$/, /^find_lock_entries$/, /^truncate_inode_pages_range$/,
+  /^kobject_/, /^add_uevent_var$/, /^get_device_parent/, /^device_(?:add|del|unregister|destroy|release|for_each_child|remove_file)$/, /^put_device$/,
+  /^devres_release_all$/, /^sysfs_remove/, /^hwrng_unregister$/, /^i2c_del_adapter$/, /^__unregister_client$/, /^rollback_registered/, /^unregister_netdev(?:ice)?$/,
+  /^tty_unregister_device$/, /^dummy_urb_enqueue$/, /^usb_(?:kill_urb|kill_anchored_urbs|control_msg|hcd_submit_urb|submit_urb|start_wait_urb|bulk_msg|interrupt_msg)$/,
+  // unwinders, timer-interrupt entry and scheduler/RCU internals a stalled or blocked stack passes through
+  /^(?:__)?unwind_/, /^(?:__)?(?:core_)?kernel_text_address$/, /^is_(?:bpf|ftrace)_(?:text_address|trampoline)$/, /^(?:__)?save_stack/,
+  /^(?:smp_)?(?:trace_)?apic_timer_interrupt/, /^retint_kernel$/, /^preempt_schedule/, /^finish_task_switch/, /^(?:__)?preempt_count_(?:add|sub)$/,
+  /^rcu_(?:is_watching|dynticks|irq_enter|irq_exit|nmi_enter|nmi_exit|print_|note_context_switch)/, /^(?:find|match)_held_lock$/,
+  /^debug_smp_processor_id$/, /^check_preemption_disabled$/, /^write_comp_data$/,
+  // assertion helpers that BUG on their caller's behalf (skb_panic, fortify_panic, __reiserfs_panic), usercopy checks, fault injection
+  /^(?:__)?\w+_panic$/, /^(?:__)?skb_(?:pull|push|put)$/, /^usercopy_(?:abort|warn)$/, /^(?:__)?should_fail/, /^fail_dump$/,
 ] as const;
 
 /** True when the frame only reports, locks, waits, allocates or copies. */
@@ -115,6 +163,10 @@ const ENTRY_EXACT = [
   'cpu_startup_entry', 'do_idle', 'cpu_idle', 'common_startup_64', 'x86_64_start_kernel', 'x86_64_start_reservations',
   'irq_exit', 'irq_exit_rcu', '__irq_exit_rcu', 'do_softirq', '__do_softirq', 'handle_softirqs', 'do_softirq_own_stack', 'run_ksoftirqd',
   'call_timer_fn', 'run_timer_softirq', 'expire_timers', '__run_timers', 'do_IRQ', 'common_interrupt', 'ret_from_intr',
+  // softirq dispatch: network receive, tasklets, hrtimers
+  'net_rx_action', 'napi_poll', '__napi_poll', 'process_backlog', '__netif_receive_skb', '__netif_receive_skb_core', '__netif_receive_skb_one_core',
+  'netif_receive_skb', 'netif_receive_skb_internal', '__netif_receive_skb_list_core', 'netif_receive_skb_list_internal', '__netif_receive_skb_list',
+  'tasklet_action', 'tasklet_action_common', 'tasklet_hi_action', '__hrtimer_run_queues', 'hrtimer_run_softirq', 'hrtimer_interrupt',
 ];
 
 const ENTRY_PATTERNS = [/^__(?:x64|ia32|arm64|se|do)_sys_/, /^(?:SyS|sys|ksys)_/, /^(?:asm_)?sysvec_/, /^entry_/, /^__sysvec_/, /^el[01]_/];

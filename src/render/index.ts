@@ -1,9 +1,10 @@
 import type { Result } from '../result/schema.js';
+import { renderHtml } from './html/index.js';
 import { renderJson } from './json.js';
 import { renderMarkdown } from './markdown.js';
 import { renderText } from './text.js';
 
-export const OUTPUT_FORMATS = ['text', 'json', 'md'] as const;
+export const OUTPUT_FORMATS = ['text', 'json', 'md', 'html'] as const;
 export type OutputFormat = (typeof OUTPUT_FORMATS)[number];
 
 export interface RenderOptions {
@@ -19,6 +20,8 @@ export function render(result: Result, format: OutputFormat, options: RenderOpti
       return renderJson(result, options.compactJson);
     case 'md':
       return renderMarkdown(result);
+    case 'html':
+      return renderHtml(result);
     case 'text':
       return renderText(result, { color: options.color });
   }

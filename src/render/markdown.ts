@@ -1,4 +1,5 @@
 import type { Incident, Result } from '../result/schema.js';
+import { machineMarkdown } from './machine.js';
 import { coverageText, errnoText, eventSpan, frameMarks, frameText, inputsText, notableEvents, ripText, roleText, spanText, taskText } from './common.js';
 
 /** Escapes text for a Markdown table cell or paragraph. */
@@ -46,6 +47,7 @@ function incidentMarkdown(i: Incident): string[] {
     if (i.code) out.push(`Code: ${i.code.raw}`);
     out.push('```', '');
   }
+  if (i.machine) out.push(...machineMarkdown(i.machine, { escape: mdEscape, code, prose }));
   if (i.evidence.length) out.push(`Evidence: ${i.evidence.slice(0, 30).map((e) => code(`${e.path}:${e.line}`)).join(', ')}${i.evidence.length > 30 ? ` and ${i.evidence.length - 30} more` : ''}`, '');
   return out;
 }

@@ -1,4 +1,5 @@
 import type { Incident, Result } from '../result/schema.js';
+import { machineTextLines } from './machine.js';
 import { coverageText, errnoText, eventSpan, frameMarks, frameText, inputsText, notableEvents, ripText, roleText, spanText, taskText } from './common.js';
 
 export interface TextOptions {
@@ -59,6 +60,7 @@ function incidentSection(i: Incident, p: Paint): string[] {
     }
   }
   if (i.code) out.push(`  Code: ${clean(i.code.raw)}`);
+  if (i.machine) out.push(...machineTextLines(i.machine, { ...p, clean }));
   const ev = i.evidence;
   if (ev.length > 0) {
     const path = ev[0]!.path;

@@ -104,7 +104,13 @@ export function parseRegisterLine(text: string, into: Record<string, string>): b
   return found;
 }
 
-const STACK_WORDS_RE = /^\s*(?:<EOI>\s*)?((?:[0-9a-f]{8,16}\s*){1,8})$/;
+// Words separated by whitespace: `(?:[0-9a-f]{8,16}\s*){1,8}` would try every split of a long hex run (seconds per line).
+const STACK_WORDS_RE = /^\s*(?:<EOI>\s*)?([0-9a-f]{8,16}(?:\s+[0-9a-f]{8,16}){0,7})\s*$/;
+
+/** A line of raw stack words (`Stack:` section of 3.x reports). */
+export function isStackWordsLine(text: string): boolean {
+  return STACK_WORDS_RE.test(text);
+}
 
 /** Lines any report layout may contain; a body ends at the first line that is none of them. */
 const STRUCTURAL_RES: readonly RegExp[] = [
@@ -133,7 +139,7 @@ export function isStructuralLine(text: string): boolean {
 export function parseCommonFields(lines: readonly LogLine[]): CommonFields {
   const fields: CommonFields = {
     cpu: null, pid: null, comm: null, taint: null, kernel: null, hardware: null, rip: null,
-    registers: {}, stackWords: [], stack: [], code: null, modules: null,
+    registers: {}, stackWords: [], stack: [], reporterFrames: 0, code: null, modules: null,
   };
   let section: 'none' | 'stack' | 'trace' = 'none';
   let context: string | null = null;
@@ -154,7 +160,11 @@ export function parseCommonFields(lines: readonly LogLine[]): CommonFields {
     }
     if (/^(?:RIP|EIP|IP): |^(?:pc : |PC is at |EIP is at )/.test(text)) {
       // The first kernel RIP is the interrupted instruction; later ones belong to nested frames.
-      fields.rip ??= parseRipLine(text);
+      if (fields.rip === null) {
+        fields.rip = parseRipLine(text);
+        // A RIP inside the trace: the frames above it belong to the interrupt that printed the report.
+        if (fields.rip && section === 'trace') fields.reporterFrames = fields.stack.length;
+      }
       section = 'none';
       continue;
     }

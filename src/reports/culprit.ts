@@ -1,4 +1,4 @@
-import { isEntryPlumbingFrame, isGenericFrame } from '../knowledge/frames.js';
+import { baseFunctionName, isEntryPlumbingFrame, isGenericFrame } from '../knowledge/frames.js';
 import { refOf } from './frames.js';
 import type { Frame, FunctionRef } from './types.js';
 
@@ -7,19 +7,18 @@ function usable(frames: readonly Frame[]): Frame[] {
   return frames.filter((f) => f.reliable && !f.function.startsWith('0x'));
 }
 
-/** The first frame, innermost first, that is not generic reporting/locking/waiting/allocation code. */
-export function pickCulprit(framesInnermostFirst: readonly Frame[]): FunctionRef | null {
+/**
+ * The first frame, innermost first, that is not generic reporting/locking/waiting/allocation code,
+ * nor one that `alsoSkip` names (frames generic for one kind of report, e.g. refcount helpers in a refcount WARNING).
+ */
+export function pickCulprit(framesInnermostFirst: readonly Frame[], alsoSkip?: (fn: string) => boolean): FunctionRef | null {
   const frames = usable(framesInnermostFirst);
-  const found = frames.find((f) => !isGenericFrame(f.function));
+  const found = frames.find((f) => !isGenericFrame(f.function) && !alsoSkip?.(f.function));
   return found ? refOf(found) : frames[0] ? refOf(frames[0]) : null;
 }
 
-/**
- * The handler entered from the syscall, interrupt or worker anchor: walking from the outermost
- * frame inwards, the first one past the entry plumbing (node-2: dm_ctl_ioctl).
- */
-export function pickEntry(framesInnermostFirst: readonly Frame[]): FunctionRef | null {
-  const frames = usable(framesInnermostFirst).filter((f) => f.context === null || f.context === 'TASK');
+/** Walking from the outermost frame inwards, the first one past the entry plumbing. */
+function entryOf(frames: readonly Frame[]): FunctionRef | null {
   let sawPlumbing = false;
   for (let i = frames.length - 1; i >= 0; i--) {
     const frame = frames[i]!;
@@ -28,6 +27,41 @@ export function pickEntry(framesInnermostFirst: readonly Frame[]): FunctionRef |
     else return sawPlumbing ? refOf(frame) : null;
   }
   return null;
+}
+
+/**
+ * The handler entered from the syscall, interrupt or worker anchor (node-2: dm_ctl_ioctl). When the
+ * innermost frames ran on the interrupt stack (softirq work such as ipv6_rcv or a timer function), the
+ * handler the softirq plumbing entered is the entry; otherwise the one the task's syscall or worker entered.
+ */
+export function pickEntry(framesInnermostFirst: readonly Frame[]): FunctionRef | null {
+  const frames = usable(framesInnermostFirst).filter((f) => f.context !== 'NMI');
+  const isTask = (f: Frame) => f.context === null || f.context === 'TASK';
+  const firstTask = frames.findIndex(isTask);
+  const onInterruptStack = firstTask < 0 ? frames : frames.slice(0, firstTask);
+  return (onInterruptStack.length > 0 ? entryOf(onInterruptStack) : null) ?? entryOf(frames.filter(isTask));
+}
+
+// System call wrappers: `__x64_sys_rmdir`, `__se_sys_rmdir`, `__do_sys_rmdir`, `SyS_rmdir`, `SYSC_rmdir`, `compat_SyS_ioctl`, `ksys_mount`.
+const SYSCALL_WRAPPER_RE = /^(?:__(?:x64|ia32|arm64|riscv|s390x?|se|do)_)?(?:compat_)?(?:sys|SyS|SYSC|ksys)_(\w+)$/;
+
+/** The system call named by a wrapper function (`rmdir` for `__x64_sys_rmdir`), or null. */
+export function syscallName(fn: string): string | null {
+  return SYSCALL_WRAPPER_RE.exec(baseFunctionName(fn))?.[1] ?? null;
+}
+
+/** The system call a stack was entered through, from its outermost wrapper frame. */
+export function syscallOf(framesInnermostFirst: readonly Frame[]): string | null {
+  for (let i = framesInnermostFirst.length - 1; i >= 0; i--) {
+    const name = syscallName(framesInnermostFirst[i]!.function);
+    if (name) return name;
+  }
+  return null;
+}
+
+/** The stack of the interrupted code: the trace without the frames of the interrupt that printed the report. */
+export function interruptedFrames(fields: { stack: readonly Frame[]; reporterFrames: number }): Frame[] {
+  return fields.stack.slice(fields.reporterFrames);
 }
 
 /** The RIP followed by the trace: the stack of the interrupted context, innermost first. */

@@ -22,6 +22,10 @@ const FRAME_RE =
 // ` func mm/slub.c:123 [inline]`: symbolized inline frames have no offset.
 const INLINE_FRAME_RE = /^\s{0,16}(\? )?([A-Za-z_.$][\w.$]{0,255}) [\w./-]{1,256}:\d{1,7} \[inline\]\s*$/;
 
+// 32-bit arm `Backtrace:` lines name the callee first: `[<80b10c70>] (memset) from [<8062eec8>] (n_tty_set_termios+0x154/0x3c4)`,
+// or without addresses (5.17+): ` memset from n_tty_set_termios+0x154/0x3c4`.
+const ARM_FROM_FRAME_RE = /^\s{0,16}(?:\[<([0-9a-f]{8})>\] )?\(?([A-Za-z_.$][\w.$]{0,255})\)? from (?:\[<[0-9a-f]{8}>\] )?\(?[A-Za-z_.$][\w.$]{0,255}\+0x[0-9a-f]{1,8}\/0x[0-9a-f]{1,8}\)?(?: \[[\w-]{1,64}\])?\s*$/;
+
 // Stack transition markers: `<IRQ>`, `</IRQ>`, `<NMI>`, `<TASK>`, `<EOI>`, `<<EOE>>`, `<#DF>`.
 const MARKER_RE = /^\s{0,16}<{1,2}(\/?[#\w]{2,24})>{1,2}\s*$/;
 
@@ -51,6 +55,10 @@ export function parseFrameLine(text: string, context: string | null): FrameLine 
         context: ctx,
       },
     };
+  }
+  const arm = ARM_FROM_FRAME_RE.exec(text);
+  if (arm) {
+    return { marker: null, frame: { address: arm[1] ?? null, function: arm[2]!, offset: null, size: null, module: null, reliable: true, context } };
   }
   const inline = INLINE_FRAME_RE.exec(text);
   if (inline) {

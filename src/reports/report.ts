@@ -1,7 +1,8 @@
+import type { LogLine } from '../lines/types.js';
 import type { IncidentKind } from '../result/kinds.js';
 import { makeTitle } from '../result/kinds.js';
 import { parseCommonFields } from './body.js';
-import { pickCulprit, pickEntry, sampleStack } from './culprit.js';
+import { interruptedFrames, pickCulprit, pickEntry, sampleStack, syscallOf } from './culprit.js';
 import type { Report, ReportBlock } from './types.js';
 
 /**
@@ -10,10 +11,11 @@ import type { Report, ReportBlock } from './types.js';
  */
 export function buildReport(kind: IncidentKind, block: ReportBlock): Report {
   const fields = parseCommonFields(block.lines);
-  const frames = sampleStack(fields.rip, fields.stack);
-  const culprit = pickCulprit(frames);
+  const frames = interruptedFrames(fields);
+  const culprit = pickCulprit(sampleStack(fields.rip, frames));
   const corruptionReasons: string[] = [];
   if (block.droppedMessages) corruptionReasons.push('printk messages were dropped inside the report');
+  corruptionReasons.push(...(block.damage ?? []));
   return {
     kind,
     ...fields,
@@ -22,11 +24,30 @@ export function buildReport(kind: IncidentKind, block: ReportBlock): Report {
     lines: block.lines,
     stuckSeconds: null,
     culprit,
-    entry: pickEntry(fields.stack),
+    entry: pickEntry(frames),
     corrupted: corruptionReasons.length > 0,
     corruptionReasons,
     details: {},
   };
+}
+
+/**
+ * Takes the shared fields, culprit, entry and title from one part of the report: the dump of the CPU
+ * or task a multi-CPU report (RCU stall, hard lockup with all-CPU backtraces) is about.
+ */
+export function useDump(report: Report, lines: readonly LogLine[]): void {
+  const fields = parseCommonFields(lines);
+  Object.assign(report, fields);
+  const frames = interruptedFrames(fields);
+  report.culprit = pickCulprit(sampleStack(fields.rip, frames));
+  report.entry = pickEntry(frames);
+  report.title = makeTitle(report.kind, report.culprit?.function);
+}
+
+/** Records the system call a stuck task was in (`details.syscall`): stall reports are often filed under it. */
+export function noteSyscall(report: Report): void {
+  const call = syscallOf(interruptedFrames(report));
+  if (call) report.details['syscall'] = call;
 }
 
 /** Marks a report corrupted with a reason a person can read. */

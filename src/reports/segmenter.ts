@@ -1,6 +1,7 @@
 import type { LogLine } from '../lines/types.js';
 import { isStructuralLine, parseCpuLine } from './body.js';
 import { parseFrameLine } from './frames.js';
+import { attribute, headerClaim, newAssembly, StackHistory, take, type Assembly } from './reassembly.js';
 import type { Detector, Report, ReportBlock } from './types.js';
 
 /** A CPU/RIP register dump printed without any report header (e.g. lines kept by a grep). */
@@ -22,12 +23,32 @@ const MAX_GAP_SECONDS = 10;
 const MAX_BLOCK_LINES = 2000;
 const END_MARKER_RE = /^-{2,}\[ end (?:trace|Kernel panic)/;
 const DROPPED_RE = /\*\* \d+ printk messages dropped \*\*/;
+// The `=====` rule that closes sanitizer reports (KASAN, KMSAN, KCSAN, KFENCE, UBSAN) and opens lockdep's.
+const RULE_RE = /^={20,}\s*$/;
+/** Foreign lines after a trace that may still be followed by more of it (another task's printk between two frames). */
+const MAX_HELD_LINES = 3;
 
 interface OpenBlock {
   readonly detector: Detector | null;
   readonly lines: LogLine[];
   traceSeen: boolean;
   dropped: boolean;
+  /** A `marker` body past its detector's `traceFrom` line: the rest ends like a `trace` body. */
+  tracePhase: boolean;
+  /** Other lines printed after the trace, held back until the trace goes on (they were interleaved) or the report ends. */
+  readonly held: LogLine[];
+  readonly assembly: Assembly;
+}
+
+/** Reports of different CPUs reassembled side by side at most (an all-CPU backtrace prints many). */
+const MAX_CONCURRENT_BLOCKS = 8;
+/** Headers this close in time may be reports that different CPUs printed together. */
+const CONCURRENT_SECONDS = 1;
+const INTERLEAVED_DAMAGE = "interleaved with another CPU's report printed at the same moment: lines that could be either report's were left out";
+
+/** With printk caller tags (`[T123]`, `[C4]`), a line joins only a report printed from its own context. */
+function sameContext(block: OpenBlock, line: LogLine): boolean {
+  return line.caller === null || block.assembly.caller === null || block.assembly.caller === line.caller;
 }
 
 function secondsBetween(a: LogLine, b: LogLine): number | null {
@@ -42,7 +63,9 @@ function secondsBetween(a: LogLine, b: LogLine): number | null {
  * of a report (SMP printk) are passed on as loose lines and do not end the report.
  */
 export class Segmenter {
-  private block: OpenBlock | null = null;
+  /** Open blocks, oldest first: several while different CPUs print reports at the same moment. */
+  private blocks: OpenBlock[] = [];
+  private readonly history = new StackHistory();
   private readonly anyHeader: RegExp;
 
   constructor(
@@ -64,68 +87,155 @@ export class Segmenter {
     }
     const text = line.text;
     const header = this.headerDetector(text);
-    const block = this.block;
-    if (block) {
-      if (header && !block.detector?.absorbs?.some((re) => re.test(text))) {
-        this.close(false);
-        this.open(header, line);
+    const mine = this.blocks.filter((b) => sameContext(b, line));
+    if (header) {
+      const host = mine.find((b) => b.detector?.absorbs?.some((re) => re.test(text)));
+      if (host) {
+        this.add(host, line);
         return;
       }
-      if (!header && this.belongs(block, line)) return;
-      if (!header) this.close(false);
-      else {
-        block.lines.push(line);
-        return;
-      }
+      for (const b of [...this.blocks]) if (!this.concurrent(b, header, line)) this.close(b, false);
+      if (this.blocks.length >= MAX_CONCURRENT_BLOCKS) this.close(this.blocks[0]!, false);
+      this.open(header, line);
+      return;
     }
-    if (header) this.open(header, line);
-    else if (parseCpuLine(text.trimStart())) this.open(null, line);
+    if (mine.length > 1) {
+      this.pushConcurrent(mine, line);
+      return;
+    }
+    if (mine.length === 1) {
+      if (this.belongs(mine[0]!, line)) return;
+      this.close(mine[0]!, false);
+    }
+    if (parseCpuLine(text.trimStart())) this.open(null, line);
     else this.sink.loose(line);
+  }
+
+  /** Whether a new header is another CPU's report printed at the same moment as the open block. */
+  private concurrent(block: OpenBlock, header: Detector, line: LogLine): boolean {
+    if (line.caller !== null && block.assembly.caller !== null) return line.caller !== block.assembly.caller;
+    const detector = block.detector;
+    if (!detector || detector.body !== 'trace' || header.body !== 'trace' || detector.multipleDumps || header.multipleDumps) return false;
+    // A dump that printed its trace and its Code: line is complete.
+    if (block.traceSeen && block.assembly.seen.has('code')) return false;
+    const gap = secondsBetween(block.lines[block.lines.length - 1]!, line);
+    const claimed = headerClaim(line.text).cpu;
+    const other = block.assembly.claim.cpu;
+    return gap !== null && Math.abs(gap) <= CONCURRENT_SECONDS && claimed !== null && other !== null && claimed !== other;
+  }
+
+  /** A body line while several CPUs' reports are open at once: it goes to the one it can be attributed to. */
+  private pushConcurrent(open: readonly OpenBlock[], line: LogLine): void {
+    const live = open.filter((b) => {
+      const ended = this.ended(b, line);
+      if (ended) this.close(b, false);
+      return !ended;
+    });
+    if (live.length < 2) {
+      this.push(line);
+      return;
+    }
+    const text = line.text;
+    const trimmed = text.trimStart();
+    if (DROPPED_RE.test(text)) {
+      for (const b of live) {
+        b.dropped = true;
+        this.add(b, line);
+      }
+      return;
+    }
+    if (END_MARKER_RE.test(text)) {
+      this.add(live[0]!, line);
+      this.close(live[0]!, false);
+      return;
+    }
+    if (!isStructuralLine(trimmed) && !live.some((b) => b.detector?.bodyLines?.some((re) => re.test(text)))) {
+      for (const b of live) if (b.traceSeen) this.close(b, false);
+      this.sink.loose(line);
+      return;
+    }
+    if (parseCpuLine(trimmed) && live.every((b) => b.assembly.seen.has('cpu'))) {
+      for (const b of live) this.close(b, false);
+      this.open(null, line);
+      return;
+    }
+    const choice = attribute(
+      live.map((b) => b.assembly),
+      text,
+      this.history,
+    );
+    if ('to' in choice) this.add(live[choice.to]!, line);
+    else if (choice.damaging) for (const i of choice.withheld) live[i]!.assembly.ambiguous = true;
+  }
+
+  /** A silence or a length that means the block's report is over before this line. */
+  private ended(block: OpenBlock, line: LogLine): boolean {
+    const gap = secondsBetween(block.lines[block.lines.length - 1]!, line);
+    return (gap !== null && (gap > MAX_GAP_SECONDS || gap < -1)) || block.lines.length >= MAX_BLOCK_LINES;
+  }
+
+  private add(block: OpenBlock, line: LogLine): void {
+    block.lines.push(line);
+    take(block.assembly, line.text);
+    // The trace is under way at its first frame: other tasks' lines often come between `Call Trace:` and it.
+    if (parseFrameLine(line.text, null)?.frame) block.traceSeen = true;
   }
 
   /** Adds the line to the open block when it belongs there; false when the block has ended before it. */
   private belongs(block: OpenBlock, line: LogLine): boolean {
-    const last = block.lines[block.lines.length - 1]!;
-    const gap = secondsBetween(last, line);
-    if (gap !== null && (gap > MAX_GAP_SECONDS || gap < -1)) return false;
-    if (block.lines.length >= MAX_BLOCK_LINES) return false;
+    if (this.ended(block, line)) return false;
     const text = line.text;
     if (DROPPED_RE.test(text)) {
       block.dropped = true;
-      block.lines.push(line);
+      this.add(block, line);
       return true;
     }
     if (END_MARKER_RE.test(text)) {
-      block.lines.push(line);
-      this.close(false);
+      this.add(block, line);
+      this.close(block, false);
       return true;
     }
     const trimmed = text.trimStart();
     // A second CPU/PID line starts another register dump (another CPU, or a repeated sample).
-    if (parseCpuLine(trimmed) && block.lines.some((l) => parseCpuLine(l.text.trimStart()))) return false;
-    if (block.detector?.body === 'marker') {
-      block.lines.push(line);
+    if (parseCpuLine(trimmed) && !block.detector?.multipleDumps && block.lines.some((l) => parseCpuLine(l.text.trimStart()))) return false;
+    if (block.detector?.body === 'marker' && !block.tracePhase) {
+      this.add(block, line);
+      if (RULE_RE.test(trimmed)) this.close(block, false);
+      else if (block.detector.traceFrom?.test(trimmed)) {
+        block.tracePhase = true;
+        block.traceSeen = false;
+      }
       return true;
     }
-    if (isStructuralLine(trimmed) || block.detector?.bodyLines?.some((re) => re.test(text))) {
-      if (parseFrameLine(text, null) || /^Call [Tt]race:/.test(trimmed)) block.traceSeen = true;
-      block.lines.push(line);
+    // A console line without the printk stamp the report's lines carry was written by user space.
+    const unstamped = line.uptime === null && line.epochMs === null && (block.lines[0]!.uptime !== null || block.lines[0]!.epochMs !== null);
+    if (!unstamped && (isStructuralLine(trimmed) || block.detector?.bodyLines?.some((re) => re.test(text)))) {
+      for (const held of block.held.splice(0)) this.sink.loose(held);
+      this.add(block, line);
       return true;
     }
-    // Not report structure: after the trace it means the report is over, before it an interleaved line.
-    if (block.traceSeen) return false;
+    // Not report structure: after the trace the report is over unless more of the trace follows; before it, an interleaved line.
+    if (block.traceSeen && !unstamped) {
+      if (block.held.length >= MAX_HELD_LINES) return false;
+      block.held.push(line);
+      return true;
+    }
     this.sink.loose(line);
     return true;
   }
 
   private open(detector: Detector | null, line: LogLine): void {
-    this.block = { detector, lines: [line], traceSeen: false, dropped: false };
+    this.blocks.push({ detector, lines: [line], traceSeen: false, dropped: false, tracePhase: false, held: [], assembly: newAssembly(line) });
   }
 
-  private close(truncated: boolean): void {
-    const block = this.block;
-    this.block = null;
-    if (!block) return;
+  private close(block: OpenBlock, truncated: boolean): void {
+    this.blocks = this.blocks.filter((b) => b !== block);
+    this.report(block, truncated);
+    // Lines held back after the trace were not the report's: they are read again, in order.
+    for (const held of block.held.splice(0)) this.push(held);
+  }
+
+  private report(block: OpenBlock, truncated: boolean): void {
     if (!block.detector) {
       this.sink.fragment({ lines: block.lines });
       return;
@@ -135,7 +245,9 @@ export class Segmenter {
       headerIndex: 0,
       truncated: truncated || block.lines.length >= MAX_BLOCK_LINES,
       droppedMessages: block.dropped,
+      damage: block.assembly.ambiguous ? [INTERLEAVED_DAMAGE] : [],
     };
+    this.history.learn(block.assembly.claim, block.lines);
     try {
       const report = block.detector.detect(input);
       if (report) this.sink.report(report);
@@ -146,6 +258,6 @@ export class Segmenter {
 
   /** Flushes the open block at the end of the input; a report still open there may be cut off. */
   end(): void {
-    this.close(true);
+    while (this.blocks.length > 0) this.close(this.blocks[0]!, true);
   }
 }

@@ -42,6 +42,11 @@ export interface CommonFields {
   registers: Record<string, string>;
   stackWords: string[];
   stack: Frame[];
+  /**
+   * Frames at the start of `stack` printed before the RIP line inside the trace: the interrupt that printed
+   * the report (x86 4.x+ RCU stall layout), not the interrupted code. 0 when the RIP precedes the trace.
+   */
+  reporterFrames: number;
   code: CodeBytes | null;
   modules: string[] | null;
 }
@@ -76,6 +81,8 @@ export interface ReportBlock {
   readonly truncated: boolean;
   /** `** N printk messages dropped **` seen inside the block. */
   readonly droppedMessages: boolean;
+  /** Other damage the segmenter saw (lines interleaved with another CPU's report it could not attribute...). */
+  readonly damage?: readonly string[];
 }
 
 export interface DetectorMeta {
@@ -101,6 +108,10 @@ export interface Detector {
   readonly bodyLines?: readonly RegExp[];
   /** Header lines of other detectors that stay inside this report (e.g. `Oops:` after `BUG: unable to handle`). */
   readonly absorbs?: readonly RegExp[];
+  /** The report holds the register dumps of several CPUs or tasks (RCU stalls): a second CPU line does not end it. */
+  readonly multipleDumps?: boolean;
+  /** For a `marker` body: the line after which the rest is a plain trace (lockdep's `stack backtrace:`) ending like a `trace` body. */
+  readonly traceFrom?: RegExp;
   /** Parses a block; null when the block is not really such a report. */
   detect(block: ReportBlock): Report | null;
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { INCIDENT_KINDS } from './kinds.js';
+import { machineSchema } from './machine-schema.js';
 
 /** Bumped on any incompatible change of the result document. */
 export const SCHEMA_VERSION = 1;
@@ -26,6 +27,7 @@ export const sampleSchema = z.object({
   offset: hex.nullable(),
   stuckSeconds: z.number().nullable(),
   hasStack: z.boolean().describe('false when the log kept only the RIP line of this report'),
+  stack: z.array(z.string()).describe('functions of the reliable task stack, innermost (the RIP) first, at most 64; empty when only the RIP line survived'),
   evidence: evidenceSchema,
 });
 
@@ -64,6 +66,7 @@ export const incidentSchema = z.object({
   code: z.object({ bytes: z.string(), markerIndex: z.number().int().nullable(), raw: z.string() }).nullable(),
   details: z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()])),
   notes: z.array(z.string()).describe('explanations attached to this incident (interrupt re-enable point, victims...)'),
+  machine: machineSchema.nullable().describe('instructions, mapped samples, loop range and source lines; null when there was no machine code to read'),
   lines: z.array(z.object({ path: z.string(), line: z.number().int(), text: z.string() })).describe('raw lines of the first report'),
   evidence: z.array(evidenceSchema),
 });

@@ -1,38 +1,26 @@
 import { createReadStream } from 'node:fs';
 import { readdir, stat } from 'node:fs/promises';
-import { basename, join } from 'node:path';
-import { createGunzip } from 'node:zlib';
+import { basename, dirname, join, relative, sep } from 'node:path';
 import type { Readable } from 'node:stream';
-import { isKernelLogName, rotationOrder } from './select.js';
+import { tarSources, zipSources, type SourceContext } from './archive.js';
+import { decompress } from './decompress.js';
+import { archiveKindOf, compressionOf, hostFromBundleName, isKernelLogName, NO_KERNEL_LOG, rotationOrder, unsupportedCompression } from './select.js';
 import type { LogSource, SourceProblem } from './types.js';
 
 /** Directory walks stop here so that a mistaken `/` does not read the whole disk. */
 const MAX_WALK_FILES = 100_000;
 
+/** A file on disk (a log, a compressed log or a bundle) or stdin, as named on the command line or found in a directory. */
+export type Input =
+  | { readonly kind: 'file'; readonly path: string; readonly size: number; readonly mtime: Date; readonly hostHint: string | null }
+  | { readonly kind: 'stdin' };
+
 export interface Collected {
-  readonly sources: LogSource[];
+  readonly inputs: Input[];
   readonly problems: SourceProblem[];
 }
 
-function fileSource(path: string, shownAs: string, size: number, mtime: Date, hostHint: string | null): LogSource {
-  const gz = /\.gz$/i.test(path);
-  return {
-    path: shownAs,
-    hostHint,
-    size: gz ? null : size,
-    mtime,
-    open: (): Readable => {
-      const raw = createReadStream(path);
-      return gz ? raw.pipe(createGunzip()) : raw;
-    },
-  };
-}
-
-function stdinSource(): LogSource {
-  return { path: '<stdin>', hostHint: null, size: null, mtime: null, open: () => process.stdin };
-}
-
-/** Walks a directory and returns the kernel-bearing logs in it, rotated files oldest first. */
+/** Walks a directory for kernel-bearing logs and bundles; each folder's rotated files oldest first. */
 async function walk(dir: string, problems: SourceProblem[]): Promise<string[]> {
   const found: string[] = [];
   const queue = [dir];
@@ -48,39 +36,114 @@ async function walk(dir: string, problems: SourceProblem[]): Promise<string[]> {
     for (const entry of entries.sort((a, b) => (a.name < b.name ? -1 : 1))) {
       const full = join(current, entry.name);
       if (entry.isDirectory()) queue.push(full);
-      else if (entry.isFile() && isKernelLogName(full)) found.push(full);
+      else if (entry.isFile() && (archiveKindOf(full) !== null || isKernelLogName(full))) found.push(full);
     }
   }
-  return found.sort(rotationOrder);
+  return found.sort((a, b) => (dirname(a) === dirname(b) ? rotationOrder(a, b) : dirname(a) < dirname(b) ? -1 : 1));
 }
 
-/** Resolves the paths given on the command line into readable log sources. */
-export async function collectSources(paths: readonly string[]): Promise<Collected> {
-  const sources: LogSource[] = [];
+/**
+ * Host hints for the files of a directory: a directory of several hosts' folders or bundles names each
+ * file's host by its top-level folder or bundle; otherwise the directory itself names the host.
+ */
+function hostHints(dir: string, files: readonly string[]): Map<string, string> {
+  const tops = files.map((f) => relative(dir, f).split(sep));
+  const folders = new Set(tops.filter((parts) => parts.length > 1).map((parts) => parts[0]!));
+  const bundles = tops.filter((parts) => parts.length === 1 && archiveKindOf(parts[0]!) !== null).length;
+  const severalHosts = folders.size + bundles >= 2;
+  return new Map(
+    files.map((file, i) => {
+      const parts = tops[i]!;
+      if (severalHosts && parts.length > 1) return [file, hostFromBundleName(parts[0]!)];
+      return [file, archiveKindOf(file) !== null ? hostFromBundleName(file) : basename(dir)];
+    }),
+  );
+}
+
+function errnoMessage(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException).code;
+  return code === 'ENOENT' ? 'no such file or directory' : code === 'EACCES' ? 'permission denied' : `cannot read: ${code ?? String(error)}`;
+}
+
+/** Resolves the paths given on the command line into the files (and stdin) to read. */
+export async function collectInputs(paths: readonly string[]): Promise<Collected> {
+  const inputs: Input[] = [];
   const problems: SourceProblem[] = [];
   for (const path of paths) {
     if (path === '-') {
-      sources.push(stdinSource());
+      inputs.push({ kind: 'stdin' });
       continue;
     }
     let info;
     try {
       info = await stat(path);
     } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code;
-      problems.push({ path, message: code === 'ENOENT' ? 'no such file or directory' : code === 'EACCES' ? 'permission denied' : `cannot read: ${code ?? String(error)}` });
+      problems.push({ path, message: errnoMessage(error) });
       continue;
     }
-    if (info.isDirectory()) {
-      const files = await walk(path, problems);
-      if (files.length === 0) problems.push({ path, message: 'directory holds no kernel log (messages*, kern.log*, syslog*, dmesg*, vmcore-dmesg.txt, journal*.txt, *.log)' });
-      for (const file of files) {
+    if (!info.isDirectory()) {
+      inputs.push({ kind: 'file', path, size: info.size, mtime: info.mtime, hostHint: archiveKindOf(path) !== null ? hostFromBundleName(path) : null });
+      continue;
+    }
+    const files = await walk(path, problems);
+    if (files.length === 0) problems.push({ path, message: `directory holds no kernel log (${NO_KERNEL_LOG}) or bundle` });
+    const hints = hostHints(path, files);
+    for (const file of files) {
+      try {
         const fileInfo = await stat(file);
-        sources.push(fileSource(file, file, fileInfo.size, fileInfo.mtime, basename(path)));
+        inputs.push({ kind: 'file', path: file, size: fileInfo.size, mtime: fileInfo.mtime, hostHint: hints.get(file) ?? null });
+      } catch (error) {
+        problems.push({ path: file, message: errnoMessage(error) });
       }
-    } else {
-      sources.push(fileSource(path, path, info.size, info.mtime, null));
     }
   }
-  return { sources, problems };
+  return { inputs, problems };
+}
+
+/** Total bytes on disk to read, for progress; null when stdin is among the inputs. */
+export function totalSize(inputs: readonly Input[]): number | null {
+  let total = 0;
+  for (const input of inputs) {
+    if (input.kind === 'stdin') return null;
+    total += input.size;
+  }
+  return total;
+}
+
+function openDisk(path: string, ctx: SourceContext): Readable {
+  const stream = createReadStream(path, { highWaterMark: 1 << 20 });
+  ctx.meter?.watch(stream);
+  return stream;
+}
+
+/** The log sources of one input: the file itself (decompressed), or the members of a bundle. */
+export async function* sourcesOf(input: Input, ctx: SourceContext): AsyncGenerator<LogSource> {
+  if (input.kind === 'stdin') {
+    yield { path: '<stdin>', hostHint: null, size: null, mtime: null, open: () => process.stdin };
+    return;
+  }
+  const { path, hostHint } = input;
+  const archive = archiveKindOf(path);
+  if (archive === 'zip') {
+    yield* zipSources(path, hostHint ?? hostFromBundleName(path), ctx);
+    ctx.meter?.add(input.size);
+    return;
+  }
+  if (archive) {
+    yield* tarSources(path, openDisk(path, ctx), archive, hostHint ?? hostFromBundleName(path), ctx);
+    return;
+  }
+  const unsupported = unsupportedCompression(path);
+  if (unsupported) {
+    ctx.warn(path, unsupported);
+    return;
+  }
+  const compression = compressionOf(path);
+  yield {
+    path,
+    hostHint,
+    size: compression ? null : input.size,
+    mtime: input.mtime,
+    open: () => (compression ? decompress(openDisk(path, ctx), compression) : openDisk(path, ctx)),
+  };
 }

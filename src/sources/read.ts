@@ -24,55 +24,87 @@ function controlRatio(chunk: Buffer): number {
   return n === 0 ? 0 : control / n;
 }
 
+/** Bytes of one line kept at most: MAX_LINE_CHARS characters of any UTF-8 text. */
+const MAX_LINE_BYTES = MAX_LINE_CHARS * 4;
+
+/**
+ * Cuts byte chunks into lines. Each line is decoded on its own from the bytes, so that a line kept
+ * by the analysis (an event's example, a report's evidence) holds only its own text, never the chunk
+ * it came from: memory then follows what the analysis keeps, not the input size.
+ */
+class LineSplitter {
+  private readonly carry: Buffer[] = [];
+  private carryBytes = 0;
+  private carryCut = false;
+  /** The previous chunk ended in `\r`: a `\n` starting the next one ends nothing new. */
+  private pendingCR = false;
+
+  constructor(private readonly emit: (line: string, cut: boolean) => void) {}
+
+  push(buf: Buffer): void {
+    let start = 0;
+    if (this.pendingCR && buf.length > 0) {
+      this.pendingCR = false;
+      if (buf[0] === 10) start = 1;
+    }
+    let cr = buf.indexOf(13, start);
+    while (start < buf.length) {
+      const nl = buf.indexOf(10, start);
+      if (cr !== -1 && cr < start) cr = buf.indexOf(13, start);
+      const end = cr !== -1 && (nl === -1 || cr < nl) ? cr : nl;
+      if (end === -1) break;
+      this.line(buf, start, end);
+      if (buf[end] === 13 && end + 1 === buf.length) this.pendingCR = true;
+      start = buf[end] === 13 && buf[end + 1] === 10 ? end + 2 : end + 1;
+    }
+    if (start < buf.length) this.keep(buf.subarray(start));
+  }
+
+  end(): void {
+    if (this.carryBytes > 0) this.line(Buffer.alloc(0), 0, 0);
+  }
+
+  private line(buf: Buffer, start: number, end: number): void {
+    if (this.carryBytes === 0) {
+      const cut = end - start > MAX_LINE_BYTES;
+      this.emit(buf.toString('utf8', start, cut ? start + MAX_LINE_BYTES : end), cut);
+      return;
+    }
+    this.keep(buf.subarray(start, end));
+    const text = Buffer.concat(this.carry).toString('utf8');
+    const cut = this.carryCut;
+    this.carry.length = 0;
+    this.carryBytes = 0;
+    this.carryCut = false;
+    this.emit(text, cut);
+  }
+
+  /** Keeps the unfinished end of a chunk (a copy: stream chunks may be reused), up to MAX_LINE_BYTES. */
+  private keep(piece: Buffer): void {
+    const room = MAX_LINE_BYTES - this.carryBytes;
+    if (piece.length > room) this.carryCut = true;
+    if (room <= 0 || piece.length === 0) return;
+    const kept = Buffer.from(piece.subarray(0, room));
+    this.carry.push(kept);
+    this.carryBytes += kept.length;
+  }
+}
+
 /**
  * Streams a byte stream as lines: `\n`, `\r\n` and lone `\r` end a line, invalid UTF-8 is replaced,
  * over-long lines are cut. Calls `onLine` synchronously for each line; resolves with the stats.
  */
-export async function readLines(stream: Readable, onLine: (line: string) => void, onBytes?: (n: number) => void): Promise<ReadStats> {
-  const decoder = new TextDecoder('utf-8', { fatal: false });
+export async function readLines(stream: Readable, onLine: (line: string) => void): Promise<ReadStats> {
   const stats: ReadStats = { lines: 0, bytes: 0, longLines: 0, invalidUtf8: false, looksBinary: false };
-  let carry = '';
-  let carryCut = false;
-  let first = true;
-  let pendingCR = false;
-  const emit = (line: string) => {
+  const splitter = new LineSplitter((line, cut) => {
     stats.lines++;
-    onLine(line);
-  };
-  const feed = (text: string) => {
-    if (!stats.invalidUtf8 && text.includes('\uFFFD')) stats.invalidUtf8 = true;
-    let start = 0;
-    for (let i = 0; i < text.length; i++) {
-      const c = text.charCodeAt(i);
-      if (c !== 10 && c !== 13) continue;
-      // "\r\n" split across two chunks: the "\n" closes nothing new.
-      if (c === 10 && i === 0 && pendingCR && carry === '') {
-        start = 1;
-        pendingCR = false;
-        continue;
-      }
-      const piece = text.slice(start, i);
-      emit(cut(carry + piece));
-      carry = '';
-      carryCut = false;
-      const crlf = c === 13 && text.charCodeAt(i + 1) === 10;
-      pendingCR = c === 13 && !crlf && i === text.length - 1;
-      if (crlf) i++;
-      start = i + 1;
-    }
-    if (start < text.length) {
-      pendingCR = false;
-      if (carry.length < MAX_LINE_CHARS) carry += text.slice(start, start + MAX_LINE_CHARS - carry.length + 1);
-      if (carry.length > MAX_LINE_CHARS) carryCut = true;
-    }
-  };
-  const cut = (line: string): string => {
-    if (line.length > MAX_LINE_CHARS || carryCut) {
+    if (!stats.invalidUtf8 && line.includes('\uFFFD')) stats.invalidUtf8 = true;
+    if (cut || line.length > MAX_LINE_CHARS) {
       stats.longLines++;
-      return line.slice(0, MAX_LINE_CHARS);
-    }
-    return line;
-  };
+      onLine(line.slice(0, MAX_LINE_CHARS));
+    } else onLine(line);
+  });
+  let first = true;
   for await (const chunk of stream as AsyncIterable<Buffer | string>) {
     const buf = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
     if (first) {
@@ -81,12 +113,8 @@ export async function readLines(stream: Readable, onLine: (line: string) => void
       if (stats.looksBinary) break;
     }
     stats.bytes += buf.length;
-    onBytes?.(buf.length);
-    feed(decoder.decode(buf, { stream: true }));
+    splitter.push(buf);
   }
-  if (!stats.looksBinary) {
-    feed(decoder.decode());
-    if (carry !== '') emit(cut(carry));
-  }
+  if (!stats.looksBinary) splitter.end();
   return stats;
 }

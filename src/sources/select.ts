@@ -2,7 +2,10 @@ import { basename } from 'node:path';
 
 // Kernel-bearing logs in a directory or bundle: messages*, kern.log*, syslog*, dmesg*, vmcore-dmesg.txt,
 // journal*.txt, console logs; with their rotated and compressed variants.
-const KERNEL_LOG_RE = /^(?:messages|kern\.log|kernel\.log|syslog|dmesg|vmcore-dmesg|journal|journalctl|console|serial|ttyS\d*|minicom)(?:[._-].*)?$|\.(?:log|txt)(?:\.(?:gz|\d+))*$|^vmcore-dmesg\.txt$/i;
+const KERNEL_LOG_RE = /^(?:messages|kern\.log|kernel\.log|syslog|dmesg|vmcore-dmesg|journal|journalctl|console|serial|ttyS\d*|minicom)(?:[._-].*)?$|\.(?:log|txt)(?:\.(?:gz|xz|\d+))*$|^vmcore-dmesg\.txt$/i;
+/** The file names looked for, for messages saying none was found. */
+export const NO_KERNEL_LOG = 'messages*, kern.log*, syslog*, dmesg*, vmcore-dmesg.txt, journal*.txt, *.log';
+
 // Files that never hold kernel lines even if their names match the generic patterns above.
 const NOT_KERNEL_RE = /^(?:wtmp|btmp|lastlog|faillog|.*\.(?:journal|journal~|db|sqlite|bin|png|jpg|json|xml|html?))$/i;
 
@@ -31,4 +34,42 @@ function rotationKey(name: string): { stem: string; age: number } {
   const numbered = /^(.*?)\.(\d{1,4})$/.exec(bare);
   if (numbered) return { stem: numbered[1]!, age: Number(numbered[2]) };
   return { stem: bare, age: 0 };
+}
+
+export type ArchiveKind = 'tar' | 'tar.gz' | 'tar.xz' | 'zip';
+export type Compression = 'gz' | 'xz';
+
+const ARCHIVE_RE = /\.(tar|tar\.gz|tgz|tar\.xz|txz|zip)$/i;
+
+/** The archive format a bundle's name says it is in, or null for a single (maybe compressed) log. */
+export function archiveKindOf(path: string): ArchiveKind | null {
+  const ext = ARCHIVE_RE.exec(path)?.[1]?.toLowerCase();
+  if (!ext) return null;
+  if (ext === 'tgz') return 'tar.gz';
+  if (ext === 'txz') return 'tar.xz';
+  return ext as ArchiveKind;
+}
+
+/** Compression of a single log file by its name: `messages-20221112.gz`, `dmesg.xz`. */
+export function compressionOf(path: string): Compression | null {
+  const ext = /\.(gz|xz)$/i.exec(path)?.[1]?.toLowerCase();
+  return (ext as Compression | undefined) ?? null;
+}
+
+/** Compressions ktriage cannot read, with the command that decompresses them. */
+export function unsupportedCompression(path: string): string | null {
+  if (/\.bz2$/i.test(path)) return 'bzip2-compressed logs are not read; decompress with bunzip2 first';
+  if (/\.zst$/i.test(path)) return 'zstd-compressed logs are not read; decompress with unzstd first';
+  if (/\.(?:7z|rar)$/i.test(path)) return 'this archive format is not read; use tar, tar.gz, tar.xz or zip';
+  return null;
+}
+
+/**
+ * The host a bundle belongs to, from its name: `sosreport-node-2-2022-11-12-abcdef.tar.xz` -> `node-2`,
+ * `node-3.tar.gz` -> `node-3`. Used only for lines that carry no hostname (dmesg, kmsg).
+ */
+export function hostFromBundleName(path: string): string {
+  const name = basename(path).replace(/(?:\.tar)?\.(?:gz|xz|tgz|txz|zip|tar)$/i, '');
+  const sos = /^sosreport-(.+?)(?:-\d{4}-\d{2}-\d{2}|[-.]\d{6,}|$)/.exec(name);
+  return sos?.[1] ?? name;
 }

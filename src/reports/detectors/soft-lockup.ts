@@ -1,4 +1,4 @@
-import { buildReport, markCorrupted } from '../report.js';
+import { buildReport, markCorrupted, noteSyscall } from '../report.js';
 import type { Detector } from '../types.js';
 
 // `BUG: soft lockup - CPU#12 stuck for 22s! [dockerd-current:39156]`, with the `NMI watchdog: ` (3.x/RHEL 7,
@@ -37,6 +37,7 @@ export const softLockup: Detector = {
     report.comm = header[3]!;
     report.stuckSeconds = Number(header[2]);
     if (!report.rip && report.stack.length === 0 && !report.corrupted) markCorrupted(report, 'report cut off before its registers and call trace');
+    noteSyscall(report);
     return report;
   },
 };

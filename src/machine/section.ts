@@ -1,0 +1,311 @@
+import type { IncidentDraft } from '../analysis/incidents.js';
+import type { Frame, Report } from '../reports/types.js';
+import type { MachineSection } from '../result/machine-schema.js';
+import { sourceLinesOf, type SourcePosition } from './addr2line.js';
+import { decodeCodeLine, type CodeListing } from './code-line.js';
+import { callTarget, mnemonicOfText, type DisInstruction } from './dis-parse.js';
+import type { MachineInputs } from './inputs.js';
+import { findLoop, lineSpanText } from './loop.js';
+import { codePatterns, isIrqEnableInstruction } from './patterns.js';
+import { deriveSlides, symbolText, type SymbolTable } from './symbols.js';
+import type { AsmSyntax } from './x86-decode.js';
+
+type InstructionRef = NonNullable<MachineSection['ripMapping'][number]['instruction']>;
+type Mapping = MachineSection['ripMapping'][number];
+
+/** Frames mapped per sample when no loop-bounding function limits the stack. */
+const MAX_UNBOUNDED_FRAMES = 6;
+/** Raw stack words symbolized per incident. */
+const MAX_STACK_WORDS = 24;
+
+const hex = (a: bigint) => `0x${a.toString(16)}`;
+const parseHex = (s: string) => BigInt(s.startsWith('0x') ? s : `0x${s}`);
+
+/** A function+offset seen in the samples: a RIP, or a return address of a stack frame. */
+interface SampledLocation {
+  readonly function: string;
+  readonly offset: bigint;
+  readonly offsetText: string;
+  readonly module: string | null;
+  readonly role: 'rip' | 'return';
+  /** Address printed with the frame (`[<ffffffff810bd514>]`). */
+  readonly address: bigint | null;
+  /** The next inner frame's function: the callee of a return address. */
+  readonly callee: string | null;
+  /** Smallest depth in the stacks, for ordering. */
+  depth: number;
+  count: number;
+}
+
+function collectLocations(d: IncidentDraft): SampledLocation[] {
+  const found = new Map<string, SampledLocation>();
+  for (const s of d.samples) {
+    const frames: readonly Frame[] = s.stack.length > 0 ? s.stack : s.rip ? [s.rip] : [];
+    const bound = d.loopFunction ? frames.findIndex((f) => f.function === d.loopFunction) : -1;
+    const last = bound >= 0 ? bound : Math.min(frames.length, MAX_UNBOUNDED_FRAMES) - 1;
+    const seen = new Set<string>();
+    frames.slice(0, last + 1).forEach((f, depth) => {
+      if (!f.offset) return;
+      const role = depth === 0 && s.rip?.function === f.function && s.rip.offset === f.offset ? 'rip' : 'return';
+      const key = `${role}|${f.function}|${f.offset}|${f.module ?? ''}`;
+      if (seen.has(key)) return;
+      seen.add(key);
+      const entry = found.get(key);
+      if (entry) {
+        entry.count++;
+        entry.depth = Math.min(entry.depth, depth);
+        return;
+      }
+      found.set(key, {
+        function: f.function, offset: BigInt(f.offset), offsetText: f.offset, module: f.module, role,
+        address: f.address ? parseHex(f.address) : null, callee: depth > 0 ? frames[depth - 1]!.function : null, depth, count: 1,
+      });
+    });
+  }
+  return [...found.values()].sort((a, b) => (a.role === b.role ? a.depth - b.depth || b.count - a.count : a.role === 'rip' ? -1 : 1));
+}
+
+const locationText = (l: Pick<SampledLocation, 'function' | 'offsetText'>) => `${l.function}+${l.offsetText}`;
+
+function disRef(i: DisInstruction): InstructionRef {
+  return {
+    address: hex(i.address),
+    location: i.function !== null && i.offset !== null ? `${i.function}+0x${i.offset.toString(16)}` : null,
+    text: i.text,
+    source: i.file && i.line ? { file: i.file, line: i.line } : null,
+  };
+}
+
+/** The instruction of a location in the user's listings, with the one before it. */
+function findInListings(inputs: MachineInputs | undefined, l: SampledLocation): { at: DisInstruction; previous: DisInstruction | null; path: string } | null {
+  for (const listing of inputs?.listings ?? []) {
+    const list = listing.instructions;
+    let n = list.findIndex((i) => i.function === l.function && i.offset !== null && BigInt(i.offset) === l.offset);
+    if (n < 0 && l.address !== null) n = list.findIndex((i) => i.address === l.address);
+    if (n >= 0) {
+      const previous = list[n - 1];
+      // Only the instruction right before in the same function: a fragment may skip code in between.
+      const sameFunction = previous && (previous.function === list[n]!.function || previous.function === null);
+      return { at: list[n]!, previous: sameFunction ? previous : null, path: listing.path };
+    }
+  }
+  return null;
+}
+
+class CodeDecoder {
+  private readonly cache = new Map<Report, CodeListing | null>();
+  constructor(private readonly syntax: AsmSyntax) {}
+
+  listing(r: Report): CodeListing | null {
+    if (!this.cache.has(r)) this.cache.set(r, r.code ? decodeCodeLine(r.code, r.rip?.address ? parseHex(r.rip.address) : null, this.syntax) : null);
+    return this.cache.get(r)!;
+  }
+}
+
+function codeRefs(listing: CodeListing, location: string): { at: InstructionRef; previous: InstructionRef | null } | null {
+  const n = listing.markerInstruction;
+  if (n === null || !listing.instructions[n]) return null;
+  const ref = (k: number, loc: string | null): InstructionRef => {
+    const i = listing.instructions[k]!;
+    return { address: listing.addressKnown ? hex(i.address) : null, location: loc, text: i.text, source: null };
+  };
+  return { at: ref(n, location), previous: n > 0 ? ref(n - 1, null) : null };
+}
+
+interface Context {
+  readonly d: IncidentDraft;
+  readonly inputs: MachineInputs | undefined;
+  readonly decoder: CodeDecoder;
+  readonly slides: Map<string, bigint>;
+  readonly table: SymbolTable | null;
+  readonly notes: string[];
+}
+
+function addressOf(ctx: Context, l: SampledLocation, dis: DisInstruction | undefined): bigint | null {
+  if (l.address !== null) return l.address;
+  if (dis) return dis.address;
+  const entry = ctx.table?.find(l.function, l.module) ?? (l.module ? null : ctx.table?.find(l.function));
+  return entry ? entry.address + l.offset + (ctx.slides.get(l.module ?? '') ?? 0n) : null;
+}
+
+function mapLocation(ctx: Context, l: SampledLocation): Mapping {
+  const via: string[] = [];
+  const location = locationText(l);
+  const dis = findInListings(ctx.inputs, l);
+  let instruction: InstructionRef | null = null;
+  let previous: InstructionRef | null = null;
+  if (dis) {
+    via.push(`dis ${dis.path}`);
+    instruction = disRef(dis.at);
+    previous = dis.previous ? disRef(dis.previous) : null;
+  } else if (l.role === 'rip') {
+    const report = ctx.d.reports.find((r) => r.code && r.rip?.function === l.function && r.rip.offset === l.offsetText);
+    const refs = report ? codeRefs(ctx.decoder.listing(report) ?? { instructions: [], markerInstruction: null, skippedBytes: 0, addressKnown: false }, location) : null;
+    if (refs) {
+      via.push('Code: bytes');
+      ({ at: instruction, previous } = refs);
+    }
+  }
+  const address = addressOf(ctx, l, dis?.at);
+  if (address !== null && l.address === null && !dis) via.push('symbols');
+  // A reliable trace's return address follows a call of the next inner frame's function.
+  const previousInferred = previous === null && l.role === 'return' && l.callee !== null;
+  if (previousInferred) previous = { address: null, location: null, text: `${ctx.inputs?.syntax === 'intel' ? 'call' : 'callq'} ${l.callee}`, source: null };
+  return { location, role: l.role, samples: l.count, address: address !== null ? hex(address) : null, instruction, previous, previousInferred, source: instruction?.source ?? null, via };
+}
+
+/** file:line from vmlinux debug info for mappings that have none: of the address, and of the call before a return address. */
+function addLinesFromVmlinux(ctx: Context, locations: readonly SampledLocation[], mappings: Mapping[]): void {
+  const vmlinux = ctx.inputs?.vmlinux;
+  if (!vmlinux) return;
+  const wanted = locations
+    .map((l, n) => ({ l, m: mappings[n]!, entry: l.module ? null : vmlinux.table.find(l.function) }))
+    .filter((w) => w.entry && w.m.source === null);
+  if (wanted.length === 0) return;
+  if (!vmlinux.lineTool) {
+    ctx.notes.push(`neither addr2line nor llvm-symbolizer is installed: no file:line from ${vmlinux.path} (install binutils or llvm)`);
+    return;
+  }
+  const queries = wanted.flatMap((w) => {
+    const at = w.entry!.address + w.l.offset;
+    return [at, w.l.role === 'return' ? at - 1n : at];
+  });
+  let lines: (SourcePosition | null)[];
+  try {
+    lines = sourceLinesOf(vmlinux.lineTool, vmlinux.path, queries);
+  } catch (error) {
+    ctx.notes.push(`${vmlinux.lineTool.name} failed on ${vmlinux.path}: ${error instanceof Error ? error.message : String(error)}`);
+    return;
+  }
+  wanted.forEach((w, n) => {
+    const own = lines[2 * n] ?? null;
+    const call = lines[2 * n + 1] ?? null;
+    if (!own && !call) return;
+    w.m.via.push(vmlinux.lineTool!.name);
+    w.m.source = own;
+    if (w.m.instruction) w.m.instruction.source ??= own;
+    if (w.l.role === 'return' && w.m.previous) w.m.previous.source ??= call;
+  });
+}
+
+function loopOf(ctx: Context, locations: readonly SampledLocation[]): MachineSection['loop'] {
+  const fn = ctx.d.loopFunction;
+  if (!fn) return null;
+  const byAddress = new Map<bigint, DisInstruction>();
+  for (const listing of ctx.inputs?.listings ?? []) for (const i of listing.instructions) if (i.function === fn) byAddress.set(i.address, i);
+  const instructions = [...byAddress.values()].sort((a, b) => (a.address < b.address ? -1 : 1));
+  const first = instructions[0];
+  if (!first || first.offset === null) return null;
+  const start = first.address - BigInt(first.offset);
+  const points = locations.filter((l) => l.function === fn).map((l) => ({ address: start + l.offset, role: l.role }));
+  const range = findLoop(instructions, points);
+  if (!range) {
+    ctx.notes.push(`the disassembly of ${fn} given holds no loop enclosing the sampled addresses`);
+    return null;
+  }
+  if (range.method === 'sampled-span') ctx.notes.push(`no backward jump enclosing the samples in the disassembly of ${fn} given (a fragment?): the loop range spans the sampled instructions`);
+  const seen = new Set<string>();
+  const sourceLines = range.instructions
+    .filter((i) => i.file && i.line)
+    .map((i) => ({ file: i.file!, line: i.line! }))
+    .filter((s) => !seen.has(`${s.file}:${s.line}`) && seen.add(`${s.file}:${s.line}`))
+    .sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line);
+  const at = (a: bigint) => byAddress.get(a);
+  const loc = (i: DisInstruction | undefined) => (i && i.offset !== null ? `${fn}+0x${i.offset.toString(16)}` : null);
+  return {
+    function: fn,
+    startAddress: hex(range.start),
+    endAddress: hex(range.end),
+    startLocation: loc(at(range.start)),
+    endLocation: loc(at(range.end)),
+    method: range.method,
+    jump: range.jump?.text ?? null,
+    sourceLines,
+    lines: lineSpanText(sourceLines),
+  };
+}
+
+/** Raw addresses symbolized: a RIP printed without a symbol and the stack words that point into kernel text. */
+function symbolize(ctx: Context): MachineSection['symbolized'] {
+  const table = ctx.table;
+  const first = ctx.d.reports[0];
+  if (!table || !first) return [];
+  const slide = ctx.slides.get('') ?? 0n;
+  const out: MachineSection['symbolized'] = [];
+  const add = (where: string, word: string) => {
+    const hit = table.lookup(parseHex(word) - slide);
+    if (hit && !out.some((o) => o.address === hex(parseHex(word)))) out.push({ where, address: hex(parseHex(word)), symbol: symbolText(hit) });
+  };
+  if (first.rip && first.rip.offset === null && first.rip.address) add('rip', first.rip.address);
+  for (const word of first.stackWords) if (out.length < MAX_STACK_WORDS && /^[0-9a-f]{16}$/.test(word)) add('stack word', word);
+  return out;
+}
+
+function excerpts(ctx: Context, mappings: readonly Mapping[], loop: MachineSection['loop']): MachineSection['sourceExcerpts'] {
+  const tree = ctx.inputs?.source;
+  if (!tree) return [];
+  const mapped = new Map<string, Set<number>>();
+  const loopLines = new Map<string, Set<number>>();
+  const put = (into: Map<string, Set<number>>, s: { file: string; line: number } | null | undefined) => {
+    if (s) into.set(s.file, (into.get(s.file) ?? new Set()).add(s.line));
+  };
+  for (const m of mappings) [m.source, m.previous?.source].forEach((s) => put(mapped, s));
+  for (const s of loop?.sourceLines ?? []) put(loopLines, s);
+  const files = [...new Set([...mapped.keys(), ...loopLines.keys()])];
+  const out: MachineSection['sourceExcerpts'] = [];
+  for (const file of files) {
+    const excerpt = tree.excerpt(file, [...(mapped.get(file) ?? [])], loopLines.get(file) ?? new Set());
+    if (excerpt) out.push({ ...excerpt, lines: [...excerpt.lines] });
+    else ctx.notes.push(`source file ${file} not found under ${tree.root}: skipped`);
+  }
+  return out;
+}
+
+function irqNotes(mappings: readonly Mapping[]): string[] {
+  return mappings
+    .filter((m) => m.role === 'rip' && m.via.some((v) => v.startsWith('dis')) && m.previous && isIrqEnableInstruction(mnemonicOfText(m.previous.text)))
+    .map((m) => `RIP ${m.location} is the instruction right after \`${m.previous!.text}\`${m.previous!.location ? ` (${m.previous!.location})` : ''} in the disassembly: interrupts were just re-enabled, so the held-back timer interrupt lands here; the sample marks that point, not the loop.`);
+}
+
+function callNotes(mappings: readonly Mapping[]): string[] {
+  return mappings
+    .filter((m) => m.role === 'return' && m.previous && !m.previousInferred && !callTarget(m.previous.text).isCall)
+    .map((m) => `${m.location} does not follow a call in the disassembly given (\`${m.previous!.text}\`): the frame may be a stale stack word or the listing another build`);
+}
+
+/**
+ * Reads the machine code of an incident: the first report's Code: bytes, every sampled RIP and
+ * return address mapped on the user's disassembly, symbols and debug info, the loop range and the
+ * source lines. Null when there is nothing to read (no Code: line and no machine inputs).
+ */
+export function buildMachineSection(d: IncidentDraft, inputs: MachineInputs | undefined): MachineSection | null {
+  const syntax = inputs?.syntax ?? 'att';
+  const decoder = new CodeDecoder(syntax);
+  const first = d.reports[0]!;
+  const listing = decoder.listing(first);
+  const hasInputs = Boolean(inputs && (inputs.listings.length > 0 || inputs.symbols || inputs.vmlinux || inputs.source));
+  if (!listing && !hasInputs) return null;
+  const table = inputs?.symbols?.table ?? inputs?.vmlinux?.table ?? null;
+  const frames = d.reports.flatMap((r) => [...(r.rip ? [r.rip] : []), ...r.stack]);
+  const slides = table ? deriveSlides(table, frames) : new Map<string, bigint>();
+  const ctx: Context = { d, inputs, decoder, slides, table, notes: [] };
+  const coreSlide = slides.get('') ?? 0n;
+  if (coreSlide !== 0n) ctx.notes.push(`symbol addresses shifted by the KASLR offset ${coreSlide < 0n ? '-' : ''}${hex(coreSlide < 0n ? -coreSlide : coreSlide)}, derived from the printed frames`);
+  const locations = collectLocations(d);
+  const ripMapping = locations.map((l) => mapLocation(ctx, l));
+  addLinesFromVmlinux(ctx, locations, ripMapping);
+  const loop = loopOf(ctx, locations);
+  const marker = first.code?.markerIndex ?? 0;
+  return {
+    syntax,
+    codeInstructions: (listing?.instructions ?? []).map((i, n) => ({
+      address: listing!.addressKnown ? hex(i.address) : null, offset: i.offset - marker, bytes: i.bytes, text: i.text, rip: n === listing!.markerInstruction,
+    })),
+    codePatterns: listing ? codePatterns(listing).map((p) => ({ ...p })) : [],
+    ripMapping,
+    loop,
+    symbolized: symbolize(ctx),
+    sourceExcerpts: excerpts(ctx, ripMapping, loop),
+    notes: [...irqNotes(ripMapping), ...callNotes(ripMapping), ...ctx.notes],
+  };
+}

@@ -1,0 +1,71 @@
+import type { Result } from '../../result/schema.js';
+
+/**
+ * The time axis of the page: wall clock when the logs carry times, else kernel uptime
+ * (dmesg without -T), so that uptime-only logs still get a timeline.
+ */
+export interface Clock {
+  readonly kind: 'wall' | 'uptime';
+  /** Offset of the logs' own time zone in minutes: labels show the times the log shows. */
+  readonly zoneMinutes: number;
+}
+
+/** A moment as the result gives it: ISO time and/or uptime seconds. */
+export interface Moment {
+  readonly time: string | null;
+  readonly uptime: number | null;
+}
+
+function zoneOf(iso: string): number {
+  const m = /([+-])(\d{2}):?(\d{2})$/.exec(iso);
+  if (!m) return 0;
+  return (m[1] === '-' ? -1 : 1) * (Number(m[2]) * 60 + Number(m[3]));
+}
+
+/** Picks the clock most of the timeline's items can be placed on; null when none has any. */
+export function chooseClock(result: Result): Clock | null {
+  const moments: Moment[] = [
+    ...result.incidents.map((i) => ({ time: i.firstSeen, uptime: i.firstUptime })),
+    ...result.events.map((e) => ({ time: e.firstSeen, uptime: e.firstUptime })),
+  ];
+  const timed = moments.filter((m) => m.time !== null);
+  const uptimed = moments.filter((m) => m.uptime !== null);
+  if (timed.length === 0 && uptimed.length === 0) return null;
+  if (timed.length >= uptimed.length) return { kind: 'wall', zoneMinutes: zoneOf(timed[0]!.time!) };
+  return { kind: 'uptime', zoneMinutes: 0 };
+}
+
+/** Seconds on the clock's axis, or null when the moment has no reading of that clock. */
+export function secondsOn(clock: Clock, m: Moment): number | null {
+  if (clock.kind === 'uptime') return m.uptime;
+  if (m.time === null) return null;
+  const ms = Date.parse(m.time);
+  return Number.isNaN(ms) ? null : ms / 1000;
+}
+
+const pad = (n: number) => String(n).padStart(2, '0');
+
+/** Axis label: "10:15" or "10:15:30" in the logs' zone, or uptime "[1234]". */
+export function clockLabel(clock: Clock, seconds: number, withSeconds: boolean): string {
+  if (clock.kind === 'uptime') return `[${Math.round(seconds)}]`;
+  const local = new Date((seconds + clock.zoneMinutes * 60) * 1000);
+  const hm = `${pad(local.getUTCHours())}:${pad(local.getUTCMinutes())}`;
+  return withSeconds ? `${hm}:${pad(local.getUTCSeconds())}` : hm;
+}
+
+const STEPS = [1, 2, 5, 10, 15, 30, 60, 120, 300, 600, 900, 1800, 3600, 7200, 10800, 21600, 43200, 86400];
+
+/** Round tick positions, about `target` of them, covering [from, to]. */
+export function axisTicks(from: number, to: number, target = 8): number[] {
+  const span = Math.max(to - from, 1);
+  const step = STEPS.find((s) => span / s <= target) ?? Math.ceil(span / target / 86400) * 86400;
+  const ticks: number[] = [];
+  for (let t = Math.ceil(from / step) * step; t <= to; t += step) ticks.push(t);
+  return ticks;
+}
+
+/** "UTC+08:00" for the logs' zone. */
+export function zoneText(clock: Clock): string {
+  const m = Math.abs(clock.zoneMinutes);
+  return `UTC${clock.zoneMinutes < 0 ? '-' : '+'}${pad(Math.floor(m / 60))}:${pad(m % 60)}`;
+}

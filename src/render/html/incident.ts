@@ -1,0 +1,140 @@
+import { formatDuration } from '../../analysis/duration.js';
+import type { Finding, Incident, NextStep, Result } from '../../result/schema.js';
+import { frameMarks, frameText, ripText, spanText, stuckText, taskText } from '../common.js';
+import { html, prose, type SafeHtml } from './escape.js';
+import { renderFlameGraph } from './flame.js';
+import { renderRipHistogram } from './histogram.js';
+import { incidentAnchor } from './ids.js';
+import { renderMachine } from './machine.js';
+
+type Fact = readonly [string, SafeHtml | string | null];
+
+function incidentLink(id: string): SafeHtml {
+  return html`<a href="#${incidentAnchor(id)}" data-go="${incidentAnchor(id)}">${id}</a>`;
+}
+
+function functionCode(f: { function: string; module: string | null } | null): SafeHtml | null {
+  return f ? html`<code>${f.function}</code>${f.module ? html` <span class="muted">[${f.module}]</span>` : null}` : null;
+}
+
+function durationOf(i: Incident): string | null {
+  const from = i.firstSeen ? Date.parse(i.firstSeen) / 1000 : i.firstUptime;
+  const to = i.lastSeen ? Date.parse(i.lastSeen) / 1000 : i.lastUptime;
+  return from !== null && to !== null && to > from ? formatDuration(to - from) : null;
+}
+
+/** "waits for I1" for a victim, "holds up I2, I3" for a culprit, with links. */
+export function relationLinks(i: Incident): SafeHtml | null {
+  if (i.role === 'victim' && i.causedBy) return html`waits for ${incidentLink(i.causedBy)}`;
+  return i.victims.length ? html`holds up ${i.victims.map((v, n) => html`${n ? ', ' : ''}${incidentLink(v)}`)}` : null;
+}
+
+function roleFacts(i: Incident): SafeHtml {
+  return html`<span class="badge badge-${i.role}">${i.role}</span> ${relationLinks(i)}`;
+}
+
+function taintFacts(i: Incident): SafeHtml | null {
+  if (!i.taint) return null;
+  return html`<code>${i.taint.replace(/\s+/g, ' ')}</code><ul class="taint">${i.taintFlags.map((f) => html`<li><b>${f.letter}</b> ${f.meaning}</li>`)}</ul>`;
+}
+
+function facts(i: Incident): Fact[] {
+  const where = [i.host, i.cpu !== null ? `CPU ${i.cpu}` : null, taskText(i) !== '-' ? taskText(i) : null].filter(Boolean).join(', ');
+  const duration = durationOf(i);
+  const stuck = stuckText(i);
+  return [
+    ['Role', roleFacts(i)],
+    ['Where', where || null],
+    ['When', `${spanText(i)}${duration ? ` (${duration})` : ''}, ${i.reports} report${i.reports === 1 ? '' : 's'}${stuck ? `, stuck up to ${stuck} per report` : ''}`],
+    ['Culprit', functionCode(i.culprit)],
+    ['Loop bound', i.loopFunction ? html`<code>${i.loopFunction}</code> <span class="muted">(every sampled stack passes through it)</span>` : null],
+    ['Entry', functionCode(i.entry)],
+    ['Kernel', i.kernel ? html`<code>${i.kernel}</code>` : null],
+    ['Hardware', i.hardware],
+    ['Taint', taintFacts(i)],
+    ['Damaged report', i.corrupted || i.corruptionReasons.length ? i.corruptionReasons.join('; ') : null],
+    ...Object.entries(i.details).map(([k, v]): Fact => [k, v === null ? null : String(v)]),
+  ];
+}
+
+function factTable(rows: readonly Fact[]): SafeHtml {
+  return html`<dl class="facts">${rows.filter(([, v]) => v !== null && v !== '').map(([k, v]) => html`<dt>${k}</dt><dd>${v}</dd>`)}</dl>`;
+}
+
+/** Findings with their severity; `linked` adds links to the incidents they are about (for the overview). */
+export function findingList(findings: readonly Finding[], linked = false): SafeHtml | null {
+  if (!findings.length) return null;
+  const links = (f: Finding) => (linked && f.incidents.length ? html` <span class="muted">(${f.incidents.map((id, n) => html`${n ? ', ' : ''}${incidentLink(id)}`)})</span>` : null);
+  return html`<ul class="findings">${findings.map((f) => html`<li class="sev-${f.severity}"><span class="badge badge-${f.severity}">${f.severity}</span> ${prose(f.text)}${links(f)}</li>`)}</ul>`;
+}
+
+export function nextStepList(steps: readonly NextStep[]): SafeHtml | null {
+  if (!steps.length) return null;
+  return html`<ol class="steps">${steps.map((s) => html`<li>${prose(s.text)}<div class="why">${prose(s.why)}</div></li>`)}</ol>`;
+}
+
+function callTrace(i: Incident): SafeHtml | null {
+  if (!i.rip && i.stack.length === 0) return null;
+  const rip = i.rip
+    ? html`<li class="frame frame-rip"><span class="fn">${ripText(i.rip)}${i.rip.size ? `/${i.rip.size}` : ''}${i.rip.module ? ` [${i.rip.module}]` : ''}</span><span class="mark">RIP</span></li>`
+    : null;
+  const frames = i.stack.map((f) => {
+    const marks = frameMarks(i, f);
+    const cls = [f.reliable ? '' : 'unreliable', f.function === i.loopFunction ? 'loop' : ''].filter(Boolean).join(' ');
+    return html`<li class="frame ${cls}"><span class="fn">${frameText(f)}</span>${marks.map((m) => html`<span class="mark">${m}</span>`)}</li>`;
+  });
+  return html`<ol class="trace">${rip}${frames}</ol>`;
+}
+
+function registers(i: Incident): SafeHtml | null {
+  const entries = Object.entries(i.registers);
+  if (!entries.length) return null;
+  return html`<details class="regs"><summary>Registers (${entries.length})</summary><div class="reg-grid">${entries.map(([k, v]) => html`<span><b>${k}</b> ${v}</span>`)}</div></details>`;
+}
+
+function codeBytes(i: Incident): SafeHtml | null {
+  if (!i.code) return null;
+  const bytes = i.code.bytes.split(' ');
+  return html`<p class="code-bytes"><span class="muted">Code:</span> ${bytes.map((b, n) => (n === i.code!.markerIndex ? html`<mark title="faulting / interrupted instruction starts here">${b}</mark> ` : `${b} `))}</p>`;
+}
+
+function rawLines(i: Incident): SafeHtml {
+  const path = i.lines[0]?.path;
+  return html`<div class="raw"><table>${i.lines.map(
+    (l) => html`<tr id="${incidentAnchor(i.id)}-L${l.line}"><td class="ln"><a href="#${incidentAnchor(i.id)}-L${l.line}" title="${l.path}:${l.line}">${l.path === path ? '' : `${l.path}:`}${l.line}</a></td><td>${l.text}</td></tr>`,
+  )}</table></div>${path ? html`<p class="muted small">From <code>${path}</code>${i.reports > 1 ? `; the other ${i.reports - 1} reports of this episode are at lines ${i.evidence.slice(1, 12).map((e) => e.line).join(', ')}${i.evidence.length > 12 ? ', ...' : ''}` : ''}.</p>` : null}`;
+}
+
+function section(title: string, body: SafeHtml | null): SafeHtml | null {
+  return body ? html`<section class="part"><h4>${title}</h4>${body}</section>` : null;
+}
+
+function summaryLine(i: Incident): SafeHtml {
+  const where = [i.cpu !== null ? `CPU ${i.cpu}` : null, taskText(i) !== '-' ? taskText(i) : null].filter(Boolean).join(' · ');
+  return html`<summary><span class="badge badge-${i.role}">${i.role}</span> <b>${i.id}</b> <span class="title">${i.title}</span> <span class="muted">${where} · ${i.reports}× · ${spanText(i)}</span></summary>`;
+}
+
+/** One incident, collapsed to its title line until opened (timeline and table clicks open it). */
+export function renderIncident(result: Result, i: Incident): SafeHtml {
+  const findings = result.findings.filter((f) => f.incidents[0] === i.id);
+  // The overview lists every next step: repeat here only a subset that is this incident's own.
+  const own = result.nextSteps.filter((s) => s.incidents.includes(i.id));
+  const steps = own.length < result.nextSteps.length ? own : [];
+  // Notes that the analysis also raised as findings are shown once, as findings.
+  const notes = i.notes.filter((n) => !findings.some((f) => f.text === n));
+  const sampled = i.samples.length > 1 || i.samples.some((s) => s.stack.length > 0);
+  return html`<details class="incident role-${i.role}" id="${incidentAnchor(i.id)}">
+${summaryLine(i)}
+<div class="incident-body">
+${factTable(facts(i))}
+${notes.length ? html`<div class="notes">${notes.map((n) => html`<p>${prose(n)}</p>`)}</div>` : null}
+${section('Findings', findingList(findings))}
+${section('Next steps', nextStepList(steps))}
+${sampled ? section(`Where the CPU was: RIP of ${i.samples.length} report${i.samples.length === 1 ? '' : 's'}`, renderRipHistogram(i)) : null}
+${sampled ? section('Sampled stacks', renderFlameGraph(i)) : null}
+${section('Call trace of the first report', callTrace(i) && html`${callTrace(i)}${registers(i)}`)}
+${i.machine?.codeInstructions.length ? null : section('Code', codeBytes(i))}
+${renderMachine(i)}
+${section(`Report lines (first report, ${i.lines.length} lines)`, rawLines(i))}
+</div></details>`;
+}

@@ -1,0 +1,171 @@
+import { shortTime } from '../../analysis/duration.js';
+import type { EventGroup, Incident, Result } from '../../result/schema.js';
+import { eventSpan, ripText, taskText } from '../common.js';
+import { axisTicks, chooseClock, clockLabel, secondsOn, zoneText, type Clock } from './clock.js';
+import { html, type SafeHtml } from './escape.js';
+import { eventAnchor, incidentAnchor } from './ids.js';
+import { fitText, linearScale, px } from './svg.js';
+
+const WIDTH = 1120;
+const LABEL_WIDTH = 220;
+const RIGHT_PAD = 16;
+const AXIS_HEIGHT = 26;
+const LANE_HEIGHT = 32;
+const SECTION_GAP = 22;
+/** Wide enough to hover one report with the mouse, narrow enough to tell 24 reports apart. */
+const TICK_WIDTH = 2.5;
+/** Lanes drawn at most; the rest are in the table, so that a log with thousands of reports stays readable. */
+const MAX_INCIDENT_LANES = 40;
+const MAX_EVENT_LANES = 12;
+
+interface Span {
+  readonly from: number;
+  readonly to: number;
+}
+
+function incidentSpan(clock: Clock, i: Incident): Span | null {
+  const from = secondsOn(clock, { time: i.firstSeen, uptime: i.firstUptime });
+  const to = secondsOn(clock, { time: i.lastSeen, uptime: i.lastUptime });
+  return from === null ? null : { from, to: to ?? from };
+}
+
+function eventSpanOn(clock: Clock, e: EventGroup): Span | null {
+  const from = secondsOn(clock, { time: e.firstSeen, uptime: e.firstUptime });
+  const to = secondsOn(clock, { time: e.lastSeen, uptime: e.lastUptime });
+  return from === null ? null : { from, to: to ?? from };
+}
+
+/** Domain of the axis: every placed item, with a margin so that bars at the ends stay visible. */
+function domainOf(spans: readonly Span[]): Span {
+  const from = Math.min(...spans.map((s) => s.from));
+  const to = Math.max(...spans.map((s) => s.to));
+  const margin = Math.max((to - from) * 0.03, 15);
+  return { from: from - margin, to: to + margin };
+}
+
+function laneLabel(title: string, subtitle: string, y: number, go: string, tip: string): SafeHtml {
+  return html`<g class="lane-label" data-go="${go}" data-tip="${tip}" tabindex="0" role="link">
+<text x="12" y="${px(y + 14)}" class="lane-title">${fitText(title, LABEL_WIDTH - 20)}</text>
+<text x="12" y="${px(y + 27)}" class="lane-sub">${fitText(subtitle, LABEL_WIDTH - 20, 6)}</text></g>`;
+}
+
+function sampleTip(i: Incident, n: number): string {
+  const s = i.samples[n]!;
+  const rip = s.function ? ripText({ function: s.function, offset: s.offset }) : 'no RIP';
+  const stuck = s.stuckSeconds !== null ? `, stuck ${s.stuckSeconds} s` : '';
+  return `${i.id} report ${n + 1}/${i.samples.length} at ${shortTime(s.time, s.uptime)}${stuck}\nRIP ${rip}\n${s.evidence.path}:${s.evidence.line}`;
+}
+
+function incidentTip(i: Incident): string {
+  const task = taskText(i);
+  const where = [i.host, i.cpu !== null ? `CPU ${i.cpu}` : null, task !== '-' ? task : null].filter(Boolean).join(', ');
+  const role = i.role === 'victim' ? `victim of ${i.causedBy}` : i.role;
+  return `${i.id}: ${i.title} (${role})\n${where}\n${i.reports} report${i.reports === 1 ? '' : 's'}, ${shortTime(i.firstSeen, i.firstUptime)}-${shortTime(i.lastSeen, i.lastUptime)}\nclick for details`;
+}
+
+function incidentLane(clock: Clock, x: (s: number) => number, i: Incident, span: Span, y: number, multiHost: boolean): SafeHtml {
+  const left = x(span.from);
+  const width = Math.max(x(span.to) - left, 4);
+  const go = incidentAnchor(i.id);
+  const ticks = i.samples.flatMap((s, n) => {
+    const at = secondsOn(clock, s);
+    if (at === null) return [];
+    return [html`<rect class="tick" x="${px(x(at) - TICK_WIDTH / 2)}" y="${px(y + 8)}" width="${TICK_WIDTH}" height="16" data-tip="${sampleTip(i, n)}" data-go="${go}"/>`];
+  });
+  const cpu = i.cpu !== null ? `CPU ${i.cpu}` : i.kind;
+  const title = `${i.id} · ${multiHost && i.host ? `${i.host} ` : ''}${cpu}`;
+  return html`<g class="lane lane-incident role-${i.role}" data-incident="${i.id}">
+<rect class="lane-bg" x="0" y="${px(y)}" width="${WIDTH}" height="${LANE_HEIGHT}"/>
+${laneLabel(title, taskText(i), y, go, incidentTip(i))}
+<rect class="bar" x="${px(left)}" y="${px(y + 6)}" width="${px(width)}" height="20" rx="3" data-tip="${incidentTip(i)}" data-go="${go}" tabindex="0" role="link"/>
+${ticks}${i.role === 'victim' && i.causedBy ? html`<text class="waits" x="${px(left + width + 6)}" y="${px(y + 20)}">waits for ${i.causedBy}</text>` : null}</g>`;
+}
+
+function eventTip(e: EventGroup): string {
+  const errno = e.errno !== null && e.errnoName ? `\n${e.errno} = ${e.errnoName} (${e.errnoMeaning})` : '';
+  return `${e.count} line${e.count === 1 ? '' : 's'}, ${eventSpan(e)}${errno}\n${e.example.text}\n${e.example.path}:${e.example.line}`;
+}
+
+function eventLane(x: (s: number) => number, e: EventGroup, index: number, span: Span, y: number): SafeHtml {
+  const left = x(span.from);
+  const width = x(span.to) - left;
+  const go = eventAnchor(index);
+  const tip = eventTip(e);
+  const mark =
+    width < 4
+      ? html`<path class="event-mark" d="M${px(left)} ${px(y + 9)}l7 7-7 7-7-7z" data-tip="${tip}" data-go="${go}" tabindex="0" role="link"/>`
+      : html`<rect class="event-bar" x="${px(left)}" y="${px(y + 10)}" width="${px(width)}" height="12" rx="2" data-tip="${tip}" data-go="${go}" tabindex="0" role="link"/>`;
+  const count = html`<text class="event-count" x="${px(left + Math.max(width, 7) + 6)}" y="${px(y + 20)}">${e.count}×</text>`;
+  return html`<g class="lane lane-event" data-event-kind="${e.kind}">
+<rect class="lane-bg" x="0" y="${px(y)}" width="${WIDTH}" height="${LANE_HEIGHT}"/>
+${laneLabel(e.kind, e.template, y, go, tip)}
+${mark}${count}</g>`;
+}
+
+/** Dashed arrow from a victim's first report up/down to its culprit's lane: "waits for". */
+function victimLink(x: number, fromY: number, toY: number, culpritId: string): SafeHtml {
+  const down = toY > fromY;
+  const y1 = fromY + (down ? 26 : 6);
+  const y2 = toY + (down ? 6 : 26);
+  return html`<line class="link" x1="${px(x)}" y1="${px(y1)}" x2="${px(x)}" y2="${px(y2)}" marker-end="url(#arrow)" data-tip="${`waits for ${culpritId}`}"/>`;
+}
+
+function axis(clock: Clock, domain: Span, x: (s: number) => number, height: number): SafeHtml {
+  // Ticks fall on round times of the logs' own zone.
+  const shift = clock.zoneMinutes * 60;
+  const ticks = axisTicks(domain.from + shift, domain.to + shift).map((t) => t - shift);
+  const withSeconds = ticks.length > 1 && (ticks[1]! - ticks[0]!) < 60;
+  return html`<g class="axis">${ticks.map(
+    (t) => html`<line x1="${px(x(t))}" x2="${px(x(t))}" y1="${AXIS_HEIGHT - 4}" y2="${px(height)}"/><text x="${px(x(t))}" y="14">${clockLabel(clock, t, withSeconds)}</text>`,
+  )}</g>`;
+}
+
+function sectionTitle(text: string, y: number): SafeHtml {
+  return html`<text class="lane-section" x="12" y="${px(y - 6)}">${text}</text>`;
+}
+
+/**
+ * The timeline SVG: one lane per incident (bar over its episode, a tick per report, victims linked
+ * to their culprit) and one lane per notable event group; hover shows the line, click jumps to it.
+ */
+export function renderTimeline(result: Result): SafeHtml {
+  const clock = chooseClock(result);
+  if (!clock) return html`<p class="muted">No line carries a time or uptime: nothing to place on a timeline.</p>`;
+  const incidents = result.incidents.flatMap((i) => {
+    const span = incidentSpan(clock, i);
+    return span ? [{ i, span }] : [];
+  });
+  const events = result.events.flatMap((e, index) => {
+    const span = e.notable ? eventSpanOn(clock, e) : null;
+    return span ? [{ e, index, span }] : [];
+  });
+  const shownIncidents = incidents.slice(0, MAX_INCIDENT_LANES);
+  const shownEvents = events.slice(0, MAX_EVENT_LANES);
+  if (shownIncidents.length + shownEvents.length === 0) return html`<p class="muted">Nothing to place on a timeline.</p>`;
+  const domain = domainOf([...shownIncidents, ...shownEvents].map((o) => o.span));
+  const x = linearScale(domain.from, domain.to, LABEL_WIDTH + 8, WIDTH - RIGHT_PAD);
+  const multiHost = result.summary.hosts.length > 1;
+  const incidentTop = AXIS_HEIGHT + (shownIncidents.length ? SECTION_GAP : 0);
+  const laneY = new Map(shownIncidents.map(({ i }, n) => [i.id, incidentTop + n * LANE_HEIGHT]));
+  const eventTop = incidentTop + shownIncidents.length * LANE_HEIGHT + (shownEvents.length ? SECTION_GAP : 0);
+  const height = eventTop + shownEvents.length * LANE_HEIGHT + 4;
+  const links = shownIncidents.flatMap(({ i, span }) => {
+    const culpritY = i.causedBy ? laneY.get(i.causedBy) : undefined;
+    return culpritY === undefined ? [] : [victimLink(x(span.from), laneY.get(i.id)!, culpritY, i.causedBy!)];
+  });
+  const hidden = incidents.length - shownIncidents.length + events.length - shownEvents.length;
+  const unplaced = result.incidents.length - incidents.length;
+  const clockNote = clock.kind === 'uptime' ? 'Times are seconds of kernel uptime (the logs carry no wall-clock time).' : `Times as the logs give them (${zoneText(clock)}).`;
+  return html`<figure class="timeline">
+<svg viewBox="0 0 ${WIDTH} ${px(height)}" width="${WIDTH}" height="${px(height)}" role="img" aria-label="Timeline of incidents and events">
+<defs><marker id="arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse"><path d="M0 0L10 5L0 10z"/></marker></defs>
+${axis(clock, domain, x, height)}
+${shownIncidents.length ? sectionTitle('Incidents (one tick per report)', incidentTop) : null}
+${shownIncidents.map(({ i, span }) => incidentLane(clock, x, i, span, laneY.get(i.id)!, multiHost))}
+${shownEvents.length ? sectionTitle('Notable log events', eventTop) : null}
+${shownEvents.map(({ e, index, span }, n) => eventLane(x, e, index, span, eventTop + n * LANE_HEIGHT))}
+${links}
+</svg>
+<figcaption><span class="key key-culprit"></span>culprit <span class="key key-victim"></span>victim <span class="key key-standalone"></span>standalone <span class="key key-event"></span>event group · ${clockNote}${hidden > 0 ? ` ${hidden} more lanes are listed in the table below.` : ''}${unplaced > 0 ? ` ${unplaced} incidents have no time on this clock.` : ''}</figcaption>
+</figure>`;
+}

@@ -1,0 +1,45 @@
+import { defineHeaderDetector } from '../define.js';
+import { blamePart } from '../sections.js';
+
+// `BUG: sleeping function called from invalid context at mm/slab.h:421`, `BUG: scheduling while atomic: syz/19425/0x00000002`,
+// `BUG: using smp_processor_id() in preemptible [00000000] code: syz/123`, `BUG: using __this_cpu_read() in preemptible ...`.
+const HEADER_RE = /BUG: (?:sleeping function called from invalid context at (\S+)|scheduling while atomic: (.+)\/(\d+)\/(0x[0-9a-f]+)|using ([\w]+)\(\) in preemptible \[[0-9a-f]+\] code: (.+)\/(\d+))/;
+const CONTEXT_RE = /^in_atomic\(\): (\d+), irqs_disabled\(\): (\d+),(?: non_block: \d+,)? pid: (\d+), name: (.+)$/;
+/** The preemption checks and scheduler entry are where the check fires. */
+const isPreemptionCheck = (fn: string): boolean => /preempt|^check_preemption_disabled$|^debug_smp_processor_id$|^__this_cpu_preempt_check$|^__schedule_bug$/.test(fn);
+
+export const atomicSleep = defineHeaderDetector({
+  kind: 'atomic-sleep',
+  meta: {
+    description: 'Code slept, scheduled or used per-CPU data where it may not: with preemption or interrupts disabled, in atomic context, or while preemptible.',
+    examples: [
+      'BUG: sleeping function called from invalid context at kernel/locking/mutex.c:238',
+      'BUG: scheduling while atomic: syz-executor0/19425/0x00000000',
+      'BUG: using smp_processor_id() in preemptible [00000000] code: syz-executor1/7440',
+    ],
+  },
+  header: HEADER_RE,
+  body: 'trace',
+  bodyLines: [CONTEXT_RE, /^\d+ locks? held by /, /^no locks held by /, /^ #\d+: /, /^Preemption disabled at:/, /^caller is /, /^INFO: lockdep is turned off/, /^RCU nest depth: /, /^\[<[0-9a-f]+>\]/],
+  describe(match, report) {
+    if (match[1]) {
+      report.details['problem'] = 'sleeping function called from invalid context';
+      report.details['source'] = match[1];
+      const context = report.lines.map((l) => CONTEXT_RE.exec(l.text.trim())).find((m) => m);
+      if (context) {
+        report.details['inAtomic'] = Number(context[1]);
+        report.details['irqsDisabled'] = Number(context[2]);
+      }
+    } else if (match[2]) {
+      report.details['problem'] = 'scheduling while atomic';
+      report.details['preemptCount'] = match[4]!;
+    } else {
+      report.details['problem'] = `${match[5]}() in preemptible code`;
+    }
+    const caller = report.lines.map((l) => /^caller is (\S+)/.exec(l.text.trim())).find((m) => m);
+    if (caller) report.details['caller'] = caller[1]!;
+    const preemptedAt = report.lines.findIndex((l) => /^Preemption disabled at:/.test(l.text.trim()));
+    if (preemptedAt >= 0) report.details['preemptionDisabledAt'] = report.lines[preemptedAt + 1]?.text.trim().replace(/^\[<[0-9a-f]+>\] /, '') ?? null;
+    blamePart(report, { from: /^Call [Tt]race:|^Backtrace:/, skip: isPreemptionCheck });
+  },
+});

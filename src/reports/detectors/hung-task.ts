@@ -1,0 +1,34 @@
+import { defineHeaderDetector } from '../define.js';
+
+// `INFO: task syz-executor4:8442 blocked for more than 120 seconds.` (khungtaskd, every kernel since 2.6.30) and
+// `INFO: task syz-executor0:4589 can't die for more than 120 seconds.` (a killed task that does not exit).
+const HEADER_RE = /^INFO: task (.{1,64}):(\d{1,10}) (blocked|can't die) for more than (\d{1,10}) seconds\./;
+
+export const hungTask = defineHeaderDetector({
+  kind: 'hung-task',
+  meta: {
+    description: 'A task stayed in uninterruptible sleep (D state) longer than hung_task_timeout_secs, or a killed task could not exit.',
+    examples: [
+      'INFO: task syz-executor4:8442 blocked for more than 120 seconds.',
+      "INFO: task syz-executor0:4589 can't die for more than 120 seconds.",
+      'INFO: task kworker/u4:2:54 blocked for more than 143 seconds.',
+    ],
+  },
+  header: HEADER_RE,
+  bodyLines: [
+    /^\s+(?:Not tainted|Tainted: )/,
+    /^"echo 0 > \/proc\/sys\/kernel\/hung_task_timeout_secs" disables this message\./,
+    // 5.x+ `task:syz-executor.0 state:D stack:26640 pid: 8442 ppid: 4763 flags:0x00004004`, older sched_show_task lines.
+    /^task:\S.* state:[A-Z]/,
+    /^\S.{0,40}?\s+[A-Z] ?[0-9a-f ]{0,40} 0x[0-9a-f]{8}$/,
+    /^task \S+ is blocked on /,
+  ],
+  describe(match, report) {
+    report.comm = match[1]!;
+    report.pid = Number(match[2]);
+    report.stuckSeconds = Number(match[4]);
+    report.details['state'] = match[3] === 'blocked' ? 'blocked (D state)' : "can't die";
+    const blocker = report.lines.map((l) => /^task \S+ is blocked on .*$/.exec(l.text)?.[0]).find((b) => b !== undefined);
+    if (blocker) report.details['blocker'] = blocker;
+  },
+});

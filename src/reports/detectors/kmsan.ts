@@ -1,0 +1,24 @@
+import { matcher } from '../../knowledge/frames.js';
+import { defineHeaderDetector } from '../define.js';
+import { blamePart, symbolRef } from '../sections.js';
+
+// `BUG: KMSAN: uninit-value in prepare_task_switch+0x.../0x...`, `BUG: KMSAN: kernel-infoleak in _copy_to_user+0x1c9/0x270`.
+const HEADER_RE = /BUG: KMSAN: ([a-z-]+) in (\S+)/;
+/** The use's stack is printed right under the header; then where the value came from. */
+const AFTER_USE_RE = /^(?:Uninit was (?:stored|created)|Local variable|Bytes \d|Memory access|CPU: \d|Variable was created)/;
+/** Where an infoleak leaves the kernel: the copy or the USB transfer is the reporting path. */
+const isLeakExit = matcher(['usb_submit_urb', 'usb_start_wait_urb', 'usb_bulk_msg', 'usb_interrupt_msg', 'usb_control_msg', 'instrument_copy_to_user', 'copyout'], [/^kmsan_/]);
+
+export const kmsan = defineHeaderDetector({
+  kind: 'kmsan',
+  meta: {
+    description: 'KernelMemorySanitizer caught a use of uninitialized memory, or uninitialized bytes leaving the kernel (infoleak).',
+    examples: ['BUG: KMSAN: uninit-value in prepare_task_switch+0x2c1/0x3f0', 'BUG: KMSAN: kernel-infoleak in _copy_to_user+0x1c9/0x270'],
+  },
+  header: HEADER_RE,
+  body: 'marker',
+  describe(match, report) {
+    report.details['bugType'] = match[1]!;
+    blamePart(report, { until: AFTER_USE_RE, skip: isLeakExit }, symbolRef(match[2]!));
+  },
+});

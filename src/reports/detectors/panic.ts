@@ -1,0 +1,35 @@
+import { defineHeaderDetector } from '../define.js';
+import { makeTitle } from '../../result/kinds.js';
+import { parseSymbol } from '../frames.js';
+
+// `Kernel panic - not syncing: Fatal exception`, `... Attempted to kill init! exitcode=0x0000000b`,
+// `... stack-protector: Kernel stack is corrupted in: sys_socket+0x1a/0x20` (names the function), `... hung_task: blocked tasks`.
+// A hard lockup that panics is a hard lockup (its own detector).
+// `(.*\S|)\s*$`, not `(.*?)\s*$`: the lazy form rescans trailing blanks at every position (quadratic on long lines).
+const HEADER_RE = /^Kernel panic - not syncing:? (?!Watchdog detected hard LOCKUP)(.*\S|)\s*$/;
+// The function a stack-protector panic names (`Kernel stack is corrupted in: func+0x1/0x2`).
+const CORRUPTED_IN_RE = /stack is corrupted in: ?(\S+)/;
+
+export const panic = defineHeaderDetector({
+  kind: 'panic',
+  meta: {
+    description: 'The kernel gave up (panic()): after an oops with panic_on_oops, a hung task with hung_task_panic, a corrupted stack, init dying...',
+    examples: [
+      'Kernel panic - not syncing: Fatal exception',
+      'Kernel panic - not syncing: Attempted to kill init! exitcode=0x0000000b',
+      'Kernel panic - not syncing: stack-protector: Kernel stack is corrupted in: __ip_options_echo+0x1a/0x20',
+    ],
+  },
+  header: HEADER_RE,
+  bodyLines: [/^Rebooting in \d+ seconds/, /^Shutting down cpus with NMI/],
+  expectsTrace: false,
+  describe(match, report) {
+    report.details['reason'] = match[1]!;
+    const named = CORRUPTED_IN_RE.exec(match[1]!);
+    const symbol = named ? parseSymbol(named[1]!) : null;
+    if (named) {
+      report.culprit = { function: symbol?.function ?? named[1]!, module: symbol?.module ?? null };
+      report.title = makeTitle('panic', report.culprit.function);
+    }
+  },
+});

@@ -1,0 +1,36 @@
+import { defineHeaderDetector } from '../define.js';
+import { blamePart } from '../sections.js';
+
+// `BUG: spinlock bad magic on CPU#0, syz-executor/4160`, `BUG: spinlock recursion on CPU#1, ...`, `BUG: spinlock lockup
+// suspected on CPU#0, ...`, `BUG: spinlock already unlocked on CPU#1, ...`, `BUG: rwlock bad magic on CPU#1, ...`.
+const HEADER_RE = /BUG: (spinlock|rwlock) (bad magic|recursion|lockup suspected|already unlocked|wrong owner|wrong CPU|cpu recursion) on CPU#(\d+), (.+)\/(\d+)/;
+// ` lock: 0xffff8801c5b4b0c8, .magic: dead4ead, .owner: syz-executor/4160, .owner_cpu: 0`
+const LOCK_RE = /^lock: (\S+?),? \.magic: ([0-9a-f]+), \.owner: (.+?), \.owner_cpu: (-?\d+)/;
+/** The spinlock debug checks themselves. */
+const isSpinlockCode = (fn: string): boolean => /spin_|_lock$|_unlock$|^do_raw_|^spin_dump|^spin_bug|^rwlock_bug/.test(fn);
+
+export const spinlockBug = defineHeaderDetector({
+  kind: 'spinlock-bug',
+  meta: {
+    description: 'Spinlock debugging (CONFIG_DEBUG_SPINLOCK) caught a corrupted, recursively taken, wrongly released or stuck spinlock or rwlock.',
+    examples: ['BUG: spinlock bad magic on CPU#0, syz-executor/4160', 'BUG: spinlock lockup suspected on CPU#1, swapper/1/0'],
+  },
+  header: HEADER_RE,
+  body: 'trace',
+  bodyLines: [/^\s*lock: \S+,? \.magic:/],
+  describe(match, report) {
+    report.details['lockType'] = match[1]!;
+    report.details['problem'] = match[2]!;
+    report.cpu ??= Number(match[3]);
+    report.comm ??= match[4]!;
+    report.pid ??= Number(match[5]);
+    const lock = report.lines.map((l) => LOCK_RE.exec(l.text.trim())).find((m) => m);
+    if (lock) {
+      report.details['lock'] = lock[1]!;
+      report.details['magic'] = lock[2]!;
+      report.details['owner'] = lock[3]!;
+      report.details['ownerCpu'] = Number(lock[4]);
+    }
+    blamePart(report, { from: /^Call [Tt]race:|^Backtrace:/, skip: isSpinlockCode });
+  },
+});

@@ -1,0 +1,191 @@
+import type { LogLine } from '../lines/types.js';
+import { isStackWordsLine, parseCpuLine, parseRipLine } from './body.js';
+import { parseFrameLine } from './frames.js';
+
+/**
+ * Reassembly of reports printed at the same moment by several CPUs. Without printk caller tags,
+ * the lines of two watchdog reports printed together interleave one by one; this module decides
+ * which open report a line belongs to, from what the line is (CPU line, RIP, register, frame...),
+ * the order every register dump follows (header, CPU line, RIP, then registers/trace/Code:), and
+ * what earlier reports of the same CPU and task printed. A CPU, RIP, frame or Code: line it cannot
+ * attribute with confidence is kept out of every report, and those reports are flagged.
+ */
+
+/** What a report line is, as far as attributing it goes. */
+export type LineRole =
+  | { readonly kind: 'cpu'; readonly cpu: number; readonly pid: number }
+  | { readonly kind: 'rip'; readonly fn: string | null }
+  | { readonly kind: 'frame'; readonly fn: string | null; readonly address: string | null }
+  | { readonly kind: 'code' }
+  | { readonly kind: 'once'; readonly name: string }
+  | { readonly kind: 'words' }
+  | { readonly kind: 'other' };
+
+/** Lines whose misattribution would change what a report says (who, where, which stack). */
+const IDENTITY_ROLES: ReadonlySet<LineRole['kind']> = new Set(['cpu', 'rip', 'frame', 'code']);
+
+// One-shot lines of a register dump, named by their first word (`RAX`, `task`, `Modules linked in`...).
+const ONCE_RE = /^(Modules linked in|Hardware name|task|Stack|Call [Tt]race|Backtrace|Workqueue|[A-Z][A-Z0-9]{1,3}|ORIG_RAX|x\d{1,2}|sp|lr|pstate)\s?:/;
+const REGISTER_NAME_RE = /^(?:[A-Z][A-Z0-9]{1,3}|ORIG_RAX|x\d{1,2}|sp|lr|pstate)$/;
+
+/** Classifies one kernel line of a report body. */
+export function lineRole(text: string): LineRole {
+  const trimmed = text.trimStart();
+  const cpu = parseCpuLine(trimmed);
+  if (cpu && cpu.cpu !== null && cpu.pid !== null) return { kind: 'cpu', cpu: cpu.cpu, pid: cpu.pid };
+  if (/^(?:RIP|EIP|IP): |^(?:pc : |PC is at |EIP is at )/.test(trimmed)) return { kind: 'rip', fn: parseRipLine(trimmed)?.function ?? null };
+  if (trimmed.startsWith('Code: ')) return { kind: 'code' };
+  const frame = parseFrameLine(text, null);
+  if (frame) return { kind: 'frame', fn: frame.frame?.function ?? null, address: frame.frame?.address ?? null };
+  if (isStackWordsLine(text)) return { kind: 'words' };
+  const once = ONCE_RE.exec(trimmed);
+  return once ? { kind: 'once', name: once[1]! } : { kind: 'other' };
+}
+
+/** A report header's own claim of whose report it is: `CPU#12 ... [comm:pid]`. */
+export interface HeaderClaim {
+  readonly cpu: number | null;
+  readonly pid: number | null;
+}
+
+export function headerClaim(text: string): HeaderClaim {
+  const cpu = /\bCPU#?\s?(\d{1,5})\b/i.exec(text);
+  const task = /\[[^\]]{0,64}:(\d{1,10})\]/.exec(text);
+  return { cpu: cpu ? Number(cpu[1]) : null, pid: task ? Number(task[1]) : null };
+}
+
+/** What a report being assembled has taken so far, for attributing the next lines. */
+export interface Assembly {
+  readonly claim: HeaderClaim;
+  /** printk caller tag of the header (`T123`, `C4`), when the log has them. */
+  readonly caller: string | null;
+  readonly seen: Set<string>;
+  readonly stackWords: Set<string>;
+  /** Set when lines were withheld because they could have been another report's. */
+  ambiguous: boolean;
+}
+
+export function newAssembly(header: LogLine): Assembly {
+  return { claim: headerClaim(header.text), caller: header.caller, seen: new Set(), stackWords: new Set(), ambiguous: false };
+}
+
+/**
+ * What earlier reports of one CPU and task printed: their functions (RIPs, frames) and their body
+ * lines. A stuck task repeats its stack, registers and Code: bytes from one report to the next.
+ */
+export class StackHistory {
+  private readonly byTask = new Map<string, Set<string>>();
+  /** Bounds for a log with thousands of tasks reporting. */
+  private static readonly MAX_TASKS = 256;
+  private static readonly MAX_ENTRIES = 2048;
+
+  private static key(claim: HeaderClaim): string | null {
+    return claim.cpu === null && claim.pid === null ? null : `${claim.cpu}/${claim.pid}`;
+  }
+
+  learn(claim: HeaderClaim, lines: readonly LogLine[]): void {
+    const key = StackHistory.key(claim);
+    if (key === null) return;
+    let set = this.byTask.get(key);
+    if (!set) {
+      if (this.byTask.size >= StackHistory.MAX_TASKS) return;
+      set = new Set();
+      this.byTask.set(key, set);
+    }
+    for (const line of lines.slice(1)) {
+      if (set.size >= StackHistory.MAX_ENTRIES) break;
+      const role = lineRole(line.text);
+      if ((role.kind === 'rip' || role.kind === 'frame') && role.fn) set.add(`fn:${role.fn}`);
+      set.add(`line:${line.text.trim()}`);
+    }
+  }
+
+  /** Whether earlier reports of the claimed task showed this function or printed this very line. */
+  knows(claim: HeaderClaim, role: LineRole, text: string): boolean {
+    const set = this.entriesOf(claim);
+    if (!set) return false;
+    if ((role.kind === 'rip' || role.kind === 'frame') && role.fn && set.has(`fn:${role.fn}`)) return true;
+    return set.has(`line:${text.trim()}`);
+  }
+
+  isNew(claim: HeaderClaim): boolean {
+    return (this.entriesOf(claim)?.size ?? 0) === 0;
+  }
+
+  private entriesOf(claim: HeaderClaim): ReadonlySet<string> | null {
+    const key = StackHistory.key(claim);
+    return key === null ? null : (this.byTask.get(key) ?? null);
+  }
+}
+
+function seenKey(role: LineRole): string | null {
+  switch (role.kind) {
+    case 'cpu':
+    case 'rip':
+    case 'code':
+      return role.kind;
+    case 'once':
+      return role.name;
+    default:
+      return null;
+  }
+}
+
+/** Lines that every register dump prints after the CPU line and the RIP (x86 show_regs, arm64 __show_regs). */
+function prerequisitesMet(a: Assembly, role: LineRole): boolean {
+  if (role.kind === 'rip') return a.seen.has('cpu');
+  if (role.kind === 'frame' || role.kind === 'code' || role.kind === 'words') return a.seen.has('rip') || a.seen.has('Call Trace') || a.seen.has('Call trace');
+  return true;
+}
+
+/**
+ * Evidence that the line is this report's: its CPU, its stack words, what its task printed before.
+ * (Not stack addresses in registers: a waiter's registers point into the stack of the task it waits for.)
+ */
+function evidenceFor(a: Assembly, role: LineRole, text: string, history: StackHistory): boolean {
+  if (role.kind === 'cpu') return a.claim.cpu === role.cpu && (a.claim.pid === null || a.claim.pid === role.pid);
+  if (role.kind === 'frame' && role.address !== null && a.stackWords.has(role.address)) return true;
+  return history.knows(a.claim, role, text);
+}
+
+export type Attribution = { readonly to: number } | { readonly withheld: readonly number[]; readonly damaging: boolean };
+
+/**
+ * Picks which of the open reports takes a body line (by index), or withholds a line that could be
+ * any of several reports'. Withholding a CPU, RIP, frame or Code: line damages those reports; a
+ * register line is left out quietly. Other lines (Modules linked in, Call Trace:...) go to the oldest.
+ */
+export function attribute(open: readonly Assembly[], text: string, history: StackHistory): Attribution {
+  const role = lineRole(text);
+  const key = seenKey(role);
+  const narrow = (from: number[], keep: (i: number) => boolean): number[] => {
+    const kept = from.filter(keep);
+    return kept.length > 0 ? kept : from;
+  };
+  let candidates = narrow(
+    open.map((_, i) => i),
+    (i) => key === null || !open[i]!.seen.has(key),
+  );
+  candidates = narrow(candidates, (i) => prerequisitesMet(open[i]!, role));
+  if (candidates.length === 1) return { to: candidates[0]! };
+  const withEvidence = candidates.filter((i) => evidenceFor(open[i]!, role, text, history));
+  if (withEvidence.length === 1) return { to: withEvidence[0]! };
+  const identity = IDENTITY_ROLES.has(role.kind);
+  if (withEvidence.length === 0) {
+    // A stuck task repeats itself: what no open report's task printed before is the new task's.
+    const fresh = candidates.filter((i) => history.isNew(open[i]!.claim));
+    if (fresh.length === 1) return { to: fresh[0]! };
+  }
+  const contested = withEvidence.length > 1 ? withEvidence : candidates;
+  if (identity) return { withheld: contested, damaging: true };
+  if (role.kind === 'words' || (role.kind === 'once' && REGISTER_NAME_RE.test(role.name))) return { withheld: contested, damaging: false };
+  return { to: contested[0]! };
+}
+
+/** Records what an attributed line tells about its report. */
+export function take(a: Assembly, text: string): void {
+  const role = lineRole(text);
+  const key = seenKey(role);
+  if (key !== null) a.seen.add(key);
+  if (role.kind === 'words') for (const w of text.trim().split(/\s+/)) a.stackWords.add(w);
+}

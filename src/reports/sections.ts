@@ -1,0 +1,70 @@
+import type { LogLine } from '../lines/types.js';
+import { makeTitle } from '../result/kinds.js';
+import { parseCommonFields, parseRipLine } from './body.js';
+import { pickCulprit } from './culprit.js';
+import { parseSymbol, refOf } from './frames.js';
+import type { Frame, FunctionRef, Report } from './types.js';
+
+// Reports with several parts (sanitizers, lockdep, WARNINGs after a panic_on_warn dump) blame the
+// stack of one part: these helpers cut that part out and pick the culprit in it.
+
+/** Index of the first line from `from` on whose message (leading spaces ignored) matches; -1 when none. */
+export function findLine(lines: readonly LogLine[], re: RegExp, from = 0): number {
+  for (let i = Math.max(0, from); i < lines.length; i++) if (re.test(lines[i]!.text.trimStart())) return i;
+  return -1;
+}
+
+/** Where in a report the blamed stack is printed. */
+export interface StackPart {
+  /** The part starts at the first line matching this (default: the report's first line). */
+  readonly from?: RegExp;
+  /** The part ends before the first line after its start matching this (default: the report's end). */
+  readonly until?: RegExp;
+  /** Frames generic for this kind of report only, skipped besides the generic ones. */
+  readonly skip?: (fn: string) => boolean;
+  /** The part is an exception's: blame its RIP/pc and the frames after it (WARNINGs), not the frames of the reporting path. */
+  readonly atRip?: boolean;
+}
+
+/** The lines of one part of a report; empty when its start line is missing. */
+export function partOf(lines: readonly LogLine[], part: StackPart): readonly LogLine[] {
+  const start = part.from ? findLine(lines, part.from) : 0;
+  if (start < 0) return [];
+  const end = part.until ? findLine(lines, part.until, start + 1) : -1;
+  return lines.slice(start, end < 0 ? lines.length : end);
+}
+
+/**
+ * The frames of a part, innermost first. With `atRip`, the interrupted kernel context: its RIP/pc and the
+ * frames printed after that line (4.x kernels print the reporting path of a WARNING before the RIP line).
+ */
+export function faultStack(lines: readonly LogLine[], atRip = false): { rip: Frame | null; stack: Frame[] } {
+  const ripIndex = !atRip ? -1 : lines.findIndex((l) => /^(?:RIP|EIP|IP): |^(?:pc : |PC is at |EIP is at )/.test(l.text.trimStart()) && parseRipLine(l.text.trimStart()));
+  if (ripIndex >= 0) {
+    const after = parseCommonFields(lines.slice(ripIndex + 1)).stack;
+    const rip = parseRipLine(lines[ripIndex]!.text.trimStart());
+    if (after.length > 0) return { rip, stack: after };
+    return { rip, stack: parseCommonFields(lines).stack };
+  }
+  return { rip: null, stack: parseCommonFields(lines).stack };
+}
+
+/** The function of a `func+0x1/0x2` symbol text, as a reference. */
+export function symbolRef(text: string): FunctionRef | null {
+  const sym = parseSymbol(text);
+  return sym ? refOf(sym) : null;
+}
+
+/**
+ * Blames the stack of one part of the report: sets its RIP, stack, culprit and title. `fallback`
+ * (usually the function the header names) is the culprit when the part has no usable frame.
+ */
+export function blamePart(report: Report, part: StackPart, fallback: FunctionRef | null = null): void {
+  const { rip, stack } = faultStack(partOf(report.lines, part), part.atRip ?? false);
+  if (rip || stack.length > 0) {
+    report.rip = rip;
+    report.stack = stack;
+  }
+  report.culprit = pickCulprit(rip ? [rip, ...stack] : stack, part.skip) ?? fallback;
+  report.title = makeTitle(report.kind, report.culprit?.function);
+}

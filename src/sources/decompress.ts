@@ -1,0 +1,76 @@
+import { pipeline, Readable, Transform, type TransformCallback } from 'node:stream';
+import { createGunzip } from 'node:zlib';
+import xz from 'xz-decompress';
+import type { ReadableStream as WebReadableStream } from 'node:stream/web';
+import type { Compression } from './select.js';
+
+/** Output past this many times the compressed bytes read is a compression bomb, not a log. */
+export const MAX_COMPRESSION_RATIO = 1000;
+/** The ratio is only judged past this much output: tiny files may compress absurdly well. */
+const RATIO_FLOOR_BYTES = 8 * 1024 * 1024;
+/** No single log is this large once decompressed; past it the member is refused. */
+export const MAX_DECOMPRESSED_BYTES = 64 * 1024 ** 3;
+
+/** A member or file refused for safety (bomb, size cap); the message says why, in a few words. */
+export class RefusedError extends Error {
+  override readonly name = 'RefusedError';
+}
+
+/** Counts the bytes passing through. */
+class ByteCounter extends Transform {
+  bytes = 0;
+  override _transform(chunk: Buffer, _encoding: BufferEncoding, done: TransformCallback): void {
+    this.bytes += chunk.length;
+    done(null, chunk);
+  }
+}
+
+/** Stops a decompressed stream that grows past the ratio or the size cap. */
+class BombGuard extends Transform {
+  private out = 0;
+  constructor(
+    private readonly compressed: ByteCounter,
+    private readonly limit: number,
+  ) {
+    super();
+  }
+  override _transform(chunk: Buffer, _encoding: BufferEncoding, done: TransformCallback): void {
+    this.out += chunk.length;
+    if (this.out > this.limit) return done(new RefusedError(`refused: decompresses to more than ${formatBytes(this.limit)} (size cap)`));
+    if (this.out > RATIO_FLOOR_BYTES && this.out > MAX_COMPRESSION_RATIO * this.compressed.bytes) {
+      return done(new RefusedError(`refused: decompresses to more than ${MAX_COMPRESSION_RATIO} times its size (compression bomb?)`));
+    }
+    done(null, chunk);
+  }
+}
+
+function formatBytes(n: number): string {
+  return n >= 1024 ** 3 ? `${n / 1024 ** 3} GiB` : `${Math.round(n / 1024 ** 2)} MiB`;
+}
+
+const ignore = () => undefined;
+
+/**
+ * Decompresses a gzip or xz stream, refusing output past MAX_COMPRESSION_RATIO times the input or past
+ * `limit` bytes. Errors (corrupt data, refusal, a failing input) surface on the returned stream, and
+ * destroying it (a reader that stops early) tears the whole chain down.
+ */
+export function decompress(input: Readable, compression: Compression, limit = MAX_DECOMPRESSED_BYTES): Readable {
+  const counter = new ByteCounter();
+  const guard = new BombGuard(counter, limit);
+  if (compression === 'gz') return pipeline(input, counter, createGunzip(), guard, ignore);
+  // xz-decompress is WebAssembly (xz-embedded) over web streams: no native code, no external program.
+  const web = new xz.XzReadableStream(Readable.toWeb(pipeline(input, counter, ignore)) as ReadableStream<Uint8Array>);
+  return pipeline(Readable.fromWeb(web as WebReadableStream<Uint8Array>), guard, ignore);
+}
+
+/** A clearer message for decompression and archive errors than the library's own. */
+export function describeDecodeError(error: unknown): string {
+  if (error instanceof RefusedError) return error.message;
+  const e = error as NodeJS.ErrnoException;
+  const message = e.message ?? String(error);
+  if (e.code === 'Z_BUF_ERROR' || /unexpected end of (?:file|data)/i.test(message)) return 'compressed data ends early (truncated file)';
+  if (e.code === 'Z_DATA_ERROR') return `corrupt gzip data (${message})`;
+  if (/xz|lzma|wasm/i.test(message) || e.name === 'XzError') return `corrupt xz data (${message})`;
+  return message;
+}

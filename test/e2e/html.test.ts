@@ -1,0 +1,123 @@
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runCli } from '../helpers/cli.js';
+import { HOSTILE_COMM, HOSTILE_LOG } from '../helpers/hostile-log.js';
+
+// The Debian package `chromium` (.ci/run installs it); playwright-core downloads no browser of its own.
+const CHROMIUM = '/usr/bin/chromium';
+const OUT = resolve('test-output');
+const hasChromium = existsSync(CHROMIUM);
+if (!hasChromium) console.warn(`SKIPPED the HTML end-to-end tests: ${CHROMIUM} is missing (install it: apt-get install chromium)`);
+
+interface OpenedPage {
+  readonly page: Page;
+  readonly url: string;
+  /** Every request the page made, the page itself included. */
+  readonly requests: string[];
+  readonly dialogs: string[];
+  readonly errors: string[];
+}
+
+function writeReport(input: string, name: string): string {
+  const file = join(OUT, name);
+  const r = runCli(['analyze', input, '--format', 'html', '-o', file]);
+  expect(r.status).toBe(0);
+  return file;
+}
+
+describe.skipIf(!hasChromium)(`HTML report in headless Chromium (${CHROMIUM})`, () => {
+  let context: BrowserContext;
+  let profile: string;
+
+  beforeAll(async () => {
+    mkdirSync(OUT, { recursive: true });
+    profile = mkdtempSync(join(tmpdir(), 'ktriage-chromium-'));
+    context = await chromium.launchPersistentContext(profile, {
+      executablePath: CHROMIUM,
+      headless: true,
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+      viewport: { width: 1280, height: 900 },
+    });
+    // Fail fast on a missing element instead of waiting out the default 30 s.
+    context.setDefaultTimeout(5000);
+  });
+
+  afterAll(async () => {
+    await context?.close();
+    if (profile) rmSync(profile, { recursive: true, force: true });
+  });
+
+  async function open(file: string): Promise<OpenedPage> {
+    const page = await context.newPage();
+    const opened: OpenedPage = { page, url: pathToFileURL(file).href, requests: [], dialogs: [], errors: [] };
+    page.on('request', (r) => opened.requests.push(r.url()));
+    page.on('dialog', (d) => {
+      opened.dialogs.push(d.message());
+      void d.dismiss();
+    });
+    page.on('pageerror', (e) => opened.errors.push(e.message));
+    // CSP violations and failed loads are reported on the console.
+    page.on('console', (m) => {
+      if (m.type() === 'error') opened.errors.push(m.text());
+    });
+    await page.goto(opened.url);
+    return opened;
+  }
+
+  it('shows the node-2 timeline, opens the culprit with its flame graph on click, and loads nothing', async () => {
+    const { page, url, requests, errors } = await open(writeReport('examples/node-2/messages.node-2.20221112.log', 'node-2.html'));
+    await expect.poll(() => page.locator('.lane-incident').count()).toBe(3);
+    expect(await page.locator('.lane-event[data-event-kind="rbd"]').isVisible()).toBe(true);
+    expect(await page.locator('.lane-event[data-event-kind="rbd"] .lane-title').textContent()).toBe('rbd');
+    await page.screenshot({ path: join(OUT, 'node-2-report.png') });
+
+    const flame = page.locator('#incident-I1 .flame');
+    expect(await flame.isVisible()).toBe(false);
+    await page.locator('.lane-incident.role-culprit .bar').click();
+    await flame.waitFor({ state: 'visible' });
+    const loopFrame = flame.locator('[data-fn="blk_set_queue_dying"]');
+    expect(await loopFrame.isVisible()).toBe(true);
+    expect(await loopFrame.textContent()).toBe('blk_set_queue_dying');
+    await page.locator('#incident-I1').screenshot({ path: join(OUT, 'node-2-incident-I1.png') });
+
+    expect(requests).toEqual([url]);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('shows the report line of a tick on hover and filters the table', async () => {
+    const { page } = await open(join(OUT, 'node-2.html'));
+    await page.locator('.lane-incident.role-culprit .tick').nth(1).hover();
+    const tip = page.locator('#tip');
+    await tip.waitFor({ state: 'visible' });
+    expect(await tip.textContent()).toMatch(/^I1 report 2\/24 at 10:11:32, stuck 23 s\nRIP blk_set_queue_dying\+0xa1\n.*messages\.node-2\.20221112\.log:51$/);
+
+    const visibleRows = () => page.locator('#items tbody tr:visible');
+    await page.locator('#filter').fill('rbd');
+    await expect.poll(() => visibleRows().count()).toBe(1);
+    expect(await visibleRows().first().textContent()).toContain('ENOTCONN');
+    await page.locator('#filter').fill('');
+    await page.locator('#filter-type').selectOption('incident');
+    await expect.poll(() => visibleRows().count()).toBe(3);
+    await page.close();
+  });
+
+  it(`shows ${HOSTILE_COMM} from a log as text and runs nothing`, async () => {
+    const log = join(OUT, 'hostile.log');
+    writeFileSync(log, HOSTILE_LOG);
+    const { page, dialogs, errors } = await open(writeReport(log, 'hostile.html'));
+    await page.locator('.lane-incident .bar').first().click();
+    await page.locator('#filter-routine').check();
+    for (const row of await page.locator('#items tbody tr').all()) await row.hover();
+    expect(await page.getByText(HOSTILE_COMM).first().isVisible()).toBe(true);
+    expect(await page.locator('#items').textContent()).toContain('<b onmouseover=alert(N)>error</b>');
+    expect(await page.evaluate(() => globalThis.document.querySelectorAll('script, img, b[onmouseover]').length)).toBe(1);
+    expect(dialogs).toEqual([]);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});

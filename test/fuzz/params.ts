@@ -1,0 +1,11 @@
+// Shared settings of the property-based tests: one seed for the whole run (printed, and taken from
+// KTRIAGE_FUZZ_SEED to replay a failure), and a scale factor for longer runs (KTRIAGE_FUZZ_SCALE=10).
+import type { Parameters } from 'fast-check';
+
+export const FUZZ_SEED = Number(process.env['KTRIAGE_FUZZ_SEED'] ?? 20221112);
+const SCALE = Number(process.env['KTRIAGE_FUZZ_SCALE'] ?? 1);
+
+/** fast-check parameters for `runs` cases; a failure prints its seed and path (replay with KTRIAGE_FUZZ_SEED). */
+export function fuzzParams<T>(runs: number): Parameters<T> {
+  return { seed: FUZZ_SEED, numRuns: Math.max(1, Math.round(runs * SCALE)), endOnFailure: true };
+}
