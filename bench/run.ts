@@ -18,6 +18,8 @@ const TARGETS = { grepRatio: 0.5, maxRssMb: 300, rssGrowth: 0.2 };
 interface Measured {
   readonly tool: string;
   readonly seconds: number;
+  /** User + system CPU seconds: steadier than wall time on a shared machine. */
+  readonly cpuSeconds: number | null;
   readonly peakRssMb: number | null;
   readonly stdout: string;
 }
@@ -38,7 +40,10 @@ function measure(tool: string, command: string, args: readonly string[]): Promis
       // grep -c exits 1 when nothing matched; anything else is a failure.
       if (code !== 0 && !(tool === 'grep' && code === 1)) return reject(new Error(`${tool} exited ${code}: ${err.slice(-2000)}`));
       const rss = /Maximum resident set size \(kbytes\): (\d+)/.exec(err);
-      resolve({ tool, seconds, peakRssMb: rss ? Number(rss[1]) / 1024 : null, stdout: Buffer.concat(out).toString() });
+      const user = /User time \(seconds\): ([\d.]+)/.exec(err);
+      const system = /System time \(seconds\): ([\d.]+)/.exec(err);
+      const cpuSeconds = user && system ? Number(user[1]) + Number(system[1]) : null;
+      resolve({ tool, seconds, cpuSeconds, peakRssMb: rss ? Number(rss[1]) / 1024 : null, stdout: Buffer.concat(out).toString() });
     });
   });
 }
@@ -66,7 +71,7 @@ async function ensureLog(name: string, options: GenerateOptions): Promise<{ path
 interface SizeResult {
   readonly name: string;
   readonly megabytes: number;
-  readonly runs: { tool: string; seconds: number; mbPerSecond: number; ratioToGrep: number; peakRssMb: number | null }[];
+  readonly runs: { tool: string; seconds: number; mbPerSecond: number; ratioToGrep: number; cpuSeconds: number | null; peakRssMb: number | null }[];
   readonly incidentsOk: boolean;
   readonly kinds: ReturnType<typeof checkIncidents>['kinds'];
 }
@@ -85,6 +90,7 @@ async function benchOne(name: string, options: GenerateOptions): Promise<SizeRes
     seconds: m.seconds,
     mbPerSecond: megabytes / m.seconds,
     ratioToGrep: grep.seconds / m.seconds,
+    cpuSeconds: m.cpuSeconds,
     peakRssMb: m.peakRssMb,
   }));
   return { name, megabytes, runs, incidentsOk: check.ok, kinds: check.kinds };
@@ -94,9 +100,9 @@ const num = (n: number | null, digits = 1) => (n === null ? 'n/a' : n.toFixed(di
 
 function printSize(r: SizeResult): void {
   process.stdout.write(`\n${r.name}: ${r.megabytes.toFixed(0)} MB\n`);
-  process.stdout.write(`  ${'tool'.padEnd(8)} ${'seconds'.padStart(8)} ${'MB/s'.padStart(8)} ${'x grep'.padStart(7)} ${'peak RSS MB'.padStart(12)}\n`);
+  process.stdout.write(`  ${'tool'.padEnd(8)} ${'seconds'.padStart(8)} ${'MB/s'.padStart(8)} ${'x grep'.padStart(7)} ${'CPU s'.padStart(7)} ${'peak RSS MB'.padStart(12)}\n`);
   for (const run of r.runs) {
-    process.stdout.write(`  ${run.tool.padEnd(8)} ${num(run.seconds, 2).padStart(8)} ${num(run.mbPerSecond, 0).padStart(8)} ${num(run.ratioToGrep, 2).padStart(7)} ${num(run.peakRssMb).padStart(12)}\n`);
+    process.stdout.write(`  ${run.tool.padEnd(8)} ${num(run.seconds, 2).padStart(8)} ${num(run.mbPerSecond, 0).padStart(8)} ${num(run.ratioToGrep, 3).padStart(7)} ${num(run.cpuSeconds, 2).padStart(7)} ${num(run.peakRssMb).padStart(12)}\n`);
   }
   for (const k of r.kinds) process.stdout.write(`  ${k.kind.padEnd(24)} planted ${String(k.planted).padStart(4)}  found ${String(k.found).padStart(4)}  ${k.checked ? (k.planted === k.found ? 'ok' : 'MISMATCH') : 'not checked (no detector yet)'}\n`);
 }

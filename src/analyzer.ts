@@ -33,6 +33,11 @@ export interface SourceInfo {
   readonly mtime?: Date | null;
 }
 
+/** Report lines kept whole, all reports together: about 40 MB of the longest reports. */
+const MAX_KEPT_REPORT_LINES = 100_000;
+/** Header-less register dumps kept (a log that is itself a grep of `RIP:` lines holds one per line pair). */
+const MAX_KEPT_FRAGMENTS = 20_000;
+
 /** Lines read before the format of an input is decided. */
 const FORMAT_SAMPLE_LINES = 200;
 
@@ -106,7 +111,9 @@ export class SourceFeed {
  */
 export class Analyzer {
   private readonly reports: Report[] = [];
+  private keptReportLines = 0;
   private readonly fragments: Fragment[] = [];
+  private droppedFragments = 0;
   private readonly events = new EventAggregator();
   private readonly feeds: SourceFeed[] = [];
   private readonly hostHints = new Map<string, string | null>();
@@ -134,11 +141,26 @@ export class Analyzer {
   /** @internal the segmenter's outputs for one input. */
   sinkFor(_info: SourceInfo) {
     return {
-      report: (r: Report) => this.reports.push(r),
-      fragment: (f: Fragment) => this.fragments.push(f),
+      report: (r: Report) => this.keepReport(r),
+      fragment: (f: Fragment) => {
+        if (this.fragments.length < MAX_KEPT_FRAGMENTS) this.fragments.push(f);
+        else this.droppedFragments++;
+      },
       loose: (line: LogLine) => this.loose(line),
       error: (where: string, error: unknown) => this.errors.push({ where, message: error instanceof Error ? error.message : String(error) }),
     };
+  }
+
+  /**
+   * Keeps a parsed report. Past MAX_KEPT_REPORT_LINES (a CPU stuck for days re-reports every 20-30 s)
+   * a report keeps only its header line: its parsed fields still count as a sample, and the lines shown
+   * as evidence are those of each incident's first report, which came before.
+   */
+  private keepReport(report: Report): void {
+    if (this.keptReportLines + report.lines.length <= MAX_KEPT_REPORT_LINES) {
+      this.keptReportLines += report.lines.length;
+      this.reports.push(report);
+    } else this.reports.push({ ...report, lines: [report.header] });
   }
 
   private loose(line: LogLine): void {
@@ -149,17 +171,20 @@ export class Analyzer {
       if (seen) seen.count++;
       else this.spoofed.set(key, { count: 1, example: line });
     }
-    this.events.add(line);
+    this.events.add(line, this.hostOf(line));
   }
 
   private hostOf = (line: LogLine): string | null => line.host ?? this.hostHints.get(line.path) ?? null;
 
   finish(): Result {
     for (const { count, example } of this.spoofed.values()) {
-      this.warn(example.path, `line ${example.lineNo}: ${count} line(s) from the program "${example.tag}" look like a kernel report ("${example.text.slice(0, 80)}") but were not logged by the kernel; ignored as reports`);
+      // Without a program tag the line is a /dev/kmsg record or dmesg line whose facility is not the kernel's.
+      const source = example.tag !== null ? `from the program "${example.tag}"` : 'written to the kernel log by user space (not the kernel facility)';
+      this.warn(example.path, `line ${example.lineNo}: ${count} line(s) ${source} look like a kernel report ("${example.text.slice(0, 80)}") but were not logged by the kernel; ignored as reports`);
     }
     if (this.events.droppedLines > 0) this.warn(null, `${this.events.droppedLines} lines with rare message templates were not grouped into events (template cap reached)`);
     const { incidents: drafts, unmatchedFragments } = groupIncidents({ reports: this.reports, fragments: this.fragments, hostOf: this.hostOf });
+    if (this.droppedFragments > 0) this.warn(null, `${this.droppedFragments} register dump(s) without a report header past the first ${MAX_KEPT_FRAGMENTS} were not kept`);
     if (unmatchedFragments > 0) this.warn(null, `${unmatchedFragments} register dump(s) without a report header matched no incident and were ignored`);
     linkVictims(drafts);
     const incidents = drafts.map((d) => toIncident(d, this.options.machine));

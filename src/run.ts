@@ -20,7 +20,8 @@ export interface RunOutcome {
   readonly readable: number;
 }
 
-function describeReadError(error: unknown): string {
+/** The reason of a failed file operation in words, for a message that names the file. */
+export function describeReadError(error: unknown): string {
   const e = error as NodeJS.ErrnoException;
   if (e.code === 'EISDIR') return 'is a directory';
   if (e.code === 'EACCES') return 'permission denied';
@@ -40,6 +41,9 @@ export async function feedSource(analyzer: Analyzer, source: LogSource): Promise
     if (stats.bytes === 0) analyzer.warn(source.path, 'empty file');
     if (stats.invalidUtf8) analyzer.warn(source.path, 'contains bytes that are not valid UTF-8; they were replaced');
     if (stats.longLines > 0) analyzer.warn(source.path, `${stats.longLines} line(s) longer than 64 KiB were cut`);
+    if (stats.nulBytes > 0) {
+      analyzer.warn(source.path, stats.nulBytes === stats.bytes ? `only NUL bytes (${stats.nulBytes}), no log text` : `${stats.nulBytes} NUL byte(s) removed (zeroed blocks, as a crash leaves in a log file)`);
+    }
     feed.end();
     return true;
   } catch (error) {

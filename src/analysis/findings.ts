@@ -6,9 +6,19 @@ import { formatDuration, shortTime } from './duration.js';
 
 const HAS_ZONE_RE = /(?:Z|[+-]\d{2}:\d{2})$/;
 
+/** Parsed times: findings compare every event with every incident, so the same times come back often. */
+const parsedTimes = new Map<string, number>();
+const MAX_PARSED_TIMES = 10_000;
+
 /** Milliseconds of an ISO time; a time without a zone is read as UTC so that such times compare among themselves. */
 function isoMs(time: string): number {
-  return Date.parse(HAS_ZONE_RE.test(time) ? time : `${time}Z`);
+  let ms = parsedTimes.get(time);
+  if (ms === undefined) {
+    ms = Date.parse(HAS_ZONE_RE.test(time) ? time : `${time}Z`);
+    if (parsedTimes.size >= MAX_PARSED_TIMES) parsedTimes.clear();
+    parsedTimes.set(time, ms);
+  }
+  return ms;
 }
 
 /** Seconds from a to b, by wall clock when both have it, else by uptime; null when not comparable. */
@@ -121,6 +131,7 @@ export function buildFindings(incidents: readonly Incident[], events: readonly E
   const roots = incidents.filter((i) => i.role !== 'victim');
   for (const i of roots) findings.push(incidentFinding(i, incidents));
   for (const i of incidents.filter((v) => v.role === 'victim')) findings.push(victimFinding(i, incidents));
+  findings.push(...hostFindings(incidents));
   for (const i of roots) {
     for (const note of i.notes) findings.push({ severity: 'info', text: note, incidents: [i.id] });
     for (const sig of matchingSignatures(i)) findings.push({ severity: 'warning', text: sig.finding, incidents: [i.id] });
@@ -186,4 +197,58 @@ export function buildNextSteps(incidents: readonly Incident[], events: readonly 
     add(`Ask ${team} about \`${e.template}\`${subjects} (${e.count} lines from ${shortTime(e.firstSeen, e.firstUptime)} to ${shortTime(e.lastSeen, e.lastUptime)}).`, 'Their side may show why it started, or confirm it is a consequence of the stuck node.', [e.relation.incident]);
   }
   return steps;
+}
+
+/** Incidents on different hosts that start within this long of each other (or overlap) happened at once. */
+const AT_ONCE_SECONDS = 300;
+
+function incidentWhere(i: Incident): string {
+  return `${i.title} (${i.id}${i.reports > 1 ? `, ${i.reports} reports` : ''})`;
+}
+
+/** Root incidents grouped into clusters that overlap in time (with AT_ONCE_SECONDS of slack), oldest first. */
+function simultaneous(roots: readonly Incident[]): Incident[][] {
+  const timed = roots.filter((i) => i.firstSeen !== null).sort((a, b) => isoMs(a.firstSeen!) - isoMs(b.firstSeen!));
+  const clusters: Incident[][] = [];
+  let end = -Infinity;
+  for (const i of timed) {
+    const start = isoMs(i.firstSeen!);
+    const stop = isoMs(i.lastSeen ?? i.firstSeen!);
+    const current = clusters[clusters.length - 1];
+    if (current && start <= end + AT_ONCE_SECONDS * 1000) {
+      current.push(i);
+      end = Math.max(end, stop);
+    } else {
+      clusters.push([i]);
+      end = stop;
+    }
+  }
+  return clusters;
+}
+
+/**
+ * With several hosts: one line per host with its incidents, and the incidents that happened on several
+ * hosts at once, where a shared cause (storage, network, hypervisor, a change rolled out to all) is likelier
+ * than separate bugs.
+ */
+export function hostFindings(incidents: readonly Incident[]): Finding[] {
+  const roots = incidents.filter((i) => i.role !== 'victim' && i.host !== null);
+  const hosts = [...new Set(roots.map((i) => i.host!))].sort();
+  if (hosts.length < 2) return [];
+  const findings: Finding[] = hosts.map((host) => {
+    const own = roots.filter((i) => i.host === host);
+    return { severity: 'info', text: `${host}: ${own.length} incident${own.length > 1 ? 's' : ''}: ${own.map(incidentWhere).join('; ')}.`, incidents: own.map((i) => i.id) };
+  });
+  for (const cluster of simultaneous(roots)) {
+    const clusterHosts = [...new Set(cluster.map((i) => i.host!))];
+    if (clusterHosts.length < 2) continue;
+    const first = cluster[0]!;
+    const last = cluster.reduce((a, b) => (isoMs(b.lastSeen ?? b.firstSeen!) > isoMs(a.lastSeen ?? a.firstSeen!) ? b : a));
+    findings.push({
+      severity: 'warning',
+      text: `${clusterHosts.length} hosts had incidents at the same time (${shortTime(first.firstSeen, first.firstUptime)} to ${shortTime(last.lastSeen, last.lastUptime)}): ${cluster.map((i) => `${i.host} ${incidentWhere(i)}`).join('; ')}. A cause they share (storage, network, hypervisor, a change rolled out to all of them) is more likely than ${clusterHosts.length} separate problems.`,
+      incidents: cluster.map((i) => i.id),
+    });
+  }
+  return findings;
 }

@@ -66,10 +66,15 @@ function sampleOf(r: Report): Sample {
   return { line: r.header, rip: r.rip, stack: reportStack(r), stuckSeconds: r.stuckSeconds, damaged: r.corrupted };
 }
 
+/** Which report of which episode at which moment: what a copy of the same report shares. */
+function reportMoment(r: Report, host: string | null): string {
+  const at = r.header.time ?? r.header.uptime ?? `${r.header.path}:${r.header.lineNo}`;
+  return `${episodeKey(r, host)}|${at}`;
+}
+
 /** Same report printed twice (e.g. a full report and the grep of it pasted below). */
 function reportIdentity(r: Report, host: string | null): string {
-  const at = r.header.time ?? r.header.uptime ?? `${r.header.path}:${r.header.lineNo}`;
-  return `${episodeKey(r, host)}|${at}|${r.rip?.function ?? ''}+${r.rip?.offset ?? ''}`;
+  return `${reportMoment(r, host)}|${r.rip?.function ?? ''}+${r.rip?.offset ?? ''}`;
 }
 
 export interface GroupingInput {
@@ -92,6 +97,9 @@ export function groupIncidents(input: GroupingInput): GroupingOutput {
     const seen = unique.get(id);
     if (!seen || r.lines.length > seen.lines.length) unique.set(id, r);
   }
+  // A copy cut off before its RIP (a truncated file beside the whole one) is that same report too.
+  const withRip = new Set([...unique.values()].filter((r) => r.rip).map((r) => reportMoment(r, input.hostOf(r.header))));
+  for (const [id, r] of unique) if (!r.rip && withRip.has(reportMoment(r, input.hostOf(r.header)))) unique.delete(id);
   const ordered = [...unique.values()].sort(byTime);
   const drafts: IncidentDraft[] = [];
   const openByKey = new Map<string, IncidentDraft>();

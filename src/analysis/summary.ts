@@ -22,6 +22,8 @@ export function verdict(incidents: readonly Incident[]): string {
   if (victims.length) text += `; ${victims.map((v) => v.comm ?? v.id).join(' and ')} ${victims.length > 1 ? 'are' : 'is'} only waiting for it`;
   const others = roots.length - 1;
   if (others > 0) text += `; ${others} other incident${others > 1 ? 's' : ''}`;
+  const hosts = [...new Set(roots.map((i) => i.host).filter((h): h is string => h !== null))];
+  if (hosts.length > 1) text += ` on ${hosts.length} hosts (${hosts.sort().join(', ')})`;
   return `${text}.`;
 }
 

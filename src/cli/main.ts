@@ -5,7 +5,7 @@ import { evaluateCorpus } from '../eval/corpus.js';
 import { formatEvaluation } from '../eval/table.js';
 import { render, OUTPUT_FORMATS, type OutputFormat } from '../render/index.js';
 import type { Result } from '../result/schema.js';
-import { analyzePaths, type RunOutcome } from '../run.js';
+import { analyzePaths, describeReadError, type RunOutcome } from '../run.js';
 import { resultJsonSchema } from '../result/json-schema.js';
 import { TOOL_VERSION } from '../version.js';
 import { EXIT } from './exit-codes.js';
@@ -62,6 +62,8 @@ function reportWarnings(result: Result, quiet: boolean): void {
 }
 
 async function analyzeCommand(paths: string[], flags: AnalyzeFlags): Promise<number> {
+  // An HTML report is one page: pages glued together would not be a valid document.
+  if (flags.each && flags.format === 'html' && paths.length > 1) throw new CommanderError(EXIT.usage, 'ktriage.each', '--each with --format html would glue several pages into one file: run ktriage once per input');
   const machineFiles = { dis: flags.dis, symbols: flags.symbols, vmlinux: flags.vmlinux, src: flags.src, syntax: flags.syntax };
   const options = { year: flags.year, assumedZone: flags.tz ?? null, machineFiles };
   const groups = flags.each ? paths.map((p) => [p]) : [paths];
@@ -77,7 +79,14 @@ async function analyzeCommand(paths: string[], flags: AnalyzeFlags): Promise<num
     chunks.push(render(outcome.result, flags.format, { color, compactJson: Boolean(flags.each) }));
   }
   const text = chunks.join(flags.format === 'json' && flags.each ? '' : '\n');
-  if (flags.output) writeFileSync(flags.output, text);
+  if (flags.output) {
+    try {
+      writeFileSync(flags.output, text);
+    } catch (error) {
+      process.stderr.write(`ktriage: cannot write ${flags.output}: ${describeReadError(error)}\n`);
+      return EXIT.usage;
+    }
+  }
   else process.stdout.write(text);
   if (flags.open) process.stderr.write(`ktriage: ${flags.output ? openReport(flags.output) : '--open needs -o FILE: the report went to stdout'}\n`);
   return exitCodeOf(outcomes, Boolean(flags.strict));

@@ -1,24 +1,10 @@
 import { spawn } from 'node:child_process';
-import { accessSync, constants } from 'node:fs';
-import { delimiter, join, resolve } from 'node:path';
+import { resolve } from 'node:path';
+import { findExecutable } from '../machine/addr2line.js';
 
 /** The desktop's "open this file" command: `open` on macOS, `xdg-open` elsewhere. */
 function openerName(platform: NodeJS.Platform): string {
   return platform === 'darwin' ? 'open' : 'xdg-open';
-}
-
-/** Full path of an executable on PATH, or null. */
-export function findOnPath(command: string, path = process.env['PATH'] ?? ''): string | null {
-  for (const dir of path.split(delimiter).filter(Boolean)) {
-    const candidate = join(dir, command);
-    try {
-      accessSync(candidate, constants.X_OK);
-      return candidate;
-    } catch {
-      // not in this directory
-    }
-  }
-  return null;
 }
 
 /**
@@ -27,8 +13,10 @@ export function findOnPath(command: string, path = process.env['PATH'] ?? ''): s
  */
 export function openReport(file: string): string {
   const where = resolve(file);
+  // Over SSH xdg-open would fall back to a terminal browser, detached from any terminal.
+  if (process.platform !== 'darwin' && !process.env['DISPLAY'] && !process.env['WAYLAND_DISPLAY']) return `report written to ${where} (no desktop session to open it in)`;
   const name = openerName(process.platform);
-  const opener = findOnPath(name);
+  const opener = findExecutable(name);
   if (!opener) return `report written to ${where} (no ${name} here to open it)`;
   const child = spawn(opener, [where], { detached: true, stdio: 'ignore' });
   // A viewer that fails to start must not turn a written report into an error.

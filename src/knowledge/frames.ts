@@ -53,6 +53,9 @@ const GENERIC_EXACT = [
   'exc_invalid_op', '__warn', 'warn_slowpath_fmt', 'warn_slowpath_null', 'warn_slowpath_common', '__warn_printk', 'bad_page',
   'watchdog_timer_fn', 'watchdog_overflow_callback', 'nmi_cpu_backtrace', 'nmi_trigger_cpumask_backtrace', 'arch_trigger_cpumask_backtrace',
   'sched_show_task', '_sched_show_task', 'print_other_cpu_stall', 'dump_cpu_task', 'trigger_single_cpu_backtrace',
+  // the NMI path of the perf-based hard lockup detector
+  '__perf_event_overflow', 'perf_event_overflow', 'intel_pmu_handle_irq', 'handle_pmi_common', 'x86_pmu_handle_irq', 'amd_pmu_handle_irq',
+  'perf_event_nmi_handler', 'nmi_handle', 'default_do_nmi', 'do_nmi', 'exc_nmi', 'asm_exc_nmi', 'end_repeat_nmi', 'watchdog_hardlockup_check',
   'rcu_dump_cpu_stacks', 'print_cpu_stall', 'check_cpu_stall', 'rcu_pending', 'rcu_sched_clock_irq', 'rcu_check_callbacks',
   'update_process_times', 'tick_sched_handle', 'tick_sched_timer', '__hrtimer_run_queues', 'hrtimer_interrupt',
   'smp_apic_timer_interrupt', 'apic_timer_interrupt', 'sysvec_apic_timer_interrupt', 'asm_sysvec_apic_timer_interrupt',
@@ -79,6 +82,7 @@ const GENERIC_EXACT = [
   'rt_mutex_slowlock', '__rt_mutex_slowlock', 'rt_mutex_lock', 'rt_mutex_lock_nested', '__rt_mutex_lock', 'ldsem_down_read', 'ldsem_down_write',
   '__wait_on_buffer', 'wait_on_buffer', '__lock_buffer', '__lock_page', '__lock_page_killable', 'lock_page', '__folio_lock', 'folio_lock',
   'flush_work', '__flush_work', 'flush_workqueue', '__flush_workqueue', 'kthread_stop', '__wait_rcu_gp', 'wait_rcu_gp', 'rcu_barrier',
+  'tty_ldisc_lock', 'tty_ldisc_lock_pair_timeout', 'print_context_stack', 'dump_trace',
   'lock_sock_nested', '__lock_sock', 'percpu_rwsem_wait', '__percpu_down_read',
   // allocating and freeing
   'kmalloc', '__kmalloc', 'kmem_cache_alloc', 'kmem_cache_free', 'kfree', 'kzalloc', 'kvmalloc', 'kvmalloc_node', '__kmalloc_node',
@@ -104,21 +108,21 @@ const GENERIC_PATTERNS = [
   /^print_address_description/, /^print_report/, /^(?:__)?report_(?:bug|kasan|generic)/, /^(?:__)?debug_object/, /^(?:__)?lock_(?:release|class|is_held|downgrade)/,
   /^(?:reacquire|mark)_held_locks/, /^(?:__)?check_(?:object_size|heap_object|object)$/, /^(?:__)?(?:do_)?error_trap/, /^(?:do_|asm_)?invalid_op$/, /^fixup_bug$/,
   /^(?:__)?(?:do_)?trap$/, /hwasan/, /^(?:read|write)_once_.*nocheck/, /^walk_stack/, /^dump_backtrace/, /^warn_(?:alloc|bogus)/, /^print_(?:unlock|usage_bug|tainted|hex_dump)/,
-  /^imbalance_bug$/, /^(?:trace|lockdep)_(?:hard|soft)irq/, /^stack_trace_(?:consume_entry|save)/, /^arch_stack_walk$/, /^register_lock_class$/, /^get_taint$/,
-  /^__fortify_report$/, /^read_word_at_a_time$/, /^hex_dump_to_buffer$/, /^(?:__)?(?:timer|work)_is_static_object$/, /^seqprop_assert/,
+  /^imbalance_bug$/, /^_*panic/, /panic_on_warn/, /^(?:trace|lockdep)_(?:hard|soft)irq/, /^stack_trace_(?:consume_entry|save)/, /^arch_stack_walk$/, /^register_lock_class$/, /^get_taint$/,
+  /^__fortify_report$/, /^read_word_at_a_time$/, /^hex_dump_to_buffer$/, /^(?:__)?(?:timer|work)_is_static_object$/, /seqprop_assert/,
   // the arm64 fault path (the x86 one is above)
-  /^(?:__)?do_(?:kernel|translation|tag_check)_fault$/, /^do_mem_abort$/, /^el1_(?:abort|da|ia|sync_handler|sync)$/, /^el1h_64_sync(?:_handler)?$/,
+  /^(?:__)?do_(?:kernel|translation|tag_check)_fault$/, /^do_mem_abort$/, /^do_bad_area$/, /^el1_(?:abort|da|ia|sync_handler|sync)$/, /^el1h_64_sync(?:_handler)?$/,
   // atomics, bit operations, refcounts, list/tree/xarray helpers: inlined into every caller
-  /^(?:__)?(?:raw_|arch_)?atomic(?:64|_long)?_/, /^instrument_/, /^(?:__)?(?:set|clear|change|test)_bit/, /^(?:__)?(?:test_and_(?:set|clear|change))_bit/,
+  /^_*(?:raw_|arch_)?atomic(?:64|_long)?_/, /^instrument_/, /^(?:__)?(?:set|clear|change|test)_bit/, /^(?:__)?(?:test_and_(?:set|clear|change))_bit/,
   /^(?:__)?refcount_/, /^kref_/, /^ref_tracker/, /^(?:__)?list_(?:add|del|replace|move|splice)/, /^(?:__)?hlist_(?:add|del)/, /^(?:__)?rb_/, /^klist_/,
   /^xas_(?:start|load|find)/, /^rhashtable_lookup/, /^(?:__)?phys_addr$/, /^ida_free$/,
   // locks, bottom halves
-  /^(?:__)?(?:down|up)_(?:read|write)/, /^down_trylock$/, /^osq_(?:un)?lock/, /^(?:__)?mutex_/, /^rt_mutex_/, /spin_(?:try)?lock/, /spin_unlock/,
+  /^(?:__)?(?:down|up)_(?:read|write)/, /^down_trylock$/, /^osq_(?:un)?lock/, /^(?:__)?mutex_/, /rt_mutex/, /^(?:look_up_|h)?lock_class/, /^perf_trace/, /spin_(?:try)?lock/, /spin_unlock/,
   /^(?:do_)?raw_(?:read|write)_(?:try)?(?:un)?lock/, /^_raw_(?:read|write)_(?:un)?lock/, /^raw_spin_rq/, /^owner_on_cpu$/, /bh_(?:enable|disable)/,
   // string, copy, printing and checksum helpers
   /^(?:__)?str(?:n?cmp|n?cpy|lcpy|scpy|n?len|chr|r?str|nstr|n?dup)$/, /^k?strn?dup/, /^(?:__)?mem(?:cmp|chr|dup)/, /^(?:v|vs|s|sc|vsc)n?printf$/, /^kv?asprintf$/,
   /(?:^|_)string(?:_nocheck)?$/, /^pointer$/, /^va_format/, /^_?dev_(?:info|notice|warn|err|alert|crit|emerg|printk)$/, /^dev_vprintk_emit$/, /printk/,
-  /^console_(?:unlock|flush_all)$/, /_indirect_thunk_/, /^(?:__)?(?:get|put)_user/, /^copy_(?:page_|folio_)?(?:to|from)_iter/, /^copy(?:in|out)$/,
+  /^console_(?:unlock|flush_all)$/, /_indirect_thunk_/, /^(?:__)?(?:get|put)_user/, /(?:^|_)copy_(?:to|from)_user$/, /^_*copy_(?:page_|folio_)?(?:to|from)_iter/, /^copy(?:in|out)$/,
   /^crc\d+/, /^crc_itu_t$/, /^extract_(?:user|iter)_to_sg/, /^(?:read|write)[bwlq]$/, /^logic_(?:in|out)/, /assertfail/,
   // allocation and page-cache lookup wrappers
   /^alloc_page/, /^k?v?[mzc]alloc/, /^krealloc/, /^kmem_cache/, /^allocate_slab/, /^__alloc_frozen_pages/, /^folio_(?:alloc|unlock)/, /^filemap_alloc_folio/,
@@ -131,7 +135,7 @@ const GENERIC_PATTERNS = [
   // VFS reference helpers and driver-core, sysfs and USB core plumbing a driver calls: the caller is the one to look at
   /^iput(?:_final)?$/, /^ihold$/, /^(?:fast_)?dput$/, /^drop_nlink$/, /^find_lock_entries$/, /^truncate_inode_pages_range$/,
   /^kobject_/, /^add_uevent_var$/, /^get_device_parent/, /^device_(?:add|del|unregister|destroy|release|for_each_child|remove_file)$/, /^put_device$/,
-  /^devres_release_all$/, /^sysfs_remove/, /^hwrng_unregister$/, /^i2c_del_adapter$/, /^__unregister_client$/, /^rollback_registered/, /^unregister_netdev(?:ice)?$/,
+  /^devres_release_all$/, /sysfs_remove/, /^hwrng_unregister$/, /^i2c_del_adapter$/, /^__unregister_client$/, /^rollback_registered/, /^unregister_netdev/,
   /^tty_unregister_device$/, /^dummy_urb_enqueue$/, /^usb_(?:kill_urb|kill_anchored_urbs|control_msg|hcd_submit_urb|submit_urb|start_wait_urb|bulk_msg|interrupt_msg)$/,
   // unwinders, timer-interrupt entry and scheduler/RCU internals a stalled or blocked stack passes through
   /^(?:__)?unwind_/, /^(?:__)?(?:core_)?kernel_text_address$/, /^is_(?:bpf|ftrace)_(?:text_address|trampoline)$/, /^(?:__)?save_stack/,
@@ -140,6 +144,7 @@ const GENERIC_PATTERNS = [
   /^debug_smp_processor_id$/, /^check_preemption_disabled$/, /^write_comp_data$/,
   // assertion helpers that BUG on their caller's behalf (skb_panic, fortify_panic, __reiserfs_panic), usercopy checks, fault injection
   /^(?:__)?\w+_panic$/, /^(?:__)?skb_(?:pull|push|put)$/, /^usercopy_(?:abort|warn)$/, /^(?:__)?should_fail/, /^fail_dump$/,
+  /^(?:__)?(?:napi_|netdev_)?alloc_skb/, /^__kmem_cache_/,
 ] as const;
 
 /** True when the frame only reports, locks, waits, allocates or copies. */
@@ -163,13 +168,29 @@ const ENTRY_EXACT = [
   'cpu_startup_entry', 'do_idle', 'cpu_idle', 'common_startup_64', 'x86_64_start_kernel', 'x86_64_start_reservations',
   'irq_exit', 'irq_exit_rcu', '__irq_exit_rcu', 'do_softirq', '__do_softirq', 'handle_softirqs', 'do_softirq_own_stack', 'run_ksoftirqd',
   'call_timer_fn', 'run_timer_softirq', 'expire_timers', '__run_timers', 'do_IRQ', 'common_interrupt', 'ret_from_intr',
+  // the way back to user space: signal delivery, task work (deferred fput, mount cleanup)
+  'exit_to_usermode_loop', 'exit_to_user_mode_loop', 'exit_to_user_mode_prepare', 'prepare_exit_to_usermode', '__prepare_exit_to_usermode',
+  'syscall_return_slowpath', 'syscall_exit_to_user_mode', 'syscall_exit_to_user_mode_work', 'do_notify_resume', 'tracehook_notify_resume',
+  'resume_user_mode_work', 'task_work_run', '____fput', '__fput', 'delayed_fput', 'fput', 'do_signal', 'arch_do_signal', 'arch_do_signal_or_restart',
+  'get_signal', 'do_group_exit',
   // softirq dispatch: network receive, tasklets, hrtimers
   'net_rx_action', 'napi_poll', '__napi_poll', 'process_backlog', '__netif_receive_skb', '__netif_receive_skb_core', '__netif_receive_skb_one_core',
   'netif_receive_skb', 'netif_receive_skb_internal', '__netif_receive_skb_list_core', 'netif_receive_skb_list_internal', '__netif_receive_skb_list',
   'tasklet_action', 'tasklet_action_common', 'tasklet_hi_action', '__hrtimer_run_queues', 'hrtimer_run_softirq', 'hrtimer_interrupt',
+  'handle_irq', 'generic_handle_irq', 'generic_handle_irq_desc', 'handle_edge_irq', 'handle_fasteoi_irq', 'handle_level_irq', 'handle_irq_event',
+  'handle_irq_event_percpu', '__handle_irq_event_percpu', '__common_interrupt', 'asm_common_interrupt',
+  'asm_call_on_stack', 'asm_call_irq_on_stack', 'asm_call_sysvec_on_stack', 'call_on_irqstack', 'run_sysvec_on_irqstack_cond', 'run_on_irqstack_cond',
+  // socket-layer glue between a socket syscall and the protocol's handler
+  'sock_sendmsg', 'sock_sendmsg_nosec', '__sock_sendmsg', 'sock_recvmsg', 'sock_recvmsg_nosec', 'sock_write_iter', 'sock_read_iter', 'do_sock_setsockopt',
+  // netlink dispatch to the handler of a message type (rtnl_newlink, ip_set_uadd, devlink_nl_cmd_*)
+  'netlink_sendmsg', 'netlink_unicast', 'netlink_unicast_kernel', 'netlink_rcv_skb', 'netlink_dump', '__netlink_dump_start', 'netlink_recvmsg',
+  'rtnetlink_rcv', 'rtnetlink_rcv_msg', 'nfnetlink_rcv', 'nfnetlink_rcv_msg', 'nfnetlink_rcv_batch', 'genl_rcv', 'genl_rcv_msg',
+  'genl_family_rcv_msg', 'genl_family_rcv_msg_doit', 'genl_family_rcv_msg_dumpit', 'genl_lock_dumpit', 'genl_start', 'genl_dumpit',
+  // task exit: the release handlers of the files and mappings it drops run from here
+  'do_exit', '__run_hrtimer',
 ];
 
-const ENTRY_PATTERNS = [/^__(?:x64|ia32|arm64|se|do)_sys_/, /^(?:SyS|sys|ksys)_/, /^(?:asm_)?sysvec_/, /^entry_/, /^__sysvec_/, /^el[01]_/];
+const ENTRY_PATTERNS = [/^__(?:x64|ia32|arm64|se|do)_sys_/, /^_{2,4}sys_/, /^(?:SyS|sys|ksys)_/, /^(?:asm_)?sysvec_/, /^entry_/, /^__sysvec_/, /^el[01]_/];
 
 /** True for syscall, ioctl, interrupt and kthread plumbing frames. */
 export const isEntryPlumbingFrame = matcher(ENTRY_EXACT, ENTRY_PATTERNS);

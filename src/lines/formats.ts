@@ -86,11 +86,23 @@ const parseBundle: PrefixParser = (raw, ctx) => {
   return { text: kernelText.text, host: null, clock, uptime: kernelText.uptime, kernel: true, tag: null, caller: kernelText.caller };
 };
 
+// `dmesg -x` decodes the priority: `kern  :warn  : [ 12.3] msg`, `user  :notice: [ 12.3] msg`.
+const DECODED_PRIORITY_RE = /^([a-z]{2,8}[0-7]?) *:([a-z]{3,6}) *: /;
+
+/** Strips a dmesg priority prefix (`dmesg -r` `<14>`, `dmesg -x` `user :notice:`); kernel is false for another facility. */
+function dmesgPriority(raw: string): { line: string; kernel: boolean } {
+  const decoded = DECODED_PRIORITY_RE.exec(raw);
+  if (decoded) return { line: raw.slice(decoded[0].length), kernel: decoded[1] === 'kern' };
+  const level = LEVEL_RE.exec(raw);
+  // The raw priority is facility << 3 | level; user space writing to /dev/kmsg gets facility 1 (user).
+  return level ? { line: raw.slice(level[0].length), kernel: Number(level[0].slice(1, -1)) >> 3 === 0 } : { line: raw, kernel: true };
+}
+
 const parseDmesg: PrefixParser = (raw) => {
-  const line = raw.replace(LEVEL_RE, '');
+  const { line, kernel } = dmesgPriority(raw);
   const m = UPTIME_RE.exec(line);
   if (!m) return null;
-  return { text: line.slice(m[0].length), host: null, clock: null, uptime: Number(m[1]), kernel: true, tag: null, caller: m[2] ?? null };
+  return { text: line.slice(m[0].length), host: null, clock: null, uptime: Number(m[1]), kernel, tag: null, caller: m[2] ?? null };
 };
 
 // `dmesg -T`: `[Sat Nov 12 10:10:59 2022] msg`.

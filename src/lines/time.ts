@@ -25,8 +25,32 @@ export interface WallClock {
   readonly epochMs: number;
 }
 
+/** One remembered wall-clock reading and what it gave. */
+interface ClockSlot {
+  year: number; month: number; day: number; h: number; min: number; s: number; fraction: string | null; zone: string | null;
+  clock: WallClock | null;
+}
+
+const emptySlot = (): ClockSlot => ({ year: NaN, month: NaN, day: NaN, h: NaN, min: NaN, s: NaN, fraction: null, zone: null, clock: null });
+// Consecutive lines mostly share their second; two slots because a bundle line carries two stamps (its own and syslog's).
+const slots: [ClockSlot, ClockSlot] = [emptySlot(), emptySlot()];
+let nextSlot = 0;
+
 /** Builds the ISO string and epoch of a wall-clock reading; fraction is the digits after the seconds' dot. */
 export function wallClock(
+  year: number, month: number, day: number, h: number, min: number, s: number, fraction: string | null, zone: string | null,
+): WallClock | null {
+  for (const slot of slots) {
+    if (slot.s === s && slot.min === min && slot.h === h && slot.day === day && slot.month === month && slot.year === year && slot.fraction === fraction && slot.zone === zone) return slot.clock;
+  }
+  const clock = buildClock(year, month, day, h, min, s, fraction, zone);
+  const slot = slots[nextSlot]!;
+  nextSlot = 1 - nextSlot;
+  Object.assign(slot, { year, month, day, h, min, s, fraction, zone, clock });
+  return clock;
+}
+
+function buildClock(
   year: number, month: number, day: number, h: number, min: number, s: number, fraction: string | null, zone: string | null,
 ): WallClock | null {
   if (month < 0 || month > 11 || day < 1 || day > 31 || h > 23 || min > 59 || s > 60) return null;

@@ -15,18 +15,25 @@ export interface LineTool {
 
 const TOOL_NAMES = ['addr2line', 'llvm-symbolizer'] as const;
 
+/** The executable `name` on PATH, or null. */
+export function findExecutable(name: string, pathEnv: string | undefined = process.env['PATH']): string | null {
+  for (const dir of (pathEnv ?? '').split(delimiter).filter(Boolean)) {
+    const path = join(dir, name);
+    try {
+      accessSync(path, constants.X_OK);
+      return path;
+    } catch {
+      // not in this directory
+    }
+  }
+  return null;
+}
+
 /** addr2line, else llvm-symbolizer, from PATH; null when neither is installed. */
 export function findLineTool(pathEnv: string | undefined = process.env['PATH']): LineTool | null {
   for (const name of TOOL_NAMES) {
-    for (const dir of (pathEnv ?? '').split(delimiter).filter(Boolean)) {
-      const path = join(dir, name);
-      try {
-        accessSync(path, constants.X_OK);
-        return { name, path };
-      } catch {
-        // not in this directory
-      }
-    }
+    const path = findExecutable(name, pathEnv);
+    if (path) return { name, path };
   }
   return null;
 }

@@ -12,6 +12,10 @@ export interface CodeListing {
   readonly addressKnown: boolean;
 }
 
+/** Bytes decoded around the marker: the kernel prints 42-64 before it and ~21 from it; more is damage. */
+const MAX_BYTES_BEFORE = 128;
+const MAX_BYTES_FROM = 128;
+
 /** Whether decoding `bytes` from the start ends exactly at its end, every instruction valid. */
 function decodesCleanly(instructions: readonly DecodedInstruction[], length: number): boolean {
   const last = instructions[instructions.length - 1];
@@ -28,11 +32,11 @@ export function decodeCodeLine(code: CodeBytes, ripAddress: bigint | null, synta
   const bytes = Uint8Array.from(code.bytes);
   const marker = code.markerIndex;
   const base = ripAddress !== null && marker !== null ? ripAddress - BigInt(marker) : 0n;
-  if (marker === null) return { instructions: decodeX86(bytes, base, syntax), markerInstruction: null, skippedBytes: 0, addressKnown: false };
-  const tail = decodeX86(bytes.subarray(marker), base + BigInt(marker), syntax).map((i) => ({ ...i, offset: i.offset + marker }));
+  if (marker === null) return { instructions: decodeX86(bytes.subarray(0, MAX_BYTES_FROM), base, syntax), markerInstruction: null, skippedBytes: 0, addressKnown: false };
+  const tail = decodeX86(bytes.subarray(marker, marker + MAX_BYTES_FROM), base + BigInt(marker), syntax).map((i) => ({ ...i, offset: i.offset + marker }));
   let head: DecodedInstruction[] = [];
   let skipped = marker;
-  for (let start = 0; start < marker; start++) {
+  for (let start = Math.max(0, marker - MAX_BYTES_BEFORE); start < marker; start++) {
     const candidate = decodeX86(bytes.subarray(start, marker), base + BigInt(start), syntax);
     if (decodesCleanly(candidate, marker - start)) {
       head = candidate.map((i) => ({ ...i, offset: i.offset + start }));

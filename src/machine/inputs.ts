@@ -1,5 +1,5 @@
 import { readFileSync, statSync } from 'node:fs';
-import { findLineTool, type LineTool } from './addr2line.js';
+import { findExecutable, findLineTool, type LineTool } from './addr2line.js';
 import { parseDisassembly, type DisListing } from './dis-parse.js';
 import { readElfSymbols } from './elf.js';
 import { SourceTree } from './source.js';
@@ -11,7 +11,13 @@ export interface MachineInputs {
   readonly syntax: AsmSyntax;
   readonly listings: readonly DisListing[];
   readonly symbols: { readonly path: string; readonly table: SymbolTable } | null;
-  readonly vmlinux: { readonly path: string; readonly table: SymbolTable; readonly lineTool: LineTool | null } | null;
+  readonly vmlinux: {
+    readonly path: string;
+    readonly table: SymbolTable;
+    readonly lineTool: LineTool | null;
+    /** objdump on PATH, to disassemble the sampled functions when no `--dis` covers them. */
+    readonly objdump: string | null;
+  } | null;
   readonly source: SourceTree | null;
 }
 
@@ -22,7 +28,7 @@ export interface MachineFiles {
   readonly vmlinux?: string;
   readonly src?: string;
   readonly syntax?: AsmSyntax;
-  /** PATH searched for addr2line / llvm-symbolizer (default: the process's). */
+  /** PATH searched for addr2line / llvm-symbolizer / objdump (default: the process's). */
   readonly toolPath?: string;
 }
 
@@ -62,7 +68,7 @@ function loadSymbols(path: string, warn: Warn): MachineInputs['symbols'] {
 
 function loadVmlinux(path: string, toolPath: string | undefined, warn: Warn): MachineInputs['vmlinux'] {
   try {
-    return { path, table: new SymbolTable(readElfSymbols(path)), lineTool: findLineTool(toolPath) };
+    return { path, table: new SymbolTable(readElfSymbols(path)), lineTool: findLineTool(toolPath), objdump: findExecutable('objdump', toolPath) };
   } catch (error) {
     warn(path, `--vmlinux: cannot read its symbols (${reason(error)}); ignored`);
     return null;

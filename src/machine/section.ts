@@ -3,11 +3,12 @@ import type { Frame, Report } from '../reports/types.js';
 import type { MachineSection } from '../result/machine-schema.js';
 import { sourceLinesOf, type SourcePosition } from './addr2line.js';
 import { decodeCodeLine, type CodeListing } from './code-line.js';
-import { callTarget, mnemonicOfText, type DisInstruction } from './dis-parse.js';
+import { callTarget, mnemonicOfText, type DisInstruction, type DisListing } from './dis-parse.js';
 import type { MachineInputs } from './inputs.js';
 import { findLoop, lineSpanText } from './loop.js';
 import { codePatterns, isIrqEnableInstruction } from './patterns.js';
 import { deriveSlides, symbolText, type SymbolTable } from './symbols.js';
+import { disassembleFunction, MAX_VMLINUX_FUNCTIONS } from './vmlinux-dis.js';
 import type { AsmSyntax } from './x86-decode.js';
 
 type InstructionRef = NonNullable<MachineSection['ripMapping'][number]['instruction']>;
@@ -77,8 +78,8 @@ function disRef(i: DisInstruction): InstructionRef {
 }
 
 /** The instruction of a location in the user's listings, with the one before it. */
-function findInListings(inputs: MachineInputs | undefined, l: SampledLocation): { at: DisInstruction; previous: DisInstruction | null; path: string } | null {
-  for (const listing of inputs?.listings ?? []) {
+function findInListings(listings: readonly DisListing[], l: SampledLocation): { at: DisInstruction; previous: DisInstruction | null; path: string } | null {
+  for (const listing of listings) {
     const list = listing.instructions;
     let n = list.findIndex((i) => i.function === l.function && i.offset !== null && BigInt(i.offset) === l.offset);
     if (n < 0 && l.address !== null) n = list.findIndex((i) => i.address === l.address);
@@ -102,9 +103,9 @@ class CodeDecoder {
   }
 }
 
-function codeRefs(listing: CodeListing, location: string): { at: InstructionRef; previous: InstructionRef | null } | null {
-  const n = listing.markerInstruction;
-  if (n === null || !listing.instructions[n]) return null;
+function codeRefs(listing: CodeListing | null, location: string): { at: InstructionRef; previous: InstructionRef | null } | null {
+  const n = listing?.markerInstruction ?? null;
+  if (!listing || n === null || !listing.instructions[n]) return null;
   const ref = (k: number, loc: string | null): InstructionRef => {
     const i = listing.instructions[k]!;
     return { address: listing.addressKnown ? hex(i.address) : null, location: loc, text: i.text, source: null };
@@ -115,6 +116,8 @@ function codeRefs(listing: CodeListing, location: string): { at: InstructionRef;
 interface Context {
   readonly d: IncidentDraft;
   readonly inputs: MachineInputs | undefined;
+  /** The user's listings, then functions disassembled from vmlinux. */
+  readonly listings: readonly DisListing[];
   readonly decoder: CodeDecoder;
   readonly slides: Map<string, bigint>;
   readonly table: SymbolTable | null;
@@ -131,7 +134,7 @@ function addressOf(ctx: Context, l: SampledLocation, dis: DisInstruction | undef
 function mapLocation(ctx: Context, l: SampledLocation): Mapping {
   const via: string[] = [];
   const location = locationText(l);
-  const dis = findInListings(ctx.inputs, l);
+  const dis = findInListings(ctx.listings, l);
   let instruction: InstructionRef | null = null;
   let previous: InstructionRef | null = null;
   if (dis) {
@@ -140,7 +143,7 @@ function mapLocation(ctx: Context, l: SampledLocation): Mapping {
     previous = dis.previous ? disRef(dis.previous) : null;
   } else if (l.role === 'rip') {
     const report = ctx.d.reports.find((r) => r.code && r.rip?.function === l.function && r.rip.offset === l.offsetText);
-    const refs = report ? codeRefs(ctx.decoder.listing(report) ?? { instructions: [], markerInstruction: null, skippedBytes: 0, addressKnown: false }, location) : null;
+    const refs = report ? codeRefs(ctx.decoder.listing(report), location) : null;
     if (refs) {
       via.push('Code: bytes');
       ({ at: instruction, previous } = refs);
@@ -152,6 +155,29 @@ function mapLocation(ctx: Context, l: SampledLocation): Mapping {
   const previousInferred = previous === null && l.role === 'return' && l.callee !== null;
   if (previousInferred) previous = { address: null, location: null, text: `${ctx.inputs?.syntax === 'intel' ? 'call' : 'callq'} ${l.callee}`, source: null };
   return { location, role: l.role, samples: l.count, address: address !== null ? hex(address) : null, instruction, previous, previousInferred, source: instruction?.source ?? null, via };
+}
+
+/**
+ * The sampled core-kernel functions (the loop bound first) that no `--dis` listing covers,
+ * disassembled from vmlinux with objdump when both are at hand.
+ */
+function vmlinuxListings(inputs: MachineInputs | undefined, loopFunction: string | null, locations: readonly SampledLocation[], notes: string[]): DisListing[] {
+  const vmlinux = inputs?.vmlinux;
+  if (!vmlinux) return [];
+  const covered = new Set(inputs.listings.flatMap((l) => l.instructions.map((i) => i.function)));
+  const names = [...(loopFunction ? [loopFunction] : []), ...locations.filter((l) => !l.module).map((l) => l.function)];
+  const wanted = [...new Set(names)].filter((fn) => !covered.has(fn)).slice(0, MAX_VMLINUX_FUNCTIONS);
+  if (wanted.length === 0) return [];
+  if (!vmlinux.objdump) {
+    notes.push(`objdump is not installed: the sampled functions were not disassembled from ${vmlinux.path} (install binutils, or pass --dis)`);
+    return [];
+  }
+  try {
+    return wanted.map((fn) => disassembleFunction(vmlinux.objdump!, vmlinux.path, vmlinux.table, fn)).filter((l): l is DisListing => l !== null);
+  } catch (error) {
+    notes.push(`objdump failed on ${vmlinux.path}: ${error instanceof Error ? error.message : String(error)}`);
+    return [];
+  }
 }
 
 /** file:line from vmlinux debug info for mappings that have none: of the address, and of the call before a return address. */
@@ -192,7 +218,7 @@ function loopOf(ctx: Context, locations: readonly SampledLocation[]): MachineSec
   const fn = ctx.d.loopFunction;
   if (!fn) return null;
   const byAddress = new Map<bigint, DisInstruction>();
-  for (const listing of ctx.inputs?.listings ?? []) for (const i of listing.instructions) if (i.function === fn) byAddress.set(i.address, i);
+  for (const listing of ctx.listings) for (const i of listing.instructions) if (i.function === fn) byAddress.set(i.address, i);
   const instructions = [...byAddress.values()].sort((a, b) => (a.address < b.address ? -1 : 1));
   const first = instructions[0];
   if (!first || first.offset === null) return null;
@@ -225,7 +251,10 @@ function loopOf(ctx: Context, locations: readonly SampledLocation[]): MachineSec
   };
 }
 
-/** Raw addresses symbolized: a RIP printed without a symbol and the stack words that point into kernel text. */
+// A call-trace line with an address and no symbol: ` [<ffffffffc0a1b2c3>] 0xffffffffc0a1b2c3`, ` ? 0xffffffffc0a1b2c3`.
+const UNNAMED_FRAME_RE = /^\s*(?:\[<([0-9a-f]{6,16})>\]\s*)?(?:\? )?(?:0x([0-9a-f]{6,16}))?\s*$/;
+
+/** Raw addresses symbolized: a RIP printed without a symbol, call-trace lines without one, and the stack words that point into kernel text. */
 function symbolize(ctx: Context): MachineSection['symbolized'] {
   const table = ctx.table;
   const first = ctx.d.reports[0];
@@ -237,6 +266,11 @@ function symbolize(ctx: Context): MachineSection['symbolized'] {
     if (hit && !out.some((o) => o.address === hex(parseHex(word)))) out.push({ where, address: hex(parseHex(word)), symbol: symbolText(hit) });
   };
   if (first.rip && first.rip.offset === null && first.rip.address) add('rip', first.rip.address);
+  for (const line of first.lines) {
+    const frame = UNNAMED_FRAME_RE.exec(line.text);
+    const address = frame?.[1] ?? frame?.[2];
+    if (address) add('frame', address);
+  }
   for (const word of first.stackWords) if (out.length < MAX_STACK_WORDS && /^[0-9a-f]{16}$/.test(word)) add('stack word', word);
   return out;
 }
@@ -288,10 +322,12 @@ export function buildMachineSection(d: IncidentDraft, inputs: MachineInputs | un
   const table = inputs?.symbols?.table ?? inputs?.vmlinux?.table ?? null;
   const frames = d.reports.flatMap((r) => [...(r.rip ? [r.rip] : []), ...r.stack]);
   const slides = table ? deriveSlides(table, frames) : new Map<string, bigint>();
-  const ctx: Context = { d, inputs, decoder, slides, table, notes: [] };
+  const notes: string[] = [];
   const coreSlide = slides.get('') ?? 0n;
-  if (coreSlide !== 0n) ctx.notes.push(`symbol addresses shifted by the KASLR offset ${coreSlide < 0n ? '-' : ''}${hex(coreSlide < 0n ? -coreSlide : coreSlide)}, derived from the printed frames`);
+  if (coreSlide !== 0n) notes.push(`symbol addresses shifted by the KASLR offset ${coreSlide < 0n ? '-' : ''}${hex(coreSlide < 0n ? -coreSlide : coreSlide)}, derived from the printed frames`);
   const locations = collectLocations(d);
+  const listings = [...(inputs?.listings ?? []), ...vmlinuxListings(inputs, d.loopFunction, locations, notes)];
+  const ctx: Context = { d, inputs, listings, decoder, slides, table, notes };
   const ripMapping = locations.map((l) => mapLocation(ctx, l));
   addLinesFromVmlinux(ctx, locations, ripMapping);
   const loop = loopOf(ctx, locations);

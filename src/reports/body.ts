@@ -21,7 +21,7 @@ export function parseCpuLine(text: string): Pick<CommonFields, 'cpu' | 'pid' | '
     after = rest.slice(notTainted + ' Not tainted'.length);
   } else if (tainted >= 0) {
     comm = rest.slice(0, tainted);
-    const flags = /^[A-Z \-]*/.exec(rest.slice(tainted + ' Tainted: '.length))![0];
+    const flags = /^[A-Z -]*/.exec(rest.slice(tainted + ' Tainted: '.length))![0];
     // The release follows the padded flags; trailing spaces/dashes are padding, not flags.
     taint = flags.replace(/[\s-]+$/, '') || null;
     after = rest.slice(tainted + ' Tainted: '.length + flags.length);
@@ -122,6 +122,8 @@ const STRUCTURAL_RES: readonly RegExp[] = [
   /^hardirqs (?:last|first)\s/, /^softirqs (?:last|first)\s/, /^Dumping ftrace buffer/, /^Showing stack for process/, /^Sending NMI/,
   /^NMI backtrace for cpu/, /^\s*\.\.\.\s*$/, /^ ?Register r\d+ information:/, /^(?:xer|msr|ctr|nip|link|cfar|NIP|LR): /,
   /^note: .{1,40}\[\d+\] exited with/, /^ORIG_RAX/, /^\s*$/,
+  // Call-trace lines the kernel could not symbolize: `[<ffffffffc0a1b2c3>] 0xffffffffc0a1b2c3`, `? 0xffffffffc0a1b2c3`.
+  /^(?:\[<[0-9a-f]{6,16}>\] ?)?(?:\? )?(?:0x[0-9a-f]{6,16})?$/,
 ];
 
 /** True when the line has the shape of report structure (header lines, registers, frames, markers, Code:). */

@@ -34,8 +34,10 @@ function entryOf(frames: readonly Frame[]): FunctionRef | null {
  * innermost frames ran on the interrupt stack (softirq work such as ipv6_rcv or a timer function), the
  * handler the softirq plumbing entered is the entry; otherwise the one the task's syscall or worker entered.
  */
-export function pickEntry(framesInnermostFirst: readonly Frame[]): FunctionRef | null {
-  const frames = usable(framesInnermostFirst).filter((f) => f.context !== 'NMI');
+export function pickEntry(rip: Frame | null, trace: readonly Frame[]): FunctionRef | null {
+  // The RIP ran on the stack its first caller is on.
+  const located = rip ? [{ ...rip, context: trace[0]?.context ?? null }, ...trace] : trace;
+  const frames = usable(located).filter((f) => f.context !== 'NMI');
   const isTask = (f: Frame) => f.context === null || f.context === 'TASK';
   const firstTask = frames.findIndex(isTask);
   const onInterruptStack = firstTask < 0 ? frames : frames.slice(0, firstTask);

@@ -12,6 +12,7 @@ export interface HeaderDetectorSpec {
   readonly absorbs?: readonly RegExp[];
   readonly multipleDumps?: boolean;
   readonly traceFrom?: RegExp;
+  readonly endsAt?: RegExp;
   /** A report of this kind normally carries registers or a trace; without both it was cut off. */
   readonly expectsTrace?: boolean;
   /** A header that names a more precise kind than the detector's (a BUG in lib/list_debug.c is a list corruption). */
@@ -20,28 +21,42 @@ export interface HeaderDetectorSpec {
   readonly describe?: (match: RegExpExecArray, report: Report, block: ReportBlock) => void;
 }
 
+// The timestamp (and caller tag) of a kernel line glued after another program's output without a line break:
+// `syzkaller login: [  417.725670][    C1] rcu: INFO: rcu_sched self-detected stall on CPU`.
+const GLUED_PREFIX = String.raw`\[ {0,12}\d{1,10}\.\d{3,9}\](?:\[ {0,6}[CT]\d{1,7}\])? `;
+
+/** A header anchored at the line start that also matches at the start of a kernel line glued into another one. */
+function acceptGlued(header: RegExp): RegExp {
+  if (!header.source.startsWith('^')) return header;
+  return new RegExp(`(?:^|${GLUED_PREFIX})(?:${header.source.slice(1)})`, header.flags);
+}
+
 /**
  * A detector for reports opened by one header line and parsed with the shared body parser
  * (oopses, lockups, stalls): the spec adds what is specific to the kind.
  */
 export function defineHeaderDetector(spec: HeaderDetectorSpec): Detector {
+  const header = acceptGlued(spec.header);
   return {
     kind: spec.kind,
     meta: spec.meta,
-    header: spec.header,
+    header,
     body: spec.body ?? 'trace',
     ...(spec.bodyLines ? { bodyLines: spec.bodyLines } : {}),
     ...(spec.absorbs ? { absorbs: spec.absorbs } : {}),
     ...(spec.multipleDumps ? { multipleDumps: true } : {}),
     ...(spec.traceFrom ? { traceFrom: spec.traceFrom } : {}),
+    ...(spec.endsAt ? { endsAt: spec.endsAt } : {}),
     detect(block) {
-      const match = spec.header.exec(block.lines[block.headerIndex]!.text);
+      const match = header.exec(block.lines[block.headerIndex]!.text);
       if (!match) return null;
       const report = buildReport(spec.kindOf?.(match) ?? spec.kind, block);
       spec.describe?.(match, report, block);
       if (STUCK_KINDS.has(report.kind)) noteSyscall(report);
-      if ((spec.expectsTrace ?? true) && !report.rip && report.stack.length === 0 && !report.corrupted) {
-        markCorrupted(report, 'report cut off before its registers and call trace');
+      // A RIP that is a bare address (a jump to garbage) with no trace leaves nothing to blame either.
+      const symbolicRip = report.rip !== null && !report.rip.function.startsWith('0x');
+      if ((spec.expectsTrace ?? true) && !symbolicRip && report.stack.length === 0 && !report.corrupted) {
+        markCorrupted(report, report.rip ? 'no kernel function in its registers or call trace' : 'report cut off before its registers and call trace');
       }
       return report;
     },

@@ -1,3 +1,4 @@
+import { baseFunctionName } from '../knowledge/frames.js';
 import type { Frame, FunctionRef } from './types.js';
 
 // `func+0x15/0x20`, optionally followed by ` [module]` or ` [module buildid]`.
@@ -17,7 +18,7 @@ export function parseSymbol(text: string): Omit<Frame, 'address' | 'reliable' | 
 //   ` handle_softirqs+0x9c/0x310 (P)`                      (arm64 6.x)
 //   ` func+0x1a/0x40 mm/kasan/report.c:123`                (symbolized)
 const FRAME_RE =
-  /^\s{0,16}(?:<([#\w/]{2,24})>\s{0,4})?(?:\[<([0-9a-fA-F]{6,16})>\]\s{0,4})?(\? )?([A-Za-z_.$][\w.$]{0,255})\+0x([0-9a-fA-F]{1,16})\/0x([0-9a-fA-F]{1,16})(?: \[([\w-]{1,64})(?: [0-9a-f]{1,64})?\])?(?: \([PLF]\))?(?: [\w./-]{1,256}:\d{1,7}(?: \[inline\])?)?\s*$/;
+  /^\s{0,16}(?:<{1,2}([#\w/]{2,24})>{1,2}\s{0,4})?(?:\[<([0-9a-fA-F]{6,16})>\]\s{0,4})?(\? )?([A-Za-z_.$][\w.$]{0,255})\+0x([0-9a-fA-F]{1,16})\/0x([0-9a-fA-F]{1,16})(?: \[([\w-]{1,64})(?: [0-9a-f]{1,64})?\])?(?: \([PLF]\))?(?: [\w./-]{1,256}:\d{1,7}(?: \[inline\])?)?\s*$/;
 
 // ` func mm/slub.c:123 [inline]`: symbolized inline frames have no offset.
 const INLINE_FRAME_RE = /^\s{0,16}(\? )?([A-Za-z_.$][\w.$]{0,255}) [\w./-]{1,256}:\d{1,7} \[inline\]\s*$/;
@@ -73,7 +74,7 @@ export function nextContext(current: string | null, marker: string): string | nu
   return marker;
 }
 
-/** The function-and-module pair of a frame. */
+/** The function-and-module pair of a frame, named without compiler suffixes (`tabledist`, not `tabledist.part.0`). */
 export function refOf(frame: Pick<Frame, 'function' | 'module'>): FunctionRef {
-  return { function: frame.function, module: frame.module };
+  return { function: baseFunctionName(frame.function), module: frame.module };
 }

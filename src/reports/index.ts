@@ -12,7 +12,10 @@ import { kfence } from './detectors/kfence.js';
 import { kmsan } from './detectors/kmsan.js';
 import { listCorruption } from './detectors/list-corruption.js';
 import { lockdep } from './detectors/lockdep.js';
+import { mce } from './detectors/mce.js';
 import { memoryLeak } from './detectors/memory-leak.js';
+import { oom } from './detectors/oom.js';
+import { pageAllocationFailure } from './detectors/page-allocation-failure.js';
 import { panic } from './detectors/panic.js';
 import { rcuStall } from './detectors/rcu-stall.js';
 import { softLockup } from './detectors/soft-lockup.js';
@@ -20,6 +23,7 @@ import { spinlockBug } from './detectors/spinlock-bug.js';
 import { stackOverflow } from './detectors/stack-overflow.js';
 import { suspiciousRcu } from './detectors/suspicious-rcu.js';
 import { ubsan } from './detectors/ubsan.js';
+import { userspaceSegfault } from './detectors/userspace-segfault.js';
 import { warning } from './detectors/warning.js';
 import { workqueueStall } from './detectors/workqueue-stall.js';
 import type { Detector } from './types.js';
@@ -43,7 +47,10 @@ export const DETECTORS: readonly Detector[] = [
   kmsan,
   listCorruption,
   lockdep,
+  mce,
   memoryLeak,
+  oom,
+  pageAllocationFailure,
   panic,
   rcuStall,
   softLockup,
@@ -51,6 +58,7 @@ export const DETECTORS: readonly Detector[] = [
   stackOverflow,
   suspiciousRcu,
   ubsan,
+  userspaceSegfault,
   warning,
   workqueueStall,
 ];

@@ -24,9 +24,10 @@ export type LineRole =
 /** Lines whose misattribution would change what a report says (who, where, which stack). */
 const IDENTITY_ROLES: ReadonlySet<LineRole['kind']> = new Set(['cpu', 'rip', 'frame', 'code']);
 
+const REGISTER_NAME = String.raw`[A-Z][A-Z0-9]{1,3}|ORIG_RAX|x\d{1,2}|sp|lr|pstate`;
+const REGISTER_NAME_RE = new RegExp(`^(?:${REGISTER_NAME})$`);
 // One-shot lines of a register dump, named by their first word (`RAX`, `task`, `Modules linked in`...).
-const ONCE_RE = /^(Modules linked in|Hardware name|task|Stack|Call [Tt]race|Backtrace|Workqueue|[A-Z][A-Z0-9]{1,3}|ORIG_RAX|x\d{1,2}|sp|lr|pstate)\s?:/;
-const REGISTER_NAME_RE = /^(?:[A-Z][A-Z0-9]{1,3}|ORIG_RAX|x\d{1,2}|sp|lr|pstate)$/;
+const ONCE_RE = new RegExp(`^(Modules linked in|Hardware name|task|Stack|Call [Tt]race|Backtrace|Workqueue|${REGISTER_NAME})\\s?:`);
 
 /** Classifies one kernel line of a report body. */
 export function lineRole(text: string): LineRole {
@@ -42,16 +43,16 @@ export function lineRole(text: string): LineRole {
   return once ? { kind: 'once', name: once[1]! } : { kind: 'other' };
 }
 
-/** A report header's own claim of whose report it is: `CPU#12 ... [comm:pid]`. */
+/** A report header's own claim of whose report it is: `CPU#12 ... [comm:pid]`, `CPU: 1 PID: 42 at ...`. */
 export interface HeaderClaim {
   readonly cpu: number | null;
   readonly pid: number | null;
 }
 
 export function headerClaim(text: string): HeaderClaim {
-  const cpu = /\bCPU#?\s?(\d{1,5})\b/i.exec(text);
-  const task = /\[[^\]]{0,64}:(\d{1,10})\]/.exec(text);
-  return { cpu: cpu ? Number(cpu[1]) : null, pid: task ? Number(task[1]) : null };
+  const cpu = /\bCPU[#:]?\s?(\d{1,5})\b/i.exec(text);
+  const task = /\[[^\]]{0,64}:(\d{1,10})\]|\bPID: (\d{1,10})\b/.exec(text);
+  return { cpu: cpu ? Number(cpu[1]) : null, pid: task ? Number(task[1] ?? task[2]) : null };
 }
 
 /** What a report being assembled has taken so far, for attributing the next lines. */

@@ -24,7 +24,7 @@ export function buildReport(kind: IncidentKind, block: ReportBlock): Report {
     lines: block.lines,
     stuckSeconds: null,
     culprit,
-    entry: pickEntry(frames),
+    entry: pickEntry(fields.rip, frames),
     corrupted: corruptionReasons.length > 0,
     corruptionReasons,
     details: {},
@@ -40,7 +40,7 @@ export function useDump(report: Report, lines: readonly LogLine[]): void {
   Object.assign(report, fields);
   const frames = interruptedFrames(fields);
   report.culprit = pickCulprit(sampleStack(fields.rip, frames));
-  report.entry = pickEntry(frames);
+  report.entry = pickEntry(fields.rip, frames);
   report.title = makeTitle(report.kind, report.culprit?.function);
 }
 

@@ -8,10 +8,25 @@ import type { Frame, FunctionRef, Report } from './types.js';
 // Reports with several parts (sanitizers, lockdep, WARNINGs after a panic_on_warn dump) blame the
 // stack of one part: these helpers cut that part out and pick the culprit in it.
 
+/**
+ * A panic printed between a report's header and its trace: panic_on_warn (4.x kernels), or a panic the
+ * report itself raises. The dump that follows is the report's, so the panic line stays inside it.
+ */
+export const PANIC_INSIDE_REPORT_RE = /Kernel panic - not syncing: (?:panic_on_warn set|scheduling while atomic|kernel: panic_on_warn set)/;
+
 /** Index of the first line from `from` on whose message (leading spaces ignored) matches; -1 when none. */
 export function findLine(lines: readonly LogLine[], re: RegExp, from = 0): number {
   for (let i = Math.max(0, from); i < lines.length; i++) if (re.test(lines[i]!.text.trimStart())) return i;
   return -1;
+}
+
+/** The first match of `re` among the messages of a report's lines (leading and trailing spaces ignored). */
+export function firstMatch(lines: readonly LogLine[], re: RegExp): RegExpExecArray | null {
+  for (const line of lines) {
+    const m = re.exec(line.text.trim());
+    if (m) return m;
+  }
+  return null;
 }
 
 /** Where in a report the blamed stack is printed. */
@@ -60,7 +75,9 @@ export function symbolRef(text: string): FunctionRef | null {
  * (usually the function the header names) is the culprit when the part has no usable frame.
  */
 export function blamePart(report: Report, part: StackPart, fallback: FunctionRef | null = null): void {
-  const { rip, stack } = faultStack(partOf(report.lines, part), part.atRip ?? false);
+  const lines = partOf(report.lines, part);
+  // Without its start line (dropped or interleaved away) the part may still be somewhere in the report.
+  const { rip, stack } = faultStack(lines.length > 0 ? lines : partOf(report.lines, { ...part, from: undefined }), part.atRip ?? false);
   if (rip || stack.length > 0) {
     report.rip = rip;
     report.stack = stack;

@@ -89,9 +89,14 @@ export class Segmenter {
     const header = this.headerDetector(text);
     const mine = this.blocks.filter((b) => sameContext(b, line));
     if (header) {
-      const host = mine.find((b) => b.detector?.absorbs?.some((re) => re.test(text)));
+      // Absorbed headers (`Oops:`, a panic_on_warn panic) come before the host's register dump, after which the host
+      // is over; only a report's own later headers (the OOM victim after the OOM invoker) may come after it.
+      const host = mine.find(
+        (b) => (b.detector === header || !b.lines.some((l) => parseCpuLine(l.text.trimStart()))) && b.detector?.absorbs?.some((re) => re.test(text)),
+      );
       if (host) {
         this.add(host, line);
+        if (host.detector?.endsAt?.test(text)) this.close(host, false);
         return;
       }
       for (const b of [...this.blocks]) if (!this.concurrent(b, header, line)) this.close(b, false);
@@ -200,7 +205,7 @@ export class Segmenter {
     if (parseCpuLine(trimmed) && !block.detector?.multipleDumps && block.lines.some((l) => parseCpuLine(l.text.trimStart()))) return false;
     if (block.detector?.body === 'marker' && !block.tracePhase) {
       this.add(block, line);
-      if (RULE_RE.test(trimmed)) this.close(block, false);
+      if (RULE_RE.test(trimmed) || block.detector.endsAt?.test(trimmed)) this.close(block, false);
       else if (block.detector.traceFrom?.test(trimmed)) {
         block.tracePhase = true;
         block.traceSeen = false;

@@ -112,6 +112,8 @@ export interface Detector {
   readonly multipleDumps?: boolean;
   /** For a `marker` body: the line after which the rest is a plain trace (lockdep's `stack backtrace:`) ending like a `trace` body. */
   readonly traceFrom?: RegExp;
+  /** For a `marker` body: the line that ends the report (the OOM killer's `Killed process` line). */
+  readonly endsAt?: RegExp;
   /** Parses a block; null when the block is not really such a report. */
   detect(block: ReportBlock): Report | null;
 }

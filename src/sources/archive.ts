@@ -41,7 +41,6 @@ interface Member {
   readonly name: string;
   readonly stream: Readable;
   readonly hostHint: string | null;
-  readonly size: number | null;
   readonly mtime: Date | null;
   readonly depth: number;
 }
@@ -64,7 +63,6 @@ async function* memberSources(member: Member, ctx: SourceContext): AsyncGenerato
   yield {
     path: shown,
     hostHint: member.hostHint,
-    size: compression ? null : member.size,
     mtime: member.mtime,
     open: () => (compression ? decompress(stream, compression) : stream),
   };
@@ -120,7 +118,7 @@ export async function* tarSources(archive: string, raw: Readable, kind: Exclude<
       members++;
       const out = new PassThrough();
       const pumping = pump(entry, out);
-      yield* memberSources({ archive, name, stream: out, hostHint, size: entry.header.size ?? null, mtime: entry.header.mtime ?? null, depth }, ctx);
+      yield* memberSources({ archive, name, stream: out, hostHint, mtime: entry.header.mtime ?? null, depth }, ctx);
       out.destroy();
       await pumping;
     }
@@ -186,7 +184,7 @@ export async function* zipSources(path: string, hostHint: string, ctx: SourceCon
         continue;
       }
       members++;
-      yield* memberSources({ archive: path, name, stream, hostHint, size: entry.uncompressedSize, mtime: entry.getLastModDate(), depth: 0 }, ctx);
+      yield* memberSources({ archive: path, name, stream, hostHint, mtime: entry.getLastModDate(), depth: 0 }, ctx);
       stream.destroy();
     }
     if (members === 0) ctx.warn(path, `archive holds no kernel log (${NO_KERNEL_LOG})`);

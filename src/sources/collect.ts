@@ -81,6 +81,11 @@ export async function collectInputs(paths: readonly string[]): Promise<Collected
       problems.push({ path, message: errnoMessage(error) });
       continue;
     }
+    // A device (/dev/zero, a disk) is no log and may never end; pipes stay allowed (`<(zcat log.gz)`).
+    if (info.isCharacterDevice() || info.isBlockDevice() || info.isSocket()) {
+      problems.push({ path, message: 'a device or socket, not a log file: skipped (use - to read standard input)' });
+      continue;
+    }
     if (!info.isDirectory()) {
       inputs.push({ kind: 'file', path, size: info.size, mtime: info.mtime, hostHint: archiveKindOf(path) !== null ? hostFromBundleName(path) : null });
       continue;
@@ -111,7 +116,8 @@ export function totalSize(inputs: readonly Input[]): number | null {
 }
 
 function openDisk(path: string, ctx: SourceContext): Readable {
-  const stream = createReadStream(path, { highWaterMark: 1 << 20 });
+  // Default 64 KiB reads: larger chunks wait longer for the garbage collector and raise peak memory with input size.
+  const stream = createReadStream(path);
   ctx.meter?.watch(stream);
   return stream;
 }
@@ -119,7 +125,7 @@ function openDisk(path: string, ctx: SourceContext): Readable {
 /** The log sources of one input: the file itself (decompressed), or the members of a bundle. */
 export async function* sourcesOf(input: Input, ctx: SourceContext): AsyncGenerator<LogSource> {
   if (input.kind === 'stdin') {
-    yield { path: '<stdin>', hostHint: null, size: null, mtime: null, open: () => process.stdin };
+    yield { path: '<stdin>', hostHint: null, mtime: null, open: () => process.stdin };
     return;
   }
   const { path, hostHint } = input;
@@ -142,7 +148,6 @@ export async function* sourcesOf(input: Input, ctx: SourceContext): AsyncGenerat
   yield {
     path,
     hostHint,
-    size: compression ? null : input.size,
     mtime: input.mtime,
     open: () => (compression ? decompress(openDisk(path, ctx), compression) : openDisk(path, ctx)),
   };

@@ -12,6 +12,43 @@ export interface ReadStats {
   invalidUtf8: boolean;
   /** NUL or other control bytes typical of binary data, in the first block. */
   looksBinary: boolean;
+  /** NUL bytes removed from the text (zeroed blocks left by a crash). */
+  nulBytes: number;
+}
+
+const ZEROS = Buffer.alloc(64 * 1024);
+
+/** Length of the run of NUL bytes at `from` (compared a block at a time: holes are gigabytes long). */
+function nulRun(buf: Buffer, from: number): number {
+  let at = from;
+  while (at < buf.length) {
+    const n = Math.min(ZEROS.length, buf.length - at);
+    if (buf.subarray(at, at + n).equals(ZEROS.subarray(0, n))) {
+      at += n;
+      continue;
+    }
+    while (buf[at] === 0) at++;
+    break;
+  }
+  return at - from;
+}
+
+/**
+ * Drops NUL bytes. A crash leaves zeroed blocks in a log file where data never reached the disk,
+ * often gigabytes of them and without a line end before the next boot's first line: removed, they
+ * neither hide that line in an over-long one nor count as binary data.
+ */
+function withoutNul(buf: Buffer): { text: Buffer; removed: number } {
+  if (buf.indexOf(0) === -1) return { text: buf, removed: 0 };
+  const kept: Buffer[] = [];
+  let start = 0;
+  for (let nul = buf.indexOf(0); nul !== -1; nul = buf.indexOf(0, start)) {
+    kept.push(buf.subarray(start, nul));
+    start = nul + nulRun(buf, nul);
+  }
+  kept.push(buf.subarray(start));
+  const text = Buffer.concat(kept);
+  return { text, removed: buf.length - text.length };
 }
 
 function controlRatio(chunk: Buffer): number {
@@ -95,7 +132,7 @@ class LineSplitter {
  * over-long lines are cut. Calls `onLine` synchronously for each line; resolves with the stats.
  */
 export async function readLines(stream: Readable, onLine: (line: string) => void): Promise<ReadStats> {
-  const stats: ReadStats = { lines: 0, bytes: 0, longLines: 0, invalidUtf8: false, looksBinary: false };
+  const stats: ReadStats = { lines: 0, bytes: 0, longLines: 0, invalidUtf8: false, looksBinary: false, nulBytes: 0 };
   const splitter = new LineSplitter((line, cut) => {
     stats.lines++;
     if (!stats.invalidUtf8 && line.includes('\uFFFD')) stats.invalidUtf8 = true;
@@ -106,13 +143,16 @@ export async function readLines(stream: Readable, onLine: (line: string) => void
   });
   let first = true;
   for await (const chunk of stream as AsyncIterable<Buffer | string>) {
-    const buf = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
-    if (first) {
+    const raw = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
+    const { text: buf, removed } = withoutNul(raw);
+    stats.nulBytes += removed;
+    // The first chunk with anything but NUL bytes tells text from binary data.
+    if (first && buf.length > 0) {
       stats.looksBinary = controlRatio(buf) > 0.1;
       first = false;
       if (stats.looksBinary) break;
     }
-    stats.bytes += buf.length;
+    stats.bytes += raw.length;
     splitter.push(buf);
   }
   if (!stats.looksBinary) splitter.end();

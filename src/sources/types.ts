@@ -6,8 +6,6 @@ export interface LogSource {
   readonly path: string;
   /** Host for lines that carry none: from a bundle or folder name. */
   readonly hostHint: string | null;
-  /** Uncompressed size when known, for progress. */
-  readonly size: number | null;
   readonly mtime: Date | null;
   /** Opens the decompressed byte stream. */
   open(): Readable | Promise<Readable>;

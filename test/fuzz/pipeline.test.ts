@@ -134,8 +134,8 @@ describe('files on disk: random bytes, invalid UTF-8, NUL, gzip, line ends', () 
   const dir = mkdtempSync(join(tmpdir(), 'ktriage-fuzz-'));
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-  /** What the file reader makes of the bytes: decoded with replacement, lines cut at MAX_LINE_CHARS. */
-  const readerLines = (bytes: Uint8Array) => inputLines(new TextDecoder().decode(bytes)).map((l) => l.slice(0, MAX_LINE_CHARS));
+  /** What the file reader makes of the bytes: NULs dropped, decoded with replacement, lines cut at MAX_LINE_CHARS. */
+  const readerLines = (bytes: Uint8Array) => inputLines(new TextDecoder().decode(bytes.filter((b) => b !== 0))).map((l) => l.slice(0, MAX_LINE_CHARS));
 
   it('analyzePaths never rejects, names every problem, and its evidence holds', async () => {
     const bytesArb = fc.oneof(

@@ -1,10 +1,10 @@
 import { formatDuration } from '../../analysis/duration.js';
 import type { Finding, Incident, NextStep, Result } from '../../result/schema.js';
-import { frameMarks, frameText, ripText, spanText, stuckText, taskText } from '../common.js';
+import { frameMarks, frameText, ripText, spanText, stuckText } from '../common.js';
 import { html, prose, type SafeHtml } from './escape.js';
 import { renderFlameGraph } from './flame.js';
 import { renderRipHistogram } from './histogram.js';
-import { incidentAnchor } from './ids.js';
+import { incidentAnchor, placeOf } from './ids.js';
 import { renderMachine } from './machine.js';
 
 type Fact = readonly [string, SafeHtml | string | null];
@@ -17,10 +17,11 @@ function functionCode(f: { function: string; module: string | null } | null): Sa
   return f ? html`<code>${f.function}</code>${f.module ? html` <span class="muted">[${f.module}]</span>` : null}` : null;
 }
 
-function durationOf(i: Incident): string | null {
+/** Seconds from the first to the last report, by wall clock or else uptime; null for a single moment. */
+export function episodeSeconds(i: Incident): number | null {
   const from = i.firstSeen ? Date.parse(i.firstSeen) / 1000 : i.firstUptime;
   const to = i.lastSeen ? Date.parse(i.lastSeen) / 1000 : i.lastUptime;
-  return from !== null && to !== null && to > from ? formatDuration(to - from) : null;
+  return from !== null && to !== null && to > from ? to - from : null;
 }
 
 /** "waits for I1" for a victim, "holds up I2, I3" for a culprit, with links. */
@@ -39,8 +40,9 @@ function taintFacts(i: Incident): SafeHtml | null {
 }
 
 function facts(i: Incident): Fact[] {
-  const where = [i.host, i.cpu !== null ? `CPU ${i.cpu}` : null, taskText(i) !== '-' ? taskText(i) : null].filter(Boolean).join(', ');
-  const duration = durationOf(i);
+  const where = placeOf(i, true).join(', ');
+  const seconds = episodeSeconds(i);
+  const duration = seconds !== null ? formatDuration(seconds) : null;
   const stuck = stuckText(i);
   return [
     ['Role', roleFacts(i)],
@@ -110,7 +112,7 @@ function section(title: string, body: SafeHtml | null): SafeHtml | null {
 }
 
 function summaryLine(i: Incident): SafeHtml {
-  const where = [i.cpu !== null ? `CPU ${i.cpu}` : null, taskText(i) !== '-' ? taskText(i) : null].filter(Boolean).join(' · ');
+  const where = placeOf(i, false).join(' · ');
   return html`<summary><span class="badge badge-${i.role}">${i.role}</span> <b>${i.id}</b> <span class="title">${i.title}</span> <span class="muted">${where} · ${i.reports}× · ${spanText(i)}</span></summary>`;
 }
 
@@ -122,17 +124,19 @@ export function renderIncident(result: Result, i: Incident): SafeHtml {
   const steps = own.length < result.nextSteps.length ? own : [];
   // Notes that the analysis also raised as findings are shown once, as findings.
   const notes = i.notes.filter((n) => !findings.some((f) => f.text === n));
-  const sampled = i.samples.length > 1 || i.samples.some((s) => s.stack.length > 0);
+  // One report is no sample set: its trace below says it all.
+  const ripSampled = i.samples.filter((s) => s.function !== null).length > 1;
+  const stackSampled = i.samples.length > 1 && i.samples.some((s) => s.stack.length > 0);
   return html`<details class="incident role-${i.role}" id="${incidentAnchor(i.id)}">
 ${summaryLine(i)}
 <div class="incident-body">
 ${factTable(facts(i))}
 ${notes.length ? html`<div class="notes">${notes.map((n) => html`<p>${prose(n)}</p>`)}</div>` : null}
+${ripSampled ? section(`Where the CPU was: RIP of ${i.samples.length} reports`, renderRipHistogram(i)) : null}
+${stackSampled ? section('Sampled stacks', renderFlameGraph(i)) : null}
+${section('Call trace of the first report', callTrace(i) && html`${callTrace(i)}${registers(i)}`)}
 ${section('Findings', findingList(findings))}
 ${section('Next steps', nextStepList(steps))}
-${sampled ? section(`Where the CPU was: RIP of ${i.samples.length} report${i.samples.length === 1 ? '' : 's'}`, renderRipHistogram(i)) : null}
-${sampled ? section('Sampled stacks', renderFlameGraph(i)) : null}
-${section('Call trace of the first report', callTrace(i) && html`${callTrace(i)}${registers(i)}`)}
 ${i.machine?.codeInstructions.length ? null : section('Code', codeBytes(i))}
 ${renderMachine(i)}
 ${section(`Report lines (first report, ${i.lines.length} lines)`, rawLines(i))}

@@ -3,7 +3,7 @@ import { formatDuration } from '../../analysis/duration.js';
 import type { Result } from '../../result/schema.js';
 import { coverageText, inputsText } from '../common.js';
 import { html, raw, type SafeHtml } from './escape.js';
-import { findingList, nextStepList, renderIncident } from './incident.js';
+import { episodeSeconds, findingList, nextStepList, renderIncident } from './incident.js';
 import { SCRIPT } from './script.js';
 import { STYLE } from './style.js';
 import { renderTable } from './table.js';
@@ -24,7 +24,8 @@ export function contentSecurityPolicy(): string {
 const SEVERITY_ORDER = ['critical', 'warning', 'info'] as const;
 
 function headline(result: Result): string {
-  const culprit = result.incidents.find((i) => i.role === 'culprit') ?? result.incidents[0];
+  // The incident the verdict is about: the first one that is not a victim.
+  const culprit = result.incidents.find((i) => i.role !== 'victim') ?? result.incidents[0];
   const hosts = result.summary.hosts.join(', ');
   if (!culprit) return `No kernel incident${hosts ? ` on ${hosts}` : ''}`;
   return `${culprit.title}${culprit.host ? ` on ${culprit.host}` : hosts ? ` on ${hosts}` : ''}`;
@@ -60,13 +61,16 @@ function stats(result: Result): SafeHtml {
   const victims = result.incidents.filter((i) => i.role === 'victim').length;
   const reports = result.incidents.reduce((n, i) => n + i.reports, 0);
   const notable = result.events.filter((e) => e.notable);
+  const episodes = result.incidents.map(episodeSeconds).filter((s): s is number => s !== null);
+  const longest = episodes.length ? Math.max(...episodes) : null;
   const stat = (cls: string, value: string | number, label: string) => html`<div class="stat ${cls}"><b>${value}</b><span>${label}</span></div>`;
   return html`<div class="stats">
 ${stat('', result.incidents.length, `incident${result.incidents.length === 1 ? '' : 's'}`)}
 ${culprits ? stat('culprit', culprits, `culprit${culprits === 1 ? '' : 's'}`) : null}
-${victims ? stat('victim', victims, `victim${victims === 1 ? '' : 's'} waiting on a culprit`) : null}
+${victims ? stat('victim', victims, `victim${victims === 1 ? '' : 's'}`) : null}
+${longest !== null ? stat('culprit', formatDuration(longest), 'longest episode') : null}
 ${stat('', reports, 'kernel reports')}
-${stat('event', notable.reduce((n, e) => n + e.count, 0), `notable log lines in ${notable.length} group${notable.length === 1 ? '' : 's'}`)}
+${stat('event', notable.reduce((n, e) => n + e.count, 0), 'notable log lines')}
 </div>`;
 }
 

@@ -41,7 +41,7 @@ svg{max-width:100%;height:auto;display:block;font-family:system-ui,-apple-system
 .timeline .link{stroke:#444;stroke-width:1.3;stroke-dasharray:4 3}.timeline .waits{font-size:11px;fill:var(--victim);font-weight:600}
 .timeline marker path{fill:#555}
 .lane-label{cursor:pointer}
-[data-go]:focus-visible{outline:2px solid var(--accent)}
+[data-go]:focus{outline:none}[data-go]:focus-visible{outline:2px solid var(--accent)}
 .stats{display:flex;gap:10px;flex-wrap:wrap;margin:0 0 16px}
 .stat{flex:1 1 150px;background:var(--card);border:1px solid var(--line);border-radius:8px;padding:10px 14px}
 .stat b{display:block;font-size:22px;line-height:1.2}.stat span{font-size:12px;color:var(--muted)}

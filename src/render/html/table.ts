@@ -1,12 +1,12 @@
 import type { EventGroup, Incident, Result } from '../../result/schema.js';
-import { errnoText, eventSpan, spanText, taskText } from '../common.js';
+import { errnoText, eventSpan, spanText } from '../common.js';
 import { html, type SafeHtml } from './escape.js';
-import { eventAnchor, incidentAnchor } from './ids.js';
+import { eventAnchor, incidentAnchor, placeOf } from './ids.js';
 import { relationLinks } from './incident.js';
 
 function incidentRow(i: Incident): SafeHtml {
   const go = incidentAnchor(i.id);
-  const where = [i.host, i.cpu !== null ? `CPU ${i.cpu}` : null, taskText(i) !== '-' ? taskText(i) : null].filter(Boolean).join(' · ');
+  const where = placeOf(i, true).join(' · ');
   return html`<tr class="row-incident role-${i.role}" data-type="incident" data-notable="1" data-go="${go}">
 <td><span class="badge badge-${i.role}">${i.role}</span></td><td><a href="#${go}" data-go="${go}">${i.id}</a></td><td class="nowrap">${spanText(i)}</td>
 <td>${where}</td><td class="num">${i.reports}</td><td>${i.title}</td><td>${relationLinks(i)}</td></tr>`;

@@ -1,9 +1,9 @@
 import { shortTime } from '../../analysis/duration.js';
 import type { EventGroup, Incident, Result } from '../../result/schema.js';
-import { eventSpan, ripText, taskText } from '../common.js';
+import { eventSpan, ripText, roleText, taskText } from '../common.js';
 import { axisTicks, chooseClock, clockLabel, secondsOn, zoneText, type Clock } from './clock.js';
 import { html, type SafeHtml } from './escape.js';
-import { eventAnchor, incidentAnchor } from './ids.js';
+import { eventAnchor, incidentAnchor, placeOf } from './ids.js';
 import { fitText, linearScale, px } from './svg.js';
 
 const WIDTH = 1120;
@@ -57,10 +57,8 @@ function sampleTip(i: Incident, n: number): string {
 }
 
 function incidentTip(i: Incident): string {
-  const task = taskText(i);
-  const where = [i.host, i.cpu !== null ? `CPU ${i.cpu}` : null, task !== '-' ? task : null].filter(Boolean).join(', ');
-  const role = i.role === 'victim' ? `victim of ${i.causedBy}` : i.role;
-  return `${i.id}: ${i.title} (${role})\n${where}\n${i.reports} report${i.reports === 1 ? '' : 's'}, ${shortTime(i.firstSeen, i.firstUptime)}-${shortTime(i.lastSeen, i.lastUptime)}\nclick for details`;
+  const where = placeOf(i, true).join(', ');
+  return `${i.id}: ${i.title} (${roleText(i)})\n${where}\n${i.reports} report${i.reports === 1 ? '' : 's'}, ${shortTime(i.firstSeen, i.firstUptime)}-${shortTime(i.lastSeen, i.lastUptime)}\nclick for details`;
 }
 
 function incidentLane(clock: Clock, x: (s: number) => number, i: Incident, span: Span, y: number, multiHost: boolean): SafeHtml {

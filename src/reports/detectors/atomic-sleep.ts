@@ -1,5 +1,5 @@
 import { defineHeaderDetector } from '../define.js';
-import { blamePart } from '../sections.js';
+import { blamePart, firstMatch, PANIC_INSIDE_REPORT_RE } from '../sections.js';
 
 // `BUG: sleeping function called from invalid context at mm/slab.h:421`, `BUG: scheduling while atomic: syz/19425/0x00000002`,
 // `BUG: using smp_processor_id() in preemptible [00000000] code: syz/123`, `BUG: using __this_cpu_read() in preemptible ...`.
@@ -20,12 +20,13 @@ export const atomicSleep = defineHeaderDetector({
   },
   header: HEADER_RE,
   body: 'trace',
+  absorbs: [PANIC_INSIDE_REPORT_RE],
   bodyLines: [CONTEXT_RE, /^\d+ locks? held by /, /^no locks held by /, /^ #\d+: /, /^Preemption disabled at:/, /^caller is /, /^INFO: lockdep is turned off/, /^RCU nest depth: /, /^\[<[0-9a-f]+>\]/],
   describe(match, report) {
     if (match[1]) {
       report.details['problem'] = 'sleeping function called from invalid context';
       report.details['source'] = match[1];
-      const context = report.lines.map((l) => CONTEXT_RE.exec(l.text.trim())).find((m) => m);
+      const context = firstMatch(report.lines, CONTEXT_RE);
       if (context) {
         report.details['inAtomic'] = Number(context[1]);
         report.details['irqsDisabled'] = Number(context[2]);
@@ -36,7 +37,7 @@ export const atomicSleep = defineHeaderDetector({
     } else {
       report.details['problem'] = `${match[5]}() in preemptible code`;
     }
-    const caller = report.lines.map((l) => /^caller is (\S+)/.exec(l.text.trim())).find((m) => m);
+    const caller = firstMatch(report.lines, /^caller is (\S+)/);
     if (caller) report.details['caller'] = caller[1]!;
     const preemptedAt = report.lines.findIndex((l) => /^Preemption disabled at:/.test(l.text.trim()));
     if (preemptedAt >= 0) report.details['preemptionDisabledAt'] = report.lines[preemptedAt + 1]?.text.trim().replace(/^\[<[0-9a-f]+>\] /, '') ?? null;

@@ -3,9 +3,11 @@ import { defineHeaderDetector } from '../define.js';
 // x86 up to 5.x: `BUG: unable to handle kernel paging request at ffff...` / `... NULL pointer dereference at 0000...`;
 // 5.x+: `BUG: unable to handle page fault for address: ffff...`, `BUG: kernel NULL pointer dereference, address: 0000...`;
 // arm/arm64: `Unable to handle kernel paging request at virtual address ...`, `Unhandled fault: ...`, `Alignment trap: ...`,
-// and `Internal error: Oops: 96000005 [#1]` when printed alone (BUG() and undefined instructions have their own kinds).
+// powerpc `BUG: Unable to handle kernel data access at 0x...`, and `Internal error: Oops: 96000005 [#1]` when printed alone (BUG() and undefined instructions have their own kinds).
 const HEADER_RE =
-  /^(?:BUG: unable to handle (?:kernel (?:paging request|NULL pointer dereference)?|page fault)|BUG: kernel NULL pointer dereference|Unable to handle kernel [\w -]{4,60} at virtual address|Unhandled fault: |Alignment trap: |Internal error: (?!Oops - (?:BUG|undefined instruction)))(?:.*?(?:at|address:?) (?:virtual address )?(?:0x)?([0-9a-f]{4,16}))?/;
+  /^(?:BUG: unable to handle (?:kernel(?: paging request| NULL pointer dereference)?|page fault)|BUG: kernel NULL pointer dereference|BUG: Unable to handle kernel [\w ]{4,40} at |Unable to handle kernel [\w -]{4,60} at virtual address|Unhandled fault: |Alignment trap: |Internal error: (?!Oops - (?:BUG|undefined instruction)))/;
+// The faulting address: `at ffff...`, `address: ffff...`, `at virtual address 0000...`, `at 0x00001044`.
+const ADDRESS_RE = /\b(?:at|address:?) (?:virtual address )?(?:0x)?([0-9a-f]{4,16})\b/;
 
 function faultOf(header: string): string {
   if (/NULL pointer dereference/.test(header)) return 'NULL pointer dereference';
@@ -27,14 +29,16 @@ export const badAccess = defineHeaderDetector({
       'Unable to handle kernel paging request at virtual address dfff800000000004',
       'Unhandled fault: page domain fault (0x81b) at 0x00001044',
       'Internal error: Oops: 96000005 [#1] PREEMPT SMP',
+      'BUG: Unable to handle kernel data access at 0x8000000041a25f20',
     ],
   },
   header: HEADER_RE,
   bodyLines: [/^IP: /, /^\*pdpt = /, /^pgd = [0-9a-f]+/, /^\[[0-9a-f]+\] \*pgd=/, /^Thread overran stack/],
   absorbs: [/^Internal error: /],
   describe(match, report) {
-    report.details['fault'] = faultOf(match[0]);
-    if (match[1]) report.details['address'] = match[1];
+    report.details['fault'] = faultOf(match.input);
+    const address = ADDRESS_RE.exec(match.input);
+    if (address) report.details['address'] = address[1]!;
     const access = report.lines.map((l) => /^#PF: (.*)$/.exec(l.text)?.[1]).find((a) => a !== undefined);
     if (access) report.details['access'] = access;
   },

@@ -1,11 +1,12 @@
 import { defineHeaderDetector } from '../define.js';
-import { blamePart } from '../sections.js';
+import { markCorrupted } from '../report.js';
+import { blamePart, firstMatch, PANIC_INSIDE_REPORT_RE } from '../sections.js';
 
 // `BUG: Bad page state in process syz-executor209  pfn:7deea`, `BUG: Bad page map in process syz  pte:... pmd:...`,
 // `BUG: Bad rss-counter state mm:ffff88005fac4300 idx:0 val:15` (also `type:MM_ANONPAGES val:15` since 6.x).
 const HEADER_RE = /BUG: Bad (page state|page map|rss-counter state)(?: in process (.+?)\s+(?:pfn|pte):([0-9a-f]+)| mm:([0-9a-f]+) (?:idx|type):(\S+) val:(-?\d+))?/;
 /** Page allocation and page-cache lookup frames above the code that asked for the page. */
-const isPageAllocation = (fn: string): boolean => /alloc|freelist|^prep_new_page|^filemap_get|^__filemap_get|^pagecache_get_page|^find_or_create_page|^grab_cache_page|^page_pool_|^__page_pool/.test(fn);
+const isPageAllocation = (fn: string): boolean => /alloc|freelist|page_owner|^prep_new_page|^filemap_get|^__filemap_get|^pagecache_get_page|^find_or_create_page|^grab_cache_page|^page_pool_|^__page_pool/.test(fn);
 
 export const badPageState = defineHeaderDetector({
   kind: 'bad-page-state',
@@ -15,6 +16,7 @@ export const badPageState = defineHeaderDetector({
   },
   header: HEADER_RE,
   body: 'trace',
+  absorbs: [PANIC_INSIDE_REPORT_RE],
   bodyLines: [/^page:/, /^flags: /, /^raw: /, /^page dumped because: /, /^page_owner /, /^page last (?:allocated|free)/, /^addr:\S+ vm_flags:/, /^file:.*fault:/, /^memcg:/, /^anon flags:/, /^head: /, /^(?:page|folio) does not match/],
   expectsTrace: false,
   describe(match, report) {
@@ -28,10 +30,12 @@ export const badPageState = defineHeaderDetector({
       report.details['counter'] = match[5]!;
       report.details['value'] = Number(match[6]);
     }
-    const because = report.lines.map((l) => /^page dumped because: (.+)$/.exec(l.text.trim())).find((m) => m);
+    const because = firstMatch(report.lines, /^page dumped because: (.+)$/);
     if (because) report.details['reason'] = because[1]!;
     // page_owner's record of who allocated the page names the code that misused it; else the freeing stack.
     const owner = report.lines.some((l) => /^page last allocated via/.test(l.text.trim()));
     blamePart(report, owner ? { from: /^page last allocated via/, until: /^page last free|^Modules linked in:|^CPU: \d/, skip: isPageAllocation } : { from: /^Call [Tt]race:|^Backtrace:/ });
+    // A bad page or page-map report always dumps a stack; the rss-counter check, run at mm teardown, prints none.
+    if (match[1] !== 'rss-counter state' && !report.rip && report.stack.length === 0) markCorrupted(report, 'report cut off before its call trace');
   },
 });

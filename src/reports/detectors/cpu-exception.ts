@@ -4,7 +4,7 @@ import { defineHeaderDetector } from '../define.js';
 // `kernel BUG at` precedes it), `stack segment: 0000 [#1]`, `int3: 0000 [#1]`, `PANIC: double fault, error_code: 0x0`;
 // 6.x prefixes them with `Oops: `; arm64 `Internal error: Oops - undefined instruction: ...`.
 const HEADER_RE =
-  /^(?:(?:Oops: )?(divide error|invalid opcode|stack segment|int3|double fault|bounds|invalid TSS|segment not present|alignment check|coprocessor segment overrun|overflow): [0-9a-f]{4} \[#|PANIC: (double fault), error_code: |Internal error: Oops - (undefined instruction): )/;
+  /^(?:(?:Oops: )?(divide[ _]error|invalid[ _]opcode|stack[ _]segment|int3|double[ _]fault|bounds|invalid TSS|segment not present|alignment check|coprocessor segment overrun|overflow): [0-9a-f]{4} \[#|PANIC: (double fault), error_code: |Internal error: Oops - (undefined instruction): )/;
 
 export const cpuException = defineHeaderDetector({
   kind: 'cpu-exception',
@@ -17,11 +17,12 @@ export const cpuException = defineHeaderDetector({
       'stack segment: 0000 [#1] PREEMPT SMP KASAN PTI',
       'int3: 0000 [#1] SMP KASAN NOPTI',
       'Oops: divide error: 0000 [#1] PREEMPT SMP KASAN NOPTI',
+      'divide_error: 0000 [#1] PREEMPT SMP KASAN',
       'Internal error: Oops - undefined instruction: 0000000002000000 [#1] PREEMPT SMP',
     ],
   },
   header: HEADER_RE,
   describe(match, report) {
-    report.details['exception'] = match[1] ?? match[2] ?? match[3]!;
+    report.details['exception'] = (match[1] ?? match[2] ?? match[3]!).replace('_', ' ');
   },
 });

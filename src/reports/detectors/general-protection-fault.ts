@@ -1,8 +1,11 @@
 import { defineHeaderDetector } from '../define.js';
 
 // `general protection fault: 0000 [#1] SMP KASAN`, 5.x+ `general protection fault, probably for non-canonical address
-// 0xdffffc0000000002: 0000 [#1] PREEMPT SMP KASAN`, 6.x `Oops: general protection fault, ...`.
-const HEADER_RE = /^(?:Oops: )?general protection fault(?:, (?:probably|maybe) for (?:non-canonical )?address (0x[0-9a-f]+))?(?::|$| \[#)/;
+// 0xdffffc0000000002: 0000 [#1] PREEMPT SMP KASAN` (or `... fault for non-canonical address`), 6.x `Oops: general
+// protection fault, ...`, `segment-related general protection fault: beec [#2]`. 4.x KASAN printed its hint in front
+// without a line break: `kasan: GPF could be caused by NULL-ptr deref or user memory accessgeneral protection fault: ...`.
+const HEADER_RE =
+  /^(?:kasan: GPF could be caused by [\w -]{1,60}?access)?(?:Oops: )?(?:segment-related )?general protection fault(?:,? (?:(?:probably|maybe) )?for (?:non-canonical )?address (0x[0-9a-f]+))?(?::|$| \[#)/;
 
 export const generalProtectionFault = defineHeaderDetector({
   kind: 'general-protection-fault',

@@ -3,9 +3,12 @@ import { splitDumps } from '../dumps.js';
 import { useDump } from '../report.js';
 
 // `NMI watchdog: Watchdog detected hard LOCKUP on cpu 3` (4.x), `watchdog: Watchdog detected hard LOCKUP on cpu 3` (4.15+),
-// `watchdog: CPU4: Watchdog detected hard LOCKUP on cpu 5` (6.x buddy detector), the message of a 3.10 WARN from
-// watchdog_overflow_callback, or `Kernel panic - not syncing: Watchdog detected hard LOCKUP on cpu 1` (hardlockup_panic).
-const HEADER_RE = /^(?:(?:NMI )?watchdog: (?:CPU\d+: )?|Kernel panic - not syncing: )?Watchdog detected hard LOCKUP on cpu (\d+)/;
+// `watchdog: CPU4: Watchdog detected hard LOCKUP on cpu 5` (6.x buddy detector), `Kernel panic - not syncing: Watchdog
+// detected hard LOCKUP on cpu 1` (hardlockup_panic), and 3.10's WARN from the NMI handler:
+// `WARNING: at kernel/watchdog.c:245 watchdog_overflow_callback+0x9c/0xd0()` with the message on the next line.
+const MESSAGE_RE = /^(?:(?:NMI )?watchdog: (?:CPU\d+: )?|Kernel panic - not syncing: )?Watchdog detected hard LOCKUP on cpu (\d+)/;
+const WARN_RE = /^WARNING: (?:CPU: \d+ PID: \d+ )?at kernel\/watchdog\.c:\d+ watchdog_overflow_callback/;
+const HEADER_RE = new RegExp(`${MESSAGE_RE.source}|${WARN_RE.source}`);
 
 export const hardLockup = defineHeaderDetector({
   kind: 'hard-lockup',
@@ -17,18 +20,21 @@ export const hardLockup = defineHeaderDetector({
       'watchdog: CPU4: Watchdog detected hard LOCKUP on cpu 5',
       'Watchdog detected hard LOCKUP on cpu 1',
       'Kernel panic - not syncing: Watchdog detected hard LOCKUP on cpu 1',
+      'WARNING: at kernel/watchdog.c:245 watchdog_overflow_callback+0x9c/0xd0()',
     ],
   },
   header: HEADER_RE,
   multipleDumps: true,
   bodyLines: [/^(?:NMI backtrace for cpu|Sending NMI from CPU) \d+/],
-  describe(match, report, block) {
-    const cpu = Number(match[1]);
+  absorbs: [MESSAGE_RE],
+  describe(_match, report, block) {
+    const message = block.lines.map((l) => MESSAGE_RE.exec(l.text)).find((m) => m);
+    const cpu = message ? Number(message[1]) : report.cpu;
     // With hardlockup_all_cpu_backtrace or the buddy detector several CPUs are dumped: keep the locked one's.
     const dumps = splitDumps(block.lines);
     const own = dumps.find((d) => d.cpu === cpu);
     if (own && dumps.length > 1) useDump(report, own.lines);
     report.cpu = cpu;
-    if (match[0].startsWith('Kernel panic')) report.details['panic'] = true;
+    if (message?.[0].startsWith('Kernel panic')) report.details['panic'] = true;
   },
 });

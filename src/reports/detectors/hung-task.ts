@@ -2,7 +2,8 @@ import { defineHeaderDetector } from '../define.js';
 
 // `INFO: task syz-executor4:8442 blocked for more than 120 seconds.` (khungtaskd, every kernel since 2.6.30) and
 // `INFO: task syz-executor0:4589 can't die for more than 120 seconds.` (a killed task that does not exit).
-const HEADER_RE = /^INFO: task (.{1,64}):(\d{1,10}) (blocked|can't die) for more than (\d{1,10}) seconds\./;
+// 6.x separates `blocked in I/O wait for more than N seconds.`
+const HEADER_RE = /^INFO: task (.{1,64}):(\d{1,10}) (blocked(?: in I\/O wait)?|can't die) for more than (\d{1,10}) seconds\./;
 
 export const hungTask = defineHeaderDetector({
   kind: 'hung-task',
@@ -27,7 +28,7 @@ export const hungTask = defineHeaderDetector({
     report.comm = match[1]!;
     report.pid = Number(match[2]);
     report.stuckSeconds = Number(match[4]);
-    report.details['state'] = match[3] === 'blocked' ? 'blocked (D state)' : "can't die";
+    report.details['state'] = match[3] === "can't die" ? "can't die" : match[3] === 'blocked' ? 'blocked (D state)' : 'blocked in I/O wait (D state)';
     const blocker = report.lines.map((l) => /^task \S+ is blocked on .*$/.exec(l.text)?.[0]).find((b) => b !== undefined);
     if (blocker) report.details['blocker'] = blocker;
   },

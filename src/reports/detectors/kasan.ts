@@ -2,7 +2,7 @@ import { matcher } from '../../knowledge/frames.js';
 import { defineHeaderDetector } from '../define.js';
 import { pickCulprit } from '../culprit.js';
 import { markCorrupted } from '../report.js';
-import { blamePart, faultStack, findLine, partOf, symbolRef } from '../sections.js';
+import { blamePart, faultStack, findLine, firstMatch, PANIC_INSIDE_REPORT_RE, partOf, symbolRef } from '../sections.js';
 import type { LogLine } from '../../lines/types.js';
 
 // `BUG: KASAN: slab-out-of-bounds in ip6_fragment+0x11c8/0x3730`, `BUG: KASAN: double-free or invalid-free in
@@ -36,10 +36,11 @@ export const kasan = defineHeaderDetector({
   },
   header: HEADER_RE,
   body: 'marker',
+  absorbs: [PANIC_INSIDE_REPORT_RE],
   describe(match, report) {
     const bugType = match[1]!;
     report.details['bugType'] = bugType;
-    const access = report.lines.map((l) => ACCESS_RE.exec(l.text.trimStart())).find((m) => m);
+    const access = firstMatch(report.lines, ACCESS_RE);
     if (access) {
       report.details['access'] = access[1]!.toLowerCase();
       if (access[2]) report.details['size'] = Number(access[2]);

@@ -1,13 +1,19 @@
 import { matcher } from '../../knowledge/frames.js';
 import { defineHeaderDetector } from '../define.js';
-import { blamePart, symbolRef } from '../sections.js';
+import { blamePart, PANIC_INSIDE_REPORT_RE, symbolRef } from '../sections.js';
 
 // `BUG: KMSAN: uninit-value in prepare_task_switch+0x.../0x...`, `BUG: KMSAN: kernel-infoleak in _copy_to_user+0x1c9/0x270`.
 const HEADER_RE = /BUG: KMSAN: ([a-z-]+) in (\S+)/;
 /** The use's stack is printed right under the header; then where the value came from. */
 const AFTER_USE_RE = /^(?:Uninit was (?:stored|created)|Local variable|Bytes \d|Memory access|CPU: \d|Variable was created)/;
-/** Where an infoleak leaves the kernel: the copy or the USB transfer is the reporting path. */
-const isLeakExit = matcher(['usb_submit_urb', 'usb_start_wait_urb', 'usb_bulk_msg', 'usb_interrupt_msg', 'usb_control_msg', 'instrument_copy_to_user', 'copyout'], [/^kmsan_/]);
+/**
+ * Where the value is only carried: the copy or USB transfer an infoleak leaves through, skb allocation and netlink
+ * acknowledgement, and generic crypto that encrypts whatever it is given.
+ */
+const isCarrier = matcher(
+  ['usb_submit_urb', 'usb_start_wait_urb', 'usb_bulk_msg', 'usb_interrupt_msg', 'usb_control_msg', 'netlink_ack', 'netlink_rcv_skb', 'copyout'],
+  [/^kmsan_/, /alloc_skb/, /_encrypt$/, /^(?:crypto|cipher|drbg|rng)_/],
+);
 
 export const kmsan = defineHeaderDetector({
   kind: 'kmsan',
@@ -17,8 +23,9 @@ export const kmsan = defineHeaderDetector({
   },
   header: HEADER_RE,
   body: 'marker',
+  absorbs: [PANIC_INSIDE_REPORT_RE],
   describe(match, report) {
     report.details['bugType'] = match[1]!;
-    blamePart(report, { until: AFTER_USE_RE, skip: isLeakExit }, symbolRef(match[2]!));
+    blamePart(report, { until: AFTER_USE_RE, skip: isCarrier }, symbolRef(match[2]!));
   },
 });

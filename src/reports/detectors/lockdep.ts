@@ -5,29 +5,38 @@ import { pickCulprit } from '../culprit.js';
 import { defineHeaderDetector } from '../define.js';
 import { parseFrameLine } from '../frames.js';
 import { markCorrupted } from '../report.js';
-import { faultStack, findLine, partOf } from '../sections.js';
+import { faultStack, findLine, firstMatch, PANIC_INSIDE_REPORT_RE, partOf } from '../sections.js';
 import type { Frame } from '../types.js';
 
 /**
- * Lockdep's reports, by the message that opens them, with the line after which the lock and function to
- * blame are printed (`at: func+0x1e/0x40`). Titles are printed as `WARNING: ...`, `BUG: ...`, `INFO: ...`
- * or, before 4.9, as `[ INFO: ... ]`.
+ * Lockdep's reports, by the message that opens them, with the labels after which the locks (`at: func+0x1e/0x40`)
+ * or stacks to blame are printed, in the order they are looked at. Titles are printed as `WARNING: ...`,
+ * `BUG: ...`, `INFO: ...` or, before 4.9, as `[ INFO: ... ]`. `trace: false` reports print no stack of their own.
  */
-const PROBLEMS: readonly { readonly problem: string; readonly message: RegExp; readonly anchor: RegExp | null }[] = [
-  { problem: 'circular locking dependency', message: /possible circular locking dependency detected/, anchor: /is trying to acquire lock:/ },
-  { problem: 'recursive locking', message: /possible recursive locking detected/, anchor: /is trying to acquire lock:/ },
-  { problem: 'inconsistent lock state', message: /inconsistent lock state/, anchor: /\] takes:|^\S+\/\d+ takes:/ },
-  { problem: 'irq lock inversion', message: /possible irq lock inversion dependency detected/, anchor: /just changed the state of lock:/ },
-  { problem: 'irq-unsafe lock order', message: /(?:HARD|SOFT)IRQ-safe -> (?:HARD|SOFT)IRQ-unsafe lock order detected/, anchor: /is trying to acquire:/ },
-  { problem: 'bad unlock balance', message: /bad unlock balance detected!/, anchor: /is trying to release lock/ },
-  { problem: 'held lock freed', message: /held lock freed!/, anchor: /with a lock still held there!/ },
-  { problem: 'lock held when returning to user space', message: /lock held when returning to user space!/, anchor: /is leaving the kernel with locks still held!/ },
-  { problem: 'locks held at exit', message: /\S+\/\d+ still has locks held!/, anchor: /locks? held by/ },
-  { problem: 'nested lock not taken', message: /Nested lock was not taken/i, anchor: /is trying to lock:/ },
-  { problem: 'non-static lock key', message: /INFO: trying to register non-static key/, anchor: null },
-  { problem: 'workqueue leaked lock or atomic', message: /BUG: workqueue leaked lock or atomic/, anchor: null },
-  { problem: 'lockdep capacity exhausted', message: /BUG: MAX_[A-Z_]+ too low!/, anchor: null },
-  { problem: 'suspicious unlock', message: /suspicious unlock balance detected!|bad contention detected!|lock held by .* is being freed/, anchor: null },
+interface LockdepProblem {
+  readonly problem: string;
+  readonly message: RegExp;
+  readonly anchors: readonly RegExp[];
+  readonly trace: boolean;
+}
+
+const ACQUIRING = /is trying to acquire lock:/;
+const HOLDING = /^but task is already holding lock:/;
+const PROBLEMS: readonly LockdepProblem[] = [
+  { problem: 'circular locking dependency', message: /possible circular locking dependency detected/, anchors: [ACQUIRING, HOLDING], trace: true },
+  { problem: 'recursive locking', message: /possible recursive locking detected/, anchors: [ACQUIRING, HOLDING], trace: true },
+  { problem: 'inconsistent lock state', message: /inconsistent lock state/, anchors: [/\] takes:$|^\S+\/\d+ takes:$/], trace: true },
+  { problem: 'irq lock inversion', message: /possible irq lock inversion dependency detected/, anchors: [/just changed the state of lock:/], trace: true },
+  { problem: 'irq-unsafe lock order', message: /(?:HARD|SOFT)IRQ-safe -> (?:HARD|SOFT)IRQ-unsafe lock order detected/, anchors: [/which became \S+-irq-safe at:/, /is trying to acquire:/], trace: true },
+  { problem: 'bad unlock balance', message: /bad unlock balance detected!/, anchors: [/is trying to release lock/], trace: true },
+  { problem: 'held lock freed', message: /held lock freed!/, anchors: [/with a lock still held there!/], trace: true },
+  { problem: 'lock held when returning to user space', message: /lock held when returning to user space!/, anchors: [/is leaving the kernel with locks still held!/], trace: false },
+  { problem: 'locks held at exit', message: /\S+\/\d+ still has locks held!/, anchors: [/locks? held by/], trace: true },
+  { problem: 'nested lock not taken', message: /[Nn]ested lock was not taken/, anchors: [/is trying to lock:/], trace: false },
+  { problem: 'invalid wait context', message: /Invalid wait context/, anchors: [/is trying to lock:/], trace: true },
+  { problem: 'non-static lock key', message: /INFO: trying to register non-static key/, anchors: [], trace: true },
+  { problem: 'workqueue leaked lock or atomic', message: /BUG: workqueue leaked lock or atomic/, anchors: [], trace: false },
+  { problem: 'lockdep capacity exhausted', message: /BUG: MAX_[A-Z_]+ too low!/, anchors: [], trace: true },
 ];
 
 const HEADER_RE = new RegExp(`(?:WARNING|BUG|INFO): (?:${PROBLEMS.map((p) => p.message.source.replace(/^(?:INFO|BUG): /, '')).join('|')})`);
@@ -44,16 +53,16 @@ function frameOf(text: string): Frame | null {
   return parseFrameLine(at ? ` ${at[2]!}` : text, null)?.frame ?? null;
 }
 
-/** The lock lines printed right after the anchor line, as frames, and the first lock's name. */
-function anchoredLocks(lines: readonly LogLine[], anchor: RegExp): { frames: Frame[]; lock: string | null } {
-  const start = findLine(lines, anchor);
+/** The locks and frames printed under a label such as `is trying to acquire lock:`, and the first lock's name. */
+function labelled(lines: readonly LogLine[], label: RegExp): { frames: Frame[]; lock: string | null } {
+  const start = findLine(lines, label);
   if (start < 0) return { frames: [], lock: null };
   const frames: Frame[] = [];
   let lock: string | null = null;
-  // The anchor line itself may end in `at:` with the frame on the next line (bad unlock balance).
-  for (const line of lines.slice(start + 1, start + 8)) {
-    const text = line.text.trim();
-    if (text === '' || /^(?:but|which|other info|stack backtrace|\{)/.test(text)) break;
+  // The label line itself may end in `at:` with the frame on the next line (bad unlock balance).
+  for (const line of lines.slice(start + 1, start + 40)) {
+    const text = line.text.trim().replace(/\s+/g, ' ');
+    if (text === '' || /:$/.test(text)) break;
     lock ??= LOCK_AT_RE.exec(text)?.[1] ?? null;
     const frame = frameOf(text);
     if (frame) frames.push(frame);
@@ -75,22 +84,27 @@ export const lockdep = defineHeaderDetector({
   },
   header: HEADER_RE,
   body: 'marker',
+  absorbs: [PANIC_INSIDE_REPORT_RE],
   traceFrom: /^stack backtrace:|^Call [Tt]race:/,
+  expectsTrace: false,
   describe(match, report) {
     const header = match[0];
     const kind = PROBLEMS.find((p) => p.message.test(header)) ?? PROBLEMS[PROBLEMS.length - 1]!;
     report.details['problem'] = kind.problem;
-    const { frames, lock } = kind.anchor ? anchoredLocks(report.lines, kind.anchor) : { frames: [], lock: null };
+    const sections = kind.anchors.map((label) => labelled(report.lines, label));
+    const frames = sections.flatMap((section) => section.frames);
+    const lock = sections[0]?.lock;
     if (lock) report.details['lock'] = lock;
-    const held = anchoredLocks(report.lines, /^but task is already holding lock:|^but this task is not holding:/).lock;
+    const held = labelled(report.lines, /^but task is already holding lock:|^and this task is already holding:|^but this task is not holding:/).lock;
     if (held) report.details['heldLock'] = held;
-    const lastFunction = report.lines.map((l) => /last function: ([\w.]+)/.exec(l.text)).find((m) => m);
+    const lastFunction = firstMatch(report.lines, /last function: ([\w.]+)/);
     const tail = faultStack(partOf(report.lines, { from: /^stack backtrace:|^Call [Tt]race:/ }));
     report.rip = tail.rip;
     report.stack = tail.stack;
-    const skip = kind.anchor === null && /non-static/.test(kind.problem) ? isLockdepMachinery : isSocketLockHelper;
+    const skip = /non-static/.test(kind.problem) ? isLockdepMachinery : isSocketLockHelper;
     report.culprit = lastFunction ? { function: lastFunction[1]!, module: null } : pickCulprit([...frames, ...(tail.rip ? [tail.rip] : []), ...tail.stack], skip);
     report.title = makeTitle('lockdep', report.culprit?.function);
-    if (kind.anchor && frames.length === 0) markCorrupted(report, 'the lock line lockdep blames is missing');
+    if (kind.anchors.length > 0 && frames.length === 0) markCorrupted(report, 'the lock line lockdep blames is missing');
+    else if (kind.trace && !tail.rip && tail.stack.length === 0) markCorrupted(report, 'report cut off before its stack backtrace');
   },
 });

@@ -1,26 +1,28 @@
 import { matcher } from '../../knowledge/frames.js';
 import { defineHeaderDetector } from '../define.js';
-import { blamePart } from '../sections.js';
+import { blamePart, PANIC_INSIDE_REPORT_RE } from '../sections.js';
 
 // kmemleak: `BUG: memory leak` / `unreferenced object 0xffff880039a55260 (size 64):` / `comm "executor", pid 11746, jiffies ...`
 // / `backtrace:` (6.x: `backtrace (crc c9a1c131):`) and the allocation stack.
-const HEADER_RE = /BUG: memory leak\s*$|kmemleak: \d+ new suspected memory leaks/;
+// The `kmemleak: 3 new suspected memory leaks` summary alone names no object: it stays an event.
 const OBJECT_RE = /^unreferenced object (0x[0-9a-f]+) \(size (\d+)\):/;
+const HEADER_RE = /BUG: memory leak\s*$|^unreferenced object 0x[0-9a-f]+ \(size \d+\):/;
 const OWNER_RE = /^comm "(.{0,64})", pid (\d+), jiffies \d+(?: \(age ([\d.]+)s\))?/;
 /** The allocator and its wrappers: the leaked object's owner is the first caller past them. */
 const isAllocatorFrame = matcher(
-  ['create_object', 'idr_get_free', 'idr_get_next', 'list_lru_init', 'kasprintf', 'kvasprintf', 'pcpu_create_chunk', 'kstrdup', 'kstrndup', 'kmemdup', 'kmemdup_nul', 'memdup_user', 'vmemdup_user'],
-  [/^kmemleak/, /alloc/, /^km?em_cache/, /^kv?[mzc]alloc/, /^__?kv?[mzc]alloc/, /slab/, /^v[mz]alloc/, /^__vmalloc/, /mmap/, /_noprof$/, /^(?:k|__)?str(?:n)?dup/, /^memdup/],
+  [],
+  [/kmemleak/, /alloc/, /kmem/, /slab/, /mmap/, /_noprof$/, /create_object/, /idr_get/, /list_lru_init/, /kv?asprintf/, /pcpu_create/, /str(?:n)?dup/, /memdup/],
 );
 
 export const memoryLeak = defineHeaderDetector({
   kind: 'memory-leak',
   meta: {
     description: 'kmemleak found an allocated object that nothing references any more, and printed the stack that allocated it.',
-    examples: ['BUG: memory leak', 'kmemleak: 3 new suspected memory leaks (see /sys/kernel/debug/kmemleak)'],
+    examples: ['BUG: memory leak', 'unreferenced object 0xffff880039a55260 (size 64):'],
   },
   header: HEADER_RE,
   body: 'marker',
+  absorbs: [PANIC_INSIDE_REPORT_RE, OBJECT_RE],
   describe(_match, report) {
     for (const line of report.lines) {
       const text = line.text.trim();

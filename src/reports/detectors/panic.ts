@@ -9,6 +9,7 @@ import { parseSymbol } from '../frames.js';
 const HEADER_RE = /^Kernel panic - not syncing:? (?!Watchdog detected hard LOCKUP)(.*\S|)\s*$/;
 // The function a stack-protector panic names (`Kernel stack is corrupted in: func+0x1/0x2`).
 const CORRUPTED_IN_RE = /stack is corrupted in: ?(\S+)/;
+const CORRUPTED_END_RE = /^corrupted stack end detected/;
 
 export const panic = defineHeaderDetector({
   kind: 'panic',
@@ -27,9 +28,9 @@ export const panic = defineHeaderDetector({
     report.details['reason'] = match[1]!;
     const named = CORRUPTED_IN_RE.exec(match[1]!);
     const symbol = named ? parseSymbol(named[1]!) : null;
-    if (named) {
-      report.culprit = { function: symbol?.function ?? named[1]!, module: symbol?.module ?? null };
-      report.title = makeTitle('panic', report.culprit.function);
-    }
+    if (named) report.culprit = { function: symbol?.function ?? named[1]!, module: symbol?.module ?? null };
+    // The task overran its stack some time before schedule() noticed: what it was doing is all the trace can tell.
+    else if (CORRUPTED_END_RE.test(match[1]!) && report.entry) report.culprit = report.entry;
+    report.title = makeTitle('panic', report.culprit?.function);
   },
 });

@@ -27,9 +27,9 @@ function stalledCpus(header: RegExpExecArray, lines: readonly { text: string }[]
   return [...cpus];
 }
 
-function stalledTasks(lines: readonly { text: string }[]): string[] {
-  const pids = lines.filter((l) => /Tasks blocked on|^\s*\{ ?P\d/.test(l.text)).flatMap((l) => [...l.text.matchAll(TASKS_RE)].map((m) => m[1]!));
-  return [...new Set(pids)];
+function stalledTasks(header: RegExpExecArray, lines: readonly { text: string }[]): string[] {
+  const listing = [BRACE_LIST_RE.exec(header[3] ?? '')?.[1] ?? '', ...lines.filter((l) => /Tasks blocked on|^\s*\{ ?P\d/.test(l.text)).map((l) => l.text)];
+  return [...new Set(listing.flatMap((text) => [...text.matchAll(TASKS_RE)].map((m) => m[1]!)))];
 }
 
 /**
@@ -69,7 +69,7 @@ export const rcuStall = defineHeaderDetector({
     report.details['detection'] = selfDetected ? 'self-detected' : match[2]!.includes('expedited') ? 'expedited' : 'detected';
     const cpus = stalledCpus(match, block.lines, selfDetected, report.cpu);
     if (cpus.length > 0) report.details['stalledCpus'] = cpus.join(' ');
-    const tasks = stalledTasks(block.lines);
+    const tasks = stalledTasks(match, block.lines);
     if (tasks.length > 0) report.details['stalledTasks'] = tasks.join(' ');
     const dump = dumpOfStall(splitDumps(block.lines), cpus);
     if (dump) useDump(report, dump.lines);

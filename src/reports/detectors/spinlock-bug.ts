@@ -1,5 +1,5 @@
 import { defineHeaderDetector } from '../define.js';
-import { blamePart } from '../sections.js';
+import { blamePart, firstMatch, PANIC_INSIDE_REPORT_RE } from '../sections.js';
 
 // `BUG: spinlock bad magic on CPU#0, syz-executor/4160`, `BUG: spinlock recursion on CPU#1, ...`, `BUG: spinlock lockup
 // suspected on CPU#0, ...`, `BUG: spinlock already unlocked on CPU#1, ...`, `BUG: rwlock bad magic on CPU#1, ...`.
@@ -17,6 +17,7 @@ export const spinlockBug = defineHeaderDetector({
   },
   header: HEADER_RE,
   body: 'trace',
+  absorbs: [PANIC_INSIDE_REPORT_RE],
   bodyLines: [/^\s*lock: \S+,? \.magic:/],
   describe(match, report) {
     report.details['lockType'] = match[1]!;
@@ -24,7 +25,7 @@ export const spinlockBug = defineHeaderDetector({
     report.cpu ??= Number(match[3]);
     report.comm ??= match[4]!;
     report.pid ??= Number(match[5]);
-    const lock = report.lines.map((l) => LOCK_RE.exec(l.text.trim())).find((m) => m);
+    const lock = firstMatch(report.lines, LOCK_RE);
     if (lock) {
       report.details['lock'] = lock[1]!;
       report.details['magic'] = lock[2]!;

@@ -1,6 +1,6 @@
 import { makeTitle, type IncidentKind } from '../../result/kinds.js';
 import { buildReport, markCorrupted } from '../report.js';
-import { blamePart, symbolRef } from '../sections.js';
+import { blamePart, PANIC_INSIDE_REPORT_RE, symbolRef } from '../sections.js';
 import type { Detector } from '../types.js';
 
 // The WARN()/WARN_ON() header in each era:
@@ -13,14 +13,14 @@ const OLD = String.raw`at (\S+):(\d+) (\S+?)\(\)`;
 const NEW = String.raw`(?:\[.*\] )?(\S+\.\w+):(\d+) at (\S+), CPU#(\d+): (.+)\/(\d+)`;
 const UNWINDER = String.raw`kernel stack (?:regs|frame pointer) at [0-9a-f]+ in (.+?):(\d+) has bad`;
 const HEADER_RE = new RegExp(`WARNING: (?:${MODERN}|${OLD}|${NEW}|${UNWINDER})`);
-const PANIC_ON_WARN_RE = /Kernel panic - not syncing: panic_on_warn set/;
 
 /**
  * Warnings raised by a helper on behalf of its caller, by the helper's source file: the frames of
  * the helper are skipped so that the caller is blamed (an ODEBUG warning blames who freed the object).
  */
 const HELPER_FRAMES: readonly { readonly file: RegExp; readonly skip: RegExp; readonly what: string }[] = [
-  { file: /^lib\/debugobjects\.c$/, what: 'ODEBUG', skip: /^debug_|rcu|^hrtimer_|^timer_|^work_|^percpu_|^kmem_|^slab_|^kfree|^vunmap|^vfree|^__free_|^kobject_|^(?:__)?(?:del_)?timer|^__?cancel_work/ },
+  // ODEBUG reports the object's owner API (timers, work, RCU, the allocator) wherever it sits in the name.
+  { file: /^lib\/debugobjects\.c$/, what: 'ODEBUG', skip: /debug_|rcu|timer_|work_|percpu_|kmem_|slab_|kfree|vunmap|vfree|__free_|kobject_/ },
   { file: /^mm\/usercopy\.c$/, what: 'bad usercopy', skip: /usercopy|^__check|^check_/ },
   { file: /^lib\/kobject\.c$/, what: 'kobject', skip: /^kobject_/ },
   { file: /^fs\/proc\/generic\.c$/, what: 'proc registration', skip: /^proc_/ },
@@ -58,7 +58,7 @@ export const warning: Detector = {
   },
   header: HEADER_RE,
   body: 'trace',
-  absorbs: [PANIC_ON_WARN_RE],
+  absorbs: [PANIC_INSIDE_REPORT_RE],
   detect(block) {
     const match = HEADER_RE.exec(block.lines[block.headerIndex]!.text);
     if (!match) return null;
@@ -72,7 +72,7 @@ export const warning: Detector = {
     report.comm ??= header.comm;
     report.details['source'] = header.file ? `${header.file}:${header.line}` : null;
     if (helper) report.details['raisedBy'] = helper.what;
-    if (block.lines.some((l) => PANIC_ON_WARN_RE.test(l.text))) report.details['panicOnWarn'] = true;
+    if (block.lines.some((l) => PANIC_INSIDE_REPORT_RE.test(l.text))) report.details['panicOnWarn'] = true;
     const headerFunction = header.symbol && !/^0x/.test(header.symbol) ? symbolRef(header.symbol) ?? { function: header.symbol, module: null } : null;
     blamePart(report, { atRip: true, ...(helper ? { skip: (fn: string) => helper.skip.test(fn) } : {}) }, headerFunction);
     if (header.file === null) {

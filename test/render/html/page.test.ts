@@ -66,6 +66,14 @@ describe('HTML report of node-2', () => {
     expect(i1).toMatch(/<td class="ln"><a href="#incident-I1-L9"[^>]*title="messages:9">9<\/a><\/td><td>NMI watchdog: BUG: soft lockup - CPU#12 stuck for 22s! \[dockerd-current:39156\]/);
   });
 
+  it('draws the flame graph from every sample\'s own stack, RIP first', () => {
+    const culprit = node2.incidents[0]!;
+    expect(culprit.samples.every((s) => s.stack[0] === s.function && s.stack.includes('blk_set_queue_dying'))).toBe(true);
+    // 18 of the 24 RIPs are in _raw_spin_unlock_irqrestore (16 at +0x15, 2 at +0x1b): its icicle frames add up to them.
+    const frames = [...page.matchAll(/data-tip="_raw_spin_unlock_irqrestore\n(\d+) of 24 samples/g)].map((m) => Number(m[1]));
+    expect(frames.reduce((a, b) => a + b, 0)).toBe(18);
+  });
+
   it('lists all incidents and events in the filterable table', () => {
     expect(count(page, /<tr class="row-incident/g)).toBe(3);
     expect(count(page, /<tr id="event-\d+" class="row-event/g)).toBe(node2.events.length);
@@ -82,6 +90,17 @@ describe('HTML report of node-2', () => {
     expect(count(dmesg, /class="tick"/g)).toBe(46);
     expect(dmesg).toMatch(/<g class="axis">[^]*?<text[^>]*>\[\d+\]<\/text>/);
     expect(dmesg).toContain('seconds of kernel uptime');
+  });
+});
+
+describe('HTML report of a log without incidents', () => {
+  it('says so, with no timeline, incidents or findings', () => {
+    const empty = renderHtml(analyzeText('Nov 12 10:00:00 node-9 systemd[1]: Started Session 1.\n', 'messages', { now: NOW, year: 2022 }));
+    expect(empty).toContain('No kernel incident on node-9');
+    expect(empty).toContain('No kernel incident found in the logs.');
+    expect(empty).not.toContain('lane-incident');
+    expect(empty).not.toContain('id="incidents"');
+    expect(empty).not.toContain('id="findings"');
   });
 });
 

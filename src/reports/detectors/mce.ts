@@ -1,0 +1,56 @@
+import { defineHeaderDetector } from '../define.js';
+import { firstMatch } from '../sections.js';
+
+// Machine checks and other hardware errors, one report per burst of lines:
+//   `mce: [Hardware Error]: CPU 0: Machine Check Exception: 5 Bank 4: b200000000070f0f` (also `Machine Check: 0 Bank 7: ...`)
+//   `mce: [Hardware Error]: TSC 0 ADDR 1ffffff MISC 8c`, `mce: [Hardware Error]: Machine check events logged`
+//   `EDAC MC0: 1 CE memory read error on CPU_SrcID#0_Ha#0_Chan#1_DIMM#0 (channel:1 slot:0 page:0x12345 offset:0x0 ...)`
+//   `{1}[Hardware Error]: Hardware error from APEI Generic Hardware Error Source: 0` then GHES section lines.
+const HEADER_RE = /\[Hardware Error\]:|Machine check events logged|EDAC (?:\w+ )?MC\d+: (?:\d+ (?:CE|UE) |HANDLING MCE|CPU \d+: Machine Check)/;
+const BANK_RE = /CPU (\d+): Machine Check(?: Exception)?: (\d+) Bank (\d+): ([0-9a-f]+)/;
+const ADDR_RE = /\bADDR ([0-9a-f]+)/;
+const EDAC_RE = /EDAC (?:\w+ )?(MC\d+): (\d+) (CE|UE) (.*?)(?: on (\S+))?(?: \((.*)\))?$/;
+const GHES_SEVERITY_RE = /\[Hardware Error\]:\s+event severity: (\w+)/;
+const PHYSICAL_RE = /\[Hardware Error\]:\s+physical_address: (0x[0-9a-f]+)/;
+const FATAL_RE = /Processor context corrupt|Fatal machine check|Uncorrected|uncorrected|\bUE\b/;
+
+
+export const mce = defineHeaderDetector({
+  kind: 'mce',
+  meta: {
+    description: 'The CPU or memory controller reported a hardware error (machine check, EDAC corrected/uncorrected memory error, APEI/GHES record): a hardware problem, not a kernel bug.',
+    examples: [
+      'mce: [Hardware Error]: CPU 0: Machine Check Exception: 5 Bank 4: b200000000070f0f',
+      '[Hardware Error]: Machine check events logged',
+      'EDAC MC0: 1 CE memory read error on CPU_SrcID#0_Ha#0_Chan#1_DIMM#0 (channel:1 slot:0 page:0x12345 offset:0x0 grain:32 syndrome:0x0)',
+    ],
+  },
+  header: HEADER_RE,
+  body: 'marker',
+  absorbs: [HEADER_RE],
+  expectsTrace: false,
+  describe(_match, report) {
+    const bank = firstMatch(report.lines, BANK_RE);
+    if (bank) {
+      report.cpu ??= Number(bank[1]);
+      report.details['bank'] = Number(bank[3]);
+      report.details['status'] = bank[4]!;
+    }
+    const address = firstMatch(report.lines, ADDR_RE) ?? firstMatch(report.lines, PHYSICAL_RE);
+    if (address) report.details['address'] = address[1]!;
+    const edac = firstMatch(report.lines, EDAC_RE);
+    if (edac) {
+      report.details['memoryController'] = edac[1]!;
+      report.details['errorCount'] = Number(edac[2]);
+      report.details['errorType'] = edac[3] === 'CE' ? 'corrected' : 'uncorrected';
+      report.details['error'] = edac[4]!;
+      if (edac[5]) report.details['location'] = edac[5];
+      if (edac[6]) report.details['where'] = edac[6];
+    }
+    const severity = firstMatch(report.lines, GHES_SEVERITY_RE);
+    if (severity) report.details['severity'] = severity[1]!;
+    else if (!edac) report.details['severity'] = firstMatch(report.lines, FATAL_RE) ? 'uncorrected' : 'corrected';
+    // A hardware error has no guilty kernel function; the RIP it may print is where the CPU happened to be.
+    report.culprit = null;
+  },
+});

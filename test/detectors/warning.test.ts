@@ -1,0 +1,186 @@
+import { warning } from '../../src/reports/detectors/warning.js';
+import { log, testDetector } from './tester.js';
+
+testDetector(warning, {
+  valid: [
+    {
+      name: '6.17+ layout: `WARNING: file:line at func, CPU#n: comm/pid`; dput helpers skipped for their caller',
+      log: log(`
+        [  113.525303][ T6007] ------------[ cut here ]------------
+        [  113.532065][ T6007] WARNING: fs/dcache.c:829 at fast_dput+0x334/0x430, CPU#0: syz.0.17/6007
+        [  113.543506][ T6007] Modules linked in:
+        [  113.548207][ T6007] CPU: 0 UID: 0 PID: 6007 Comm: syz.0.17 Not tainted syzkaller #0 PREEMPT(full)
+        [  113.561542][ T6007] Hardware name: Google Google Compute Engine/Google Compute Engine, BIOS Google 10/25/2025
+        [  113.573975][ T6007] RIP: 0010:fast_dput+0x334/0x430
+        [  113.601996][ T6007] RSP: 0018:ffffc90003defcd8 EFLAGS: 00010293
+        [  113.610633][ T6007] RAX: ffffffff823fcfe3 RBX: ffff888072eb9838 RCX: ffff8880781cdb80
+        [  113.681856][ T6007] Call Trace:
+        [  113.685559][ T6007]  <TASK>
+        [  113.688707][ T6007]  ? dput+0x37/0x1a0
+        [  113.693542][ T6007]  dput+0xe8/0x1a0
+        [  113.698424][ T6007]  __fput+0x68e/0xa70
+        [  113.702830][ T6007]  task_work_run+0x1d4/0x260
+        [  113.728494][ T6007]  exit_to_user_mode_loop+0xff/0x4f0
+        [  113.743330][ T6007]  do_syscall_64+0x2e3/0xf80
+        [  113.759668][ T6007]  entry_SYSCALL_64_after_hwframe+0x77/0x7f
+        [  113.855481][ T6007]  </TASK>
+      `),
+      expected: {
+        title: 'WARNING in __fput',
+        cpu: 0,
+        pid: 6007,
+        comm: 'syz.0.17',
+        rip: { function: 'fast_dput', offset: '0x334', size: '0x430', module: null },
+        culprit: { function: '__fput', module: null },
+        corrupted: false,
+        details: { source: 'fs/dcache.c:829' },
+      },
+    },
+    {
+      name: '4.12 panic_on_warn layout: the panic and its reporting frames come before the RIP, and stay in the warning',
+      log: log(`
+        [   55.950418] ------------[ cut here ]------------
+        [   55.967976] WARNING: CPU: 1 PID: 8377 at arch/x86/kvm/x86.c:7209 kvm_arch_vcpu_ioctl_run+0x1f7/0x5a00
+        [   56.041277] Kernel panic - not syncing: panic_on_warn set ...
+        [   56.041277]
+        [   56.048693] CPU: 1 PID: 8377 Comm: syz-executor6 Not tainted 4.12.0-rc7+ #2
+        [   56.055794] Hardware name: Google Google Compute Engine/Google Compute Engine, BIOS Google 01/01/2011
+        [   56.065137] Call Trace:
+        [   56.067707]  dump_stack+0x194/0x257
+        [   56.079188]  panic+0x1e4/0x3fb
+        [   56.098863]  __warn+0x1c4/0x1e0
+        [   56.110735]  report_bug+0x211/0x2d0
+        [   56.114123]  fixup_bug+0x40/0x90
+        [   56.117481]  do_trap+0x260/0x390
+        [   56.121352]  do_error_trap+0x120/0x390
+        [   56.150845]  do_invalid_op+0x1b/0x20
+        [   56.154533]  invalid_op+0x1e/0x30
+        [   56.157961] RIP: 0010:kvm_arch_vcpu_ioctl_run+0x1f7/0x5a00
+        [   56.163554] RSP: 0018:ffff8801c5e37720 EFLAGS: 00010212
+        [   56.168891] RAX: 0000000000010000 RBX: ffff8801c8baa000 RCX: ffffc90004763000
+        [   56.208636]  ? kvm_arch_vcpu_ioctl_run+0x1f7/0x5a00
+        [   56.213644]  kvm_vcpu_ioctl+0x627/0x1110
+        [   56.218815]  do_vfs_ioctl+0x1b1/0x15c0
+        [   56.223894]  SyS_ioctl+0x8f/0xc0
+        [   56.227671]  entry_SYSCALL_64_fastpath+0x1f/0xbe
+        [   56.232513] RIP: 0033:0x4512c9
+        [   56.236115] RSP: 002b:00007f7e59d4fc08 EFLAGS: 00000216 ORIG_RAX: 0000000000000010
+        [   56.250000] Kernel Offset: disabled
+      `),
+      expected: {
+        title: 'WARNING in kvm_arch_vcpu_ioctl_run',
+        cpu: 1,
+        pid: 8377,
+        comm: 'syz-executor6',
+        kernel: '4.12.0-rc7+',
+        culprit: { function: 'kvm_arch_vcpu_ioctl_run', module: null },
+        corrupted: false,
+        details: { source: 'arch/x86/kvm/x86.c:7209', panicOnWarn: true },
+      },
+    },
+    {
+      name: '3.10 (RHEL 7) layout: `()` after the symbol, address-prefixed frames, generic warn_slowpath frames skipped',
+      log: log(`
+        [ 8811.371433] ------------[ cut here ]------------
+        [ 8811.371449] WARNING: CPU: 6 PID: 0 at net/sched/sch_generic.c:300 dev_watchdog+0x248/0x260()
+        [ 8811.371451] NETDEV WATCHDOG: eth0 (ixgbe): transmit queue 3 timed out
+        [ 8811.371522] Modules linked in: ixgbe mdio dca
+        [ 8811.371560] CPU: 6 PID: 0 Comm: swapper/6 Not tainted 3.10.0-693.el7.x86_64 #1
+        [ 8811.371562] Hardware name: Dell Inc. PowerEdge R730/0599V5, BIOS 2.4.3 01/17/2017
+        [ 8811.371564]  ffff88103f2c3d98 2f6e1e3b4b6f3a9b ffff88103f2c3d50 ffffffff816a3e61
+        [ 8811.371570] Call Trace:
+        [ 8811.371572]  <IRQ>  [<ffffffff816a3e61>] dump_stack+0x19/0x1b
+        [ 8811.371584]  [<ffffffff810879d8>] warn_slowpath_common+0x68/0x80
+        [ 8811.371588]  [<ffffffff81087a5c>] warn_slowpath_fmt+0x5c/0x80
+        [ 8811.371593]  [<ffffffff81582dd8>] dev_watchdog+0x248/0x260
+        [ 8811.371597]  [<ffffffff81582b90>] ? dev_deactivate_queue.constprop.33+0x60/0x60
+        [ 8811.371601]  [<ffffffff81097306>] call_timer_fn+0x36/0x110
+        [ 8811.371604]  [<ffffffff8109977d>] run_timer_softirq+0x22d/0x310
+        [ 8811.371608]  [<ffffffff81090b3f>] __do_softirq+0xef/0x280
+        [ 8811.371612]  [<ffffffff816b6a5c>] call_softirq+0x1c/0x30
+        [ 8811.371614]  <EOI>  [<ffffffff816ab6fe>] ? cpuidle_enter_state+0x40/0xc0
+        [ 8811.371640] ---[ end trace 6a7e2c1e0e4b1f3e ]---
+      `),
+      expected: {
+        title: 'WARNING in dev_watchdog',
+        cpu: 6,
+        pid: 0,
+        comm: 'swapper/6',
+        culprit: { function: 'dev_watchdog', module: null },
+        corrupted: false,
+        details: { source: 'net/sched/sch_generic.c:300' },
+      },
+    },
+    {
+      name: "another task's printk and user-space console output between the frames do not cut the trace",
+      log: log(`
+        [   29.689945] WARNING: CPU: 1 PID: 4183 at mm/util.c:403 kvmalloc_node+0xc3/0xd0
+        [   29.718072] CPU: 1 PID: 4183 Comm: syzkaller238030 Not tainted 4.16.0-rc1+ #12
+        [   29.718080] Call Trace:
+        2017/12/25 06:06:21 executing program 3:
+        [   29.718090] sctp: [Deprecated]: syz-executor5 (pid 5954) Use of int in maxseg socket option.
+        [   29.878209] RIP: 0010:kvmalloc_node+0xc3/0xd0
+        [   29.878300] RSP: 0018:ffff8801b436f6e8 EFLAGS: 00010293
+        [   29.878400]  ? kvmalloc_node+0xc3/0xd0
+        [   29.740690] audit: type=1400 audit(1518457683.474:9): avc:  denied  { map_read map_write } for  pid=4183
+        [   29.878500]  cpu_map_update_elem+0x3c3/0x8e0
+        [   29.878600]  SyS_bpf+0x8d4/0x3e60
+        [   29.878700] ---[ end trace 1a2b3c4d5e6f7a8b ]---
+      `),
+      expected: { title: 'WARNING in cpu_map_update_elem', culprit: { function: 'cpu_map_update_elem', module: null }, corrupted: false, details: { raisedBy: 'allocation' } },
+    },
+    {
+      name: 'a refcount_t warning blames the refcount user, not lib/refcount.c',
+      log: log(`
+        [  120.000001] ------------[ cut here ]------------
+        [  120.000002] refcount_t: underflow; use-after-free.
+        [  120.000003] WARNING: CPU: 0 PID: 5210 at lib/refcount.c:28 refcount_warn_saturate+0x13e/0x1a0
+        [  120.000004] Modules linked in:
+        [  120.000005] CPU: 0 PID: 5210 Comm: syz-executor.0 Not tainted 6.1.0-syzkaller #0
+        [  120.000006] RIP: 0010:refcount_warn_saturate+0x13e/0x1a0
+        [  120.000007] RSP: 0018:ffffc90003a5fb28 EFLAGS: 00010246
+        [  120.000008] Call Trace:
+        [  120.000009]  <TASK>
+        [  120.000010]  __refcount_sub_and_test include/linux/refcount.h:283 [inline]
+        [  120.000011]  sctp_wfree+0x3b3/0x430
+        [  120.000012]  skb_release_head_state+0xfb/0x200
+        [  120.000013]  __x64_sys_close+0x7a/0x100
+        [  120.000014]  </TASK>
+        [  120.000015] ---[ end trace 0000000000000000 ]---
+      `),
+      expected: { title: 'WARNING in sctp_wfree', culprit: { function: 'sctp_wfree', module: null }, details: { source: 'lib/refcount.c:28', raisedBy: 'refcount' } },
+    },
+    {
+      name: "a WARN_ON in lockdep.c is a lockdep report, blamed past lock_sock",
+      log: log(`
+        [   64.070000] ------------[ cut here ]------------
+        [   64.070001] DEBUG_LOCKS_WARN_ON(1)
+        [   64.070002] WARNING: CPU: 1 PID: 7140 at kernel/locking/lockdep.c:3326 __lock_acquire+0x1a4e/0x3e90
+        [   64.070003] Modules linked in:
+        [   64.070004] CPU: 1 PID: 7140 Comm: syz-executor4 Not tainted 4.19.0-rc2+ #226
+        [   64.070005] RIP: 0010:__lock_acquire+0x1a4e/0x3e90
+        [   64.070006] RSP: 0018:ffff88018f24f5d0 EFLAGS: 00010082
+        [   64.070007] Call Trace:
+        [   64.070008]  lock_acquire+0x1ed/0x520
+        [   64.070009]  lock_sock_nested+0xd2/0x120
+        [   64.070010]  inet_autobind+0x1a/0x190
+        [   64.070011]  inet_dgram_connect+0x1a3/0x2b0
+        [   64.070012]  __sys_connect+0x37d/0x4c0
+        [   64.070013] ---[ end trace 2e7c0a3f5d4f7a1b ]---
+      `),
+      expected: { kind: 'lockdep', title: 'lockdep report in inet_autobind', culprit: { function: 'inet_autobind', module: null } },
+    },
+    {
+      name: 'a WARNING cut off right after its header is marked corrupted and blamed on the header function',
+      log: log(`
+        [   10.000001] WARNING: CPU: 0 PID: 1 at drivers/gpu/drm/drm_ioctl.c:120 drm_ioctl+0x10/0x20
+        [   10.000002] some unrelated line
+      `),
+      expected: { title: 'WARNING in drm_ioctl', culprit: { function: 'drm_ioctl', module: null }, corrupted: true },
+    },
+  ],
+  invalid: [
+    { name: 'a driver message that starts with WARNING:', log: '[   49.679506][ T8428] WARNING: the mand mount option is being deprecated and\n' },
+    { name: 'an XFS warning', log: '[  131.879441][  T152] XFS (loop4): WARNING: Reset corrupted AGFL on AG 0. 1 blocks leaked. Please unmount and run xfs_repair.\n' },
+  ],
+});
