@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { acceptedFunctions, evaluateCorpus, expectedFunction, expectedKinds, splitCaseFile, type CorpusCase } from '../src/eval/corpus.js';
+import { analyzeText } from '../src/analyzer.js';
+import { acceptedFunctions, evaluateCorpus, expectedFunction, expectedKinds, scoreCase, splitCaseFile, type CorpusCase } from '../src/eval/corpus.js';
+import { log } from './detectors/tester.js';
 
 const CORPUS = '../shared/corpus/syzkaller-linux';
 
@@ -47,6 +49,40 @@ describe('expected kind and function of a case', () => {
 
   it('prefers the FRAME header to the title', () => {
     expect(expectedFunction({ ...base, category: 'kernel_bug', title: 'kernel BUG in a', frame: 'b' })).toBe('b');
+  });
+});
+
+describe('scoreCase', () => {
+  const stall = analyzeText(
+    log(`
+      [  599.875361] rcu: INFO: rcu_sched self-detected stall on CPU
+      [  599.881199] rcu: 	0-....: (105000 ticks this GP) idle=2f6/1/0x4000000000000002 softirq=23001/23001 fqs=26239
+      [  599.896509] NMI backtrace for cpu 0
+      [  599.900150] CPU: 0 PID: 8551 Comm: syz-executor7 Not tainted 4.18.0-next-20180824+ #47
+      [  600.214345] RIP: 0010:lock_release+0xa2/0x9f0
+      [  600.300000] Call Trace:
+      [  600.310986]  _copy_from_user+0x30/0x150
+      [  600.315053]  snd_seq_write+0x472/0x8d0
+      [  600.332960]  __vfs_write+0x117/0x9d0
+      [  600.382717]  ksys_write+0x101/0x260
+      [  600.390441]  __x64_sys_write+0x73/0xb0
+      [  600.398306]  do_syscall_64+0x1b9/0x820
+    `),
+  ).incidents;
+  const stallCase = (title: string): CorpusCase => ({ file: 'x', title, alt_titles: [], category: 'rcu_stall', corrupted: false, frame: null });
+
+  it.each([
+    ['INFO: rcu detected stall in snd_seq_write', true],
+    ['INFO: rcu detected stall in sys_write', true],
+    ['INFO: rcu detected stall in __x64_sys_write', true],
+    ['INFO: rcu detected stall in snd_seq_read', false],
+  ])('a stall titled %s: culprit equal %s (culprit, entry or system call)', (title, equal) => {
+    expect(scoreCase(stallCase(title), stall)).toMatchObject({ detected: true, kindCorrect: true, culpritChecked: true, culpritEqual: equal, corruptedAgrees: true });
+  });
+
+  it('counts crash incidents in a case that must have none', () => {
+    const oops = analyzeText('[   10.000000] BUG: unable to handle kernel NULL pointer dereference at 0000000000000010\n').incidents;
+    expect(scoreCase({ file: 'n', title: null, alt_titles: [], category: 'none', corrupted: false, frame: null }, oops)).toMatchObject({ falseIncidents: 1, detected: false, covered: false });
   });
 });
 

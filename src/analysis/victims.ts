@@ -2,6 +2,7 @@ import { isWaiterFrame } from '../knowledge/frames.js';
 import type { IncidentDraft } from './incidents.js';
 import { trustedSamples } from './samples.js';
 import { secondsFrom } from './incidents.js';
+import { markCorrupted } from '../reports/report.js';
 
 const LOCKUP_KINDS = new Set(['soft-lockup', 'hard-lockup', 'rcu-stall', 'workqueue-stall', 'hung-task']);
 /** Slack around an episode when deciding whether two episodes overlap. */
@@ -60,17 +61,25 @@ export function linkVictims(drafts: IncidentDraft[]): void {
     if (lockup) link(stall, lockup, `The RCU grace period cannot end while CPU ${lockup.cpu} is stuck without scheduling (${lockup.id}).`);
   }
   drafts.forEach((panic, index) => {
-    if (panic.kind !== 'panic' || panic.causedBy || index === 0) return;
-    const header = panic.reports[0]!.header;
-    const previous = drafts.slice(0, index).reverse().find((d) => d.host === panic.host && d.kind !== 'panic');
-    if (!previous) return;
-    const last = previous.reports[previous.reports.length - 1]!.header;
-    const gap = secondsFrom(last, header);
-    const sameInput = last.path === header.path && header.lineNo > last.lineNo;
-    if ((gap !== null && gap >= 0 && gap <= PANIC_FOLLOWS_SECONDS) || (gap === null && sameInput)) {
-      link(panic, previous, `The panic follows ${previous.title} (${previous.id}) and is its consequence, not a separate root cause.`);
+    if (panic.kind !== 'panic' || panic.causedBy) return;
+    const cause = causeOfPanic(drafts.slice(0, index), panic);
+    if (cause) link(panic, cause, `The panic follows ${cause.title} (${cause.id}) and is its consequence, not a separate root cause.`);
+    else if (panic.reports[0]!.details['follows']) {
+      // `Fatal exception`, `panic_on_warn set`, `hung_task: blocked tasks`: the report that led here was lost.
+      markCorrupted(panic.reports[0]!, `the ${String(panic.reports[0]!.details['follows'])} this panic follows is not in the log`);
     }
   });
+}
+
+/** The report printed just before a panic on the same host: what the panic is the consequence of. */
+function causeOfPanic(earlier: readonly IncidentDraft[], panic: IncidentDraft): IncidentDraft | null {
+  const header = panic.reports[0]!.header;
+  const previous = [...earlier].reverse().find((d) => d.host === panic.host && d.kind !== 'panic');
+  if (!previous) return null;
+  const last = previous.reports[previous.reports.length - 1]!.header;
+  const gap = secondsFrom(last, header);
+  const sameInput = last.path === header.path && header.lineNo > last.lineNo;
+  return (gap !== null && gap >= 0 && gap <= PANIC_FOLLOWS_SECONDS) || (gap === null && sameInput) ? previous : null;
 }
 
 function stallMentionsCpu(stall: IncidentDraft, cpu: number | null): boolean {

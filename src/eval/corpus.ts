@@ -81,7 +81,8 @@ export function expectedKinds(c: CorpusCase): readonly IncidentKind[] | null {
 function functionOfTitle(title: string): string | null {
   const at = title.lastIndexOf(' in ');
   if (at < 0) return null;
-  const fn = title.slice(at + ' in '.length);
+  // Old KASAN titles end in ` at addr ADDR`.
+  const fn = title.slice(at + ' in '.length).replace(/ at addr ADDR$/, '');
   return fn === 'corrupted' ? null : fn;
 }
 
@@ -91,12 +92,16 @@ export function expectedFunction(c: CorpusCase): string | null {
   return c.title ? functionOfTitle(c.title) : null;
 }
 
-/** Every function the case accepts as culprit: the expected one and those of its alternative titles. */
+/**
+ * Every function the case accepts as culprit: the expected one and those of its alternative titles. A title
+ * may name two (`aiptek_open/usb_submit_urb`, KCSAN's `a / b`); title normalisation turned `.part.3` into `.part.NUM`.
+ */
 export function acceptedFunctions(c: CorpusCase): string[] {
   const expected = expectedFunction(c);
   if (expected === null) return [];
   const alternatives = c.alt_titles.map(functionOfTitle).filter((f): f is string => f !== null);
-  return [...new Set([expected, ...alternatives])];
+  const names = [expected, ...alternatives].flatMap((f) => f.split(/\s*\/\s*/)).filter((f) => f && f !== 'corrupted');
+  return [...new Set(names.map((f) => f.replace(/\.NUM\b/g, '.0')))];
 }
 
 /**

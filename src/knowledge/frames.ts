@@ -43,6 +43,18 @@ export const IRQ_ENABLE_FUNCTIONS = [
 export const isIrqEnableFunction = matcher(IRQ_ENABLE_FUNCTIONS, []);
 
 /**
+ * Routines that print a stall or lockup report from the timer interrupt. When one of them is on the stack,
+ * the frames up to the timer interrupt's entry are the reporter's, and the interrupted code lies beyond.
+ */
+export const isStallReporterFrame = matcher(
+  ['rcu_dump_cpu_stacks', 'print_cpu_stall', 'print_other_cpu_stall', 'check_cpu_stall', 'rcu_check_callbacks', 'rcu_sched_clock_irq', 'rcu_pending', 'dump_cpu_task', 'watchdog_timer_fn'],
+  [],
+);
+
+/** The entry of the timer interrupt (x86 APIC timer, arm64 el1 IRQ). */
+export const isTimerInterruptEntryFrame = matcher([], [/^(?:smp_|asm_)?(?:trace_)?apic_timer_interrupt/, /^(?:asm_)?sysvec_apic_timer_interrupt$/, /^el1h?_(?:64_)?irq$/]);
+
+/**
  * Frames that report, lock, wait, schedule, allocate, copy or dump: a kernel developer skips them
  * to find the function that is to blame.
  */
@@ -144,7 +156,7 @@ const GENERIC_PATTERNS = [
   /^debug_smp_processor_id$/, /^check_preemption_disabled$/, /^write_comp_data$/,
   // assertion helpers that BUG on their caller's behalf (skb_panic, fortify_panic, __reiserfs_panic), usercopy checks, fault injection
   /^(?:__)?\w+_panic$/, /^(?:__)?skb_(?:pull|push|put)$/, /^usercopy_(?:abort|warn)$/, /^(?:__)?should_fail/, /^fail_dump$/,
-  /^(?:__)?(?:napi_|netdev_)?alloc_skb/, /^__kmem_cache_/,
+  /^__kmem_cache_/,
 ] as const;
 
 /** True when the frame only reports, locks, waits, allocates or copies. */
@@ -177,6 +189,9 @@ const ENTRY_EXACT = [
   'net_rx_action', 'napi_poll', '__napi_poll', 'process_backlog', '__netif_receive_skb', '__netif_receive_skb_core', '__netif_receive_skb_one_core',
   'netif_receive_skb', 'netif_receive_skb_internal', '__netif_receive_skb_list_core', 'netif_receive_skb_list_internal', '__netif_receive_skb_list',
   'tasklet_action', 'tasklet_action_common', 'tasklet_hi_action', '__hrtimer_run_queues', 'hrtimer_run_softirq', 'hrtimer_interrupt',
+  'irqentry_exit', 'irqentry_exit_to_user_mode', 'gic_handle_irq', '__handle_domain_irq', 'handle_domain_irq', 'gro_normal_list', 'napi_gro_receive', 'napi_gro_frags',
+  // `_stext+0x29c`: an address at the start of kernel text with no symbol of its own (arm64 __do_softirq)
+  '_stext',
   'handle_irq', 'generic_handle_irq', 'generic_handle_irq_desc', 'handle_edge_irq', 'handle_fasteoi_irq', 'handle_level_irq', 'handle_irq_event',
   'handle_irq_event_percpu', '__handle_irq_event_percpu', '__common_interrupt', 'asm_common_interrupt',
   'asm_call_on_stack', 'asm_call_irq_on_stack', 'asm_call_sysvec_on_stack', 'call_on_irqstack', 'run_sysvec_on_irqstack_cond', 'run_on_irqstack_cond',

@@ -295,9 +295,10 @@ function excerpts(ctx: Context, mappings: readonly Mapping[], loop: MachineSecti
   return out;
 }
 
-function irqNotes(mappings: readonly Mapping[]): string[] {
+/** Interrupt re-enable points the disassembly shows, except the one the Code: bytes already explained. */
+function irqNotes(mappings: readonly Mapping[], explained: string | null): string[] {
   return mappings
-    .filter((m) => m.role === 'rip' && m.via.some((v) => v.startsWith('dis')) && m.previous && isIrqEnableInstruction(mnemonicOfText(m.previous.text)))
+    .filter((m) => m.role === 'rip' && m.location !== explained && m.via.some((v) => v.startsWith('dis')) && m.previous && isIrqEnableInstruction(mnemonicOfText(m.previous.text)))
     .map((m) => `RIP ${m.location} is the instruction right after \`${m.previous!.text}\`${m.previous!.location ? ` (${m.previous!.location})` : ''} in the disassembly: interrupts were just re-enabled, so the held-back timer interrupt lands here; the sample marks that point, not the loop.`);
 }
 
@@ -332,16 +333,18 @@ export function buildMachineSection(d: IncidentDraft, inputs: MachineInputs | un
   addLinesFromVmlinux(ctx, locations, ripMapping);
   const loop = loopOf(ctx, locations);
   const marker = first.code?.markerIndex ?? 0;
+  const patterns = listing ? codePatterns(listing) : [];
+  const explained = patterns.some((p) => p.kind === 'irq-enable') && first.rip?.offset ? `${first.rip.function}+${first.rip.offset}` : null;
   return {
     syntax,
     codeInstructions: (listing?.instructions ?? []).map((i, n) => ({
       address: listing!.addressKnown ? hex(i.address) : null, offset: i.offset - marker, bytes: i.bytes, text: i.text, rip: n === listing!.markerInstruction,
     })),
-    codePatterns: listing ? codePatterns(listing).map((p) => ({ ...p })) : [],
+    codePatterns: patterns.map((p) => ({ ...p })),
     ripMapping,
     loop,
     symbolized: symbolize(ctx),
     sourceExcerpts: excerpts(ctx, ripMapping, loop),
-    notes: [...irqNotes(ripMapping), ...callNotes(ripMapping), ...ctx.notes],
+    notes: [...irqNotes(ripMapping, explained), ...callNotes(ripMapping), ...ctx.notes],
   };
 }

@@ -1,4 +1,4 @@
-import { baseFunctionName, isEntryPlumbingFrame, isGenericFrame } from '../knowledge/frames.js';
+import { baseFunctionName, isEntryPlumbingFrame, isGenericFrame, isStallReporterFrame, isTimerInterruptEntryFrame } from '../knowledge/frames.js';
 import { refOf } from './frames.js';
 import type { Frame, FunctionRef } from './types.js';
 
@@ -17,14 +17,16 @@ export function pickCulprit(framesInnermostFirst: readonly Frame[], alsoSkip?: (
   return found ? refOf(found) : frames[0] ? refOf(frames[0]) : null;
 }
 
-/** Walking from the outermost frame inwards, the first one past the entry plumbing. */
+/**
+ * The handler the innermost dispatch entered: the first frame inside the innermost run of entry plumbing.
+ * Work dispatched again inside a syscall (softirq on the way out of an interrupt, a file's release from
+ * task_work, a netlink message handler) is entered through that inner dispatch. Without any plumbing frame
+ * the trace is cut short, and no frame of it is known to be an entry point.
+ */
 function entryOf(frames: readonly Frame[]): FunctionRef | null {
-  let sawPlumbing = false;
-  for (let i = frames.length - 1; i >= 0; i--) {
-    const frame = frames[i]!;
-    if (isEntryPlumbingFrame(frame.function)) sawPlumbing = true;
-    // Without any plumbing frame the trace is cut short, and its outermost frame is no entry point.
-    else return sawPlumbing ? refOf(frame) : null;
+  const handler = (f: Frame) => !isEntryPlumbingFrame(f.function) && !isGenericFrame(f.function);
+  for (let i = 1; i < frames.length; i++) {
+    if (isEntryPlumbingFrame(frames[i]!.function) && handler(frames[i - 1]!)) return refOf(frames[i - 1]!);
   }
   return null;
 }
@@ -61,9 +63,20 @@ export function syscallOf(framesInnermostFirst: readonly Frame[]): string | null
   return null;
 }
 
+/**
+ * How many frames at the start of a trace belong to the timer interrupt that printed a stall report, when
+ * the trace runs on into the interrupted code without a RIP line between them (4.x `Task dump for CPU`).
+ */
+function reporterFramesBeforeInterruptedCode(stack: readonly Frame[]): number {
+  const reporter = stack.findIndex((f) => isStallReporterFrame(f.function));
+  if (reporter < 0) return 0;
+  const entry = stack.findIndex((f, i) => i > reporter && isTimerInterruptEntryFrame(f.function));
+  return entry < 0 ? 0 : entry + 1;
+}
+
 /** The stack of the interrupted code: the trace without the frames of the interrupt that printed the report. */
 export function interruptedFrames(fields: { stack: readonly Frame[]; reporterFrames: number }): Frame[] {
-  return fields.stack.slice(fields.reporterFrames);
+  return fields.stack.slice(fields.reporterFrames || reporterFramesBeforeInterruptedCode(fields.stack));
 }
 
 /** The RIP followed by the trace: the stack of the interrupted context, innermost first. */

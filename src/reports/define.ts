@@ -31,6 +31,17 @@ function acceptGlued(header: RegExp): RegExp {
   return new RegExp(`(?:^|${GLUED_PREFIX})(?:${header.source.slice(1)})`, header.flags);
 }
 
+/** Why a report that should carry a call trace cannot be trusted to show it whole; null when it can. */
+function traceDamage(report: Report, block: ReportBlock): string | null {
+  if (report.stack.length === 0) {
+    if (!report.rip) return 'report cut off before its registers and call trace';
+    // A RIP that is a bare address (a jump to garbage) with no trace leaves nothing to blame.
+    if (report.rip.function.startsWith('0x')) return 'no kernel function in its registers or call trace';
+    return block.truncated ? 'the log ends before its call trace' : null;
+  }
+  return null;
+}
+
 /**
  * A detector for reports opened by one header line and parsed with the shared body parser
  * (oopses, lockups, stalls): the spec adds what is specific to the kind.
@@ -53,11 +64,8 @@ export function defineHeaderDetector(spec: HeaderDetectorSpec): Detector {
       const report = buildReport(spec.kindOf?.(match) ?? spec.kind, block);
       spec.describe?.(match, report, block);
       if (STUCK_KINDS.has(report.kind)) noteSyscall(report);
-      // A RIP that is a bare address (a jump to garbage) with no trace leaves nothing to blame either.
-      const symbolicRip = report.rip !== null && !report.rip.function.startsWith('0x');
-      if ((spec.expectsTrace ?? true) && !symbolicRip && report.stack.length === 0 && !report.corrupted) {
-        markCorrupted(report, report.rip ? 'no kernel function in its registers or call trace' : 'report cut off before its registers and call trace');
-      }
+      const damage = (spec.expectsTrace ?? true) && !report.corrupted ? traceDamage(report, block) : null;
+      if (damage) markCorrupted(report, damage);
       return report;
     },
   };

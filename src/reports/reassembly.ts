@@ -24,10 +24,8 @@ export type LineRole =
 /** Lines whose misattribution would change what a report says (who, where, which stack). */
 const IDENTITY_ROLES: ReadonlySet<LineRole['kind']> = new Set(['cpu', 'rip', 'frame', 'code']);
 
-const REGISTER_NAME = String.raw`[A-Z][A-Z0-9]{1,3}|ORIG_RAX|x\d{1,2}|sp|lr|pstate`;
-const REGISTER_NAME_RE = new RegExp(`^(?:${REGISTER_NAME})$`);
 // One-shot lines of a register dump, named by their first word (`RAX`, `task`, `Modules linked in`...).
-const ONCE_RE = new RegExp(`^(Modules linked in|Hardware name|task|Stack|Call [Tt]race|Backtrace|Workqueue|${REGISTER_NAME})\\s?:`);
+const ONCE_RE = /^(Modules linked in|Hardware name|task|Stack|Call [Tt]race|Backtrace|Workqueue|[A-Z][A-Z0-9]{1,3}|ORIG_RAX|x\d{1,2}|sp|lr|pstate)\s?:/;
 
 /** Classifies one kernel line of a report body. */
 export function lineRole(text: string): LineRole {
@@ -60,14 +58,17 @@ export interface Assembly {
   readonly claim: HeaderClaim;
   /** printk caller tag of the header (`T123`, `C4`), when the log has them. */
   readonly caller: string | null;
+  /** One-shot lines taken (`cpu`, `rip`, `code`, `RAX`...): whether a dump has printed its CPU line or Code:. */
   readonly seen: Set<string>;
   readonly stackWords: Set<string>;
+  /** The first RIP line taken. */
+  ripLine: string | null;
   /** Set when lines were withheld because they could have been another report's. */
   ambiguous: boolean;
 }
 
 export function newAssembly(header: LogLine): Assembly {
-  return { claim: headerClaim(header.text), caller: header.caller, seen: new Set(), stackWords: new Set(), ambiguous: false };
+  return { claim: headerClaim(header.text), caller: header.caller, seen: new Set(), stackWords: new Set(), ripLine: null, ambiguous: false };
 }
 
 /**
@@ -132,55 +133,47 @@ function seenKey(role: LineRole): string | null {
   }
 }
 
-/** Lines that every register dump prints after the CPU line and the RIP (x86 show_regs, arm64 __show_regs). */
-function prerequisitesMet(a: Assembly, role: LineRole): boolean {
-  if (role.kind === 'rip') return a.seen.has('cpu');
-  if (role.kind === 'frame' || role.kind === 'code' || role.kind === 'words') return a.seen.has('rip') || a.seen.has('Call Trace') || a.seen.has('Call trace');
-  return true;
-}
-
 /**
  * Evidence that the line is this report's: its CPU, its stack words, what its task printed before.
  * (Not stack addresses in registers: a waiter's registers point into the stack of the task it waits for.)
  */
 function evidenceFor(a: Assembly, role: LineRole, text: string, history: StackHistory): boolean {
-  if (role.kind === 'cpu') return a.claim.cpu === role.cpu && (a.claim.pid === null || a.claim.pid === role.pid);
+  // The task is the surer mark: a WARNING's header and its dump can name different CPUs when the task moved.
+  if (role.kind === 'cpu') return a.claim.pid !== null ? a.claim.pid === role.pid : a.claim.cpu === role.cpu;
   if (role.kind === 'frame' && role.address !== null && a.stackWords.has(role.address)) return true;
   return history.knows(a.claim, role, text);
+}
+
+/**
+ * Whether an unknown line may be given to the one task without history: a function (a stuck task
+ * shows the same ones), or Code: bytes when every other report is at a RIP its task printed before
+ * (the same RIP gives the same Code: bytes, so theirs would be known).
+ */
+function freshMayOwn(open: readonly Assembly[], role: LineRole, history: StackHistory): boolean {
+  if (role.kind === 'rip' || role.kind === 'frame') return role.fn !== null;
+  if (role.kind !== 'code') return false;
+  return open.every((a) => history.isNew(a.claim) || (a.ripLine !== null && history.knows(a.claim, { kind: 'other' }, a.ripLine)));
 }
 
 export type Attribution = { readonly to: number } | { readonly withheld: readonly number[]; readonly damaging: boolean };
 
 /**
  * Picks which of the open reports takes a body line (by index), or withholds a line that could be
- * any of several reports'. Withholding a CPU, RIP, frame or Code: line damages those reports; a
- * register line is left out quietly. Other lines (Modules linked in, Call Trace:...) go to the oldest.
+ * any of several reports'. Only evidence decides, never the usual order of a dump (a 5.x report
+ * prints a second RIP and Code: for the user registers). Withholding a CPU, RIP, frame or Code: line
+ * damages those reports; other lines (registers, Modules linked in, Call Trace:...) are left out quietly.
  */
 export function attribute(open: readonly Assembly[], text: string, history: StackHistory): Attribution {
   const role = lineRole(text);
-  const key = seenKey(role);
-  const narrow = (from: number[], keep: (i: number) => boolean): number[] => {
-    const kept = from.filter(keep);
-    return kept.length > 0 ? kept : from;
-  };
-  let candidates = narrow(
-    open.map((_, i) => i),
-    (i) => key === null || !open[i]!.seen.has(key),
-  );
-  candidates = narrow(candidates, (i) => prerequisitesMet(open[i]!, role));
-  if (candidates.length === 1) return { to: candidates[0]! };
-  const withEvidence = candidates.filter((i) => evidenceFor(open[i]!, role, text, history));
+  const all = open.map((_, i) => i);
+  const withEvidence = all.filter((i) => evidenceFor(open[i]!, role, text, history));
   if (withEvidence.length === 1) return { to: withEvidence[0]! };
-  const identity = IDENTITY_ROLES.has(role.kind);
-  if (withEvidence.length === 0) {
-    // A stuck task repeats itself: what no open report's task printed before is the new task's.
-    const fresh = candidates.filter((i) => history.isNew(open[i]!.claim));
+  if (withEvidence.length === 0 && freshMayOwn(open, role, history)) {
+    // A stuck task repeats itself: what no open report's task showed before is the new task's.
+    const fresh = all.filter((i) => history.isNew(open[i]!.claim));
     if (fresh.length === 1) return { to: fresh[0]! };
   }
-  const contested = withEvidence.length > 1 ? withEvidence : candidates;
-  if (identity) return { withheld: contested, damaging: true };
-  if (role.kind === 'words' || (role.kind === 'once' && REGISTER_NAME_RE.test(role.name))) return { withheld: contested, damaging: false };
-  return { to: contested[0]! };
+  return { withheld: withEvidence.length > 1 ? withEvidence : all, damaging: IDENTITY_ROLES.has(role.kind) };
 }
 
 /** Records what an attributed line tells about its report. */
@@ -189,4 +182,5 @@ export function take(a: Assembly, text: string): void {
   const key = seenKey(role);
   if (key !== null) a.seen.add(key);
   if (role.kind === 'words') for (const w of text.trim().split(/\s+/)) a.stackWords.add(w);
+  if (role.kind === 'rip') a.ripLine ??= text;
 }

@@ -2,6 +2,7 @@ import type { LogLine } from '../lines/types.js';
 import { makeTitle } from '../result/kinds.js';
 import { parseCommonFields, parseRipLine } from './body.js';
 import { pickCulprit } from './culprit.js';
+import { markCorrupted } from './report.js';
 import { parseSymbol, refOf } from './frames.js';
 import type { Frame, FunctionRef, Report } from './types.js';
 
@@ -84,4 +85,16 @@ export function blamePart(report: Report, part: StackPart, fallback: FunctionRef
   }
   report.culprit = pickCulprit(rip ? [rip, ...stack] : stack, part.skip) ?? fallback;
   report.title = makeTitle(report.kind, report.culprit?.function);
+  flagFaultInjection(report);
+}
+
+// `should_fail+0x.../0x...`, `should_failslab.cold.1+0x...`: the stack fault injection prints when it fails a call.
+const FAULT_INJECTION_FRAME_RE = /^\s*(?:\[<?[0-9a-fx]+>?\] )?(?:\? )?should_fail(?:slab|_usercopy|_alloc_page)?(?:\.[\w.]+)?\+0x/;
+
+/**
+ * Fault injection (syzkaller's fail_nth) dumps its own stack; when its frames are inside a report, two stacks
+ * are mixed and the report cannot be trusted frame by frame.
+ */
+export function flagFaultInjection(report: Report): void {
+  if (report.lines.some((l) => FAULT_INJECTION_FRAME_RE.test(l.text))) markCorrupted(report, "a fault-injection stack is mixed into the report's lines");
 }

@@ -91,9 +91,15 @@ export class Segmenter {
     if (header) {
       // Absorbed headers (`Oops:`, a panic_on_warn panic) come before the host's register dump, after which the host
       // is over; only a report's own later headers (the OOM victim after the OOM invoker) may come after it.
-      const host = mine.find(
+      const hosts = mine.filter(
         (b) => (b.detector === header || !b.lines.some((l) => parseCpuLine(l.text.trimStart()))) && b.detector?.absorbs?.some((re) => re.test(text)),
       );
+      // Two CPUs' reports open at once could each own it: it is left out of both, which are flagged.
+      if (hosts.length > 1) {
+        for (const b of hosts) b.assembly.ambiguous = true;
+        return;
+      }
+      const host = hosts[0];
       if (host) {
         this.add(host, line);
         if (host.detector?.endsAt?.test(text)) this.close(host, false);
@@ -149,13 +155,9 @@ export class Segmenter {
       }
       return;
     }
-    if (END_MARKER_RE.test(text)) {
-      this.add(live[0]!, line);
-      this.close(live[0]!, false);
-      return;
-    }
-    if (!isStructuralLine(trimmed) && !live.some((b) => b.detector?.bodyLines?.some((re) => re.test(text)))) {
-      for (const b of live) if (b.traceSeen) this.close(b, false);
+    // Which of the reports printed together an end marker or a line of another subsystem ends cannot
+    // be told: they end by a silence or the next header instead.
+    if (END_MARKER_RE.test(text) || (!isStructuralLine(trimmed) && !live.some((b) => b.detector?.bodyLines?.some((re) => re.test(text))))) {
       this.sink.loose(line);
       return;
     }

@@ -83,17 +83,20 @@ function waitDrain(out: PassThrough): Promise<void> {
 /**
  * Copies a tar entry into a Node stream with backpressure. The entry is always read to its end (the
  * tar stream cannot go on otherwise); once the reader has let go of `out`, the rest is skipped over.
+ * False when the entry could not be read to its end (a truncated or corrupt archive).
  */
-async function pump(entry: AsyncIterable<unknown>, out: PassThrough): Promise<void> {
+async function pump(entry: AsyncIterable<unknown>, out: PassThrough): Promise<boolean> {
   try {
     for await (const chunk of entry) {
       if (out.destroyed) continue;
       if (!out.write(chunk)) await waitDrain(out);
     }
     out.end();
+    return true;
   } catch (error) {
     // The tar stream fails too and reports it; the reader of this member sees the error here.
     out.destroy(error as Error);
+    return false;
   }
 }
 
@@ -115,12 +118,11 @@ export async function* tarSources(archive: string, raw: Readable, kind: Exclude<
         entry.resume();
         continue;
       }
-      members++;
       const out = new PassThrough();
       const pumping = pump(entry, out);
       yield* memberSources({ archive, name, stream: out, hostHint, mtime: entry.header.mtime ?? null, depth }, ctx);
       out.destroy();
-      await pumping;
+      if (await pumping) members++;
     }
     if (members === 0) ctx.warn(archive, `archive holds no kernel log (${NO_KERNEL_LOG})`);
   } catch (error) {

@@ -64,13 +64,24 @@ export function decompress(input: Readable, compression: Compression, limit = MA
   return pipeline(Readable.fromWeb(web as WebReadableStream<Uint8Array>), guard, ignore);
 }
 
+// xz-embedded's return codes (xz.h): what they mean for a file being read.
+const XZ_ERRORS: Readonly<Record<string, string>> = {
+  '5': 'not xz data',
+  '6': 'xz options this decoder does not support',
+  '7': 'corrupt xz data',
+  '8': 'xz data ends early (truncated file)',
+};
+
 /** A clearer message for decompression and archive errors than the library's own. */
 export function describeDecodeError(error: unknown): string {
   if (error instanceof RefusedError) return error.message;
   const e = error as NodeJS.ErrnoException;
   const message = e.message ?? String(error);
-  if (e.code === 'Z_BUF_ERROR' || /unexpected end of (?:file|data)/i.test(message)) return 'compressed data ends early (truncated file)';
+  if (e.code === 'Z_BUF_ERROR' || /unexpected end of file/i.test(message)) return 'compressed data ends early (truncated file)';
   if (e.code === 'Z_DATA_ERROR') return `corrupt gzip data (${message})`;
-  if (/xz|lzma|wasm/i.test(message) || e.name === 'XzError') return `corrupt xz data (${message})`;
+  const xz = /get_next_output failed with error code (\d+)/.exec(message);
+  if (xz) return XZ_ERRORS[xz[1]!] ?? `corrupt xz data (error ${xz[1]})`;
+  if (/^Unexpected end of data$/.test(message)) return 'archive ends early (truncated, or not a tar archive)';
+  if (/^Invalid (?:tar )?header/.test(message)) return `not a tar archive, or a corrupt one (${message})`;
   return message;
 }

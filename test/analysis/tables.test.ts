@@ -66,6 +66,24 @@ describe('frame tables', () => {
     for (const f of ['blk_set_queue_dying', 'dm_ctl_ioctl', 'ext4_writepages']) expect(isGenericFrame(f), f).toBe(false);
   });
 
+  it.each([
+    ['sanitizer and debug reporting', ['print_address_description.constprop.0.cold', 'print_report', 'kasan_report_invalid_free', '__debug_object_init', 'look_up_lock_class', 'hlock_class']],
+    ['the arm64 fault path', ['__do_kernel_fault', 'do_tag_check_fault', 'do_mem_abort', 'el1_abort', 'el1h_64_sync_handler', 'do_bad_area']],
+    ['atomics, bit operations, refcount, list and tree helpers', ['_atomic_dec_and_lock', 'atomic_read', 'test_and_clear_bit', 'refcount_warn_saturate', 'kref_put', '__list_add_valid', 'rb_erase']],
+    ['locks', ['down_trylock', 'mutex_lock_nested', 'task_blocks_on_rt_mutex', '_raw_read_lock_bh', 'local_bh_enable']],
+    ['string, copy and printing helpers', ['strcmp', 'memcmp', 'vsnprintf', 'hex_string', 'va_format.isra.0', 'vprintk_emit', '_copy_to_iter', 'bpf_prog_array_copy_to_user', 'crc16']],
+    ['allocation and page-cache wrappers', ['kmem_cache_alloc_node', '__kmalloc_cache_noprof', 'kvfree', 'pagecache_get_page', 'folio_alloc']],
+    ['work, timer and driver-core plumbing', ['flush_workqueue', '__queue_work', 'del_timer_sync', 'kobject_put', 'device_del', 'dpm_sysfs_remove', 'unregister_netdevice_queue', 'usb_kill_anchored_urbs', 'iput']],
+  ])('skips %s', (_what, functions) => {
+    for (const f of functions) expect(isGenericFrame(f), f).toBe(true);
+  });
+
+  it('keeps the functions that use those helpers', () => {
+    for (const f of ['ip6_fragment', 'xt_free_table_info', 'io_submit_sqes', 'tcp_fastopen_reset_cipher', 'ipcomp_init_state', 'netlink_recvmsg', 'sctp_wfree']) {
+      expect(isGenericFrame(f), f).toBe(false);
+    }
+  });
+
   it('knows syscall and worker plumbing', () => {
     for (const f of ['system_call_fastpath', 'SyS_ioctl', 'do_vfs_ioctl', '__x64_sys_ioctl', 'do_syscall_64', 'entry_SYSCALL_64_after_hwframe', 'kthread', 'worker_thread']) expect(isEntryPlumbingFrame(f), f).toBe(true);
     expect(isEntryPlumbingFrame('dm_ctl_ioctl')).toBe(false);

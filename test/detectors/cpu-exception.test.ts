@@ -63,6 +63,23 @@ testDetector(cpuException, {
         details: { exception: 'double fault' },
       },
     },
+    {
+      name: '4.8: the log ends after the registers, before the call trace: damaged, the RIP still named',
+      log: log(`
+        [  616.309156] divide error: 0000 [#1] SMP DEBUG_PAGEALLOC KASAN
+        [  616.310085] Modules linked in:
+        [  616.310085] CPU: 1 PID: 22257 Comm: syz-executor Not tainted 4.8.0-rc3+ #35
+        [  616.312546] task: ffff88002fe9e580 task.stack: ffff8800316a8000
+        [  616.312546] RIP: 0010:[<ffffffff8575b41c>]  [<ffffffff8575b41c>] snd_hrtimer_callback+0x1bc/0x3c0
+        [  616.312546] RSP: 0018:ffff88003ed07d98  EFLAGS: 00010006
+      `),
+      expected: {
+        title: 'CPU exception in snd_hrtimer_callback',
+        culprit: { function: 'snd_hrtimer_callback', module: null },
+        corrupted: true,
+        corruptionReasons: ['the log ends before its call trace'],
+      },
+    },
   ],
   invalid: [{ name: 'invalid opcode right after a kernel BUG belongs to the BUG', log: log(`
     [    1.000000] kernel BUG at mm/filemap.c:1234!

@@ -86,7 +86,7 @@ testDetector(hardLockup, {
         comm: 'ip',
         kernel: '3.10.0-514.el7.x86_64',
         culprit: { function: 'mlx4_en_get_stats', module: 'mlx4_en' },
-        entry: { function: 'netlink_recvmsg', module: null },
+        entry: { function: 'rtnl_dump_ifinfo', module: null },
         corrupted: false,
         details: { syscall: 'recvmsg' },
       },

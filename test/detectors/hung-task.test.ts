@@ -75,7 +75,7 @@ testDetector(hungTask, {
         pid: 5269,
         comm: 'syz-executor.1',
         culprit: { function: 'rtnl_lock', module: null },
-        entry: { function: 'do_exit', module: null },
+        entry: { function: 'inet6_release', module: null },
         corrupted: false,
       },
     },

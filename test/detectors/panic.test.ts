@@ -45,6 +45,26 @@ testDetector(panic, {
         details: { reason: 'Attempted to kill init! exitcode=0x0000000b' },
       },
     },
+    {
+      name: 'a panic that restates an oops no longer in the log is damaged',
+      log: log(`
+        [  246.756084] Kernel panic - not syncing: hung_task: blocked tasks
+        [  246.762271] CPU: 1 PID: 870 Comm: khungtaskd Not tainted 4.16.0-rc7+ #5
+        [  246.778353] Call Trace:
+        [  246.780919]  dump_stack+0x194/0x24d
+        [  246.792946]  panic+0x1e4/0x41c
+        [  246.806194]  watchdog+0x91d/0xd60
+        [  246.857584]  kthread+0x33c/0x400
+        [  246.869694]  ret_from_fork+0x3a/0x50
+      `),
+      expected: {
+        comm: 'khungtaskd',
+        role: 'standalone',
+        corrupted: true,
+        corruptionReasons: ['the hung task report this panic follows is not in the log'],
+        details: { reason: 'hung_task: blocked tasks', follows: 'hung task report' },
+      },
+    },
   ],
   invalid: [
     { name: 'the end marker of a panic opens no second one', log: '[    1.000000] ---[ end Kernel panic - not syncing: Fatal exception ]---\n' },

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { analyzeText } from '../../src/analyzer.js';
 import { softLockup } from '../../src/reports/detectors/soft-lockup.js';
+import { log, testDetector } from './tester.js';
 
 // The first report of the seed incident (3.10 / RHEL 7 layout), as the kernel printed it.
 const RHEL7 = readFileSync('examples/node-2/seed-excerpt.log', 'utf8').split('\n').slice(0, 35).join('\n');
@@ -123,4 +124,82 @@ describe('soft-lockup detector', () => {
     expect(i.corrupted).toBe(true);
     expect(i.culprit).toBeNull();
   });
+});
+
+testDetector(softLockup, {
+  valid: [
+    {
+      name: '5.10: stuck in a tasklet on the interrupt stack; the entry is the tasklet, not the syscall it interrupted',
+      log: log(`
+        [  516.671899][    C1] watchdog: BUG: soft lockup - CPU#1 stuck for 134s! [syz-executor.3:16401]
+        [  516.731179][    C1] CPU: 1 PID: 16401 Comm: syz-executor.3 Not tainted 5.10.0-rc6-syzkaller #0
+        [  516.750065][    C1] RIP: 0010:__sanitizer_cov_trace_switch+0xe/0x70
+        [  516.776268][    C1] RSP: 0018:ffffc90000d909e8 EFLAGS: 00000246
+        [  516.846256][    C1] Call Trace:
+        [  516.849610][    C1]  <IRQ>
+        [  516.852462][    C1]  jhash+0x1d7/0x5d0
+        [  516.856438][    C1]  __rhashtable_lookup+0x22b/0x780
+        [  516.897170][    C1]  sta_info_get_bss+0x144/0x3f0
+        [  516.911609][    C1]  ieee80211_rx_list+0xdd3/0x23d0
+        [  516.954196][    C1]  ieee80211_tasklet_handler+0xd3/0x130
+        [  516.959733][    C1]  tasklet_action_common.constprop.0+0x22f/0x2d0
+        [  516.966051][    C1]  __do_softirq+0x2a0/0x9f6
+        [  516.970547][    C1]  asm_call_irq_on_stack+0xf/0x20
+        [  516.975552][    C1]  </IRQ>
+        [  516.978481][    C1]  do_softirq_own_stack+0xaa/0xd0
+        [  516.983491][    C1]  irq_exit_rcu+0x132/0x200
+        [  516.987990][    C1]  sysvec_apic_timer_interrupt+0x4d/0x100
+        [  516.993697][    C1]  asm_sysvec_apic_timer_interrupt+0x12/0x20
+        [  517.228136][    C1]  tcp_sendmsg+0x2b/0x40
+        [  517.232377][    C1]  inet_sendmsg+0x99/0xe0
+        [  517.241996][    C1]  sock_sendmsg+0xcf/0x120
+        [  517.246415][    C1]  __sys_sendto+0x21c/0x320
+        [  517.281952][    C1]  __x64_sys_sendto+0xdd/0x1b0
+        [  517.297945][    C1]  do_syscall_64+0x2d/0x70
+        [  517.302373][    C1]  entry_SYSCALL_64_after_hwframe+0x44/0xa9
+      `),
+      expected: {
+        title: 'soft lockup in jhash',
+        cpu: 1,
+        pid: 16401,
+        culprit: { function: 'jhash', module: null },
+        entry: { function: 'ieee80211_tasklet_handler', module: null },
+        details: { syscall: 'sendto' },
+      },
+    },
+    {
+      name: 'arm64 5.9: no stack markers; the softirq run on interrupt exit is found past el1_irq',
+      log: log(`
+        [  637.311457][    C0] watchdog: BUG: soft lockup - CPU#0 stuck for 22s! [ksoftirqd/0:9]
+        [  637.466599][    C0] CPU: 0 PID: 9 Comm: ksoftirqd/0 Not tainted 5.9.0-12994-gf9893351acae #15
+        [  637.470521][    C0] pc : _raw_spin_unlock_irqrestore+0x74/0x110
+        [  637.471589][    C0] lr : _raw_spin_unlock_irqrestore+0xd8/0x110
+        [  637.494411][    C0] Call trace:
+        [  637.495455][    C0]  _raw_spin_unlock_irqrestore+0x74/0x110
+        [  637.496383][    C0]  debug_check_no_obj_freed+0x234/0x438
+        [  637.497375][    C0]  slab_free_freelist_hook+0x174/0x1f8
+        [  637.498341][    C0]  kmem_cache_free+0xac/0x4f8
+        [  637.522484][    C0]  ip_local_deliver_finish+0x1e0/0x350
+        [  637.525948][    C0]  ip_list_rcv+0x2c4/0x418
+        [  637.526879][    C0]  __netif_receive_skb_list_core+0x450/0x740
+        [  637.527837][    C0]  netif_receive_skb_list_internal+0x558/0xb20
+        [  637.529675][    C0]  net_rx_action+0xcbc/0x1268
+        [  637.530599][    C0]  _stext+0x29c/0x1098
+        [  637.531506][    C0]  irq_exit+0x470/0x540
+        [  637.532402][    C0]  __handle_domain_irq+0xfc/0x1d0
+        [  637.533350][    C0]  gic_handle_irq+0x78/0x230
+        [  637.534194][    C0]  el1_irq+0xc0/0x180
+        [  637.534982][    C0]  kthread_should_stop+0x8c/0xd0
+        [  637.535900][    C0]  smpboot_thread_fn+0xa8/0x928
+        [  637.536734][    C0]  kthread+0x30c/0x408
+        [  637.537536][    C0]  ret_from_fork+0x10/0x30
+      `),
+      expected: {
+        title: 'soft lockup in debug_check_no_obj_freed',
+        comm: 'ksoftirqd/0',
+        culprit: { function: 'debug_check_no_obj_freed', module: null },
+        entry: { function: 'ip_list_rcv', module: null },
+      },
+    },
+  ],
 });

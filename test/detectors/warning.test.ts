@@ -1,3 +1,5 @@
+import { describe, expect, it } from 'vitest';
+import { analyzeText } from '../../src/analyzer.js';
 import { warning } from '../../src/reports/detectors/warning.js';
 import { log, testDetector } from './tester.js';
 
@@ -178,9 +180,65 @@ testDetector(warning, {
       `),
       expected: { title: 'WARNING in drm_ioctl', culprit: { function: 'drm_ioctl', module: null }, corrupted: true },
     },
+    {
+      name: "a fault-injection stack mixed into the trace makes the report corrupted",
+      log: log(`
+        [   61.000001] WARNING: CPU: 0 PID: 9000 at mm/slab_common.c:996 kmalloc_slab+0x56/0x70
+        [   61.000002] CPU: 0 PID: 9000 Comm: syz-executor3 Not tainted 4.16.0-rc1+ #1
+        [   61.000003] Call Trace:
+        [   61.000004]  dump_stack+0x194/0x257
+        [   61.000005]  should_fail+0x8c0/0xa40
+        [   61.000006]  should_failslab+0xec/0x120
+        [   61.000007] RIP: 0010:kmalloc_slab+0x56/0x70
+        [   61.000008] RSP: 0018:ffff8801ca6df5b8 EFLAGS: 00010246
+        [   61.000009]  __kmalloc+0x25/0x760
+        [   61.000010]  bfs_fill_super+0x1c0/0x950
+        [   61.000011]  mount_bdev+0x2b3/0x360
+        [   61.000012] ---[ end trace 0000000000000001 ]---
+      `),
+      expected: { title: 'WARNING in bfs_fill_super', corrupted: true, corruptionReasons: ["a fault-injection stack is mixed into the report's lines"] },
+    },
+    {
+      name: "the unwinder's complaint about a bad frame (pointers hidden as (ptrval)) has no stack and blames no function",
+      log: "[   26.148943] WARNING: kernel stack regs at         (ptrval) in syzkaller547737:4493 has bad 'bp' value         (ptrval)\n",
+      expected: { title: 'WARNING', pid: 4493, comm: 'syzkaller547737', culprit: null, corrupted: false, details: { problem: 'kernel stack unwinder found a bad frame' } },
+    },
   ],
   invalid: [
     { name: 'a driver message that starts with WARNING:', log: '[   49.679506][ T8428] WARNING: the mand mount option is being deprecated and\n' },
     { name: 'an XFS warning', log: '[  131.879441][  T152] XFS (loop4): WARNING: Reset corrupted AGFL on AG 0. 1 blocks leaked. Please unmount and run xfs_repair.\n' },
   ],
+});
+
+describe('a panic_on_warn panic printed after the warning', () => {
+  it('is linked to the warning as its consequence, not counted as a root cause', () => {
+    const result = analyzeText(
+      log(`
+        [  140.728169][ T6181] WARNING: CPU: 1 PID: 6181 at fs/buffer.c:1183 mark_buffer_dirty+0x299/0x3f0
+        [  140.728225][ T6181] Modules linked in:
+        [  140.728266][ T6181] CPU: 1 PID: 6181 Comm: syz.0.52 Not tainted 6.8.0-syzkaller #0
+        [  140.728300][ T6181] RIP: 0010:mark_buffer_dirty+0x299/0x3f0
+        [  140.728400][ T6181] Call Trace:
+        [  140.728500][ T6181]  <TASK>
+        [  140.728600][ T6181]  bfs_get_block+0x5da/0xae0
+        [  140.728700][ T6181]  __block_write_begin_int+0x6c6/0x1910
+        [  140.728800][ T6181]  </TASK>
+        [  140.728900][ T6181] Kernel panic - not syncing: kernel: panic_on_warn set ...
+        [  140.729000][ T6181] CPU: 1 PID: 6181 Comm: syz.0.52 Not tainted 6.8.0-syzkaller #0
+        [  140.729100][ T6181] Call Trace:
+        [  140.729200][ T6181]  <TASK>
+        [  140.729300][ T6181]  dump_stack_lvl+0x116/0x1b0
+        [  140.729400][ T6181]  panic+0x349/0x880
+        [  140.729500][ T6181]  check_panic_on_warn+0x86/0xb0
+        [  140.729600][ T6181]  __warn+0x1c6/0x500
+        [  140.729700][ T6181]  </TASK>
+      `),
+      'log',
+      { now: () => new Date(0) },
+    );
+    const warning = result.incidents.find((i) => i.kind === 'warning');
+    const panic = result.incidents.find((i) => i.kind === 'panic');
+    expect(warning).toMatchObject({ title: 'WARNING in mark_buffer_dirty', causedBy: null });
+    expect(panic?.causedBy).toBe(warning?.id);
+  });
 });

@@ -13,7 +13,7 @@ import { convert, parseBundle, type TargetFormat } from '../helpers/convert.js';
 import { node2Lines, node2Reports, node2Text, segmentText } from '../robustness/support.js';
 import { corpusLogs, lineMutationArb, logArb, mutate, mutationArb, prefixArb, messageArb } from './arbitraries.js';
 import { checkResult, inputLines, timed } from './check.js';
-import { FUZZ_SEED, fuzzParams } from './params.js';
+import { FUZZ_SEED, FUZZ_TIMEOUT_MS, fuzzParams } from './params.js';
 
 const NOW = () => new Date('2022-11-13T00:00:00Z');
 /** Cases run per property, added up for the report at the end. */
@@ -35,7 +35,7 @@ afterAll(() => {
   console.log(`fuzz cases (seed ${FUZZ_SEED}): ${total} in all; ${[...counts].map(([k, v]) => `${k} ${v}`).join(', ')}`);
 });
 
-describe('the analyzer on hostile text never throws, validates, and points at real lines', () => {
+describe('the analyzer on hostile text never throws, validates, and points at real lines', { timeout: FUZZ_TIMEOUT_MS }, () => {
   it('random lines in every prefix format, mixed line ends, NUL bytes and junk', () => {
     fc.assert(
       fc.property(logArb, (text) => {
@@ -130,7 +130,7 @@ describe('the analyzer on hostile text never throws, validates, and points at re
   });
 });
 
-describe('files on disk: random bytes, invalid UTF-8, NUL, gzip, line ends', () => {
+describe('files on disk: random bytes, invalid UTF-8, NUL, gzip, line ends', { timeout: FUZZ_TIMEOUT_MS }, () => {
   const dir = mkdtempSync(join(tmpdir(), 'ktriage-fuzz-'));
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { analyzeText } from '../../src/analyzer.js';
 import { loadMachineInputs } from '../../src/machine/inputs.js';
@@ -41,5 +42,15 @@ describe('no machine section without anything to read', () => {
   it('is null for a report without a Code: line when no machine inputs are given', () => {
     const text = 'watchdog: BUG: soft lockup - CPU#0 stuck for 22s! [a:1]\nCPU: 0 PID: 1 Comm: a Not tainted 5.4.0 #1\nRIP: 0010:f+0x1/0x10\nCall Trace:\n g+0x2/0x20\n';
     expect(analyzeText(text, 'x').incidents[0]!.machine).toBeNull();
+  });
+});
+
+describe('the disassembly explains an interrupt re-enable point the Code: bytes do not show', () => {
+  it('notes the popfq before the hottest RIP from `crash> dis` when the log lost its Code: lines', () => {
+    const withoutCode = readFileSync('examples/node-2/messages.node-2.20221112.log', 'utf8').split('\n').filter((l) => !l.includes(' Code: ')).join('\n');
+    const machine = loadMachineInputs({ dis: ['examples/node-2/crash/dis_raw_spin_unlock_irqrestore.txt'] }, () => undefined);
+    const culprit = analyzeText(withoutCode, 'messages', { machine }).incidents.find((i) => i.cpu === 12)!;
+    expect(culprit.machine!.codeInstructions).toEqual([]);
+    expect(culprit.machine!.notes[0]).toBe('RIP _raw_spin_unlock_irqrestore+0x15 is the instruction right after `popfq` (_raw_spin_unlock_irqrestore+0x14) in the disassembly: interrupts were just re-enabled, so the held-back timer interrupt lands here; the sample marks that point, not the loop.');
   });
 });

@@ -2,7 +2,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { analyzeText } from '../../src/analyzer.js';
-import { fuzzParams } from '../fuzz/params.js';
+import { FUZZ_TIMEOUT_MS, fuzzParams } from '../fuzz/params.js';
 import { node2Reports, node2Text, segmentText, withDroppedMessages, type Loss } from './support.js';
 
 const NOW = () => new Date('2022-11-13T00:00:00Z');
@@ -35,7 +35,7 @@ function checkLosses(losses: readonly Loss[]) {
   return text;
 }
 
-describe('printk messages dropped in the middle of reports', () => {
+describe('printk messages dropped in the middle of reports', { timeout: FUZZ_TIMEOUT_MS }, () => {
   it('flags exactly the damaged reports and keeps the incidents of the clean file', () => {
     // Lose the registers of one report per incident, and the middle of the call trace of two more.
     const cpu = (c: number, nth: number) => node2Reports.indexOf(node2Reports.filter((r) => r.cpu === c)[nth]!);

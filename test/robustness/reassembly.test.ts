@@ -45,17 +45,20 @@ describe('attributing a line to one of two open reports', () => {
     expect(attribute(twoOpen(), 'CPU: 12 PID: 39156 Comm: dockerd-current Not tainted 3.10.0 #1', history)).toEqual({ to: 0 });
   });
 
-  it('a RIP goes to the one report that printed its CPU line and no RIP yet', () => {
-    const rip = 'RIP: 0010:multi_cpu_stop+0x4a/0x100';
-    expect(attribute(twoOpen([], ['CPU: 13 PID: 74 Comm: m Not tainted 3.10.0 #1']), rip, history)).toEqual({ to: 1 });
-    expect(attribute(twoOpen(['CPU: 12 PID: 1 Comm: d Not tainted 3.10.0 #1', 'RIP: 0010:f+0x1/0x2'], ['CPU: 13 PID: 74 Comm: m Not tainted 3.10.0 #1']), rip, history)).toEqual({ to: 1 });
+  it('a Code: line goes to the task without history only when the other is at a RIP whose Code: it knows', () => {
+    const learned = new StackHistory();
+    const rip = 'RIP: 0010:_raw_spin_unlock_irqrestore+0x15/0x20';
+    learned.learn(headerClaim(HEADER_12), [line(HEADER_12), line(rip), line('Code: 57 9d <0f> 1f')]);
+    const code13 = 'Code: f3 90 <8b> 43 20';
+    expect(attribute(twoOpen([rip], []), code13, learned)).toEqual({ to: 1 });
+    expect(attribute(twoOpen(['RIP: 0010:__wake_up+0xe/0x50'], []), code13, learned)).toEqual({ withheld: [0, 1], damaging: true });
   });
 
-  it('a frame neither report can claim is withheld and damages both; a register line is withheld quietly', () => {
+  it('a frame neither report can claim is withheld and damages both; other lines are withheld quietly', () => {
     const ready = ['CPU: 1 PID: 1 Comm: a Not tainted 3.10.0 #1', 'RIP: 0010:f+0x1/0x2', 'Call Trace:'];
     expect(attribute(twoOpen(ready, ready), ' kthread+0xcf/0xe0', history)).toEqual({ withheld: [0, 1], damaging: true });
     expect(attribute(twoOpen(ready, ready), 'RAX: 0000000000000001 RBX: ffff881f5b317a40', history)).toEqual({ withheld: [0, 1], damaging: false });
-    expect(attribute(twoOpen(ready, ready), 'Modules linked in: rbd', history)).toEqual({ to: 0 });
+    expect(attribute(twoOpen(ready, ready), 'Modules linked in: rbd', history)).toEqual({ withheld: [0, 1], damaging: false });
   });
 
   it("a frame the task showed in earlier reports is that task's; an unknown one belongs to the task with no history", () => {

@@ -3,7 +3,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { analyzeText } from '../../src/analyzer.js';
-import { fuzzParams } from '../fuzz/params.js';
+import { FUZZ_TIMEOUT_MS, fuzzParams } from '../fuzz/params.js';
 import { node2Lines, node2Text } from './support.js';
 
 const NOW = () => new Date('2022-11-13T00:00:00Z');
@@ -16,7 +16,7 @@ const FAKE_REPORT = [
   ' evil_caller+0x5/0x10',
 ];
 
-describe('report-shaped lines written by user space', () => {
+describe('report-shaped lines written by user space', { timeout: FUZZ_TIMEOUT_MS }, () => {
   it('syslog: a program tag is not the kernel, and the warning names program, file and line', () => {
     const text = FAKE_REPORT.map((m) => `Nov 12 10:10:59 node-2 myapp[123]: ${m}`).join('\n');
     const result = analyze(text);

@@ -5,7 +5,7 @@ import { pickCulprit } from '../culprit.js';
 import { defineHeaderDetector } from '../define.js';
 import { parseFrameLine } from '../frames.js';
 import { markCorrupted } from '../report.js';
-import { faultStack, findLine, firstMatch, PANIC_INSIDE_REPORT_RE, partOf } from '../sections.js';
+import { faultStack, findLine, firstMatch, flagFaultInjection, PANIC_INSIDE_REPORT_RE, partOf } from '../sections.js';
 import type { Frame } from '../types.js';
 
 /**
@@ -104,6 +104,7 @@ export const lockdep = defineHeaderDetector({
     const skip = /non-static/.test(kind.problem) ? isLockdepMachinery : isSocketLockHelper;
     report.culprit = lastFunction ? { function: lastFunction[1]!, module: null } : pickCulprit([...frames, ...(tail.rip ? [tail.rip] : []), ...tail.stack], skip);
     report.title = makeTitle('lockdep', report.culprit?.function);
+    flagFaultInjection(report);
     if (kind.anchors.length > 0 && frames.length === 0) markCorrupted(report, 'the lock line lockdep blames is missing');
     else if (kind.trace && !tail.rip && tail.stack.length === 0) markCorrupted(report, 'report cut off before its stack backtrace');
   },

@@ -10,6 +10,16 @@ const HEADER_RE = /^Kernel panic - not syncing:? (?!Watchdog detected hard LOCKU
 // The function a stack-protector panic names (`Kernel stack is corrupted in: func+0x1/0x2`).
 const CORRUPTED_IN_RE = /stack is corrupted in: ?(\S+)/;
 const CORRUPTED_END_RE = /^corrupted stack end detected/;
+// Reasons that only restate another report printed before the panic, and which report that is.
+const FOLLOWS: readonly (readonly [RegExp, string])[] = [
+  [/^Fatal exception/, 'oops'],
+  [/^panic_on_warn set/, 'warning'],
+  [/^hung_task: blocked tasks/, 'hung task report'],
+  [/^softlockup: hung tasks/, 'soft lockup report'],
+  [/^(?:hardlockup|Hard LOCKUP)/, 'hard lockup report'],
+  [/^(?:RCU Stall|rcu_stall)/i, 'RCU stall report'],
+  [/^Fatal machine check/, 'machine check report'],
+];
 
 export const panic = defineHeaderDetector({
   kind: 'panic',
@@ -26,11 +36,14 @@ export const panic = defineHeaderDetector({
   expectsTrace: false,
   describe(match, report) {
     report.details['reason'] = match[1]!;
+    const follows = FOLLOWS.find(([re]) => re.test(match[1]!));
+    if (follows) report.details['follows'] = follows[1];
     const named = CORRUPTED_IN_RE.exec(match[1]!);
     const symbol = named ? parseSymbol(named[1]!) : null;
-    if (named) report.culprit = { function: symbol?.function ?? named[1]!, module: symbol?.module ?? null };
+    if (symbol) report.culprit = { function: symbol.function, module: symbol.module };
     // The task overran its stack some time before schedule() noticed: what it was doing is all the trace can tell.
     else if (CORRUPTED_END_RE.test(match[1]!) && report.entry) report.culprit = report.entry;
+    if (named && !symbol) report.details['corruptedIn'] = named[1]!;
     report.title = makeTitle('panic', report.culprit?.function);
   },
 });

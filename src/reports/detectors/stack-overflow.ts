@@ -1,3 +1,4 @@
+import { makeTitle } from '../../result/kinds.js';
 import { defineHeaderDetector } from '../define.js';
 
 // x86 with VMAP_STACK: `BUG: stack guard page was hit at ffffc90002d07ff8 (stack is ffffc90002d08000..ffffc90002d0ffff)`
@@ -22,5 +23,11 @@ export const stackOverflow = defineHeaderDetector({
   absorbs: [/^(?:Oops: )?(?:kernel stack overflow \(|stack guard page: )/, /^PANIC: double fault/],
   describe(match, report) {
     if (match[1]) report.details['address'] = match[1];
+    // Where the stack ran out is arbitrary along a deep or recursive call chain; the handler that entered it names the path.
+    if (report.entry) {
+      if (report.culprit) report.details['overflowIn'] = report.culprit.function;
+      report.culprit = report.entry;
+      report.title = makeTitle('stack-overflow', report.entry.function);
+    }
   },
 });

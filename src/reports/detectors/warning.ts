@@ -11,7 +11,8 @@ import type { Detector } from '../types.js';
 const MODERN = String.raw`CPU: (\d+) PID: (\d+) at (\S+):(\d+) (\S+)`;
 const OLD = String.raw`at (\S+):(\d+) (\S+?)\(\)`;
 const NEW = String.raw`(?:\[.*\] )?(\S+\.\w+):(\d+) at (\S+), CPU#(\d+): (.+)\/(\d+)`;
-const UNWINDER = String.raw`kernel stack (?:regs|frame pointer) at [0-9a-f]+ in (.+?):(\d+) has bad`;
+// (4.15+ hashes or hides the pointers: `at         (ptrval) in syz:4493`)
+const UNWINDER = String.raw`kernel stack (?:regs|frame pointer) at (?:[0-9a-f]+|\s*\(ptrval\)) in (.+?):(\d+) has bad`;
 const HEADER_RE = new RegExp(`WARNING: (?:${MODERN}|${OLD}|${NEW}|${UNWINDER})`);
 
 /**

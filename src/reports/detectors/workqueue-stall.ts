@@ -1,3 +1,4 @@
+import { makeTitle } from '../../result/kinds.js';
 import { defineHeaderDetector } from '../define.js';
 
 // `BUG: workqueue lockup - pool cpus=0 node=0 flags=0x0 nice=0 stuck for 40s!`, followed by the busy workqueues:
@@ -20,6 +21,7 @@ export const workqueueStall = defineHeaderDetector({
     const inFlight = report.lines.map((l) => IN_FLIGHT_RE.exec(l.text)?.[1]).find((f) => f !== undefined);
     if (inFlight && !report.culprit) {
       report.culprit = { function: inFlight, module: null };
+      report.title = makeTitle('workqueue-stall', inFlight);
       report.details['inFlight'] = inFlight;
     }
   },

@@ -1,0 +1,34 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { analyzeText } from '../../src/analyzer.js';
+
+// The first CPU 12 report of the node-2 example, as kernel messages.
+const messages = readFileSync('examples/node-2/messages.node-2.20221112.log', 'utf8')
+  .split('\n')
+  .map((l) => /\bkernel: (.*)$/.exec(l)?.[1])
+  .filter((m): m is string => m !== undefined);
+const start = messages.findIndex((m) => /soft lockup - CPU#12 /.test(m));
+const report = messages.slice(start, messages.findIndex((m, i) => i > start && m.startsWith('Code:')) + 1);
+
+function syslogAt(seconds: number, message: string): string {
+  const t = new Date(Date.UTC(2022, 10, 12, 0, 0, 0) + seconds * 1000);
+  const clock = t.toISOString().slice(11, 19);
+  return `Nov ${String(t.getUTCDate()).padStart(2)} ${clock} node-9 kernel: ${message}`;
+}
+
+describe('memory stays bounded on a CPU stuck for a day', () => {
+  it('counts every one of 3000 reports (past the cap on kept report lines) and keeps the first report whole', () => {
+    const reports = 3000;
+    const lines: string[] = [];
+    for (let i = 0; i < reports; i++) for (const m of report) lines.push(syslogAt(i * 28, m));
+    expect(lines.length).toBeGreaterThan(100_000);
+    const result = analyzeText(`${lines.join('\n')}\n`, 'messages', { now: () => new Date('2022-11-14T00:00:00Z') });
+    expect(result.incidents).toHaveLength(1);
+    const incident = result.incidents[0]!;
+    expect(incident.reports).toBe(reports);
+    expect(incident.ripSamples.reduce((n, r) => n + r.count, 0)).toBe(reports);
+    expect(incident.lines).toHaveLength(report.length);
+    expect(incident.evidence.length).toBeLessThanOrEqual(200);
+    expect(incident.lastSeen).toBe(`2022-11-12T23:19:32`);
+  });
+});
