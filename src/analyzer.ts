@@ -48,6 +48,8 @@ export class SourceFeed {
   private lineNo = 0;
   private readonly ctx: LineContext;
   private readonly segmenter: Segmenter;
+  /** The last of the lines passed over since the last parsed one (fast path), for its time and as context. */
+  private skippedLast: { raw: Buffer; lineNo: number } | null = null;
   readonly summary: InputSummary;
 
   constructor(
@@ -80,6 +82,40 @@ export class SourceFeed {
     this.parse(raw);
   }
 
+  /**
+   * Whether lines may now be passed over unread (`src/lines/fast-scan.ts`): the format is known and parses each
+   * line on its own (bare text inherits from the line before), and no report is open.
+   */
+  get skipping(): boolean {
+    return this.format !== null && this.format !== 'bare' && this.segmenter.idle;
+  }
+
+  /** Counts lines the fast scan passed over: routine lines that are neither reports nor notable events. */
+  skip(count: number, bytes: number, last: Buffer): void {
+    this.summary.lines += count;
+    this.summary.bytes += bytes;
+    this.lineNo += count;
+    this.skippedLast = { raw: last, lineNo: this.lineNo };
+  }
+
+  /** Parses the last line passed over (not fed): the first/last time of the input and a continuation line's context. */
+  private parseSkipped(): void {
+    const skipped = this.skippedLast;
+    if (!skipped) return;
+    this.skippedLast = null;
+    const raw = skipped.raw.toString('latin1');
+    if (this.format === 'kmsg' && isKmsgDictionaryLine(raw)) return;
+    this.note(parseLine(raw, skipped.lineNo, this.format!, this.ctx));
+  }
+
+  private note(line: LogLine): void {
+    if (line.host && !this.summary.host) this.summary.host = line.host;
+    if (line.time) {
+      this.summary.firstSeen ??= line.time;
+      this.summary.lastSeen = line.time;
+    }
+  }
+
   private decideFormat(): void {
     this.format = detectFormat(this.pending);
     this.summary.format = this.format;
@@ -88,19 +124,17 @@ export class SourceFeed {
   }
 
   private parse(raw: string): void {
+    this.parseSkipped();
     this.lineNo++;
     if (this.format === 'kmsg' && isKmsgDictionaryLine(raw)) return;
     const line = parseLine(raw, this.lineNo, this.format!, this.ctx);
-    if (line.host && !this.summary.host) this.summary.host = line.host;
-    if (line.time) {
-      this.summary.firstSeen ??= line.time;
-      this.summary.lastSeen = line.time;
-    }
+    this.note(line);
     this.segmenter.push(line);
   }
 
   end(): void {
     if (this.format === null) this.decideFormat();
+    this.parseSkipped();
     this.segmenter.end();
   }
 }

@@ -32,7 +32,7 @@ export function describeReadError(error: unknown): string {
 export async function feedSource(analyzer: Analyzer, source: LogSource): Promise<boolean> {
   const feed = analyzer.openSource({ path: source.path, hostHint: source.hostHint, mtime: source.mtime });
   try {
-    const stats = await readLines(await source.open(), (line) => feed.push(line));
+    const stats = await readLines(await source.open(), (line) => feed.push(line), feed);
     if (stats.looksBinary) {
       analyzer.warn(source.path, 'binary data, not a text log: skipped');
       feed.end();

@@ -3,9 +3,11 @@ import { lookupErrno } from '../knowledge/errno.js';
 import type { EventGroup } from '../result/schema.js';
 
 // Words that make a line an error, failure or timeout rather than routine noise.
-const NOTABLE_RE = /\b(?:err(?:or)?s?|fail(?:ed|ure|s)?|timed? ?out|timeout|not responding|unable|cannot|can't|denied|refused|abort(?:ed|ing)?|reset|offline|lost|corrupt(?:ed|ion)?|critical|fatal|hung|stall(?:ed)?|blocked|dropped|warn(?:ing)?)\b/i;
+export const NOTABLE_RE = /\b(?:err(?:or)?s?|fail(?:ed|ure|s)?|timed? ?out|timeout|not responding|unable|cannot|can't|denied|refused|abort(?:ed|ing)?|reset|offline|lost|corrupt(?:ed|ion)?|critical|fatal|hung|stall(?:ed)?|blocked|dropped|warn(?:ing)?)\b/i;
 // A negative number that may be an errno: `-107`, `error -5`, `ret=-110`, `(-28)`.
 const NEGATIVE_RE = /(?<![\w.-])-(\d{1,3})(?![\w.])/g;
+/** Whether a text holds a number NEGATIVE_RE would take for an errno (before the errno table is asked). */
+export const ERRNO_LIKE_RE = new RegExp(NEGATIVE_RE.source);
 // Device-like subjects: rbd1, sda3, dm-12, eth0, nvme0n1, md127; letters then digits (hex tail allowed).
 const SUBJECT_RE = /\b([a-z][a-z_]{0,15}-?)(\d[\da-z]{0,15})\b/g;
 const IPV4_RE = /\b\d{1,3}(?:\.\d{1,3}){3}\b/g;

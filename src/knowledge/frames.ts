@@ -51,8 +51,8 @@ export const isStallReporterFrame = matcher(
   [],
 );
 
-/** The entry of the timer interrupt (x86 APIC timer, arm64 el1 IRQ). */
-export const isTimerInterruptEntryFrame = matcher([], [/^(?:smp_|asm_)?(?:trace_)?apic_timer_interrupt/, /^(?:asm_)?sysvec_apic_timer_interrupt$/, /^el1h?_(?:64_)?irq$/]);
+/** The entry of the timer interrupt (x86 APIC timer, arm64 el1 IRQ, 32-bit arm `gic_handle_irq` from `__irq_svc`). */
+export const isTimerInterruptEntryFrame = matcher(['__irq_svc', 'gic_handle_irq'], [/^(?:smp_|asm_)?(?:trace_)?apic_timer_interrupt/, /^(?:asm_)?sysvec_apic_timer_interrupt$/, /^el1h?_(?:64_)?irq$/]);
 
 /**
  * Frames that report, lock, wait, schedule, allocate, copy or dump: a kernel developer skips them
@@ -134,7 +134,7 @@ const GENERIC_PATTERNS = [
   // string, copy, printing and checksum helpers
   /^(?:__)?str(?:n?cmp|n?cpy|lcpy|scpy|n?len|chr|r?str|nstr|n?dup)$/, /^k?strn?dup/, /^(?:__)?mem(?:cmp|chr|dup)/, /^(?:v|vs|s|sc|vsc)n?printf$/, /^kv?asprintf$/,
   /(?:^|_)string(?:_nocheck)?$/, /^pointer$/, /^va_format/, /^_?dev_(?:info|notice|warn|err|alert|crit|emerg|printk)$/, /^dev_vprintk_emit$/, /printk/,
-  /^console_(?:unlock|flush_all)$/, /_indirect_thunk_/, /^(?:__)?(?:get|put)_user/, /(?:^|_)copy_(?:to|from)_user$/, /^_*copy_(?:page_|folio_)?(?:to|from)_iter/, /^copy(?:in|out)$/,
+  /^console_(?:unlock|flush_all)$/, /_indirect_thunk_/, /^(?:__)?(?:get|put)_user/, /(?:^|_)copy_(?:to|from)_user$/, /copy_(?:page_|folio_)?(?:to|from)_iter/, /^copy(?:in|out)$/,
   /^crc\d+/, /^crc_itu_t$/, /^extract_(?:user|iter)_to_sg/, /^(?:read|write)[bwlq]$/, /^logic_(?:in|out)/, /assertfail/,
   // allocation and page-cache lookup wrappers
   /^alloc_page/, /^k?v?[mzc]alloc/, /^krealloc/, /^kmem_cache/, /^allocate_slab/, /^__alloc_frozen_pages/, /^folio_(?:alloc|unlock)/, /^filemap_alloc_folio/,
@@ -197,6 +197,7 @@ const ENTRY_EXACT = [
   'asm_call_on_stack', 'asm_call_irq_on_stack', 'asm_call_sysvec_on_stack', 'call_on_irqstack', 'run_sysvec_on_irqstack_cond', 'run_on_irqstack_cond',
   // socket-layer glue between a socket syscall and the protocol's handler
   'sock_sendmsg', 'sock_sendmsg_nosec', '__sock_sendmsg', 'sock_recvmsg', 'sock_recvmsg_nosec', 'sock_write_iter', 'sock_read_iter', 'do_sock_setsockopt',
+  'sock_common_setsockopt', 'sock_common_getsockopt', 'sock_common_recvmsg', 'sock_ioctl', 'sock_do_ioctl',
   // netlink dispatch to the handler of a message type (rtnl_newlink, ip_set_uadd, devlink_nl_cmd_*)
   'netlink_sendmsg', 'netlink_unicast', 'netlink_unicast_kernel', 'netlink_rcv_skb', 'netlink_dump', '__netlink_dump_start', 'netlink_recvmsg',
   'rtnetlink_rcv', 'rtnetlink_rcv_msg', 'nfnetlink_rcv', 'nfnetlink_rcv_msg', 'nfnetlink_rcv_batch', 'genl_rcv', 'genl_rcv_msg',

@@ -70,8 +70,10 @@ export function syscallOf(framesInnermostFirst: readonly Frame[]): string | null
 function reporterFramesBeforeInterruptedCode(stack: readonly Frame[]): number {
   const reporter = stack.findIndex((f) => isStallReporterFrame(f.function));
   if (reporter < 0) return 0;
-  const entry = stack.findIndex((f, i) => i > reporter && isTimerInterruptEntryFrame(f.function));
-  return entry < 0 ? 0 : entry + 1;
+  let entry = stack.findIndex((f, i) => i > reporter && isTimerInterruptEntryFrame(f.function));
+  if (entry < 0) return 0;
+  while (stack[entry + 1] && isTimerInterruptEntryFrame(stack[entry + 1]!.function)) entry++;
+  return entry + 1;
 }
 
 /** The stack of the interrupted code: the trace without the frames of the interrupt that printed the report. */

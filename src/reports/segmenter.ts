@@ -75,6 +75,11 @@ export class Segmenter {
     this.anyHeader = new RegExp(detectors.map((d) => `(?:${d.header.source})`).join('|'));
   }
 
+  /** No report open: a line that is neither a header nor a register dump's CPU line can only be loose. */
+  get idle(): boolean {
+    return this.blocks.length === 0;
+  }
+
   private headerDetector(text: string): Detector | null {
     if (!this.anyHeader.test(text)) return null;
     return this.detectors.find((d) => d.header.test(text)) ?? null;

@@ -1,4 +1,5 @@
 import type { Readable } from 'node:stream';
+import { LineScanner, mayMatter } from '../lines/fast-scan.js';
 
 /** Longest line kept whole; longer lines are cut (and the cut reported) so memory stays bounded. */
 export const MAX_LINE_CHARS = 64 * 1024;
@@ -61,6 +62,16 @@ function controlRatio(chunk: Buffer): number {
   return n === 0 ? 0 : control / n;
 }
 
+/**
+ * The reader's consumer when it can do without most lines: while `skipping`, lines the fast scan
+ * (`src/lines/fast-scan.ts`) finds irrelevant are only counted, never decoded.
+ */
+export interface LineSkipper {
+  readonly skipping: boolean;
+  /** `count` lines of `bytes` bytes (line ends included) were passed over; `last` holds the last one's bytes. */
+  skip(count: number, bytes: number, last: Buffer): void;
+}
+
 /** Bytes of one line kept at most: MAX_LINE_CHARS characters of any UTF-8 text. */
 const MAX_LINE_BYTES = MAX_LINE_CHARS * 4;
 
@@ -76,7 +87,12 @@ class LineSplitter {
   /** The previous chunk ended in `\r`: a `\n` starting the next one ends nothing new. */
   private pendingCR = false;
 
-  constructor(private readonly emit: (line: string, cut: boolean) => void) {}
+  private readonly scanner = new LineScanner(MAX_LINE_CHARS);
+
+  constructor(
+    private readonly emit: (line: string, cut: boolean) => void,
+    private readonly skipper: LineSkipper | null = null,
+  ) {}
 
   push(buf: Buffer): void {
     let start = 0;
@@ -85,7 +101,16 @@ class LineSplitter {
       if (buf[0] === 10) start = 1;
     }
     let cr = buf.indexOf(13, start);
+    // Only `\n`-ended chunks take the fast path: it counts lines by `\n` alone.
+    const lastLineEnd = cr === -1 && this.skipper ? buf.lastIndexOf(10) : -1;
     while (start < buf.length) {
+      if (start <= lastLineEnd && this.carryBytes === 0 && this.skipper!.skipping) {
+        start = this.skipLines(buf, start, lastLineEnd + 1);
+        if (start > lastLineEnd) {
+          if (start < buf.length) this.keep(buf.subarray(start));
+          return;
+        }
+      }
       const nl = buf.indexOf(10, start);
       if (cr !== -1 && cr < start) cr = buf.indexOf(13, start);
       const end = cr !== -1 && (nl === -1 || cr < nl) ? cr : nl;
@@ -101,6 +126,27 @@ class LineSplitter {
     if (this.carryBytes > 0) this.line(Buffer.alloc(0), 0, 0);
   }
 
+  /** Passes over the lines of `buf[from, to)` that cannot matter; returns where the next one that may starts (or `to`). */
+  private skipLines(buf: Buffer, from: number, to: number): number {
+    let at = from;
+    let count = 0;
+    for (;;) {
+      const next = this.scanner.next(buf, at, to);
+      count += this.scanner.skippedLines;
+      if (next === to) break;
+      const end = buf.indexOf(10, next);
+      // The scan over-approximates: a candidate line that does not match after all is passed over too.
+      if (end - next > MAX_LINE_CHARS || mayMatter(buf.toString('latin1', next, end))) {
+        if (count > 0) this.skipper!.skip(count, next - from, lastLine(buf, next));
+        return next;
+      }
+      count++;
+      at = end + 1;
+    }
+    if (count > 0) this.skipper!.skip(count, to - from, lastLine(buf, to));
+    return to;
+  }
+
   private line(buf: Buffer, start: number, end: number): void {
     if (this.carryBytes === 0) {
       const cut = end - start > MAX_LINE_BYTES;
@@ -108,12 +154,15 @@ class LineSplitter {
       return;
     }
     this.keep(buf.subarray(start, end));
-    const text = Buffer.concat(this.carry).toString('utf8');
+    const bytes = Buffer.concat(this.carry);
     const cut = this.carryCut;
     this.carry.length = 0;
     this.carryBytes = 0;
     this.carryCut = false;
-    this.emit(text, cut);
+    const text = bytes.toString('utf8');
+    // A line split across two chunks is judged like the others: skipped unless it may matter.
+    if (!cut && this.skipper?.skipping && text.length <= MAX_LINE_CHARS && !mayMatter(text)) this.skipper.skip(1, bytes.length + 1, bytes);
+    else this.emit(text, cut);
   }
 
   /** Keeps the unfinished end of a chunk (a copy: stream chunks may be reused), up to MAX_LINE_BYTES. */
@@ -127,12 +176,28 @@ class LineSplitter {
   }
 }
 
+/** The bytes of the line that ends just before `end` (a `\n`), copied: stream chunks may be reused. */
+function lastLine(buf: Buffer, end: number): Buffer {
+  // (a negative offset would count from the buffer's end)
+  const start = end < 2 ? 0 : buf.lastIndexOf(10, end - 2) + 1;
+  return Buffer.from(buf.subarray(start, end - 1));
+}
+
 /**
  * Streams a byte stream as lines: `\n`, `\r\n` and lone `\r` end a line, invalid UTF-8 is replaced,
  * over-long lines are cut. Calls `onLine` synchronously for each line; resolves with the stats.
  */
-export async function readLines(stream: Readable, onLine: (line: string) => void): Promise<ReadStats> {
+export async function readLines(stream: Readable, onLine: (line: string) => void, skipper: LineSkipper | null = null): Promise<ReadStats> {
   const stats: ReadStats = { lines: 0, bytes: 0, longLines: 0, invalidUtf8: false, looksBinary: false, nulBytes: 0 };
+  const counted: LineSkipper | null = skipper && {
+    get skipping() {
+      return skipper.skipping;
+    },
+    skip(count, bytes, last) {
+      stats.lines += count;
+      skipper.skip(count, bytes, last);
+    },
+  };
   const splitter = new LineSplitter((line, cut) => {
     stats.lines++;
     if (!stats.invalidUtf8 && line.includes('\uFFFD')) stats.invalidUtf8 = true;
@@ -140,7 +205,7 @@ export async function readLines(stream: Readable, onLine: (line: string) => void
       stats.longLines++;
       onLine(line.slice(0, MAX_LINE_CHARS));
     } else onLine(line);
-  });
+  }, counted);
   let first = true;
   for await (const chunk of stream as AsyncIterable<Buffer | string>) {
     const raw = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;

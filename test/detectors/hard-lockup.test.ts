@@ -105,6 +105,44 @@ testDetector(hardLockup, {
       },
     },
     {
+      name: '6.6 buddy detector: CPU 4 reports CPU 5, whose NMI backtrace follows; the culprit comes from that dump',
+      log: log(`
+        [ 9120.331200] watchdog: CPU4: Watchdog detected hard LOCKUP on cpu 5
+        [ 9120.331210] Modules linked in: bonding ixgbe xfs
+        [ 9120.331220] Sending NMI from CPU 4 to CPUs 5:
+        [ 9120.331230] NMI backtrace for cpu 5
+        [ 9120.331240] CPU: 5 PID: 8121 Comm: kworker/5:1 Not tainted 6.6.8 #1
+        [ 9120.331250] Workqueue: events bond_mii_monitor [bonding]
+        [ 9120.331260] RIP: 0010:native_queued_spin_lock_slowpath+0x6e/0x2c0
+        [ 9120.331270] RSP: 0018:ffffb1c0c3e0fd68 EFLAGS: 00000002
+        [ 9120.331280] Call Trace:
+        [ 9120.331290]  <NMI>
+        [ 9120.331300]  ? nmi_cpu_backtrace+0xc5/0x130
+        [ 9120.331310]  ? nmi_handle+0x5d/0x150
+        [ 9120.331320]  </NMI>
+        [ 9120.331330]  <TASK>
+        [ 9120.331340]  _raw_spin_lock_irqsave+0x3d/0x50
+        [ 9120.331350]  ixgbe_get_stats64+0x2c/0x1a0 [ixgbe]
+        [ 9120.331360]  dev_get_stats+0x5c/0xd0
+        [ 9120.331370]  bond_get_stats+0xe7/0x220 [bonding]
+        [ 9120.331380]  bond_mii_monitor+0x8f/0x3c0 [bonding]
+        [ 9120.331390]  process_one_work+0x171/0x340
+        [ 9120.331400]  worker_thread+0x27b/0x3a0
+        [ 9120.331410]  kthread+0xe8/0x120
+        [ 9120.331420]  ret_from_fork+0x34/0x50
+        [ 9120.331430]  </TASK>
+      `),
+      expected: {
+        title: 'hard lockup in ixgbe_get_stats64',
+        cpu: 5,
+        pid: 8121,
+        comm: 'kworker/5:1',
+        culprit: { function: 'ixgbe_get_stats64', module: 'ixgbe' },
+        entry: { function: 'bond_mii_monitor', module: 'bonding' },
+        corrupted: false,
+      },
+    },
+    {
       name: 'hardlockup_panic: the panic line is the hard lockup report',
       log: log(`
         [  600.000000] Kernel panic - not syncing: Watchdog detected hard LOCKUP on cpu 2

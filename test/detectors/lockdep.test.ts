@@ -102,6 +102,36 @@ testDetector(lockdep, {
       expected: { title: 'lockdep report in addrconf_dad_work', pid: 353, culprit: { function: 'addrconf_dad_work', module: null }, corrupted: false },
     },
     {
+      name: 'lock held when returning to user space: the lock listed under the held-locks line; no stack is printed',
+      log: log(`
+        [  197.073115] WARNING: lock held when returning to user space!
+        [  197.074536] 4.18.0-rc4+ #51 Not tainted
+        [  197.075539] ------------------------------------------------
+        [  197.076969] syz-executor0/17896 is leaving the kernel with locks still held!
+        [  197.078741] 1 lock held by syz-executor0/17896:
+        [  197.079733]  #0: 00000000a3b01fa0 (&fi->mutex){+.+.}, at: fuse_lock_inode+0xaf/0xe0
+      `),
+      expected: { title: 'lockdep report in fuse_lock_inode', corrupted: false, details: { problem: 'lock held when returning to user space', lock: '&fi->mutex' } },
+    },
+    {
+      name: "a work item's lockdep map taken in process_one_work is not blamed: the lock the task already holds is",
+      log: log(`
+        [ 1319.870000][   T43] WARNING: possible circular locking dependency detected
+        [ 1319.875308][   T43] kworker/u8:2/43 is trying to acquire lock:
+        [ 1319.879142][   T43] ffffc9000027fdf0 ((work_completion)(&peer->transmit_handshake_work)){+.+.}-{0:0}, at: process_one_work+0x8c0/0x17b0
+        [ 1319.886943][   T43]
+        [ 1319.886943][   T43] but task is already holding lock:
+        [ 1319.889733][   T43] ffff8880649b0d28 (&wg->static_identity.lock){+.+.}-{3:3}, at: wg_set_device+0xfb7/0x1490
+        [ 1319.895722][   T43]
+        [ 1319.895800][   T43] stack backtrace:
+        [ 1319.895900][   T43] CPU: 1 PID: 43 Comm: kworker/u8:2 Not tainted 5.10.0-syzkaller #0
+        [ 1319.896000][   T43] Call Trace:
+        [ 1319.896100][   T43]  lock_acquire+0x1ed/0x520
+        [ 1319.896200][   T43]  process_one_work+0x8e1/0x17b0
+      `),
+      expected: { title: 'lockdep report in wg_set_device', details: { lock: '(work_completion)(&peer->transmit_handshake_work)', heldLock: '&wg->static_identity.lock' } },
+    },
+    {
       name: 'a circular dependency report cut before its lock lines is corrupted',
       log: log(`
         [  131.449777] [ INFO: possible circular locking dependency detected ]

@@ -87,6 +87,18 @@ describe('regular expressions run in linear time on long adversarial lines', () 
     expectLinear('headerClaim', headerClaim);
   });
 
+  // Each detector's own parsing (detect) on a long variant of its header and adversarial lines in its body.
+  for (const d of DETECTORS) {
+    it(`detector ${d.kind}: its report parser on long headers and bodies`, () => {
+      const body = LINES.filter((_, i) => i % 29 === 0);
+      const cases = d.meta.examples.slice(0, 1).flatMap((example) => [
+        ...body.map((l) => [example, 'CPU: 1 PID: 1 Comm: a Not tainted 5.4.0 #1', 'Call Trace:', l, ` ${l}`].join('\n')),
+        ...FILLERS.slice(0, 8).map((f) => `${example}${fill(f)}`),
+      ]);
+      expectLinear(`${d.kind} detect`, (text) => analyzeText(text), cases);
+    });
+  }
+
   it('the whole analyzer on one adversarial line inside a report (segmenter, events, spoofing check)', () => {
     const report = ['watchdog: BUG: soft lockup - CPU#1 stuck for 22s! [a:1]', 'CPU: 1 PID: 1 Comm: a Not tainted 5.4.0 #1', 'RIP: 0010:f+0x1/0x2', 'Call Trace:'];
     expectLinear('analyzeText', (l) => analyzeText([...report, l, ` ${l}`].join('\n')), LINES.filter((_, i) => i % 3 === 0));

@@ -1,6 +1,7 @@
 // Helpers for the robustness tests: the node-2 fixture cut into its reports, variants of it built
 // by moving and damaging report lines, and the segmenter run alone to see each report's flags.
 import { readFileSync } from 'node:fs';
+import { random } from '../../bench/generate.js';
 import { detectFormat, parseLine } from '../../src/lines/formats.js';
 import type { LineContext } from '../../src/lines/types.js';
 import { DETECTORS } from '../../src/reports/index.js';
@@ -109,16 +110,10 @@ export function interleavedNode2(schedule: (pair: number) => (i: number) => bool
   return { text: `${out.map((o) => o.line).join('\n')}\n`, origin: out.map((o) => o.origin) };
 }
 
-/** Seeded pseudo-random booleans (mulberry32), for merge orders that tests can name by a number. */
+/** Seeded pseudo-random booleans, for merge orders that tests can name by a number. */
 export function seededCoin(seed: number, pFirst = 0.5): (i: number) => boolean {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296 < pFirst;
-  };
+  const next = random(seed);
+  return () => next() < pFirst;
 }
 
 /**

@@ -1,4 +1,4 @@
-import { matcher } from '../../knowledge/frames.js';
+import { isEntryPlumbingFrame, matcher } from '../../knowledge/frames.js';
 import type { LogLine } from '../../lines/types.js';
 import { makeTitle } from '../../result/kinds.js';
 import { pickCulprit } from '../culprit.js';
@@ -62,7 +62,8 @@ function labelled(lines: readonly LogLine[], label: RegExp): { frames: Frame[]; 
   // The label line itself may end in `at:` with the frame on the next line (bad unlock balance).
   for (const line of lines.slice(start + 1, start + 40)) {
     const text = line.text.trim().replace(/\s+/g, ' ');
-    if (text === '' || /:$/.test(text)) break;
+    // A blank line or the next label ends the section; the held-locks count line is part of it.
+    if (text === '' || (/:$/.test(text) && !/locks? held by /.test(text))) break;
     lock ??= LOCK_AT_RE.exec(text)?.[1] ?? null;
     const frame = frameOf(text);
     if (frame) frames.push(frame);
@@ -92,7 +93,8 @@ export const lockdep = defineHeaderDetector({
     const kind = PROBLEMS.find((p) => p.message.test(header)) ?? PROBLEMS[PROBLEMS.length - 1]!;
     report.details['problem'] = kind.problem;
     const sections = kind.anchors.map((label) => labelled(report.lines, label));
-    const frames = sections.flatMap((section) => section.frames);
+    // A lock taken by the workqueue or syscall plumbing (a work item's lockdep map) says nothing of who is to blame.
+    const frames = sections.flatMap((section) => section.frames).filter((f) => !isEntryPlumbingFrame(f.function));
     const lock = sections[0]?.lock;
     if (lock) report.details['lock'] = lock;
     const held = labelled(report.lines, /^but task is already holding lock:|^and this task is already holding:|^but this task is not holding:/).lock;

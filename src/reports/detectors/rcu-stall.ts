@@ -1,3 +1,4 @@
+import { makeTitle } from '../../result/kinds.js';
 import { defineHeaderDetector } from '../define.js';
 import { splitDumps, type Dump } from '../dumps.js';
 import { markCorrupted, useDump } from '../report.js';
@@ -6,7 +7,7 @@ import { markCorrupted, useDump } from '../report.js';
 // `rcu: INFO: rcu_preempt detected stalls on CPUs/tasks:` (5.x+), `INFO: rcu_bh detected stalls on CPUs/tasks: { 1} (detected
 // by 0, t=...)` (3.x), `INFO: rcu_sched detected expedited stalls on CPUs/tasks: { 0-... } 26002 jiffies s: 2021 root: 0x1/.`,
 // `INFO: rcu_tasks detected stalls on tasks:`.
-const HEADER_RE = /^(?:rcu: )?INFO: (rcu_\w+|rcu_tasks\w*) (self-detected stall on CPU|detected (?:expedited )?stalls? on (?:CPUs\/)?tasks:?)(.*)$/;
+const HEADER_RE = /^(?:rcu: )?INFO: (rcu_\w+) (self-detected stall on CPU|detected (?:expedited )?stalls? on (?:CPUs\/)?tasks:?)(.*)$/;
 
 // One stalled CPU: `\t1-...!: (0 ticks this GP) idle=...`, `\t0-....: (1 GPs behind) ...`, 3.x `\t1: (1 GPs behind) ...`.
 const STALLED_CPU_RE = /^(?:rcu: )?\s*(\d{1,5})(?:-[\w.!]{1,8})?: \((?:\d+ (?:GPs? behind|ticks this GP)|detected by)/;
@@ -37,7 +38,7 @@ function stalledTasks(header: RegExpExecArray, lines: readonly { text: string }[
  * tasks stall, or `All QSes seen`), the first backtrace other than the grace-period kthread's.
  */
 function dumpOfStall(dumps: readonly Dump[], cpus: readonly number[]): Dump | null {
-  const withStack = dumps.filter((d) => d.lines.some((l) => /^\s*(?:RIP|pc) ?: |Call [Tt]race:/.test(l.text)));
+  const withStack = dumps.filter((d) => d.lines.some((l) => /^\s*(?:RIP|pc) ?: |Call [Tt]race:|^Backtrace:/.test(l.text)));
   const stalled = withStack.find((d) => d.cpu !== null && cpus.includes(d.cpu));
   return stalled ?? withStack.find((d) => !d.opening?.includes('grace-period kthread')) ?? null;
 }
@@ -74,7 +75,8 @@ export const rcuStall = defineHeaderDetector({
     const dump = dumpOfStall(splitDumps(block.lines), cpus);
     if (dump) useDump(report, dump.lines);
     else {
-      useDump(report, []);
+      // Whatever trace the block holds (the grace-period kthread's) is not the stalled code's.
+      Object.assign(report, { rip: null, stack: [], reporterFrames: 0, culprit: null, entry: null, title: makeTitle('rcu-stall', null) });
       markCorrupted(report, cpus.length > 0 ? `no backtrace of the stalled CPU(s) ${cpus.join(' ')} in the report` : 'report cut off before the stalled CPUs and their backtraces');
     }
     const jiffies = block.lines.map((l) => /\bt=(\d+) jiffies/.exec(l.text)).find((m) => m);

@@ -1,0 +1,88 @@
+import { ERRNO_LIKE_RE, NOTABLE_RE } from '../analysis/events.js';
+
+/**
+ * The byte-level fast path of the line reader: finds, in raw bytes, the only lines outside a report that
+ * the analysis needs whole (possible report headers and register dumps, notable and errno lines). All
+ * other lines are counted, never decoded nor parsed. The scan over-approximates (`mayMatter` decides), and
+ * never misses a line that `mayMatter` accepts (property-tested against the detectors and NOTABLE_RE).
+ */
+
+/**
+ * Literal pieces of the lines that may open a report: one of them is in every line a detector's `header`
+ * (or the register dump's `CPU:` line) matches. Case-sensitive, as the headers are; tested against every detector.
+ */
+const HEADER_HINT_RE =
+  /BUG[: ]|WARNING: |INFO: |Internal error: |Unable to handle|Unhandled fault: |Alignment trap: |usercopy: |: [0-9a-f]{4} \[#|PANIC: |general protection fault|Watchdog detected hard LOCKUP|list_|\[Hardware Error\]:|Machine check events logged|EDAC |unreferenced object 0x|invoked oom-killer: |ut of memory|page allocation failure: |vmalloc|Kernel panic - not syncing|kernel stack overflow|Insufficient stack space|Thread overran stack|UBSAN: |segfault at |trap |CPU: \d/;
+// Lines with other bytes than ASCII are read whole: their byte and character counts differ, and they may be invalid UTF-8.
+const NON_ASCII_RE = /[^\x00-\x7f]/;
+
+/** Whether a raw line (any prefix) may be a report header, a register dump, or a notable or errno event. */
+export function mayMatter(raw: string): boolean {
+  return NON_ASCII_RE.test(raw) || HEADER_HINT_RE.test(raw) || NOTABLE_RE.test(raw) || ERRNO_LIKE_RE.test(raw);
+}
+
+/**
+ * Four-letter pieces (lower-cased) of which every match of the regexes above holds one: of HEADER_HINT_RE's
+ * literals, of each NOTABLE_RE word; `err` followed by a non-word byte, `X [#` and errnos are added below.
+ */
+const GRAMS = [
+  'bug:', 'bug ', 'warn', 'nfo:', 'erro', 'errs', 'unab', 'lt: ', 'trap', 'rcop', 'nic:', 'otec', 'ckup', 'ist_', 'hine', 'edac', 'unre',
+  'oom-', 'f me', 'fail', 'vmal', 'anic', 'rflo', 'suff', 'rran', 'bsan', 'gfau', 'cpu:',
+  'dout', 'd ou', 'eout', 'e ou', 'spon', 'anno', "an't", 'enie', 'efus', 'abor', 'eset', 'ffli', 'lost', 'orru', 'crit', 'fata', 'hung',
+  'stal', 'cked', 'ropp',
+];
+
+/** A byte lower-cased the cheap way (also maps some punctuation onto other punctuation: the scan only over-approximates). */
+const fold = (byte: number): number => byte | 0x20;
+const hash = (window: number): number => Math.imul(window, 0x9e3779b1) >>> 16;
+const isWordish = (byte: number): boolean => /[\w.-]/.test(String.fromCharCode(byte));
+const isWord = (byte: number): boolean => /\w/.test(String.fromCharCode(byte));
+
+/** Hashes of the folded four-byte windows that may start a line that matters (collisions only cost a check). */
+const TABLE = new Uint8Array(1 << 16);
+const addGram = (bytes: readonly number[]): void => {
+  TABLE[hash(bytes.reduce((w, b) => (w << 8) | fold(b), 0))] = 1;
+};
+for (const gram of GRAMS) addGram([...gram].map((c) => c.charCodeAt(0)));
+for (let b = 0; b < 256; b++) {
+  // `err` as a whole word: followed by any byte that folds to a non-word byte (the line end folds to `*`).
+  if (!isWord(b)) addGram([0x65, 0x72, 0x72, b]);
+  // A CPU exception's `divide error: 0000 [#1]`: a hex digit, ` [#`.
+  if (/[0-9a-fA-F]/.test(String.fromCharCode(b))) addGram([b, 0x20, 0x5b, 0x23]);
+}
+/** Bytes that, before a `-`, make it part of a word rather than an errno's sign (NEGATIVE_RE's look-behind). */
+const WORDISH = Uint8Array.from({ length: 256 }, (_, b) => (isWordish(b) ? 1 : 0));
+
+/**
+ * Walks complete lines of a chunk (from a line start up to just past a `\n`) and stops at the first line
+ * that may matter or is longer than `maxLineBytes` (to be cut and reported by the full path).
+ */
+export class LineScanner {
+  /** Lines passed over by the last `next` call. */
+  skippedLines = 0;
+
+  constructor(private readonly maxLineBytes: number) {}
+
+  /** The start of the first line in `bytes[from, to)` that may matter, or `to` when there is none. */
+  next(bytes: Uint8Array, from: number, to: number): number {
+    const table = TABLE;
+    let window = 0;
+    let lineStart = from;
+    let skipped = 0;
+    for (let i = from; i < to; i++) {
+      const b = bytes[i]!;
+      if (b === 10) {
+        // `err` at the very end of a line.
+        if (table[hash((window << 8) | 0x2a)] === 1 || i - lineStart > this.maxLineBytes) break;
+        skipped++;
+        lineStart = i + 1;
+        window = 0;
+        continue;
+      }
+      window = (window << 8) | (b | 0x20);
+      if (table[hash(window)] === 1 || b >= 0x80 || (b === 45 && (i === lineStart || WORDISH[bytes[i - 1]!] === 0) && bytes[i + 1]! - 48 >>> 0 < 10)) break;
+    }
+    this.skippedLines = skipped;
+    return lineStart;
+  }
+}

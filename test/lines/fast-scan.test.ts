@@ -1,0 +1,140 @@
+// The fast path of the line reader passes over lines without decoding them. It must never pass over a
+// line that could open a report or be a notable or errno event, whatever the line's prefix, case or
+// chunking: checked against the detectors' own header regexes and the event rules, on generated lines.
+import { readFileSync } from 'node:fs';
+import { Readable } from 'node:stream';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { Analyzer, analyzeText } from '../../src/analyzer.js';
+import { ERRNO_LIKE_RE, NOTABLE_RE } from '../../src/analysis/events.js';
+import { LineScanner, mayMatter } from '../../src/lines/fast-scan.js';
+import { parseLine } from '../../src/lines/formats.js';
+import type { LineFormat } from '../../src/lines/types.js';
+import { parseCpuLine } from '../../src/reports/body.js';
+import { DETECTORS } from '../../src/reports/index.js';
+import type { Result } from '../../src/result/schema.js';
+import { readLines } from '../../src/sources/read.js';
+import { FUZZ_TIMEOUT_MS, fuzzParams } from '../fuzz/params.js';
+
+const MAX_LINE = 64 * 1024;
+const PREFIXES: readonly [LineFormat, string][] = [
+  ['syslog', 'Nov 12 10:10:59 node-2 kernel: '],
+  ['syslog', 'Nov 12 10:10:59 node-2 myapp[12]: '],
+  ['bundle', '2022-11-12 10:10:59 +0800 | messages | Nov 12 10:10:59 node-2 kernel: '],
+  ['iso', '2022-11-12T10:10:59.123456+08:00 node-2 kernel: '],
+  ['dmesg', '[ 1234.567890] '],
+  ['dmesg', '[ 1234.567890] [T123] '],
+  ['kmsg', '4,1234,5678901,-;'],
+];
+
+/** What the full path would do with the line's message: open a report or a register dump, or keep it as a notable event. */
+function matters(text: string): boolean {
+  const trimmed = text.trim();
+  return DETECTORS.some((d) => d.header.test(text)) || parseCpuLine(text.trimStart()) !== null || NOTABLE_RE.test(trimmed) || ERRNO_LIKE_RE.test(trimmed);
+}
+
+/** Whether the scan stops at the line (rather than passing over it). */
+function scanStopsAt(raw: string): boolean {
+  const bytes = Buffer.from(`${raw}\n`);
+  return new LineScanner(MAX_LINE).next(bytes, 0, bytes.length) === 0;
+}
+
+const examples = DETECTORS.flatMap((d) => d.meta.examples);
+const WORDS = ['error', 'errors', 'err', 'Failed', 'FAILURE', 'timed out', 'timeout', 'not responding', 'Unable', 'cannot', "can't", 'denied', 'refused', 'aborting', 'reset', 'offline', 'lost', 'corruption', 'Critical', 'fatal', 'hung', 'stalled', 'blocked', 'dropped', 'Warning', '-5', '(-110)', 'ret=-28', 'node-7', 'x-1', 'CPU: 3 PID: 1 Comm: a', 'list_add corruption', 'interrupt', 'erratum', 'stderr', 'é'];
+const filler = fc.stringMatching(/^[ -~]{0,24}$/);
+const message = fc.oneof(
+  fc.constantFrom(...examples),
+  fc.tuple(filler, fc.constantFrom(...examples, ...WORDS), filler).map(([a, w, b]) => `${a}${w}${b}`),
+  fc.array(fc.oneof(fc.constantFrom(...WORDS), filler), { maxLength: 6 }).map((parts) => parts.join(' ')),
+  fc.string({ unit: 'binary-ascii', maxLength: 60 }).map((s) => s.replace(/[\r\n]/g, ' ')),
+);
+
+describe('fast line scan', () => {
+  it('stops at every detector example header, under every line prefix', () => {
+    for (const example of examples) {
+      for (const [, prefix] of PREFIXES) {
+        expect(scanStopsAt(prefix + example), prefix + example).toBe(true);
+        expect(mayMatter(prefix + example)).toBe(true);
+      }
+    }
+  });
+
+  it('never passes over a line the full path would keep (property, against the detectors and event rules)', { timeout: FUZZ_TIMEOUT_MS }, () => {
+    fc.assert(
+      fc.property(fc.constantFrom(...PREFIXES), message, ([format, prefix], text) => {
+        const raw = prefix + text;
+        const line = parseLine(raw, 1, format, { path: 'log', year: 2022, referenceMonth: 11, assumedZone: null, previous: null });
+        if (!matters(line.text)) return;
+        expect(mayMatter(raw)).toBe(true);
+        expect(scanStopsAt(raw)).toBe(true);
+      }),
+      fuzzParams(20_000),
+    );
+  });
+
+  it('passes over routine lines and counts them', () => {
+    const routine = ['Nov 12 10:10:59 node-2 kernel: docker0: port 3(veth1) entered blocking state', 'Nov 12 10:10:59 node-2 systemd[1]: Started Session 4 of user root.', 'Nov 12 10:11:00 node-2 kernel: device veth1 entered promiscuous mode'];
+    const bytes = Buffer.from(`${routine.join('\n')}\n`);
+    const scanner = new LineScanner(MAX_LINE);
+    expect(scanner.next(bytes, 0, bytes.length)).toBe(bytes.length);
+    expect(scanner.skippedLines).toBe(3);
+    for (const line of routine) expect(mayMatter(line)).toBe(false);
+  });
+
+  it('stops at lines longer than the limit, which the full path cuts and reports', () => {
+    const bytes = Buffer.from(`short\n${'x'.repeat(100)}\n`);
+    const scanner = new LineScanner(50);
+    expect(scanner.next(bytes, 0, bytes.length)).toBe(6);
+    expect(scanner.skippedLines).toBe(1);
+  });
+});
+
+/** Reads `text` in chunks of the given sizes, with the fast path when `fast`. */
+async function analyzeChunks(text: string, sizes: readonly number[], fast: boolean): Promise<Result> {
+  const analyzer = new Analyzer({ now: () => new Date('2022-11-13T00:00:00Z'), year: 2022 });
+  const feed = analyzer.openSource({ path: 'messages' });
+  const bytes = Buffer.from(text);
+  const chunks: Buffer[] = [];
+  for (let at = 0, i = 0; at < bytes.length; i++) {
+    const size = sizes[i % sizes.length]!;
+    chunks.push(bytes.subarray(at, at + size));
+    at += size;
+  }
+  await readLines(Readable.from(chunks), (line) => feed.push(line), fast ? feed : null);
+  feed.end();
+  return analyzer.finish();
+}
+
+describe('reading with the fast path', () => {
+  const node2 = readFileSync('examples/node-2/messages.node-2.20221112.log', 'utf8');
+  // Routine kernel and daemon noise between the node-2 lines, as a busy node logs it.
+  const noisy = node2
+    .split('\n')
+    .flatMap((line, i) => (i % 3 === 0 && line ? [line, line.replace(/(node-2 )\S+: .*/, `$1kernel: device veth${i} entered promiscuous mode`), line.replace(/(node-2 )\S+: .*/, '$1systemd[1]: Started Session 4 of user root.')] : [line]))
+    .join('\n');
+
+  it('gives the same reports, notable events, counts and times as the full path, however the input is chunked', { timeout: FUZZ_TIMEOUT_MS }, async () => {
+    const full = analyzeText(noisy, 'messages', { now: () => new Date('2022-11-13T00:00:00Z'), year: 2022 });
+    const notable = (r: Result) => r.events.filter((e) => e.notable);
+    await fc.assert(
+      fc.asyncProperty(fc.array(fc.integer({ min: 1, max: 5000 }), { minLength: 1, maxLength: 5 }), async (sizes) => {
+        const fast = await analyzeChunks(noisy, sizes, true);
+        expect(fast.incidents).toEqual(full.incidents);
+        expect(notable(fast)).toEqual(notable(full));
+        expect(fast.inputs).toEqual(full.inputs);
+        expect(fast.warnings).toEqual(full.warnings);
+      }),
+      fuzzParams(20),
+    );
+  });
+
+  it('groups only the routine lines it read (the first ones, those around reports), not those it passed over', async () => {
+    const fast = await analyzeChunks(noisy, [65536], true);
+    const promiscuous = (r: Result) => r.events.filter((e) => e.template.includes('promiscuous')).reduce((n, e) => n + e.count, 0);
+    const full = analyzeText(noisy, 'messages', { now: () => new Date('2022-11-13T00:00:00Z'), year: 2022 });
+    expect(promiscuous(full)).toBe(noisy.split('promiscuous').length - 1);
+    expect(promiscuous(fast)).toBeGreaterThan(0);
+    // node-2 is dense with reports: the lines between a report and the next line that ends it are read too.
+    expect(promiscuous(fast)).toBeLessThan(promiscuous(full));
+  });
+});
