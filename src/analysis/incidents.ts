@@ -5,7 +5,8 @@ import { refOf } from '../reports/frames.js';
 import type { Frame, FunctionRef, Report } from '../reports/types.js';
 import type { Fragment } from '../reports/segmenter.js';
 import { buildReport, markCorrupted } from '../reports/report.js';
-import { makeTitle, STUCK_KINDS, type IncidentKind } from '../result/kinds.js';
+import { makeTitle, SPINNING_KINDS, STUCK_KINDS, type IncidentKind } from '../result/kinds.js';
+import type { InnerMessage } from '../result/schema.js';
 import { loopBoundingFunction, type Sample } from './samples.js';
 
 /** An incident being assembled: one episode of repeated reports of the same thing. */
@@ -25,7 +26,7 @@ export interface IncidentDraft {
   role: 'culprit' | 'victim' | 'standalone';
   causedBy: string | null;
   victims: string[];
-  notes: string[];
+  notes: InnerMessage[];
 }
 
 /** Reports further apart than this start a new episode (soft lockups re-report every ~20-30 s). */
@@ -202,7 +203,7 @@ function withinEpisode(d: IncidentDraft, line: LogLine): boolean {
 
 /** Loop bound, culprit and title of a finished episode. */
 function finishDraft(d: IncidentDraft): void {
-  if (!STUCK_KINDS.has(d.kind)) return;
+  if (!SPINNING_KINDS.has(d.kind)) return;
   d.loopFunction = loopBoundingFunction(d.samples);
   const reference = d.samples.find((s) => s.stack.length > 0)?.stack ?? [];
   const boundIndex = reference.findIndex((f) => f.function === d.loopFunction);

@@ -37,6 +37,9 @@ export const INCIDENT_KINDS = Object.keys(KIND_PHRASES) as IncidentKind[];
 /** Kinds where a CPU or task is stuck: they get loop-bounding and entry analysis. */
 export const STUCK_KINDS: ReadonlySet<IncidentKind> = new Set(['soft-lockup', 'hard-lockup', 'hung-task', 'rcu-stall', 'workqueue-stall']);
 
+/** Kinds where a CPU spins without scheduling: repeated samples bound the loop. A hung task sleeps instead. */
+export const SPINNING_KINDS: ReadonlySet<IncidentKind> = new Set(['soft-lockup', 'hard-lockup', 'rcu-stall']);
+
 /** `<kind phrase> in <function>`, or the bare phrase when no function is known. */
 export function makeTitle(kind: IncidentKind, fn: string | null | undefined): string {
   return fn ? `${KIND_PHRASES[kind]} in ${fn}` : KIND_PHRASES[kind];
