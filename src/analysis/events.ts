@@ -14,6 +14,7 @@ const IPV4_RE = /\b\d{1,3}(?:\.\d{1,3}){3}\b/g;
 const HEX_RE = /\b(?:0x)?[0-9a-f]{8,}\b/gi;
 const NUMBER_RE = /(?<![\w-])\d+(?:\.\d+)?(?![\w])/g;
 const HAS_DIGIT_RE = /\d/;
+const HAS_WORD_RE = /[A-Za-z0-9]/;
 // What NEGATIVE_RE needs to match at all: a cheap test before templating a program line.
 const MAYBE_ERRNO_RE = /-\d/;
 
@@ -86,7 +87,8 @@ export class EventAggregator {
   /** Adds a line; `host` is the line's own, or the one its input is known by (dmesg lines carry none). */
   add(line: LogLine, host: string | null = line.host): void {
     const text = line.text.trim();
-    if (text === '') return;
+    // Separator rules (`=====`, `-----`) and blank lines say nothing by themselves.
+    if (!HAS_WORD_RE.test(text)) return;
     const notable = NOTABLE_RE.test(text);
     if (!line.kernel && !notable && !MAYBE_ERRNO_RE.test(text)) return;
     const { template, subjects, errno } = templateOf(text);
