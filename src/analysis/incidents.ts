@@ -203,7 +203,8 @@ function withinEpisode(d: IncidentDraft, line: LogLine): boolean {
 
 /** Loop bound, culprit and title of a finished episode. */
 function finishDraft(d: IncidentDraft): void {
-  if (!SPINNING_KINDS.has(d.kind)) return;
+  // One sample is one point of the loop, not its extent: bounding needs at least two.
+  if (!SPINNING_KINDS.has(d.kind) || d.samples.length < 2) return;
   d.loopFunction = loopBoundingFunction(d.samples);
   const reference = d.samples.find((s) => s.stack.length > 0)?.stack ?? [];
   const boundIndex = reference.findIndex((f) => f.function === d.loopFunction);
