@@ -12,6 +12,11 @@ export interface RunOptions extends AnalyzeOptions {
   readonly meter?: ReadMeter;
   /** Disassembly, symbol, debug-info and source files to read the machine code with (loaded here; problems become warnings). */
   readonly machineFiles?: MachineFiles;
+  /**
+   * Pass over routine lines unread (`src/lines/fast-scan.ts`): the same reports and notable events, about 3.5 times
+   * faster on large logs, but routine events only from the lines read (the first ones, those around reports). Off by default.
+   */
+  readonly skipRoutineLines?: boolean;
 }
 
 export interface RunOutcome {
@@ -29,10 +34,10 @@ export function describeReadError(error: unknown): string {
 }
 
 /** Reads one source into the analyzer; problems become warnings naming the file, nothing is thrown. */
-export async function feedSource(analyzer: Analyzer, source: LogSource): Promise<boolean> {
+export async function feedSource(analyzer: Analyzer, source: LogSource, skipRoutineLines = false): Promise<boolean> {
   const feed = analyzer.openSource({ path: source.path, hostHint: source.hostHint, mtime: source.mtime });
   try {
-    const stats = await readLines(await source.open(), (line) => feed.push(line), feed);
+    const stats = await readLines(await source.open(), (line) => feed.push(line), skipRoutineLines ? feed : null);
     if (stats.looksBinary) {
       analyzer.warn(source.path, 'binary data, not a text log: skipped');
       feed.end();
@@ -68,7 +73,7 @@ export async function analyzePaths(paths: readonly string[], options: RunOptions
   let readable = 0;
   for (const input of inputs) {
     // Sources of a bundle are streamed one after the other: each must be read before the next is opened.
-    for await (const source of sourcesOf(input, ctx)) if (await feedSource(analyzer, source)) readable++;
+    for await (const source of sourcesOf(input, ctx)) if (await feedSource(analyzer, source, options.skipRoutineLines)) readable++;
   }
   return { result: analyzer.finish(), readable };
 }

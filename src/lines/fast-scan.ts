@@ -18,12 +18,14 @@ const NON_ASCII_RE = /[^\x00-\x7f]/;
 
 /** Whether a raw line (any prefix) may be a report header, a register dump, or a notable or errno event. */
 export function mayMatter(raw: string): boolean {
-  return NON_ASCII_RE.test(raw) || HEADER_HINT_RE.test(raw) || NOTABLE_RE.test(raw) || ERRNO_LIKE_RE.test(raw);
+  // Cheapest and most frequent first: most lines the scan stops at are notable.
+  return NOTABLE_RE.test(raw) || ERRNO_LIKE_RE.test(raw) || HEADER_HINT_RE.test(raw) || NON_ASCII_RE.test(raw);
 }
 
 /**
  * Four-letter pieces (lower-cased) of which every match of the regexes above holds one: of HEADER_HINT_RE's
- * literals, of each NOTABLE_RE word; `err` followed by a non-word byte, `X [#` and errnos are added below.
+ * literals, of each NOTABLE_RE word; `err` followed by a non-word byte and `X [#` are added below, errnos are
+ * told by their `-` in the scan itself.
  */
 const GRAMS = [
   'bug:', 'bug ', 'warn', 'nfo:', 'erro', 'errs', 'unab', 'lt: ', 'trap', 'rcop', 'nic:', 'otec', 'ckup', 'ist_', 'hine', 'edac', 'unre',
@@ -73,13 +75,13 @@ export class LineScanner {
       const b = bytes[i]!;
       if (b === 10) {
         // `err` at the very end of a line.
-        if (table[hash((window << 8) | 0x2a)] === 1 || i - lineStart > this.maxLineBytes) break;
+        if (table[hash((window << 8) | fold(10))] === 1 || i - lineStart > this.maxLineBytes) break;
         skipped++;
         lineStart = i + 1;
         window = 0;
         continue;
       }
-      window = (window << 8) | (b | 0x20);
+      window = (window << 8) | fold(b);
       if (table[hash(window)] === 1 || b >= 0x80 || (b === 45 && (i === lineStart || WORDISH[bytes[i - 1]!] === 0) && bytes[i + 1]! - 48 >>> 0 < 10)) break;
     }
     this.skippedLines = skipped;

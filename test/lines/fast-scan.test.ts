@@ -1,7 +1,9 @@
 // The fast path of the line reader passes over lines without decoding them. It must never pass over a
 // line that could open a report or be a notable or errno event, whatever the line's prefix, case or
 // chunking: checked against the detectors' own header regexes and the event rules, on generated lines.
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -13,6 +15,7 @@ import type { LineFormat } from '../../src/lines/types.js';
 import { parseCpuLine } from '../../src/reports/body.js';
 import { DETECTORS } from '../../src/reports/index.js';
 import type { Result } from '../../src/result/schema.js';
+import { analyzePaths } from '../../src/run.js';
 import { readLines } from '../../src/sources/read.js';
 import { FUZZ_TIMEOUT_MS, fuzzParams } from '../fuzz/params.js';
 
@@ -136,5 +139,23 @@ describe('reading with the fast path', () => {
     expect(promiscuous(fast)).toBeGreaterThan(0);
     // node-2 is dense with reports: the lines between a report and the next line that ends it are read too.
     expect(promiscuous(fast)).toBeLessThan(promiscuous(full));
+  });
+
+  it('is off by default and taken by analyzePaths with skipRoutineLines', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ktriage-fast-'));
+    try {
+      const path = join(dir, 'messages');
+      writeFileSync(path, noisy);
+      const options = { now: () => new Date('2022-11-13T00:00:00Z'), year: 2022 };
+      const { result: full } = await analyzePaths([path], options);
+      const { result: fast } = await analyzePaths([path], { ...options, skipRoutineLines: true });
+      expect(fast.incidents).toEqual(full.incidents);
+      expect(fast.inputs).toEqual(full.inputs);
+      expect(fast.events.filter((e) => e.notable)).toEqual(full.events.filter((e) => e.notable));
+      const routineLines = (r: Result) => r.events.filter((e) => !e.notable).reduce((n, e) => n + e.count, 0);
+      expect(routineLines(fast)).toBeLessThan(routineLines(full));
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
