@@ -1,6 +1,7 @@
 import type { LogLine } from '../lines/types.js';
 import { decodeTaint } from '../knowledge/taint.js';
-import type { Incident } from '../result/schema.js';
+import type { InnerMessage, Incident } from '../result/schema.js';
+import { t } from '../i18n/index.js';
 import type { IncidentDraft } from './incidents.js';
 import { irqRestoreNote } from './irq.js';
 import { buildMachineSection } from '../machine/section.js';
@@ -16,14 +17,13 @@ const MAX_SAMPLE_FRAMES = 64;
 const lineRef = (l: LogLine) => ({ path: l.path, line: l.lineNo });
 
 /** Says which taint flags appeared during the episode (`G W OE` then `G W OEL`: L, a soft lockup happened). */
-function taintChangeNote(d: IncidentDraft): string | null {
+function taintChangeNote(d: IncidentDraft): InnerMessage | null {
   const taints = [...new Set(d.reports.map((r) => r.taint).filter((t): t is string => t !== null))];
   if (taints.length < 2) return null;
   const first = decodeTaint(taints[0]!);
   const last = decodeTaint(taints[taints.length - 1]!);
   const added = last.flags.filter((f) => !first.flags.some((g) => g.letter === f.letter));
-  const shown = taints.map((t) => `\`${t.replace(/\s+/g, ' ')}\``).join(' then ');
-  return `Taint changed during the episode: ${shown}${added.length ? ` (${added.map((f) => `${f.letter}: ${f.meaning}`).join('; ')})` : ''}.`;
+  return { code: 'note.taint.changed', params: { taints: taints.map((taint) => taint.replace(/\s+/g, ' ')), added: added.map((f) => f.letter) } };
 }
 
 /** Converts an assembled incident into its result form. */
@@ -90,7 +90,8 @@ export function toIncident(d: IncidentDraft, machine?: MachineInputs): Incident 
       ? { bytes: first.code.unit === 'byte' ? first.code.bytes.map((b) => b.toString(16).padStart(2, '0')).join(' ') : first.code.words.join(' '), markerIndex: first.code.markerIndex, raw: first.code.raw }
       : null,
     details: { ...first.details },
-    notes,
+    notes: notes.map((n) => t('en', n.code, n.params)),
+    noteMessages: notes,
     machine: buildMachineSection(d, machine),
     lines: first.lines.map((l) => ({ path: l.path, line: l.lineNo, text: l.text })),
     evidence: d.samples.slice(0, MAX_EVIDENCE).map((s) => lineRef(s.line)),

@@ -1,8 +1,9 @@
 import { ownerOf } from '../knowledge/subsystems.js';
 import { SIGNATURES } from '../knowledge/signatures.js';
-import { KIND_PHRASES, STUCK_KINDS } from '../result/kinds.js';
-import type { EventGroup, Finding, Incident, NextStep } from '../result/schema.js';
-import { formatDuration, shortTime } from './duration.js';
+import { STUCK_KINDS } from '../result/kinds.js';
+import type { EventGroup, Finding, Incident, MessageParams, NextStep } from '../result/schema.js';
+import { english, relationMessage, t } from '../i18n/index.js';
+import { shortTime } from './duration.js';
 
 const HAS_ZONE_RE = /(?:Z|[+-]\d{2}:\d{2})$/;
 
@@ -36,11 +37,6 @@ const lastOf = (i: Incident) => ({ time: i.lastSeen, uptime: i.lastUptime });
 const eventFirst = (e: EventGroup) => ({ time: e.firstSeen, uptime: e.firstUptime });
 const eventLast = (e: EventGroup) => ({ time: e.lastSeen, uptime: e.lastUptime });
 
-function relative(seconds: number, what: string): string {
-  if (Math.abs(seconds) < 0.5) return `at the ${what}`;
-  return `${formatDuration(seconds)} ${seconds > 0 ? 'after' : 'before'} the ${what}`;
-}
-
 /** How far the event window extends around an incident window; events further away are not related. */
 const RELATED_WINDOW_SECONDS = 300;
 
@@ -57,27 +53,21 @@ export function relateEvents(events: EventGroup[], incidents: readonly Incident[
       const endsAfterStart = deltaSeconds(firstOf(i), eventLast(e));
       if (start === null || end === null || startsBeforeEnd === null || endsAfterStart === null) continue;
       if (startsBeforeEnd < -RELATED_WINDOW_SECONDS || endsAfterStart < -RELATED_WINDOW_SECONDS) continue;
+      const relation = relationMessage(e.count, start, end);
       e.relation = {
         incident: i.id,
         startDeltaSeconds: start,
         endDeltaSeconds: end,
-        text: e.count === 1 ? `logged ${relative(start, 'first report')}` : `started ${relative(start, 'first report')}, ended ${relative(end, 'last report')}`,
+        text: t('en', relation.code, relation.params),
       };
       break;
     }
   }
 }
 
-function who(i: Incident): string {
-  const task = i.comm ? `${i.comm}${i.pid !== null ? `, PID ${i.pid}` : ''}` : i.pid !== null ? `PID ${i.pid}` : null;
-  const cpu = i.cpu !== null ? `CPU ${i.cpu}` : null;
-  return [cpu, task ? `(${task})` : null].filter(Boolean).join(' ') || 'unknown task';
-}
-
-function span(i: Incident): string {
-  const from = shortTime(i.firstSeen, i.firstUptime);
-  const to = shortTime(i.lastSeen, i.lastUptime);
-  return i.reports > 1 ? `${i.reports} reports from ${from} to ${to}` : `1 report at ${from}`;
+/** Parameters naming an incident's CPU, task and report span. */
+function whoAndSpan(i: Incident) {
+  return { cpu: i.cpu, comm: i.comm, pid: i.pid, reports: i.reports, from: shortTime(i.firstSeen, i.firstUptime), to: shortTime(i.lastSeen, i.lastUptime) };
 }
 
 /** "at least 11 min 24 s": time between first and last report plus what the first report says it was already stuck. */
@@ -88,41 +78,46 @@ export function stuckAtLeast(i: Incident): number | null {
 }
 
 function incidentFinding(i: Incident, all: readonly Incident[]): Finding {
-  const parts: string[] = [`${KIND_PHRASES[i.kind as keyof typeof KIND_PHRASES]} on ${who(i)}: ${span(i)}`];
-  if (STUCK_KINDS.has(i.kind as never) && i.reports > 1) {
-    const stuck = stuckAtLeast(i);
-    const each = i.samples.map((s) => s.stuckSeconds).filter((v): v is number => v !== null);
-    const range = each.length ? ` (each report says ${Math.min(...each)}${Math.max(...each) !== Math.min(...each) ? `-${Math.max(...each)}` : ''} s)` : '';
-    if (stuck !== null) parts.push(`stuck for at least ${formatDuration(stuck)}${range}`);
-  }
-  if (i.loopFunction) {
-    const callees = [...new Set(i.ripSamples.map((r) => r.function).filter((f) => f !== i.loopFunction))];
-    parts.push(`every sample's stack passes through ${i.loopFunction}, so the loop lies in it${callees.length ? ` and its callees (${callees.join(', ')})` : ''}`);
-  } else if (i.culprit) {
-    parts.push(`culprit ${i.culprit.function}${i.culprit.module ? ` [${i.culprit.module}]` : ''}`);
-  }
-  if (i.entry) parts.push(`entered through ${i.entry.function}${i.entry.module ? ` [${i.entry.module}]` : ''}`);
-  if (i.victims.length) {
-    const victims = i.victims.map((id) => all.find((v) => v.id === id)).filter((v): v is Incident => !!v);
-    parts.push(`it holds up ${victims.map((v) => `${v.comm ?? v.id} (CPU ${v.cpu ?? '?'})`).join(', ')}`);
-  }
-  return { severity: i.role === 'victim' ? 'warning' : 'critical', text: `${parts.join('; ')}.`, incidents: [i.id] };
+  const stuck = STUCK_KINDS.has(i.kind as never) && i.reports > 1 ? stuckAtLeast(i) : null;
+  const each = i.samples.map((s) => s.stuckSeconds).filter((v): v is number => v !== null);
+  const victims = i.victims.map((id) => all.find((v) => v.id === id)).filter((v): v is Incident => !!v);
+  const message = english('finding.incident', {
+    kind: i.kind,
+    ...whoAndSpan(i),
+    stuck,
+    eachMin: each.length ? Math.min(...each) : null,
+    eachMax: each.length ? Math.max(...each) : null,
+    loopFunction: i.loopFunction,
+    callees: i.loopFunction ? [...new Set(i.ripSamples.map((r) => r.function).filter((f) => f !== i.loopFunction))] : [],
+    culprit: i.culprit?.function ?? null,
+    culpritModule: i.culprit?.module ?? null,
+    entry: i.entry?.function ?? null,
+    entryModule: i.entry?.module ?? null,
+    victims: victims.map((v) => `${v.comm ?? v.id} (CPU ${v.cpu ?? '?'})`),
+  });
+  return { severity: i.role === 'victim' ? 'warning' : 'critical', ...message, incidents: [i.id] };
 }
 
 function victimFinding(i: Incident, all: readonly Incident[]): Finding {
   const cause = all.find((c) => c.id === i.causedBy);
-  return {
-    severity: 'warning',
-    text: `${i.comm ?? i.id} on CPU ${i.cpu ?? '?'} (${span(i)}) is a victim, not a cause: ${i.notes.find((n) => n.includes('waits')) ?? `caused by ${cause?.title ?? i.causedBy}`}`,
-    incidents: [i.id, ...(cause ? [cause.id] : [])],
-  };
+  const note = i.noteMessages.find((n) => n.code.startsWith('note.victim.'));
+  const message = english('finding.victim', { name: i.comm ?? i.id, ...whoAndSpan(i), ...(note ? { note } : {}), cause: cause?.title ?? i.causedBy, causeKind: cause?.kind ?? null });
+  return { severity: 'warning', ...message, incidents: [i.id, ...(cause ? [cause.id] : [])] };
 }
 
-function eventText(e: EventGroup): string {
-  const errno = e.errno !== null && e.errnoName ? ` (${e.errno} = ${e.errnoName}, "${e.errnoMeaning}")` : '';
-  const subjects = e.subjects.length ? ` on ${e.subjects.join(', ')}` : '';
-  const when = e.count > 1 ? `from ${shortTime(e.firstSeen, e.firstUptime)} to ${shortTime(e.lastSeen, e.lastUptime)}` : `at ${shortTime(e.firstSeen, e.firstUptime)}`;
-  return `\`${e.template}\`${errno}: ${e.count} line${e.count > 1 ? 's' : ''}${subjects} ${when}`;
+function eventFinding(e: EventGroup & { relation: NonNullable<EventGroup['relation']> }): Finding {
+  const message = english('finding.event', {
+    program: e.kernel ? null : e.kind,
+    template: e.template,
+    errno: e.errno,
+    errnoName: e.errnoName,
+    count: e.count,
+    subjects: e.subjects,
+    from: shortTime(e.firstSeen, e.firstUptime),
+    to: shortTime(e.lastSeen, e.lastUptime),
+    relation: relationMessage(e.count, e.relation.startDeltaSeconds, e.relation.endDeltaSeconds),
+  });
+  return { severity: e.errno !== null || !e.kernel ? 'warning' : 'info', ...message, incidents: [e.relation.incident] };
 }
 
 /** Findings, most important first: root causes, victims, instruction-level notes, signatures, taint, related events. */
@@ -133,22 +128,20 @@ export function buildFindings(incidents: readonly Incident[], events: readonly E
   for (const i of incidents.filter((v) => v.role === 'victim')) findings.push(victimFinding(i, incidents));
   findings.push(...hostFindings(incidents));
   for (const i of roots) {
-    for (const note of i.notes) findings.push({ severity: 'info', text: note, incidents: [i.id] });
-    for (const sig of matchingSignatures(i)) findings.push({ severity: 'warning', text: sig.finding, incidents: [i.id] });
+    i.notes.forEach((text, n) => findings.push({ severity: 'info', text, ...i.noteMessages[n]!, incidents: [i.id] }));
+    for (const sig of matchingSignatures(i)) findings.push({ severity: 'warning', ...english('finding.signature', { id: sig.id }), incidents: [i.id] });
   }
   const taintSeen = new Set<string>();
   for (const i of incidents) {
     if (!i.taint || taintSeen.has(i.taint) || i.taintFlags.length === 0) continue;
     taintSeen.add(i.taint);
-    findings.push({ severity: 'info', text: `Taint \`${i.taint}\`: ${i.taintFlags.map((f) => `${f.letter} = ${f.meaning}`).join('; ')}.`, incidents: incidents.filter((x) => x.taint === i.taint).map((x) => x.id) });
+    const message = english('finding.taint', { taint: i.taint, letters: i.taintFlags.map((f) => f.letter) });
+    findings.push({ severity: 'info', ...message, incidents: incidents.filter((x) => x.taint === i.taint).map((x) => x.id) });
   }
-  for (const e of events) {
-    if (!e.relation) continue;
-    findings.push({ severity: e.errno !== null || !e.kernel ? 'warning' : 'info', text: `${e.kernel ? '' : `${e.kind}: `}${eventText(e)}; ${e.relation.text}.`, incidents: [e.relation.incident] });
-  }
+  for (const e of events) if (e.relation) findings.push(eventFinding({ ...e, relation: e.relation }));
   for (const i of roots) {
     const before = precedingEvents(i, events);
-    if (before.length) findings.push({ severity: 'info', text: `Just before ${i.id}: ${before.map((e) => `\`${e.template}\``).join(', ')}.`, incidents: [i.id] });
+    if (before.length) findings.push({ severity: 'info', ...english('finding.before', { id: i.id, templates: before.map((e) => e.template) }), incidents: [i.id] });
   }
   return findings;
 }
@@ -170,31 +163,30 @@ export function matchingSignatures(i: Incident): typeof SIGNATURES[number][] {
 /** Next steps a kernel engineer would name for these incidents and events. */
 export function buildNextSteps(incidents: readonly Incident[], events: readonly EventGroup[]): NextStep[] {
   const steps: NextStep[] = [];
-  const add = (text: string, why: string, ids: string[]) => {
+  const add = (code: string, params: MessageParams, ids: string[]) => {
+    const text = t('en', code, params);
     const existing = steps.find((s) => s.text === text);
     if (existing) existing.incidents.push(...ids.filter((id) => !existing.incidents.includes(id)));
-    else steps.push({ text, why, incidents: ids });
+    else steps.push({ text, why: t('en', `${code}.why`, params), code, params, incidents: ids });
   };
   const roots = incidents.filter((i) => i.role !== 'victim');
   for (const i of roots) {
     if (i.kind === 'soft-lockup') {
-      add('Capture a vmcore next time: enable kdump and set kernel.softlockup_panic=1 (sysctl -w kernel.softlockup_panic=1, persist in /etc/sysctl.d).', 'The log shows where the CPU loops, not why the loop never ends; only memory can show that.', [i.id]);
-      add('Set kernel.softlockup_all_cpu_backtrace=1 so that the next report carries every CPU\'s backtrace.', 'Shows what the other CPUs were doing (lock holders, waiters) at the same moment.', [i.id]);
+      add('step.softlockup.kdump', {}, [i.id]);
+      add('step.softlockup.backtrace', {}, [i.id]);
     }
-    if (i.kind === 'hard-lockup') add('Enable kdump with kernel.hardlockup_panic=1 and kernel.hardlockup_all_cpu_backtrace=1.', 'A hard lockup has interrupts off; only a vmcore or all-CPU backtraces show the holder.', [i.id]);
-    if (i.kind === 'hung-task') add('Set kernel.hung_task_panic=1 with kdump to capture the blocked task\'s state, or dump all D-state tasks with echo w > /proc/sysrq-trigger.', 'Shows what the blocked task waits for and who holds it.', [i.id]);
-    if (i.kind === 'rcu-stall') add('Set kernel.panic_on_rcu_stall=1 with kdump, and check the stalled CPUs\' backtraces printed with the stall.', 'The stalled CPU or starved kthread is the cause.', [i.id]);
-    if (i.loopFunction && !i.notes.some((n) => n.includes('source line'))) {
-      add(`Disassemble ${i.loopFunction} with source lines (crash> dis -l ${i.loopFunction}, or objdump -dl vmlinux) and rerun ktriage with --dis FILE to map every sample to its source line.`, 'Bounds the loop to source lines and tells the loop head from its body.', [i.id]);
-    }
-    for (const sig of matchingSignatures(i)) if (sig.nextStep) add(sig.nextStep.text, sig.nextStep.why, [i.id]);
+    if (i.kind === 'hard-lockup') add('step.hardlockup', {}, [i.id]);
+    if (i.kind === 'hung-task') add('step.hungtask', {}, [i.id]);
+    if (i.kind === 'rcu-stall') add('step.rcu', {}, [i.id]);
+    if (i.loopFunction && !i.notes.some((n) => n.includes('source line'))) add('step.disassemble', { function: i.loopFunction }, [i.id]);
+    for (const sig of matchingSignatures(i)) if (sig.nextStep) add('step.signature', { id: sig.id }, [i.id]);
   }
   for (const e of events) {
     if (!e.relation || !e.notable) continue;
     const team = ownerOf(e.kind);
     if (!team) continue;
-    const subjects = e.subjects.length ? ` on ${e.subjects.join(', ')}` : '';
-    add(`Ask ${team} about \`${e.template}\`${subjects} (${e.count} lines from ${shortTime(e.firstSeen, e.firstUptime)} to ${shortTime(e.lastSeen, e.lastUptime)}).`, 'Their side may show why it started, or confirm it is a consequence of the stuck node.', [e.relation.incident]);
+    const params = { team, template: e.template, subjects: e.subjects, count: e.count, from: shortTime(e.firstSeen, e.firstUptime), to: shortTime(e.lastSeen, e.lastUptime) };
+    add('step.askTeam', params, [e.relation.incident]);
   }
   return steps;
 }
@@ -202,8 +194,9 @@ export function buildNextSteps(incidents: readonly Incident[], events: readonly 
 /** Incidents on different hosts that start within this long of each other (or overlap) happened at once. */
 const AT_ONCE_SECONDS = 300;
 
-function incidentWhere(i: Incident): string {
-  return `${i.title} (${i.id}${i.reports > 1 ? `, ${i.reports} reports` : ''})`;
+/** Parallel lists naming incidents: their hosts, kinds, titles, ids and report counts. */
+function incidentLists(list: readonly Incident[]) {
+  return { hosts: list.map((i) => i.host), kinds: list.map((i) => i.kind), titles: list.map((i) => i.title), ids: list.map((i) => i.id), reports: list.map((i) => i.reports) };
 }
 
 /** Root incidents grouped into clusters that overlap in time (with AT_ONCE_SECONDS of slack), oldest first. */
@@ -237,7 +230,7 @@ export function hostFindings(incidents: readonly Incident[]): Finding[] {
   if (hosts.length < 2) return [];
   const findings: Finding[] = hosts.map((host) => {
     const own = roots.filter((i) => i.host === host);
-    return { severity: 'info', text: `${host}: ${own.length} incident${own.length > 1 ? 's' : ''}: ${own.map(incidentWhere).join('; ')}.`, incidents: own.map((i) => i.id) };
+    return { severity: 'info', ...english('finding.host', { host, ...incidentLists(own) }), incidents: own.map((i) => i.id) };
   });
   for (const cluster of simultaneous(roots)) {
     const clusterHosts = [...new Set(cluster.map((i) => i.host!))];
@@ -246,7 +239,7 @@ export function hostFindings(incidents: readonly Incident[]): Finding[] {
     const last = cluster.reduce((a, b) => (isoMs(b.lastSeen ?? b.firstSeen!) > isoMs(a.lastSeen ?? a.firstSeen!) ? b : a));
     findings.push({
       severity: 'warning',
-      text: `${clusterHosts.length} hosts had incidents at the same time (${shortTime(first.firstSeen, first.firstUptime)} to ${shortTime(last.lastSeen, last.lastUptime)}): ${cluster.map((i) => `${i.host} ${incidentWhere(i)}`).join('; ')}. A cause they share (storage, network, hypervisor, a change rolled out to all of them) is more likely than ${clusterHosts.length} separate problems.`,
+      ...english('finding.simultaneous', { hostCount: clusterHosts.length, from: shortTime(first.firstSeen, first.firstUptime), to: shortTime(last.lastSeen, last.lastUptime), ...incidentLists(cluster) }),
       incidents: cluster.map((i) => i.id),
     });
   }

@@ -3,6 +3,7 @@ import type { IncidentDraft } from './incidents.js';
 import { trustedSamples } from './samples.js';
 import { secondsFrom } from './incidents.js';
 import { markCorrupted } from '../reports/report.js';
+import type { InnerMessage } from '../result/schema.js';
 
 const LOCKUP_KINDS = new Set(['soft-lockup', 'hard-lockup', 'rcu-stall', 'workqueue-stall', 'hung-task']);
 /** Slack around an episode when deciding whether two episodes overlap. */
@@ -29,7 +30,7 @@ function overlaps(a: IncidentDraft, b: IncidentDraft): boolean {
   return bStartsBeforeAEnds >= -OVERLAP_SLACK_SECONDS && aStartsBeforeBEnds >= -OVERLAP_SLACK_SECONDS;
 }
 
-function link(victim: IncidentDraft, cause: IncidentDraft, note: string): void {
+function link(victim: IncidentDraft, cause: IncidentDraft, note: InnerMessage): void {
   victim.role = 'victim';
   victim.causedBy = cause.id;
   victim.notes.push(note);
@@ -50,20 +51,20 @@ export function linkVictims(drafts: IncidentDraft[]): void {
     const cause = drafts.find((c) => c !== victim && c.host === victim.host && LOCKUP_KINDS.has(c.kind) && c.kind !== 'hung-task' && !waiting.get(c.id) && overlaps(c, victim));
     if (cause) {
       const where = victim.samples.flatMap((s) => (s.stack.length ? s.stack : s.rip ? [s.rip] : [])).find((f) => isWaiterFrame(f.function))?.function;
-      link(victim, cause, `${victim.comm ?? 'this task'} on CPU ${victim.cpu ?? '?'} only waits in ${where ?? 'a cross-CPU wait'} for the other CPUs; CPU ${cause.cpu ?? '?'} (${cause.comm ?? '?'}) never gets there because it is stuck (${cause.id}).`);
+      link(victim, cause, { code: 'note.victim.waits', params: { comm: victim.comm, cpu: victim.cpu, where: where ?? null, causeCpu: cause.cpu, causeComm: cause.comm, causeId: cause.id } });
     } else {
-      victim.notes.push(`${victim.comm ?? 'This task'} only waits for another CPU (stop_machine or a cross-CPU call); the CPU it waits for left no report in these logs. Enable softlockup_all_cpu_backtrace to see it next time.`);
+      victim.notes.push({ code: 'note.victim.unseen', params: { comm: victim.comm } });
     }
   }
   for (const stall of drafts) {
     if (stall.kind !== 'rcu-stall' || stall.causedBy) continue;
     const lockup = drafts.find((c) => (c.kind === 'soft-lockup' || c.kind === 'hard-lockup') && c.host === stall.host && !waiting.get(c.id) && overlaps(c, stall) && stallMentionsCpu(stall, c.cpu));
-    if (lockup) link(stall, lockup, `The RCU grace period cannot end while CPU ${lockup.cpu} is stuck without scheduling (${lockup.id}).`);
+    if (lockup) link(stall, lockup, { code: 'note.rcu.lockup', params: { cpu: lockup.cpu, causeId: lockup.id } });
   }
   drafts.forEach((panic, index) => {
     if (panic.kind !== 'panic' || panic.causedBy) return;
     const cause = causeOfPanic(drafts.slice(0, index), panic);
-    if (cause) link(panic, cause, `The panic follows ${cause.title} (${cause.id}) and is its consequence, not a separate root cause.`);
+    if (cause) link(panic, cause, { code: 'note.panic.follows', params: { causeKind: cause.kind, causeTitle: cause.title, causeId: cause.id } });
     else if (panic.reports[0]!.details['follows']) {
       // `Fatal exception`, `panic_on_warn set`, `hung_task: blocked tasks`: the report that led here was lost.
       markCorrupted(panic.reports[0]!, `the ${String(panic.reports[0]!.details['follows'])} this panic follows is not in the log`);

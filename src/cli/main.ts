@@ -12,6 +12,7 @@ import { EXIT } from './exit-codes.js';
 import type { AsmSyntax } from '../machine/x86-decode.js';
 import { openReport } from './open.js';
 import { progressWanted, startProgress } from './progress.js';
+import { isLang, LANGS, type Lang } from '../i18n/index.js';
 import { ReadMeter } from '../sources/meter.js';
 
 interface AnalyzeFlags {
@@ -29,6 +30,7 @@ interface AnalyzeFlags {
   src?: string;
   syntax: AsmSyntax;
   open?: boolean;
+  lang: Lang;
 }
 
 function parseYear(value: string): number {
@@ -41,6 +43,11 @@ function parseZone(value: string): string {
   const m = /^([+-])(\d{2}):?(\d{2})$/.exec(value);
   if (!m) throw new CommanderError(EXIT.usage, 'ktriage.tz', `--tz must be an offset like +08:00, not "${value}"`);
   return `${m[1]}${m[2]}:${m[3]}`;
+}
+
+function parseLang(value: string): Lang {
+  if (!isLang(value)) throw new CommanderError(EXIT.usage, 'ktriage.lang', `--lang must be one of ${LANGS.join(', ')}, not "${value}"`);
+  return value;
 }
 
 function useColor(flags: AnalyzeFlags, toFile: boolean): boolean {
@@ -76,7 +83,7 @@ async function analyzeCommand(paths: string[], flags: AnalyzeFlags): Promise<num
     const outcome = await analyzePaths(group, { ...options, meter }).finally(() => progress?.stop());
     outcomes.push(outcome);
     reportWarnings(outcome.result, Boolean(flags.quiet));
-    chunks.push(render(outcome.result, flags.format, { color, compactJson: Boolean(flags.each) }));
+    chunks.push(render(outcome.result, flags.format, { color, compactJson: Boolean(flags.each), lang: flags.lang }));
   }
   const text = chunks.join(flags.format === 'json' && flags.each ? '' : '\n');
   if (flags.output) {
@@ -116,6 +123,7 @@ export function buildProgram(): Command {
     .option('--src <dir>', 'kernel source tree: show the source lines of the mapped addresses and the loop')
     .addOption(new Option('--syntax <syntax>', 'assembly syntax of decoded instructions').choices(['att', 'intel']).default('att'))
     .option('--open', 'open the report written with -o in the default viewer (xdg-open or open), e.g. with --format html')
+    .addOption(new Option('--lang <lang>', `language of the text, md and html reports (${LANGS.join(', ')}); json stays English`).env('KTRIAGE_LANG').argParser(parseLang).default('en'))
     .action(async (paths: string[], flags: AnalyzeFlags) => {
       process.exitCode = await analyzeCommand(paths, flags);
     });

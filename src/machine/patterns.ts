@@ -1,5 +1,6 @@
 import { instructionSequence, type CodeListing } from './code-line.js';
 import type { DecodedInstruction } from './x86-decode.js';
+import { t } from '../i18n/index.js';
 
 export type CodePatternKind = 'irq-enable' | 'pause-loop' | 'bug-trap' | 'backward-jump';
 
@@ -9,6 +10,12 @@ export interface CodePattern {
   /** The instructions that show it, the RIP's one in angle brackets. */
   readonly sequence: string;
   readonly explanation: string;
+  /** What the explanation is built from; the catalog says it under `pattern.<kind>`. */
+  readonly params: Readonly<Record<string, string | number | null>>;
+}
+
+function pattern(kind: CodePatternKind, sequence: string, params: Record<string, string | number | null>): CodePattern {
+  return { kind, sequence, explanation: t('en', `pattern.${kind}`, params), params };
 }
 
 const mnemonicOf = (i: DecodedInstruction) => i.mnemonic.replace(/^(?:lock|rep\w*) /, '');
@@ -21,18 +28,14 @@ export function isIrqEnableInstruction(mnemonic: string): boolean {
 function irqEnable(listing: CodeListing, at: number): CodePattern | null {
   const before = listing.instructions[at - 1];
   if (!before || !isIrqEnableInstruction(mnemonicOf(before))) return null;
-  return {
-    kind: 'irq-enable',
-    sequence: instructionSequence(listing),
-    explanation: `the RIP is the instruction right after \`${before.text}\`, which re-enables interrupts: a timer interrupt held back while they were off lands here, so the sample marks where interrupts came back on, not where the CPU loops`,
-  };
+  return pattern('irq-enable', instructionSequence(listing), { instruction: before.text });
 }
 
 /** `ud2` is how BUG() and WARN() trap on x86. */
 function bugTrap(listing: CodeListing, at: number): CodePattern | null {
   const i = listing.instructions[at];
   if (!i || mnemonicOf(i) !== 'ud2') return null;
-  return { kind: 'bug-trap', sequence: instructionSequence(listing), explanation: 'the RIP is a `ud2`: the trap BUG()/WARN() compile to; the report names the assertion that fired' };
+  return pattern('bug-trap', instructionSequence(listing), {});
 }
 
 /** A jump at or after the RIP back to or before it: the RIP sits inside a loop visible in these bytes. */
@@ -49,21 +52,13 @@ function pauseLoop(listing: CodeListing, at: number, jump: DecodedInstruction | 
   const near = listing.instructions.slice(Math.max(0, at - 1), at + 1);
   const pause = near.find((i) => mnemonicOf(i) === 'pause');
   if (!pause) return null;
-  return {
-    kind: 'pause-loop',
-    sequence: instructionSequence(listing, 2, 2),
-    explanation: `\`pause\` at the RIP: the CPU spins in a busy-wait loop (cpu_relax(), a spin lock or a wait for another CPU)${jump ? `; \`${jump.text}\` jumps back to repeat it` : ''}`,
-  };
+  return pattern('pause-loop', instructionSequence(listing, 2, 2), { jump: jump?.text ?? null });
 }
 
 function backwardJump(listing: CodeListing, jump: DecodedInstruction | null): CodePattern | null {
   if (!jump) return null;
   const span = Number(jump.address - jump.target!) + jump.length;
-  return {
-    kind: 'backward-jump',
-    sequence: instructionSequence(listing, 0, listing.instructions.indexOf(jump) - listing.markerInstruction!),
-    explanation: `\`${jump.text}\` jumps back over the RIP: a loop of ${span} bytes lies within the Code: bytes`,
-  };
+  return pattern('backward-jump', instructionSequence(listing, 0, listing.instructions.indexOf(jump) - listing.markerInstruction!), { jump: jump.text, span });
 }
 
 /** The patterns that matter around the RIP of a decoded `Code:` line. */

@@ -1,3 +1,4 @@
+import { t } from '../i18n/index.js';
 import type { IncidentDraft } from '../analysis/incidents.js';
 import type { Frame, Report } from '../reports/types.js';
 import type { MachineSection } from '../result/machine-schema.js';
@@ -113,6 +114,9 @@ function codeRefs(listing: CodeListing | null, location: string): { at: Instruct
   return { at: ref(n, location), previous: n > 0 ? ref(n - 1, null) : null };
 }
 
+/** A note of the machine-code reading, said by the catalog (`machine.*` codes). */
+type MachineNote = MachineSection['noteMessages'][number];
+
 interface Context {
   readonly d: IncidentDraft;
   readonly inputs: MachineInputs | undefined;
@@ -121,7 +125,7 @@ interface Context {
   readonly decoder: CodeDecoder;
   readonly slides: Map<string, bigint>;
   readonly table: SymbolTable | null;
-  readonly notes: string[];
+  readonly notes: MachineNote[];
 }
 
 function addressOf(ctx: Context, l: SampledLocation, dis: DisInstruction | undefined): bigint | null {
@@ -161,7 +165,7 @@ function mapLocation(ctx: Context, l: SampledLocation): Mapping {
  * The sampled core-kernel functions (the loop bound first) that no `--dis` listing covers,
  * disassembled from vmlinux with objdump when both are at hand.
  */
-function vmlinuxListings(inputs: MachineInputs | undefined, loopFunction: string | null, locations: readonly SampledLocation[], notes: string[]): DisListing[] {
+function vmlinuxListings(inputs: MachineInputs | undefined, loopFunction: string | null, locations: readonly SampledLocation[], notes: MachineNote[]): DisListing[] {
   const vmlinux = inputs?.vmlinux;
   if (!vmlinux) return [];
   const covered = new Set(inputs.listings.flatMap((l) => l.instructions.map((i) => i.function)));
@@ -169,13 +173,13 @@ function vmlinuxListings(inputs: MachineInputs | undefined, loopFunction: string
   const wanted = [...new Set(names)].filter((fn) => !covered.has(fn)).slice(0, MAX_VMLINUX_FUNCTIONS);
   if (wanted.length === 0) return [];
   if (!vmlinux.objdump) {
-    notes.push(`objdump is not installed: the sampled functions were not disassembled from ${vmlinux.path} (install binutils, or pass --dis)`);
+    notes.push({ code: 'machine.objdumpMissing', params: { path: vmlinux.path } });
     return [];
   }
   try {
     return wanted.map((fn) => disassembleFunction(vmlinux.objdump!, vmlinux.path, vmlinux.table, fn)).filter((l): l is DisListing => l !== null);
   } catch (error) {
-    notes.push(`objdump failed on ${vmlinux.path}: ${error instanceof Error ? error.message : String(error)}`);
+    notes.push({ code: 'machine.objdumpFailed', params: { path: vmlinux.path, error: error instanceof Error ? error.message : String(error) } });
     return [];
   }
 }
@@ -189,7 +193,7 @@ function addLinesFromVmlinux(ctx: Context, locations: readonly SampledLocation[]
     .filter((w) => w.entry && w.m.source === null);
   if (wanted.length === 0) return;
   if (!vmlinux.lineTool) {
-    ctx.notes.push(`neither addr2line nor llvm-symbolizer is installed: no file:line from ${vmlinux.path} (install binutils or llvm)`);
+    ctx.notes.push({ code: 'machine.lineToolMissing', params: { path: vmlinux.path } });
     return;
   }
   const queries = wanted.flatMap((w) => {
@@ -200,7 +204,7 @@ function addLinesFromVmlinux(ctx: Context, locations: readonly SampledLocation[]
   try {
     lines = sourceLinesOf(vmlinux.lineTool, vmlinux.path, queries);
   } catch (error) {
-    ctx.notes.push(`${vmlinux.lineTool.name} failed on ${vmlinux.path}: ${error instanceof Error ? error.message : String(error)}`);
+    ctx.notes.push({ code: 'machine.lineToolFailed', params: { tool: vmlinux.lineTool.name, path: vmlinux.path, error: error instanceof Error ? error.message : String(error) } });
     return;
   }
   wanted.forEach((w, n) => {
@@ -226,10 +230,10 @@ function loopOf(ctx: Context, locations: readonly SampledLocation[]): MachineSec
   const points = locations.filter((l) => l.function === fn).map((l) => ({ address: start + l.offset, role: l.role }));
   const range = findLoop(instructions, points);
   if (!range) {
-    ctx.notes.push(`the disassembly of ${fn} given holds no loop enclosing the sampled addresses`);
+    ctx.notes.push({ code: 'machine.noLoop', params: { function: fn } });
     return null;
   }
-  if (range.method === 'sampled-span') ctx.notes.push(`no backward jump enclosing the samples in the disassembly of ${fn} given (a fragment?): the loop range spans the sampled instructions`);
+  if (range.method === 'sampled-span') ctx.notes.push({ code: 'machine.sampledSpan', params: { function: fn } });
   const seen = new Set<string>();
   const sourceLines = range.instructions
     .filter((i) => i.file && i.line)
@@ -290,22 +294,22 @@ function excerpts(ctx: Context, mappings: readonly Mapping[], loop: MachineSecti
   for (const file of files) {
     const excerpt = tree.excerpt(file, [...(mapped.get(file) ?? [])], loopLines.get(file) ?? new Set());
     if (excerpt) out.push({ ...excerpt, lines: [...excerpt.lines] });
-    else ctx.notes.push(`source file ${file} not found under ${tree.root}: skipped`);
+    else ctx.notes.push({ code: 'machine.sourceMissing', params: { file, root: tree.root } });
   }
   return out;
 }
 
 /** Interrupt re-enable points the disassembly shows, except the one the Code: bytes already explained. */
-function irqNotes(mappings: readonly Mapping[], explained: string | null): string[] {
+function irqNotes(mappings: readonly Mapping[], explained: string | null): MachineNote[] {
   return mappings
     .filter((m) => m.role === 'rip' && m.location !== explained && m.via.some((v) => v.startsWith('dis')) && m.previous && isIrqEnableInstruction(mnemonicOfText(m.previous.text)))
-    .map((m) => `RIP ${m.location} is the instruction right after \`${m.previous!.text}\`${m.previous!.location ? ` (${m.previous!.location})` : ''} in the disassembly: interrupts were just re-enabled, so the held-back timer interrupt lands here; the sample marks that point, not the loop.`);
+    .map((m) => ({ code: 'machine.irqEnable', params: { location: m.location, previous: m.previous!.text, previousLocation: m.previous!.location } }));
 }
 
-function callNotes(mappings: readonly Mapping[]): string[] {
+function callNotes(mappings: readonly Mapping[]): MachineNote[] {
   return mappings
     .filter((m) => m.role === 'return' && m.previous && !m.previousInferred && !callTarget(m.previous.text).isCall)
-    .map((m) => `${m.location} does not follow a call in the disassembly given (\`${m.previous!.text}\`): the frame may be a stale stack word or the listing another build`);
+    .map((m) => ({ code: 'machine.noCall', params: { location: m.location, previous: m.previous!.text } }));
 }
 
 /**
@@ -323,9 +327,9 @@ export function buildMachineSection(d: IncidentDraft, inputs: MachineInputs | un
   const table = inputs?.symbols?.table ?? inputs?.vmlinux?.table ?? null;
   const frames = d.reports.flatMap((r) => [...(r.rip ? [r.rip] : []), ...r.stack]);
   const slides = table ? deriveSlides(table, frames) : new Map<string, bigint>();
-  const notes: string[] = [];
+  const notes: MachineNote[] = [];
   const coreSlide = slides.get('') ?? 0n;
-  if (coreSlide !== 0n) notes.push(`symbol addresses shifted by the KASLR offset ${coreSlide < 0n ? '-' : ''}${hex(coreSlide < 0n ? -coreSlide : coreSlide)}, derived from the printed frames`);
+  if (coreSlide !== 0n) notes.push({ code: 'machine.kaslr', params: { offset: `${coreSlide < 0n ? '-' : ''}${hex(coreSlide < 0n ? -coreSlide : coreSlide)}` } });
   const locations = collectLocations(d);
   const listings = [...(inputs?.listings ?? []), ...vmlinuxListings(inputs, d.loopFunction, locations, notes)];
   const ctx: Context = { d, inputs, listings, decoder, slides, table, notes };
@@ -335,6 +339,10 @@ export function buildMachineSection(d: IncidentDraft, inputs: MachineInputs | un
   const marker = first.code?.markerIndex ?? 0;
   const patterns = listing ? codePatterns(listing) : [];
   const explained = patterns.some((p) => p.kind === 'irq-enable') && first.rip?.offset ? `${first.rip.function}+${first.rip.offset}` : null;
+  const symbolized = symbolize(ctx);
+  const sourceExcerpts = excerpts(ctx, ripMapping, loop);
+  // Read last: symbolizing and reading the source add notes.
+  const allNotes = [...irqNotes(ripMapping, explained), ...callNotes(ripMapping), ...ctx.notes];
   return {
     syntax,
     codeInstructions: (listing?.instructions ?? []).map((i, n) => ({
@@ -343,8 +351,9 @@ export function buildMachineSection(d: IncidentDraft, inputs: MachineInputs | un
     codePatterns: patterns.map((p) => ({ ...p })),
     ripMapping,
     loop,
-    symbolized: symbolize(ctx),
-    sourceExcerpts: excerpts(ctx, ripMapping, loop),
-    notes: [...irqNotes(ripMapping, explained), ...callNotes(ripMapping), ...ctx.notes],
+    symbolized,
+    sourceExcerpts,
+    notes: allNotes.map((n) => t('en', n.code, n.params)),
+    noteMessages: allNotes,
   };
 }

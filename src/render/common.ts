@@ -1,5 +1,21 @@
-import { formatDuration, shortTime } from '../analysis/duration.js';
-import type { EventGroup, Incident, Result } from '../result/schema.js';
+import { shortTime } from '../analysis/duration.js';
+import { duration, errnoMeaning, say, sayEach, t, type Lang } from '../i18n/index.js';
+import type { EventGroup, Incident, NextStep, Result } from '../result/schema.js';
+
+/** The verdict in the report's language. */
+export function verdictText(result: Result, lang: Lang): string {
+  return say(lang, { text: result.summary.verdict, code: result.summary.verdictCode, params: result.summary.verdictParams });
+}
+
+/** Why a next step helps, in the report's language. */
+export function whyText(s: NextStep, lang: Lang): string {
+  return say(lang, { text: s.why, code: `${s.code}.why`, params: s.params });
+}
+
+/** An incident's notes in the report's language. */
+export function noteTexts(i: Incident, lang: Lang): string[] {
+  return sayEach(lang, i.notes, i.noteMessages);
+}
 
 type FrameLike = Incident['stack'][number];
 
@@ -18,9 +34,9 @@ export function taskText(i: Incident): string {
   return i.comm ?? (i.pid !== null ? `PID ${i.pid}` : '-');
 }
 
-export function roleText(i: Incident): string {
-  if (i.role === 'victim') return `victim of ${i.causedBy}`;
-  return i.role;
+export function roleText(i: Incident, lang: Lang = 'en'): string {
+  if (i.role === 'victim') return t(lang, 'ui.victimOf', { id: i.causedBy });
+  return t(lang, `ui.role.${i.role}`);
 }
 
 export function spanText(i: Incident): string {
@@ -34,21 +50,21 @@ export function eventSpan(e: EventGroup): string {
   return e.count === 1 ? from : `${from}-${shortTime(e.lastSeen, e.lastUptime)}`;
 }
 
-export function errnoText(e: EventGroup): string {
-  return e.errno !== null && e.errnoName ? `${e.errno} = ${e.errnoName} (${e.errnoMeaning})` : '';
+export function errnoText(e: EventGroup, lang: Lang = 'en'): string {
+  return e.errno !== null && e.errnoName ? `${e.errno} = ${e.errnoName} (${errnoMeaning(lang, e)})` : '';
 }
 
 /** Inputs described in one line: "1 input, 1506 lines (bundle)". */
-export function inputsText(result: Result): string {
+export function inputsText(result: Result, lang: Lang = 'en'): string {
   const lines = result.inputs.reduce((n, i) => n + i.lines, 0);
   const formats = [...new Set(result.inputs.map((i) => i.format))].join(', ');
-  return `${result.inputs.length} input${result.inputs.length === 1 ? '' : 's'}, ${lines} lines${formats ? ` (${formats})` : ''}`;
+  return t(lang, 'ui.inputsText', { inputs: result.inputs.length, lines, formats: formats || null });
 }
 
-export function coverageText(result: Result): string | null {
+export function coverageText(result: Result, lang: Lang = 'en'): string | null {
   const { firstSeen, lastSeen } = result.summary;
   if (!firstSeen || !lastSeen) return null;
-  return `${firstSeen.replace('T', ' ')} to ${lastSeen.replace('T', ' ')}`;
+  return t(lang, 'ui.coverage', { from: firstSeen.replace('T', ' '), to: lastSeen.replace('T', ' ') });
 }
 
 /** Events a reader should see: notable ones, the related ones first. */
@@ -58,16 +74,16 @@ export function notableEvents(result: Result): EventGroup[] {
     .sort((a, b) => Number(!!b.relation) - Number(!!a.relation) || b.count - a.count);
 }
 
-export function stuckText(i: Incident): string | null {
-  return i.maxStuckSeconds !== null ? `${formatDuration(i.maxStuckSeconds)}` : null;
+export function stuckText(i: Incident, lang: Lang = 'en'): string | null {
+  return i.maxStuckSeconds !== null ? duration(lang, i.maxStuckSeconds) : null;
 }
 
 /** Marks in the first report's trace: the RIP, the loop bound and the entry function. */
-export function frameMarks(i: Incident, f: FrameLike): string[] {
+export function frameMarks(i: Incident, f: FrameLike, lang: Lang = 'en'): string[] {
   const marks: string[] = [];
-  if (f.function === i.loopFunction) marks.push('loop bound');
-  if (i.entry && f.function === i.entry.function) marks.push('entry');
-  if (!f.reliable) marks.push('unreliable');
+  if (f.function === i.loopFunction) marks.push(t(lang, 'ui.mark.loopBound'));
+  if (i.entry && f.function === i.entry.function) marks.push(t(lang, 'ui.mark.entry'));
+  if (!f.reliable) marks.push(t(lang, 'ui.mark.unreliable'));
   if (f.context) marks.push(f.context);
   return marks;
 }

@@ -1,3 +1,4 @@
+import type { Lang } from '../i18n/index.js';
 import type { Result } from '../result/schema.js';
 import { renderHtml } from './html/index.js';
 import { renderJson } from './json.js';
@@ -11,6 +12,8 @@ export interface RenderOptions {
   readonly color: boolean;
   /** One JSON document per line (--each with --format json). */
   readonly compactJson: boolean;
+  /** Language of the text, md and html reports ('en' when not given); JSON is always English. */
+  readonly lang?: Lang;
 }
 
 /** Renders the result; every renderer is a pure function of the result object. */
@@ -19,10 +22,10 @@ export function render(result: Result, format: OutputFormat, options: RenderOpti
     case 'json':
       return renderJson(result, options.compactJson);
     case 'md':
-      return renderMarkdown(result);
+      return renderMarkdown(result, options.lang);
     case 'html':
-      return renderHtml(result);
+      return renderHtml(result, options.lang);
     case 'text':
-      return renderText(result, { color: options.color });
+      return renderText(result, { color: options.color, lang: options.lang });
   }
 }

@@ -1,4 +1,5 @@
 import { kernelRelativePath } from '../machine/kernel-paths.js';
+import { say, sayEach, t, type Lang } from '../i18n/index.js';
 import type { MachineSection } from '../result/machine-schema.js';
 
 type Mapping = MachineSection['ripMapping'][number];
@@ -7,6 +8,16 @@ type SourceRef = { file: string; line: number } | null;
 /** Instructions of the decoded Code: line shown around the RIP (all of them are in the JSON). */
 const CODE_BEFORE = 6;
 const CODE_AFTER = 3;
+
+/** What a pattern of the Code: bytes means, in the report's language. */
+export function patternText(p: MachineSection['codePatterns'][number], lang: Lang): string {
+  return say(lang, { text: p.explanation, code: `pattern.${p.kind}`, params: p.params });
+}
+
+/** The machine-code notes in the report's language. */
+export function machineNotes(m: MachineSection, lang: Lang): string[] {
+  return sayEach(lang, m.notes, m.noteMessages);
+}
 
 const where = (s: SourceRef) => (s ? `${kernelRelativePath(s.file)}:${s.line}` : null);
 
@@ -17,21 +28,22 @@ function codeWindow(m: MachineSection): MachineSection['codeInstructions'] {
 }
 
 /** `nopl 0x0(%rax,%rax,1) at block/x.c:494, after `popfq``: what a sampled location is. */
-export function mappingText(m: Mapping): string {
+export function mappingText(m: Mapping, lang: Lang = 'en'): string {
   const parts: string[] = [];
-  if (m.instruction) parts.push(`\`${m.instruction.text}\`${m.source ? ` at ${where(m.source)}` : ''}`);
-  else if (m.source) parts.push(`at ${where(m.source)}`);
+  const at = (s: SourceRef) => t(lang, 'ui.machine.at', { where: where(s) });
+  if (m.instruction) parts.push(`\`${m.instruction.text}\`${m.source ? ` ${at(m.source)}` : ''}`);
+  else if (m.source) parts.push(at(m.source));
   if (m.previous) {
     const call = where(m.previous.source);
-    parts.push(`after \`${m.previous.text}\`${call ? ` (${call})` : ''}${m.previousInferred ? ' (inferred from the call trace)' : ''}`);
+    parts.push(`${t(lang, 'ui.machine.after', { instruction: m.previous.text })}${call ? ` (${call})` : ''}${m.previousInferred ? ` (${t(lang, 'ui.machine.inferred')})` : ''}`);
   }
-  return parts.join(', ') || 'not in the inputs given';
+  return parts.join(', ') || t(lang, 'ui.machine.notInInputs');
 }
 
-export function loopText(loop: NonNullable<MachineSection['loop']>): string {
-  const range = loop.startLocation && loop.endLocation ? `${loop.startLocation} to ${loop.endLocation}` : `${loop.startAddress} to ${loop.endAddress}`;
-  const how = loop.method === 'backward-jump' ? `closed by \`${loop.jump}\`` : 'spanning the sampled instructions (no backward jump in the listing)';
-  return `${range} (${loop.startAddress}-${loop.endAddress})${loop.lines ? `, source ${loop.lines}` : ''}, ${how}`;
+export function loopText(loop: NonNullable<MachineSection['loop']>, lang: Lang = 'en'): string {
+  const range = loop.startLocation && loop.endLocation ? t(lang, 'ui.coverage', { from: loop.startLocation, to: loop.endLocation }) : t(lang, 'ui.coverage', { from: loop.startAddress, to: loop.endAddress });
+  const how = loop.method === 'backward-jump' ? t(lang, 'ui.machine.closedBy', { jump: loop.jump }) : t(lang, 'ui.machine.sampledSpan');
+  return `${range} (${loop.startAddress}-${loop.endAddress})${loop.lines ? `, ${t(lang, 'ui.machine.sourceLines', { lines: loop.lines })}` : ''}, ${how}`;
 }
 
 export interface MachinePaint {
@@ -42,56 +54,56 @@ export interface MachinePaint {
 }
 
 /** The machine-code part of an incident in the terminal report. */
-export function machineTextLines(m: MachineSection, p: MachinePaint): string[] {
-  const out: string[] = [`  Machine code (${m.syntax === 'att' ? 'AT&T' : 'Intel'} syntax):`];
+export function machineTextLines(m: MachineSection, p: MachinePaint, lang: Lang = 'en'): string[] {
+  const out: string[] = [`  ${t(lang, 'ui.machine', { syntax: m.syntax === 'att' ? 'AT&T' : 'Intel' })}:`];
   if (m.codeInstructions.length > 0) {
-    out.push('    Code: bytes of the first report, decoded:');
+    out.push(`    ${t(lang, 'ui.machine.decoded')}:`);
     for (const i of codeWindow(m)) {
       const line = `    ${i.rip ? '=>' : '  '} ${(i.address ?? `${i.offset >= 0 ? '+' : ''}${i.offset}`).padStart(18)}  ${i.bytes.padEnd(22)} ${p.clean(i.text)}`;
       out.push(i.rip ? p.bold(line) : line);
     }
   }
-  for (const pattern of m.codePatterns) out.push(`    ${p.yellow(pattern.kind)}  ${p.clean(pattern.sequence)}: ${p.clean(pattern.explanation)}`);
+  for (const pattern of m.codePatterns) out.push(`    ${p.yellow(pattern.kind)}  ${p.clean(pattern.sequence)}: ${p.clean(patternText(pattern, lang))}`);
   if (m.ripMapping.length > 0) {
-    out.push('    Samples on the code:');
-    for (const r of m.ripMapping) out.push(`    ${String(r.samples).padStart(5)}x ${r.role.padEnd(6)} ${p.clean(r.location).padEnd(36)} ${(r.address ?? '').padEnd(18)}  ${p.clean(mappingText(r))}`);
+    out.push(`    ${t(lang, 'ui.machine.samples')}:`);
+    for (const r of m.ripMapping) out.push(`    ${String(r.samples).padStart(5)}x ${r.role.padEnd(6)} ${p.clean(r.location).padEnd(36)} ${(r.address ?? '').padEnd(18)}  ${p.clean(mappingText(r, lang))}`);
   }
-  if (m.loop) out.push(`    ${p.bold('Loop')} in ${p.clean(m.loop.function)}: ${p.clean(loopText(m.loop))}`);
+  if (m.loop) out.push(`    ${p.bold(t(lang, 'ui.machine.loop'))}${t(lang, 'ui.machine.loopIn')}${p.clean(m.loop.function)}: ${p.clean(loopText(m.loop, lang))}`);
   for (const s of m.symbolized) out.push(`    ${s.where} ${s.address} = ${p.clean(s.symbol)}`);
   for (const e of m.sourceExcerpts) {
-    out.push(`    Source ${p.clean(e.file)} (${p.clean(e.path)}):`);
+    out.push(`    ${t(lang, 'ui.machine.source')} ${p.clean(e.file)} (${p.clean(e.path)}):`);
     for (const l of e.lines) {
       const line = `    ${l.mark === 'loop' ? 'L' : l.mark === 'mapped' ? '>' : ' '} ${String(l.line).padStart(6)}  ${p.clean(l.text)}`;
       out.push(l.mark === 'context' ? p.dim(line) : l.mark === 'loop' ? p.bold(line) : line);
     }
   }
-  for (const note of m.notes) out.push(`    ${p.yellow('note')}  ${p.clean(note)}`);
+  for (const note of machineNotes(m, lang)) out.push(`    ${p.yellow(t(lang, 'ui.note'))}  ${p.clean(note)}`);
   return out;
 }
 
 /** The machine-code part of an incident in the Markdown report; `escape` and `code` are the renderer's. */
-export function machineMarkdown(m: MachineSection, md: { escape(s: string): string; code(s: string): string; prose(s: string): string }): string[] {
-  const out: string[] = [`#### Machine code (${m.syntax === 'att' ? 'AT&T' : 'Intel'} syntax)`, ''];
+export function machineMarkdown(m: MachineSection, md: { escape(s: string): string; code(s: string): string; prose(s: string): string }, lang: Lang = 'en'): string[] {
+  const out: string[] = [`#### ${t(lang, 'ui.machine', { syntax: m.syntax === 'att' ? 'AT&T' : 'Intel' })}`, ''];
   if (m.codeInstructions.length > 0) {
-    out.push('Code: bytes of the first report, decoded (`=>` marks the RIP):', '', '```');
+    out.push(`${t(lang, 'ui.machine.decoded')} (${t(lang, 'ui.machine.ripMarked')}):`, '', '```');
     for (const i of codeWindow(m)) out.push(`${i.rip ? '=>' : '  '} ${(i.address ?? `${i.offset >= 0 ? '+' : ''}${i.offset}`).padStart(18)}  ${i.bytes.padEnd(22)} ${i.text.replace(/`/g, "'")}`);
     out.push('```', '');
   }
-  for (const pattern of m.codePatterns) out.push(`- **${pattern.kind}** ${md.code(pattern.sequence)}: ${md.prose(pattern.explanation)}`);
+  for (const pattern of m.codePatterns) out.push(`- **${pattern.kind}** ${md.code(pattern.sequence)}: ${md.prose(patternText(pattern, lang))}`);
   if (m.codePatterns.length > 0) out.push('');
   if (m.ripMapping.length > 0) {
     out.push('| samples | role | location | address | instruction |', '|---:|---|---|---|---|');
-    for (const r of m.ripMapping) out.push(`| ${r.samples} | ${r.role} | ${md.code(r.location)} | ${r.address ? md.code(r.address) : ''} | ${md.prose(mappingText(r))} |`);
+    for (const r of m.ripMapping) out.push(`| ${r.samples} | ${r.role} | ${md.code(r.location)} | ${r.address ? md.code(r.address) : ''} | ${md.prose(mappingText(r, lang))} |`);
     out.push('');
   }
-  if (m.loop) out.push(`**Loop** in ${md.code(m.loop.function)}: ${md.prose(loopText(m.loop))}`, '');
+  if (m.loop) out.push(`**${t(lang, 'ui.machine.loop')}**${t(lang, 'ui.machine.loopIn')}${md.code(m.loop.function)}: ${md.prose(loopText(m.loop, lang))}`, '');
   if (m.symbolized.length > 0) out.push(...m.symbolized.map((s) => `- ${md.escape(s.where)} ${md.code(s.address)} = ${md.code(s.symbol)}`), '');
   for (const e of m.sourceExcerpts) {
-    out.push(`${md.code(e.file)} (\`L\` loop, \`>\` mapped line):`, '', '```c');
+    out.push(`${md.code(e.file)} (${t(lang, 'ui.machine.sourceKey')}):`, '', '```c');
     for (const l of e.lines) out.push(`${l.mark === 'loop' ? 'L' : l.mark === 'mapped' ? '>' : ' '} ${String(l.line).padStart(6)}  ${l.text.replace(/```/g, "'''")}`);
     out.push('```', '');
   }
-  for (const note of m.notes) out.push(`- ${md.prose(note)}`);
+  for (const note of machineNotes(m, lang)) out.push(`- ${md.prose(note)}`);
   if (m.notes.length > 0) out.push('');
   return out;
 }

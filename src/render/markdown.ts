@@ -1,6 +1,7 @@
+import { incidentTitle, relationText, say, t, taintMeaning, type Lang } from '../i18n/index.js';
 import type { Incident, Result } from '../result/schema.js';
 import { machineMarkdown } from './machine.js';
-import { coverageText, errnoText, eventSpan, frameMarks, frameText, inputsText, notableEvents, ripText, roleText, spanText, taskText } from './common.js';
+import { coverageText, errnoText, eventSpan, frameMarks, frameText, inputsText, notableEvents, noteTexts, ripText, roleText, spanText, taskText, verdictText, whyText } from './common.js';
 
 /** Escapes text for a Markdown table cell or paragraph. */
 export function mdEscape(s: string): string {
@@ -18,78 +19,86 @@ function prose(s: string): string {
   return s.split(/(`[^`]*`)/).map((part, n) => (n % 2 === 1 ? part : mdEscape(part))).join('');
 }
 
-function incidentMarkdown(i: Incident): string[] {
-  const out = [`### ${i.id}: ${mdEscape(i.title)} (${roleText(i)})`, ''];
+function incidentMarkdown(i: Incident, lang: Lang): string[] {
+  const ui = (c: string, params?: Parameters<typeof t>[2]) => t(lang, c, params);
+  const out = [`### ${i.id}: ${mdEscape(incidentTitle(lang, i))} (${roleText(i, lang)})`, ''];
+  const when = [ui('ui.reports', { count: i.reports }), i.maxStuckSeconds !== null ? ui('ui.maxStuck', { seconds: i.maxStuckSeconds }) : null].filter(Boolean).join(', ');
   const rows: [string, string | null][] = [
-    ['Where', [i.host, i.cpu !== null ? `CPU ${i.cpu}` : null, taskText(i)].filter(Boolean).join(', ')],
-    ['When', `${i.firstSeen ?? i.firstUptime ?? '?'} to ${i.lastSeen ?? i.lastUptime ?? '?'} (${i.reports} reports${i.maxStuckSeconds !== null ? `, max stuck ${i.maxStuckSeconds} s` : ''})`],
-    ['Culprit', i.culprit ? code(`${i.culprit.function}${i.culprit.module ? ` [${i.culprit.module}]` : ''}`) : null],
-    ['Loop bound', i.loopFunction ? code(i.loopFunction) : null],
-    ['Entry', i.entry ? code(`${i.entry.function}${i.entry.module ? ` [${i.entry.module}]` : ''}`) : null],
-    ['Kernel', i.kernel ? code(i.kernel) : null],
-    ['Hardware', i.hardware ? mdEscape(i.hardware) : null],
-    ['Taint', i.taint ? `${code(i.taint.replace(/\s+/g, ' '))}: ${i.taintFlags.map((f) => `${f.letter} ${mdEscape(f.meaning)}`).join('; ')}` : null],
-    ['Damaged', i.corrupted ? mdEscape(i.corruptionReasons.join('; ')) : null],
+    [ui('ui.where'), [i.host, i.cpu !== null ? `CPU ${i.cpu}` : null, taskText(i)].filter(Boolean).join(', ')],
+    [ui('ui.when'), `${ui('ui.coverage', { from: i.firstSeen ?? i.firstUptime ?? '?', to: i.lastSeen ?? i.lastUptime ?? '?' })} (${when})`],
+    [ui('ui.culprit'), i.culprit ? code(`${i.culprit.function}${i.culprit.module ? ` [${i.culprit.module}]` : ''}`) : null],
+    [ui('ui.loopBound'), i.loopFunction ? code(i.loopFunction) : null],
+    [ui('ui.entry'), i.entry ? code(`${i.entry.function}${i.entry.module ? ` [${i.entry.module}]` : ''}`) : null],
+    [ui('ui.kernel'), i.kernel ? code(i.kernel) : null],
+    [ui('ui.hardware'), i.hardware ? mdEscape(i.hardware) : null],
+    [ui('ui.taint'), i.taint ? `${code(i.taint.replace(/\s+/g, ' '))}: ${i.taintFlags.map((f) => `${f.letter} ${mdEscape(taintMeaning(lang, f))}`).join('; ')}` : null],
+    [ui('ui.damaged'), i.corrupted ? mdEscape(i.corruptionReasons.join('; ')) : null],
     ...Object.entries(i.details).map(([k, v]): [string, string] => [mdEscape(k), mdEscape(String(v))]),
   ];
   out.push('| | |', '|---|---|', ...rows.filter(([, v]) => v).map(([k, v]) => `| ${k} | ${v} |`), '');
   if (i.ripSamples.length > 0 && i.reports > 1) {
-    out.push('| RIP sample | count |', '|---|---:|', ...i.ripSamples.map((r) => `| ${code(ripText(r))} | ${r.count} |`), '');
+    out.push(`| ${ui('ui.ripSample')} | ${ui('ui.col.count')} |`, '|---|---:|', ...i.ripSamples.map((r) => `| ${code(ripText(r))} | ${r.count} |`), '');
   }
-  for (const note of i.notes) out.push(`> ${prose(note)}`, '');
+  for (const note of noteTexts(i, lang)) out.push(`> ${prose(note)}`, '');
   if (i.stack.length > 0 || i.rip) {
     out.push('```');
     if (i.rip) out.push(`RIP: ${ripText(i.rip)}${i.rip.size ? `/${i.rip.size}` : ''}${i.rip.module ? ` [${i.rip.module}]` : ''}`);
     for (const f of i.stack) {
-      const marks = frameMarks(i, f);
+      const marks = frameMarks(i, f, lang);
       out.push(`  ${frameText(f)}${marks.length ? `    <- ${marks.join(', ')}` : ''}`);
     }
     if (i.code) out.push(`Code: ${i.code.raw}`);
     out.push('```', '');
   }
-  if (i.machine) out.push(...machineMarkdown(i.machine, { escape: mdEscape, code, prose }));
-  if (i.evidence.length) out.push(`Evidence: ${i.evidence.slice(0, 30).map((e) => code(`${e.path}:${e.line}`)).join(', ')}${i.evidence.length > 30 ? ` and ${i.evidence.length - 30} more` : ''}`, '');
+  if (i.machine) out.push(...machineMarkdown(i.machine, { escape: mdEscape, code, prose }, lang));
+  if (i.evidence.length) out.push(`${ui('ui.evidence')}: ${i.evidence.slice(0, 30).map((e) => code(`${e.path}:${e.line}`)).join(', ')}${i.evidence.length > 30 ? ` ${ui('ui.andMore', { count: i.evidence.length - 30 })}` : ''}`, '');
   return out;
 }
 
 /** Markdown for a ticket: verdict, incident table, findings, events, next steps, details. */
-export function renderMarkdown(result: Result): string {
-  const out: string[] = ['# ktriage report', ''];
-  out.push(`**Verdict:** ${mdEscape(result.summary.verdict)}`, '');
+export function renderMarkdown(result: Result, lang: Lang = 'en'): string {
+  const ui = (c: string, params?: Parameters<typeof t>[2]) => t(lang, c, params);
+  const row = (cells: string[]) => `| ${cells.join(' | ')} |`;
+  const out: string[] = [`# ${ui('ui.report')}`, ''];
+  out.push(`**${ui('ui.verdict')}:** ${mdEscape(verdictText(result, lang))}`, '');
+  const coverage = coverageText(result, lang);
   const facts = [
-    `Inputs: ${mdEscape(inputsText(result))}`,
-    result.summary.hosts.length ? `Hosts: ${mdEscape(result.summary.hosts.join(', '))}` : null,
-    result.summary.kernels.length ? `Kernel: ${result.summary.kernels.map(code).join(', ')}` : null,
-    result.summary.hardware.length ? `Hardware: ${mdEscape(result.summary.hardware.join('; '))}` : null,
-    coverageText(result) ? `Logs cover: ${coverageText(result)}` : null,
+    `${ui('ui.inputs')}: ${mdEscape(inputsText(result, lang))}`,
+    result.summary.hosts.length ? `${ui('ui.hosts')}: ${mdEscape(result.summary.hosts.join(', '))}` : null,
+    result.summary.kernels.length ? `${ui('ui.kernel')}: ${result.summary.kernels.map(code).join(', ')}` : null,
+    result.summary.hardware.length ? `${ui('ui.hardware')}: ${mdEscape(result.summary.hardware.join('; '))}` : null,
+    coverage ? `${ui('ui.logsCover')}: ${coverage}` : null,
   ].filter(Boolean);
   out.push(...facts.map((f) => `- ${f}`), '');
   if (result.incidents.length) {
-    out.push('## Incidents', '', '| id | role | title | CPU | task | reports | when |', '|---|---|---|---:|---|---:|---|');
-    for (const i of result.incidents) out.push(`| ${i.id} | ${roleText(i)} | ${mdEscape(i.title)} | ${i.cpu ?? ''} | ${mdEscape(taskText(i))} | ${i.reports} | ${spanText(i)} |`);
+    out.push(`## ${ui('ui.incidents')}`, '', row(['id', 'role', 'title', 'cpu', 'task', 'reports', 'when'].map((c) => ui(`ui.col.${c}`))), '|---|---|---|---:|---|---:|---|');
+    for (const i of result.incidents) out.push(`| ${i.id} | ${roleText(i, lang)} | ${mdEscape(incidentTitle(lang, i))} | ${i.cpu ?? ''} | ${mdEscape(taskText(i))} | ${i.reports} | ${spanText(i)} |`);
     out.push('');
   }
   if (result.findings.length) {
-    out.push('## Findings', '');
-    for (const f of result.findings) out.push(`- **${f.severity}**: ${prose(f.text)}`);
+    out.push(`## ${ui('ui.findings')}`, '');
+    for (const f of result.findings) out.push(`- **${ui(`ui.severity.${f.severity}`)}**: ${prose(say(lang, f))}`);
     out.push('');
   }
   const events = notableEvents(result);
   if (events.length) {
-    out.push('## Events', '', '| count | when | message | errno | subjects | relation |', '|---:|---|---|---|---|---|');
-    for (const e of events.slice(0, 50)) out.push(`| ${e.count} | ${eventSpan(e)} | ${code(e.kernel ? e.template : `${e.kind}: ${e.template}`)} | ${mdEscape(errnoText(e))} | ${mdEscape(e.subjects.join(', '))} | ${e.relation ? mdEscape(`${e.relation.text} of ${e.relation.incident}`) : ''} |`);
+    out.push(`## ${ui('ui.events')}`, '', row(['count', 'when', 'message', 'errno', 'subjects', 'relation'].map((c) => ui(`ui.col.${c}`))), '|---:|---|---|---|---|---|');
+    for (const e of events.slice(0, 50)) {
+      const relation = relationText(lang, e);
+      out.push(`| ${e.count} | ${eventSpan(e)} | ${code(e.kernel ? e.template : `${e.kind}: ${e.template}`)} | ${mdEscape(errnoText(e, lang))} | ${mdEscape(e.subjects.join(', '))} | ${e.relation && relation ? mdEscape(ui('ui.relationOf', { relation, incident: e.relation.incident })) : ''} |`);
+    }
     out.push('');
   }
   if (result.nextSteps.length) {
-    out.push('## Next steps', '');
-    result.nextSteps.forEach((s, n) => out.push(`${n + 1}. ${prose(s.text)} *${mdEscape(s.why)}*`));
+    out.push(`## ${ui('ui.nextSteps')}`, '');
+    result.nextSteps.forEach((s, n) => out.push(`${n + 1}. ${prose(say(lang, s))} *${mdEscape(whyText(s, lang))}*`));
     out.push('');
   }
-  if (result.incidents.length) out.push('## Incident details', '', ...result.incidents.flatMap(incidentMarkdown));
+  if (result.incidents.length) out.push(`## ${ui('ui.details')}`, '', ...result.incidents.flatMap((i) => incidentMarkdown(i, lang)));
   if (result.warnings.length || result.errors.length) {
-    out.push('## Warnings', '');
+    out.push(`## ${ui('ui.warnings')}`, '');
     for (const w of result.warnings) out.push(`- ${w.path ? `${code(w.path)}: ` : ''}${mdEscape(w.message)}`);
-    for (const e of result.errors) out.push(`- error in ${mdEscape(e.where)}: ${mdEscape(e.message)}`);
+    for (const e of result.errors) out.push(`- ${mdEscape(ui('ui.errorIn', { where: e.where, message: e.message }))}`);
     out.push('');
   }
   out.push(`<sub>ktriage ${mdEscape(result.tool.version)}, schema ${result.schemaVersion}</sub>`, '');

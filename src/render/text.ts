@@ -1,9 +1,12 @@
+import { incidentTitle, relationText, say, t, taintMeaning, type Lang } from '../i18n/index.js';
 import type { Incident, Result } from '../result/schema.js';
 import { machineTextLines } from './machine.js';
-import { coverageText, errnoText, eventSpan, frameMarks, frameText, inputsText, notableEvents, ripText, roleText, spanText, taskText } from './common.js';
+import { coverageText, errnoText, eventSpan, frameMarks, frameText, inputsText, notableEvents, noteTexts, ripText, roleText, spanText, taskText, verdictText, whyText } from './common.js';
 
 export interface TextOptions {
   readonly color: boolean;
+  /** Language of the report; 'en' when not given. */
+  readonly lang?: Lang;
 }
 
 interface Paint {
@@ -28,44 +31,51 @@ function bar(count: number, max: number, width = 24): string {
   return '█'.repeat(Math.max(1, Math.round((count / max) * width)));
 }
 
-function incidentSection(i: Incident, p: Paint): string[] {
+/** Pads to a width in terminal columns: CJK characters take two. */
+function padColumns(s: string, width: number): string {
+  const columns = [...s].reduce((n, c) => n + (/[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/.test(c) ? 2 : 1), 0);
+  return s + ' '.repeat(Math.max(0, width - columns));
+}
+
+function incidentSection(i: Incident, p: Paint, lang: Lang): string[] {
   const out: string[] = [];
-  out.push(p.bold(`${i.id}  ${clean(i.title)}`) + `  ${i.role === 'victim' ? p.yellow(roleText(i)) : i.role === 'culprit' ? p.red(roleText(i)) : roleText(i)}${i.corrupted ? p.yellow('  [corrupted]') : ''}`);
+  const ui = (code: string, params?: Parameters<typeof t>[2]) => t(lang, code, params);
+  out.push(p.bold(`${i.id}  ${clean(incidentTitle(lang, i))}`) + `  ${i.role === 'victim' ? p.yellow(roleText(i, lang)) : i.role === 'culprit' ? p.red(roleText(i, lang)) : roleText(i, lang)}${i.corrupted ? p.yellow(`  [${ui('ui.corrupted')}]`) : ''}`);
   const row = (k: string, v: string | null | undefined) => {
-    if (v) out.push(`  ${k.padEnd(12)}${clean(v)}`);
+    if (v) out.push(`  ${padColumns(k, 12)}${clean(v)}`);
   };
-  row('Where', [i.host, i.cpu !== null ? `CPU ${i.cpu}` : null, taskText(i)].filter(Boolean).join(', '));
-  row('When', `${spanText(i)}${i.firstSeen ? ` (${i.firstSeen.slice(0, 10)})` : ''}, ${i.reports} report${i.reports === 1 ? '' : 's'}${i.maxStuckSeconds !== null ? `, max stuck ${i.maxStuckSeconds} s` : ''}`);
-  row('Culprit', i.culprit ? `${i.culprit.function}${i.culprit.module ? ` [${i.culprit.module}]` : ''}` : null);
-  row('Loop bound', i.loopFunction ? `${i.loopFunction} (every sample's stack passes through it)` : null);
-  row('Entry', i.entry ? `${i.entry.function}${i.entry.module ? ` [${i.entry.module}]` : ''}` : null);
-  row('Kernel', i.kernel);
-  row('Hardware', i.hardware);
-  if (i.taint) row('Taint', `${i.taint.replace(/\s+/g, ' ')}: ${i.taintFlags.map((f) => `${f.letter} ${f.meaning}`).join('; ')}`);
-  if (i.corrupted) row('Damaged', i.corruptionReasons.join('; '));
+  row(ui('ui.where'), [i.host, i.cpu !== null ? `CPU ${i.cpu}` : null, taskText(i)].filter(Boolean).join(', '));
+  row(ui('ui.when'), [`${spanText(i)}${i.firstSeen ? ` (${i.firstSeen.slice(0, 10)})` : ''}`, ui('ui.reports', { count: i.reports }), i.maxStuckSeconds !== null ? ui('ui.maxStuck', { seconds: i.maxStuckSeconds }) : null].filter(Boolean).join(', '));
+  row(ui('ui.culprit'), i.culprit ? `${i.culprit.function}${i.culprit.module ? ` [${i.culprit.module}]` : ''}` : null);
+  row(ui('ui.loopBound'), i.loopFunction ? `${i.loopFunction} (${ui('ui.loopBoundWhy')})` : null);
+  row(ui('ui.entry'), i.entry ? `${i.entry.function}${i.entry.module ? ` [${i.entry.module}]` : ''}` : null);
+  row(ui('ui.kernel'), i.kernel);
+  row(ui('ui.hardware'), i.hardware);
+  if (i.taint) row(ui('ui.taint'), `${i.taint.replace(/\s+/g, ' ')}: ${i.taintFlags.map((f) => `${f.letter} ${taintMeaning(lang, f)}`).join('; ')}`);
+  if (i.corrupted) row(ui('ui.damaged'), i.corruptionReasons.join('; '));
   for (const [k, v] of Object.entries(i.details)) row(k, String(v));
   if (i.ripSamples.length > 0 && i.reports > 1) {
-    out.push(`  RIP samples (${i.ripSamples.reduce((n, r) => n + r.count, 0)}):`);
+    out.push(`  ${ui('ui.ripSamples', { count: i.ripSamples.reduce((n, r) => n + r.count, 0) })}:`);
     const max = i.ripSamples[0]!.count;
     for (const r of i.ripSamples) out.push(`    ${String(r.count).padStart(4)}  ${ripText(r).padEnd(40)} ${p.cyan(bar(r.count, max))}`);
   }
-  for (const note of i.notes) out.push(`  ${p.yellow('note')}  ${clean(note)}`);
+  for (const note of noteTexts(i, lang)) out.push(`  ${p.yellow(ui('ui.note'))}  ${clean(note)}`);
   if (i.stack.length > 0 || i.rip) {
-    out.push('  Call trace (first report):');
+    out.push(`  ${ui('ui.callTrace')}:`);
     if (i.rip) out.push(`    ${clean(ripText(i.rip))}${i.rip.size ? `/${i.rip.size}` : ''}${i.rip.module ? ` [${i.rip.module}]` : ''}  ${p.dim('<- RIP')}`);
     for (const f of i.stack) {
-      const marks = frameMarks(i, f);
+      const marks = frameMarks(i, f, lang);
       const text = `    ${clean(frameText(f))}${marks.length ? `  <- ${marks.join(', ')}` : ''}`;
       out.push(f.reliable ? (f.function === i.loopFunction ? p.bold(text) : text) : p.dim(text));
     }
   }
   if (i.code) out.push(`  Code: ${clean(i.code.raw)}`);
-  if (i.machine) out.push(...machineTextLines(i.machine, { ...p, clean }));
+  if (i.machine) out.push(...machineTextLines(i.machine, { ...p, clean }, lang));
   const ev = i.evidence;
   if (ev.length > 0) {
     const path = ev[0]!.path;
     const samePath = ev.every((e) => e.path === path);
-    out.push(`  Evidence: ${samePath ? `${clean(path)} lines ${ev.map((e) => e.line).join(', ')}` : ev.map((e) => `${clean(e.path)}:${e.line}`).join(', ')}`);
+    out.push(`  ${ui('ui.evidence')}: ${samePath ? ui('ui.evidenceLines', { path: clean(path), lines: ev.map((e) => e.line).join(', ') }) : ev.map((e) => `${clean(e.path)}:${e.line}`).join(', ')}`);
   }
   return out;
 }
@@ -73,44 +83,48 @@ function incidentSection(i: Incident, p: Paint): string[] {
 /** The terminal report: verdict first, then incidents, findings, events and next steps. */
 export function renderText(result: Result, options: TextOptions): string {
   const p = painter(options.color);
+  const lang = options.lang ?? 'en';
+  const ui = (code: string, params?: Parameters<typeof t>[2]) => t(lang, code, params);
+  const heading = (code: string) => p.bold(ui(code).toUpperCase());
   const out: string[] = [];
-  out.push(`${p.bold('ktriage')} ${result.tool.version}: ${inputsText(result)}${result.summary.hosts.length ? `, host ${result.summary.hosts.join(', ')}` : ''}`);
-  const coverage = coverageText(result);
-  if (coverage) out.push(`Logs cover ${coverage}`);
-  if (result.summary.kernels.length) out.push(`Kernel ${result.summary.kernels.join(', ')}`);
-  if (result.summary.hardware.length) out.push(`Hardware ${result.summary.hardware.join('; ')}`);
-  out.push('', p.bold('VERDICT'), `  ${clean(result.summary.verdict)}`);
+  out.push(`${p.bold('ktriage')} ${result.tool.version}: ${inputsText(result, lang)}${result.summary.hosts.length ? `, ${ui('ui.hostList', { hosts: result.summary.hosts.join(', ') })}` : ''}`);
+  const coverage = coverageText(result, lang);
+  if (coverage) out.push(`${ui('ui.logsCover')} ${coverage}`);
+  if (result.summary.kernels.length) out.push(`${ui('ui.kernel')} ${result.summary.kernels.join(', ')}`);
+  if (result.summary.hardware.length) out.push(`${ui('ui.hardware')} ${result.summary.hardware.join('; ')}`);
+  out.push('', heading('ui.verdict'), `  ${clean(verdictText(result, lang))}`);
   if (result.incidents.length > 0) {
-    out.push('', p.bold('INCIDENTS'));
+    out.push('', heading('ui.incidents'));
     for (const i of result.incidents) {
-      out.push(`  ${i.id.padEnd(4)} ${roleText(i).padEnd(14)} ${clean(i.title).padEnd(44)} ${(i.cpu !== null ? `CPU ${i.cpu}` : '').padEnd(7)} ${clean(taskText(i)).padEnd(24)} ${String(i.reports).padStart(3)}x  ${spanText(i)}`);
+      out.push(`  ${i.id.padEnd(4)} ${padColumns(roleText(i, lang), 14)} ${padColumns(clean(incidentTitle(lang, i)), 44)} ${(i.cpu !== null ? `CPU ${i.cpu}` : '').padEnd(7)} ${clean(taskText(i)).padEnd(24)} ${String(i.reports).padStart(3)}x  ${spanText(i)}`);
     }
   }
   if (result.findings.length > 0) {
-    out.push('', p.bold('FINDINGS'));
+    out.push('', heading('ui.findings'));
     for (const f of result.findings) {
       const mark = f.severity === 'critical' ? p.red('!!') : f.severity === 'warning' ? p.yellow(' !') : p.dim(' i');
-      out.push(`  ${mark} ${clean(f.text)}`);
+      out.push(`  ${mark} ${clean(say(lang, f))}`);
     }
   }
-  for (const i of result.incidents) out.push('', ...incidentSection(i, p));
+  for (const i of result.incidents) out.push('', ...incidentSection(i, p, lang));
   const events = notableEvents(result);
   if (events.length > 0) {
-    out.push('', p.bold('EVENTS') + p.dim(` (notable; ${result.events.length} message groups in all)`));
+    out.push('', heading('ui.events') + p.dim(` (${ui('ui.eventsNote', { groups: result.events.length })})`));
     for (const e of events.slice(0, 30)) {
-      const extra = [errnoText(e), e.subjects.length ? e.subjects.join(', ') : '', e.relation ? `${e.relation.text} of ${e.relation.incident}` : ''].filter(Boolean).join('; ');
+      const relation = relationText(lang, e);
+      const extra = [errnoText(e, lang), e.subjects.length ? e.subjects.join(', ') : '', e.relation && relation ? ui('ui.relationOf', { relation, incident: e.relation.incident }) : ''].filter(Boolean).join('; ');
       out.push(`  ${String(e.count).padStart(5)}x ${eventSpan(e).padEnd(18)} ${clean(e.kernel ? e.template : `${e.kind}: ${e.template}`)}${extra ? p.dim(`  (${clean(extra)})`) : ''}`);
     }
-    if (events.length > 30) out.push(p.dim(`  ... ${events.length - 30} more (see --format json)`));
+    if (events.length > 30) out.push(p.dim(`  ${ui('ui.moreEvents', { count: events.length - 30 })}`));
   }
   if (result.nextSteps.length > 0) {
-    out.push('', p.bold('NEXT STEPS'));
-    result.nextSteps.forEach((s, n) => out.push(`  ${n + 1}. ${clean(s.text)}`, p.dim(`     ${clean(s.why)}`)));
+    out.push('', heading('ui.nextSteps'));
+    result.nextSteps.forEach((s, n) => out.push(`  ${n + 1}. ${clean(say(lang, s))}`, p.dim(`     ${clean(whyText(s, lang))}`)));
   }
   if (result.warnings.length > 0 || result.errors.length > 0) {
-    out.push('', p.bold('WARNINGS'));
+    out.push('', heading('ui.warnings'));
     for (const w of result.warnings) out.push(`  ${w.path ? `${clean(w.path)}: ` : ''}${clean(w.message)}`);
-    for (const e of result.errors) out.push(`  error in ${clean(e.where)}: ${clean(e.message)}`);
+    for (const e of result.errors) out.push(`  ${clean(ui('ui.errorIn', { where: e.where, message: e.message }))}`);
   }
   return `${out.join('\n')}\n`;
 }

@@ -23,7 +23,12 @@ export const machineSchema = z.object({
       rip: z.boolean().describe('the instruction at the marked byte'),
     }))
     .describe('the first report\'s Code: bytes decoded, instruction boundary aligned on the marked byte'),
-  codePatterns: z.array(z.object({ kind: z.enum(['irq-enable', 'pause-loop', 'bug-trap', 'backward-jump']), sequence: z.string(), explanation: z.string() })),
+  codePatterns: z.array(z.object({
+    kind: z.enum(['irq-enable', 'pause-loop', 'bug-trap', 'backward-jump']),
+    sequence: z.string(),
+    explanation: z.string(),
+    params: z.record(z.string(), z.union([z.string(), z.number(), z.null()])).describe('what the explanation is built from; message code `pattern.<kind>`'),
+  })),
   ripMapping: z
     .array(z.object({
       location: z.string().describe('function+0xoffset as sampled'),
@@ -58,6 +63,9 @@ export const machineSchema = z.object({
     lines: z.array(z.object({ line: z.number().int().positive(), text: z.string(), mark: z.enum(['mapped', 'loop', 'context']) })),
   })),
   notes: z.array(z.string()).describe('what could not be done and why (no addr2line, file not found...)'),
+  noteMessages: z
+    .array(z.object({ code: z.string(), params: z.record(z.string(), z.union([z.string(), z.number(), z.null()])) }))
+    .describe('the notes as message codes and parameters, same order as notes'),
 });
 
 export type MachineSection = z.infer<typeof machineSchema>;

@@ -18,6 +18,15 @@ export const frameSchema = z.object({
   context: z.string().nullable().describe('stack the frame ran on: IRQ, NMI, SOFTIRQ, TASK...'),
 });
 
+const messageScalar = z.union([z.string(), z.number(), z.null()]);
+const flatMessageParam = z.union([messageScalar, z.array(messageScalar)]);
+/** A sentence in language-neutral form: renderers re-say it in the reader's language from the catalog (src/i18n). */
+export const innerMessageSchema = z.object({ code: z.string(), params: z.record(z.string(), flatMessageParam) });
+export const messageParamsSchema = z
+  .record(z.string(), z.union([flatMessageParam, innerMessageSchema]))
+  .describe('values the sentence is built from; a value may itself be a message (one level deep)');
+export const messageSchema = z.object({ code: z.string().describe('stable message code, e.g. "finding.incident"'), params: messageParamsSchema });
+
 export const evidenceSchema = z.object({ path: z.string(), line: z.number().int().positive() });
 
 export const sampleSchema = z.object({
@@ -66,6 +75,7 @@ export const incidentSchema = z.object({
   code: z.object({ bytes: z.string(), markerIndex: z.number().int().nullable(), raw: z.string() }).nullable(),
   details: z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()])),
   notes: z.array(z.string()).describe('explanations attached to this incident (interrupt re-enable point, victims...)'),
+  noteMessages: z.array(innerMessageSchema).describe('the notes as message codes and parameters, same order as notes'),
   machine: machineSchema.nullable().describe('instructions, mapped samples, loop range and source lines; null when there was no machine code to read'),
   lines: z.array(z.object({ path: z.string(), line: z.number().int(), text: z.string() })).describe('raw lines of the first report'),
   evidence: z.array(evidenceSchema),
@@ -96,10 +106,18 @@ export const eventSchema = z.object({
 export const findingSchema = z.object({
   severity: z.enum(['critical', 'warning', 'info']),
   text: z.string(),
+  code: messageSchema.shape.code,
+  params: messageParamsSchema,
   incidents: z.array(z.string()),
 });
 
-export const nextStepSchema = z.object({ text: z.string(), why: z.string(), incidents: z.array(z.string()) });
+export const nextStepSchema = z.object({
+  text: z.string(),
+  why: z.string().describe('the catalog says it under the code followed by ".why"'),
+  code: messageSchema.shape.code,
+  params: messageParamsSchema,
+  incidents: z.array(z.string()),
+});
 
 export const resultSchema = z.object({
   schemaVersion: z.literal(SCHEMA_VERSION),
@@ -118,6 +136,8 @@ export const resultSchema = z.object({
   ),
   summary: z.object({
     verdict: z.string(),
+    verdictCode: messageSchema.shape.code,
+    verdictParams: messageParamsSchema,
     hosts: z.array(z.string()),
     kernels: z.array(z.string()),
     hardware: z.array(z.string()),
@@ -137,5 +157,8 @@ export type Incident = z.infer<typeof incidentSchema>;
 export type EventGroup = z.infer<typeof eventSchema>;
 export type Finding = z.infer<typeof findingSchema>;
 export type NextStep = z.infer<typeof nextStepSchema>;
+export type Message = z.infer<typeof messageSchema>;
+export type InnerMessage = z.infer<typeof innerMessageSchema>;
+export type MessageParams = Message['params'];
 export type InputSummary = Result['inputs'][number];
 export type RunWarning = Result['warnings'][number];

@@ -1,3 +1,4 @@
+import { t, type Lang } from '../../i18n/index.js';
 import type { Incident } from '../../result/schema.js';
 import { html, type SafeHtml } from './escape.js';
 import { fitText, nameHash, px } from './svg.js';
@@ -71,9 +72,10 @@ function layout(node: FlameNode, x: number, width: number, depth: number, marks:
 }
 
 /** Icicle graph of all samples' stacks: outermost caller on top, the interrupted instruction's function at the bottom. */
-export function renderFlameGraph(i: Incident): SafeHtml {
+export function renderFlameGraph(i: Incident, lang: Lang = 'en'): SafeHtml {
+  const ui = (code: string, params?: Parameters<typeof t>[2]) => t(lang, code, params);
   const stacks = i.samples.filter((s) => s.stack.length > 0).map((s) => s.stack);
-  if (stacks.length === 0) return html`<p class="muted">No report kept its call trace: no stacks to draw.</p>`;
+  if (stacks.length === 0) return html`<p class="muted">${ui('ui.flame.none')}</p>`;
   const root = foldStacks(stacks);
   const marks: Marks = { loop: i.loopFunction, culprit: i.culprit?.function ?? null, total: root.count };
   const frames: SafeHtml[] = [];
@@ -81,7 +83,7 @@ export function renderFlameGraph(i: Incident): SafeHtml {
   const height = depthOf(root) * ROW;
   const ripOnly = i.samples.length - stacks.length;
   return html`<figure class="flame">
-<svg viewBox="0 0 ${WIDTH} ${height}" width="${WIDTH}" height="${height}" role="img" aria-label="Icicle graph of the sampled stacks">${frames}</svg>
-<figcaption>Icicle graph of ${stacks.length} sampled stack${stacks.length === 1 ? '' : 's'} (reliable frames, caller above callee, width = share of samples)${i.loopFunction ? html`; <span class="key key-loop"></span><code>${i.loopFunction}</code> bounds the loop` : null}${ripOnly > 0 ? `; ${ripOnly} report${ripOnly === 1 ? '' : 's'} kept only the RIP line (see the RIP histogram)` : ''}.</figcaption>
+<svg viewBox="0 0 ${WIDTH} ${height}" width="${WIDTH}" height="${height}" role="img" aria-label="${ui('ui.flame.aria')}">${frames}</svg>
+<figcaption>${ui('ui.flame.caption', { count: stacks.length })}${i.loopFunction ? html`; <span class="key key-loop"></span><code>${i.loopFunction}</code> ${ui('ui.flame.loop')}` : null}${ripOnly > 0 ? `; ${ui('ui.flame.ripOnly', { count: ripOnly })}` : ''}.</figcaption>
 </figure>`;
 }

@@ -1,6 +1,6 @@
-import { formatDuration } from '../../analysis/duration.js';
+import { duration, incidentTitle, say, t, taintMeaning, type Lang } from '../../i18n/index.js';
 import type { Finding, Incident, NextStep, Result } from '../../result/schema.js';
-import { frameMarks, frameText, ripText, spanText, stuckText } from '../common.js';
+import { frameMarks, frameText, noteTexts, ripText, spanText, stuckText, whyText } from '../common.js';
 import { html, prose, type SafeHtml } from './escape.js';
 import { renderFlameGraph } from './flame.js';
 import { renderRipHistogram } from './histogram.js';
@@ -25,36 +25,37 @@ export function episodeSeconds(i: Incident): number | null {
 }
 
 /** "waits for I1" for a victim, "holds up I2, I3" for a culprit, with links. */
-export function relationLinks(i: Incident): SafeHtml | null {
-  if (i.role === 'victim' && i.causedBy) return html`waits for ${incidentLink(i.causedBy)}`;
-  return i.victims.length ? html`holds up ${i.victims.map((v, n) => html`${n ? ', ' : ''}${incidentLink(v)}`)}` : null;
+export function relationLinks(i: Incident, lang: Lang = 'en'): SafeHtml | null {
+  if (i.role === 'victim' && i.causedBy) return html`${t(lang, 'ui.waitsFor')} ${incidentLink(i.causedBy)}`;
+  return i.victims.length ? html`${t(lang, 'ui.holdsUp')} ${i.victims.map((v, n) => html`${n ? ', ' : ''}${incidentLink(v)}`)}` : null;
 }
 
-function roleFacts(i: Incident): SafeHtml {
-  return html`<span class="badge badge-${i.role}">${i.role}</span> ${relationLinks(i)}`;
+function roleFacts(i: Incident, lang: Lang): SafeHtml {
+  return html`<span class="badge badge-${i.role}">${t(lang, `ui.role.${i.role}`)}</span> ${relationLinks(i, lang)}`;
 }
 
-function taintFacts(i: Incident): SafeHtml | null {
+function taintFacts(i: Incident, lang: Lang): SafeHtml | null {
   if (!i.taint) return null;
-  return html`<code>${i.taint.replace(/\s+/g, ' ')}</code><ul class="taint">${i.taintFlags.map((f) => html`<li><b>${f.letter}</b> ${f.meaning}</li>`)}</ul>`;
+  return html`<code>${i.taint.replace(/\s+/g, ' ')}</code><ul class="taint">${i.taintFlags.map((f) => html`<li><b>${f.letter}</b> ${taintMeaning(lang, f)}</li>`)}</ul>`;
 }
 
-function facts(i: Incident): Fact[] {
+function facts(i: Incident, lang: Lang): Fact[] {
   const where = placeOf(i, true).join(', ');
   const seconds = episodeSeconds(i);
-  const duration = seconds !== null ? formatDuration(seconds) : null;
-  const stuck = stuckText(i);
+  const span = seconds !== null ? duration(lang, seconds) : null;
+  const stuck = stuckText(i, lang);
+  const ui = (code: string, params?: Parameters<typeof t>[2]) => t(lang, code, params);
   return [
-    ['Role', roleFacts(i)],
-    ['Where', where || null],
-    ['When', `${spanText(i)}${duration ? ` (${duration})` : ''}, ${i.reports} report${i.reports === 1 ? '' : 's'}${stuck ? `, stuck up to ${stuck} per report` : ''}`],
-    ['Culprit', functionCode(i.culprit)],
-    ['Loop bound', i.loopFunction ? html`<code>${i.loopFunction}</code> <span class="muted">(every sampled stack passes through it)</span>` : null],
-    ['Entry', functionCode(i.entry)],
-    ['Kernel', i.kernel ? html`<code>${i.kernel}</code>` : null],
-    ['Hardware', i.hardware],
-    ['Taint', taintFacts(i)],
-    ['Damaged report', i.corrupted || i.corruptionReasons.length ? i.corruptionReasons.join('; ') : null],
+    [ui('ui.role'), roleFacts(i, lang)],
+    [ui('ui.where'), where || null],
+    [ui('ui.when'), [`${spanText(i)}${span ? ` (${span})` : ''}`, ui('ui.reports', { count: i.reports }), stuck ? ui('ui.stuckPerReport', { duration: stuck }) : null].filter(Boolean).join(', ')],
+    [ui('ui.culprit'), functionCode(i.culprit)],
+    [ui('ui.loopBound'), i.loopFunction ? html`<code>${i.loopFunction}</code> <span class="muted">(${ui('ui.loopBoundWhy')})</span>` : null],
+    [ui('ui.entry'), functionCode(i.entry)],
+    [ui('ui.kernel'), i.kernel ? html`<code>${i.kernel}</code>` : null],
+    [ui('ui.hardware'), i.hardware],
+    [ui('ui.taint'), taintFacts(i, lang)],
+    [ui('ui.damaged'), i.corrupted || i.corruptionReasons.length ? i.corruptionReasons.join('; ') : null],
     ...Object.entries(i.details).map(([k, v]): Fact => [k, v === null ? null : String(v)]),
   ];
 }
@@ -64,34 +65,34 @@ function factTable(rows: readonly Fact[]): SafeHtml {
 }
 
 /** Findings with their severity; `linked` adds links to the incidents they are about (for the overview). */
-export function findingList(findings: readonly Finding[], linked = false): SafeHtml | null {
+export function findingList(findings: readonly Finding[], lang: Lang, linked = false): SafeHtml | null {
   if (!findings.length) return null;
   const links = (f: Finding) => (linked && f.incidents.length ? html` <span class="muted">(${f.incidents.map((id, n) => html`${n ? ', ' : ''}${incidentLink(id)}`)})</span>` : null);
-  return html`<ul class="findings">${findings.map((f) => html`<li class="sev-${f.severity}"><span class="badge badge-${f.severity}">${f.severity}</span> ${prose(f.text)}${links(f)}</li>`)}</ul>`;
+  return html`<ul class="findings">${findings.map((f) => html`<li class="sev-${f.severity}"><span class="badge badge-${f.severity}">${t(lang, `ui.severity.${f.severity}`)}</span> ${prose(say(lang, f))}${links(f)}</li>`)}</ul>`;
 }
 
-export function nextStepList(steps: readonly NextStep[]): SafeHtml | null {
+export function nextStepList(steps: readonly NextStep[], lang: Lang): SafeHtml | null {
   if (!steps.length) return null;
-  return html`<ol class="steps">${steps.map((s) => html`<li>${prose(s.text)}<div class="why">${prose(s.why)}</div></li>`)}</ol>`;
+  return html`<ol class="steps">${steps.map((s) => html`<li>${prose(say(lang, s))}<div class="why">${prose(whyText(s, lang))}</div></li>`)}</ol>`;
 }
 
-function callTrace(i: Incident): SafeHtml | null {
+function callTrace(i: Incident, lang: Lang): SafeHtml | null {
   if (!i.rip && i.stack.length === 0) return null;
   const rip = i.rip
     ? html`<li class="frame frame-rip"><span class="fn">${ripText(i.rip)}${i.rip.size ? `/${i.rip.size}` : ''}${i.rip.module ? ` [${i.rip.module}]` : ''}</span><span class="mark">RIP</span></li>`
     : null;
   const frames = i.stack.map((f) => {
-    const marks = frameMarks(i, f);
+    const marks = frameMarks(i, f, lang);
     const cls = [f.reliable ? '' : 'unreliable', f.function === i.loopFunction ? 'loop' : ''].filter(Boolean).join(' ');
     return html`<li class="frame ${cls}"><span class="fn">${frameText(f)}</span>${marks.map((m) => html`<span class="mark">${m}</span>`)}</li>`;
   });
   return html`<ol class="trace">${rip}${frames}</ol>`;
 }
 
-function registers(i: Incident): SafeHtml | null {
+function registers(i: Incident, lang: Lang): SafeHtml | null {
   const entries = Object.entries(i.registers);
   if (!entries.length) return null;
-  return html`<details class="regs"><summary>Registers (${entries.length})</summary><div class="reg-grid">${entries.map(([k, v]) => html`<span><b>${k}</b> ${v}</span>`)}</div></details>`;
+  return html`<details class="regs"><summary>${t(lang, 'ui.html.registers')} (${entries.length})</summary><div class="reg-grid">${entries.map(([k, v]) => html`<span><b>${k}</b> ${v}</span>`)}</div></details>`;
 }
 
 function codeBytes(i: Incident): SafeHtml | null {
@@ -111,34 +112,35 @@ function section(title: string, body: SafeHtml | null): SafeHtml | null {
   return body ? html`<section class="part"><h4>${title}</h4>${body}</section>` : null;
 }
 
-function summaryLine(i: Incident): SafeHtml {
+function summaryLine(i: Incident, lang: Lang): SafeHtml {
   const where = placeOf(i, false).join(' · ');
-  return html`<summary><span class="badge badge-${i.role}">${i.role}</span> <b>${i.id}</b> <span class="title">${i.title}</span> <span class="muted">${where} · ${i.reports}× · ${spanText(i)}</span></summary>`;
+  return html`<summary><span class="badge badge-${i.role}">${t(lang, `ui.role.${i.role}`)}</span> <b>${i.id}</b> <span class="title">${incidentTitle(lang, i)}</span> <span class="muted">${where} · ${i.reports}× · ${spanText(i)}</span></summary>`;
 }
 
 /** One incident, collapsed to its title line until opened (timeline and table clicks open it). */
-export function renderIncident(result: Result, i: Incident): SafeHtml {
+export function renderIncident(result: Result, i: Incident, lang: Lang = 'en'): SafeHtml {
   const findings = result.findings.filter((f) => f.incidents[0] === i.id);
   // The overview lists every next step: repeat here only a subset that is this incident's own.
   const own = result.nextSteps.filter((s) => s.incidents.includes(i.id));
   const steps = own.length < result.nextSteps.length ? own : [];
   // Notes that the analysis also raised as findings are shown once, as findings.
-  const notes = i.notes.filter((n) => !findings.some((f) => f.text === n));
+  const notes = noteTexts(i, lang).filter((_, n) => !findings.some((f) => f.text === i.notes[n]));
+  const ui = (code: string, params?: Parameters<typeof t>[2]) => t(lang, code, params);
   // One report is no sample set: its trace below says it all.
   const ripSampled = i.samples.filter((s) => s.function !== null).length > 1;
   const stackSampled = i.samples.length > 1 && i.samples.some((s) => s.stack.length > 0);
   return html`<details class="incident role-${i.role}" id="${incidentAnchor(i.id)}">
-${summaryLine(i)}
+${summaryLine(i, lang)}
 <div class="incident-body">
-${factTable(facts(i))}
+${factTable(facts(i, lang))}
 ${notes.length ? html`<div class="notes">${notes.map((n) => html`<p>${prose(n)}</p>`)}</div>` : null}
-${ripSampled ? section(`Where the CPU was: RIP of ${i.samples.length} reports`, renderRipHistogram(i)) : null}
-${stackSampled ? section('Sampled stacks', renderFlameGraph(i)) : null}
-${section('Call trace of the first report', callTrace(i) && html`${callTrace(i)}${registers(i)}`)}
-${section('Findings', findingList(findings))}
-${section('Next steps', nextStepList(steps))}
-${i.machine?.codeInstructions.length ? null : section('Code', codeBytes(i))}
-${renderMachine(i)}
-${section(`Report lines (first report, ${i.lines.length} lines)`, rawLines(i))}
+${ripSampled ? section(ui('ui.html.ripOf', { count: i.samples.length }), renderRipHistogram(i)) : null}
+${stackSampled ? section(ui('ui.html.sampledStacks'), renderFlameGraph(i, lang)) : null}
+${section(ui('ui.callTraceFirst'), callTrace(i, lang) && html`${callTrace(i, lang)}${registers(i, lang)}`)}
+${section(ui('ui.findings'), findingList(findings, lang))}
+${section(ui('ui.nextSteps'), nextStepList(steps, lang))}
+${i.machine?.codeInstructions.length ? null : section(ui('ui.html.code'), codeBytes(i))}
+${renderMachine(i, lang)}
+${section(ui('ui.html.reportLines', { count: i.lines.length }), rawLines(i))}
 </div></details>`;
 }

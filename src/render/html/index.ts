@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
-import { formatDuration } from '../../analysis/duration.js';
+import { duration, t, type Lang } from '../../i18n/index.js';
 import type { Result } from '../../result/schema.js';
-import { coverageText, inputsText } from '../common.js';
+import { coverageText, inputsText, verdictText } from '../common.js';
 import { html, raw, type SafeHtml } from './escape.js';
 import { episodeSeconds, findingList, nextStepList, renderIncident } from './incident.js';
 import { SCRIPT } from './script.js';
@@ -23,12 +23,12 @@ export function contentSecurityPolicy(): string {
 
 const SEVERITY_ORDER = ['critical', 'warning', 'info'] as const;
 
-function headline(result: Result): string {
+function headline(result: Result, lang: Lang): string {
   // The incident the verdict is about: the first one that is not a victim.
   const culprit = result.incidents.find((i) => i.role !== 'victim') ?? result.incidents[0];
   const hosts = result.summary.hosts.join(', ');
-  if (!culprit) return `No kernel incident${hosts ? ` on ${hosts}` : ''}`;
-  return `${culprit.title}${culprit.host ? ` on ${culprit.host}` : hosts ? ` on ${hosts}` : ''}`;
+  if (!culprit) return t(lang, 'ui.html.noIncident', { hosts: hosts || null });
+  return t(lang, 'ui.html.titleOn', { kind: culprit.kind, title: culprit.title, host: culprit.host ?? (hosts || null) });
 }
 
 function spanSeconds(result: Result): number | null {
@@ -36,27 +36,27 @@ function spanSeconds(result: Result): number | null {
   return firstSeen && lastSeen ? (Date.parse(lastSeen) - Date.parse(firstSeen)) / 1000 : null;
 }
 
-function header(result: Result): SafeHtml {
+function header(result: Result, lang: Lang): SafeHtml {
   const s = result.summary;
   const severity = SEVERITY_ORDER.find((level) => result.findings.some((f) => f.severity === level)) ?? (result.incidents.length ? 'warning' : 'info');
-  const coverage = coverageText(result);
+  const coverage = coverageText(result, lang);
   const span = spanSeconds(result);
   const facts: [string, SafeHtml | string | null][] = [
-    ['Host', s.hosts.join(', ') || null],
-    ['Kernel', s.kernels.length ? html`${s.kernels.map((k, n) => html`${n ? ' ' : ''}<code>${k}</code>`)}` : null],
-    ['Hardware', s.hardware.join('; ') || null],
-    ['Logs cover', coverage ? `${coverage}${span !== null ? ` (${formatDuration(span)})` : ''}` : null],
-    ['Inputs', `${inputsText(result)}: ${result.inputs.map((i) => i.path).join(', ')}`],
-    ['Generated', `${result.generatedAt.replace('T', ' ').replace(/\.\d+Z$/, 'Z')} by ktriage ${result.tool.version}`],
+    [t(lang, 'ui.host'), s.hosts.join(', ') || null],
+    [t(lang, 'ui.kernel'), s.kernels.length ? html`${s.kernels.map((k, n) => html`${n ? ' ' : ''}<code>${k}</code>`)}` : null],
+    [t(lang, 'ui.hardware'), s.hardware.join('; ') || null],
+    [t(lang, 'ui.logsCover'), coverage ? `${coverage}${span !== null ? ` (${duration(lang, span)})` : ''}` : null],
+    [t(lang, 'ui.inputs'), `${inputsText(result, lang)}: ${result.inputs.map((i) => i.path).join(', ')}`],
+    [t(lang, 'ui.generated'), t(lang, 'ui.generatedBy', { at: result.generatedAt.replace('T', ' ').replace(/\.\d+Z$/, 'Z'), version: result.tool.version })],
   ];
   return html`<header class="top"><div class="inner">
-<h1><span class="brand">ktriage ·</span> ${headline(result)}</h1>
-<p class="verdict"><span class="sev">${severity}</span>${s.verdict}</p>
+<h1><span class="brand">ktriage ·</span> ${headline(result, lang)}</h1>
+<p class="verdict"><span class="sev">${t(lang, `ui.severity.${severity}`)}</span>${verdictText(result, lang)}</p>
 <dl>${facts.filter(([, v]) => v).map(([k, v]) => html`<dt>${k}</dt><dd>${v}</dd>`)}</dl>
 </div></header>`;
 }
 
-function stats(result: Result): SafeHtml {
+function stats(result: Result, lang: Lang): SafeHtml {
   const culprits = result.incidents.filter((i) => i.role === 'culprit').length;
   const victims = result.incidents.filter((i) => i.role === 'victim').length;
   const reports = result.incidents.reduce((n, i) => n + i.reports, 0);
@@ -65,12 +65,12 @@ function stats(result: Result): SafeHtml {
   const longest = episodes.length ? Math.max(...episodes) : null;
   const stat = (cls: string, value: string | number, label: string) => html`<div class="stat ${cls}"><b>${value}</b><span>${label}</span></div>`;
   return html`<div class="stats">
-${stat('', result.incidents.length, `incident${result.incidents.length === 1 ? '' : 's'}`)}
-${culprits ? stat('culprit', culprits, `culprit${culprits === 1 ? '' : 's'}`) : null}
-${victims ? stat('victim', victims, `victim${victims === 1 ? '' : 's'}`) : null}
-${longest !== null ? stat('culprit', formatDuration(longest), 'longest episode') : null}
-${stat('', reports, 'kernel reports')}
-${stat('event', notable.reduce((n, e) => n + e.count, 0), 'notable log lines')}
+${stat('', result.incidents.length, t(lang, 'ui.html.stat.incidents', { count: result.incidents.length }))}
+${culprits ? stat('culprit', culprits, t(lang, 'ui.html.stat.culprits', { count: culprits })) : null}
+${victims ? stat('victim', victims, t(lang, 'ui.html.stat.victims', { count: victims })) : null}
+${longest !== null ? stat('culprit', duration(lang, longest), t(lang, 'ui.html.stat.longest')) : null}
+${stat('', reports, t(lang, 'ui.html.stat.reports'))}
+${stat('event', notable.reduce((n, e) => n + e.count, 0), t(lang, 'ui.html.stat.lines'))}
 </div>`;
 }
 
@@ -78,32 +78,33 @@ function card(id: string, title: string, body: SafeHtml | null): SafeHtml | null
   return body ? html`<section class="card" id="${id}"><h2>${title}</h2>${body}</section>` : null;
 }
 
-function problems(result: Result): SafeHtml | null {
+function problems(result: Result, lang: Lang): SafeHtml | null {
   if (!result.warnings.length && !result.errors.length) return null;
-  return html`<ul class="warn">${result.warnings.map((w) => html`<li>${w.path ? html`<code>${w.path}</code>: ` : null}${w.message}</li>`)}${result.errors.map((e) => html`<li>error in ${e.where}: ${e.message}</li>`)}</ul>`;
+  return html`<ul class="warn">${result.warnings.map((w) => html`<li>${w.path ? html`<code>${w.path}</code>: ` : null}${w.message}</li>`)}${result.errors.map((e) => html`<li>${t(lang, 'ui.errorIn', { where: e.where, message: e.message })}</li>`)}</ul>`;
 }
 
 /** The whole report as one self-contained HTML page: a pure function of the result. */
-export function renderHtml(result: Result): string {
+export function renderHtml(result: Result, lang: Lang = 'en'): string {
   const keyFindings = result.findings.filter((f) => f.severity !== 'info');
+  const ui = (code: string) => t(lang, code);
   const page = html`<!DOCTYPE html>
-<html lang="en"><head><meta charset="utf-8">
+<html lang="${lang === 'zh' ? 'zh-CN' : 'en'}"><head><meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="${contentSecurityPolicy()}">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="generator" content="ktriage ${result.tool.version}">
-<title>${headline(result)} · ktriage</title>
+<title>${headline(result, lang)} · ktriage</title>
 <style>${raw(STYLE)}</style></head>
 <body>
-${header(result)}
+${header(result, lang)}
 <main>
-${stats(result)}
-${card('timeline', 'Timeline', renderTimeline(result))}
-${card('findings', 'Key findings', findingList(keyFindings, true))}
-${card('next-steps', 'Next steps', nextStepList(result.nextSteps))}
-${result.incidents.length ? html`<section id="incidents"><h2>Incidents</h2>${result.incidents.map((i) => renderIncident(result, i))}</section>` : null}
-${card('all', 'All incidents and log events', renderTable(result))}
-${card('warnings', 'Warnings', problems(result))}
-<footer>ktriage ${result.tool.version} · result schema ${result.schemaVersion} · self-contained page: no network access</footer>
+${stats(result, lang)}
+${card('timeline', ui('ui.timeline'), renderTimeline(result, lang))}
+${card('findings', ui('ui.keyFindings'), findingList(keyFindings, lang, true))}
+${card('next-steps', ui('ui.nextSteps'), nextStepList(result.nextSteps, lang))}
+${result.incidents.length ? html`<section id="incidents"><h2>${ui('ui.incidents')}</h2>${result.incidents.map((i) => renderIncident(result, i, lang))}</section>` : null}
+${card('all', ui('ui.allTable'), renderTable(result, lang))}
+${card('warnings', ui('ui.warnings'), problems(result, lang))}
+<footer>${t(lang, 'ui.html.footer', { version: result.tool.version, schema: result.schemaVersion })}</footer>
 </main>
 <div id="tip" hidden></div>
 <script>${raw(SCRIPT)}</script>

@@ -1,5 +1,7 @@
 import type { MachineSection } from '../../result/machine-schema.js';
 import type { Incident } from '../../result/schema.js';
+import { t, type Lang } from '../../i18n/index.js';
+import { machineNotes, patternText } from '../machine.js';
 import { html, prose, type SafeHtml } from './escape.js';
 
 type SourceRef = { file: string; line: number } | null;
@@ -13,23 +15,24 @@ function instructions(m: MachineSection): SafeHtml | null {
   )}</tbody></table>`;
 }
 
-function patterns(m: MachineSection): SafeHtml | null {
+function patterns(m: MachineSection, lang: Lang): SafeHtml | null {
   if (!m.codePatterns.length) return null;
-  return html`<ul class="patterns">${m.codePatterns.map((p) => html`<li><code>${p.sequence}</code> ${prose(p.explanation)}</li>`)}</ul>`;
+  return html`<ul class="patterns">${m.codePatterns.map((p) => html`<li><code>${p.sequence}</code> ${prose(patternText(p, lang))}</li>`)}</ul>`;
 }
 
-function loop(m: MachineSection): SafeHtml | null {
+function loop(m: MachineSection, lang: Lang): SafeHtml | null {
   const l = m.loop;
   if (!l) return null;
-  const range = `${l.startLocation ?? l.startAddress} to ${l.endLocation ?? l.endAddress}`;
-  const how = l.method === 'backward-jump' ? `closed by the backward jump ${l.jump ?? ''}` : 'spanned by the sampled addresses';
-  return html`<p class="loop-range">Loop of <code>${l.function}</code>: <code>${range}</code>, ${how}${l.lines ? html`; source <code>${l.lines}</code>` : null}.</p>`;
+  const range = t(lang, 'ui.coverage', { from: l.startLocation ?? l.startAddress, to: l.endLocation ?? l.endAddress });
+  const how = l.method === 'backward-jump' ? t(lang, 'ui.html.loopJump', { jump: l.jump ?? '' }) : t(lang, 'ui.html.loopSpan');
+  return html`<p class="loop-range">${t(lang, 'ui.html.loopOf')} <code>${l.function}</code>: <code>${range}</code>, ${how}${l.lines ? html`; ${t(lang, 'ui.machine.source')} <code>${l.lines}</code>` : null}.</p>`;
 }
 
-function mapping(m: MachineSection): SafeHtml | null {
+function mapping(m: MachineSection, lang: Lang): SafeHtml | null {
   if (!m.ripMapping.length) return null;
-  return html`<table class="asm"><thead><tr><th>sampled at</th><th>as</th><th class="num">samples</th><th>instruction</th><th>previous instruction</th><th>source line</th></tr></thead><tbody>${m.ripMapping.map(
-    (r) => html`<tr><td>${r.location}</td><td>${r.role === 'rip' ? 'RIP' : 'return address'}</td><td class="num">${r.samples}</td><td>${r.instruction?.text ?? ''}</td><td>${r.previous ? `${r.previous.text}${r.previousInferred ? ' (inferred)' : ''}` : ''}</td><td>${sourceText(r.source)}</td></tr>`,
+  const ui = (code: string) => t(lang, code);
+  return html`<table class="asm"><thead><tr><th>${ui('ui.html.col.sampledAt')}</th><th>${ui('ui.html.col.as')}</th><th class="num">${ui('ui.html.col.samples')}</th><th>${ui('ui.html.col.instruction')}</th><th>${ui('ui.html.col.previous')}</th><th>${ui('ui.html.col.source')}</th></tr></thead><tbody>${m.ripMapping.map(
+    (r) => html`<tr><td>${r.location}</td><td>${r.role === 'rip' ? 'RIP' : ui('ui.html.returnAddress')}</td><td class="num">${r.samples}</td><td>${r.instruction?.text ?? ''}</td><td>${r.previous ? `${r.previous.text}${r.previousInferred ? ` (${ui('ui.html.inferred')})` : ''}` : ''}</td><td>${sourceText(r.source)}</td></tr>`,
   )}</tbody></table>`;
 }
 
@@ -50,14 +53,15 @@ function part(title: string, body: SafeHtml | null): SafeHtml | null {
 }
 
 /** What reading the machine code told (decoded instructions, loop range, source lines), when the analysis had any. */
-export function renderMachine(i: Incident): SafeHtml | null {
+export function renderMachine(i: Incident, lang: Lang = 'en'): SafeHtml | null {
   const m = i.machine;
   if (!m) return null;
-  return html`${part('Decoded instructions (Code: bytes of the first report)', instructions(m))}
-${part('Instruction patterns', patterns(m))}
-${part('Loop', loop(m))}
-${part('Samples mapped to instructions and source', mapping(m))}
-${part('Source', excerpts(m))}
-${part('Symbolized addresses', symbolized(m))}
-${m.notes.length ? html`<ul class="muted small">${m.notes.map((n) => html`<li>${prose(n)}</li>`)}</ul>` : null}`;
+  const ui = (code: string) => t(lang, code);
+  return html`${part(ui('ui.html.decoded'), instructions(m))}
+${part(ui('ui.machine.patterns'), patterns(m, lang))}
+${part(ui('ui.machine.loop'), loop(m, lang))}
+${part(ui('ui.machine.mapped'), mapping(m, lang))}
+${part(ui('ui.machine.source'), excerpts(m))}
+${part(ui('ui.machine.symbolized'), symbolized(m))}
+${m.notes.length ? html`<ul class="muted small">${machineNotes(m, lang).map((n) => html`<li>${prose(n)}</li>`)}</ul>` : null}`;
 }

@@ -1,3 +1,4 @@
+import { incidentTitle, t, type Lang } from '../../i18n/index.js';
 import { shortTime } from '../../analysis/duration.js';
 import type { EventGroup, Incident, Result } from '../../result/schema.js';
 import { eventSpan, ripText, roleText, taskText } from '../common.js';
@@ -56,12 +57,12 @@ function sampleTip(i: Incident, n: number): string {
   return `${i.id} report ${n + 1}/${i.samples.length} at ${shortTime(s.time, s.uptime)}${stuck}\nRIP ${rip}\n${s.evidence.path}:${s.evidence.line}`;
 }
 
-function incidentTip(i: Incident): string {
+function incidentTip(i: Incident, lang: Lang): string {
   const where = placeOf(i, true).join(', ');
-  return `${i.id}: ${i.title} (${roleText(i)})\n${where}\n${i.reports} report${i.reports === 1 ? '' : 's'}, ${shortTime(i.firstSeen, i.firstUptime)}-${shortTime(i.lastSeen, i.lastUptime)}\nclick for details`;
+  return `${i.id}: ${incidentTitle(lang, i)} (${roleText(i, lang)})\n${where}\n${t(lang, 'ui.reports', { count: i.reports })}, ${shortTime(i.firstSeen, i.firstUptime)}-${shortTime(i.lastSeen, i.lastUptime)}\n${t(lang, 'ui.tl.click')}`;
 }
 
-function incidentLane(clock: Clock, x: (s: number) => number, i: Incident, span: Span, y: number, multiHost: boolean): SafeHtml {
+function incidentLane(clock: Clock, x: (s: number) => number, i: Incident, span: Span, y: number, multiHost: boolean, lang: Lang): SafeHtml {
   const left = x(span.from);
   const width = Math.max(x(span.to) - left, 4);
   const go = incidentAnchor(i.id);
@@ -74,9 +75,9 @@ function incidentLane(clock: Clock, x: (s: number) => number, i: Incident, span:
   const title = `${i.id} · ${multiHost && i.host ? `${i.host} ` : ''}${cpu}`;
   return html`<g class="lane lane-incident role-${i.role}" data-incident="${i.id}">
 <rect class="lane-bg" x="0" y="${px(y)}" width="${WIDTH}" height="${LANE_HEIGHT}"/>
-${laneLabel(title, taskText(i), y, go, incidentTip(i))}
-<rect class="bar" x="${px(left)}" y="${px(y + 6)}" width="${px(width)}" height="20" rx="3" data-tip="${incidentTip(i)}" data-go="${go}" tabindex="0" role="link"/>
-${ticks}${i.role === 'victim' && i.causedBy ? html`<text class="waits" x="${px(left + width + 6)}" y="${px(y + 20)}">waits for ${i.causedBy}</text>` : null}</g>`;
+${laneLabel(title, taskText(i), y, go, incidentTip(i, lang))}
+<rect class="bar" x="${px(left)}" y="${px(y + 6)}" width="${px(width)}" height="20" rx="3" data-tip="${incidentTip(i, lang)}" data-go="${go}" tabindex="0" role="link"/>
+${ticks}${i.role === 'victim' && i.causedBy ? html`<text class="waits" x="${px(left + width + 6)}" y="${px(y + 20)}">${t(lang, 'ui.waitsFor')} ${i.causedBy}</text>` : null}</g>`;
 }
 
 function eventTip(e: EventGroup): string {
@@ -101,11 +102,11 @@ ${mark}${count}</g>`;
 }
 
 /** Dashed arrow from a victim's first report up/down to its culprit's lane: "waits for". */
-function victimLink(x: number, fromY: number, toY: number, culpritId: string): SafeHtml {
+function victimLink(x: number, fromY: number, toY: number, culpritId: string, lang: Lang): SafeHtml {
   const down = toY > fromY;
   const y1 = fromY + (down ? 26 : 6);
   const y2 = toY + (down ? 6 : 26);
-  return html`<line class="link" x1="${px(x)}" y1="${px(y1)}" x2="${px(x)}" y2="${px(y2)}" marker-end="url(#arrow)" data-tip="${`waits for ${culpritId}`}"/>`;
+  return html`<line class="link" x1="${px(x)}" y1="${px(y1)}" x2="${px(x)}" y2="${px(y2)}" marker-end="url(#arrow)" data-tip="${`${t(lang, 'ui.waitsFor')} ${culpritId}`}"/>`;
 }
 
 function axis(clock: Clock, domain: Span, x: (s: number) => number, height: number): SafeHtml {
@@ -126,9 +127,10 @@ function sectionTitle(text: string, y: number): SafeHtml {
  * The timeline SVG: one lane per incident (bar over its episode, a tick per report, victims linked
  * to their culprit) and one lane per notable event group; hover shows the line, click jumps to it.
  */
-export function renderTimeline(result: Result): SafeHtml {
+export function renderTimeline(result: Result, lang: Lang = 'en'): SafeHtml {
+  const ui = (code: string, params?: Parameters<typeof t>[2]) => t(lang, code, params);
   const clock = chooseClock(result);
-  if (!clock) return html`<p class="muted">No line carries a time or uptime: nothing to place on a timeline.</p>`;
+  if (!clock) return html`<p class="muted">${ui('ui.tl.noClock')}</p>`;
   const incidents = result.incidents.flatMap((i) => {
     const span = incidentSpan(clock, i);
     return span ? [{ i, span }] : [];
@@ -139,7 +141,7 @@ export function renderTimeline(result: Result): SafeHtml {
   });
   const shownIncidents = incidents.slice(0, MAX_INCIDENT_LANES);
   const shownEvents = events.slice(0, MAX_EVENT_LANES);
-  if (shownIncidents.length + shownEvents.length === 0) return html`<p class="muted">Nothing to place on a timeline.</p>`;
+  if (shownIncidents.length + shownEvents.length === 0) return html`<p class="muted">${ui('ui.tl.nothing')}</p>`;
   const domain = domainOf([...shownIncidents, ...shownEvents].map((o) => o.span));
   const x = linearScale(domain.from, domain.to, LABEL_WIDTH + 8, WIDTH - RIGHT_PAD);
   const multiHost = result.summary.hosts.length > 1;
@@ -149,21 +151,21 @@ export function renderTimeline(result: Result): SafeHtml {
   const height = eventTop + shownEvents.length * LANE_HEIGHT + 4;
   const links = shownIncidents.flatMap(({ i, span }) => {
     const culpritY = i.causedBy ? laneY.get(i.causedBy) : undefined;
-    return culpritY === undefined ? [] : [victimLink(x(span.from), laneY.get(i.id)!, culpritY, i.causedBy!)];
+    return culpritY === undefined ? [] : [victimLink(x(span.from), laneY.get(i.id)!, culpritY, i.causedBy!, lang)];
   });
   const hidden = incidents.length - shownIncidents.length + events.length - shownEvents.length;
   const unplaced = result.incidents.length - incidents.length;
-  const clockNote = clock.kind === 'uptime' ? 'Times are seconds of kernel uptime (the logs carry no wall-clock time).' : `Times as the logs give them (${zoneText(clock)}).`;
+  const clockNote = clock.kind === 'uptime' ? ui('ui.tl.uptime') : ui('ui.tl.zone', { zone: zoneText(clock) });
   return html`<figure class="timeline">
-<svg viewBox="0 0 ${WIDTH} ${px(height)}" width="${WIDTH}" height="${px(height)}" role="img" aria-label="Timeline of incidents and events">
+<svg viewBox="0 0 ${WIDTH} ${px(height)}" width="${WIDTH}" height="${px(height)}" role="img" aria-label="${ui('ui.tl.aria')}">
 <defs><marker id="arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse"><path d="M0 0L10 5L0 10z"/></marker></defs>
 ${axis(clock, domain, x, height)}
-${shownIncidents.length ? sectionTitle('Incidents (one tick per report)', incidentTop) : null}
-${shownIncidents.map(({ i, span }) => incidentLane(clock, x, i, span, laneY.get(i.id)!, multiHost))}
-${shownEvents.length ? sectionTitle('Notable log events', eventTop) : null}
+${shownIncidents.length ? sectionTitle(ui('ui.tl.incidents'), incidentTop) : null}
+${shownIncidents.map(({ i, span }) => incidentLane(clock, x, i, span, laneY.get(i.id)!, multiHost, lang))}
+${shownEvents.length ? sectionTitle(ui('ui.tl.events'), eventTop) : null}
 ${shownEvents.map(({ e, index, span }, n) => eventLane(x, e, index, span, eventTop + n * LANE_HEIGHT))}
 ${links}
 </svg>
-<figcaption><span class="key key-culprit"></span>culprit <span class="key key-victim"></span>victim <span class="key key-standalone"></span>standalone <span class="key key-event"></span>event group · ${clockNote}${hidden > 0 ? ` ${hidden} more lanes are listed in the table below.` : ''}${unplaced > 0 ? ` ${unplaced} incidents have no time on this clock.` : ''}</figcaption>
+<figcaption><span class="key key-culprit"></span>${ui('ui.role.culprit')} <span class="key key-victim"></span>${ui('ui.role.victim')} <span class="key key-standalone"></span>${ui('ui.role.standalone')} <span class="key key-event"></span>${ui('ui.tl.eventGroup')} · ${clockNote}${hidden > 0 ? ` ${ui('ui.tl.hidden', { count: hidden })}` : ''}${unplaced > 0 ? ` ${ui('ui.tl.unplaced', { count: unplaced })}` : ''}</figcaption>
 </figure>`;
 }

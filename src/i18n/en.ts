@@ -1,0 +1,152 @@
+// English sentences of the analysis: the result document's `text`, `why`, `verdict` and notes are built
+// from these entries, so the English report and the message codes cannot drift apart.
+import { formatDuration } from '../analysis/duration.js';
+import { lookupErrno } from '../knowledge/errno.js';
+import { SIGNATURES } from '../knowledge/signatures.js';
+import { TAINT_FLAGS } from '../knowledge/taint.js';
+import { KIND_PHRASES } from '../result/kinds.js';
+import type { Args, Catalog } from './types.js';
+import { EN_UI } from './ui-en.js';
+
+const taintMeaning = (letter: string) => TAINT_FLAGS.find((f) => f.letter === letter)?.meaning ?? letter;
+const signature = (id: string) => SIGNATURES.find((s) => s.id === id);
+const kindPhrase = (kind: string) => KIND_PHRASES[kind as keyof typeof KIND_PHRASES] ?? kind;
+
+function who(a: Args): string {
+  const comm = a.opt('comm');
+  const pid = a.optNum('pid');
+  const task = comm ? `${comm}${pid !== null ? `, PID ${pid}` : ''}` : pid !== null ? `PID ${pid}` : null;
+  const cpu = a.optNum('cpu') !== null ? `CPU ${a.optNum('cpu')}` : null;
+  return [cpu, task ? `(${task})` : null].filter(Boolean).join(' ') || 'unknown task';
+}
+
+function span(a: Args): string {
+  return a.num('reports') > 1 ? `${a.num('reports')} reports from ${a.str('from')} to ${a.str('to')}` : `1 report at ${a.str('from')}`;
+}
+
+function relative(seconds: number, what: string): string {
+  if (Math.abs(seconds) < 0.5) return `at the ${what}`;
+  return `${formatDuration(seconds)} ${seconds > 0 ? 'after' : 'before'} the ${what}`;
+}
+
+/** `title (I1, 3 reports)` for each incident listed in parallel arrays. */
+function incidentsWhere(a: Args, withHost: boolean): string[] {
+  const reports = a.list('reports');
+  const hosts = a.list('hosts');
+  return a.list('titles').map((title, n) => `${withHost ? `${hosts[n]} ` : ''}${title} (${a.list('ids')[n]}${Number(reports[n]) > 1 ? `, ${reports[n]} reports` : ''})`);
+}
+
+function incidentFinding(a: Args): string {
+  const parts = [`${kindPhrase(a.str('kind'))} on ${who(a)}: ${span(a)}`];
+  const stuck = a.optNum('stuck');
+  if (stuck !== null) {
+    const min = a.optNum('eachMin');
+    const max = a.optNum('eachMax');
+    const range = min !== null ? ` (each report says ${min}${max !== min ? `-${max}` : ''} s)` : '';
+    parts.push(`stuck for at least ${formatDuration(stuck)}${range}`);
+  }
+  const callees = a.list('callees');
+  const module = (key: string) => (a.opt(key) ? ` [${a.opt(key)}]` : '');
+  if (a.opt('loopFunction')) parts.push(`every sample's stack passes through ${a.str('loopFunction')}, so the loop lies in it${callees.length ? ` and its callees (${callees.join(', ')})` : ''}`);
+  else if (a.opt('culprit')) parts.push(`culprit ${a.str('culprit')}${module('culpritModule')}`);
+  if (a.opt('entry')) parts.push(`entered through ${a.str('entry')}${module('entryModule')}`);
+  if (a.list('victims').length) parts.push(`it holds up ${a.list('victims').join(', ')}`);
+  return `${parts.join('; ')}.`;
+}
+
+function eventFinding(a: Args): string {
+  const errno = a.optNum('errno');
+  const errnoPart = errno !== null && a.opt('errnoName') ? ` (${errno} = ${a.str('errnoName')}, "${lookupErrno(errno)?.meaning ?? ''}")` : '';
+  const subjects = a.list('subjects').length ? ` on ${a.list('subjects').join(', ')}` : '';
+  const count = a.num('count');
+  const when = count > 1 ? `from ${a.str('from')} to ${a.str('to')}` : `at ${a.str('from')}`;
+  const program = a.opt('program') ? `${a.str('program')}: ` : '';
+  return `${program}\`${a.str('template')}\`${errnoPart}: ${count} line${count > 1 ? 's' : ''}${subjects} ${when}; ${a.say('relation') ?? ''}.`;
+}
+
+function verdict(a: Args): string {
+  const where = [a.opt('host') ? `on ${a.str('host')}` : null, a.optNum('cpu') !== null ? `CPU ${a.optNum('cpu')}` : null].filter(Boolean).join(' ');
+  const comm = a.opt('comm');
+  const task = comm ? ` (${comm}${a.optNum('pid') !== null ? `, PID ${a.optNum('pid')}` : ''})` : '';
+  const capital = (s: string) => `${s[0]!.toUpperCase()}${s.slice(1)}`;
+  const stuck = a.optNum('stuck');
+  let text = a.opt('loopFunction')
+    ? `${capital(kindPhrase(a.str('kind')))} ${where}${task}: stuck in a loop bounded by ${a.str('loopFunction')}${stuck ? ` for at least ${formatDuration(stuck)}` : ''}${a.opt('entry') ? `, entered through ${a.str('entry')}` : ''}`
+    : `${capital(a.str('title'))} ${where}${task}`;
+  const victims = a.list('victims');
+  if (victims.length) text += `; ${victims.join(' and ')} ${victims.length > 1 ? 'are' : 'is'} only waiting for it`;
+  const others = a.num('others');
+  if (others > 0) text += `; ${others} other incident${others > 1 ? 's' : ''}`;
+  const hosts = a.list('hosts');
+  if (hosts.length > 1) text += ` on ${hosts.length} hosts (${hosts.join(', ')})`;
+  return `${text}.`;
+}
+
+export const EN_MESSAGES = {
+  'verdict.none': () => 'No kernel incident found in the logs.',
+  'verdict.incident': verdict,
+  'finding.incident': incidentFinding,
+  'finding.victim': (a) => `${a.str('name')} on CPU ${a.opt('cpu') ?? '?'} (${span(a)}) is a victim, not a cause: ${a.say('note') ?? `caused by ${a.str('cause')}`}`,
+  'finding.signature': (a) => signature(a.str('id'))?.finding ?? a.str('id'),
+  'finding.taint': (a) => `Taint \`${a.str('taint')}\`: ${a.list('letters').map((l) => `${l} = ${taintMeaning(l)}`).join('; ')}.`,
+  'finding.event': eventFinding,
+  'finding.before': (a) => `Just before ${a.str('id')}: ${a.list('templates').map((x) => `\`${x}\``).join(', ')}.`,
+  'finding.host': (a) => `${a.str('host')}: ${a.list('ids').length} incident${a.list('ids').length > 1 ? 's' : ''}: ${incidentsWhere(a, false).join('; ')}.`,
+  'finding.simultaneous': (a) =>
+    `${a.num('hostCount')} hosts had incidents at the same time (${a.str('from')} to ${a.str('to')}): ${incidentsWhere(a, true).join('; ')}. A cause they share (storage, network, hypervisor, a change rolled out to all of them) is more likely than ${a.num('hostCount')} separate problems.`,
+  'relation.once': (a) => `logged ${relative(a.num('start'), 'first report')}`,
+  'relation.span': (a) => `started ${relative(a.num('start'), 'first report')}, ended ${relative(a.num('end'), 'last report')}`,
+  'note.irq.popf': (a) =>
+    `RIP ${a.str('where')} is the instruction right after \`${a.str('instruction')}\` (Code: bytes decode to \`${a.str('sequence')}\`), which re-enables interrupts: the timer interrupt held back while they were off lands here. It marks where interrupts came back on, not where the CPU loops; look at the callers.`,
+  'note.irq.function': (a) =>
+    `RIP ${a.str('where')} is in ${a.str('function')}, which re-enables interrupts: the held-back timer interrupt lands right after that, so this sample marks where interrupts came back on, not a loop location; look at the callers.`,
+  'note.victim.waits': (a) =>
+    `${a.opt('comm') ?? 'this task'} on CPU ${a.opt('cpu') ?? '?'} only waits in ${a.opt('where') ?? 'a cross-CPU wait'} for the other CPUs; CPU ${a.opt('causeCpu') ?? '?'} (${a.opt('causeComm') ?? '?'}) never gets there because it is stuck (${a.str('causeId')}).`,
+  'note.victim.unseen': (a) =>
+    `${a.opt('comm') ?? 'This task'} only waits for another CPU (stop_machine or a cross-CPU call); the CPU it waits for left no report in these logs. Enable softlockup_all_cpu_backtrace to see it next time.`,
+  'note.rcu.lockup': (a) => `The RCU grace period cannot end while CPU ${a.opt('cpu') ?? 'null'} is stuck without scheduling (${a.str('causeId')}).`,
+  'note.panic.follows': (a) => `The panic follows ${a.str('causeTitle')} (${a.str('causeId')}) and is its consequence, not a separate root cause.`,
+  'note.taint.changed': (a) => {
+    const added = a.list('added');
+    return `Taint changed during the episode: ${a.list('taints').map((x) => `\`${x}\``).join(' then ')}${added.length ? ` (${added.map((l) => `${l}: ${taintMeaning(l)}`).join('; ')})` : ''}.`;
+  },
+  'step.softlockup.kdump': () => 'Capture a vmcore next time: enable kdump and set kernel.softlockup_panic=1 (sysctl -w kernel.softlockup_panic=1, persist in /etc/sysctl.d).',
+  'step.softlockup.kdump.why': () => 'The log shows where the CPU loops, not why the loop never ends; only memory can show that.',
+  'step.softlockup.backtrace': () => "Set kernel.softlockup_all_cpu_backtrace=1 so that the next report carries every CPU's backtrace.",
+  'step.softlockup.backtrace.why': () => 'Shows what the other CPUs were doing (lock holders, waiters) at the same moment.',
+  'step.hardlockup': () => 'Enable kdump with kernel.hardlockup_panic=1 and kernel.hardlockup_all_cpu_backtrace=1.',
+  'step.hardlockup.why': () => 'A hard lockup has interrupts off; only a vmcore or all-CPU backtraces show the holder.',
+  'step.hungtask': () => "Set kernel.hung_task_panic=1 with kdump to capture the blocked task's state, or dump all D-state tasks with echo w > /proc/sysrq-trigger.",
+  'step.hungtask.why': () => 'Shows what the blocked task waits for and who holds it.',
+  'step.rcu': () => "Set kernel.panic_on_rcu_stall=1 with kdump, and check the stalled CPUs' backtraces printed with the stall.",
+  'step.rcu.why': () => 'The stalled CPU or starved kthread is the cause.',
+  'step.disassemble': (a) =>
+    `Disassemble ${a.str('function')} with source lines (crash> dis -l ${a.str('function')}, or objdump -dl vmlinux) and rerun ktriage with --dis FILE to map every sample to its source line.`,
+  'step.disassemble.why': () => 'Bounds the loop to source lines and tells the loop head from its body.',
+  'step.signature': (a) => signature(a.str('id'))?.nextStep?.text ?? a.str('id'),
+  'step.signature.why': (a) => signature(a.str('id'))?.nextStep?.why ?? '',
+  'step.askTeam': (a) => {
+    const subjects = a.list('subjects').length ? ` on ${a.list('subjects').join(', ')}` : '';
+    return `Ask ${a.str('team')} about \`${a.str('template')}\`${subjects} (${a.num('count')} lines from ${a.str('from')} to ${a.str('to')}).`;
+  },
+  'step.askTeam.why': () => 'Their side may show why it started, or confirm it is a consequence of the stuck node.',
+  'pattern.irq-enable': (a) =>
+    `the RIP is the instruction right after \`${a.str('instruction')}\`, which re-enables interrupts: a timer interrupt held back while they were off lands here, so the sample marks where interrupts came back on, not where the CPU loops`,
+  'pattern.bug-trap': () => 'the RIP is a `ud2`: the trap BUG()/WARN() compile to; the report names the assertion that fired',
+  'pattern.pause-loop': (a) =>
+    `\`pause\` at the RIP: the CPU spins in a busy-wait loop (cpu_relax(), a spin lock or a wait for another CPU)${a.opt('jump') ? `; \`${a.str('jump')}\` jumps back to repeat it` : ''}`,
+  'machine.kaslr': (a) => `symbol addresses shifted by the KASLR offset ${a.str('offset')}, derived from the printed frames`,
+  'machine.objdumpMissing': (a) => `objdump is not installed: the sampled functions were not disassembled from ${a.str('path')} (install binutils, or pass --dis)`,
+  'machine.objdumpFailed': (a) => `objdump failed on ${a.str('path')}: ${a.str('error')}`,
+  'machine.lineToolMissing': (a) => `neither addr2line nor llvm-symbolizer is installed: no file:line from ${a.str('path')} (install binutils or llvm)`,
+  'machine.lineToolFailed': (a) => `${a.str('tool')} failed on ${a.str('path')}: ${a.str('error')}`,
+  'machine.noLoop': (a) => `the disassembly of ${a.str('function')} given holds no loop enclosing the sampled addresses`,
+  'machine.sampledSpan': (a) => `no backward jump enclosing the samples in the disassembly of ${a.str('function')} given (a fragment?): the loop range spans the sampled instructions`,
+  'machine.sourceMissing': (a) => `source file ${a.str('file')} not found under ${a.str('root')}: skipped`,
+  'machine.irqEnable': (a) =>
+    `RIP ${a.str('location')} is the instruction right after \`${a.str('previous')}\`${a.opt('previousLocation') ? ` (${a.str('previousLocation')})` : ''} in the disassembly: interrupts were just re-enabled, so the held-back timer interrupt lands here; the sample marks that point, not the loop.`,
+  'machine.noCall': (a) => `${a.str('location')} does not follow a call in the disassembly given (\`${a.str('previous')}\`): the frame may be a stale stack word or the listing another build`,
+  'pattern.backward-jump': (a) => `\`${a.str('jump')}\` jumps back over the RIP: a loop of ${a.num('span')} bytes lies within the Code: bytes`,
+} satisfies Catalog;
+
+export const EN: Catalog = { ...EN_UI, ...EN_MESSAGES };

@@ -1,0 +1,108 @@
+import { formatDuration } from '../analysis/duration.js';
+import { ERRNO_ZH } from '../knowledge/zh.js';
+import type { EventGroup, Incident, InnerMessage, Message, MessageParams } from '../result/schema.js';
+import { EN } from './en.js';
+import { durationZh, taintMeaningZh, titleZh, ZH } from './zh.js';
+import type { Args, Catalog } from './types.js';
+
+export type { Args, Catalog, Entry } from './types.js';
+
+/** Languages of the human-facing reports; the JSON document is always English. */
+export const LANGS = ['en', 'zh'] as const;
+export type Lang = (typeof LANGS)[number];
+
+export function isLang(value: string): value is Lang {
+  return (LANGS as readonly string[]).includes(value);
+}
+
+const CATALOGS: Record<Lang, Catalog> = { en: EN, zh: ZH };
+
+type Value = MessageParams[string] | undefined;
+
+const isMessage = (v: Value): v is InnerMessage => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+function args(params: MessageParams, say: (m: InnerMessage) => string): Args {
+  const scalar = (key: string) => {
+    const v: Value = params[key];
+    return v === undefined || isMessage(v) || Array.isArray(v) ? null : v;
+  };
+  return {
+    str: (key) => String(scalar(key) ?? ''),
+    opt: (key) => (scalar(key) === null ? null : String(scalar(key))),
+    num: (key) => Number(scalar(key) ?? 0),
+    optNum: (key) => (typeof scalar(key) === 'number' ? (scalar(key) as number) : null),
+    list: (key) => {
+      const v: Value = params[key];
+      return Array.isArray(v) ? v.map((x) => String(x)) : [];
+    },
+    say: (key) => {
+      const v: Value = params[key];
+      return isMessage(v) ? say(v) : null;
+    },
+  };
+}
+
+/** True when the language's catalog has the code (English has every code the analysis produces). */
+export function hasMessage(lang: Lang, code: string): boolean {
+  return Object.hasOwn(CATALOGS[lang], code);
+}
+
+/** The sentence for a code in a language, falling back to English, then to the code itself. */
+export function t(lang: Lang, code: string, params: MessageParams = {}): string {
+  const entry = CATALOGS[lang][code] ?? EN[code];
+  if (!entry) return code;
+  return entry(args(params, (m) => t(lang, m.code, m.params)));
+}
+
+/** Says a message (finding, next step, note) in a language; English keeps the text stored in the result. */
+export function say(lang: Lang, m: Message & { text?: string }): string {
+  if (lang === 'en' && m.text !== undefined) return m.text;
+  return t(lang, m.code, m.params);
+}
+
+/** Stored English sentences re-said in a language from their messages (same order); a sentence without one stays as stored. */
+export function sayEach(lang: Lang, texts: readonly string[], messages: readonly Message[]): string[] {
+  return texts.map((text, n) => {
+    const message = messages[n];
+    return message ? say(lang, { text, ...message }) : text;
+  });
+}
+
+/** Builds a message and its English text in one go, for the analysis stages. */
+export function english<P extends MessageParams>(code: string, params: P): { code: string; params: P; text: string } {
+  return { code, params, text: t('en', code, params) };
+}
+
+/** A duration ("11 min 24 s", "11 分 24 秒"). */
+export function duration(lang: Lang, seconds: number): string {
+  return lang === 'zh' ? durationZh(seconds) : formatDuration(seconds);
+}
+
+/** An incident's title; Chinese re-says the "<kind> in <function>" titles the analysis builds. */
+export function incidentTitle(lang: Lang, i: Pick<Incident, 'kind' | 'title'>): string {
+  return lang === 'zh' ? titleZh(i.kind, i.title) : i.title;
+}
+
+/** What a taint flag means. */
+export function taintMeaning(lang: Lang, flag: { letter: string; meaning: string }): string {
+  return lang === 'zh' ? taintMeaningZh(flag.letter) : flag.meaning;
+}
+
+/** What an event's errno means. */
+export function errnoMeaning(lang: Lang, e: Pick<EventGroup, 'errnoName' | 'errnoMeaning'>): string | null {
+  return lang === 'zh' && e.errnoName ? (ERRNO_ZH[e.errnoName] ?? e.errnoMeaning) : e.errnoMeaning;
+}
+
+/** Where an event sits on its incident's timeline. */
+export function relationText(lang: Lang, e: EventGroup): string | null {
+  const r = e.relation;
+  if (!r) return null;
+  if (lang === 'en') return r.text;
+  const m = relationMessage(e.count, r.startDeltaSeconds, r.endDeltaSeconds);
+  return t(lang, m.code, m.params);
+}
+
+/** Where an event sits on an incident's timeline, as a message. */
+export function relationMessage(count: number, start: number, end: number): InnerMessage {
+  return count === 1 ? { code: 'relation.once', params: { start } } : { code: 'relation.span', params: { start, end } };
+}

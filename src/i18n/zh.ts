@@ -1,0 +1,343 @@
+// Chinese catalog. Function names, kernel identifiers, sysctl names, commands and log templates stay
+// as they are: an engineer searches for them verbatim.
+import { formatDuration, type DurationUnits } from '../analysis/duration.js';
+import { lookupErrno } from '../knowledge/errno.js';
+import { ERRNO_ZH, SIGNATURES_ZH, TAINT_ZH, TEAMS_ZH } from '../knowledge/zh.js';
+import { KIND_PHRASES, type IncidentKind } from '../result/kinds.js';
+import type { EN_MESSAGES } from './en.js';
+import type { Args, Entry } from './types.js';
+import type { EN_UI } from './ui-en.js';
+
+export const KIND_ZH: Readonly<Record<IncidentKind, string>> = {
+  'soft-lockup': '软锁死',
+  'hard-lockup': '硬锁死',
+  'hung-task': '任务挂起',
+  'rcu-stall': 'RCU 停顿',
+  'workqueue-stall': '工作队列锁死',
+  warning: 'WARNING 警告',
+  bug: '内核 BUG',
+  'bad-access': '非法内存访问',
+  'general-protection-fault': '通用保护错误',
+  'cpu-exception': 'CPU 异常',
+  'stack-overflow': '栈溢出',
+  'atomic-sleep': '在原子上下文中睡眠',
+  'spinlock-bug': '自旋锁错误',
+  lockdep: 'lockdep 报告',
+  'suspicious-rcu': '可疑的 RCU 使用',
+  kasan: 'KASAN',
+  kmsan: 'KMSAN',
+  kcsan: 'KCSAN 数据竞争',
+  kfence: 'KFENCE',
+  ubsan: 'UBSAN',
+  'memory-leak': '内存泄漏',
+  'bad-page-state': '坏页状态',
+  'list-corruption': '链表损坏',
+  panic: '内核 panic',
+  oom: 'OOM 杀进程',
+  'page-allocation-failure': '页分配失败',
+  mce: '机器检查异常（MCE）',
+  'userspace-segfault': '用户态段错误',
+};
+
+const UNITS: DurationUnits = { h: '小时', min: '分', s: '秒', gap: ' ' };
+const duration = (seconds: number) => formatDuration(seconds, UNITS);
+const kindZh = (kind: string) => KIND_ZH[kind as IncidentKind] ?? kind;
+const taintMeaning = (letter: string) => TAINT_ZH[letter] ?? letter;
+const list = (items: readonly string[]) => items.join('、');
+
+/** "soft lockup in f" becomes "f 中的软锁死"; titles a detector words itself stay as printed. */
+export function titleZh(kind: string, title: string): string {
+  const phrase = KIND_PHRASES[kind as IncidentKind];
+  if (!phrase) return title;
+  if (title === phrase) return kindZh(kind);
+  return title.startsWith(`${phrase} in `) ? `${title.slice(phrase.length + 4)} 中的${kindZh(kind)}` : title;
+}
+
+function who(a: Args): string {
+  const comm = a.opt('comm');
+  const pid = a.optNum('pid');
+  const task = comm ? `${comm}${pid !== null ? `，PID ${pid}` : ''}` : pid !== null ? `PID ${pid}` : null;
+  const cpu = a.optNum('cpu') !== null ? `CPU ${a.optNum('cpu')}` : null;
+  return [cpu, task ? `（${task}）` : null].filter(Boolean).join('') || '未知任务';
+}
+
+function span(a: Args): string {
+  return a.num('reports') > 1 ? `从 ${a.str('from')} 到 ${a.str('to')} 共 ${a.num('reports')} 次报告` : `${a.str('from')} 报告 1 次`;
+}
+
+function relative(seconds: number, what: string): string {
+  if (Math.abs(seconds) < 0.5) return `与${what}同时`;
+  return `${what}${seconds > 0 ? '后' : '前'} ${duration(seconds)}`;
+}
+
+function incidentsWhere(a: Args, withHost: boolean): string[] {
+  const reports = a.list('reports');
+  const hosts = a.list('hosts');
+  const kinds = a.list('kinds');
+  return a.list('titles').map((title, n) => `${withHost ? `${hosts[n]} ` : ''}${titleZh(kinds[n] ?? '', title)}（${a.list('ids')[n]}${Number(reports[n]) > 1 ? `，${reports[n]} 次报告` : ''}）`);
+}
+
+function incidentFinding(a: Args): string {
+  const parts = [`${who(a)}上发生${kindZh(a.str('kind'))}：${span(a)}`];
+  const stuck = a.optNum('stuck');
+  if (stuck !== null) {
+    const min = a.optNum('eachMin');
+    const max = a.optNum('eachMax');
+    const range = min !== null ? `（每次报告显示 ${min}${max !== min ? `-${max}` : ''} 秒）` : '';
+    parts.push(`至少卡住了 ${duration(stuck)}${range}`);
+  }
+  const callees = a.list('callees');
+  const module = (key: string) => (a.opt(key) ? ` [${a.opt(key)}]` : '');
+  if (a.opt('loopFunction')) parts.push(`每次采样的调用栈都经过 ${a.str('loopFunction')}，因此循环位于该函数${callees.length ? `及其调用的函数（${callees.join(', ')}）` : ''}中`);
+  else if (a.opt('culprit')) parts.push(`罪魁函数 ${a.str('culprit')}${module('culpritModule')}`);
+  if (a.opt('entry')) parts.push(`入口为 ${a.str('entry')}${module('entryModule')}`);
+  if (a.list('victims').length) parts.push(`它拖住了 ${list(a.list('victims'))}`);
+  return `${parts.join('；')}。`;
+}
+
+function eventFinding(a: Args): string {
+  const errno = a.optNum('errno');
+  const name = a.opt('errnoName');
+  const errnoPart = errno !== null && name ? `（${errno} = ${name}，“${ERRNO_ZH[name] ?? lookupErrno(errno)?.meaning ?? ''}”）` : '';
+  const subjects = a.list('subjects').length ? `，涉及 ${a.list('subjects').join(', ')}` : '';
+  const when = a.num('count') > 1 ? `，从 ${a.str('from')} 到 ${a.str('to')}` : `，时间 ${a.str('from')}`;
+  const program = a.opt('program') ? `${a.str('program')}: ` : '';
+  return `${program}\`${a.str('template')}\`${errnoPart}：${a.num('count')} 行${subjects}${when}；${a.say('relation') ?? ''}。`;
+}
+
+function verdict(a: Args): string {
+  const where = [a.opt('host'), a.optNum('cpu') !== null ? `CPU ${a.optNum('cpu')}` : null].filter(Boolean).join(' ');
+  const comm = a.opt('comm');
+  const task = comm ? `（${comm}${a.optNum('pid') !== null ? `，PID ${a.optNum('pid')}` : ''}）` : '';
+  const stuck = a.optNum('stuck');
+  let text = a.opt('loopFunction')
+    ? `${where}${task}发生${kindZh(a.str('kind'))}：卡在以 ${a.str('loopFunction')} 为界的循环中${stuck ? `至少 ${duration(stuck)}` : ''}${a.opt('entry') ? `，入口为 ${a.str('entry')}` : ''}`
+    : `${where}${task}发生${titleZh(a.str('kind'), a.str('title'))}`;
+  const victims = a.list('victims');
+  if (victims.length) text += `；${list(victims)} 只是在等待它`;
+  const others = a.num('others');
+  if (others > 0) text += `；另有 ${others} 个事件`;
+  const hosts = a.list('hosts');
+  if (hosts.length > 1) text += `，分布在 ${hosts.length} 台主机上（${hosts.join(', ')}）`;
+  return `${text}。`;
+}
+
+const ZH_MESSAGES: Record<keyof typeof EN_MESSAGES, Entry> = {
+  'verdict.none': () => '日志中没有发现内核事件。',
+  'verdict.incident': verdict,
+  'finding.incident': incidentFinding,
+  'finding.victim': (a) => `CPU ${a.opt('cpu') ?? '?'} 上的 ${a.str('name')}（${span(a)}）是受害者，不是根因：${a.say('note') ?? `由 ${titleZh(a.str('causeKind'), a.str('cause'))} 引起`}`,
+  'finding.signature': (a) => SIGNATURES_ZH[a.str('id')]?.finding ?? a.str('id'),
+  'finding.taint': (a) => `污染标志 \`${a.str('taint')}\`：${a.list('letters').map((l) => `${l} = ${taintMeaning(l)}`).join('；')}。`,
+  'finding.event': eventFinding,
+  'finding.before': (a) => `${a.str('id')} 发生前不久：${a.list('templates').map((x) => `\`${x}\``).join('、')}。`,
+  'finding.host': (a) => `${a.str('host')}：${a.list('ids').length} 个事件：${incidentsWhere(a, false).join('；')}。`,
+  'finding.simultaneous': (a) =>
+    `${a.num('hostCount')} 台主机在同一时间段（${a.str('from')} 至 ${a.str('to')}）发生事件：${incidentsWhere(a, true).join('；')}。比起 ${a.num('hostCount')} 个互不相关的问题，更可能是它们共用的东西出了问题（存储、网络、虚拟化层，或同时推送到所有主机的变更）。`,
+  'relation.once': (a) => `记录于${relative(a.num('start'), '首次报告')}`,
+  'relation.span': (a) => `开始于${relative(a.num('start'), '首次报告')}，结束于${relative(a.num('end'), '最后一次报告')}`,
+  'note.irq.popf': (a) =>
+    `RIP ${a.str('where')} 是紧跟在 \`${a.str('instruction')}\` 之后的指令（Code: 字节解码为 \`${a.str('sequence')}\`），该指令重新打开中断：中断关闭期间被推迟的时钟中断正好落在这里。它标记的是中断重新打开的位置，而不是 CPU 循环的位置；请看调用者。`,
+  'note.irq.function': (a) =>
+    `RIP ${a.str('where')} 位于 ${a.str('function')} 中，该函数重新打开中断：被推迟的时钟中断紧接着到来，所以这次采样标记的是中断重新打开的位置，而不是循环的位置；请看调用者。`,
+  'note.victim.waits': (a) =>
+    `CPU ${a.opt('cpu') ?? '?'} 上的 ${a.opt('comm') ?? '该任务'} 只是在 ${a.opt('where') ?? '跨 CPU 等待'} 中等待其他 CPU；CPU ${a.opt('causeCpu') ?? '?'}（${a.opt('causeComm') ?? '?'}）因为自己卡住了（${a.str('causeId')}），始终到不了那里。`,
+  'note.victim.unseen': (a) =>
+    `${a.opt('comm') ?? '该任务'} 只是在等待另一个 CPU（stop_machine 或跨 CPU 调用）；它等待的那个 CPU 在这些日志中没有留下报告。打开 softlockup_all_cpu_backtrace，下次就能看到它。`,
+  'note.rcu.lockup': (a) => `CPU ${a.opt('cpu') ?? '?'} 卡住且不调度（${a.str('causeId')}），RCU 宽限期因此无法结束。`,
+  'note.panic.follows': (a) => `这次 panic 紧跟在 ${titleZh(a.str('causeKind'), a.str('causeTitle'))}（${a.str('causeId')}）之后，是它的后果，不是独立的根因。`,
+  'note.taint.changed': (a) => {
+    const added = a.list('added');
+    return `污染标志在事件期间发生变化：${a.list('taints').map((x) => `\`${x}\``).join(' 变为 ')}${added.length ? `（${added.map((l) => `${l}：${taintMeaning(l)}`).join('；')}）` : ''}。`;
+  },
+  'step.softlockup.kdump': () => '下次抓取 vmcore：启用 kdump 并设置 kernel.softlockup_panic=1（sysctl -w kernel.softlockup_panic=1，并写入 /etc/sysctl.d 持久化）。',
+  'step.softlockup.kdump.why': () => '日志只能说明 CPU 在哪里循环，不能说明循环为什么停不下来；只有内存转储能说明这一点。',
+  'step.softlockup.backtrace': () => '设置 kernel.softlockup_all_cpu_backtrace=1，让下一次报告带上所有 CPU 的调用栈。',
+  'step.softlockup.backtrace.why': () => '可以看到同一时刻其他 CPU 在做什么（持锁者、等待者）。',
+  'step.hardlockup': () => '启用 kdump，并设置 kernel.hardlockup_panic=1 和 kernel.hardlockup_all_cpu_backtrace=1。',
+  'step.hardlockup.why': () => '硬锁死时中断是关闭的；只有 vmcore 或所有 CPU 的调用栈能找出持有者。',
+  'step.hungtask': () => '配合 kdump 设置 kernel.hung_task_panic=1 以抓取被阻塞任务的状态，或用 echo w > /proc/sysrq-trigger 打印所有 D 状态任务。',
+  'step.hungtask.why': () => '可以看到被阻塞的任务在等什么、又是谁持有它。',
+  'step.rcu': () => '配合 kdump 设置 kernel.panic_on_rcu_stall=1，并查看停顿报告中打印的停顿 CPU 调用栈。',
+  'step.rcu.why': () => '停顿的 CPU 或得不到运行的 kthread 就是根因。',
+  'step.disassemble': (a) =>
+    `带源码行反汇编 ${a.str('function')}（crash> dis -l ${a.str('function')}，或 objdump -dl vmlinux），再用 --dis FILE 重新运行 ktriage，把每次采样对应到源码行。`,
+  'step.disassemble.why': () => '把循环限定到具体源码行，并区分循环头和循环体。',
+  'step.signature': (a) => SIGNATURES_ZH[a.str('id')]?.nextStep?.text ?? a.str('id'),
+  'step.signature.why': (a) => SIGNATURES_ZH[a.str('id')]?.nextStep?.why ?? '',
+  'step.askTeam': (a) => {
+    const subjects = a.list('subjects').length ? `（涉及 ${a.list('subjects').join(', ')}）` : '';
+    return `向${TEAMS_ZH[a.str('team')] ?? a.str('team')}询问 \`${a.str('template')}\`${subjects}（从 ${a.str('from')} 到 ${a.str('to')} 共 ${a.num('count')} 行）。`;
+  },
+  'step.askTeam.why': () => '他们那边可能看得出它为什么开始，或者确认它只是节点卡住的后果。',
+  'pattern.irq-enable': (a) =>
+    `RIP 是紧跟在 \`${a.str('instruction')}\` 之后的指令，该指令重新打开中断：中断关闭期间被推迟的时钟中断落在这里，所以这次采样标记的是中断重新打开的位置，而不是 CPU 循环的位置`,
+  'pattern.bug-trap': () => 'RIP 处是一条 `ud2`：BUG()/WARN() 编译出的陷阱指令；报告中写明了触发的断言',
+  'pattern.pause-loop': (a) => `RIP 处有 \`pause\`：CPU 在忙等循环中自旋（cpu_relax()、自旋锁或等待另一个 CPU）${a.opt('jump') ? `；\`${a.str('jump')}\` 跳回去重复执行` : ''}`,
+  'machine.kaslr': (a) => `符号地址按 KASLR 偏移 ${a.str('offset')} 平移，该偏移由打印出的栈帧推算得出`,
+  'machine.objdumpMissing': (a) => `没有安装 objdump：未能从 ${a.str('path')} 反汇编采样到的函数（请安装 binutils，或使用 --dis）`,
+  'machine.objdumpFailed': (a) => `objdump 处理 ${a.str('path')} 失败：${a.str('error')}`,
+  'machine.lineToolMissing': (a) => `addr2line 和 llvm-symbolizer 都没有安装：无法从 ${a.str('path')} 得到 file:line（请安装 binutils 或 llvm）`,
+  'machine.lineToolFailed': (a) => `${a.str('tool')} 处理 ${a.str('path')} 失败：${a.str('error')}`,
+  'machine.noLoop': (a) => `给出的 ${a.str('function')} 反汇编中没有包住采样地址的循环`,
+  'machine.sampledSpan': (a) => `给出的 ${a.str('function')} 反汇编中没有包住采样点的向回跳转（可能只是片段？）：循环范围取采样到的指令所覆盖的区间`,
+  'machine.sourceMissing': (a) => `在 ${a.str('root')} 下找不到源文件 ${a.str('file')}：已跳过`,
+  'machine.irqEnable': (a) =>
+    `RIP ${a.str('location')} 在反汇编中紧跟在 \`${a.str('previous')}\`${a.opt('previousLocation') ? `（${a.str('previousLocation')}）` : ''} 之后：中断刚被重新打开，被推迟的时钟中断落在这里；这次采样标记的是这个位置，而不是循环。`,
+  'machine.noCall': (a) => `在给出的反汇编中，${a.str('location')} 前面不是调用指令（\`${a.str('previous')}\`）：这个栈帧可能是栈上残留的旧数据，或者反汇编来自另一个构建`,
+  'pattern.backward-jump': (a) => `\`${a.str('jump')}\` 向回跳过了 RIP：Code: 字节中包含一个 ${a.num('span')} 字节的循环`,
+};
+
+const ZH_UI: Record<keyof typeof EN_UI, Entry> = {
+  'ui.report': () => 'ktriage 诊断报告',
+  'ui.verdict': () => '结论',
+  'ui.incidents': () => '内核事件',
+  'ui.findings': () => '发现',
+  'ui.keyFindings': () => '关键发现',
+  'ui.events': () => '日志事件',
+  'ui.nextSteps': () => '后续步骤',
+  'ui.warnings': () => '警告',
+  'ui.details': () => '事件详情',
+  'ui.timeline': () => '时间线',
+  'ui.allTable': () => '全部内核事件与日志事件',
+  'ui.inputs': () => '输入',
+  'ui.inputsText': (a) => `${a.num('inputs')} 个输入，${a.num('lines')} 行${a.opt('formats') ? `（${a.str('formats')}）` : ''}`,
+  'ui.host': () => '主机',
+  'ui.hosts': () => '主机',
+  'ui.hostList': (a) => `主机 ${a.str('hosts')}`,
+  'ui.kernel': () => '内核',
+  'ui.hardware': () => '硬件',
+  'ui.logsCover': () => '日志时间范围',
+  'ui.coverage': (a) => `${a.str('from')} 至 ${a.str('to')}`,
+  'ui.generated': () => '生成',
+  'ui.generatedBy': (a) => `${a.str('at')}，ktriage ${a.str('version')}`,
+  'ui.eventsNote': (a) => `值得注意的；共 ${a.num('groups')} 组消息`,
+  'ui.moreEvents': (a) => `……另有 ${a.num('count')} 条（见 --format json）`,
+  'ui.relationOf': (a) => `相对 ${a.str('incident')}：${a.str('relation')}`,
+  'ui.errorIn': (a) => `${a.str('where')} 出错：${a.str('message')}`,
+  'ui.role.culprit': () => '罪魁',
+  'ui.role.victim': () => '受害者',
+  'ui.role.standalone': () => '独立',
+  'ui.victimOf': (a) => `${a.str('id')} 的受害者`,
+  'ui.waitsFor': () => '等待',
+  'ui.holdsUp': () => '拖住了',
+  'ui.severity.critical': () => '严重',
+  'ui.severity.warning': () => '警告',
+  'ui.severity.info': () => '信息',
+  'ui.corrupted': () => '报告不完整',
+  'ui.role': () => '角色',
+  'ui.where': () => '位置',
+  'ui.when': () => '时间',
+  'ui.culprit': () => '罪魁函数',
+  'ui.loopBound': () => '循环边界',
+  'ui.loopBoundWhy': () => '每次采样的调用栈都经过它',
+  'ui.entry': () => '入口',
+  'ui.taint': () => '污染标志',
+  'ui.damaged': () => '报告受损',
+  'ui.reports': (a) => `${a.num('count')} 次报告`,
+  'ui.maxStuck': (a) => `最长卡住 ${a.num('seconds')} 秒`,
+  'ui.stuckPerReport': (a) => `每次报告最长卡住 ${a.str('duration')}`,
+  'ui.ripSamples': (a) => `RIP 采样（${a.num('count')} 次）`,
+  'ui.ripSample': () => 'RIP 采样',
+  'ui.note': () => '说明',
+  'ui.callTrace': () => '调用栈（首次报告）',
+  'ui.callTraceFirst': () => '首次报告的调用栈',
+  'ui.mark.loopBound': () => '循环边界',
+  'ui.mark.entry': () => '入口',
+  'ui.mark.unreliable': () => '不可靠',
+  'ui.evidence': () => '证据',
+  'ui.evidenceLines': (a) => `${a.str('path')} 第 ${a.str('lines')} 行`,
+  'ui.andMore': (a) => `另有 ${a.num('count')} 处`,
+  'ui.col.id': () => '编号',
+  'ui.col.role': () => '角色',
+  'ui.col.title': () => '标题',
+  'ui.col.cpu': () => 'CPU',
+  'ui.col.task': () => '任务',
+  'ui.col.reports': () => '报告数',
+  'ui.col.when': () => '时间',
+  'ui.col.count': () => '次数',
+  'ui.col.message': () => '消息',
+  'ui.col.errno': () => '错误码',
+  'ui.col.subjects': () => '对象',
+  'ui.col.relation': () => '与事件的关系',
+  'ui.machine': (a) => `机器码（${a.str('syntax')} 语法）`,
+  'ui.machine.decoded': () => '首次报告的 Code: 字节解码结果',
+  'ui.machine.ripMarked': () => '`=>` 标记 RIP',
+  'ui.machine.samples': () => '采样在代码上的位置',
+  'ui.machine.loopIn': () => '，位于 ',
+  'ui.machine.source': () => '源码',
+  'ui.machine.sourceKey': () => '`L` 循环，`>` 采样对应的行',
+  'ui.machine.patterns': () => '指令模式',
+  'ui.machine.at': (a) => `位于 ${a.str('where')}`,
+  'ui.machine.after': (a) => `前一条是 \`${a.str('instruction')}\``,
+  'ui.machine.inferred': () => '由调用栈推断',
+  'ui.machine.notInInputs': () => '不在给出的输入中',
+  'ui.machine.closedBy': (a) => `由 \`${a.str('jump')}\` 闭合`,
+  'ui.machine.sampledSpan': () => '取采样到的指令所覆盖的区间（反汇编中没有向回跳转）',
+  'ui.machine.sourceLines': (a) => `源码 ${a.str('lines')}`,
+  'ui.machine.loop': () => '循环',
+  'ui.machine.mapped': () => '采样对应的指令和源码',
+  'ui.machine.symbolized': () => '符号化的地址',
+  'ui.html.noIncident': (a) => `${a.opt('hosts') ? `${a.str('hosts')} 上` : ''}没有内核事件`,
+  'ui.html.titleOn': (a) => `${a.opt('host') ? `${a.str('host')}：` : ''}${titleZh(a.str('kind'), a.str('title'))}`,
+  'ui.html.stat.incidents': () => '个事件',
+  'ui.html.stat.culprits': () => '个罪魁',
+  'ui.html.stat.victims': () => '个受害者',
+  'ui.html.stat.longest': () => '最长持续时间',
+  'ui.html.stat.reports': () => '次内核报告',
+  'ui.html.stat.lines': () => '行值得注意的日志',
+  'ui.html.footer': (a) => `ktriage ${a.str('version')} · 结果 schema ${a.str('schema')} · 独立页面：不访问网络`,
+  'ui.html.ripOf': (a) => `CPU 所在位置：${a.num('count')} 次报告的 RIP`,
+  'ui.html.sampledStacks': () => '采样到的调用栈',
+  'ui.html.code': () => 'Code',
+  'ui.html.reportLines': (a) => `报告原文（首次报告，${a.num('count')} 行）`,
+  'ui.html.registers': () => '寄存器',
+  'ui.html.loopOf': () => '循环所在函数',
+  'ui.html.loopJump': (a) => `由向回跳转 ${a.str('jump')} 闭合`,
+  'ui.html.loopSpan': () => '取采样地址覆盖的区间',
+  'ui.html.col.sampledAt': () => '采样位置',
+  'ui.html.col.as': () => '类型',
+  'ui.html.col.samples': () => '采样数',
+  'ui.html.col.instruction': () => '指令',
+  'ui.html.col.previous': () => '前一条指令',
+  'ui.html.col.source': () => '源码行',
+  'ui.html.returnAddress': () => '返回地址',
+  'ui.html.inferred': () => '推断',
+  'ui.html.event': () => '事件',
+  'ui.html.routine': () => '常规',
+  'ui.html.filter': () => '筛选：CPU、任务、函数、消息……',
+  'ui.html.filterLabel': () => '筛选表格',
+  'ui.html.show': () => '显示',
+  'ui.html.incidentsAndEvents': () => '内核事件和日志事件',
+  'ui.html.onlyIncidents': () => '内核事件',
+  'ui.html.onlyEvents': () => '日志事件',
+  'ui.html.routineEvents': (a) => `常规日志事件（${a.num('count')}）`,
+  'ui.html.th.type': () => '类型',
+  'ui.html.th.id': () => '编号',
+  'ui.html.th.when': () => '时间',
+  'ui.html.th.where': () => '位置',
+  'ui.html.th.count': () => '次数',
+  'ui.html.th.what': () => '内容',
+  'ui.html.th.relation': () => '关系',
+  'ui.tl.noClock': () => '没有任何一行带时间或 uptime：时间线上无可显示。',
+  'ui.tl.nothing': () => '时间线上无可显示。',
+  'ui.tl.uptime': () => '时间为内核 uptime 秒数（日志中没有墙上时间）。',
+  'ui.tl.zone': (a) => `时间按日志原样显示（${a.str('zone')}）。`,
+  'ui.tl.incidents': () => '内核事件（每次报告一个刻度）',
+  'ui.tl.events': () => '值得注意的日志事件',
+  'ui.tl.eventGroup': () => '日志事件组',
+  'ui.tl.hidden': (a) => `另有 ${a.num('count')} 条泳道列在下面的表格中。`,
+  'ui.tl.unplaced': (a) => `${a.num('count')} 个事件在这个时钟上没有时间。`,
+  'ui.flame.none': () => '没有报告保留调用栈：无栈可画。',
+  'ui.flame.caption': (a) => `${a.num('count')} 个采样调用栈的冰柱图（只含可靠栈帧，调用者在上、被调用者在下，宽度 = 采样占比）`,
+  'ui.flame.loop': () => '是循环的边界',
+  'ui.flame.aria': () => '采样调用栈的冰柱图',
+  'ui.tl.click': () => '点击查看详情',
+  'ui.tl.aria': () => '内核事件与日志事件的时间线',
+  'ui.flame.ripOnly': (a) => `${a.num('count')} 次报告只保留了 RIP 行（见 RIP 直方图）`,
+  'ui.html.decoded': () => '解码后的指令（首次报告的 Code: 字节）',
+};
+
+export const ZH: Readonly<Record<string, Entry>> = { ...ZH_UI, ...ZH_MESSAGES };
+
+export { duration as durationZh, taintMeaning as taintMeaningZh };
