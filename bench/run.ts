@@ -84,8 +84,10 @@ async function benchOne(name: string, options: GenerateOptions): Promise<SizeRes
   const cat = await measure('cat', 'sh', ['-c', `cat "${path}" > /dev/null`]);
   const grep = await measure('grep', 'env', ['LC_ALL=C', 'grep', '-cE', GREP_PATTERN, path]);
   const ktriage = await measure('ktriage', process.execPath, ['dist/src/cli/main.js', 'analyze', '--format', 'json', '--quiet', path]);
+  const fast = await measure('--fast', process.execPath, ['dist/src/cli/main.js', 'analyze', '--fast', '--format', 'json', '--quiet', path]);
   const check = checkIncidents(plan, JSON.parse(ktriage.stdout) as Result);
-  const runs = [ktriage, grep, cat].map((m) => ({
+  const fastCheck = checkIncidents(plan, JSON.parse(fast.stdout) as Result);
+  const runs = [ktriage, fast, grep, cat].map((m) => ({
     tool: m.tool,
     seconds: m.seconds,
     mbPerSecond: megabytes / m.seconds,
@@ -93,7 +95,7 @@ async function benchOne(name: string, options: GenerateOptions): Promise<SizeRes
     cpuSeconds: m.cpuSeconds,
     peakRssMb: m.peakRssMb,
   }));
-  return { name, megabytes, runs, incidentsOk: check.ok, kinds: check.kinds };
+  return { name, megabytes, runs, incidentsOk: check.ok && fastCheck.ok, kinds: check.kinds };
 }
 
 const num = (n: number | null, digits = 1) => (n === null ? 'n/a' : n.toFixed(digits));

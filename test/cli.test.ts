@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -77,6 +78,19 @@ describe('ktriage analyze (README commands)', () => {
     const doc = JSON.parse(r.stdout) as Result;
     expect(doc.inputs.map((i) => i.path)).toEqual([join(logs, 'messages-20221112.gz')]);
     expect(doc.incidents).toHaveLength(3);
+  });
+
+  it('--fast gives the same incidents and notable events', () => {
+    const full = JSON.parse(runCli(['analyze', EXAMPLE, '-f', 'json']).stdout) as Result;
+    const fast = JSON.parse(runCli(['analyze', '--fast', EXAMPLE, '-f', 'json']).stdout) as Result;
+    expect(fast.incidents).toEqual(full.incidents);
+    expect(fast.events.filter((e) => e.notable)).toEqual(full.events.filter((e) => e.notable));
+  });
+
+  it('stops quietly when the reader of its output goes away (| head)', () => {
+    const r = spawnSync('bash', ['-c', `set -o pipefail; node dist/src/cli/main.js analyze -f json ${EXAMPLE} ${EXAMPLE} | head -c 100 >/dev/null`], { encoding: 'utf8' });
+    expect(r.stderr).not.toMatch(/EPIPE|Error/);
+    expect(r.status).toBe(0);
   });
 
   it('colours only on a terminal and never with NO_COLOR', () => {

@@ -95,7 +95,7 @@ function incidentFinding(i: Incident, all: readonly Incident[]): Finding {
     entryModule: i.entry?.module ?? null,
     victims: victims.map((v) => `${v.comm ?? v.id} (CPU ${v.cpu ?? '?'})`),
   });
-  return { severity: i.role === 'victim' ? 'warning' : 'critical', ...message, incidents: [i.id] };
+  return { severity: i.role === 'victim' ? 'warning' : incidentSeverity(i), ...message, incidents: [i.id] };
 }
 
 function victimFinding(i: Incident, all: readonly Incident[]): Finding {
@@ -161,6 +161,27 @@ export function matchingSignatures(i: Incident): typeof SIGNATURES[number][] {
 }
 
 /** Next steps a kernel engineer would name for these incidents and events. */
+/** Kinds that leave the kernel running and correct: worth a look, not an emergency. */
+const WARNING_KINDS: ReadonlySet<string> = new Set(['warning', 'userspace-segfault', 'memory-leak', 'page-allocation-failure', 'suspicious-rcu', 'lockdep', 'kcsan']);
+
+/** How urgent a root incident is: a corrected machine check or a WARNING is not a crash. */
+function incidentSeverity(i: Incident): 'critical' | 'warning' {
+  if (WARNING_KINDS.has(i.kind)) return 'warning';
+  if (i.kind === 'mce' && i.details['errorType'] === 'corrected') return 'warning';
+  return 'critical';
+}
+
+/** Kinds that point at a bug in the kernel code that printed them: look for a fix of the culprit function. */
+const KERNEL_BUG_KINDS: ReadonlySet<string> = new Set([
+  'warning', 'bug', 'bad-access', 'general-protection-fault', 'cpu-exception', 'stack-overflow', 'list-corruption', 'kasan', 'kmsan',
+  'kcsan', 'kfence', 'ubsan', 'lockdep', 'suspicious-rcu', 'atomic-sleep', 'spinlock-bug', 'bad-page-state', 'memory-leak',
+]);
+
+function stringDetail(i: Incident, key: string): string | null {
+  const value = i.details[key];
+  return typeof value === 'string' ? value : null;
+}
+
 export function buildNextSteps(incidents: readonly Incident[], events: readonly EventGroup[]): NextStep[] {
   const steps: NextStep[] = [];
   const add = (code: string, params: MessageParams, ids: string[]) => {
@@ -178,6 +199,11 @@ export function buildNextSteps(incidents: readonly Incident[], events: readonly 
     if (i.kind === 'hard-lockup') add('step.hardlockup', {}, [i.id]);
     if (i.kind === 'hung-task') add('step.hungtask', {}, [i.id]);
     if (i.kind === 'rcu-stall') add('step.rcu', {}, [i.id]);
+    if (i.kind === 'oom') add('step.oom', { victim: stringDetail(i, 'victimComm') }, [i.id]);
+    if (i.kind === 'mce') add('step.mce', { location: stringDetail(i, 'location') }, [i.id]);
+    if (i.kind === 'userspace-segfault') add('step.segfault', { comm: i.comm }, [i.id]);
+    if (KERNEL_BUG_KINDS.has(i.kind) && i.culprit) add('step.kernelbug', { function: i.culprit.function, kernel: i.kernel }, [i.id]);
+    if (i.culprit?.module && i.kind !== 'userspace-segfault') add('step.module', { function: i.culprit.function, module: i.culprit.module }, [i.id]);
     if (i.loopFunction && !i.notes.some((n) => n.includes('source line'))) add('step.disassemble', { function: i.loopFunction }, [i.id]);
     for (const sig of matchingSignatures(i)) if (sig.nextStep) add('step.signature', { id: sig.id }, [i.id]);
   }

@@ -17,7 +17,8 @@ function who(a: Args): string {
   const pid = a.optNum('pid');
   const task = comm ? `${comm}${pid !== null ? `, PID ${pid}` : ''}` : pid !== null ? `PID ${pid}` : null;
   const cpu = a.optNum('cpu') !== null ? `CPU ${a.optNum('cpu')}` : null;
-  return [cpu, task ? `(${task})` : null].filter(Boolean).join(' ') || 'unknown task';
+  if (!cpu) return task ? (comm && pid !== null ? `${comm} (PID ${pid})` : task) : 'unknown task';
+  return [cpu, task ? `(${task})` : null].filter(Boolean).join(' ');
 }
 
 function span(a: Args): string {
@@ -65,14 +66,15 @@ function eventFinding(a: Args): string {
 }
 
 function verdict(a: Args): string {
-  const where = [a.opt('host') ? `on ${a.str('host')}` : null, a.optNum('cpu') !== null ? `CPU ${a.optNum('cpu')}` : null].filter(Boolean).join(' ');
+  const place = [a.opt('host'), a.optNum('cpu') !== null ? `CPU ${a.optNum('cpu')}` : null].filter(Boolean).join(' ');
+  const where = place ? ` on ${place}` : '';
   const comm = a.opt('comm');
   const task = comm ? ` (${comm}${a.optNum('pid') !== null ? `, PID ${a.optNum('pid')}` : ''})` : '';
   const capital = (s: string) => `${s[0]!.toUpperCase()}${s.slice(1)}`;
   const stuck = a.optNum('stuck');
   let text = a.opt('loopFunction')
-    ? `${capital(kindPhrase(a.str('kind')))} ${where}${task}: stuck in a loop bounded by ${a.str('loopFunction')}${stuck ? ` for at least ${formatDuration(stuck)}` : ''}${a.opt('entry') ? `, entered through ${a.str('entry')}` : ''}`
-    : `${capital(a.str('title'))} ${where}${task}`;
+    ? `${capital(kindPhrase(a.str('kind')))}${where}${task}: stuck in a loop bounded by ${a.str('loopFunction')}${stuck ? ` for at least ${formatDuration(stuck)}` : ''}${a.opt('entry') ? `, entered through ${a.str('entry')}` : ''}`
+    : `${capital(a.str('title'))}${where}${task}`;
   const victims = a.list('victims');
   if (victims.length) text += `; ${victims.join(' and ')} ${victims.length > 1 ? 'are' : 'is'} only waiting for it`;
   const others = a.num('others');
@@ -120,6 +122,20 @@ export const EN_MESSAGES = {
   'step.hungtask.why': () => 'Shows what the blocked task waits for and who holds it.',
   'step.rcu': () => "Set kernel.panic_on_rcu_stall=1 with kdump, and check the stalled CPUs' backtraces printed with the stall.",
   'step.rcu.why': () => 'The stalled CPU or starved kthread is the cause.',
+  'step.oom': (a) =>
+    `Find what used the memory: the task table printed with the OOM report, the memory cgroup limit (memory.max / memory.limit_in_bytes) and whether ${a.opt('victim') ?? 'the killed process'} was the process you expected to be killed; set per-service memory limits.`,
+  'step.oom.why': () => 'The OOM kill is the kernel\'s last resort; the cause is the process that grew or a limit set too low.',
+  'step.mce': (a) =>
+    `Ask the hardware vendor: check ${a.opt('location') ?? 'the component the machine check names'} with the vendor's diagnostics and the BMC event log (ipmitool sel list, ras-mc-ctl --errors), and replace it if the errors recur.`,
+  'step.mce.why': () => 'Machine checks are hardware faults; corrected errors that keep coming often precede uncorrected ones.',
+  'step.segfault': (a) =>
+    `Get a core dump of ${a.opt('comm') ?? 'the process'} (systemd-coredump and coredumpctl, or ulimit -c unlimited) and check the version of the binary or library it crashed in.`,
+  'step.segfault.why': () => 'A user-space crash: the kernel only reports it; the bug is in the program or library.',
+  'step.kernelbug': (a) =>
+    `Look for a fix of ${a.str('function')} in kernels newer than ${a.opt('kernel') ?? 'the running one'} (the distribution's changelog, git log of the function upstream); if it recurs, capture a vmcore with kdump and kernel.panic_on_oops=1.`,
+  'step.kernelbug.why': () => 'The report points at a bug in that kernel function; a fix often exists in a later release.',
+  'step.module': (a) => `${a.str('function')} is in the module ${a.str('module')}: check its version and ask its vendor or maintainer.`,
+  'step.module.why': () => 'Out-of-tree and vendor modules are fixed by their vendor, not by a kernel update.',
   'step.disassemble': (a) =>
     `Disassemble ${a.str('function')} with source lines (crash> dis -l ${a.str('function')}, or objdump -dl vmlinux) and rerun ktriage with --dis FILE to map every sample to its source line.`,
   'step.disassemble.why': () => 'Bounds the loop to source lines and tells the loop head from its body.',

@@ -160,6 +160,20 @@ const ZH_MESSAGES: Record<keyof typeof EN_MESSAGES, Entry> = {
   'step.hungtask.why': () => '可以看到被阻塞的任务在等什么、又是谁持有它。',
   'step.rcu': () => '配合 kdump 设置 kernel.panic_on_rcu_stall=1，并查看停顿报告中打印的停顿 CPU 调用栈。',
   'step.rcu.why': () => '停顿的 CPU 或得不到运行的 kthread 就是根因。',
+  'step.oom': (a) =>
+    `找出是谁用掉了内存：查看 OOM 报告中打印的任务表、内存 cgroup 限制（memory.max / memory.limit_in_bytes），并确认 ${a.opt('victim') ?? '被杀的进程'} 是否是预期会被杀的进程；为各服务设置内存限制。`,
+  'step.oom.why': () => 'OOM 杀进程是内核的最后手段；根因是内存增长的进程或设置过低的限制。',
+  'step.mce': (a) =>
+    `联系硬件厂商：用厂商诊断工具和 BMC 事件日志（ipmitool sel list、ras-mc-ctl --errors）检查${a.opt('location') ? ` ${a.str('location')}` : '机器检查报告的部件'}，错误反复出现时更换。`,
+  'step.mce.why': () => '机器检查是硬件故障；反复出现的可纠正错误往往是不可纠正错误的前兆。',
+  'step.segfault': (a) =>
+    `抓取 ${a.opt('comm') ?? '该进程'} 的 core dump（systemd-coredump 与 coredumpctl，或 ulimit -c unlimited），并核对它崩溃所在的程序或库的版本。`,
+  'step.segfault.why': () => '这是用户态崩溃：内核只是报告它；问题在程序或库中。',
+  'step.kernelbug': (a) =>
+    `在比 ${a.opt('kernel') ?? '当前内核'} 更新的内核中查找 ${a.str('function')} 的修复（发行版 changelog、上游该函数的 git log）；若再次出现，用 kdump 并设置 kernel.panic_on_oops=1 抓取 vmcore。`,
+  'step.kernelbug.why': () => '报告指向该内核函数中的缺陷；后续版本往往已有修复。',
+  'step.module': (a) => `${a.str('function')} 位于模块 ${a.str('module')} 中：核对该模块的版本并联系其厂商或维护者。`,
+  'step.module.why': () => '树外模块和厂商模块要由厂商修复，而不是靠升级内核。',
   'step.disassemble': (a) =>
     `带源码行反汇编 ${a.str('function')}（crash> dis -l ${a.str('function')}，或 objdump -dl vmlinux），再用 --dis FILE 重新运行 ktriage，把每次采样对应到源码行。`,
   'step.disassemble.why': () => '把循环限定到具体源码行，并区分循环头和循环体。',

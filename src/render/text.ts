@@ -42,10 +42,12 @@ function incidentSection(i: Incident, p: Paint, lang: Lang): string[] {
   const ui = (code: string, params?: Parameters<typeof t>[2]) => t(lang, code, params);
   out.push(p.bold(`${i.id}  ${clean(incidentTitle(lang, i))}`) + `  ${i.role === 'victim' ? p.yellow(roleText(i, lang)) : i.role === 'culprit' ? p.red(roleText(i, lang)) : roleText(i, lang)}${i.corrupted ? p.yellow(`  [${ui('ui.corrupted')}]`) : ''}`);
   const row = (k: string, v: string | null | undefined) => {
-    if (v) out.push(`  ${padColumns(k, 12)}${clean(v)}`);
+    if (v) out.push(`  ${padColumns(k, 11)} ${clean(v)}`);
   };
-  row(ui('ui.where'), [i.host, i.cpu !== null ? `CPU ${i.cpu}` : null, taskText(i)].filter(Boolean).join(', '));
-  row(ui('ui.when'), [`${spanText(i)}${i.firstSeen ? ` (${i.firstSeen.slice(0, 10)})` : ''}`, ui('ui.reports', { count: i.reports }), i.maxStuckSeconds !== null ? ui('ui.maxStuck', { seconds: i.maxStuckSeconds }) : null].filter(Boolean).join(', '));
+  const task = taskText(i);
+  row(ui('ui.where'), [i.host, i.cpu !== null ? `CPU ${i.cpu}` : null, task === '-' ? null : task].filter(Boolean).join(', '));
+  const span = spanText(i);
+  row(ui('ui.when'), [span === '?' ? null : `${span}${i.firstSeen ? ` (${i.firstSeen.slice(0, 10)})` : ''}`, ui('ui.reports', { count: i.reports }), i.maxStuckSeconds !== null ? ui('ui.maxStuck', { seconds: i.maxStuckSeconds }) : null].filter(Boolean).join(', '));
   row(ui('ui.culprit'), i.culprit ? `${i.culprit.function}${i.culprit.module ? ` [${i.culprit.module}]` : ''}` : null);
   row(ui('ui.loopBound'), i.loopFunction ? `${i.loopFunction} (${ui('ui.loopBoundWhy')})` : null);
   row(ui('ui.entry'), i.entry ? `${i.entry.function}${i.entry.module ? ` [${i.entry.module}]` : ''}` : null);
