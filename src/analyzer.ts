@@ -1,6 +1,7 @@
 import { buildFindings, buildNextSteps, relateEvents } from './analysis/findings.js';
 import { toIncident } from './analysis/build.js';
 import { EventAggregator } from './analysis/events.js';
+import { RecentTexts, REPEATED_TEXTS_ROOM } from './analysis/recent-texts.js';
 import { groupIncidents } from './analysis/incidents.js';
 import { summarize } from './analysis/summary.js';
 import { linkVictims } from './analysis/victims.js';
@@ -21,6 +22,11 @@ export interface AnalyzeOptions {
   readonly detectors?: readonly Detector[];
   /** Clock for `generatedAt` (tests pin it). */
   readonly now?: () => Date;
+  /**
+   * The lines fed are mostly the same messages again (the fast path feeds notable lines and reports only):
+   * what was found for recent texts is remembered. Off, every line is read afresh (cheaper when most are unique).
+   */
+  readonly rememberTexts?: boolean;
   /** Disassembly, symbols, debug info and source to read the machine code with (`--dis`, `--symbols`...). */
   readonly machine?: MachineInputs;
 }
@@ -37,6 +43,8 @@ export interface SourceInfo {
 const MAX_KEPT_REPORT_LINES = 100_000;
 /** Header-less register dumps kept (a log that is itself a grep of `RIP:` lines holds one per line pair). */
 const MAX_KEPT_FRAGMENTS = 20_000;
+
+const textRoom = (options: AnalyzeOptions): number => (options.rememberTexts ? REPEATED_TEXTS_ROOM : 0);
 
 /** Lines read before the format of an input is decided. */
 const FORMAT_SAMPLE_LINES = 200;
@@ -66,7 +74,7 @@ export class SourceFeed {
       assumedZone: options.assumedZone ?? null,
       previous: null,
     };
-    this.segmenter = new Segmenter(options.detectors ?? DETECTORS, owner.sinkFor(info));
+    this.segmenter = new Segmenter(options.detectors ?? DETECTORS, owner.sinkFor(info), new RecentTexts(textRoom(options)));
     this.summary = { path: info.path, format: 'bare', lines: 0, bytes: 0, host: info.hostHint ?? null, firstSeen: null, lastSeen: null };
   }
 
@@ -124,10 +132,19 @@ export class SourceFeed {
   }
 
   private parse(raw: string): void {
-    this.parseSkipped();
     this.lineNo++;
-    if (this.format === 'kmsg' && isKmsgDictionaryLine(raw)) return;
-    const line = parseLine(raw, this.lineNo, this.format!, this.ctx);
+    if (this.format === 'kmsg' && isKmsgDictionaryLine(raw)) {
+      this.parseSkipped();
+      return;
+    }
+    let line = parseLine(raw, this.lineNo, this.format!, this.ctx);
+    if (this.skippedLast) {
+      // A line with its own time and origin needs nothing of the lines passed over before it (their time is earlier).
+      if (this.ctx.usedPrevious) {
+        this.parseSkipped();
+        line = parseLine(raw, this.lineNo, this.format!, this.ctx);
+      } else this.skippedLast = null;
+    }
     this.note(line);
     this.segmenter.push(line);
   }
@@ -148,17 +165,22 @@ export class Analyzer {
   private keptReportLines = 0;
   private readonly fragments: Fragment[] = [];
   private droppedFragments = 0;
-  private readonly events = new EventAggregator();
+  private readonly events: EventAggregator;
   private readonly feeds: SourceFeed[] = [];
   private readonly hostHints = new Map<string, string | null>();
   private readonly warnings: RunWarning[] = [];
   private readonly errors: Result['errors'] = [];
   private readonly spoofed = new Map<string, { count: number; example: LogLine }>();
   private readonly headerTest: RegExp;
+  /** Program texts known not to be shaped like a report header. */
+  private readonly plainProgramTexts: RecentTexts<true>;
 
   constructor(private readonly options: AnalyzeOptions = {}) {
     const detectors = options.detectors ?? DETECTORS;
     this.headerTest = new RegExp(detectors.map((d) => `(?:${d.header.source})`).join('|'));
+    const room = textRoom(options);
+    this.events = new EventAggregator(new RecentTexts(room));
+    this.plainProgramTexts = new RecentTexts(room);
   }
 
   openSource(info: SourceInfo): SourceFeed {
@@ -199,13 +221,21 @@ export class Analyzer {
 
   private loose(line: LogLine): void {
     // A program line shaped like a kernel report is not one: anyone can write such text to syslog.
-    if (!line.kernel && this.headerTest.test(line.text)) {
+    if (!line.kernel && this.looksLikeHeader(line.text)) {
       const key = `${line.path}\u0001${line.tag}`;
       const seen = this.spoofed.get(key);
       if (seen) seen.count++;
       else this.spoofed.set(key, { count: 1, example: line });
     }
     this.events.add(line, this.hostOf(line));
+  }
+
+  /** Whether a text would open a report, remembered for the last texts (daemons repeat theirs). */
+  private looksLikeHeader(text: string): boolean {
+    if (this.plainProgramTexts.get(text)) return false;
+    if (this.headerTest.test(text)) return true;
+    this.plainProgramTexts.set(text, true);
+    return false;
   }
 
   private hostOf = (line: LogLine): string | null => line.host ?? this.hostHints.get(line.path) ?? null;

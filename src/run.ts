@@ -4,7 +4,8 @@ import type { Result, RunWarning } from './result/schema.js';
 import { collectInputs, sourcesOf, totalSize } from './sources/collect.js';
 import { describeDecodeError } from './sources/decompress.js';
 import type { ReadMeter } from './sources/meter.js';
-import { readLines } from './sources/read.js';
+import { Prescan } from './sources/prescan.js';
+import { MAX_LINE_CHARS, readLines } from './sources/read.js';
 import type { LogSource } from './sources/types.js';
 
 export interface RunOptions extends AnalyzeOptions {
@@ -17,7 +18,11 @@ export interface RunOptions extends AnalyzeOptions {
    * faster on large logs, but routine events only from the lines read (the first ones, those around reports). Off by default.
    */
   readonly skipRoutineLines?: boolean;
+  /** Plain files at least this large have their fast-path scan run in worker threads (default 32 MiB). */
+  readonly parallelScanMinBytes?: number;
 }
+
+const PARALLEL_SCAN_MIN_BYTES = 32 << 20;
 
 export interface RunOutcome {
   readonly result: Result;
@@ -34,10 +39,13 @@ export function describeReadError(error: unknown): string {
 }
 
 /** Reads one source into the analyzer; problems become warnings naming the file, nothing is thrown. */
-export async function feedSource(analyzer: Analyzer, source: LogSource, skipRoutineLines = false): Promise<boolean> {
+export async function feedSource(analyzer: Analyzer, source: LogSource, options: Pick<RunOptions, 'skipRoutineLines' | 'parallelScanMinBytes' | 'meter'> = {}): Promise<boolean> {
   const feed = analyzer.openSource({ path: source.path, hostHint: source.hostHint, mtime: source.mtime });
+  const { skipRoutineLines = false, parallelScanMinBytes = PARALLEL_SCAN_MIN_BYTES, meter } = options;
+  const prescan =
+    skipRoutineLines && source.disk && source.disk.size >= parallelScanMinBytes ? Prescan.start(source.disk.path, source.disk.size, MAX_LINE_CHARS, meter) : null;
   try {
-    const stats = await readLines(await source.open(), (line) => feed.push(line), skipRoutineLines ? feed : null);
+    const stats = await readLines(prescan ?? (await source.open()), (line) => feed.push(line), skipRoutineLines ? feed : null);
     if (stats.looksBinary) {
       analyzer.warn(source.path, 'binary data, not a text log: skipped');
       feed.end();
@@ -56,6 +64,8 @@ export async function feedSource(analyzer: Analyzer, source: LogSource, skipRout
     const read = feed.summary.lines;
     analyzer.warn(source.path, `${describeReadError(error)}${read > 0 ? `; analyzed the ${read} line(s) before it` : ''}`);
     return read > 0;
+  } finally {
+    prescan?.close();
   }
 }
 
@@ -63,7 +73,7 @@ export async function feedSource(analyzer: Analyzer, source: LogSource, skipRout
 export async function analyzePaths(paths: readonly string[], options: RunOptions = {}): Promise<RunOutcome> {
   const machineWarnings: RunWarning[] = [];
   const machine = options.machineFiles ? loadMachineInputs(options.machineFiles, (path, message) => machineWarnings.push({ path, message })) : options.machine;
-  const analyzer = new Analyzer({ ...options, machine });
+  const analyzer = new Analyzer({ ...options, machine, rememberTexts: options.rememberTexts ?? options.skipRoutineLines });
   for (const w of machineWarnings) analyzer.warn(w.path, w.message);
   const { inputs, problems } = await collectInputs(paths);
   for (const p of problems) analyzer.warn(p.path, p.message);
@@ -73,7 +83,7 @@ export async function analyzePaths(paths: readonly string[], options: RunOptions
   let readable = 0;
   for (const input of inputs) {
     // Sources of a bundle are streamed one after the other: each must be read before the next is opened.
-    for await (const source of sourcesOf(input, ctx)) if (await feedSource(analyzer, source, options.skipRoutineLines)) readable++;
+    for await (const source of sourcesOf(input, ctx)) if (await feedSource(analyzer, source, { ...options, meter: meter ?? undefined })) readable++;
   }
   return { result: analyzer.finish(), readable };
 }

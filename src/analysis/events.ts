@@ -1,6 +1,7 @@
 import type { LogLine } from '../lines/types.js';
 import { lookupErrno } from '../knowledge/errno.js';
 import type { EventGroup } from '../result/schema.js';
+import { RecentTexts } from './recent-texts.js';
 
 // Words that make a line an error, failure or timeout rather than routine noise.
 export const NOTABLE_RE = /\b(?:err(?:or)?s?|fail(?:ed|ure|s)?|timed? ?out|timeout|not responding|unable|cannot|can't|denied|refused|abort(?:ed|ing)?|reset|offline|lost|corrupt(?:ed|ion)?|critical|fatal|hung|stall(?:ed)?|blocked|dropped|warn(?:ing)?)\b/i;
@@ -25,6 +26,23 @@ export interface Template {
   readonly template: string;
   readonly subjects: readonly string[];
   readonly errno: number | null;
+}
+
+/** What a message says as an event; null for a separator rule or a blank line. */
+function readMessage(message: string): Reading | null {
+  const text = message.trim();
+  if (!HAS_WORD_RE.test(text)) return null;
+  const { template, subjects, errno } = templateOf(text);
+  return { template, subjects, errno, notable: NOTABLE_RE.test(text), lastGroup: null };
+}
+
+/** A program line that is neither notable nor holds an errno: daemon chatter, not templated (kernel lines always are). */
+const ROUTINE_PROGRAM_TEXT: Reading = { template: '', subjects: [], errno: null, notable: false, lastGroup: null };
+
+interface Reading extends Template {
+  readonly notable: boolean;
+  /** The group the last line with this text went to. */
+  lastGroup: Group | null;
 }
 
 /** Turns a message into its template: subjects become `nameN`, numbers `N`, long hex `ADDR`; errnos stay. */
@@ -67,6 +85,8 @@ interface Group {
   kind: string;
   template: string;
   host: string | null;
+  /** `k` for kernel lines, else the program tag: lines of one template from different programs are different events. */
+  source: string | null;
   kernel: boolean;
   count: number;
   first: LogLine;
@@ -84,31 +104,47 @@ export class EventAggregator {
   private readonly groups = new Map<string, Group>();
   private overflow = 0;
 
+  /** `rememberTexts`: room for the readings of recent messages (see RecentTexts), 0 for none. */
+  constructor(private readonly recent = new RecentTexts<Reading | null>(0)) {}
+
   /** Adds a line; `host` is the line's own, or the one its input is known by (dmesg lines carry none). */
   add(line: LogLine, host: string | null = line.host): void {
-    const text = line.text.trim();
-    // Separator rules (`=====`, `-----`) and blank lines say nothing by themselves.
-    if (!HAS_WORD_RE.test(text)) return;
-    const notable = NOTABLE_RE.test(text);
-    if (!line.kernel && !notable && !MAYBE_ERRNO_RE.test(text)) return;
-    const { template, subjects, errno } = templateOf(text);
+    const reading = this.read(line.text, line.kernel);
+    if (reading === null || reading === ROUTINE_PROGRAM_TEXT) return;
+    const { template, subjects, errno, notable } = reading;
     if (!line.kernel && !notable && errno === null) return;
-    const key = `${host ?? ''}\u0001${line.kernel ? 'k' : line.tag}\u0001${template}`;
-    let group = this.groups.get(key);
+    const source = line.kernel ? 'k' : line.tag;
+    // The group of the line before with the same text, most often: a lookup without building the key.
+    const last = reading.lastGroup;
+    const key = last && last.host === host && last.source === source ? null : `${host ?? ''}\u0001${source}\u0001${template}`;
+    let group = key === null ? last! : this.groups.get(key);
     if (!group) {
       if (this.groups.size >= MAX_GROUPS) {
         this.overflow++;
         return;
       }
-      group = { kind: eventKind(line), template, host, kernel: line.kernel, count: 0, first: line, last: line, subjects: new Set(), errno, notable: notable || errno !== null };
-      this.groups.set(key, group);
+      group = { kind: eventKind(line), template, host, source, kernel: line.kernel, count: 0, first: line, last: line, subjects: new Set(), errno, notable: notable || errno !== null };
+      this.groups.set(key!, group);
     }
+    reading.lastGroup = group;
     group.count++;
     // Members of a bundle arrive in archive order, not always oldest first: keep the earliest and the latest line.
     if (isEarlier(line, group.first)) group.first = line;
     if (!isEarlier(line, group.last)) group.last = line;
     // Keep a bounded subject list: a template with thousands of subjects is summarised by its count.
     for (const s of subjects) if (group.subjects.size < 64) group.subjects.add(s);
+  }
+
+  /**
+   * What a message says as an event (null: nothing, a separator rule or a blank line), remembered for the
+   * messages seen last: logs repeat the same text (one device's error every second), and templating costs more than a lookup.
+   */
+  private read(message: string, kernel: boolean): Reading | null {
+    const known = this.recent.get(message);
+    if (known !== undefined && (known !== ROUTINE_PROGRAM_TEXT || !kernel)) return known;
+    const reading = kernel || MAYBE_ERRNO_RE.test(message) || NOTABLE_RE.test(message) ? readMessage(message) : ROUTINE_PROGRAM_TEXT;
+    this.recent.set(message, reading);
+    return reading;
   }
 
   /** Lines not grouped because the template cap was reached. */

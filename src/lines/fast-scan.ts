@@ -13,13 +13,11 @@ import { ERRNO_LIKE_RE, NOTABLE_RE } from '../analysis/events.js';
  */
 const HEADER_HINT_RE =
   /BUG[: ]|WARNING: |INFO: |Internal error: |Unable to handle|Unhandled fault: |Alignment trap: |usercopy: |: [0-9a-f]{4} \[#|PANIC: |general protection fault|Watchdog detected hard LOCKUP|list_|\[Hardware Error\]:|Machine check events logged|EDAC |unreferenced object 0x|invoked oom-killer: |ut of memory|page allocation failure: |vmalloc|Kernel panic - not syncing|kernel stack overflow|Insufficient stack space|Thread overran stack|UBSAN: |segfault at |trap |CPU: \d/;
-// Lines with other bytes than ASCII are read whole: their byte and character counts differ, and they may be invalid UTF-8.
-const NON_ASCII_RE = /[^\x00-\x7f]/;
 
 /** Whether a raw line (any prefix) may be a report header, a register dump, or a notable or errno event. */
 export function mayMatter(raw: string): boolean {
   // Cheapest and most frequent first: most lines the scan stops at are notable.
-  return NOTABLE_RE.test(raw) || ERRNO_LIKE_RE.test(raw) || HEADER_HINT_RE.test(raw) || NON_ASCII_RE.test(raw);
+  return NOTABLE_RE.test(raw) || ERRNO_LIKE_RE.test(raw) || HEADER_HINT_RE.test(raw);
 }
 
 /**
@@ -36,22 +34,40 @@ const GRAMS = [
 
 /** A byte lower-cased the cheap way (also maps some punctuation onto other punctuation: the scan only over-approximates). */
 const fold = (byte: number): number => byte | 0x20;
-const hash = (window: number): number => Math.imul(window, 0x9e3779b1) >>> 16;
 const isWordish = (byte: number): boolean => /[\w.-]/.test(String.fromCharCode(byte));
 const isWord = (byte: number): boolean => /\w/.test(String.fromCharCode(byte));
 
-/** Hashes of the folded four-byte windows that may start a line that matters (collisions only cost a check). */
-const TABLE = new Uint8Array(1 << 16);
-const addGram = (bytes: readonly number[]): void => {
-  TABLE[hash(bytes.reduce((w, b) => (w << 8) | fold(b), 0))] = 1;
-};
-for (const gram of GRAMS) addGram([...gram].map((c) => c.charCodeAt(0)));
-for (let b = 0; b < 256; b++) {
-  // `err` as a whole word: followed by any byte that folds to a non-word byte (the line end folds to `*`).
-  if (!isWord(b)) addGram([0x65, 0x72, 0x72, b]);
-  // A CPU exception's `divide error: 0000 [#1]`: a hex digit, ` [#`.
-  if (/[0-9a-fA-F]/.test(String.fromCharCode(b))) addGram([b, 0x20, 0x5b, 0x23]);
+/** Every folded four-byte window that may be part of a line that matters. */
+function gramWindows(): number[] {
+  const windows: number[][] = GRAMS.map((gram) => [...gram].map((c) => c.charCodeAt(0)));
+  for (let b = 0; b < 256; b++) {
+    // `err` as a whole word: followed by any byte that folds to a non-word byte (the line end folds to `*`).
+    if (!isWord(b)) windows.push([0x65, 0x72, 0x72, b]);
+    // A CPU exception's `divide error: 0000 [#1]`: a hex digit, ` [#`.
+    if (/[0-9a-fA-F]/.test(String.fromCharCode(b))) windows.push([b, 0x20, 0x5b, 0x23]);
+  }
+  return [...new Set(windows.map((bytes) => bytes.reduce((w, b) => ((w << 8) | fold(b)) >>> 0, 0) | 0))];
 }
+
+const TABLE_BITS = 16;
+const HASH_SHIFT = 32 - TABLE_BITS;
+/**
+ * The windows by hash, each in its own slot, so that the scan compares the window itself and stops only at a
+ * real match: the multiplier is the first that leaves no two windows in one slot (found once, at load).
+ */
+function buildTable(windows: readonly number[]): { table: Int32Array; multiplier: number } {
+  for (let multiplier = 0x9e3779b1; ; multiplier = (multiplier + 0x6a09e668) | 1) {
+    const table = new Int32Array(1 << TABLE_BITS);
+    const fits = windows.every((w) => {
+      const slot = Math.imul(w, multiplier) >>> HASH_SHIFT;
+      if (table[slot] !== 0) return false;
+      table[slot] = w;
+      return true;
+    });
+    if (fits) return { table, multiplier };
+  }
+}
+const { table: TABLE, multiplier: MULTIPLIER } = buildTable(gramWindows());
 /** Bytes that, before a `-`, make it part of a word rather than an errno's sign (NEGATIVE_RE's look-behind). */
 const WORDISH = Uint8Array.from({ length: 256 }, (_, b) => (isWordish(b) ? 1 : 0));
 
@@ -68,6 +84,7 @@ export class LineScanner {
   /** The start of the first line in `bytes[from, to)` that may matter, or `to` when there is none. */
   next(bytes: Uint8Array, from: number, to: number): number {
     const table = TABLE;
+    const multiplier = MULTIPLIER;
     let window = 0;
     let lineStart = from;
     let skipped = 0;
@@ -75,14 +92,15 @@ export class LineScanner {
       const b = bytes[i]!;
       if (b === 10) {
         // `err` at the very end of a line.
-        if (table[hash((window << 8) | fold(10))] === 1 || i - lineStart > this.maxLineBytes) break;
+        const end = (window << 8) | fold(10);
+        if (table[Math.imul(end, multiplier) >>> HASH_SHIFT] === end || i - lineStart > this.maxLineBytes) break;
         skipped++;
         lineStart = i + 1;
         window = 0;
         continue;
       }
       window = (window << 8) | fold(b);
-      if (table[hash(window)] === 1 || b >= 0x80 || (b === 45 && (i === lineStart || WORDISH[bytes[i - 1]!] === 0) && bytes[i + 1]! - 48 >>> 0 < 10)) break;
+      if (table[Math.imul(window, multiplier) >>> HASH_SHIFT] === window || (b === 45 && (i === lineStart || WORDISH[bytes[i - 1]!] === 0) && bytes[i + 1]! - 48 >>> 0 < 10)) break;
     }
     this.skippedLines = skipped;
     return lineStart;

@@ -175,8 +175,10 @@ function parseWithFallback(raw: string, format: LineFormat, ctx: LineContext): P
 
 /** Parses one raw line with the file's format, falling back to the others, then to bare text. */
 export function parseLine(raw: string, lineNo: number, format: LineFormat, ctx: LineContext): LogLine {
-  const parsed = PARSERS[format](raw, ctx) ?? parseWithFallback(raw, format, ctx) ?? parseBare(raw, ctx)!;
+  const own = PARSERS[format](raw, ctx) ?? parseWithFallback(raw, format, ctx);
+  const parsed = own ?? parseBare(raw, ctx)!;
   const inheritClock = parsed.clock === null && WALL_CLOCK_FORMATS.has(format);
+  ctx.usedPrevious = own === null || format === 'bare' || inheritClock;
   const line: LogLine = {
     path: ctx.path,
     lineNo,

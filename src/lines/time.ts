@@ -1,7 +1,9 @@
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
+const MONTH_INDEX = new Map(MONTHS.map((m, i) => [m, i]));
+
 export function monthIndex(abbrev: string): number {
-  return MONTHS.indexOf(abbrev);
+  return MONTH_INDEX.get(abbrev) ?? -1;
 }
 
 const pad = (n: number, w = 2): string => String(n).padStart(w, '0');

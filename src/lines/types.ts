@@ -35,4 +35,6 @@ export interface LineContext {
   /** Offset applied to wall-clock times without a zone, e.g. "+08:00" (from --tz), or null. */
   readonly assumedZone: string | null;
   previous: LogLine | null;
+  /** Set by each parse: the line took its time, or its kernel/program origin, from `previous`. */
+  usedPrevious?: boolean;
 }

@@ -1,3 +1,4 @@
+import { RecentTexts } from '../analysis/recent-texts.js';
 import type { LogLine } from '../lines/types.js';
 import { isStructuralLine, parseCpuLine } from './body.js';
 import { parseFrameLine } from './frames.js';
@@ -71,6 +72,8 @@ export class Segmenter {
   constructor(
     private readonly detectors: readonly Detector[],
     private readonly sink: SegmenterSink,
+    /** Recent texts known to be neither a report header nor a register dump's CPU line. */
+    private readonly plainTexts = new RecentTexts<true>(0),
   ) {
     this.anyHeader = new RegExp(detectors.map((d) => `(?:${d.header.source})`).join('|'));
   }
@@ -91,6 +94,11 @@ export class Segmenter {
       return;
     }
     const text = line.text;
+    // Outside reports most kernel lines are the same few messages again: known to open nothing, they are loose at once.
+    if (this.blocks.length === 0 && this.plainTexts.get(text)) {
+      this.sink.loose(line);
+      return;
+    }
     const header = this.headerDetector(text);
     const mine = this.blocks.filter((b) => sameContext(b, line));
     if (header) {
@@ -124,7 +132,10 @@ export class Segmenter {
       this.close(mine[0]!, false);
     }
     if (parseCpuLine(text.trimStart())) this.open(null, line);
-    else this.sink.loose(line);
+    else {
+      this.plainTexts.set(text, true);
+      this.sink.loose(line);
+    }
   }
 
   /** Whether a new header is another CPU's report printed at the same moment as the open block. */

@@ -149,6 +149,7 @@ export async function* sourcesOf(input: Input, ctx: SourceContext): AsyncGenerat
     path,
     hostHint,
     mtime: input.mtime,
+    ...(compression ? {} : { disk: { path, size: input.size } }),
     open: () => (compression ? decompress(openDisk(path, ctx), compression) : openDisk(path, ctx)),
   };
 }

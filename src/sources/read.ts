@@ -1,5 +1,7 @@
 import type { Readable } from 'node:stream';
 import { LineScanner, mayMatter } from '../lines/fast-scan.js';
+import type { BlockStops } from './prescan-block.js';
+import { Prescan, type ScannedBlock } from './prescan.js';
 
 /** Longest line kept whole; longer lines are cut (and the cut reported) so memory stays bounded. */
 export const MAX_LINE_CHARS = 64 * 1024;
@@ -88,13 +90,22 @@ class LineSplitter {
   private pendingCR = false;
 
   private readonly scanner = new LineScanner(MAX_LINE_CHARS);
+  /** The current chunk's lines that may matter, when a worker found them (`prescan.ts`). */
+  private found: BlockStops | null = null;
+  private stopCursor = 0;
+  /** A line start of the current chunk whose index in the found region is known (just past a stop line). */
+  private knownFrom = -1;
+  private knownIndex = 0;
 
   constructor(
     private readonly emit: (line: string, cut: boolean) => void,
     private readonly skipper: LineSkipper | null = null,
   ) {}
 
-  push(buf: Buffer): void {
+  push(buf: Buffer, found: BlockStops | null = null): void {
+    this.found = found;
+    this.stopCursor = 0;
+    this.knownFrom = -1;
     let start = 0;
     if (this.pendingCR && buf.length > 0) {
       this.pendingCR = false;
@@ -128,6 +139,29 @@ class LineSplitter {
 
   /** Passes over the lines of `buf[from, to)` that cannot matter; returns where the next one that may starts (or `to`). */
   private skipLines(buf: Buffer, from: number, to: number): number {
+    const found = this.found;
+    return found && found.regionEnd === to && from >= found.regionStart ? this.skipFound(buf, from, to, found) : this.skipScanned(buf, from, to);
+  }
+
+  /** skipLines with the stops a worker found: only the line count is left to do, mostly known too. */
+  private skipFound(buf: Buffer, from: number, to: number, found: BlockStops): number {
+    const { stops, lineIndex } = found;
+    let s = this.stopCursor;
+    while (s < stops.length && stops[s]! < from) s++;
+    this.stopCursor = s;
+    const next = s < stops.length ? stops[s]! : to;
+    const indexAtNext = next === to ? found.lineCount : lineIndex[s]!;
+    const indexAtFrom = from === found.regionStart ? 0 : from === this.knownFrom ? this.knownIndex : -1;
+    const count = indexAtFrom >= 0 ? indexAtNext - indexAtFrom : countLineEnds(buf, from, next);
+    if (count > 0) this.skipper!.skip(count, next - from, lastLine(buf, next));
+    if (next < to) {
+      this.knownFrom = buf.indexOf(10, next) + 1;
+      this.knownIndex = indexAtNext + 1;
+    }
+    return next;
+  }
+
+  private skipScanned(buf: Buffer, from: number, to: number): number {
     let at = from;
     let count = 0;
     for (;;) {
@@ -176,7 +210,14 @@ class LineSplitter {
   }
 }
 
-/** The bytes of the line that ends just before `end` (a `\n`), copied: stream chunks may be reused. */
+/** Number of `\n` in `buf[from, to)`. */
+function countLineEnds(buf: Buffer, from: number, to: number): number {
+  let count = 0;
+  for (let at = buf.indexOf(10, from); at !== -1 && at < to; at = buf.indexOf(10, at + 1)) count++;
+  return count;
+}
+
+/** The bytes of the line that ends just before `end` (a `\n`), copied: the chunk's memory may be used again. */
 function lastLine(buf: Buffer, end: number): Buffer {
   // (a negative offset would count from the buffer's end)
   const start = end < 2 ? 0 : buf.lastIndexOf(10, end - 2) + 1;
@@ -187,7 +228,11 @@ function lastLine(buf: Buffer, end: number): Buffer {
  * Streams a byte stream as lines: `\n`, `\r\n` and lone `\r` end a line, invalid UTF-8 is replaced,
  * over-long lines are cut. Calls `onLine` synchronously for each line; resolves with the stats.
  */
-export async function readLines(stream: Readable, onLine: (line: string) => void, skipper: LineSkipper | null = null): Promise<ReadStats> {
+export async function readLines(
+  input: Readable | Prescan,
+  onLine: (line: string) => void,
+  skipper: LineSkipper | null = null,
+): Promise<ReadStats> {
   const stats: ReadStats = { lines: 0, bytes: 0, longLines: 0, invalidUtf8: false, looksBinary: false, nulBytes: 0 };
   const counted: LineSkipper | null = skipper && {
     get skipping() {
@@ -207,8 +252,7 @@ export async function readLines(stream: Readable, onLine: (line: string) => void
     } else onLine(line);
   }, counted);
   let first = true;
-  for await (const chunk of stream as AsyncIterable<Buffer | string>) {
-    const raw = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
+  for await (const { bytes: raw, found: scanned } of chunksOf(input)) {
     const { text: buf, removed } = withoutNul(raw);
     stats.nulBytes += removed;
     // The first chunk with anything but NUL bytes tells text from binary data.
@@ -217,9 +261,20 @@ export async function readLines(stream: Readable, onLine: (line: string) => void
       first = false;
       if (stats.looksBinary) break;
     }
+    // Blocks with NUL bytes removed no longer line up with what the workers scanned.
+    const found = removed === 0 ? scanned : null;
     stats.bytes += raw.length;
-    splitter.push(buf);
+    splitter.push(buf, found);
   }
   if (!stats.looksBinary) splitter.end();
   return stats;
+}
+
+/** The byte chunks of a stream, or the blocks of a prescan with the lines its workers found. */
+async function* chunksOf(input: Readable | Prescan): AsyncGenerator<ScannedBlock> {
+  if (input instanceof Prescan) {
+    yield* input.blocks();
+    return;
+  }
+  for await (const chunk of input as AsyncIterable<Buffer | string>) yield { bytes: typeof chunk === 'string' ? Buffer.from(chunk) : chunk, found: null };
 }

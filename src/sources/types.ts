@@ -7,6 +7,8 @@ export interface LogSource {
   /** Host for lines that carry none: from a bundle or folder name. */
   readonly hostHint: string | null;
   readonly mtime: Date | null;
+  /** A plain (uncompressed) file on disk, which can also be read at any offset: its path and size. */
+  readonly disk?: { readonly path: string; readonly size: number };
   /** Opens the decompressed byte stream. */
   open(): Readable | Promise<Readable>;
 }

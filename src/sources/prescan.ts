@@ -1,0 +1,121 @@
+import { existsSync } from 'node:fs';
+import { open } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import type { ReadMeter } from './meter.js';
+import { BLOCK_BYTES, type BlockStops } from './prescan-block.js';
+
+/** Blocks asked of each worker ahead of the one being read: enough to keep them busy, little memory. */
+const AHEAD_PER_WORKER = 4;
+
+/** One block of the file and, when a worker scanned it, the lines of it that may matter. */
+export interface ScannedBlock {
+  readonly bytes: Buffer;
+  readonly found: BlockStops | null;
+}
+
+interface WorkerReply {
+  block: number;
+  bytes: Uint8Array;
+  found: BlockStops | null;
+}
+
+/**
+ * The fast path over a large plain file, with its reading and scanning run in worker threads ahead of the
+ * analysis: each worker reads whole blocks, finds their lines that may matter (`scanBlock`) and hands both
+ * over (moved, not copied); the main thread then only reads those lines. A worker that fails leaves the
+ * blocks to the main thread, which reads them itself and scans them in the line splitter.
+ */
+export class Prescan {
+  private readonly workers: Worker[] = [];
+  private readonly replies = new Map<number, Promise<ScannedBlock | null>>();
+  private readonly waiting = new Map<number, (block: ScannedBlock | null) => void>();
+  private nextToAsk = 0;
+  /** Block buffers the reader is done with, to be filled again by a worker instead of new ones. */
+  private readonly spare: ArrayBuffer[] = [];
+  private failed = false;
+
+  private constructor(
+    private readonly path: string,
+    private readonly blockCount: number,
+    workerCount: number,
+    maxLineBytes: number,
+    script: URL,
+    private readonly meter: ReadMeter | null,
+  ) {
+    for (let i = 0; i < workerCount; i++) {
+      // A worker keeps nothing between blocks: a small heap keeps the memory of the run flat whatever the file's size.
+      const worker = new Worker(script, { workerData: { path, maxLineBytes }, resourceLimits: { maxOldGenerationSizeMb: 16, maxYoungGenerationSizeMb: 8 } });
+      worker.on('message', (reply: WorkerReply) => this.settle(reply));
+      worker.on('error', () => this.fail());
+      this.workers.push(worker);
+    }
+  }
+
+  /** A prescan of the file, or null when the worker script is not there (running from the TypeScript sources). */
+  static start(path: string, size: number, maxLineBytes: number, meter?: ReadMeter): Prescan | null {
+    const script = new URL('./prescan-worker.js', import.meta.url);
+    if (!existsSync(fileURLToPath(script))) return null;
+    const workers = Math.max(1, Math.min(4, availableParallelism()));
+    return new Prescan(path, Math.ceil(size / BLOCK_BYTES), workers, maxLineBytes, script, meter ?? null);
+  }
+
+  /** The file's blocks in order, to its end (also past the size it had when the scan started: a log may grow). */
+  async *blocks(): AsyncGenerator<ScannedBlock> {
+    const file = await open(this.path, 'r');
+    try {
+      for (let block = 0; ; block++) {
+        const fromWorker = await this.scanned(block);
+        const scanned = fromWorker ?? (await readBlock(file, block));
+        if (scanned.bytes.length === 0) return;
+        this.meter?.add(scanned.bytes.length);
+        yield scanned;
+        // The reader keeps nothing of a block it is done with (lines are decoded, kept bytes copied): its memory goes back to the workers.
+        if (fromWorker) this.spare.push(fromWorker.bytes.buffer as ArrayBuffer);
+      }
+    } finally {
+      await file.close();
+    }
+  }
+
+  close(): void {
+    this.fail();
+    for (const worker of this.workers) void worker.terminate();
+  }
+
+  /** What a worker made of the block; null when no worker has it (failed, or past the planned blocks). */
+  private scanned(block: number): Promise<ScannedBlock | null> {
+    if (this.failed) return Promise.resolve(null);
+    this.askUpTo(Math.min(block + AHEAD_PER_WORKER * this.workers.length, this.blockCount - 1));
+    const reply = this.replies.get(block) ?? Promise.resolve(null);
+    this.replies.delete(block);
+    return reply;
+  }
+
+  private askUpTo(last: number): void {
+    for (; this.nextToAsk <= last; this.nextToAsk++) {
+      const block = this.nextToAsk;
+      this.replies.set(block, new Promise((resolve) => this.waiting.set(block, resolve)));
+      const spare = this.spare.pop();
+      this.workers[block % this.workers.length]!.postMessage({ block, spare }, spare ? [spare] : []);
+    }
+  }
+
+  private settle({ block, bytes, found }: WorkerReply): void {
+    this.waiting.get(block)?.({ bytes: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), found });
+    this.waiting.delete(block);
+  }
+
+  private fail(): void {
+    this.failed = true;
+    for (const resolve of this.waiting.values()) resolve(null);
+    this.waiting.clear();
+  }
+}
+
+async function readBlock(file: import('node:fs/promises').FileHandle, block: number): Promise<ScannedBlock> {
+  const bytes = Buffer.alloc(BLOCK_BYTES);
+  const { bytesRead } = await file.read(bytes, 0, BLOCK_BYTES, block * BLOCK_BYTES);
+  return { bytes: bytes.subarray(0, bytesRead), found: null };
+}
