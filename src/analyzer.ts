@@ -240,6 +240,11 @@ export class Analyzer {
 
   private hostOf = (line: LogLine): string | null => line.host ?? this.hostHints.get(line.path) ?? null;
 
+  /** Whether a report printed ARM `Code:` words: they are decoded only once `loadArmDecoder()` has resolved. */
+  get hasArmCode(): boolean {
+    return this.reports.some((r) => r.code?.unit === 'word');
+  }
+
   finish(): Result {
     for (const { count, example } of this.spoofed.values()) {
       // Without a program tag the line is a /dev/kmsg record or dmesg line whose facility is not the kernel's.

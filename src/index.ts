@@ -6,4 +6,5 @@ export { render, OUTPUT_FORMATS, type OutputFormat } from './render/index.js';
 export { resultSchema, SCHEMA_VERSION, type Result, type Incident, type EventGroup, type Finding, type NextStep } from './result/schema.js';
 export { resultJsonSchema } from './result/json-schema.js';
 export { DETECTORS } from './reports/index.js';
+export { loadArmDecoder } from './machine/arm-decode.js';
 export type { Detector, Report, Frame } from './reports/types.js';

@@ -1,4 +1,5 @@
 import { Analyzer, type AnalyzeOptions } from './analyzer.js';
+import { loadArmDecoder } from './machine/arm-decode.js';
 import { loadMachineInputs, type MachineFiles } from './machine/inputs.js';
 import type { Result, RunWarning } from './result/schema.js';
 import { collectInputs, sourcesOf, totalSize } from './sources/collect.js';
@@ -85,5 +86,7 @@ export async function analyzePaths(paths: readonly string[], options: RunOptions
     // Sources of a bundle are streamed one after the other: each must be read before the next is opened.
     for await (const source of sourcesOf(input, ctx)) if (await feedSource(analyzer, source, { ...options, meter: meter ?? undefined })) readable++;
   }
+  // The ARM disassembler loads asynchronously: only when a report printed ARM code (see Analyzer.finish).
+  if (analyzer.hasArmCode) await loadArmDecoder();
   return { result: analyzer.finish(), readable };
 }

@@ -11,7 +11,7 @@ function irqEnableAtMarker(code: CodeBytes | null): { instruction: 'popf' | 'sti
   const at = listing?.markerInstruction;
   if (!listing || at === null || at === undefined || at === 0) return null;
   const before = listing.instructions[at - 1]!;
-  if (!isIrqEnableInstruction(before.mnemonic)) return null;
+  if (!isIrqEnableInstruction(before.text)) return null;
   return { instruction: before.mnemonic.startsWith('popf') ? 'popf' : 'sti', sequence: instructionSequence(listing) };
 }
 

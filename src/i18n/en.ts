@@ -148,9 +148,9 @@ export const EN_MESSAGES = {
   'step.askTeam.why': () => 'Their side may show why it started, or confirm it is a consequence of the stuck node.',
   'pattern.irq-enable': (a) =>
     `the RIP is the instruction right after \`${a.str('instruction')}\`, which re-enables interrupts: a timer interrupt held back while they were off lands here, so the sample marks where interrupts came back on, not where the CPU loops`,
-  'pattern.bug-trap': () => 'the RIP is a `ud2`: the trap BUG()/WARN() compile to; the report names the assertion that fired',
+  'pattern.bug-trap': (a) => `the RIP is a \`${a.str('instruction')}\`: the trap BUG()/WARN() compile to; the report names the assertion that fired`,
   'pattern.pause-loop': (a) =>
-    `\`pause\` at the RIP: the CPU spins in a busy-wait loop (cpu_relax(), a spin lock or a wait for another CPU)${a.opt('jump') ? `; \`${a.str('jump')}\` jumps back to repeat it` : ''}`,
+    `\`${a.str('instruction')}\` at the RIP: the CPU spins in a busy-wait loop (cpu_relax(), a spin lock or a wait for another CPU)${a.opt('jump') ? `; \`${a.str('jump')}\` jumps back to repeat it` : ''}`,
   'machine.kaslr': (a) => `symbol addresses shifted by the KASLR offset ${a.str('offset')}, derived from the printed frames`,
   'machine.objdumpMissing': (a) => `objdump is not installed: the sampled functions were not disassembled from ${a.str('path')} (install binutils, or pass --dis)`,
   'machine.objdumpFailed': (a) => `objdump failed on ${a.str('path')}: ${a.str('error')}`,

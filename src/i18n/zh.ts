@@ -186,8 +186,8 @@ const ZH_MESSAGES: Record<keyof typeof EN_MESSAGES, Entry> = {
   'step.askTeam.why': () => '他们那边可能看得出它为什么开始，或者确认它只是节点卡住的后果。',
   'pattern.irq-enable': (a) =>
     `RIP 是紧跟在 \`${a.str('instruction')}\` 之后的指令，该指令重新打开中断：中断关闭期间被推迟的时钟中断落在这里，所以这次采样标记的是中断重新打开的位置，而不是 CPU 循环的位置`,
-  'pattern.bug-trap': () => 'RIP 处是一条 `ud2`：BUG()/WARN() 编译出的陷阱指令；报告中写明了触发的断言',
-  'pattern.pause-loop': (a) => `RIP 处有 \`pause\`：CPU 在忙等循环中自旋（cpu_relax()、自旋锁或等待另一个 CPU）${a.opt('jump') ? `；\`${a.str('jump')}\` 跳回去重复执行` : ''}`,
+  'pattern.bug-trap': (a) => `RIP 处是一条 \`${a.str('instruction')}\`：BUG()/WARN() 编译出的陷阱指令；报告中写明了触发的断言`,
+  'pattern.pause-loop': (a) => `RIP 处有 \`${a.str('instruction')}\`：CPU 在忙等循环中自旋（cpu_relax()、自旋锁或等待另一个 CPU）${a.opt('jump') ? `；\`${a.str('jump')}\` 跳回去重复执行` : ''}`,
   'machine.kaslr': (a) => `符号地址按 KASLR 偏移 ${a.str('offset')} 平移，该偏移由打印出的栈帧推算得出`,
   'machine.objdumpMissing': (a) => `没有安装 objdump：未能从 ${a.str('path')} 反汇编采样到的函数（请安装 binutils，或使用 --dis）`,
   'machine.objdumpFailed': (a) => `objdump 处理 ${a.str('path')} 失败：${a.str('error')}`,

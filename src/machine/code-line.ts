@@ -1,4 +1,5 @@
 import type { CodeBytes } from '../reports/types.js';
+import { decodeArm, type ArmArch } from './arm-decode.js';
 import { decodeX86, type AsmSyntax, type DecodedInstruction } from './x86-decode.js';
 
 /** The instructions of a `Code:` line, with the one at the marked byte singled out. */
@@ -23,12 +24,28 @@ function decodesCleanly(instructions: readonly DecodedInstruction[], length: num
 }
 
 /**
- * Decodes the x86 bytes of a `Code:` line. The marked byte starts an instruction (the RIP), but the
- * line begins mid-instruction: decode the bytes before the marker from successive start offsets and
- * keep the first start whose instructions end exactly on the marker. Null for arm64 words.
+ * Decodes the words of an ARM `Code:` line: they are whole instructions (or Thumb halfwords), so the marked
+ * word starts one. Null when the ARM decoder is not loaded.
  */
-export function decodeCodeLine(code: CodeBytes, ripAddress: bigint | null, syntax: AsmSyntax = 'att'): CodeListing | null {
-  if (code.unit !== 'byte' || code.bytes.length === 0) return null;
+function decodeArmCodeLine(code: CodeBytes, ripAddress: bigint | null, arch: ArmArch): CodeListing | null {
+  const unit = arch === 'thumb' ? 2 : 4;
+  const marker = code.markerIndex;
+  const base = ripAddress !== null && marker !== null ? ripAddress - BigInt(marker * unit) : 0n;
+  const instructions = decodeArm(code.words, arch, base);
+  if (!instructions) return null;
+  const at = marker === null ? -1 : instructions.findIndex((i) => i.offset === marker * unit);
+  return { instructions, markerInstruction: at === -1 ? null : at, skippedBytes: 0, addressKnown: ripAddress !== null && marker !== null };
+}
+
+/**
+ * Decodes a `Code:` line. x86 bytes: the marked byte starts an instruction (the RIP), but the line begins
+ * mid-instruction, so the bytes before the marker are decoded from successive start offsets and the first
+ * start whose instructions end exactly on the marker is kept. ARM words need `arch` (told by the report's
+ * registers); without it they stay undecoded (null).
+ */
+export function decodeCodeLine(code: CodeBytes, ripAddress: bigint | null, syntax: AsmSyntax = 'att', arch: ArmArch | null = null): CodeListing | null {
+  if (code.unit === 'word') return arch && code.words.length > 0 ? decodeArmCodeLine(code, ripAddress, arch) : null;
+  if (code.bytes.length === 0) return null;
   const bytes = Uint8Array.from(code.bytes);
   const marker = code.markerIndex;
   const base = ripAddress !== null && marker !== null ? ripAddress - BigInt(marker) : 0n;
@@ -45,6 +62,29 @@ export function decodeCodeLine(code: CodeBytes, ripAddress: bigint | null, synta
     }
   }
   return { instructions: [...head, ...tail], markerInstruction: head.length, skippedBytes: skipped, addressKnown: ripAddress !== null };
+}
+
+/** The instruction set of a `Code:` line, as the result names it. */
+export type CodeArch = 'x86-64' | ArmArch;
+
+/**
+ * The ARM instruction set of a report's `Code:` words, told by its registers: `x0`-`x30` and `pstate` are
+ * arm64's, `r0`-`r10`, `fp`, `ip` and `cpsr` 32-bit ARM's (Thumb when the words are halfwords). Null otherwise.
+ */
+export function armArchOf(code: CodeBytes, registers: Readonly<Record<string, string>>): ArmArch | null {
+  if (code.unit !== 'word') return null;
+  const names = Object.keys(registers);
+  if (names.some((r) => ARM64_REGISTER_RE.test(r))) return 'arm64';
+  if (names.some((r) => ARM_REGISTER_RE.test(r))) return code.words.every((w) => w.length === 4) ? 'thumb' : 'arm';
+  return null;
+}
+
+const ARM64_REGISTER_RE = /^(?:x(?:[12]?\d|30)|pstate)$/;
+const ARM_REGISTER_RE = /^(?:r(?:\d|10)|fp|ip|cpsr)$/;
+
+/** Whether a report's registers are those of an ARM CPU (arm64 or 32-bit). */
+export function isArmRegisterSet(registers: Readonly<Record<string, string>>): boolean {
+  return Object.keys(registers).some((r) => ARM64_REGISTER_RE.test(r) || ARM_REGISTER_RE.test(r));
 }
 
 /** `push %rdi; popfq; <nopl 0x0(%rax,%rax,1)>`: a few instructions up to the marked one, which is bracketed. */

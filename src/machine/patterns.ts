@@ -20,22 +20,28 @@ function pattern(kind: CodePatternKind, sequence: string, params: Record<string,
 
 const mnemonicOf = (i: DecodedInstruction) => i.mnemonic.replace(/^(?:lock|rep\w*) /, '');
 
-/** `popf` (restores the saved IF flag) and `sti` turn interrupts back on. */
-export function isIrqEnableInstruction(mnemonic: string): boolean {
-  return /^(?:popf[qlw]?|sti)$/.test(mnemonic);
+/**
+ * Instructions that turn interrupts back on: x86 `popf` (restores the saved IF flag) and `sti`; arm64 `msr daifclr`
+ * (local_irq_enable) and `msr daif, xN` (local_irq_restore); 32-bit ARM `cpsie i` and `msr cpsr_c, rN`.
+ */
+export function isIrqEnableInstruction(text: string): boolean {
+  return /^(?:popf[qlw]?|sti)(?:\s|$)/.test(text) || /^msr\s+(?:daifclr|daif|cpsr_c),/.test(text) || /^cpsie\s+\w*i/.test(text);
 }
 
 function irqEnable(listing: CodeListing, at: number): CodePattern | null {
   const before = listing.instructions[at - 1];
-  if (!before || !isIrqEnableInstruction(mnemonicOf(before))) return null;
+  if (!before || !isIrqEnableInstruction(before.text)) return null;
   return pattern('irq-enable', instructionSequence(listing), { instruction: before.text });
 }
 
-/** `ud2` is how BUG() and WARN() trap on x86. */
+/**
+ * How BUG() and WARN() trap: `ud2` on x86, `brk #0x800` (BUG_BRK_IMM) on arm64, the undefined instruction
+ * BUG_INSTR_VALUE on 32-bit ARM (0xe7f001f2, `udf #0x12`) and Thumb (0xde02, `udf #2`).
+ */
 function bugTrap(listing: CodeListing, at: number): CodePattern | null {
   const i = listing.instructions[at];
-  if (!i || mnemonicOf(i) !== 'ud2') return null;
-  return pattern('bug-trap', instructionSequence(listing), {});
+  if (!i || !/^(?:ud2|brk #0x800|udf #0x12|udf #2)$/.test(i.text)) return null;
+  return pattern('bug-trap', instructionSequence(listing), { instruction: i.text });
 }
 
 /** A jump at or after the RIP back to or before it: the RIP sits inside a loop visible in these bytes. */
@@ -50,9 +56,10 @@ function enclosingBackwardJump(listing: CodeListing, at: number): DecodedInstruc
 
 function pauseLoop(listing: CodeListing, at: number, jump: DecodedInstruction | null): CodePattern | null {
   const near = listing.instructions.slice(Math.max(0, at - 1), at + 1);
-  const pause = near.find((i) => mnemonicOf(i) === 'pause');
+  // cpu_relax() is `pause` on x86, `yield` on ARM; arm64 spin locks wait in `wfe`.
+  const pause = near.find((i) => /^(?:pause|yield|wfe)$/.test(mnemonicOf(i)));
   if (!pause) return null;
-  return pattern('pause-loop', instructionSequence(listing, 2, 2), { jump: jump?.text ?? null });
+  return pattern('pause-loop', instructionSequence(listing, 2, 2), { instruction: pause.mnemonic, jump: jump?.text ?? null });
 }
 
 function backwardJump(listing: CodeListing, jump: DecodedInstruction | null): CodePattern | null {

@@ -3,8 +3,8 @@ import type { IncidentDraft } from '../analysis/incidents.js';
 import type { Frame, Report } from '../reports/types.js';
 import type { MachineSection } from '../result/machine-schema.js';
 import { sourceLinesOf, type SourcePosition } from './addr2line.js';
-import { decodeCodeLine, type CodeListing } from './code-line.js';
-import { callTarget, mnemonicOfText, type DisInstruction, type DisListing } from './dis-parse.js';
+import { armArchOf, decodeCodeLine, isArmRegisterSet, type CodeListing } from './code-line.js';
+import { callTarget, type DisInstruction, type DisListing } from './dis-parse.js';
 import type { MachineInputs } from './inputs.js';
 import { findLoop, lineSpanText } from './loop.js';
 import { codePatterns, isIrqEnableInstruction } from './patterns.js';
@@ -99,7 +99,7 @@ class CodeDecoder {
   constructor(private readonly syntax: AsmSyntax) {}
 
   listing(r: Report): CodeListing | null {
-    if (!this.cache.has(r)) this.cache.set(r, r.code ? decodeCodeLine(r.code, r.rip?.address ? parseHex(r.rip.address) : null, this.syntax) : null);
+    if (!this.cache.has(r)) this.cache.set(r, r.code ? decodeCodeLine(r.code, r.rip?.address ? parseHex(r.rip.address) : null, this.syntax, armArchOf(r.code, r.registers)) : null);
     return this.cache.get(r)!;
   }
 }
@@ -126,6 +126,12 @@ interface Context {
   readonly slides: Map<string, bigint>;
   readonly table: SymbolTable | null;
   readonly notes: MachineNote[];
+}
+
+/** How the call before a return address is spelled: `bl` on ARM (told by the registers), else by the x86 syntax. */
+function callMnemonic(ctx: Context): string {
+  if (isArmRegisterSet(ctx.d.reports[0]!.registers)) return 'bl';
+  return ctx.inputs?.syntax === 'intel' ? 'call' : 'callq';
 }
 
 function addressOf(ctx: Context, l: SampledLocation, dis: DisInstruction | undefined): bigint | null {
@@ -157,7 +163,7 @@ function mapLocation(ctx: Context, l: SampledLocation): Mapping {
   if (address !== null && l.address === null && !dis) via.push('symbols');
   // A reliable trace's return address follows a call of the next inner frame's function.
   const previousInferred = previous === null && l.role === 'return' && l.callee !== null;
-  if (previousInferred) previous = { address: null, location: null, text: `${ctx.inputs?.syntax === 'intel' ? 'call' : 'callq'} ${l.callee}`, source: null };
+  if (previousInferred) previous = { address: null, location: null, text: `${callMnemonic(ctx)} ${l.callee}`, source: null };
   return { location, role: l.role, samples: l.count, address: address !== null ? hex(address) : null, instruction, previous, previousInferred, source: instruction?.source ?? null, via };
 }
 
@@ -302,7 +308,7 @@ function excerpts(ctx: Context, mappings: readonly Mapping[], loop: MachineSecti
 /** Interrupt re-enable points the disassembly shows, except the one the Code: bytes already explained. */
 function irqNotes(mappings: readonly Mapping[], explained: string | null): MachineNote[] {
   return mappings
-    .filter((m) => m.role === 'rip' && m.location !== explained && m.via.some((v) => v.startsWith('dis')) && m.previous && isIrqEnableInstruction(mnemonicOfText(m.previous.text)))
+    .filter((m) => m.role === 'rip' && m.location !== explained && m.via.some((v) => v.startsWith('dis')) && m.previous && isIrqEnableInstruction(m.previous.text))
     .map((m) => ({ code: 'machine.irqEnable', params: { location: m.location, previous: m.previous!.text, previousLocation: m.previous!.location } }));
 }
 
@@ -336,7 +342,8 @@ export function buildMachineSection(d: IncidentDraft, inputs: MachineInputs | un
   const ripMapping = locations.map((l) => mapLocation(ctx, l));
   addLinesFromVmlinux(ctx, locations, ripMapping);
   const loop = loopOf(ctx, locations);
-  const marker = first.code?.markerIndex ?? 0;
+  // Offsets from the instruction at the marked byte or word.
+  const marker = listing?.markerInstruction != null ? listing.instructions[listing.markerInstruction]!.offset : 0;
   const patterns = listing ? codePatterns(listing) : [];
   const explained = patterns.some((p) => p.kind === 'irq-enable') && first.rip?.offset ? `${first.rip.function}+${first.rip.offset}` : null;
   const symbolized = symbolize(ctx);
@@ -345,6 +352,7 @@ export function buildMachineSection(d: IncidentDraft, inputs: MachineInputs | un
   const allNotes = [...irqNotes(ripMapping, explained), ...callNotes(ripMapping), ...ctx.notes];
   return {
     syntax,
+    codeArch: listing ? (first.code && armArchOf(first.code, first.registers)) ?? 'x86-64' : null,
     codeInstructions: (listing?.instructions ?? []).map((i, n) => ({
       address: listing!.addressKnown ? hex(i.address) : null, offset: i.offset - marker, bytes: i.bytes, text: i.text, rip: n === listing!.markerInstruction,
     })),

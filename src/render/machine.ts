@@ -53,9 +53,17 @@ export interface MachinePaint {
   bold(s: string): string;
 }
 
+const ARM_NAMES = { arm64: 'arm64', arm: 'ARM', thumb: 'Thumb' } as const;
+
+/** The name of the syntax the instructions are written in: AT&T or Intel for x86, the ARM syntax otherwise. */
+export function syntaxName(m: MachineSection): string {
+  if (m.codeArch && m.codeArch !== 'x86-64') return ARM_NAMES[m.codeArch];
+  return m.syntax === 'att' ? 'AT&T' : 'Intel';
+}
+
 /** The machine-code part of an incident in the terminal report. */
 export function machineTextLines(m: MachineSection, p: MachinePaint, lang: Lang = 'en'): string[] {
-  const out: string[] = [`  ${t(lang, 'ui.machine', { syntax: m.syntax === 'att' ? 'AT&T' : 'Intel' })}:`];
+  const out: string[] = [`  ${t(lang, 'ui.machine', { syntax: syntaxName(m) })}:`];
   if (m.codeInstructions.length > 0) {
     out.push(`    ${t(lang, 'ui.machine.decoded')}:`);
     for (const i of codeWindow(m)) {
@@ -83,7 +91,7 @@ export function machineTextLines(m: MachineSection, p: MachinePaint, lang: Lang 
 
 /** The machine-code part of an incident in the Markdown report; `escape` and `code` are the renderer's. */
 export function machineMarkdown(m: MachineSection, md: { escape(s: string): string; code(s: string): string; prose(s: string): string }, lang: Lang = 'en'): string[] {
-  const out: string[] = [`#### ${t(lang, 'ui.machine', { syntax: m.syntax === 'att' ? 'AT&T' : 'Intel' })}`, ''];
+  const out: string[] = [`#### ${t(lang, 'ui.machine', { syntax: syntaxName(m) })}`, ''];
   if (m.codeInstructions.length > 0) {
     out.push(`${t(lang, 'ui.machine.decoded')} (${t(lang, 'ui.machine.ripMarked')}):`, '', '```');
     for (const i of codeWindow(m)) out.push(`${i.rip ? '=>' : '  '} ${(i.address ?? `${i.offset >= 0 ? '+' : ''}${i.offset}`).padStart(18)}  ${i.bytes.padEnd(22)} ${i.text.replace(/`/g, "'")}`);

@@ -83,5 +83,9 @@ export function interruptedFrames(fields: { stack: readonly Frame[]; reporterFra
 
 /** The RIP followed by the trace: the stack of the interrupted context, innermost first. */
 export function sampleStack(rip: Frame | null, trace: readonly Frame[]): Frame[] {
-  return rip ? [rip, ...trace] : [...trace];
+  if (!rip) return [...trace];
+  // arm64 traces start with the function the PC is in, which the `pc :` line already gave.
+  const first = trace[0];
+  const repeatsRip = first !== undefined && first.function === rip.function && first.offset === rip.offset;
+  return [rip, ...(repeatsRip ? trace.slice(1) : trace)];
 }

@@ -13,7 +13,8 @@ const instructionRefSchema = z.object({
 });
 
 export const machineSchema = z.object({
-  syntax: z.enum(['att', 'intel']),
+  syntax: z.enum(['att', 'intel']).describe('of x86 instructions (ARM ones are in the ARM syntax)'),
+  codeArch: z.enum(['x86-64', 'arm64', 'arm', 'thumb']).nullable().describe('instruction set the Code: line was decoded as; null when it was not decoded'),
   codeInstructions: z
     .array(z.object({
       address: z.string().nullable().describe('null when the RIP address was not printed'),

@@ -24,7 +24,7 @@ describe('decodeCodeLine', () => {
     expect(instructionSequence(listing, 1, 1)).toBe('popfq; <nopl 0x0(%rax,%rax,1)>; pop %rbp');
   });
 
-  it('returns null for arm64 words (no decoder for them, see src/machine/README.md)', () => {
+  it('leaves ARM words undecoded when the instruction set is not known (see armArchOf)', () => {
     expect(decodeCodeLine(parseCodeLine('Code: a9bf7bfd 910003fd (f9000f80) d65f03c0')!, null)).toBeNull();
   });
 });

@@ -1,7 +1,7 @@
 import type { MachineSection } from '../../result/machine-schema.js';
 import type { Incident } from '../../result/schema.js';
 import { t, type Lang } from '../../i18n/index.js';
-import { machineNotes, patternText } from '../machine.js';
+import { machineNotes, patternText, syntaxName } from '../machine.js';
 import { html, prose, type SafeHtml } from './escape.js';
 
 type SourceRef = { file: string; line: number } | null;
@@ -10,7 +10,7 @@ const sourceText = (s: SourceRef) => (s ? `${s.file}:${s.line}` : '');
 
 function instructions(m: MachineSection): SafeHtml | null {
   if (!m.codeInstructions.length) return null;
-  return html`<table class="asm"><thead><tr><th>offset</th><th>address</th><th>bytes</th><th>instruction (${m.syntax === 'att' ? 'AT&T' : 'Intel'})</th></tr></thead><tbody>${m.codeInstructions.map(
+  return html`<table class="asm"><thead><tr><th>offset</th><th>address</th><th>bytes</th><th>instruction (${syntaxName(m)})</th></tr></thead><tbody>${m.codeInstructions.map(
     (c) => html`<tr${c.rip ? html` class="rip"` : null}><td class="num">${c.offset > 0 ? `+${c.offset}` : c.offset}</td><td>${c.address ?? ''}</td><td>${c.bytes}</td><td>${c.text}${c.rip ? html` <span class="mark">RIP</span>` : null}</td></tr>`,
   )}</tbody></table>`;
 }
