@@ -6,6 +6,7 @@ import { groupIncidents } from './analysis/incidents.js';
 import { summarize } from './analysis/summary.js';
 import { linkVictims } from './analysis/victims.js';
 import type { MachineInputs } from './machine/inputs.js';
+import { mayBeHeader } from './lines/fast-scan.js';
 import { detectFormat, isKmsgDictionaryLine, parseLine } from './lines/formats.js';
 import type { LineContext, LineFormat, LogLine } from './lines/types.js';
 import { DETECTORS } from './reports/index.js';
@@ -45,6 +46,8 @@ const MAX_KEPT_REPORT_LINES = 100_000;
 const MAX_KEPT_FRAGMENTS = 20_000;
 
 const textRoom = (options: AnalyzeOptions): number => (options.rememberTexts ? REPEATED_TEXTS_ROOM : 0);
+// The prefilter is built from the built-in detectors' headers: other detectors get none.
+const headerPrefilter = (options: AnalyzeOptions): ((text: string) => boolean) => (options.detectors ? () => true : mayBeHeader);
 
 /** Lines read before the format of an input is decided. */
 const FORMAT_SAMPLE_LINES = 200;
@@ -74,7 +77,7 @@ export class SourceFeed {
       assumedZone: options.assumedZone ?? null,
       previous: null,
     };
-    this.segmenter = new Segmenter(options.detectors ?? DETECTORS, owner.sinkFor(info), new RecentTexts(textRoom(options)));
+    this.segmenter = new Segmenter(options.detectors ?? DETECTORS, owner.sinkFor(info), new RecentTexts(textRoom(options)), headerPrefilter(options));
     this.summary = { path: info.path, format: 'bare', lines: 0, bytes: 0, host: info.hostHint ?? null, firstSeen: null, lastSeen: null };
   }
 
@@ -174,6 +177,7 @@ export class Analyzer {
   private readonly headerTest: RegExp;
   /** Program texts known not to be shaped like a report header. */
   private readonly plainProgramTexts: RecentTexts<true>;
+  private readonly mayBeHeader: (text: string) => boolean;
 
   constructor(private readonly options: AnalyzeOptions = {}) {
     const detectors = options.detectors ?? DETECTORS;
@@ -181,6 +185,7 @@ export class Analyzer {
     const room = textRoom(options);
     this.events = new EventAggregator(new RecentTexts(room));
     this.plainProgramTexts = new RecentTexts(room);
+    this.mayBeHeader = headerPrefilter(options);
   }
 
   openSource(info: SourceInfo): SourceFeed {
@@ -233,7 +238,7 @@ export class Analyzer {
   /** Whether a text would open a report, remembered for the last texts (daemons repeat theirs). */
   private looksLikeHeader(text: string): boolean {
     if (this.plainProgramTexts.get(text)) return false;
-    if (this.headerTest.test(text)) return true;
+    if (this.mayBeHeader(text) && this.headerTest.test(text)) return true;
     this.plainProgramTexts.set(text, true);
     return false;
   }

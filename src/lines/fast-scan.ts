@@ -21,14 +21,16 @@ export function mayMatter(raw: string): boolean {
 }
 
 /**
- * Four-letter pieces (lower-cased) of which every match of the regexes above holds one: of HEADER_HINT_RE's
- * literals, of each NOTABLE_RE word; `err` followed by a non-word byte and `X [#` are added below, errnos are
- * told by their `-` in the scan itself.
+ * Four-letter pieces (lower-cased) of which every match of the regexes above holds one: HEADER_GRAMS of
+ * HEADER_HINT_RE's literals, NOTABLE_GRAMS of each NOTABLE_RE word; `err` followed by a non-word byte and
+ * `X [#` are added below, errnos are told by their `-` in the scan itself.
  */
-const GRAMS = [
-  'bug:', 'bug ', 'warn', 'nfo:', 'erro', 'errs', 'unab', 'lt: ', 'trap', 'rcop', 'nic:', 'otec', 'ckup', 'ist_', 'hine', 'edac', 'unre',
+const HEADER_GRAMS = [
+  'bug:', 'bug ', 'warn', 'nfo:', 'erro', 'unab', 'lt: ', 'trap', 'rcop', 'nic:', 'otec', 'ckup', 'ist_', 'hine', 'edac', 'unre',
   'oom-', 'f me', 'fail', 'vmal', 'anic', 'rflo', 'suff', 'rran', 'bsan', 'gfau', 'cpu:',
-  'dout', 'd ou', 'eout', 'e ou', 'spon', 'anno', "an't", 'enie', 'efus', 'abor', 'eset', 'ffli', 'lost', 'orru', 'crit', 'fata', 'hung',
+];
+const NOTABLE_GRAMS = [
+  'errs', 'dout', 'd ou', 'eout', 'e ou', 'spon', 'anno', "an't", 'enie', 'efus', 'abor', 'eset', 'ffli', 'lost', 'orru', 'crit', 'fata', 'hung',
   'stal', 'cked', 'ropp',
 ];
 
@@ -37,12 +39,13 @@ const fold = (byte: number): number => byte | 0x20;
 const isWordish = (byte: number): boolean => /[\w.-]/.test(String.fromCharCode(byte));
 const isWord = (byte: number): boolean => /\w/.test(String.fromCharCode(byte));
 
-/** Every folded four-byte window that may be part of a line that matters. */
-function gramWindows(): number[] {
-  const windows: number[][] = GRAMS.map((gram) => [...gram].map((c) => c.charCodeAt(0)));
+/** Every folded four-byte window that may be part of a report header, or (`notable`) of a line that matters at all. */
+function gramWindows(notable: boolean): number[] {
+  const grams = notable ? [...HEADER_GRAMS, ...NOTABLE_GRAMS] : HEADER_GRAMS;
+  const windows: number[][] = grams.map((gram) => [...gram].map((c) => c.charCodeAt(0)));
   for (let b = 0; b < 256; b++) {
     // `err` as a whole word: followed by any byte that folds to a non-word byte (the line end folds to `*`).
-    if (!isWord(b)) windows.push([0x65, 0x72, 0x72, b]);
+    if (notable && !isWord(b)) windows.push([0x65, 0x72, 0x72, b]);
     // A CPU exception's `divide error: 0000 [#1]`: a hex digit, ` [#`.
     if (/[0-9a-fA-F]/.test(String.fromCharCode(b))) windows.push([b, 0x20, 0x5b, 0x23]);
   }
@@ -67,7 +70,25 @@ function buildTable(windows: readonly number[]): { table: Int32Array; multiplier
     if (fits) return { table, multiplier };
   }
 }
-const { table: TABLE, multiplier: MULTIPLIER } = buildTable(gramWindows());
+const { table: TABLE, multiplier: MULTIPLIER } = buildTable(gramWindows(true));
+const { table: HEADER_TABLE, multiplier: HEADER_MULTIPLIER } = buildTable(gramWindows(false));
+
+/**
+ * Whether a message may be a report header (or a register dump's `CPU:` line): it holds one of HEADER_GRAMS'
+ * pieces. A prefilter for the detectors' combined header regex, about ten times cheaper on the lines it rejects.
+ */
+export function mayBeHeader(text: string): boolean {
+  const table = HEADER_TABLE;
+  const multiplier = HEADER_MULTIPLIER;
+  let window = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    // Characters past ASCII are never part of a piece: one stand-in byte for them all.
+    window = (window << 8) | fold(c < 0x80 ? c : 0x80);
+    if (table[Math.imul(window, multiplier) >>> HASH_SHIFT] === window) return true;
+  }
+  return false;
+}
 /** Bytes that, before a `-`, make it part of a word rather than an errno's sign (NEGATIVE_RE's look-behind). */
 const WORDISH = Uint8Array.from({ length: 256 }, (_, b) => (isWordish(b) ? 1 : 0));
 

@@ -74,6 +74,8 @@ export class Segmenter {
     private readonly sink: SegmenterSink,
     /** Recent texts known to be neither a report header nor a register dump's CPU line. */
     private readonly plainTexts = new RecentTexts<true>(0),
+    /** A cheap test every header passes (`mayBeHeader` for the built-in detectors): other lines skip the header regex. */
+    private readonly mayBeHeader: (text: string) => boolean = () => true,
   ) {
     this.anyHeader = new RegExp(detectors.map((d) => `(?:${d.header.source})`).join('|'));
   }
@@ -84,7 +86,7 @@ export class Segmenter {
   }
 
   private headerDetector(text: string): Detector | null {
-    if (!this.anyHeader.test(text)) return null;
+    if (!this.mayBeHeader(text) || !this.anyHeader.test(text)) return null;
     return this.detectors.find((d) => d.header.test(text)) ?? null;
   }
 

@@ -9,7 +9,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { Analyzer, analyzeText } from '../../src/analyzer.js';
 import { ERRNO_LIKE_RE, NOTABLE_RE } from '../../src/analysis/events.js';
-import { LineScanner, mayMatter } from '../../src/lines/fast-scan.js';
+import { LineScanner, mayBeHeader, mayMatter } from '../../src/lines/fast-scan.js';
 import { parseLine } from '../../src/lines/formats.js';
 import type { LineFormat } from '../../src/lines/types.js';
 import { parseCpuLine } from '../../src/reports/body.js';
@@ -73,6 +73,18 @@ describe('fast line scan', () => {
       }),
       fuzzParams(20_000),
     );
+  });
+
+  it('lets every report header through its header prefilter (property, against the detectors)', { timeout: FUZZ_TIMEOUT_MS }, () => {
+    for (const example of examples) expect(mayBeHeader(example), example).toBe(true);
+    fc.assert(
+      fc.property(message, (text) => {
+        if (DETECTORS.some((d) => d.header.test(text))) expect(mayBeHeader(text)).toBe(true);
+      }),
+      fuzzParams(20_000),
+    );
+    expect(mayBeHeader('device veth1 entered promiscuous mode')).toBe(false);
+    expect(mayBeHeader('imjournal: 42 messages lost due to rate-limiting')).toBe(false);
   });
 
   it('passes over routine lines and counts them', () => {
