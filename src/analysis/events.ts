@@ -101,7 +101,9 @@ interface Group {
  * kept only when notable: daemon chatter is not part of a kernel diagnosis, its errors can be.
  */
 export class EventAggregator {
-  private readonly groups = new Map<string, Group>();
+  /** The groups of each template (one per host and source), and all of them in the order they were made. */
+  private readonly byTemplate = new Map<string, Group[]>();
+  private readonly groups: Group[] = [];
   private overflow = 0;
 
   /** `rememberTexts`: room for the readings of recent messages (see RecentTexts), 0 for none. */
@@ -114,17 +116,19 @@ export class EventAggregator {
     const { template, subjects, errno, notable } = reading;
     if (!line.kernel && !notable && errno === null) return;
     const source = line.kernel ? 'k' : line.tag;
-    // The group of the line before with the same text, most often: a lookup without building the key.
+    // The group of the line before with the same text, most often: no lookup at all.
     const last = reading.lastGroup;
-    const key = last && last.host === host && last.source === source ? null : `${host ?? ''}\u0001${source}\u0001${template}`;
-    let group = key === null ? last! : this.groups.get(key);
+    let group = last && belongsTo(last, host, source) ? last : groupOf(this.byTemplate.get(template), host, source);
     if (!group) {
-      if (this.groups.size >= MAX_GROUPS) {
+      if (this.groups.length >= MAX_GROUPS) {
         this.overflow++;
         return;
       }
       group = { kind: eventKind(line), template, host, source, kernel: line.kernel, count: 0, first: line, last: line, subjects: new Set(), errno, notable: notable || errno !== null };
-      this.groups.set(key!, group);
+      this.groups.push(group);
+      const siblings = this.byTemplate.get(template);
+      if (siblings) siblings.push(group);
+      else this.byTemplate.set(template, [group]);
     }
     reading.lastGroup = group;
     group.count++;
@@ -154,7 +158,7 @@ export class EventAggregator {
 
   /** The groups in time order of their first line; a group without a time stays after the one before it. */
   groupsList(): EventGroup[] {
-    return inTimeOrder([...this.groups.values()]).map((g) => {
+    return inTimeOrder([...this.groups]).map((g) => {
       const info = g.errno === null ? null : lookupErrno(g.errno);
       return {
         kind: g.kind,
@@ -176,6 +180,14 @@ export class EventAggregator {
       };
     });
   }
+}
+
+const belongsTo = (group: Group, host: string | null, source: string | null): boolean => group.host === host && group.source === source;
+
+/** The group of a template's groups that has this host and source. */
+function groupOf(groups: readonly Group[] | undefined, host: string | null, source: string | null): Group | undefined {
+  if (groups) for (const group of groups) if (belongsTo(group, host, source)) return group;
+  return undefined;
 }
 
 /**

@@ -74,7 +74,7 @@ export class Segmenter {
     private readonly sink: SegmenterSink,
     /** Recent texts known to be neither a report header nor a register dump's CPU line. */
     private readonly plainTexts = new RecentTexts<true>(0),
-    /** A cheap test every header passes (`mayBeHeader` for the built-in detectors): other lines skip the header regex. */
+    /** A cheap test every header and CPU line passes (`mayBeHeader` for the built-in detectors): other lines skip their regexes. */
     private readonly mayBeHeader: (text: string) => boolean = () => true,
   ) {
     this.anyHeader = new RegExp(detectors.map((d) => `(?:${d.header.source})`).join('|'));
@@ -86,7 +86,7 @@ export class Segmenter {
   }
 
   private headerDetector(text: string): Detector | null {
-    if (!this.mayBeHeader(text) || !this.anyHeader.test(text)) return null;
+    if (!this.anyHeader.test(text)) return null;
     return this.detectors.find((d) => d.header.test(text)) ?? null;
   }
 
@@ -101,8 +101,10 @@ export class Segmenter {
       this.sink.loose(line);
       return;
     }
-    const header = this.headerDetector(text);
-    const mine = this.blocks.filter((b) => sameContext(b, line));
+    // Neither a header nor a CPU line can be without one of the prefilter's pieces.
+    const maybe = this.mayBeHeader(text);
+    const header = maybe ? this.headerDetector(text) : null;
+    const mine = this.blocks.length === 0 ? [] : this.blocks.filter((b) => sameContext(b, line));
     if (header) {
       // Absorbed headers (`Oops:`, a panic_on_warn panic) come before the host's register dump, after which the host
       // is over; only a report's own later headers (the OOM victim after the OOM invoker) may come after it.
@@ -133,7 +135,7 @@ export class Segmenter {
       if (this.belongs(mine[0]!, line)) return;
       this.close(mine[0]!, false);
     }
-    if (parseCpuLine(text.trimStart())) this.open(null, line);
+    if (maybe && parseCpuLine(text.trimStart())) this.open(null, line);
     else {
       this.plainTexts.set(text, true);
       this.sink.loose(line);

@@ -75,11 +75,12 @@ describe('fast line scan', () => {
     );
   });
 
-  it('lets every report header through its header prefilter (property, against the detectors)', { timeout: FUZZ_TIMEOUT_MS }, () => {
+  it('lets every report header and CPU line through its header prefilter (property, against the detectors)', { timeout: FUZZ_TIMEOUT_MS }, () => {
     for (const example of examples) expect(mayBeHeader(example), example).toBe(true);
+    expect(mayBeHeader('CPU: 12 PID: 39156 Comm: dockerd-current Tainted: G W OE')).toBe(true);
     fc.assert(
       fc.property(message, (text) => {
-        if (DETECTORS.some((d) => d.header.test(text))) expect(mayBeHeader(text)).toBe(true);
+        if (DETECTORS.some((d) => d.header.test(text)) || parseCpuLine(text.trimStart())) expect(mayBeHeader(text)).toBe(true);
       }),
       fuzzParams(20_000),
     );
