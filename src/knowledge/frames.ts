@@ -91,6 +91,8 @@ const GENERIC_EXACT = [
   'try_to_wake_up', 'autoremove_wake_function', 'default_wake_function', 'cpu_relax', 'rep_nop',
   'context_switch', '__switch_to', '__switch_to_asm', 'preempt_schedule_common', 'preempt_schedule_irq', '__cond_resched', '_cond_resched',
   '__down', '__down_common', '__down_interruptible', '__down_killable', '__down_timeout', 'down_interruptible', 'down_killable', 'down_timeout',
+  // powerpc's trap handler and entry, through which BUG()/WARN() (a `tw`/`twi` trap) report
+  'program_check_exception', 'program_check_common',
   'rt_mutex_slowlock', '__rt_mutex_slowlock', 'rt_mutex_lock', 'rt_mutex_lock_nested', '__rt_mutex_lock', 'ldsem_down_read', 'ldsem_down_write',
   '__wait_on_buffer', 'wait_on_buffer', '__lock_buffer', '__lock_page', '__lock_page_killable', 'lock_page', '__folio_lock', 'folio_lock',
   'flush_work', '__flush_work', 'flush_workqueue', '__flush_workqueue', 'kthread_stop', '__wait_rcu_gp', 'wait_rcu_gp', 'rcu_barrier',
@@ -210,3 +212,9 @@ const ENTRY_PATTERNS = [/^__(?:x64|ia32|arm64|se|do)_sys_/, /^_{2,4}sys_/, /^(?:
 
 /** True for syscall, ioctl, interrupt and kthread plumbing frames. */
 export const isEntryPlumbingFrame = matcher(ENTRY_EXACT, ENTRY_PATTERNS);
+
+/**
+ * Lock wrappers a hung task sleeps in, which are not generic for other kinds of report (a sleep in atomic context
+ * is filed under the wrapper that sleeps): the console semaphore's.
+ */
+export const isHungTaskLockFrame = matcher(['console_lock', 'console_trylock'], []);

@@ -122,6 +122,8 @@ const STRUCTURAL_RES: readonly RegExp[] = [
   /^hardirqs (?:last|first)\s/, /^softirqs (?:last|first)\s/, /^Dumping ftrace buffer/, /^Showing stack for process/, /^Sending NMI/,
   /^NMI backtrace for cpu/, /^\s*\.\.\.\s*$/, /^ ?Register r\d+ information:/, /^(?:xer|msr|ctr|nip|link|cfar|NIP|LR): /,
   /^note: .{1,40}\[\d+\] exited with/, /^ORIG_RAX/, /^\s*$/,
+  // powerpc register dump: `MSR:  800000010280b033 <SF,...>`, `GPR00: ...`, `NIP [c00000000022d79c] func+0x1ac/0x5f0`.
+  /^(?:MSR|CFAR|REGS|CTR|XER|DAR|DSISR|IRQMASK|SOFTE|GPR\d\d): /, /^(?:NIP|LR) \[[0-9a-f]{8,16}\] /, /^Instruction dump:/, /^Faulting instruction address: /,
   // Call-trace lines the kernel could not symbolize: `[<ffffffffc0a1b2c3>] 0xffffffffc0a1b2c3`, `? 0xffffffffc0a1b2c3`.
   /^(?:\[<[0-9a-f]{6,16}>\] ?)?(?:\? )?(?:0x[0-9a-f]{6,16})?$/,
 ];
@@ -160,7 +162,7 @@ export function parseCommonFields(lines: readonly LogLine[]): CommonFields {
       fields.modules ??= text.slice('Modules linked in:'.length).trim().split(/\s+/).filter(Boolean);
       continue;
     }
-    if (/^(?:RIP|EIP|IP): |^(?:pc : |PC is at |EIP is at )/.test(text)) {
+    if (/^(?:RIP|EIP|IP): |^(?:pc : |PC is at |EIP is at |NIP \[|epc : )/.test(text)) {
       // The first kernel RIP is the interrupted instruction; later ones belong to nested frames.
       if (fields.rip === null) {
         fields.rip = parseRipLine(text);

@@ -27,6 +27,13 @@ const INLINE_FRAME_RE = /^\s{0,16}(\? )?([A-Za-z_.$][\w.$]{0,255}) [\w./-]{1,256
 // or without addresses (5.17+): ` memset from n_tty_set_termios+0x154/0x3c4`.
 const ARM_FROM_FRAME_RE = /^\s{0,16}(?:\[<([0-9a-f]{8})>\] )?\(?([A-Za-z_.$][\w.$]{0,255})\)? from (?:\[<[0-9a-f]{8}>\] )?\(?[A-Za-z_.$][\w.$]{0,255}\+0x[0-9a-f]{1,8}\/0x[0-9a-f]{1,8}\)?(?: \[[\w-]{1,64}\])?\s*$/;
 
+// powerpc: `[c000000049a87710] [c0000000000286fc] __switch_to+0x43c/0x6d0`, the stack pointer then the return
+// address, then the frame as other architectures print it; a saved word that is no symbol is printed as
+// `0xc000000049a875a0 (unreliable)`.
+const PPC_FRAME_RE = /^\s{0,16}\[[0-9a-f]{8,16}\] \[([0-9a-f]{8,16})\] (.*?)( \(unreliable\))?\s*$/;
+// powerpc: `--- interrupt: 700 at assert_slb_presence+0x2c/0x70`: where the code was interrupted (a trap, a fault).
+const PPC_INTERRUPT_RE = /^\s{0,16}--- interrupt: [0-9a-f]{1,4} at (\S.*)$/;
+
 // Stack transition markers: `<IRQ>`, `</IRQ>`, `<NMI>`, `<TASK>`, `<EOI>`, `<<EOE>>`, `<#DF>`.
 const MARKER_RE = /^\s{0,16}<{1,2}(\/?[#\w]{2,24})>{1,2}\s*$/;
 
@@ -61,11 +68,22 @@ export function parseFrameLine(text: string, context: string | null): FrameLine 
   if (arm) {
     return { marker: null, frame: { address: arm[1] ?? null, function: arm[2]!, offset: null, size: null, module: null, reliable: true, context } };
   }
+  const ppc = PPC_FRAME_RE.exec(text);
+  if (ppc) return ppcFrame(ppc[1]!, ppc[2]!, Boolean(ppc[3]), context);
+  const interrupted = PPC_INTERRUPT_RE.exec(text);
+  if (interrupted) return FRAME_RE.test(interrupted[1]!) ? parseFrameLine(interrupted[1]!, context) : null;
   const inline = INLINE_FRAME_RE.exec(text);
   if (inline) {
     return { marker: null, frame: { address: null, function: inline[2]!, offset: null, size: null, module: null, reliable: !inline[1], context } };
   }
   return null;
+}
+
+function ppcFrame(address: string, rest: string, unreliable: boolean, context: string | null): FrameLine | null {
+  if (/^0x[0-9a-f]{8,16}$/.test(rest)) return { marker: null, frame: { address, function: rest, offset: null, size: null, module: null, reliable: false, context } };
+  const inner = /^0x|^\[/.test(rest) ? null : parseFrameLine(rest, context);
+  if (!inner?.frame) return null;
+  return { marker: null, frame: { ...inner.frame, address, reliable: inner.frame.reliable && !unreliable } };
 }
 
 /** The stack context after a marker: `<IRQ>` enters IRQ, `</IRQ>` or `<EOI>` leaves it. */

@@ -35,11 +35,11 @@ export function buildReport(kind: IncidentKind, block: ReportBlock): Report {
  * Takes the shared fields, culprit, entry and title from one part of the report: the dump of the CPU
  * or task a multi-CPU report (RCU stall, hard lockup with all-CPU backtraces) is about.
  */
-export function useDump(report: Report, lines: readonly LogLine[]): void {
+export function useDump(report: Report, lines: readonly LogLine[], alsoSkip?: (fn: string) => boolean): void {
   const fields = parseCommonFields(lines);
   Object.assign(report, fields);
   const frames = interruptedFrames(fields);
-  report.culprit = pickCulprit(sampleStack(fields.rip, frames));
+  report.culprit = pickCulprit(sampleStack(fields.rip, frames), alsoSkip);
   report.entry = pickEntry(fields.rip, frames);
   report.title = makeTitle(report.kind, report.culprit?.function);
 }

@@ -87,6 +87,68 @@ testDetector(hungTask, {
       `),
       expected: { title: 'task hung', pid: 4589, comm: 'syz-executor0', corrupted: true, details: { state: "can't die" } },
     },
+    {
+      name: 'with the other CPUs\' backtraces after it: their RIPs are not the sleeping task\'s, the console lock is skipped',
+      log: log(`
+        [  962.377725] INFO: task init:2293 blocked for more than 120 seconds.
+        [  962.377730]       Not tainted 4.4.132+ #53
+        [  962.377731] "echo 0 > /proc/sys/kernel/hung_task_timeout_secs" disables this message.
+        [  962.377743] init            D ffff88008ad8f5b0     0  2293      1 0x00000000
+        [  962.377769] Call Trace:
+        [  962.377783]  [<ffffffff82a9df9c>] schedule+0x7c/0x1b0
+        [  962.377790]  [<ffffffff82aae624>] schedule_timeout+0x3d4/0x690
+        [  962.377825]  [<ffffffff82aab9b0>] __down+0x130/0x250
+        [  962.377839]  [<ffffffff81201a13>] down+0x63/0x80
+        [  962.377845]  [<ffffffff81226da1>] console_lock+0x31/0x80
+        [  962.377860]  [<ffffffff8122c341>] console_device+0x21/0xc0
+        [  962.377867]  [<ffffffff81ecd220>] tty_open+0x8b0/0xee0
+        [  962.377895]  [<ffffffff815560be>] chrdev_open+0x22e/0x570
+        [  962.377901]  [<ffffffff8153a3ea>] do_dentry_open+0x6ea/0xc80
+        [  962.377908]  [<ffffffff8153e2b6>] vfs_open+0x106/0x1d0
+        [  962.377914]  [<ffffffff81571a6f>] path_openat+0x5bf/0x2730
+        [  962.377920]  [<ffffffff815768a4>] do_filp_open+0x174/0x220
+        [  962.377926]  [<ffffffff8153f0b4>] do_sys_open+0x214/0x3e0
+        [  962.377932]  [<ffffffff8153f2ad>] SyS_open+0x2d/0x40
+        [  962.377938]  [<ffffffff82ab3f4e>] entry_SYSCALL_64_fastpath+0x1e/0x9a
+        [  962.379158] Sending NMI to all CPUs:
+        [  962.380406] NMI backtrace for cpu 0
+        [  962.380410] CPU: 0 PID: 1 Comm: swapper/0 Not tainted 4.4.132+ #53
+        [  962.380418] RIP: 0010:[<ffffffff81f014b0>]  [<ffffffff81f014b0>] io_serial_in+0x70/0x90
+        [  962.380459] Call Trace:
+        [  962.380465]  [<ffffffff81f04cd1>] serial8250_console_putchar+0x41/0x70
+        [  962.380470]  [<ffffffff81ef9f73>] uart_console_write+0x73/0xe0
+      `),
+      expected: {
+        title: 'task hung in console_device',
+        pid: 2293,
+        comm: 'init',
+        rip: null,
+        culprit: { function: 'console_device', module: null },
+        entry: { function: 'do_sys_open', module: null },
+        corrupted: false,
+      },
+    },
+    {
+      name: 'powerpc layout: `[sp] [lr] func+off/size` frames, a first saved word that is no symbol',
+      log: log(`
+        [ 2435.283131] INFO: task syz-executor.0:18224 blocked for more than 143 seconds.
+        [ 2435.283923]       Not tainted 5.1.0-rc3 #1
+        [ 2435.284345] "echo 0 > /proc/sys/kernel/hung_task_timeout_secs" disables this message.
+        [ 2435.285150] syz-executor.0  D12048 18224   2776 0x00040008
+        [ 2435.285727] Call Trace:
+        [ 2435.285992] [c000000049a87530] [c000000049a875a0] 0xc000000049a875a0 (unreliable)
+        [ 2435.286794] [c000000049a87710] [c0000000000286fc] __switch_to+0x43c/0x6d0
+        [ 2435.287514] [c000000049a87780] [c000000001385b4c] __schedule+0x3cc/0xed0
+        [ 2435.288206] [c000000049a87860] [c0000000013866a0] schedule+0x50/0xd0
+        [ 2435.288863] [c000000049a87880] [c00000000138d5ec] schedule_timeout+0x36c/0x810
+        [ 2435.289608] [c000000049a879a0] [c0000000013876ec] wait_for_common+0xfc/0x220
+        [ 2435.290343] [c000000049a87a10] [c0000000005f7dc8] exit_aio+0x188/0x2a0
+        [ 2435.291308] [c000000049a87ad0] [c00000000016556c] mmput+0xbc/0x260
+        [ 2435.293006] [c000000049a87b00] [c000000000175ea4] do_exit+0x484/0x1300
+        [ 2435.299010] [c000000049a87e20] [c00000000000e644] ret_from_except_lite+0x70/0x74
+      `),
+      expected: { title: 'task hung in exit_aio', pid: 18224, culprit: { function: 'exit_aio', module: null }, corrupted: false },
+    },
   ],
   invalid: [{ name: 'the hung-task sysctl message alone', log: '[    1.000000] "echo 0 > /proc/sys/kernel/hung_task_timeout_secs" disables this message.\n' }],
 });

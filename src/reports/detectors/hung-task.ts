@@ -1,4 +1,8 @@
 import { defineHeaderDetector } from '../define.js';
+import { isHungTaskLockFrame } from '../../knowledge/frames.js';
+import { useDump } from '../report.js';
+
+const OTHER_CPUS_RE = /^(?:Sending NMI from CPU|Sending NMI to all CPUs|NMI backtrace for cpu \d)/;
 
 // `INFO: task syz-executor4:8442 blocked for more than 120 seconds.` (khungtaskd, every kernel since 2.6.30) and
 // `INFO: task syz-executor0:4589 can't die for more than 120 seconds.` (a killed task that does not exit).
@@ -25,6 +29,10 @@ export const hungTask = defineHeaderDetector({
     /^task \S+ is blocked on /,
   ],
   describe(match, report) {
+    // With hung_task_all_cpu_backtrace (or a hung-task panic) the other CPUs' backtraces follow; their RIPs are not
+    // the sleeping task's, which has none: the culprit comes from the task's own dump, before them.
+    const others = report.lines.findIndex((l, i) => i > 0 && OTHER_CPUS_RE.test(l.text));
+    useDump(report, others > 0 ? report.lines.slice(0, others) : report.lines, isHungTaskLockFrame);
     report.comm = match[1]!;
     report.pid = Number(match[2]);
     report.stuckSeconds = Number(match[4]);
