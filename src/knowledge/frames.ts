@@ -123,7 +123,9 @@ const GENERIC_PATTERNS = [
   /^(?:reacquire|mark)_held_locks/, /^(?:__)?check_(?:object_size|heap_object|object)$/, /^(?:__)?(?:do_)?error_trap/, /^(?:do_|asm_)?invalid_op$/, /^fixup_bug$/,
   /^(?:__)?(?:do_)?trap$/, /hwasan/, /^(?:read|write)_once_.*nocheck/, /^walk_stack/, /^dump_backtrace/, /^warn_(?:alloc|bogus)/, /^print_(?:unlock|usage_bug|tainted|hex_dump)/,
   /^imbalance_bug$/, /^_*panic/, /panic_on_warn/, /^(?:trace|lockdep)_(?:hard|soft)irq/, /^stack_trace_(?:consume_entry|save)/, /^arch_stack_walk$/, /^register_lock_class$/, /^get_taint$/,
-  /^__fortify_report$/, /^read_word_at_a_time$/, /^hex_dump_to_buffer$/, /^(?:__)?(?:timer|work)_is_static_object$/, /seqprop_assert/,
+  /^__fortify_report$/, /^__stack_chk_fail(?:_local)?$/, /^msan_/,
+  // MMIO accessors: the driver that calls them is the one to look at
+  /^__raw_(?:read|write)[bwlq]$/, /^(?:read|write)[bwlq](?:_relaxed)?$/, /^io(?:read|write)(?:8|16|32|64)(?:be)?(?:_rep)?$/, /^read_word_at_a_time$/, /^hex_dump_to_buffer$/, /^(?:__)?(?:timer|work)_is_static_object$/, /seqprop_assert/,
   // the arm64 fault path (the x86 one is above)
   /^(?:__)?do_(?:kernel|translation|tag_check)_fault$/, /^do_mem_abort$/, /^do_bad_area$/, /^el1_(?:abort|da|ia|sync_handler|sync)$/, /^el1h_64_sync(?:_handler)?$/,
   // atomics, bit operations, refcounts, list/tree/xarray helpers: inlined into every caller
@@ -176,6 +178,8 @@ const ENTRY_EXACT = [
   'do_vfs_ioctl', 'vfs_ioctl', 'ksys_ioctl', 'SyS_ioctl', 'sys_ioctl', '__x64_sys_ioctl', '__se_sys_ioctl', '__do_sys_ioctl',
   'compat_sys_ioctl', '__ia32_compat_sys_ioctl', '__x64_compat_sys_ioctl', 'block_ioctl', 'blkdev_ioctl',
   'vfs_write', 'vfs_read', 'ksys_write', 'ksys_read', '__vfs_write', '__vfs_read', 'new_sync_write', 'new_sync_read',
+  // the open path down to the file system's or driver's open handler
+  'do_sys_open', 'do_sys_openat2', 'do_filp_open', 'path_openat', 'do_open', 'do_last', 'vfs_open', 'do_dentry_open', 'chrdev_open',
   'ret_from_fork', 'ret_from_fork_asm', 'kthread', 'worker_thread', 'process_one_work', 'process_scheduled_works',
   'smpboot_thread_fn', 'el0_svc', 'el0_svc_common', 'do_el0_svc', 'invoke_syscall', 'el0t_64_sync_handler', 'el0t_64_sync',
   'el0_sync', 'el0_svc_naked', 'ret_fast_syscall', 'vector_swi', 'start_kernel', 'secondary_startup_64', 'start_secondary',
@@ -208,7 +212,7 @@ const ENTRY_EXACT = [
   'do_exit', '__run_hrtimer',
 ];
 
-const ENTRY_PATTERNS = [/^__(?:x64|ia32|arm64|se|do)_sys_/, /^_{2,4}sys_/, /^(?:SyS|sys|ksys)_/, /^(?:asm_)?sysvec_/, /^entry_/, /^__sysvec_/, /^el[01]_/];
+const ENTRY_PATTERNS = [/^__(?:x64|ia32|arm64|se|do)_sys_/, /^_{2,4}sys_/, /^(?:compat_)?(?:SyS|sys|ksys)_/, /_compat_ioctl$/, /^(?:asm_)?sysvec_/, /^entry_/, /^__sysvec_/, /^el[01]_/];
 
 /** True for syscall, ioctl, interrupt and kthread plumbing frames. */
 export const isEntryPlumbingFrame = matcher(ENTRY_EXACT, ENTRY_PATTERNS);

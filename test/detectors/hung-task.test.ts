@@ -124,7 +124,7 @@ testDetector(hungTask, {
         comm: 'init',
         rip: null,
         culprit: { function: 'console_device', module: null },
-        entry: { function: 'do_sys_open', module: null },
+        entry: { function: 'tty_open', module: null },
         corrupted: false,
       },
     },
