@@ -49,6 +49,34 @@ testDetector(bug, {
       `),
       expected: { title: 'kernel BUG in pfkey_send_acquire', culprit: { function: 'pfkey_send_acquire', module: null }, details: { location: 'net/core/skbuff.c:104' } },
     },
+    {
+      name: 'a dentry still in use at unmount: its own line opens the report, the WARN of umount_check is part of it',
+      log: log(`
+        [   20.143962][  T367] BUG: Dentry ffff888119d8a000{i=0,n=.index}  still in use (1) [unmount of ramfs ramfs]
+        [   20.175803][  T367] ------------[ cut here ]------------
+        [   20.202650][  T367] WARNING: CPU: 0 PID: 367 at fs/dcache.c:1616 umount_check+0x18d/0x1d0
+        [   20.233554][  T367] Modules linked in:
+        [   20.332025][  T367] CPU: 0 PID: 367 Comm: syz-executor388 Not tainted 5.10.75-syzkaller-01082-g234d53d2bb60 #0
+        [   20.352222][  T367] RIP: 0010:umount_check+0x18d/0x1d0
+        [   20.380000][  T367] Call Trace:
+        [   20.380100][  T367]  d_walk+0x1f6/0x5e0
+        [   20.380200][  T367]  shrink_dcache_for_umount+0x82/0x1d0
+        [   20.380300][  T367]  generic_shutdown_super+0x66/0x2c0
+        [   20.380400][  T367]  kill_litter_super+0x75/0xa0
+        [   20.380500][  T367]  deactivate_locked_super+0xa7/0xf0
+        [   20.380600][  T367]  cleanup_mnt+0x1a4/0x210
+        [   20.380700][  T367] ---[ end trace 8b8c7a5a5d2a0b17 ]---
+      `),
+      expected: { kind: 'bug', title: 'kernel BUG in umount_check', pid: 367, corrupted: false, details: { problem: 'dentry still in use at unmount of ramfs' } },
+    },
+    {
+      name: 'a SLUB debug check names the cache and the problem (a KASAN line of that shape is not one)',
+      log: '[  367.131148] BUG kmalloc-8 (Tainted: G    B         ): Object already free\n',
+      expected: { kind: 'bug', corrupted: true, details: { problem: 'SLUB cache kmalloc-8: Object already free' } },
+    },
   ],
-  invalid: [{ name: 'a WARNING', log: '[    1.000000] WARNING: CPU: 0 PID: 1 at mm/filemap.c:1234 foo+0x1/0x2\n' }],
+  invalid: [
+    { name: 'a WARNING', log: '[    1.000000] WARNING: CPU: 0 PID: 1 at mm/filemap.c:1234 foo+0x1/0x2\n' },
+    { name: 'the SLUB-shaped line of an old KASAN report', log: '[   96.027166] BUG fasync_cache (Tainted: G    B          ): kasan: bad access detected\n' },
+  ],
 });
