@@ -149,6 +149,21 @@ testDetector(hungTask, {
       `),
       expected: { title: 'task hung in exit_aio', pid: 18224, culprit: { function: 'exit_aio', module: null }, corrupted: false },
     },
+    {
+      name: 'a trace of `?` guesses and scheduler frames only blames nothing and is flagged',
+      log: log(`
+        [ 1353.547242][ T1145] INFO: task syz-executor.5:9850 blocked for more than 143 seconds.
+        [ 1353.555551][ T1145]       Not tainted 5.7.0-rc5-syzkaller #0
+        [ 1353.565574][ T1145] "echo 0 > /proc/sys/kernel/hung_task_timeout_secs" disables this message.
+        [ 1353.583335][ T1145] syz-executor.5  D29496  9850  19518 0x00000004
+        [ 1353.590397][ T1145] Call Trace:
+        [ 1353.593796][ T1145]  ? __schedule+0x937/0x1ff0
+        [ 1353.600226][ T1145]  ? rwsem_down_write_slowpath+0x90a/0xf90
+        [ 1353.606375][ T1145]  ? schedule+0xd0/0x2a0
+        [ 1353.638252][ T1145]  ? register_netdevice_notifier+0x1e/0x270
+      `),
+      expected: { title: 'task hung', culprit: null, corrupted: true, corruptionReasons: ['no reliable frame past the scheduler and lock waits in its call trace'] },
+    },
   ],
   invalid: [{ name: 'the hung-task sysctl message alone', log: '[    1.000000] "echo 0 > /proc/sys/kernel/hung_task_timeout_secs" disables this message.\n' }],
 });

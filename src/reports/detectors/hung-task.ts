@@ -1,6 +1,6 @@
 import { defineHeaderDetector } from '../define.js';
-import { isHungTaskLockFrame } from '../../knowledge/frames.js';
-import { useDump } from '../report.js';
+import { isGenericFrame, isHungTaskLockFrame } from '../../knowledge/frames.js';
+import { markCorrupted, useDump } from '../report.js';
 
 const OTHER_CPUS_RE = /^(?:Sending NMI from CPU|Sending NMI to all CPUs|NMI backtrace for cpu \d)/;
 
@@ -33,6 +33,10 @@ export const hungTask = defineHeaderDetector({
     // the sleeping task's, which has none: the culprit comes from the task's own dump, before them.
     const others = report.lines.findIndex((l, i) => i > 0 && OTHER_CPUS_RE.test(l.text));
     useDump(report, others > 0 ? report.lines.slice(0, others) : report.lines, isHungTaskLockFrame);
+    // A sleeping task's trace runs through the scheduler and lock waits to the code that waits: without such a
+    // frame (the trace was cut, or every frame is a `?` guess) it shows nothing to blame.
+    const culprit = report.culprit;
+    if (report.stack.length > 0 && (!culprit || isGenericFrame(culprit.function))) markCorrupted(report, 'no reliable frame past the scheduler and lock waits in its call trace');
     report.comm = match[1]!;
     report.pid = Number(match[2]);
     report.stuckSeconds = Number(match[4]);
