@@ -164,6 +164,28 @@ testDetector(hungTask, {
       `),
       expected: { title: 'task hung', culprit: null, corrupted: true, corruptionReasons: ['no reliable frame past the scheduler and lock waits in its call trace'] },
     },
+    {
+      name: 'a task name with a line break in it splits the header and the task line: they are joined',
+      log: log(`
+        [ 1052.080846][   T41] INFO: task syz.3
+        [ 1052.080846][   T41] evil:18088 blocked for more than 143 seconds.
+        [ 1052.101131][   T41]       Tainted: G             L      syzkaller #0
+        [ 1052.124530][   T41] "echo 0 > /proc/sys/kernel/hung_task_timeout_secs" disables this message.
+        [ 1052.150223][   T41] task:syz.3
+        [ 1052.150223][   T41] evil state:D stack:25960 pid:18088 tgid:18087 ppid:15126  task_flags:0x400140 flags:0x08080002
+        [ 1052.189780][   T41] Call Trace:
+        [ 1052.199981][   T41]  <TASK>
+        [ 1052.211420][   T41]  __schedule+0x10e9/0x6820
+        [ 1052.227703][   T41]  schedule+0xdd/0x390
+        [ 1052.258119][   T41]  schedule_timeout+0x1b2/0x280
+        [ 1052.291037][   T41]  __wait_for_common+0x2e7/0x4c0
+        [ 1052.427704][   T41]  __flush_work+0x4ca/0xcb0
+        [ 1052.456896][   T41]  p9_fd_close+0x299/0x5a0
+        [ 1052.460000][   T41]  p9_client_destroy+0xbe/0x480
+        [ 1052.470000][   T41]  </TASK>
+      `),
+      expected: { title: 'task hung in p9_fd_close', comm: 'syz.3\\nevil', pid: 18088, maxStuckSeconds: 143, corrupted: false },
+    },
   ],
   invalid: [{ name: 'the hung-task sysctl message alone', log: '[    1.000000] "echo 0 > /proc/sys/kernel/hung_task_timeout_secs" disables this message.\n' }],
 });

@@ -6,8 +6,13 @@ const OTHER_CPUS_RE = /^(?:Sending NMI from CPU|Sending NMI to all CPUs|NMI back
 
 // `INFO: task syz-executor4:8442 blocked for more than 120 seconds.` (khungtaskd, every kernel since 2.6.30) and
 // `INFO: task syz-executor0:4589 can't die for more than 120 seconds.` (a killed task that does not exit).
-// 6.x separates `blocked in I/O wait for more than N seconds.`
-const HEADER_RE = /^INFO: task (.{1,64}):(\d{1,10}) (blocked(?: in I\/O wait)?|can't die) for more than (\d{1,10}) seconds\./;
+// 6.x separates `blocked in I/O wait for more than N seconds.` A task name may hold a line break (any process can set
+// its name): the header then ends on the next line, `<rest of the name>:18088 blocked for more than 143 seconds.`
+const STATE = String.raw`(blocked(?: in I\/O wait)?|can't die) for more than (\d{1,10}) seconds\.`;
+const HEADER_RE = new RegExp(String.raw`^INFO: task (?:(.{1,64}):(\d{1,10}) ${STATE}|(.{0,64})$)`);
+const SPLIT_TAIL_RE = new RegExp(String.raw`^(.{0,64}):(\d{1,10}) ${STATE}$`);
+// The same split in the sched_show_task line: `task:<name>` then `<rest> state:D stack:...`.
+const SPLIT_TASK_LINE_RE = /^task:.{0,64}$|^.{0,64} state:[A-Z] /;
 
 export const hungTask = defineHeaderDetector({
   kind: 'hung-task',
@@ -27,6 +32,8 @@ export const hungTask = defineHeaderDetector({
     /^task:\S.* state:[A-Z]/,
     /^\S.{0,40}?\s+[A-Z] ?[0-9a-f ]{0,40} 0x[0-9a-f]{8}$/,
     /^task \S+ is blocked on /,
+    SPLIT_TAIL_RE,
+    SPLIT_TASK_LINE_RE,
   ],
   describe(match, report) {
     // With hung_task_all_cpu_backtrace (or a hung-task panic) the other CPUs' backtraces follow; their RIPs are not
@@ -37,10 +44,14 @@ export const hungTask = defineHeaderDetector({
     // frame (the trace was cut, or every frame is a `?` guess) it shows nothing to blame.
     const culprit = report.culprit;
     if (report.stack.length > 0 && (!culprit || isGenericFrame(culprit.function))) markCorrupted(report, 'no reliable frame past the scheduler and lock waits in its call trace');
-    report.comm = match[1]!;
-    report.pid = Number(match[2]);
-    report.stuckSeconds = Number(match[4]);
-    report.details['state'] = match[3] === "can't die" ? "can't die" : match[3] === 'blocked' ? 'blocked (D state)' : 'blocked in I/O wait (D state)';
+    const tail = match[1] === undefined ? report.lines.slice(1, 3).map((l) => SPLIT_TAIL_RE.exec(l.text)).find((m) => m !== null) : null;
+    const [comm, pid, state, seconds] = tail ? [`${match[5]!}\\n${tail[1]!}`, tail[2], tail[3], tail[4]] : [match[1], match[2], match[3], match[4]];
+    if (comm === undefined) return;
+    report.comm = comm;
+    report.pid = Number(pid);
+    report.stuckSeconds = Number(seconds);
+    report.details['state'] = state === "can't die" ? "can't die" : state === 'blocked' ? 'blocked (D state)' : 'blocked in I/O wait (D state)';
+    if (tail) report.details['taskName'] = 'holds a line break: the header is split over two lines (shown as \\n)';
     const blocker = report.lines.map((l) => /^task \S+ is blocked on .*$/.exec(l.text)?.[0]).find((b) => b !== undefined);
     if (blocker) report.details['blocker'] = blocker;
   },
