@@ -150,6 +150,7 @@ describe('node-2 converted to every line format', () => {
     ['short-iso', 'iso'],
     ['short-precise', 'syslog'],
     ['rfc5424', 'rfc5424'],
+    ['journal-json', 'journal-json'],
     ['dmesg', 'dmesg'],
     ['dmesg-caller', 'dmesg'],
     ['dmesg-human', 'dmesg-human'],
@@ -162,6 +163,14 @@ describe('node-2 converted to every line format', () => {
     const digest = diagnosisDigest(result);
     expect(digest.incidents).toEqual(expected.incidents);
     if (format !== 'bare') expect(digest.rbd).toEqual(expected.rbd);
+  });
+
+  it('reads journalctl -o json: UTC wall-clock time, monotonic uptime of kernel lines, host and program', () => {
+    const result = analyze(convert(lines, 'journal-json'), 'journal.json');
+    expect(result.incidents[0]!.firstSeen).toBe('2022-11-12T02:10:59.000000Z');
+    expect(result.incidents[0]!.firstUptime).toBe(3600 + (Date.parse('2022-11-12T10:10:59+08:00') - Date.parse('2022-11-12T10:05:01+08:00')) / 1000);
+    expect(result.summary.hosts).toEqual(['node-2']);
+    expect(result.events.some((e) => e.kind === 'sshd' && e.notable)).toBe(true);
   });
 
   it('keeps wall-clock time and zone in syslog, uptime in dmesg', () => {

@@ -129,6 +129,50 @@ const parseKmsg: PrefixParser = (raw) => {
   return { text, host: null, clock: null, uptime: Number(m[3]) / 1e6, kernel: facility === 0, tag: null, caller: callerMatch?.[1] ?? null };
 };
 
+/** A journal field's text: a string, or the bytes journald stores as an array when the text is not valid UTF-8. */
+function journalText(value: unknown): string | null {
+  if (typeof value === 'string') return value;
+  if (Array.isArray(value) && value.every((b) => Number.isInteger(b) && b >= 0 && b <= 255)) return Buffer.from(value as number[]).toString('utf8');
+  return null;
+}
+
+/** A wall-clock reading from microseconds since the epoch (journald's `__REALTIME_TIMESTAMP`), in UTC. */
+function clockFromMicros(micros: string): WallClock | null {
+  if (!/^\d{1,20}$/.test(micros)) return null;
+  const t = new Date(Math.floor(Number(micros) / 1000));
+  const fraction = micros.slice(-6).padStart(6, '0');
+  return wallClock(t.getUTCFullYear(), t.getUTCMonth(), t.getUTCDate(), t.getUTCHours(), t.getUTCMinutes(), t.getUTCSeconds(), fraction, 'Z');
+}
+
+// `journalctl -o json`: one JSON object per line. MESSAGE, _HOSTNAME, __REALTIME_TIMESTAMP (µs since the epoch, UTC),
+// _TRANSPORT (`kernel` for the kernel's lines), _SOURCE_MONOTONIC_TIMESTAMP (µs since boot), SYSLOG_IDENTIFIER.
+const parseJournalJson: PrefixParser = (raw) => {
+  if (!raw.startsWith('{')) return null;
+  let record: unknown;
+  try {
+    record = JSON.parse(raw);
+  } catch {
+    return null;
+  }
+  if (typeof record !== 'object' || record === null || Array.isArray(record)) return null;
+  const field = (name: string): string | null => journalText((record as Record<string, unknown>)[name]);
+  const message = field('MESSAGE');
+  if (message === null) return null;
+  const kernel = field('_TRANSPORT') === 'kernel';
+  const realtime = field('__REALTIME_TIMESTAMP');
+  const monotonic = kernel ? field('_SOURCE_MONOTONIC_TIMESTAMP') : null;
+  const rest = kernel ? splitUptime(message) : { text: message, uptime: null, caller: null };
+  return {
+    text: rest.text,
+    host: field('_HOSTNAME'),
+    clock: realtime ? clockFromMicros(realtime) : null,
+    uptime: monotonic && /^\d{1,20}$/.test(monotonic) ? Number(monotonic) / 1e6 : rest.uptime,
+    kernel,
+    tag: kernel ? 'kernel' : (field('SYSLOG_IDENTIFIER') ?? field('_COMM')),
+    caller: rest.caller,
+  };
+};
+
 const parseBare: PrefixParser = (raw, ctx) => {
   const prev = ctx.previous;
   const rest = splitUptime(raw.replace(LEVEL_RE, ''));
@@ -148,6 +192,7 @@ export const PARSERS: Readonly<Record<LineFormat, PrefixParser>> = {
   rfc5424: parseRfc5424,
   iso: parseIso,
   syslog: parseSyslog,
+  'journal-json': parseJournalJson,
   kmsg: parseKmsg,
   'dmesg-human': parseDmesgHuman,
   dmesg: parseDmesg,
@@ -155,9 +200,9 @@ export const PARSERS: Readonly<Record<LineFormat, PrefixParser>> = {
 };
 
 /** Order in which formats are tried when a line does not match its file's format. */
-export const FALLBACK_ORDER: readonly LineFormat[] = ['bundle', 'rfc5424', 'iso', 'syslog', 'kmsg', 'dmesg-human', 'dmesg'];
+export const FALLBACK_ORDER: readonly LineFormat[] = ['journal-json', 'bundle', 'rfc5424', 'iso', 'syslog', 'kmsg', 'dmesg-human', 'dmesg'];
 
-const WALL_CLOCK_FORMATS: ReadonlySet<LineFormat> = new Set(['bundle', 'rfc5424', 'iso', 'syslog', 'dmesg-human']);
+const WALL_CLOCK_FORMATS: ReadonlySet<LineFormat> = new Set(['bundle', 'rfc5424', 'iso', 'syslog', 'journal-json', 'dmesg-human']);
 
 /** kmsg continuation lines (` SUBSYSTEM=...`) carry metadata, not messages. */
 export function isKmsgDictionaryLine(raw: string): boolean {

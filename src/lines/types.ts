@@ -1,5 +1,5 @@
 /** The line formats ktriage recognises, detected per file. */
-export const LINE_FORMATS = ['bundle', 'syslog', 'iso', 'rfc5424', 'dmesg', 'dmesg-human', 'kmsg', 'bare'] as const;
+export const LINE_FORMATS = ['bundle', 'syslog', 'iso', 'rfc5424', 'journal-json', 'dmesg', 'dmesg-human', 'kmsg', 'bare'] as const;
 export type LineFormat = (typeof LINE_FORMATS)[number];
 
 /** One log line with its prefix parsed away; `text` is the message as the kernel (or program) printed it. */

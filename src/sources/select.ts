@@ -4,10 +4,11 @@ import { basename } from 'node:path';
 // journal*.txt, console logs; with their rotated and compressed variants.
 const KERNEL_LOG_RE = /^(?:messages|kern\.log|kernel\.log|syslog|dmesg|vmcore-dmesg|journal|journalctl|console|serial|ttyS\d*|minicom)(?:[._-].*)?$|\.(?:log|txt)(?:\.(?:gz|xz|\d+))*$|^vmcore-dmesg\.txt$/i;
 /** The file names looked for, for messages saying none was found. */
-export const NO_KERNEL_LOG = 'messages*, kern.log*, syslog*, dmesg*, vmcore-dmesg.txt, journal*.txt, *.log';
+export const NO_KERNEL_LOG = 'messages*, kern.log*, syslog*, dmesg*, vmcore-dmesg.txt, journal*.txt, journal*.json, *.log';
 
-// Files that never hold kernel lines even if their names match the generic patterns above.
-const NOT_KERNEL_RE = /^(?:wtmp|btmp|lastlog|faillog|.*\.(?:journal|journal~|db|sqlite|bin|png|jpg|json|xml|html?))$/i;
+// Files that never hold kernel lines even if their names match the generic patterns above (`journal*.json` is
+// `journalctl -o json` output, read; binary `*.journal` files are not).
+const NOT_KERNEL_RE = /^(?:wtmp|btmp|lastlog|faillog|(?!journal).*\.json|.*\.(?:journal|journal~|db|sqlite|bin|png|jpg|xml|html?))$/i;
 
 /** True when a file found while walking a directory is a log that may hold kernel messages. */
 export function isKernelLogName(path: string): boolean {

@@ -104,7 +104,7 @@ describe('the analyzer on hostile text never throws, validates, and points at re
   });
 
   it('every prefix format mixed line by line in one file gives the CPUs and tasks of node-2', () => {
-    const formats: TargetFormat[] = ['syslog', 'short-iso', 'short-precise', 'rfc5424', 'dmesg', 'dmesg-caller', 'dmesg-human', 'kmsg', 'bare'];
+    const formats: TargetFormat[] = ['syslog', 'short-iso', 'short-precise', 'rfc5424', 'journal-json', 'dmesg', 'dmesg-caller', 'dmesg-human', 'kmsg', 'bare'];
     // Kernel-only formats keep the kernel lines: convert the kernel lines only, so line k is the same message everywhere.
     const kernelOnly = parseBundle(node2Text).filter((l) => l.tag === 'kernel');
     const rendered = formats.map((f) => inputLines(convert(kernelOnly, f)));

@@ -44,10 +44,17 @@ function uptimeOf(l: BundleLine, first: BundleLine): string {
   return ((l.epochMs - first.epochMs) / 1000 + 3600).toFixed(6).padStart(12, ' ');
 }
 
+/** The fields `journalctl -o json` prints for a line (kernel lines with their monotonic time, in microseconds). */
+function journalRecord(l: BundleLine, first: BundleLine): Record<string, string> {
+  const common = { __REALTIME_TIMESTAMP: String(l.epochMs * 1000), _HOSTNAME: l.host, MESSAGE: l.message };
+  if (l.tag === 'kernel') return { ...common, _TRANSPORT: 'kernel', SYSLOG_IDENTIFIER: 'kernel', _SOURCE_MONOTONIC_TIMESTAMP: String(Math.round((Number(uptimeOf(l, first)) * 1e6))) };
+  return { ...common, _TRANSPORT: 'syslog', SYSLOG_IDENTIFIER: l.tag.replace(/\[\d+\]$/, '') };
+}
+
 const DAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
-export type TargetFormat = 'syslog' | 'short-iso' | 'short-precise' | 'rfc5424' | 'dmesg' | 'dmesg-caller' | 'dmesg-human' | 'kmsg' | 'bare';
+export type TargetFormat = 'syslog' | 'short-iso' | 'short-precise' | 'rfc5424' | 'journal-json' | 'dmesg' | 'dmesg-caller' | 'dmesg-human' | 'kmsg' | 'bare';
 
 /** Renders the lines in the target format; kernel-only formats keep only the kernel's lines. */
 export function convert(lines: readonly BundleLine[], format: TargetFormat): string {
@@ -63,6 +70,8 @@ export function convert(lines: readonly BundleLine[], format: TargetFormat): str
         return lines.map((l) => `${l.syslogStamp}.000000 ${l.host} ${l.tag}: ${l.message}`);
       case 'rfc5424':
         return lines.map((l) => `<6>1 ${isoStamp(l, true)} ${l.host} ${l.tag.replace(/\[\d+\]$/, '')} - - - ${l.message}`);
+      case 'journal-json':
+        return lines.map((l) => JSON.stringify(journalRecord(l, first)));
       case 'dmesg':
         return kernel.map((l) => `[${uptimeOf(l, first)}] ${l.message}`);
       case 'dmesg-caller':

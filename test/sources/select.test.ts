@@ -9,6 +9,9 @@ describe('bundle and log names', () => {
     ]);
     expect(['messages-20221112.gz', 'kern.log.1.xz', 'messages'].map(compressionOf)).toEqual(['gz', 'xz', null]);
     expect(['var/log/messages-20221112.xz', 'kern.log.2.gz', 'boot.log.xz'].every(isKernelLogName)).toBe(true);
+    // journalctl -o json exports are read; other JSON and journald's binary files are not.
+    expect(['journal.json', 'journalctl-node2.json.gz', 'journal.txt'].every(isKernelLogName)).toBe(true);
+    expect(['config.json', 'system.journal', 'wtmp'].some(isKernelLogName)).toBe(false);
   });
 
   it('orders rotated logs oldest first, compressed or not', () => {
