@@ -201,5 +201,33 @@ testDetector(softLockup, {
         entry: { function: 'ip_list_rcv', module: null },
       },
     },
+    {
+      name: 'a task name with a line break splits the header and the CPU line: the report is kept, the halves joined',
+      log: log(`
+        [  100.000001] watchdog: BUG: soft lockup - CPU#1 stuck for 22s! [syz.3
+        [  100.000001] evil:18088]
+        [  100.000002] Modules linked in:
+        [  100.000003] CPU: 1 PID: 18088 Comm: syz.3
+        [  100.000003] evil Not tainted 6.8.0 #1
+        [  100.000004] Hardware name: QEMU Standard PC
+        [  100.000005] RIP: 0010:spin_loop_fn+0x15/0x20
+        [  100.000006] RSP: 0018:ffffc90000abfd28 EFLAGS: 00000246
+        [  100.000007] Call Trace:
+        [  100.000010]  <TASK>
+        [  100.000011]  evil_ioctl+0x44/0x50
+        [  100.000012]  __x64_sys_ioctl+0xa1/0xc0
+        [  100.000013]  do_syscall_64+0x16/0x1b
+        [  100.000014]  entry_SYSCALL_64_after_hwframe+0x77/0x7f
+        [  100.000015]  </TASK>
+      `),
+      expected: {
+        title: 'soft lockup in spin_loop_fn',
+        cpu: 1,
+        pid: 18088,
+        comm: 'syz.3\\nevil',
+        corrupted: false,
+        details: { taskName: 'holds a line break: the header is split over two lines (shown as \\n)', syscall: 'ioctl' },
+      },
+    },
   ],
 });

@@ -1,6 +1,7 @@
 import { defineHeaderDetector } from '../define.js';
 import { isGenericFrame, isHungTaskLockFrame } from '../../knowledge/frames.js';
 import { markCorrupted, useDump } from '../report.js';
+import { joinSplitName, SPLIT_NAME_NOTE } from '../split-name.js';
 
 const OTHER_CPUS_RE = /^(?:Sending NMI from CPU|Sending NMI to all CPUs|NMI backtrace for cpu \d)/;
 
@@ -45,13 +46,13 @@ export const hungTask = defineHeaderDetector({
     const culprit = report.culprit;
     if (report.stack.length > 0 && (!culprit || isGenericFrame(culprit.function))) markCorrupted(report, 'no reliable frame past the scheduler and lock waits in its call trace');
     const tail = match[1] === undefined ? report.lines.slice(1, 3).map((l) => SPLIT_TAIL_RE.exec(l.text)).find((m) => m !== null) : null;
-    const [comm, pid, state, seconds] = tail ? [`${match[5]!}\\n${tail[1]!}`, tail[2], tail[3], tail[4]] : [match[1], match[2], match[3], match[4]];
+    const [comm, pid, state, seconds] = tail ? [joinSplitName(match[5]!, tail[1]!), tail[2], tail[3], tail[4]] : [match[1], match[2], match[3], match[4]];
     if (comm === undefined) return;
     report.comm = comm;
     report.pid = Number(pid);
     report.stuckSeconds = Number(seconds);
     report.details['state'] = state === "can't die" ? "can't die" : state === 'blocked' ? 'blocked (D state)' : 'blocked in I/O wait (D state)';
-    if (tail) report.details['taskName'] = 'holds a line break: the header is split over two lines (shown as \\n)';
+    if (tail) report.details['taskName'] = SPLIT_NAME_NOTE;
     const blocker = report.lines.map((l) => /^task \S+ is blocked on .*$/.exec(l.text)?.[0]).find((b) => b !== undefined);
     if (blocker) report.details['blocker'] = blocker;
   },

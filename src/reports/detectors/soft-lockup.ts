@@ -1,9 +1,12 @@
 import { buildReport, markCorrupted, noteSyscall } from '../report.js';
+import { joinSplitName, SPLIT_NAME_NOTE } from '../split-name.js';
 import type { Detector } from '../types.js';
 
 // `BUG: soft lockup - CPU#12 stuck for 22s! [dockerd-current:39156]`, with the `NMI watchdog: ` (3.x/RHEL 7,
-// 4.1-4.14) or `watchdog: ` (4.15+) prefix.
-const HEADER_RE = /BUG: soft lockup - CPU#(\d{1,5}) stuck for (\d{1,7})s! \[(.{0,64}):(\d{1,10})\]/;
+// 4.1-4.14) or `watchdog: ` (4.15+) prefix. A task name may hold a line break (any process can set its name):
+// the header then ends on the next line, `<rest of the name>:39156]`.
+const HEADER_RE = /BUG: soft lockup - CPU#(\d{1,5}) stuck for (\d{1,7})s! \[(?:(.{0,64}):(\d{1,10})\]|(.{0,64})$)/;
+const SPLIT_TAIL_RE = /^(.{0,64}):(\d{1,10})\]$/;
 
 export const softLockup: Detector = {
   kind: 'soft-lockup',
@@ -16,13 +19,17 @@ export const softLockup: Detector = {
   },
   header: HEADER_RE,
   body: 'trace',
-  bodyLines: [/^CPU#\d+ Utilization every/, /^\s+#\d+: +\d+% system/, /^CPU#\d+ Detect HardIRQ Time/],
+  // (a split name also splits the CPU line: `CPU: 1 PID: 18088 Comm: syz.3` then `evil Not tainted 6.8.0 #1`)
+  bodyLines: [/^CPU#\d+ Utilization every/, /^\s+#\d+: +\d+% system/, /^CPU#\d+ Detect HardIRQ Time/, SPLIT_TAIL_RE, /^.{0,64} (?:Not tainted|Tainted: [A-Z ]{1,40}) \S/],
   detect(block) {
     const header = HEADER_RE.exec(block.lines[block.headerIndex]!.text);
     if (!header) return null;
     const report = buildReport('soft-lockup', block);
+    const split = header[3] === undefined;
+    const tail = split ? block.lines.slice(block.headerIndex + 1, block.headerIndex + 3).map((l) => SPLIT_TAIL_RE.exec(l.text)).find((m) => m !== null) : undefined;
+    if (split && !tail) return null;
     const cpu = Number(header[1]);
-    const pid = Number(header[4]);
+    const pid = Number(tail ? tail[2] : header[4]);
     // The header is authoritative; a CPU line that disagrees belongs to another CPU's interleaved dump.
     if ((report.cpu !== null && report.cpu !== cpu) || (report.pid !== null && report.pid !== pid)) {
       markCorrupted(report, `register dump is of CPU ${report.cpu} PID ${report.pid}, not of the reported CPU ${cpu} PID ${pid}`);
@@ -34,7 +41,8 @@ export const softLockup: Detector = {
     }
     report.cpu = cpu;
     report.pid = pid;
-    report.comm = header[3]!;
+    report.comm = tail ? joinSplitName(header[5]!, tail[1]!) : header[3]!;
+    if (tail) report.details['taskName'] = SPLIT_NAME_NOTE;
     report.stuckSeconds = Number(header[2]);
     if (!report.rip && report.stack.length === 0 && !report.corrupted) markCorrupted(report, 'report cut off before its registers and call trace');
     noteSyscall(report);
