@@ -1,3 +1,4 @@
+import { isBriefHelperFrame } from '../knowledge/frames.js';
 import type { LogLine } from '../lines/types.js';
 import type { Frame } from '../reports/types.js';
 
@@ -41,7 +42,8 @@ export function ripHistogram(samples: readonly Sample[]): RipCount[] {
 
 /**
  * The loop-bounding function: the deepest (innermost) function that every sample's stack passes
- * through. Samples that kept only their RIP narrow it too: their RIP function must lie at or below
+ * through, past helpers that return at once (a wake-up, an unlock: the loop is in their caller).
+ * Samples that kept only their RIP narrow it too: their RIP function must lie at or below
  * the bound in a stack seen in a full sample. Null when no sample has a stack.
  */
 export function loopBoundingFunction(all: readonly Sample[]): string | null {
@@ -59,5 +61,5 @@ export function loopBoundingFunction(all: readonly Sample[]): string | null {
     const ancestors = new Set(holder.stack.slice(holder.stack.findIndex((fr) => fr.function === ripFunction)).map((f) => f.function));
     candidates = candidates.filter((fn) => ancestors.has(fn));
   }
-  return candidates[0] ?? null;
+  return candidates.find((fn) => !isBriefHelperFrame(fn)) ?? candidates[0] ?? null;
 }

@@ -43,6 +43,15 @@ export const IRQ_ENABLE_FUNCTIONS = [
 export const isIrqEnableFunction = matcher(IRQ_ENABLE_FUNCTIONS, []);
 
 /**
+ * Helpers that return at once (wake a waiter, drop a lock): a CPU cannot stay in one for seconds, so when every
+ * sample passes through one, the loop that keeps the CPU busy is in a caller that keeps calling it.
+ */
+export const isBriefHelperFrame = matcher(
+  [...IRQ_ENABLE_FUNCTIONS, '__wake_up', '__wake_up_common', '__wake_up_common_lock', '__wake_up_locked', 'wake_up_process', 'try_to_wake_up', 'wake_up_q', 'wake_up_bit', '__wake_up_bit', 'complete', 'complete_all', '_raw_spin_unlock', '_raw_read_unlock', '_raw_write_unlock'],
+  [],
+);
+
+/**
  * Routines that print a stall or lockup report from the timer interrupt. When one of them is on the stack,
  * the frames up to the timer interrupt's entry are the reporter's, and the interrupted code lies beyond.
  */

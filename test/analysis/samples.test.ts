@@ -24,6 +24,16 @@ describe('loopBoundingFunction', () => {
     expect(loopBoundingFunction(samples)).toBe('blk_set_queue_dying');
   });
 
+  it('looks past a helper that returns at once (a wake-up, an unlock) when every sample passes through it', () => {
+    const samples = [
+      sample(['_raw_spin_unlock_irqrestore', '__wake_up', 'blk_set_queue_dying', '__dm_destroy']),
+      sample(['_raw_spin_lock_irqsave', '__wake_up', 'blk_set_queue_dying', '__dm_destroy']),
+    ];
+    expect(loopBoundingFunction(samples)).toBe('blk_set_queue_dying');
+    // A CPU spinning inside a lock is bounded by the lock function itself.
+    expect(loopBoundingFunction([sample(['native_queued_spin_lock_slowpath', '_raw_spin_lock', 'f']), sample(['native_queued_spin_lock_slowpath', '_raw_spin_lock', 'f'])])).toBe('native_queued_spin_lock_slowpath');
+  });
+
   it('is null without any stack', () => {
     expect(loopBoundingFunction([sample(['a'], false)])).toBeNull();
   });
