@@ -231,3 +231,19 @@ export const isEntryPlumbingFrame = matcher(ENTRY_EXACT, ENTRY_PATTERNS);
  * is filed under the wrapper that sleeps): the console semaphore's.
  */
 export const isHungTaskLockFrame = matcher(['console_lock', 'console_trylock'], []);
+
+/**
+ * Outermost frames: where a task's or CPU's stack begins (kernel thread start, system call entry from user
+ * space, the boot and idle paths). A call trace that ends with one of them was printed to its end.
+ */
+export const isStackBottomFrame = matcher(
+  [
+    'ret_from_fork', 'ret_from_fork_asm', 'ret_from_kernel_thread', 'system_call_fastpath', 'tracesys', 'sysenter_dispatch',
+    'entry_SYSCALL_64', 'entry_SYSCALL_64_after_hwframe', 'entry_SYSCALL_64_fastpath', 'entry_SYSENTER_compat', 'entry_SYSENTER_compat_after_hwframe',
+    'entry_INT80_compat', 'entry_SYSCALL_compat', 'entry_SYSCALL_compat_after_hwframe', 'entry_INT80_32', 'entry_SYSENTER_32',
+    'secondary_startup_64', 'secondary_startup_64_no_verify', 'common_startup_64', 'x86_64_start_kernel', 'x86_64_start_reservations',
+    'start_kernel', 'rest_init', 'el0t_64_sync', 'el0t_32_sync', 'el0_sync', 'el0_svc_naked', 'ret_fast_syscall', 'vector_swi',
+    'secondary_start_kernel', '__secondary_switched', '__primary_switched', 'ret_from_except_lite', 'system_call_common',
+  ],
+  [],
+);

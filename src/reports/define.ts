@@ -1,4 +1,6 @@
+import { isStackBottomFrame } from '../knowledge/frames.js';
 import { STUCK_KINDS, type IncidentKind } from '../result/kinds.js';
+import { parseFrameLine } from './frames.js';
 import { buildReport, markCorrupted, noteSyscall } from './report.js';
 import type { BodyPolicy, Detector, DetectorMeta, Report, ReportBlock } from './types.js';
 
@@ -15,6 +17,8 @@ export interface HeaderDetectorSpec {
   readonly endsAt?: RegExp;
   /** A report of this kind normally carries registers or a trace; without both it was cut off. */
   readonly expectsTrace?: boolean;
+  /** Its trace is cut to a fixed depth by design (kmemleak's 16 frames): it need not reach where the stack begins. */
+  readonly boundedTrace?: boolean;
   /** A header that names a more precise kind than the detector's (a BUG in lib/list_debug.c is a list corruption). */
   readonly kindOf?: (match: RegExpExecArray) => IncidentKind;
   /** Adds kind-specific facts (details, culprit overrides) from the header match and the report. */
@@ -42,6 +46,12 @@ function traceDamage(report: Report, block: ReportBlock): string | null {
   return null;
 }
 
+/** Whether the input ended while the trace was printed: its last line is a frame, and not one where a stack begins. */
+function endsInsideTrace(report: Report, block: ReportBlock): boolean {
+  const outermost = report.stack[report.stack.length - 1];
+  return outermost !== undefined && parseFrameLine(block.lines[block.lines.length - 1]!.text, null) !== null && !isStackBottomFrame(outermost.function);
+}
+
 /**
  * A detector for reports opened by one header line and parsed with the shared body parser
  * (oopses, lockups, stalls): the spec adds what is specific to the kind.
@@ -66,6 +76,8 @@ export function defineHeaderDetector(spec: HeaderDetectorSpec): Detector {
       if (STUCK_KINDS.has(report.kind)) noteSyscall(report);
       const damage = (spec.expectsTrace ?? true) && !report.corrupted ? traceDamage(report, block) : null;
       if (damage) markCorrupted(report, damage);
+      // Not damage (the frames printed are right, and the culprit among them): but the stack may be longer.
+      if ((spec.expectsTrace ?? true) && !spec.boundedTrace && block.truncated && endsInsideTrace(report, block)) report.details['trace'] = 'the log ends inside the call trace: outer frames may be missing';
       return report;
     },
   };

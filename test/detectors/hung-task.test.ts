@@ -186,6 +186,21 @@ testDetector(hungTask, {
       `),
       expected: { title: 'task hung in p9_fd_close', comm: 'syz.3\\nevil', pid: 18088, maxStuckSeconds: 143, corrupted: false },
     },
+    {
+      name: 'the log ends inside the call trace: the frames printed still blame, and the report says outer ones may be missing',
+      log: log(`
+        [  843.300000] INFO: task syz-executor3:7316 blocked for more than 120 seconds.
+        [  843.300001]       Not tainted 4.4.107 #1
+        [  843.300002] "echo 0 > /proc/sys/kernel/hung_task_timeout_secs" disables this message.
+        [  843.300003] syz-executor3   D ffff8801c2717a68     0  7316   3654 0x00000004
+        [  843.300004] Call Trace:
+        [  843.300005]  [<ffffffff835bec62>] schedule+0x62/0xa0
+        [  843.328311]  [<ffffffff835cb4ec>] ldsem_down_write+0x1ac/0x357
+        [  843.346418]  [<ffffffff835cbdd2>] tty_ldisc_lock_pair_timeout+0xb2/0x160
+        [  843.353363]  [<ffffffff81f8b03f>] tty_ldisc_hangup+0x21f/0x720
+      `),
+      expected: { title: 'task hung in tty_ldisc_hangup', corrupted: false, details: { state: 'blocked (D state)', trace: 'the log ends inside the call trace: outer frames may be missing' } },
+    },
   ],
   invalid: [{ name: 'the hung-task sysctl message alone', log: '[    1.000000] "echo 0 > /proc/sys/kernel/hung_task_timeout_secs" disables this message.\n' }],
 });

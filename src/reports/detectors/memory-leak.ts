@@ -22,6 +22,7 @@ export const memoryLeak = defineHeaderDetector({
   },
   header: HEADER_RE,
   body: 'marker',
+  boundedTrace: true,
   absorbs: [PANIC_INSIDE_REPORT_RE, OBJECT_RE],
   describe(_match, report) {
     for (const line of report.lines) {
