@@ -6,10 +6,9 @@ import { groupIncidents } from './analysis/incidents.js';
 import { summarize } from './analysis/summary.js';
 import { linkVictims } from './analysis/victims.js';
 import type { MachineInputs } from './machine/inputs.js';
-import { mayBeHeader } from './lines/fast-scan.js';
 import { detectFormat, isKmsgDictionaryLine, parseLine } from './lines/formats.js';
 import type { LineContext, LineFormat, LogLine } from './lines/types.js';
-import { DETECTORS } from './reports/index.js';
+import { HeaderMatcher } from './reports/header-matcher.js';
 import { Segmenter, type Fragment } from './reports/segmenter.js';
 import type { Detector, Report } from './reports/types.js';
 import { SCHEMA_VERSION, type InputSummary, type Result, type RunWarning } from './result/schema.js';
@@ -45,10 +44,6 @@ const MAX_KEPT_REPORT_LINES = 100_000;
 /** Header-less register dumps kept (a log that is itself a grep of `RIP:` lines holds one per line pair). */
 const MAX_KEPT_FRAGMENTS = 20_000;
 
-const textRoom = (options: AnalyzeOptions): number => (options.rememberTexts ? REPEATED_TEXTS_ROOM : 0);
-// The prefilter is built from the built-in detectors' headers: other detectors get none.
-const headerPrefilter = (options: AnalyzeOptions): ((text: string) => boolean) => (options.detectors ? () => true : mayBeHeader);
-
 /** Lines read before the format of an input is decided. */
 const FORMAT_SAMPLE_LINES = 200;
 
@@ -77,7 +72,7 @@ export class SourceFeed {
       assumedZone: options.assumedZone ?? null,
       previous: null,
     };
-    this.segmenter = new Segmenter(options.detectors ?? DETECTORS, owner.sinkFor(info), new RecentTexts(textRoom(options)), headerPrefilter(options));
+    this.segmenter = new Segmenter(owner.headers, owner.sinkFor(info));
     this.summary = { path: info.path, format: 'bare', lines: 0, bytes: 0, host: info.hostHint ?? null, firstSeen: null, lastSeen: null };
   }
 
@@ -174,18 +169,12 @@ export class Analyzer {
   private readonly warnings: RunWarning[] = [];
   private readonly errors: Result['errors'] = [];
   private readonly spoofed = new Map<string, { count: number; example: LogLine }>();
-  private readonly headerTest: RegExp;
-  /** Program texts known not to be shaped like a report header. */
-  private readonly plainProgramTexts: RecentTexts<true>;
-  private readonly mayBeHeader: (text: string) => boolean;
+  /** @internal the detectors' headers, shared by the inputs' segmenters and the spoofing check. */
+  readonly headers: HeaderMatcher;
 
   constructor(private readonly options: AnalyzeOptions = {}) {
-    const detectors = options.detectors ?? DETECTORS;
-    this.headerTest = new RegExp(detectors.map((d) => `(?:${d.header.source})`).join('|'));
-    const room = textRoom(options);
-    this.events = new EventAggregator(new RecentTexts(room));
-    this.plainProgramTexts = new RecentTexts(room);
-    this.mayBeHeader = headerPrefilter(options);
+    this.headers = new HeaderMatcher(options.detectors);
+    this.events = new EventAggregator(new RecentTexts(options.rememberTexts ? REPEATED_TEXTS_ROOM : 0));
   }
 
   openSource(info: SourceInfo): SourceFeed {
@@ -226,21 +215,13 @@ export class Analyzer {
 
   private loose(line: LogLine): void {
     // A program line shaped like a kernel report is not one: anyone can write such text to syslog.
-    if (!line.kernel && this.looksLikeHeader(line.text)) {
+    if (!line.kernel && this.headers.matches(line.text)) {
       const key = `${line.path}\u0001${line.tag}`;
       const seen = this.spoofed.get(key);
       if (seen) seen.count++;
       else this.spoofed.set(key, { count: 1, example: line });
     }
     this.events.add(line, this.hostOf(line));
-  }
-
-  /** Whether a text would open a report, remembered for the last texts (daemons repeat theirs). */
-  private looksLikeHeader(text: string): boolean {
-    if (this.plainProgramTexts.get(text)) return false;
-    if (this.mayBeHeader(text) && this.headerTest.test(text)) return true;
-    this.plainProgramTexts.set(text, true);
-    return false;
   }
 
   private hostOf = (line: LogLine): string | null => line.host ?? this.hostHints.get(line.path) ?? null;

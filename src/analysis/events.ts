@@ -36,9 +36,6 @@ function readMessage(message: string): Reading | null {
   return { template, subjects, errno, notable: NOTABLE_RE.test(text), lastGroup: null };
 }
 
-/** A program line that is neither notable nor holds an errno: daemon chatter, not templated (kernel lines always are). */
-const ROUTINE_PROGRAM_TEXT: Reading = { template: '', subjects: [], errno: null, notable: false, lastGroup: null };
-
 interface Reading extends Template {
   readonly notable: boolean;
   /** The group the last line with this text went to. */
@@ -111,8 +108,10 @@ export class EventAggregator {
 
   /** Adds a line; `host` is the line's own, or the one its input is known by (dmesg lines carry none). */
   add(line: LogLine, host: string | null = line.host): void {
-    const reading = this.read(line.text, line.kernel);
-    if (reading === null || reading === ROUTINE_PROGRAM_TEXT) return;
+    // Program lines are kept only when notable or with an errno: most daemon chatter stops here, untemplated.
+    if (!line.kernel && !MAYBE_ERRNO_RE.test(line.text) && !NOTABLE_RE.test(line.text)) return;
+    const reading = this.read(line.text);
+    if (reading === null) return;
     const { template, subjects, errno, notable } = reading;
     if (!line.kernel && !notable && errno === null) return;
     const source = line.kernel ? 'k' : line.tag;
@@ -143,10 +142,10 @@ export class EventAggregator {
    * What a message says as an event (null: nothing, a separator rule or a blank line), remembered for the
    * messages seen last: logs repeat the same text (one device's error every second), and templating costs more than a lookup.
    */
-  private read(message: string, kernel: boolean): Reading | null {
+  private read(message: string): Reading | null {
     const known = this.recent.get(message);
-    if (known !== undefined && (known !== ROUTINE_PROGRAM_TEXT || !kernel)) return known;
-    const reading = kernel || MAYBE_ERRNO_RE.test(message) || NOTABLE_RE.test(message) ? readMessage(message) : ROUTINE_PROGRAM_TEXT;
+    if (known !== undefined) return known;
+    const reading = readMessage(message);
     this.recent.set(message, reading);
     return reading;
   }

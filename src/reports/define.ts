@@ -19,6 +19,8 @@ export interface HeaderDetectorSpec {
   readonly expectsTrace?: boolean;
   /** Its trace is cut to a fixed depth by design (kmemleak's 16 frames): it need not reach where the stack begins. */
   readonly boundedTrace?: boolean;
+  /** Frames not to blame in reports of this kind only (see pickCulprit). */
+  readonly culpritSkip?: (fn: string) => boolean;
   /** A header that names a more precise kind than the detector's (a BUG in lib/list_debug.c is a list corruption). */
   readonly kindOf?: (match: RegExpExecArray) => IncidentKind;
   /** Adds kind-specific facts (details, culprit overrides) from the header match and the report. */
@@ -71,7 +73,7 @@ export function defineHeaderDetector(spec: HeaderDetectorSpec): Detector {
     detect(block) {
       const match = header.exec(block.lines[block.headerIndex]!.text);
       if (!match) return null;
-      const report = buildReport(spec.kindOf?.(match) ?? spec.kind, block);
+      const report = buildReport(spec.kindOf?.(match) ?? spec.kind, block, spec.culpritSkip);
       spec.describe?.(match, report, block);
       if (STUCK_KINDS.has(report.kind)) noteSyscall(report);
       const damage = (spec.expectsTrace ?? true) && !report.corrupted ? traceDamage(report, block) : null;

@@ -9,10 +9,10 @@ import type { Report, ReportBlock } from './types.js';
  * Builds a report from a block with the shared body parser: CPU line, registers, RIP, trace, Code:.
  * Detectors call it and then add what is specific to their kind.
  */
-export function buildReport(kind: IncidentKind, block: ReportBlock): Report {
+export function buildReport(kind: IncidentKind, block: ReportBlock, alsoSkip?: (fn: string) => boolean): Report {
   const fields = parseCommonFields(block.lines);
   const frames = interruptedFrames(fields);
-  const culprit = pickCulprit(sampleStack(fields.rip, frames));
+  const culprit = pickCulprit(sampleStack(fields.rip, frames), alsoSkip);
   const corruptionReasons: string[] = [];
   if (block.droppedMessages) corruptionReasons.push('printk messages were dropped inside the report');
   corruptionReasons.push(...(block.damage ?? []));

@@ -1,7 +1,7 @@
-import { RecentTexts } from '../analysis/recent-texts.js';
 import type { LogLine } from '../lines/types.js';
 import { isStructuralLine, parseCpuLine } from './body.js';
 import { parseFrameLine } from './frames.js';
+import type { HeaderMatcher } from './header-matcher.js';
 import { attribute, headerClaim, newAssembly, StackHistory, take, type Assembly } from './reassembly.js';
 import type { Detector, Report, ReportBlock } from './types.js';
 
@@ -67,27 +67,15 @@ export class Segmenter {
   /** Open blocks, oldest first: several while different CPUs print reports at the same moment. */
   private blocks: OpenBlock[] = [];
   private readonly history = new StackHistory();
-  private readonly anyHeader: RegExp;
 
   constructor(
-    private readonly detectors: readonly Detector[],
+    private readonly headers: HeaderMatcher,
     private readonly sink: SegmenterSink,
-    /** Recent texts known to be neither a report header nor a register dump's CPU line. */
-    private readonly plainTexts = new RecentTexts<true>(0),
-    /** A cheap test every header and CPU line passes (`mayBeHeader` for the built-in detectors): other lines skip their regexes. */
-    private readonly mayBeHeader: (text: string) => boolean = () => true,
-  ) {
-    this.anyHeader = new RegExp(detectors.map((d) => `(?:${d.header.source})`).join('|'));
-  }
+  ) {}
 
   /** No report open: a line that is neither a header nor a register dump's CPU line can only be loose. */
   get idle(): boolean {
     return this.blocks.length === 0;
-  }
-
-  private headerDetector(text: string): Detector | null {
-    if (!this.anyHeader.test(text)) return null;
-    return this.detectors.find((d) => d.header.test(text)) ?? null;
   }
 
   push(line: LogLine): void {
@@ -96,14 +84,9 @@ export class Segmenter {
       return;
     }
     const text = line.text;
-    // Outside reports most kernel lines are the same few messages again: known to open nothing, they are loose at once.
-    if (this.blocks.length === 0 && this.plainTexts.get(text)) {
-      this.sink.loose(line);
-      return;
-    }
     // Neither a header nor a CPU line can be without one of the prefilter's pieces.
-    const maybe = this.mayBeHeader(text);
-    const header = maybe ? this.headerDetector(text) : null;
+    const maybe = this.headers.mayBe(text);
+    const header = maybe ? this.headers.detectorOf(text) : null;
     const mine = this.blocks.length === 0 ? [] : this.blocks.filter((b) => sameContext(b, line));
     if (header) {
       // Absorbed headers (`Oops:`, a panic_on_warn panic) come before the host's register dump, after which the host
@@ -136,10 +119,7 @@ export class Segmenter {
       this.close(mine[0]!, false);
     }
     if (maybe && parseCpuLine(text.trimStart())) this.open(null, line);
-    else {
-      this.plainTexts.set(text, true);
-      this.sink.loose(line);
-    }
+    else this.sink.loose(line);
   }
 
   /** Whether a new header is another CPU's report printed at the same moment as the open block. */

@@ -36,11 +36,12 @@ export const hungTask = defineHeaderDetector({
     SPLIT_TAIL_RE,
     SPLIT_TASK_LINE_RE,
   ],
+  culpritSkip: isHungTaskLockFrame,
   describe(match, report) {
     // With hung_task_all_cpu_backtrace (or a hung-task panic) the other CPUs' backtraces follow; their RIPs are not
     // the sleeping task's, which has none: the culprit comes from the task's own dump, before them.
     const others = report.lines.findIndex((l, i) => i > 0 && OTHER_CPUS_RE.test(l.text));
-    useDump(report, others > 0 ? report.lines.slice(0, others) : report.lines, isHungTaskLockFrame);
+    if (others > 0) useDump(report, report.lines.slice(0, others), isHungTaskLockFrame);
     // A sleeping task's trace runs through the scheduler and lock waits to the code that waits: without such a
     // frame (the trace was cut, or every frame is a `?` guess) it shows nothing to blame.
     const culprit = report.culprit;
