@@ -167,7 +167,8 @@ const WARNING_KINDS: ReadonlySet<string> = new Set(['warning', 'userspace-segfau
 /** How urgent a root incident is: a corrected machine check or a WARNING is not a crash. */
 function incidentSeverity(i: Incident): 'critical' | 'warning' {
   if (WARNING_KINDS.has(i.kind)) return 'warning';
-  if (i.kind === 'mce' && i.details['errorType'] === 'corrected') return 'warning';
+  // GHES says `corrected` or `info` for what needed no recovery; `recoverable` and `fatal` did.
+  if (i.kind === 'mce' && (i.details['severity'] === 'corrected' || i.details['severity'] === 'info')) return 'warning';
   return 'critical';
 }
 

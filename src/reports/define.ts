@@ -1,5 +1,5 @@
 import { isStackBottomFrame } from '../knowledge/frames.js';
-import { STUCK_KINDS, type IncidentKind } from '../result/kinds.js';
+import { makeTitle, STUCK_KINDS, type IncidentKind } from '../result/kinds.js';
 import { parseFrameLine } from './frames.js';
 import { buildReport, markCorrupted, noteSyscall } from './report.js';
 import type { BodyPolicy, Detector, DetectorMeta, Report, ReportBlock } from './types.js';
@@ -12,6 +12,7 @@ export interface HeaderDetectorSpec {
   readonly body?: BodyPolicy;
   readonly bodyLines?: readonly RegExp[];
   readonly absorbs?: readonly RegExp[];
+  readonly absorbsOnce?: boolean;
   readonly multipleDumps?: boolean;
   readonly traceFrom?: RegExp;
   readonly endsAt?: RegExp;
@@ -67,6 +68,7 @@ export function defineHeaderDetector(spec: HeaderDetectorSpec): Detector {
     body: spec.body ?? 'trace',
     ...(spec.bodyLines ? { bodyLines: spec.bodyLines } : {}),
     ...(spec.absorbs ? { absorbs: spec.absorbs } : {}),
+    ...(spec.absorbsOnce ? { absorbsOnce: true } : {}),
     ...(spec.multipleDumps ? { multipleDumps: true } : {}),
     ...(spec.traceFrom ? { traceFrom: spec.traceFrom } : {}),
     ...(spec.endsAt ? { endsAt: spec.endsAt } : {}),
@@ -74,7 +76,10 @@ export function defineHeaderDetector(spec: HeaderDetectorSpec): Detector {
       const match = header.exec(block.lines[block.headerIndex]!.text);
       if (!match) return null;
       const report = buildReport(spec.kindOf?.(match) ?? spec.kind, block, spec.culpritSkip);
+      const { culprit, title } = report;
       spec.describe?.(match, report, block);
+      // A culprit the detector changed is named in the title, unless it wrote a title of its own.
+      if (report.culprit !== culprit && report.title === title) report.title = makeTitle(report.kind, report.culprit?.function);
       if (STUCK_KINDS.has(report.kind)) noteSyscall(report);
       const damage = (spec.expectsTrace ?? true) && !report.corrupted ? traceDamage(report, block) : null;
       if (damage) markCorrupted(report, damage);

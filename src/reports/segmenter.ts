@@ -47,6 +47,12 @@ const MAX_CONCURRENT_BLOCKS = 8;
 const CONCURRENT_SECONDS = 1;
 const INTERLEAVED_DAMAGE = "interleaved with another CPU's report printed at the same moment: lines that could be either report's were left out";
 
+/** Whether an open block takes a header line as its own (`absorbs`, at most once each with `absorbsOnce`). */
+function absorbs(block: OpenBlock, text: string): boolean {
+  const detector = block.detector;
+  return detector?.absorbs?.some((re) => re.test(text) && !(detector.absorbsOnce && block.lines.some((l) => re.test(l.text)))) ?? false;
+}
+
 /** With printk caller tags (`[T123]`, `[C4]`), a line joins only a report printed from its own context. */
 function sameContext(block: OpenBlock, line: LogLine): boolean {
   return line.caller === null || block.assembly.caller === null || block.assembly.caller === line.caller;
@@ -91,9 +97,7 @@ export class Segmenter {
     if (header) {
       // Absorbed headers (`Oops:`, a panic_on_warn panic) come before the host's register dump, after which the host
       // is over; only a report's own later headers (the OOM victim after the OOM invoker) may come after it.
-      const hosts = mine.filter(
-        (b) => (b.detector === header || !b.lines.some((l) => parseCpuLine(l.text.trimStart()))) && b.detector?.absorbs?.some((re) => re.test(text)),
-      );
+      const hosts = mine.filter((b) => (b.detector === header || !b.lines.some((l) => parseCpuLine(l.text.trimStart()))) && absorbs(b, text));
       // Two CPUs' reports open at once could each own it: it is left out of both, which are flagged.
       if (hosts.length > 1) {
         for (const b of hosts) b.assembly.ambiguous = true;

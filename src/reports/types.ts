@@ -108,6 +108,8 @@ export interface Detector {
   readonly bodyLines?: readonly RegExp[];
   /** Header lines of other detectors that stay inside this report (e.g. `Oops:` after `BUG: unable to handle`). */
   readonly absorbs?: readonly RegExp[];
+  /** Each of `absorbs` is taken at most once: a second such line starts another report (another kmemleak object). */
+  readonly absorbsOnce?: boolean;
   /** The report holds the register dumps of several CPUs or tasks (RCU stalls): a second CPU line does not end it. */
   readonly multipleDumps?: boolean;
   /** For a `marker` body: the line after which the rest is a plain trace (lockdep's `stack backtrace:`) ending like a `trace` body. */

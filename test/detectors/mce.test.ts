@@ -1,3 +1,5 @@
+import { describe, expect, it } from 'vitest';
+import { analyzeText } from '../../src/analyzer.js';
 import { mce } from '../../src/reports/detectors/mce.js';
 import { log, testDetector } from './tester.js';
 
@@ -24,4 +26,16 @@ testDetector(mce, {
     },
   ],
   invalid: [{ name: 'a thermal throttling note', log: '[  500.000001] mce: CPU0: Core temperature above threshold, cpu clock throttled (total events = 1)\n' }],
+});
+
+describe('how urgent a machine check is', () => {
+  const severityOf = (text: string) => analyzeText(text).findings.find((f) => f.incidents.length > 0)?.severity;
+
+  it('is a warning when corrected, from the mce: lines, EDAC or GHES alike; critical when not', () => {
+    expect(severityOf('[ 10.000001] mce: [Hardware Error]: Machine check events logged\n')).toBe('warning');
+    expect(severityOf('[ 10.000001] EDAC MC0: 1 CE memory read error on DIMM_A1 (channel:0 slot:0 page:0x1 offset:0x0 grain:32 syndrome:0x0)\n')).toBe('warning');
+    expect(severityOf('[ 10.000001] {1}[Hardware Error]: Hardware error from APEI Generic Hardware Error Source: 0\n[ 10.000002] {1}[Hardware Error]: event severity: corrected\n')).toBe('warning');
+    expect(severityOf('[ 10.000001] mce: [Hardware Error]: CPU 2: Machine Check Exception: 5 Bank 4: b200000000070f0f\n[ 10.000005] mce: [Hardware Error]: Machine check: Processor context corrupt\n')).toBe('critical');
+    expect(severityOf('[ 10.000001] EDAC MC0: 1 UE memory read error on DIMM_A1 (channel:0 slot:0 page:0x1 offset:0x0 grain:32 syndrome:0x0)\n')).toBe('critical');
+  });
 });

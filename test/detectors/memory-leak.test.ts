@@ -1,3 +1,5 @@
+import { describe, expect, it } from 'vitest';
+import { analyzeText } from '../../src/analyzer.js';
 import { memoryLeak } from '../../src/reports/detectors/memory-leak.js';
 import { log, testDetector } from './tester.js';
 
@@ -46,4 +48,28 @@ testDetector(memoryLeak, {
       expected: { title: 'memory leak in do_ipv6_setsockopt', pid: 11746, comm: 'executor', details: { size: 64, ageSeconds: 16.078 } },
     },
   ],
+});
+
+describe('several kmemleak objects in one scan', () => {
+  it('gives one incident per unreferenced object, each blaming its own allocation', () => {
+    const result = analyzeText(log(`
+      [  100.000001] kmemleak: 2 new suspected memory leaks (see /sys/kernel/debug/kmemleak)
+      [  100.000002] unreferenced object 0xffff888012345600 (size 64):
+      [  100.000003]   comm "modprobe", pid 100, jiffies 4294667296 (age 12.3s)
+      [  100.000004]   backtrace:
+      [  100.000005]     kmalloc_trace+0x26/0x90
+      [  100.000006]     foo_init+0x1c/0x50 [foo]
+      [  100.000007]     do_one_initcall+0x41/0x200
+      [  100.000008] unreferenced object 0xffff888012345700 (size 128):
+      [  100.000009]   comm "modprobe", pid 101, jiffies 4294667300 (age 12.2s)
+      [  100.000010]   backtrace:
+      [  100.000011]     kmalloc_trace+0x26/0x90
+      [  100.000012]     bar_probe+0x2c/0x80 [bar]
+      [  100.000013]     really_probe+0xdb/0x340
+    `));
+    expect(result.incidents.map((i) => [i.kind, i.title, i.pid, i.details['object']])).toEqual([
+      ['memory-leak', 'memory leak in foo_init', 100, '0xffff888012345600'],
+      ['memory-leak', 'memory leak in bar_probe', 101, '0xffff888012345700'],
+    ]);
+  });
 });

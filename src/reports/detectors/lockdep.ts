@@ -1,6 +1,5 @@
 import { isEntryPlumbingFrame, matcher } from '../../knowledge/frames.js';
 import type { LogLine } from '../../lines/types.js';
-import { makeTitle } from '../../result/kinds.js';
 import { pickCulprit } from '../culprit.js';
 import { defineHeaderDetector } from '../define.js';
 import { parseFrameLine } from '../frames.js';
@@ -105,7 +104,6 @@ export const lockdep = defineHeaderDetector({
     report.stack = tail.stack;
     const skip = /non-static/.test(kind.problem) ? isLockdepMachinery : isSocketLockHelper;
     report.culprit = lastFunction ? { function: lastFunction[1]!, module: null } : pickCulprit([...frames, ...(tail.rip ? [tail.rip] : []), ...tail.stack], skip);
-    report.title = makeTitle('lockdep', report.culprit?.function);
     flagFaultInjection(report);
     if (kind.anchors.length > 0 && frames.length === 0) markCorrupted(report, 'the lock line lockdep blames is missing');
     else if (kind.trace && !tail.rip && tail.stack.length === 0) markCorrupted(report, 'report cut off before its stack backtrace');

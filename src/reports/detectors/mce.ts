@@ -47,9 +47,9 @@ export const mce = defineHeaderDetector({
       if (edac[5]) report.details['location'] = edac[5];
       if (edac[6]) report.details['where'] = edac[6];
     }
-    const severity = firstMatch(report.lines, GHES_SEVERITY_RE);
-    if (severity) report.details['severity'] = severity[1]!;
-    else if (!edac) report.details['severity'] = firstMatch(report.lines, FATAL_RE) ? 'uncorrected' : 'corrected';
+    // One key for every source (EDAC CE/UE, GHES event severity, the mce: lines' status), which urgency is told from.
+    const ghes = firstMatch(report.lines, GHES_SEVERITY_RE);
+    report.details['severity'] = ghes ? ghes[1]!.toLowerCase() : edac ? (report.details['errorType'] as string) : firstMatch(report.lines, FATAL_RE) ? 'uncorrected' : 'corrected';
     // A hardware error has no guilty kernel function; the RIP it may print is where the CPU happened to be.
     report.culprit = null;
   },

@@ -23,7 +23,9 @@ export const memoryLeak = defineHeaderDetector({
   header: HEADER_RE,
   body: 'marker',
   boundedTrace: true,
+  // `BUG: memory leak` takes the object line after it; a second object is another leak.
   absorbs: [PANIC_INSIDE_REPORT_RE, OBJECT_RE],
+  absorbsOnce: true,
   describe(_match, report) {
     for (const line of report.lines) {
       const text = line.text.trim();

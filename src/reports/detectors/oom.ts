@@ -1,4 +1,3 @@
-import { makeTitle } from '../../result/kinds.js';
 import { defineHeaderDetector } from '../define.js';
 import { firstMatch } from '../sections.js';
 
@@ -68,6 +67,5 @@ export const oom = defineHeaderDetector({
     });
     // The OOM killer is memory pressure, not a bug in the function that allocated.
     report.culprit = null;
-    report.title = makeTitle('oom', null);
   },
 });

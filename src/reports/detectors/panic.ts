@@ -1,5 +1,4 @@
 import { defineHeaderDetector } from '../define.js';
-import { makeTitle } from '../../result/kinds.js';
 import { parseSymbol } from '../frames.js';
 
 // `Kernel panic - not syncing: Fatal exception`, `... Attempted to kill init! exitcode=0x0000000b`,
@@ -44,6 +43,5 @@ export const panic = defineHeaderDetector({
     // The task overran its stack some time before schedule() noticed: what it was doing is all the trace can tell.
     else if (CORRUPTED_END_RE.test(match[1]!) && report.entry) report.culprit = report.entry;
     if (named && !symbol) report.details['corruptedIn'] = named[1]!;
-    report.title = makeTitle('panic', report.culprit?.function);
   },
 });
