@@ -50,6 +50,11 @@ function ripFrom(address: string | null, symbolText: string): Frame | null {
   return null;
 }
 
+/** Whether the line gives the interrupted instruction: `RIP:`, arm `pc :`/`PC is at`, powerpc `NIP [...]`, MIPS/RISC-V `epc :`. */
+export function isRipLine(text: string): boolean {
+  return /^(?:RIP|EIP|IP): |^(?:pc : |PC is at |EIP is at |NIP \[|epc : )/.test(text);
+}
+
 /** Parses the RIP/pc line into a frame; user-space RIPs (segment 0033) are not the kernel's. */
 export function parseRipLine(text: string): Frame | null {
   if (/^RIP: 0033:/.test(text) || /^RIP: 0023:/.test(text)) return null;
@@ -162,7 +167,7 @@ export function parseCommonFields(lines: readonly LogLine[]): CommonFields {
       fields.modules ??= text.slice('Modules linked in:'.length).trim().split(/\s+/).filter(Boolean);
       continue;
     }
-    if (/^(?:RIP|EIP|IP): |^(?:pc : |PC is at |EIP is at |NIP \[|epc : )/.test(text)) {
+    if (isRipLine(text)) {
       // The first kernel RIP is the interrupted instruction; later ones belong to nested frames.
       if (fields.rip === null) {
         fields.rip = parseRipLine(text);

@@ -23,8 +23,8 @@ export class HeaderMatcher {
     return this.mayBe(text) && this.any.test(text);
   }
 
-  /** The detector whose header the message is, or null. */
+  /** The detector whose header the message is, or null; for a message that passed `mayBe`. */
   detectorOf(text: string): Detector | null {
-    return this.matches(text) ? (this.detectors.find((d) => d.header.test(text)) ?? null) : null;
+    return this.any.test(text) ? (this.detectors.find((d) => d.header.test(text)) ?? null) : null;
   }
 }

@@ -1,5 +1,5 @@
 import type { LogLine } from '../lines/types.js';
-import { isStackWordsLine, parseCpuLine, parseRipLine } from './body.js';
+import { isRipLine, isStackWordsLine, parseCpuLine, parseRipLine } from './body.js';
 import { parseFrameLine } from './frames.js';
 
 /**
@@ -32,7 +32,7 @@ export function lineRole(text: string): LineRole {
   const trimmed = text.trimStart();
   const cpu = parseCpuLine(trimmed);
   if (cpu && cpu.cpu !== null && cpu.pid !== null) return { kind: 'cpu', cpu: cpu.cpu, pid: cpu.pid };
-  if (/^(?:RIP|EIP|IP): |^(?:pc : |PC is at |EIP is at )/.test(trimmed)) return { kind: 'rip', fn: parseRipLine(trimmed)?.function ?? null };
+  if (isRipLine(trimmed)) return { kind: 'rip', fn: parseRipLine(trimmed)?.function ?? null };
   if (trimmed.startsWith('Code: ')) return { kind: 'code' };
   const frame = parseFrameLine(text, null);
   if (frame) return { kind: 'frame', fn: frame.frame?.function ?? null, address: frame.frame?.address ?? null };
@@ -177,10 +177,11 @@ export function attribute(open: readonly Assembly[], text: string, history: Stac
 }
 
 /** Records what an attributed line tells about its report. */
-export function take(a: Assembly, text: string): void {
+export function take(a: Assembly, text: string): LineRole {
   const role = lineRole(text);
   const key = seenKey(role);
   if (key !== null) a.seen.add(key);
   if (role.kind === 'words') for (const w of text.trim().split(/\s+/)) a.stackWords.add(w);
   if (role.kind === 'rip') a.ripLine ??= text;
+  return role;
 }

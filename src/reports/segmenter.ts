@@ -1,6 +1,5 @@
 import type { LogLine } from '../lines/types.js';
 import { isStructuralLine, parseCpuLine } from './body.js';
-import { parseFrameLine } from './frames.js';
 import type { HeaderMatcher } from './header-matcher.js';
 import { attribute, headerClaim, newAssembly, StackHistory, take, type Assembly } from './reassembly.js';
 import type { Detector, Report, ReportBlock } from './types.js';
@@ -187,9 +186,9 @@ export class Segmenter {
 
   private add(block: OpenBlock, line: LogLine): void {
     block.lines.push(line);
-    take(block.assembly, line.text);
+    const role = take(block.assembly, line.text);
     // The trace is under way at its first frame: other tasks' lines often come between `Call Trace:` and it.
-    if (parseFrameLine(line.text, null)?.frame) block.traceSeen = true;
+    if (role.kind === 'frame' && role.fn !== null) block.traceSeen = true;
   }
 
   /** Adds the line to the open block when it belongs there; false when the block has ended before it. */
