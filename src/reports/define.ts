@@ -24,8 +24,8 @@ export interface HeaderDetectorSpec {
   readonly culpritSkip?: (fn: string) => boolean;
   /** A header that names a more precise kind than the detector's (a BUG in lib/list_debug.c is a list corruption). */
   readonly kindOf?: (match: RegExpExecArray) => IncidentKind;
-  /** Adds kind-specific facts (details, culprit overrides) from the header match and the report. */
-  readonly describe?: (match: RegExpExecArray, report: Report, block: ReportBlock) => void;
+  /** Adds kind-specific facts (details, culprit overrides) from the header match and the report; null: no report after all. */
+  readonly describe?: (match: RegExpExecArray, report: Report, block: ReportBlock) => void | null;
 }
 
 // The timestamp (and caller tag) of a kernel line glued after another program's output without a line break:
@@ -77,7 +77,7 @@ export function defineHeaderDetector(spec: HeaderDetectorSpec): Detector {
       if (!match) return null;
       const report = buildReport(spec.kindOf?.(match) ?? spec.kind, block, spec.culpritSkip);
       const { culprit, title } = report;
-      spec.describe?.(match, report, block);
+      if (spec.describe?.(match, report, block) === null) return null;
       // A culprit the detector changed is named in the title, unless it wrote a title of its own.
       if (report.culprit !== culprit && report.title === title) report.title = makeTitle(report.kind, report.culprit?.function);
       if (STUCK_KINDS.has(report.kind)) noteSyscall(report);

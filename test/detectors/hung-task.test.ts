@@ -202,5 +202,8 @@ testDetector(hungTask, {
       expected: { title: 'task hung in tty_ldisc_hangup', corrupted: false, details: { state: 'blocked (D state)', trace: 'the log ends inside the call trace: outer frames may be missing' } },
     },
   ],
-  invalid: [{ name: 'the hung-task sysctl message alone', log: '[    1.000000] "echo 0 > /proc/sys/kernel/hung_task_timeout_secs" disables this message.\n' }],
+  invalid: [
+    { name: 'the hung-task sysctl message alone', log: '[    1.000000] "echo 0 > /proc/sys/kernel/hung_task_timeout_secs" disables this message.\n' },
+    { name: 'a short `INFO: task` line that no split-name tail completes', log: '[    1.000000] INFO: task foo\n[    1.000001] unrelated line\n' },
+  ],
 });

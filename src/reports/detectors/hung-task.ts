@@ -1,7 +1,7 @@
 import { defineHeaderDetector } from '../define.js';
 import { isGenericFrame, isHungTaskLockFrame } from '../../knowledge/frames.js';
 import { markCorrupted, useDump } from '../report.js';
-import { joinSplitName, SPLIT_NAME_NOTE } from '../split-name.js';
+import { joinSplitName, SPLIT_NAME_NOTE, splitTail } from '../split-name.js';
 
 const OTHER_CPUS_RE = /^(?:Sending NMI from CPU|Sending NMI to all CPUs|NMI backtrace for cpu \d)/;
 
@@ -37,7 +37,9 @@ export const hungTask = defineHeaderDetector({
     SPLIT_TASK_LINE_RE,
   ],
   culpritSkip: isHungTaskLockFrame,
-  describe(match, report) {
+  describe(match, report, block) {
+    const tail = match[1] === undefined ? splitTail(block.lines, block.headerIndex, SPLIT_TAIL_RE) : null;
+    if (match[1] === undefined && !tail) return null;
     // With hung_task_all_cpu_backtrace (or a hung-task panic) the other CPUs' backtraces follow; their RIPs are not
     // the sleeping task's, which has none: the culprit comes from the task's own dump, before them.
     const others = report.lines.findIndex((l, i) => i > 0 && OTHER_CPUS_RE.test(l.text));
@@ -46,9 +48,7 @@ export const hungTask = defineHeaderDetector({
     // frame (the trace was cut, or every frame is a `?` guess) it shows nothing to blame.
     const culprit = report.culprit;
     if (report.stack.length > 0 && (!culprit || isGenericFrame(culprit.function))) markCorrupted(report, 'no reliable frame past the scheduler and lock waits in its call trace');
-    const tail = match[1] === undefined ? report.lines.slice(1, 3).map((l) => SPLIT_TAIL_RE.exec(l.text)).find((m) => m !== null) : null;
-    const [comm, pid, state, seconds] = tail ? [joinSplitName(match[5]!, tail[1]!), tail[2], tail[3], tail[4]] : [match[1], match[2], match[3], match[4]];
-    if (comm === undefined) return;
+    const [comm, pid, state, seconds] = tail ? [joinSplitName(match[5]!, tail[1]!), tail[2], tail[3], tail[4]] : [match[1]!, match[2], match[3], match[4]];
     report.comm = comm;
     report.pid = Number(pid);
     report.stuckSeconds = Number(seconds);

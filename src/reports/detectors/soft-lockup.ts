@@ -1,5 +1,5 @@
 import { buildReport, markCorrupted, noteSyscall } from '../report.js';
-import { joinSplitName, SPLIT_NAME_NOTE } from '../split-name.js';
+import { joinSplitName, SPLIT_NAME_NOTE, splitTail } from '../split-name.js';
 import type { Detector } from '../types.js';
 
 // `BUG: soft lockup - CPU#12 stuck for 22s! [dockerd-current:39156]`, with the `NMI watchdog: ` (3.x/RHEL 7,
@@ -26,7 +26,7 @@ export const softLockup: Detector = {
     if (!header) return null;
     const report = buildReport('soft-lockup', block);
     const split = header[3] === undefined;
-    const tail = split ? block.lines.slice(block.headerIndex + 1, block.headerIndex + 3).map((l) => SPLIT_TAIL_RE.exec(l.text)).find((m) => m !== null) : undefined;
+    const tail = split ? splitTail(block.lines, block.headerIndex, SPLIT_TAIL_RE) : null;
     if (split && !tail) return null;
     const cpu = Number(header[1]);
     const pid = Number(tail ? tail[2] : header[4]);
