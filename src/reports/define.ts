@@ -56,6 +56,17 @@ function endsInsideTrace(report: Report, block: ReportBlock): boolean {
 }
 
 /**
+ * Checks the trace of a report of a kind that prints one: flags it when it is missing or leaves nothing to blame,
+ * and says so (not as damage: the frames printed still blame) when the log ends inside it. `bounded`: the trace
+ * stops at a fixed depth by design, so not reaching a stack's start says nothing.
+ */
+export function checkTrace(report: Report, block: ReportBlock, bounded = false): void {
+  const damage = report.corrupted ? null : traceDamage(report, block);
+  if (damage) markCorrupted(report, damage);
+  if (!bounded && block.truncated && endsInsideTrace(report, block)) report.details['trace'] = 'the log ends inside the call trace: outer frames may be missing';
+}
+
+/**
  * A detector for reports opened by one header line and parsed with the shared body parser
  * (oopses, lockups, stalls): the spec adds what is specific to the kind.
  */
@@ -81,10 +92,7 @@ export function defineHeaderDetector(spec: HeaderDetectorSpec): Detector {
       // A culprit the detector changed is named in the title, unless it wrote a title of its own.
       if (report.culprit !== culprit && report.title === title) report.title = makeTitle(report.kind, report.culprit?.function);
       if (STUCK_KINDS.has(report.kind)) noteSyscall(report);
-      const damage = (spec.expectsTrace ?? true) && !report.corrupted ? traceDamage(report, block) : null;
-      if (damage) markCorrupted(report, damage);
-      // Not damage (the frames printed are right, and the culprit among them): but the stack may be longer.
-      if ((spec.expectsTrace ?? true) && !spec.boundedTrace && block.truncated && endsInsideTrace(report, block)) report.details['trace'] = 'the log ends inside the call trace: outer frames may be missing';
+      if (spec.expectsTrace ?? true) checkTrace(report, block, spec.boundedTrace);
       return report;
     },
   };

@@ -1,3 +1,4 @@
+import { checkTrace } from '../define.js';
 import { buildReport, markCorrupted, noteSyscall } from '../report.js';
 import { joinSplitName, SPLIT_NAME_NOTE, splitTail } from '../split-name.js';
 import type { Detector } from '../types.js';
@@ -44,7 +45,7 @@ export const softLockup: Detector = {
     report.comm = tail ? joinSplitName(header[5]!, tail[1]!) : header[3]!;
     if (tail) report.details['taskName'] = SPLIT_NAME_NOTE;
     report.stuckSeconds = Number(header[2]);
-    if (!report.rip && report.stack.length === 0 && !report.corrupted) markCorrupted(report, 'report cut off before its registers and call trace');
+    checkTrace(report, block);
     noteSyscall(report);
     return report;
   },

@@ -1,5 +1,6 @@
+import { checkTrace } from '../define.js';
 import { makeTitle, type IncidentKind } from '../../result/kinds.js';
-import { buildReport, markCorrupted } from '../report.js';
+import { buildReport } from '../report.js';
 import { blamePart, PANIC_INSIDE_REPORT_RE, symbolRef } from '../sections.js';
 import type { Detector } from '../types.js';
 
@@ -81,7 +82,7 @@ export const warning: Detector = {
       report.culprit = null;
       report.title = makeTitle(kind, null);
       report.details['problem'] = 'kernel stack unwinder found a bad frame';
-    } else if (!report.rip && report.stack.length === 0) markCorrupted(report, 'report cut off before its registers and call trace');
+    } else checkTrace(report, block);
     return report;
   },
 };
