@@ -1,56 +1,28 @@
 import { ownerOf } from '../knowledge/subsystems.js';
 import { SIGNATURES } from '../knowledge/signatures.js';
-import { STUCK_KINDS } from '../result/kinds.js';
+import { KERNEL_BUG_KINDS, STUCK_KINDS, WARNING_KINDS } from '../result/kinds.js';
 import type { EventGroup, Finding, Incident, MessageParams, NextStep } from '../result/schema.js';
 import { english, relationMessage, t } from '../i18n/index.js';
 import { shortTime } from './duration.js';
-
-const HAS_ZONE_RE = /(?:Z|[+-]\d{2}:\d{2})$/;
-
-/** Parsed times: findings compare every event with every incident, so the same times come back often. */
-const parsedTimes = new Map<string, number>();
-const MAX_PARSED_TIMES = 10_000;
-
-/** Milliseconds of an ISO time; a time without a zone is read as UTC so that such times compare among themselves. */
-function isoMs(time: string): number {
-  let ms = parsedTimes.get(time);
-  if (ms === undefined) {
-    ms = Date.parse(HAS_ZONE_RE.test(time) ? time : `${time}Z`);
-    if (parsedTimes.size >= MAX_PARSED_TIMES) parsedTimes.clear();
-    parsedTimes.set(time, ms);
-  }
-  return ms;
-}
-
-/** Seconds from a to b, by wall clock when both have it, else by uptime; null when not comparable. */
-export function deltaSeconds(a: { time: string | null; uptime: number | null }, b: { time: string | null; uptime: number | null }): number | null {
-  if (a.time && b.time) {
-    const d = (isoMs(b.time) - isoMs(a.time)) / 1000;
-    if (!Number.isNaN(d)) return d;
-  }
-  if (a.uptime !== null && b.uptime !== null) return b.uptime - a.uptime;
-  return null;
-}
-
-const firstOf = (i: Incident) => ({ time: i.firstSeen, uptime: i.firstUptime });
-const lastOf = (i: Incident) => ({ time: i.lastSeen, uptime: i.lastUptime });
-const eventFirst = (e: EventGroup) => ({ time: e.firstSeen, uptime: e.firstUptime });
-const eventLast = (e: EventGroup) => ({ time: e.lastSeen, uptime: e.lastUptime });
+import { firstMoment, isoMs, lastMoment, secondsBetween, spanSeconds } from './moments.js';
 
 /** How far the event window extends around an incident window; events further away are not related. */
 const RELATED_WINDOW_SECONDS = 300;
 
 /** Places notable events on the timeline of the root-cause incident they overlap (mutates `relation`). */
 export function relateEvents(events: EventGroup[], incidents: readonly Incident[]): void {
-  const roots = incidents.filter((i) => i.role !== 'victim');
+  // Every event is compared with every root: their times are read once.
+  const roots = incidents.filter((i) => i.role !== 'victim').map((i) => ({ i, first: firstMoment(i), last: lastMoment(i) }));
   for (const e of events) {
     if (!e.notable) continue;
-    for (const i of roots) {
+    const eventFirst = firstMoment(e);
+    const eventLast = lastMoment(e);
+    for (const { i, first, last } of roots) {
       if (i.host !== e.host && e.host !== null && i.host !== null) continue;
-      const start = deltaSeconds(firstOf(i), eventFirst(e));
-      const end = deltaSeconds(lastOf(i), eventLast(e));
-      const startsBeforeEnd = deltaSeconds(eventFirst(e), lastOf(i));
-      const endsAfterStart = deltaSeconds(firstOf(i), eventLast(e));
+      const start = secondsBetween(first, eventFirst);
+      const end = secondsBetween(last, eventLast);
+      const startsBeforeEnd = secondsBetween(eventFirst, last);
+      const endsAfterStart = secondsBetween(first, eventLast);
       if (start === null || end === null || startsBeforeEnd === null || endsAfterStart === null) continue;
       if (startsBeforeEnd < -RELATED_WINDOW_SECONDS || endsAfterStart < -RELATED_WINDOW_SECONDS) continue;
       const relation = relationMessage(e.count, start, end);
@@ -72,13 +44,13 @@ function whoAndSpan(i: Incident) {
 
 /** "at least 11 min 24 s": time between first and last report plus what the first report says it was already stuck. */
 export function stuckAtLeast(i: Incident): number | null {
-  const between = deltaSeconds(firstOf(i), lastOf(i));
+  const between = spanSeconds(i);
   if (between === null) return i.maxStuckSeconds;
   return between;
 }
 
 function incidentFinding(i: Incident, all: readonly Incident[]): Finding {
-  const stuck = STUCK_KINDS.has(i.kind as never) && i.reports > 1 ? stuckAtLeast(i) : null;
+  const stuck = STUCK_KINDS.has(i.kind) && i.reports > 1 ? stuckAtLeast(i) : null;
   const each = i.samples.map((s) => s.stuckSeconds).filter((v): v is number => v !== null);
   const victims = i.victims.map((id) => all.find((v) => v.id === id)).filter((v): v is Incident => !!v);
   const message = english('finding.incident', {
@@ -150,7 +122,7 @@ export function buildFindings(incidents: readonly Incident[], events: readonly E
 function precedingEvents(i: Incident, events: readonly EventGroup[]): EventGroup[] {
   return events.filter((e) => {
     if (!e.kernel || e.relation || (e.host !== i.host && e.host && i.host)) return false;
-    const d = deltaSeconds(eventLast(e), firstOf(i));
+    const d = secondsBetween(lastMoment(e), firstMoment(i));
     return d !== null && d >= 0 && d <= 120;
   });
 }
@@ -160,10 +132,6 @@ export function matchingSignatures(i: Incident): typeof SIGNATURES[number][] {
   return SIGNATURES.filter((s) => s.kinds.includes(i.kind) && s.functions.some((f) => fns.has(f)));
 }
 
-/** Next steps a kernel engineer would name for these incidents and events. */
-/** Kinds that leave the kernel running and correct: worth a look, not an emergency. */
-const WARNING_KINDS: ReadonlySet<string> = new Set(['warning', 'userspace-segfault', 'memory-leak', 'page-allocation-failure', 'suspicious-rcu', 'lockdep', 'kcsan']);
-
 /** How urgent a root incident is: a corrected machine check or a WARNING is not a crash. */
 function incidentSeverity(i: Incident): 'critical' | 'warning' {
   if (WARNING_KINDS.has(i.kind)) return 'warning';
@@ -172,17 +140,12 @@ function incidentSeverity(i: Incident): 'critical' | 'warning' {
   return 'critical';
 }
 
-/** Kinds that point at a bug in the kernel code that printed them: look for a fix of the culprit function. */
-const KERNEL_BUG_KINDS: ReadonlySet<string> = new Set([
-  'warning', 'bug', 'bad-access', 'general-protection-fault', 'cpu-exception', 'stack-overflow', 'list-corruption', 'kasan', 'kmsan',
-  'kcsan', 'kfence', 'ubsan', 'lockdep', 'suspicious-rcu', 'atomic-sleep', 'spinlock-bug', 'bad-page-state', 'memory-leak',
-]);
-
 function stringDetail(i: Incident, key: string): string | null {
   const value = i.details[key];
   return typeof value === 'string' ? value : null;
 }
 
+/** Next steps a kernel engineer would name for these incidents and events. */
 export function buildNextSteps(incidents: readonly Incident[], events: readonly EventGroup[]): NextStep[] {
   const steps: NextStep[] = [];
   const add = (code: string, params: MessageParams, ids: string[]) => {

@@ -172,7 +172,7 @@ export function scoreCase(c: CorpusCase, incidents: readonly Incident[]): CaseOu
   const accepted = acceptedFunctions(c);
   const culpritChecked = c.title !== null && accepted.length > 0;
   // Stall titles name the function the stuck code was entered through: there the entry or system call may match too.
-  const stuck = first !== null && STUCK_KINDS.has(first.kind as IncidentKind);
+  const stuck = first !== null && STUCK_KINDS.has(first.kind);
   const blamed = first ? [first.culprit?.function, stuck ? first.entry?.function : null].filter((f): f is string => typeof f === 'string') : [];
   const syscall = stuck ? first.details['syscall'] : null;
   const culpritEqual =

@@ -34,6 +34,12 @@ export function taskText(i: Incident): string {
   return i.comm ?? (i.pid !== null ? `PID ${i.pid}` : '-');
 }
 
+/** Where an incident happened: host (optional), CPU and task, the parts that are known. */
+export function placeOf(i: Incident, withHost: boolean): string[] {
+  const task = taskText(i);
+  return [withHost ? i.host : null, i.cpu !== null ? `CPU ${i.cpu}` : null, task !== '-' ? task : null].filter((p): p is string => p !== null);
+}
+
 export function roleText(i: Incident, lang: Lang = 'en'): string {
   if (i.role === 'victim') return t(lang, 'ui.victimOf', { id: i.causedBy });
   return t(lang, `ui.role.${i.role}`);

@@ -1,7 +1,7 @@
 import { incidentTitle, relationText, say, t, taintMeaning, type Lang } from '../i18n/index.js';
 import type { Incident, Result } from '../result/schema.js';
 import { machineMarkdown } from './machine.js';
-import { coverageText, errnoText, eventSpan, frameMarks, frameText, inputsText, notableEvents, noteTexts, ripText, roleText, spanText, taskText, verdictText, whyText } from './common.js';
+import { coverageText, errnoText, eventSpan, frameMarks, frameText, inputsText, notableEvents, noteTexts, placeOf, ripText, roleText, spanText, taskText, verdictText, whyText } from './common.js';
 
 /** Escapes text for a Markdown table cell or paragraph. */
 export function mdEscape(s: string): string {
@@ -24,7 +24,7 @@ function incidentMarkdown(i: Incident, lang: Lang): string[] {
   const out = [`### ${i.id}: ${mdEscape(incidentTitle(lang, i))} (${roleText(i, lang)})`, ''];
   const when = [ui('ui.reports', { count: i.reports }), i.maxStuckSeconds !== null ? ui('ui.maxStuck', { seconds: i.maxStuckSeconds }) : null].filter(Boolean).join(', ');
   const rows: [string, string | null][] = [
-    [ui('ui.where'), [i.host, i.cpu !== null ? `CPU ${i.cpu}` : null, taskText(i)].filter(Boolean).join(', ')],
+    [ui('ui.where'), placeOf(i, true).join(', ')],
     [ui('ui.when'), `${ui('ui.coverage', { from: i.firstSeen ?? i.firstUptime ?? '?', to: i.lastSeen ?? i.lastUptime ?? '?' })} (${when})`],
     [ui('ui.culprit'), i.culprit ? code(`${i.culprit.function}${i.culprit.module ? ` [${i.culprit.module}]` : ''}`) : null],
     [ui('ui.loopBound'), i.loopFunction ? code(i.loopFunction) : null],

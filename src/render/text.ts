@@ -1,7 +1,7 @@
 import { incidentTitle, relationText, say, t, taintMeaning, type Lang } from '../i18n/index.js';
 import type { Incident, Result } from '../result/schema.js';
 import { machineTextLines } from './machine.js';
-import { coverageText, errnoText, eventSpan, frameMarks, frameText, inputsText, notableEvents, noteTexts, ripText, roleText, spanText, taskText, verdictText, whyText } from './common.js';
+import { coverageText, errnoText, eventSpan, frameMarks, frameText, inputsText, notableEvents, noteTexts, placeOf, ripText, roleText, spanText, taskText, verdictText, whyText } from './common.js';
 
 export interface TextOptions {
   readonly color: boolean;
@@ -44,8 +44,7 @@ function incidentSection(i: Incident, p: Paint, lang: Lang): string[] {
   const row = (k: string, v: string | null | undefined) => {
     if (v) out.push(`  ${padColumns(k, 11)} ${clean(v)}`);
   };
-  const task = taskText(i);
-  row(ui('ui.where'), [i.host, i.cpu !== null ? `CPU ${i.cpu}` : null, task === '-' ? null : task].filter(Boolean).join(', '));
+  row(ui('ui.where'), placeOf(i, true).join(', '));
   const span = spanText(i);
   row(ui('ui.when'), [span === '?' ? null : `${span}${i.firstSeen ? ` (${i.firstSeen.slice(0, 10)})` : ''}`, ui('ui.reports', { count: i.reports }), i.maxStuckSeconds !== null ? ui('ui.maxStuck', { seconds: i.maxStuckSeconds }) : null].filter(Boolean).join(', '));
   row(ui('ui.culprit'), i.culprit ? `${i.culprit.function}${i.culprit.module ? ` [${i.culprit.module}]` : ''}` : null);

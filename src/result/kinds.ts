@@ -40,6 +40,15 @@ export const STUCK_KINDS: ReadonlySet<IncidentKind> = new Set(['soft-lockup', 'h
 /** Kinds where a CPU spins without scheduling: repeated samples bound the loop. A hung task sleeps instead. */
 export const SPINNING_KINDS: ReadonlySet<IncidentKind> = new Set(['soft-lockup', 'hard-lockup', 'rcu-stall']);
 
+/** Kinds that leave the kernel running and correct: worth a look, not an emergency. */
+export const WARNING_KINDS: ReadonlySet<IncidentKind> = new Set(['warning', 'userspace-segfault', 'memory-leak', 'page-allocation-failure', 'suspicious-rcu', 'lockdep', 'kcsan']);
+
+/** Kinds that point at a bug in the kernel code that printed them: look for a fix of the culprit function. */
+export const KERNEL_BUG_KINDS: ReadonlySet<IncidentKind> = new Set([
+  'warning', 'bug', 'bad-access', 'general-protection-fault', 'cpu-exception', 'stack-overflow', 'list-corruption', 'kasan', 'kmsan',
+  'kcsan', 'kfence', 'ubsan', 'lockdep', 'suspicious-rcu', 'atomic-sleep', 'spinlock-bug', 'bad-page-state', 'memory-leak',
+]);
+
 /** `<kind phrase> in <function>`, or the bare phrase when no function is known. */
 export function makeTitle(kind: IncidentKind, fn: string | null | undefined): string {
   return fn ? `${KIND_PHRASES[kind]} in ${fn}` : KIND_PHRASES[kind];

@@ -42,7 +42,7 @@ export const sampleSchema = z.object({
 
 export const incidentSchema = z.object({
   id: z.string(),
-  kind: z.enum(INCIDENT_KINDS as [string, ...string[]]),
+  kind: z.enum(INCIDENT_KINDS),
   title: z.string(),
   host: z.string().nullable(),
   cpu: z.number().int().nullable(),

@@ -1,10 +1,11 @@
+import { spanSeconds } from '../../analysis/moments.js';
 import { duration, incidentTitle, say, t, taintMeaning, type Lang } from '../../i18n/index.js';
 import type { Finding, Incident, NextStep, Result } from '../../result/schema.js';
-import { frameMarks, frameText, noteTexts, ripText, spanText, stuckText, whyText } from '../common.js';
+import { frameMarks, frameText, noteTexts, placeOf, ripText, spanText, stuckText, whyText } from '../common.js';
 import { html, prose, type SafeHtml } from './escape.js';
 import { renderFlameGraph } from './flame.js';
 import { renderRipHistogram } from './histogram.js';
-import { incidentAnchor, placeOf } from './ids.js';
+import { incidentAnchor } from './ids.js';
 import { renderMachine } from './machine.js';
 
 type Fact = readonly [string, SafeHtml | string | null];
@@ -19,9 +20,8 @@ function functionCode(f: { function: string; module: string | null } | null): Sa
 
 /** Seconds from the first to the last report, by wall clock or else uptime; null for a single moment. */
 export function episodeSeconds(i: Incident): number | null {
-  const from = i.firstSeen ? Date.parse(i.firstSeen) / 1000 : i.firstUptime;
-  const to = i.lastSeen ? Date.parse(i.lastSeen) / 1000 : i.lastUptime;
-  return from !== null && to !== null && to > from ? to - from : null;
+  const seconds = spanSeconds(i);
+  return seconds !== null && seconds > 0 ? seconds : null;
 }
 
 /** "waits for I1" for a victim, "holds up I2, I3" for a culprit, with links. */

@@ -1,3 +1,4 @@
+import { momentOf, secondsBetween } from '../../analysis/moments.js';
 import { createHash } from 'node:crypto';
 import { duration, t, type Lang } from '../../i18n/index.js';
 import type { Result } from '../../result/schema.js';
@@ -31,16 +32,17 @@ function headline(result: Result, lang: Lang): string {
   return t(lang, 'ui.html.titleOn', { kind: culprit.kind, title: culprit.title, host: culprit.host ?? (hosts || null) });
 }
 
-function spanSeconds(result: Result): number | null {
+/** Seconds the logs cover, by wall clock. */
+function coveredSeconds(result: Result): number | null {
   const { firstSeen, lastSeen } = result.summary;
-  return firstSeen && lastSeen ? (Date.parse(lastSeen) - Date.parse(firstSeen)) / 1000 : null;
+  return secondsBetween(momentOf(firstSeen, null), momentOf(lastSeen, null));
 }
 
 function header(result: Result, lang: Lang): SafeHtml {
   const s = result.summary;
   const severity = SEVERITY_ORDER.find((level) => result.findings.some((f) => f.severity === level)) ?? (result.incidents.length ? 'warning' : 'info');
   const coverage = coverageText(result, lang);
-  const span = spanSeconds(result);
+  const span = coveredSeconds(result);
   const facts: [string, SafeHtml | string | null][] = [
     [t(lang, 'ui.host'), s.hosts.join(', ') || null],
     [t(lang, 'ui.kernel'), s.kernels.length ? html`${s.kernels.map((k, n) => html`${n ? ' ' : ''}<code>${k}</code>`)}` : null],

@@ -1,8 +1,8 @@
 import { incidentTitle, relationText, t, type Lang } from '../../i18n/index.js';
 import type { EventGroup, Incident, Result } from '../../result/schema.js';
-import { errnoText, eventSpan, spanText } from '../common.js';
+import { errnoText, eventSpan, placeOf, spanText } from '../common.js';
 import { html, type SafeHtml } from './escape.js';
-import { eventAnchor, incidentAnchor, placeOf } from './ids.js';
+import { eventAnchor, incidentAnchor } from './ids.js';
 import { relationLinks } from './incident.js';
 
 function incidentRow(i: Incident, lang: Lang): SafeHtml {

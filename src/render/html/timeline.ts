@@ -1,10 +1,10 @@
 import { incidentTitle, t, type Lang } from '../../i18n/index.js';
 import { shortTime } from '../../analysis/duration.js';
 import type { EventGroup, Incident, Result } from '../../result/schema.js';
-import { eventSpan, ripText, roleText, taskText } from '../common.js';
+import { eventSpan, placeOf, ripText, roleText, taskText } from '../common.js';
 import { axisTicks, chooseClock, clockLabel, secondsOn, zoneText, type Clock } from './clock.js';
 import { html, type SafeHtml } from './escape.js';
-import { eventAnchor, incidentAnchor, placeOf } from './ids.js';
+import { eventAnchor, incidentAnchor } from './ids.js';
 import { fitText, linearScale, px } from './svg.js';
 
 const WIDTH = 1120;
