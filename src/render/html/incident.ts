@@ -129,6 +129,7 @@ export function renderIncident(result: Result, i: Incident, lang: Lang = 'en'): 
   // One report is no sample set: its trace below says it all.
   const ripSampled = i.samples.filter((s) => s.function !== null).length > 1;
   const stackSampled = i.samples.length > 1 && i.samples.some((s) => s.stack.length > 0);
+  const trace = callTrace(i, lang);
   return html`<details class="incident role-${i.role}" id="${incidentAnchor(i.id)}">
 ${summaryLine(i, lang)}
 <div class="incident-body">
@@ -136,7 +137,7 @@ ${factTable(facts(i, lang))}
 ${notes.length ? html`<div class="notes">${notes.map((n) => html`<p>${prose(n)}</p>`)}</div>` : null}
 ${ripSampled ? section(ui('ui.html.ripOf', { count: i.samples.length }), renderRipHistogram(i)) : null}
 ${stackSampled ? section(ui('ui.html.sampledStacks'), renderFlameGraph(i, lang)) : null}
-${section(ui('ui.callTraceFirst'), callTrace(i, lang) && html`${callTrace(i, lang)}${registers(i, lang)}`)}
+${section(ui('ui.callTraceFirst'), trace && html`${trace}${registers(i, lang)}`)}
 ${section(ui('ui.findings'), findingList(findings, lang))}
 ${section(ui('ui.nextSteps'), nextStepList(steps, lang))}
 ${i.machine?.codeInstructions.length ? null : section(ui('ui.html.code'), codeBytes(i))}

@@ -15,10 +15,11 @@ function incidentRow(i: Incident, lang: Lang): SafeHtml {
 
 function eventRow(e: EventGroup, index: number, lang: Lang): SafeHtml {
   const what = e.kernel ? e.template : `${e.kind}: ${e.template}`;
+  const errno = errnoText(e, lang);
   const related = e.relation ? html`<a href="#${incidentAnchor(e.relation.incident)}" data-go="${incidentAnchor(e.relation.incident)}">${e.relation.incident}</a> ${relationText(lang, e)}` : null;
   return html`<tr id="${eventAnchor(index)}" class="row-event${e.notable ? ' notable' : ''}" data-type="event" data-notable="${e.notable ? '1' : '0'}" title="${`${e.example.path}:${e.example.line}: ${e.example.text}`}">
 <td><span class="badge badge-${e.notable ? 'event' : 'routine'}">${t(lang, e.notable ? 'ui.html.event' : 'ui.html.routine')}</span></td><td>${e.kind}</td><td class="nowrap">${eventSpan(e)}</td>
-<td>${[e.host, e.subjects.slice(0, 6).join(', ')].filter(Boolean).join(' · ')}${e.subjects.length > 6 ? ` +${e.subjects.length - 6}` : ''}</td><td class="num">${e.count}</td><td><code>${what}</code></td><td>${errnoText(e, lang)}${errnoText(e) && related ? html`<br>` : null}${related}</td></tr>`;
+<td>${[e.host, e.subjects.slice(0, 6).join(', ')].filter(Boolean).join(' · ')}${e.subjects.length > 6 ? ` +${e.subjects.length - 6}` : ''}</td><td class="num">${e.count}</td><td><code>${what}</code></td><td>${errno}${errno && related ? html`<br>` : null}${related}</td></tr>`;
 }
 
 /** Every incident and event group in one table, with a text filter and type/routine toggles (see script). */

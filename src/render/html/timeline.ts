@@ -73,10 +73,11 @@ function incidentLane(clock: Clock, x: (s: number) => number, i: Incident, span:
   });
   const cpu = i.cpu !== null ? `CPU ${i.cpu}` : i.kind;
   const title = `${i.id} · ${multiHost && i.host ? `${i.host} ` : ''}${cpu}`;
+  const tip = incidentTip(i, lang);
   return html`<g class="lane lane-incident role-${i.role}" data-incident="${i.id}">
 <rect class="lane-bg" x="0" y="${px(y)}" width="${WIDTH}" height="${LANE_HEIGHT}"/>
-${laneLabel(title, taskText(i), y, go, incidentTip(i, lang))}
-<rect class="bar" x="${px(left)}" y="${px(y + 6)}" width="${px(width)}" height="20" rx="3" data-tip="${incidentTip(i, lang)}" data-go="${go}" tabindex="0" role="link"/>
+${laneLabel(title, taskText(i), y, go, tip)}
+<rect class="bar" x="${px(left)}" y="${px(y + 6)}" width="${px(width)}" height="20" rx="3" data-tip="${tip}" data-go="${go}" tabindex="0" role="link"/>
 ${ticks}${i.role === 'victim' && i.causedBy ? html`<text class="waits" x="${px(left + width + 6)}" y="${px(y + 20)}">${t(lang, 'ui.waitsFor')} ${i.causedBy}</text>` : null}</g>`;
 }
 

@@ -1,5 +1,5 @@
 import { defineHeaderDetector } from '../define.js';
-import { parseSymbol } from '../frames.js';
+import { symbolRef } from '../sections.js';
 
 // `Kernel panic - not syncing: Fatal exception`, `... Attempted to kill init! exitcode=0x0000000b`,
 // `... stack-protector: Kernel stack is corrupted in: sys_socket+0x1a/0x20` (names the function), `... hung_task: blocked tasks`.
@@ -38,8 +38,8 @@ export const panic = defineHeaderDetector({
     const follows = FOLLOWS.find(([re]) => re.test(match[1]!));
     if (follows) report.details['follows'] = follows[1];
     const named = CORRUPTED_IN_RE.exec(match[1]!);
-    const symbol = named ? parseSymbol(named[1]!) : null;
-    if (symbol) report.culprit = { function: symbol.function, module: symbol.module };
+    const symbol = named ? symbolRef(named[1]!) : null;
+    if (symbol) report.culprit = symbol;
     // The task overran its stack some time before schedule() noticed: what it was doing is all the trace can tell.
     else if (CORRUPTED_END_RE.test(match[1]!) && report.entry) report.culprit = report.entry;
     if (named && !symbol) report.details['corruptedIn'] = named[1]!;
