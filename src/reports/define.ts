@@ -1,6 +1,7 @@
 import { isStackBottomFrame } from '../knowledge/frames.js';
 import { makeTitle, STUCK_KINDS, type IncidentKind } from '../result/kinds.js';
 import { parseFrameLine } from './frames.js';
+import { PANIC_INSIDE_REPORT_RE } from './sections.js';
 import { buildReport, markCorrupted, noteSyscall } from './report.js';
 import type { BodyPolicy, Detector, DetectorMeta, Report, ReportBlock } from './types.js';
 
@@ -78,7 +79,8 @@ export function defineHeaderDetector(spec: HeaderDetectorSpec): Detector {
     header,
     body: spec.body ?? 'trace',
     ...(spec.bodyLines ? { bodyLines: spec.bodyLines } : {}),
-    ...(spec.absorbs ? { absorbs: spec.absorbs } : {}),
+    // A marker report (sanitizers, lockdep, kmemleak...) takes the panic that panic_on_warn or a sleep in atomic context adds to it.
+    ...(spec.body === 'marker' ? { absorbs: [PANIC_INSIDE_REPORT_RE, ...(spec.absorbs ?? [])] } : spec.absorbs ? { absorbs: spec.absorbs } : {}),
     ...(spec.absorbsOnce ? { absorbsOnce: true } : {}),
     ...(spec.multipleDumps ? { multipleDumps: true } : {}),
     ...(spec.traceFrom ? { traceFrom: spec.traceFrom } : {}),

@@ -2,7 +2,7 @@ import { matcher } from '../../knowledge/frames.js';
 import { defineHeaderDetector } from '../define.js';
 import { pickCulprit } from '../culprit.js';
 import { markCorrupted } from '../report.js';
-import { blamePart, faultStack, findLine, firstMatch, PANIC_INSIDE_REPORT_RE, partOf, symbolRef } from '../sections.js';
+import { blamePart, faultStack, findLine, firstMatch, partOf, symbolRef } from '../sections.js';
 import type { LogLine } from '../../lines/types.js';
 
 // `BUG: KASAN: slab-out-of-bounds in ip6_fragment+0x11c8/0x3730`, `BUG: KASAN: double-free or invalid-free in
@@ -36,7 +36,6 @@ export const kasan = defineHeaderDetector({
   },
   header: HEADER_RE,
   body: 'marker',
-  absorbs: [PANIC_INSIDE_REPORT_RE],
   describe(match, report) {
     const bugType = match[1]!;
     report.details['bugType'] = bugType;

@@ -1,6 +1,6 @@
 import { makeTitle } from '../../result/kinds.js';
 import { defineHeaderDetector } from '../define.js';
-import { blamePart, PANIC_INSIDE_REPORT_RE } from '../sections.js';
+import { blamePart } from '../sections.js';
 import type { FunctionRef } from '../types.js';
 
 // `BUG: KCSAN: data-race in find_next_bit / rcu_report_exp_cpu_mult`, `BUG: KCSAN: assert: race in dequeue_entities+0x.../0x...`.
@@ -16,7 +16,6 @@ export const kcsan = defineHeaderDetector({
   },
   header: HEADER_RE,
   body: 'marker',
-  absorbs: [PANIC_INSIDE_REPORT_RE],
   expectsTrace: false,
   describe(match, report) {
     report.details['bugType'] = match[1]!;

@@ -1,5 +1,5 @@
 import { defineHeaderDetector } from '../define.js';
-import { blamePart, firstMatch, PANIC_INSIDE_REPORT_RE, symbolRef } from '../sections.js';
+import { blamePart, firstMatch, symbolRef } from '../sections.js';
 
 // `BUG: KFENCE: use-after-free read in test_use_after_free_read+0xb3/0x143`, `BUG: KFENCE: invalid free in
 // test_double_free+0xdc/0x171`, `BUG: KFENCE: memory corruption in ...`, `BUG: KFENCE: out-of-bounds write in ...`.
@@ -17,7 +17,6 @@ export const kfence = defineHeaderDetector({
   },
   header: HEADER_RE,
   body: 'marker',
-  absorbs: [PANIC_INSIDE_REPORT_RE],
   describe(match, report) {
     report.details['bugType'] = match[1]!;
     const access = firstMatch(report.lines, ACCESS_RE);

@@ -1,6 +1,6 @@
 import { matcher } from '../../knowledge/frames.js';
 import { defineHeaderDetector } from '../define.js';
-import { blamePart, PANIC_INSIDE_REPORT_RE, symbolRef } from '../sections.js';
+import { blamePart, symbolRef } from '../sections.js';
 
 // `BUG: KMSAN: uninit-value in prepare_task_switch+0x.../0x...`, `BUG: KMSAN: kernel-infoleak in _copy_to_user+0x1c9/0x270`.
 const HEADER_RE = /BUG: KMSAN: ([a-z-]+) in (\S+)/;
@@ -23,7 +23,6 @@ export const kmsan = defineHeaderDetector({
   },
   header: HEADER_RE,
   body: 'marker',
-  absorbs: [PANIC_INSIDE_REPORT_RE],
   describe(match, report) {
     report.details['bugType'] = match[1]!;
     blamePart(report, { until: AFTER_USE_RE, skip: isCarrier }, symbolRef(match[2]!));

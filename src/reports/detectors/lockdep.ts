@@ -4,7 +4,7 @@ import { pickCulprit } from '../culprit.js';
 import { defineHeaderDetector } from '../define.js';
 import { parseFrameLine } from '../frames.js';
 import { markCorrupted } from '../report.js';
-import { faultStack, findLine, firstMatch, flagFaultInjection, PANIC_INSIDE_REPORT_RE, partOf } from '../sections.js';
+import { faultStack, findLine, firstMatch, flagFaultInjection, partOf } from '../sections.js';
 import type { Frame } from '../types.js';
 
 /**
@@ -84,7 +84,6 @@ export const lockdep = defineHeaderDetector({
   },
   header: HEADER_RE,
   body: 'marker',
-  absorbs: [PANIC_INSIDE_REPORT_RE],
   traceFrom: /^stack backtrace:|^Call [Tt]race:/,
   expectsTrace: false,
   describe(match, report) {

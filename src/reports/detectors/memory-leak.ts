@@ -1,6 +1,6 @@
 import { matcher } from '../../knowledge/frames.js';
 import { defineHeaderDetector } from '../define.js';
-import { blamePart, PANIC_INSIDE_REPORT_RE } from '../sections.js';
+import { blamePart } from '../sections.js';
 
 // kmemleak: `BUG: memory leak` / `unreferenced object 0xffff880039a55260 (size 64):` / `comm "executor", pid 11746, jiffies ...`
 // / `backtrace:` (6.x: `backtrace (crc c9a1c131):`) and the allocation stack.
@@ -24,7 +24,7 @@ export const memoryLeak = defineHeaderDetector({
   body: 'marker',
   boundedTrace: true,
   // `BUG: memory leak` takes the object line after it; a second object is another leak.
-  absorbs: [PANIC_INSIDE_REPORT_RE, OBJECT_RE],
+  absorbs: [OBJECT_RE],
   absorbsOnce: true,
   describe(_match, report) {
     for (const line of report.lines) {

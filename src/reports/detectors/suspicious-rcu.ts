@@ -1,5 +1,5 @@
 import { defineHeaderDetector } from '../define.js';
-import { blamePart, firstMatch, PANIC_INSIDE_REPORT_RE } from '../sections.js';
+import { blamePart, firstMatch } from '../sections.js';
 
 // `WARNING: suspicious RCU usage` (4.9+), `[ INFO: suspicious RCU usage. ]` (older); the file:line and the check follow:
 // `./include/linux/rcupdate.h:302 Illegal context switch in RCU read-side critical section!`.
@@ -16,7 +16,6 @@ export const suspiciousRcu = defineHeaderDetector({
   },
   header: HEADER_RE,
   body: 'marker',
-  absorbs: [PANIC_INSIDE_REPORT_RE],
   traceFrom: /^stack backtrace:/,
   describe(_match, report) {
     const where = firstMatch(report.lines.slice(1, 6), WHERE_RE);

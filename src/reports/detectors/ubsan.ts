@@ -1,5 +1,5 @@
 import { defineHeaderDetector } from '../define.js';
-import { blamePart, PANIC_INSIDE_REPORT_RE } from '../sections.js';
+import { blamePart } from '../sections.js';
 
 // 4.5+: `UBSAN: Undefined behaviour in drivers/usb/core/devio.c:1517:25`;
 // 5.9+: `UBSAN: array-index-out-of-bounds in arch/x86/kernel/uprobes.c:263:56`, `UBSAN: shift-out-of-bounds in ...`.
@@ -15,7 +15,6 @@ export const ubsan = defineHeaderDetector({
   },
   header: HEADER_RE,
   body: 'marker',
-  absorbs: [PANIC_INSIDE_REPORT_RE],
   describe(match, report) {
     report.details['check'] = match[1]!.toLowerCase() === 'undefined behaviour' ? null : match[1]!;
     report.details['source'] = `${match[2]!.replace(/^.*?\/(?=(?:arch|drivers|fs|net|kernel|mm|lib|include|block|sound|security|crypto|ipc|virt|init)\/)/, '')}:${match[3]}`;

@@ -74,7 +74,7 @@ export const warning: Detector = {
     report.comm ??= header.comm;
     report.details['source'] = header.file ? `${header.file}:${header.line}` : null;
     if (helper) report.details['raisedBy'] = helper.what;
-    if (block.lines.some((l) => PANIC_INSIDE_REPORT_RE.test(l.text))) report.details['panicOnWarn'] = true;
+    if (block.lines.some((l) => /Kernel panic - not syncing: (?:kernel: )?panic_on_warn set/.test(l.text))) report.details['panicOnWarn'] = true;
     const headerFunction = header.symbol && !/^0x/.test(header.symbol) ? symbolRef(header.symbol) ?? { function: header.symbol, module: null } : null;
     blamePart(report, { atRip: true, ...(helper ? { skip: (fn: string) => helper.skip.test(fn) } : {}) }, headerFunction);
     if (header.file === null) {
