@@ -1,7 +1,7 @@
 import type { MachineSection } from '../../result/machine-schema.js';
 import type { Incident } from '../../result/schema.js';
 import { t, type Lang } from '../../i18n/index.js';
-import { machineNotes, patternText, syntaxName } from '../machine.js';
+import { loopText, machineNotes, patternText, syntaxName } from '../machine.js';
 import { html, prose, type SafeHtml } from './escape.js';
 
 type SourceRef = { file: string; line: number } | null;
@@ -23,9 +23,7 @@ function patterns(m: MachineSection, lang: Lang): SafeHtml | null {
 function loop(m: MachineSection, lang: Lang): SafeHtml | null {
   const l = m.loop;
   if (!l) return null;
-  const range = t(lang, 'ui.coverage', { from: l.startLocation ?? l.startAddress, to: l.endLocation ?? l.endAddress });
-  const how = l.method === 'backward-jump' ? t(lang, 'ui.html.loopJump', { jump: l.jump ?? '' }) : t(lang, 'ui.html.loopSpan');
-  return html`<p class="loop-range">${t(lang, 'ui.html.loopOf')} <code>${l.function}</code>: <code>${range}</code>, ${how}${l.lines ? html`; ${t(lang, 'ui.machine.source')} <code>${l.lines}</code>` : null}.</p>`;
+  return html`<p class="loop-range">${t(lang, 'ui.html.loopOf')} <code>${l.function}</code>: ${prose(loopText(l, lang))}.</p>`;
 }
 
 function mapping(m: MachineSection, lang: Lang): SafeHtml | null {
