@@ -1,5 +1,6 @@
 import { t } from '../i18n/index.js';
 import type { IncidentDraft } from '../analysis/incidents.js';
+import { UNNAMED_FRAME_RE } from '../reports/frames.js';
 import type { Frame, Report } from '../reports/types.js';
 import type { MachineSection } from '../result/machine-schema.js';
 import { sourceLinesOf, type SourcePosition } from './addr2line.js';
@@ -260,9 +261,6 @@ function loopOf(ctx: Context, locations: readonly SampledLocation[]): MachineSec
     lines: lineSpanText(sourceLines),
   };
 }
-
-// A call-trace line with an address and no symbol: ` [<ffffffffc0a1b2c3>] 0xffffffffc0a1b2c3`, ` ? 0xffffffffc0a1b2c3`.
-const UNNAMED_FRAME_RE = /^\s*(?:\[<([0-9a-f]{6,16})>\]\s*)?(?:\? )?(?:0x([0-9a-f]{6,16}))?\s*$/;
 
 /** Raw addresses symbolized: a RIP printed without a symbol, call-trace lines without one, and the stack words that point into kernel text. */
 function symbolize(ctx: Context): MachineSection['symbolized'] {

@@ -1,5 +1,5 @@
 import type { LogLine } from '../lines/types.js';
-import { nextContext, parseFrameLine, parseSymbol } from './frames.js';
+import { nextContext, parseFrameLine, parseSymbol, UNNAMED_FRAME_RE } from './frames.js';
 import type { CodeBytes, CommonFields, Frame } from './types.js';
 
 const CPU_LINE_RE = /^CPU: (\d{1,5}) (?:UID: \d{1,10} )?PID: (\d{1,10}) Comm: /;
@@ -129,8 +129,7 @@ const STRUCTURAL_RES: readonly RegExp[] = [
   /^note: .{1,40}\[\d+\] exited with/, /^ORIG_RAX/, /^\s*$/,
   // powerpc register dump: `MSR:  800000010280b033 <SF,...>`, `GPR00: ...`, `NIP [c00000000022d79c] func+0x1ac/0x5f0`.
   /^(?:MSR|CFAR|REGS|CTR|XER|DAR|DSISR|IRQMASK|SOFTE|GPR\d\d): /, /^(?:NIP|LR) \[[0-9a-f]{8,16}\] /, /^Instruction dump:/, /^Faulting instruction address: /,
-  // Call-trace lines the kernel could not symbolize: `[<ffffffffc0a1b2c3>] 0xffffffffc0a1b2c3`, `? 0xffffffffc0a1b2c3`.
-  /^(?:\[<[0-9a-f]{6,16}>\] ?)?(?:\? )?(?:0x[0-9a-f]{6,16})?$/,
+  UNNAMED_FRAME_RE,
 ];
 
 /** True when the line has the shape of report structure (header lines, registers, frames, markers, Code:). */

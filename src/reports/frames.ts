@@ -34,6 +34,10 @@ const PPC_FRAME_RE = /^\s{0,16}\[[0-9a-f]{8,16}\] \[([0-9a-f]{8,16})\] (.*?)( \(
 // powerpc: `--- interrupt: 700 at assert_slb_presence+0x2c/0x70`: where the code was interrupted (a trap, a fault).
 const PPC_INTERRUPT_RE = /^\s{0,16}--- interrupt: [0-9a-f]{1,4} at (\S.*)$/;
 
+/** A call-trace line the kernel could not symbolize: ` [<ffffffffc0a1b2c3>] 0xffffffffc0a1b2c3`, ` ? 0xffffffffc0a1b2c3` (groups: the addresses). */
+// (one run of spaces only, at the start: messages are trimmed at the end, and two runs would backtrack quadratically)
+export const UNNAMED_FRAME_RE = /^\s*(?:\[<([0-9a-f]{6,16})>\] ?)?(?:\? )?(?:0x([0-9a-f]{6,16}))?$/;
+
 // Stack transition markers: `<IRQ>`, `</IRQ>`, `<NMI>`, `<TASK>`, `<EOI>`, `<<EOE>>`, `<#DF>`.
 const MARKER_RE = /^\s{0,16}<{1,2}(\/?[#\w]{2,24})>{1,2}\s*$/;
 
