@@ -6,7 +6,7 @@ import { blamePart } from '../sections.js';
 // / `backtrace:` (6.x: `backtrace (crc c9a1c131):`) and the allocation stack.
 // The `kmemleak: 3 new suspected memory leaks` summary alone names no object: it stays an event.
 const OBJECT_RE = /^unreferenced object (0x[0-9a-f]+) \(size (\d+)\):/;
-const HEADER_RE = /BUG: memory leak\s*$|^unreferenced object 0x[0-9a-f]+ \(size \d+\):/;
+const HEADER_RE = new RegExp(`BUG: memory leak\\s*$|${OBJECT_RE.source}`);
 const OWNER_RE = /^comm "(.{0,64})", pid (\d+), jiffies \d+(?: \(age ([\d.]+)s\))?/;
 /** The allocator and its wrappers: the leaked object's owner is the first caller past them. */
 const isAllocatorFrame = matcher(
