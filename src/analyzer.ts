@@ -1,13 +1,13 @@
 import { buildFindings, buildNextSteps, relateEvents } from './analysis/findings.js';
 import { toIncident } from './analysis/build.js';
 import { EventAggregator } from './analysis/events.js';
-import { RecentTexts, REPEATED_TEXTS_ROOM } from './analysis/recent-texts.js';
+import { RecentTexts, REPEATED_TEXTS_ROOM } from './lines/recent-texts.js';
 import { groupIncidents } from './analysis/incidents.js';
 import { summarize } from './analysis/summary.js';
 import { linkVictims } from './analysis/victims.js';
 import type { MachineInputs } from './machine/inputs.js';
 import { detectFormat, isKmsgDictionaryLine, parseLine } from './lines/formats.js';
-import type { LineContext, LineFormat, LogLine } from './lines/types.js';
+import type { LineContext, LineFormat, LineOrigin, LogLine } from './lines/types.js';
 import { HeaderMatcher } from './reports/header-matcher.js';
 import { Segmenter, type Fragment } from './reports/segmenter.js';
 import type { Detector, Report } from './reports/types.js';
@@ -55,7 +55,7 @@ export class SourceFeed {
   private readonly ctx: LineContext;
   private readonly segmenter: Segmenter;
   /** The last of the lines passed over since the last parsed one (fast path), for its time and as context. */
-  private skippedLast: { raw: Buffer; lineNo: number } | null = null;
+  private skippedLast: { raw: string; lineNo: number } | null = null;
   readonly summary: InputSummary;
 
   constructor(
@@ -71,6 +71,7 @@ export class SourceFeed {
       referenceMonth: options.year !== undefined ? 11 : reference.getMonth(),
       assumedZone: options.assumedZone ?? null,
       previous: null,
+      origins: owner.origins,
     };
     this.segmenter = new Segmenter(owner.headers, owner.sinkFor(info));
     this.summary = { path: info.path, format: 'bare', lines: 0, bytes: 0, host: info.hostHint ?? null, firstSeen: null, lastSeen: null };
@@ -97,7 +98,7 @@ export class SourceFeed {
   }
 
   /** Counts lines the fast scan passed over: routine lines that are neither reports nor notable events. */
-  skip(count: number, bytes: number, last: Buffer): void {
+  skip(count: number, bytes: number, last: string): void {
     this.summary.lines += count;
     this.summary.bytes += bytes;
     this.lineNo += count;
@@ -109,7 +110,7 @@ export class SourceFeed {
     const skipped = this.skippedLast;
     if (!skipped) return;
     this.skippedLast = null;
-    const raw = skipped.raw.toString('latin1');
+    const raw = skipped.raw;
     if (this.format === 'kmsg' && isKmsgDictionaryLine(raw)) return;
     this.note(parseLine(raw, skipped.lineNo, this.format!, this.ctx));
   }
@@ -171,10 +172,14 @@ export class Analyzer {
   private readonly spoofed = new Map<string, { count: number; example: LogLine }>();
   /** @internal the detectors' headers, shared by the inputs' segmenters and the spoofing check. */
   readonly headers: HeaderMatcher;
+  /** @internal the origins of recent syslog lines, shared by the inputs (see LineContext). */
+  readonly origins: RecentTexts<LineOrigin | null> | undefined;
 
   constructor(private readonly options: AnalyzeOptions = {}) {
-    this.headers = new HeaderMatcher(options.detectors);
-    this.events = new EventAggregator(new RecentTexts(options.rememberTexts ? REPEATED_TEXTS_ROOM : 0));
+    const room = options.rememberTexts ? REPEATED_TEXTS_ROOM : 0;
+    this.headers = new HeaderMatcher(options.detectors, room);
+    this.events = new EventAggregator(new RecentTexts(room));
+    this.origins = options.rememberTexts ? new RecentTexts(REPEATED_TEXTS_ROOM) : undefined;
   }
 
   openSource(info: SourceInfo): SourceFeed {

@@ -1,7 +1,7 @@
 import type { LogLine } from '../lines/types.js';
 import { lookupErrno } from '../knowledge/errno.js';
 import type { EventGroup } from '../result/schema.js';
-import { RecentTexts } from './recent-texts.js';
+import { RecentTexts } from '../lines/recent-texts.js';
 
 // Words that make a line an error, failure or timeout rather than routine noise.
 export const NOTABLE_RE = /\b(?:err(?:or)?s?|fail(?:ed|ure|s)?|timed? ?out|timeout|not responding|unable|cannot|can't|denied|refused|abort(?:ed|ing)?|reset|offline|lost|corrupt(?:ed|ion)?|critical|fatal|hung|stall(?:ed)?|blocked|dropped|warn(?:ing)?)\b/i;

@@ -36,7 +36,6 @@ const NOTABLE_GRAMS = [
 
 /** A byte lower-cased the cheap way (also maps some punctuation onto other punctuation: the scan only over-approximates). */
 const fold = (byte: number): number => byte | 0x20;
-const isWordish = (byte: number): boolean => /[\w.-]/.test(String.fromCharCode(byte));
 const isWord = (byte: number): boolean => /\w/.test(String.fromCharCode(byte));
 
 /** Every folded four-byte window that may be part of a report header, or (`notable`) of a line that matters at all. */
@@ -52,32 +51,32 @@ function gramWindows(notable: boolean): number[] {
   return [...new Set(windows.map((bytes) => bytes.reduce((w, b) => ((w << 8) | fold(b)) >>> 0, 0) | 0))];
 }
 
-const TABLE_BITS = 16;
-const HASH_SHIFT = 32 - TABLE_BITS;
 /** Windows by hash, each in its own slot, so that a lookup compares the window itself and stops only at a real match. */
-interface WindowTable {
+export interface WindowTable {
   readonly slots: Int32Array;
   readonly multiplier: number;
+  readonly bits: number;
 }
 
-/** Builds a table with the first multiplier that leaves no two windows in one slot (found once, at load). */
-function buildTable(windows: readonly number[]): WindowTable {
+/** Builds a table of 2^bits slots with the first multiplier that leaves no two windows in one slot (found once, at load). */
+export function buildTable(windows: readonly number[], bits: number): WindowTable {
   for (let multiplier = 0x9e3779b1; ; multiplier = (multiplier + 0x6a09e668) | 1) {
-    const slots = new Int32Array(1 << TABLE_BITS);
+    const slots = new Int32Array(1 << bits);
     const fits = windows.every((w) => {
-      const slot = Math.imul(w, multiplier) >>> HASH_SHIFT;
+      const slot = Math.imul(w, multiplier) >>> (32 - bits);
       if (slots[slot] !== 0) return false;
       slots[slot] = w;
       return true;
     });
-    if (fits) return { slots, multiplier };
+    if (fits) return { slots, multiplier, bits };
   }
 }
 
-const holds = (table: WindowTable, window: number): boolean => table.slots[Math.imul(window, table.multiplier) >>> HASH_SHIFT] === window;
+const holds = (table: WindowTable, window: number): boolean => table.slots[Math.imul(window, table.multiplier) >>> (32 - table.bits)] === window;
 
-const TABLE = buildTable(gramWindows(true));
-const HEADER_TABLE = buildTable(gramWindows(false));
+/** The pieces of the lines that may matter at all, each as four folded bytes, the first in the high byte (the line scan's table). */
+export const LINE_PIECES: readonly number[] = gramWindows(true);
+const HEADER_TABLE = buildTable(gramWindows(false), 16);
 
 /**
  * Whether a message may be a report header (or a register dump's `CPU:` line): it holds one of HEADER_GRAMS'
@@ -92,39 +91,4 @@ export function mayBeHeader(text: string): boolean {
     if (holds(HEADER_TABLE, window)) return true;
   }
   return false;
-}
-/** Bytes that, before a `-`, make it part of a word rather than an errno's sign (NEGATIVE_RE's look-behind). */
-const WORDISH = Uint8Array.from({ length: 256 }, (_, b) => (isWordish(b) ? 1 : 0));
-
-/**
- * Walks complete lines of a chunk (from a line start up to just past a `\n`) and stops at the first line
- * that may matter or is longer than `maxLineBytes` (to be cut and reported by the full path).
- */
-export class LineScanner {
-  /** Lines passed over by the last `next` call. */
-  skippedLines = 0;
-
-  constructor(private readonly maxLineBytes: number) {}
-
-  /** The start of the first line in `bytes[from, to)` that may matter, or `to` when there is none. */
-  next(bytes: Uint8Array, from: number, to: number): number {
-    let window = 0;
-    let lineStart = from;
-    let skipped = 0;
-    for (let i = from; i < to; i++) {
-      const b = bytes[i]!;
-      if (b === 10) {
-        // `err` at the very end of a line.
-        if (holds(TABLE, (window << 8) | fold(10)) || i - lineStart > this.maxLineBytes) break;
-        skipped++;
-        lineStart = i + 1;
-        window = 0;
-        continue;
-      }
-      window = (window << 8) | fold(b);
-      if (holds(TABLE, window) || (b === 45 && (i === lineStart || WORDISH[bytes[i - 1]!] === 0) && bytes[i + 1]! - 48 >>> 0 < 10)) break;
-    }
-    this.skippedLines = skipped;
-    return lineStart;
-  }
 }

@@ -1,15 +1,9 @@
-import type { LineContext, LineFormat, LogLine } from './types.js';
+import type { LineContext, LineFormat, LineOrigin, LogLine } from './types.js';
 import { monthIndex, normaliseZone, wallClock, type WallClock } from './time.js';
 
 /** The message part of a line once its prefix is parsed. */
-interface Parsed {
-  text: string;
-  host: string | null;
-  clock: WallClock | null;
-  uptime: number | null;
-  kernel: boolean;
-  tag: string | null;
-  caller: string | null;
+interface Parsed extends LineOrigin {
+  readonly clock: WallClock | null;
 }
 
 type PrefixParser = (raw: string, ctx: LineContext) => Parsed | null;
@@ -26,24 +20,41 @@ function splitUptime(text: string): { text: string; uptime: number | null; calle
   return { text: text.slice(m[0].length), uptime: Number(m[1]), caller: m[2] ?? null };
 }
 
-function programLine(host: string, program: string, message: string, clock: WallClock | null): Parsed {
-  const kernel = program === 'kernel';
-  const { text, uptime, caller } = kernel ? splitUptime(message) : { text: message, uptime: null, caller: null };
-  return { text, host, clock, uptime, kernel, tag: program, caller };
+/** An origin with its time, built field by field: every parser's result then has one shape (a spread would make another). */
+function withClock(origin: LineOrigin, clock: WallClock | null): Parsed {
+  return { text: origin.text, host: origin.host, clock, uptime: origin.uptime, kernel: origin.kernel, tag: origin.tag, caller: origin.caller };
 }
 
-// `Nov 12 10:10:59 node-2 kernel: msg` and `Nov 12 10:10:59.123456 host prog[pid]: msg` (short-precise).
-const SYSLOG_RE = /^([A-Z][a-z]{2}) {1,2}(\d{1,2}) (\d{2}):(\d{2}):(\d{2})(?:\.(\d{1,9}))? (\S+) ([^\s:[]{1,64})(?:\[\d{1,10}\])?: ?(.*)$/;
+function programOrigin(host: string, program: string, message: string): LineOrigin {
+  const kernel = program === 'kernel';
+  const { text, uptime, caller } = kernel ? splitUptime(message) : { text: message, uptime: null, caller: null };
+  return { text, host, uptime, kernel, tag: program, caller };
+}
+
+// `Nov 12 10:10:59 node-2 kernel: msg` and `Nov 12 10:10:59.123456 host prog[pid]: msg` (short-precise): the time, then the origin.
+const SYSLOG_STAMP_RE = /^([A-Z][a-z]{2}) {1,2}(\d{1,2}) (\d{2}):(\d{2}):(\d{2})(?:\.(\d{1,9}))? /;
+const SYSLOG_ORIGIN_RE = /^(\S+) ([^\s:[]{1,64})(?:\[\d{1,10}\])?: ?(.*)$/;
+
+/** The origin of a syslog line from its text after the time, remembered for recent texts when the context keeps them. */
+function syslogOrigin(rest: string, ctx: LineContext): LineOrigin | null {
+  const known = ctx.origins?.get(rest);
+  if (known !== undefined) return known;
+  const m = SYSLOG_ORIGIN_RE.exec(rest);
+  const origin = m ? programOrigin(m[1]!, m[2]!, m[3]!) : null;
+  ctx.origins?.set(rest, origin);
+  return origin;
+}
 
 const parseSyslog: PrefixParser = (raw, ctx) => {
-  const m = SYSLOG_RE.exec(raw);
+  const m = SYSLOG_STAMP_RE.exec(raw);
   if (!m) return null;
   const month = monthIndex(m[1]!);
   if (month < 0) return null;
+  const origin = syslogOrigin(raw.slice(m[0].length), ctx);
+  if (!origin) return null;
   // A month after the file's own month cannot be this year's: the log started last year.
   const year = month > ctx.referenceMonth ? ctx.year - 1 : ctx.year;
-  const clock = wallClock(year, month, Number(m[2]), Number(m[3]), Number(m[4]), Number(m[5]), m[6] ?? null, ctx.assumedZone);
-  return programLine(m[7]!, m[8]!, m[9]!, clock);
+  return withClock(origin, wallClock(year, month, Number(m[2]), Number(m[3]), Number(m[4]), Number(m[5]), m[6] ?? null, ctx.assumedZone));
 };
 
 // ISO timestamp with optional fraction and zone: journalctl -o short-iso(-precise), rsyslog RFC 3339.
@@ -58,7 +69,7 @@ function isoClock(m: RegExpExecArray, ctx: LineContext): WallClock | null {
 const parseIso: PrefixParser = (raw, ctx) => {
   const m = ISO_RE.exec(raw);
   if (!m) return null;
-  return programLine(m[9]!, m[10]!, m[11]!, isoClock(m, ctx));
+  return withClock(programOrigin(m[9]!, m[10]!, m[11]!), isoClock(m, ctx));
 };
 
 // RFC 5424: `<6>1 2022-11-12T10:10:59.123+08:00 host kernel - - - msg`.
@@ -67,7 +78,7 @@ const RFC5424_RE = new RegExp(`^(?:<\\d{1,3}>)?1 ${ISO_STAMP} (\\S+) (\\S+) \\S+
 const parseRfc5424: PrefixParser = (raw, ctx) => {
   const m = RFC5424_RE.exec(raw);
   if (!m) return null;
-  return programLine(m[9]!, m[10]!, m[11]!.replace(/^\uFEFF/, ''), isoClock(m, ctx));
+  return withClock(programOrigin(m[9]!, m[10]!, m[11]!.replace(/^\uFEFF/, '')), isoClock(m, ctx));
 };
 
 // Log-collection bundle: `2022-11-12 10:10:59 +0800 | messages | <syslog line>`.
@@ -81,7 +92,7 @@ const parseBundle: PrefixParser = (raw, ctx) => {
   const inner = m[10]!;
   // The wrapped line is itself syslog (or ISO); the bundle's own stamp carries year and zone.
   const wrapped = parseSyslog(inner, { ...ctx, year: Number(m[1]), referenceMonth: 11 }) ?? parseIso(inner, ctx);
-  if (wrapped) return { ...wrapped, clock: clock ?? wrapped.clock };
+  if (wrapped) return withClock(wrapped, clock ?? wrapped.clock);
   const kernelText = splitUptime(inner);
   return { text: kernelText.text, host: null, clock, uptime: kernelText.uptime, kernel: true, tag: null, caller: kernelText.caller };
 };

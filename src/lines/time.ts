@@ -52,15 +52,29 @@ export function wallClock(
   return clock;
 }
 
+/** `00` to `99`, for times (a lookup: most lines of a large log have a second of their own). */
+const TWO_DIGITS = Array.from({ length: 100 }, (_, n) => pad(n));
+
+/** The last day read: its ISO date and its midnight, as most lines share the day of the line before. */
+let lastDay = { year: NaN, month: NaN, day: NaN, iso: '', midnight: NaN };
+
+function dayOf(year: number, month: number, day: number): { iso: string; midnight: number } {
+  if (lastDay.day !== day || lastDay.month !== month || lastDay.year !== year) {
+    lastDay = { year, month, day, iso: `${pad(year, 4)}-${pad(month + 1)}-${pad(day)}T`, midnight: Date.UTC(year, month, day) };
+  }
+  return lastDay;
+}
+
 function buildClock(
   year: number, month: number, day: number, h: number, min: number, s: number, fraction: string | null, zone: string | null,
 ): WallClock | null {
   if (month < 0 || month > 11 || day < 1 || day > 31 || h > 23 || min > 59 || s > 60) return null;
   const ms = fraction ? Math.round(Number(`0.${fraction}`) * 1000) : 0;
-  const local = Date.UTC(year, month, day, h, min, s, ms);
-  if (Number.isNaN(local)) return null;
+  const date = dayOf(year, month, day);
+  if (Number.isNaN(date.midnight)) return null;
+  const local = date.midnight + ((h * 60 + min) * 60 + s) * 1000 + ms;
   const frac = fraction ? `.${fraction.slice(0, 6)}` : '';
-  const base = `${pad(year, 4)}-${pad(month + 1)}-${pad(day)}T${pad(h)}:${pad(min)}:${pad(s)}${frac}`;
+  const base = `${date.iso}${TWO_DIGITS[h]}:${TWO_DIGITS[min]}:${TWO_DIGITS[s]}${frac}`;
   if (!zone) return { iso: base, epochMs: local };
   return { iso: base + zone, epochMs: local - zoneMinutes(zone) * 60_000 };
 }

@@ -1,3 +1,5 @@
+import type { RecentTexts } from './recent-texts.js';
+
 /** The line formats ktriage recognises, detected per file. */
 export const LINE_FORMATS = ['bundle', 'syslog', 'iso', 'rfc5424', 'journal-json', 'dmesg', 'dmesg-human', 'kmsg', 'bare'] as const;
 export type LineFormat = (typeof LINE_FORMATS)[number];
@@ -25,6 +27,16 @@ export interface LogLine {
   readonly caller: string | null;
 }
 
+/** What a line's prefix says besides its time, and its message: the same for each repeat of a message. */
+export interface LineOrigin {
+  readonly text: string;
+  readonly host: string | null;
+  readonly uptime: number | null;
+  readonly kernel: boolean;
+  readonly tag: string | null;
+  readonly caller: string | null;
+}
+
 /** Per-file state the prefix parsers need (year inference, previous line for continuation lines). */
 export interface LineContext {
   readonly path: string;
@@ -35,6 +47,8 @@ export interface LineContext {
   /** Offset applied to wall-clock times without a zone, e.g. "+08:00" (from --tz), or null. */
   readonly assumedZone: string | null;
   previous: LogLine | null;
+  /** The origins of recent syslog lines by their text after the time (see RecentTexts): repeats are not parsed again. */
+  readonly origins?: RecentTexts<LineOrigin | null>;
   /** Set by each parse: the line took its time, or its kernel/program origin, from `previous`. */
   usedPrevious?: boolean;
 }

@@ -1,6 +1,15 @@
 import { mayBeHeader } from '../lines/fast-scan.js';
+import { RecentTexts } from '../lines/recent-texts.js';
 import { DETECTORS } from './index.js';
 import type { Detector } from './types.js';
+
+/** What a message can open: a detector's report (`header`), or, when it passed the prefilter (`maybe`), a register dump. */
+export interface HeaderReading {
+  readonly header: Detector | null;
+  readonly maybe: boolean;
+}
+
+const NOTHING: HeaderReading = { header: null, maybe: false };
 
 /**
  * Tells which detector's header a message is, for the segmenter (opening reports) and the spoofing check (program
@@ -10,21 +19,31 @@ import type { Detector } from './types.js';
 export class HeaderMatcher {
   private readonly any: RegExp;
   /** A cheap test every header and CPU line passes; the built-in detectors' pieces, or none for others. */
-  readonly mayBe: (text: string) => boolean;
+  private readonly mayBe: (text: string) => boolean;
+  private readonly recent: RecentTexts<HeaderReading>;
 
-  constructor(readonly detectors: readonly Detector[] = DETECTORS) {
+  /** `rememberTexts`: room for the readings of recent messages (see RecentTexts), 0 for none. */
+  constructor(
+    readonly detectors: readonly Detector[] = DETECTORS,
+    rememberTexts = 0,
+  ) {
     this.any = new RegExp(detectors.map((d) => `(?:${d.header.source})`).join('|'));
     // The pieces are taken from the built-in detectors' headers: other detectors get no prefilter.
     this.mayBe = detectors === DETECTORS ? mayBeHeader : () => true;
+    this.recent = new RecentTexts(rememberTexts);
   }
 
   /** Whether the message opens a report of any detector. */
   matches(text: string): boolean {
-    return this.mayBe(text) && this.any.test(text);
+    return this.read(text).header !== null;
   }
 
-  /** The detector whose header the message is, or null; for a message that passed `mayBe`. */
-  detectorOf(text: string): Detector | null {
-    return this.any.test(text) ? (this.detectors.find((d) => d.header.test(text)) ?? null) : null;
+  /** The detector whose header the message is, and whether it passed the prefilter. */
+  read(text: string): HeaderReading {
+    const known = this.recent.get(text);
+    if (known) return known;
+    const reading = !this.mayBe(text) ? NOTHING : { header: this.any.test(text) ? (this.detectors.find((d) => d.header.test(text)) ?? null) : null, maybe: true };
+    this.recent.set(text, reading);
+    return reading;
   }
 }

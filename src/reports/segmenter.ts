@@ -90,8 +90,7 @@ export class Segmenter {
     }
     const text = line.text;
     // Neither a header nor a CPU line can be without one of the prefilter's pieces.
-    const maybe = this.headers.mayBe(text);
-    const header = maybe ? this.headers.detectorOf(text) : null;
+    const { header, maybe } = this.headers.read(text);
     const mine = this.blocks.length === 0 ? [] : this.blocks.filter((b) => sameContext(b, line));
     if (header) {
       // Absorbed headers (`Oops:`, a panic_on_warn panic) come before the host's register dump, after which the host

@@ -1,5 +1,6 @@
 import type { Readable } from 'node:stream';
-import { LineScanner, mayMatter } from '../lines/fast-scan.js';
+import { mayMatter } from '../lines/fast-scan.js';
+import { findStops } from '../lines/line-scan.js';
 import type { BlockStops } from './prescan-block.js';
 import { Prescan, type ScannedBlock } from './prescan.js';
 
@@ -70,8 +71,8 @@ function controlRatio(chunk: Buffer): number {
  */
 export interface LineSkipper {
   readonly skipping: boolean;
-  /** `count` lines of `bytes` bytes (line ends included) were passed over; `last` holds the last one's bytes. */
-  skip(count: number, bytes: number, last: Buffer): void;
+  /** `count` lines of `bytes` bytes (line ends included) were passed over; `last` is the last one, decoded as Latin-1 (for its prefix). */
+  skip(count: number, bytes: number, last: string): void;
 }
 
 /** Bytes of one line kept at most: MAX_LINE_CHARS characters of any UTF-8 text. */
@@ -89,8 +90,7 @@ class LineSplitter {
   /** The previous chunk ended in `\r`: a `\n` starting the next one ends nothing new. */
   private pendingCR = false;
 
-  private readonly scanner = new LineScanner(MAX_LINE_CHARS);
-  /** The current chunk's lines that may matter, when a worker found them (`prescan.ts`). */
+  /** The current chunk's lines that may matter: found by a worker (`prescan.ts`), or here at the chunk's first skip. */
   private found: BlockStops | null = null;
   private stopCursor = 0;
   /** A line start of the current chunk whose index in the found region is known (just past a stop line). */
@@ -139,12 +139,12 @@ class LineSplitter {
 
   /** Passes over the lines of `buf[from, to)` that cannot matter; returns where the next one that may starts (or `to`). */
   private skipLines(buf: Buffer, from: number, to: number): number {
-    const found = this.found;
-    return found && found.regionEnd === to && from >= found.regionStart ? this.skipFound(buf, from, to, found) : this.skipScanned(buf, from, to);
-  }
-
-  /** skipLines with the stops a worker found: only the line count is left to do, mostly known too. */
-  private skipFound(buf: Buffer, from: number, to: number, found: BlockStops): number {
+    let found = this.found;
+    if (!found || found.regionEnd !== to || from < found.regionStart) {
+      found = this.found = { regionStart: from, regionEnd: to, ...findStops(buf, from, to, MAX_LINE_CHARS) };
+      this.stopCursor = 0;
+      this.knownFrom = -1;
+    }
     const { stops, lineIndex } = found;
     let s = this.stopCursor;
     while (s < stops.length && stops[s]! < from) s++;
@@ -161,26 +161,6 @@ class LineSplitter {
     return next;
   }
 
-  private skipScanned(buf: Buffer, from: number, to: number): number {
-    let at = from;
-    let count = 0;
-    for (;;) {
-      const next = this.scanner.next(buf, at, to);
-      count += this.scanner.skippedLines;
-      if (next === to) break;
-      const end = buf.indexOf(10, next);
-      // The scan over-approximates: a candidate line that does not match after all is passed over too.
-      if (end - next > MAX_LINE_CHARS || mayMatter(buf.toString('latin1', next, end))) {
-        if (count > 0) this.skipper!.skip(count, next - from, lastLine(buf, next));
-        return next;
-      }
-      count++;
-      at = end + 1;
-    }
-    if (count > 0) this.skipper!.skip(count, to - from, lastLine(buf, to));
-    return to;
-  }
-
   private line(buf: Buffer, start: number, end: number): void {
     if (this.carryBytes === 0) {
       const cut = end - start > MAX_LINE_BYTES;
@@ -195,7 +175,7 @@ class LineSplitter {
     this.carryCut = false;
     const text = bytes.toString('utf8');
     // A line split across two chunks is judged like the others: skipped unless it may matter.
-    if (!cut && this.skipper?.skipping && text.length <= MAX_LINE_CHARS && !mayMatter(text)) this.skipper.skip(1, bytes.length + 1, bytes);
+    if (!cut && this.skipper?.skipping && text.length <= MAX_LINE_CHARS && !mayMatter(text)) this.skipper.skip(1, bytes.length + 1, bytes.toString('latin1'));
     else this.emit(text, cut);
   }
 
@@ -217,11 +197,11 @@ function countLineEnds(buf: Buffer, from: number, to: number): number {
   return count;
 }
 
-/** The bytes of the line that ends just before `end` (a `\n`), copied: the chunk's memory may be used again. */
-function lastLine(buf: Buffer, end: number): Buffer {
+/** The line that ends just before `end` (a `\n`), as Latin-1 text (a copy: the chunk's memory may be used again). */
+function lastLine(buf: Buffer, end: number): string {
   // (a negative offset would count from the buffer's end)
   const start = end < 2 ? 0 : buf.lastIndexOf(10, end - 2) + 1;
-  return Buffer.from(buf.subarray(start, end - 1));
+  return buf.toString('latin1', start, end - 1);
 }
 
 /**

@@ -9,7 +9,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { Analyzer, analyzeText } from '../../src/analyzer.js';
 import { ERRNO_LIKE_RE, NOTABLE_RE } from '../../src/analysis/events.js';
-import { LineScanner, mayBeHeader, mayMatter } from '../../src/lines/fast-scan.js';
+import { LINE_PIECES, mayBeHeader, mayMatter } from '../../src/lines/fast-scan.js';
+import { candidateLines, findStops } from '../../src/lines/line-scan.js';
 import { parseLine } from '../../src/lines/formats.js';
 import type { LineFormat } from '../../src/lines/types.js';
 import { parseCpuLine } from '../../src/reports/body.js';
@@ -36,10 +37,12 @@ function matters(text: string): boolean {
   return DETECTORS.some((d) => d.header.test(text)) || parseCpuLine(text.trimStart()) !== null || NOTABLE_RE.test(trimmed) || ERRNO_LIKE_RE.test(trimmed);
 }
 
-/** Whether the scan stops at the line (rather than passing over it). */
+/** Whether the byte scan (before `mayMatter` checks its candidates) stops at the line, alone or after a routine one. */
 function scanStopsAt(raw: string): boolean {
-  const bytes = Buffer.from(`${raw}\n`);
-  return new LineScanner(MAX_LINE).next(bytes, 0, bytes.length) === 0;
+  const alone = Buffer.from(`${raw}\n`);
+  const after = Buffer.from(`routine line\n${raw}\n`);
+  const stops = (bytes: Buffer) => [...candidateLines(bytes, 0, bytes.length, MAX_LINE).stops];
+  return stops(alone).includes(0) && stops(after).includes(13);
 }
 
 const examples = DETECTORS.flatMap((d) => d.meta.examples);
@@ -91,17 +94,36 @@ describe('fast line scan', () => {
   it('passes over routine lines and counts them', () => {
     const routine = ['Nov 12 10:10:59 node-2 kernel: docker0: port 3(veth1) entered blocking state', 'Nov 12 10:10:59 node-2 systemd[1]: Started Session 4 of user root.', 'Nov 12 10:11:00 node-2 kernel: device veth1 entered promiscuous mode'];
     const bytes = Buffer.from(`${routine.join('\n')}\n`);
-    const scanner = new LineScanner(MAX_LINE);
-    expect(scanner.next(bytes, 0, bytes.length)).toBe(bytes.length);
-    expect(scanner.skippedLines).toBe(3);
+    expect(findStops(bytes, 0, bytes.length, MAX_LINE)).toEqual({ stops: new Int32Array([]), lineIndex: new Int32Array([]), lineCount: 3 });
     for (const line of routine) expect(mayMatter(line)).toBe(false);
   });
 
+  it('finds each line that may matter with the number of lines before it, and no other', () => {
+    const lines = ['kernel: eth0: link up', 'kernel: rbd: rbd1: encountered watch error: -107', 'sshd[3]: Accepted publickey', 'kernel: x-1 y2.-5 node-7', 'kernel: sd 0:0:0:0: [sda] timed out', ''];
+    const bytes = Buffer.from(`${lines.join('\n')}\n`);
+    const starts = lines.map((_, i) => Buffer.byteLength(lines.slice(0, i).map((l) => `${l}\n`).join('')));
+    expect(findStops(bytes, 0, bytes.length, MAX_LINE)).toEqual({ stops: new Int32Array([starts[1]!, starts[4]!]), lineIndex: new Int32Array([1, 4]), lineCount: 6 });
+  });
+
   it('stops at lines longer than the limit, which the full path cuts and reports', () => {
-    const bytes = Buffer.from(`short\n${'x'.repeat(100)}\n`);
-    const scanner = new LineScanner(50);
-    expect(scanner.next(bytes, 0, bytes.length)).toBe(6);
-    expect(scanner.skippedLines).toBe(1);
+    const bytes = Buffer.from(`short\n${'x'.repeat(100)}\nshort\n`);
+    expect(findStops(bytes, 0, bytes.length, 50)).toEqual({ stops: new Int32Array([6]), lineIndex: new Int32Array([1]), lineCount: 3 });
+  });
+
+  it('reads regions larger than its own buffer, and lines longer than it, whole', () => {
+    const noise = 'Nov 12 10:10:59 node-2 kernel: docker0: port 3(veth1) entered blocking state\n';
+    const notable = 'Nov 12 10:10:59 node-2 kernel: rbd1: error -5\n';
+    const long = `${'y'.repeat(1_200_000)}\n`;
+    const text = `${noise.repeat(20_000)}${notable}${long}${noise.repeat(20_000)}${notable}`;
+    const bytes = Buffer.from(text);
+    const found = findStops(bytes, 0, bytes.length, MAX_LINE);
+    expect([...found.lineIndex]).toEqual([20_000, 20_001, 40_002]);
+    expect([...found.stops]).toEqual([noise.length * 20_000, noise.length * 20_000 + notable.length, text.length - notable.length]);
+    expect(found.lineCount).toBe(40_003);
+  });
+
+  it('has no piece with a line end before its last byte: a window that runs into the next line never matches', () => {
+    for (const piece of LINE_PIECES) for (const shift of [24, 16, 8]) expect(((piece >>> shift) & 0xff) === 0x2a, piece.toString(16)).toBe(false);
   });
 });
 
