@@ -20,11 +20,16 @@ uint8_t wordish[256];
 
 // The region, copied in by the caller at offset 0.
 uint8_t region[BLOCK_BYTES + SLACK];
-// Out: the start of each line that may matter, and the number of lines of the region before it.
+// Out: for each line that may matter, its start, its end (its `\n`), the start of the line before it (-1 for the
+// first line scanned) and the number of lines scanned before it.
 int32_t stop_at[ROOM];
+int32_t stop_end[ROOM];
+int32_t stop_previous[ROOM];
 int32_t stop_line[ROOM];
-// Out: lines passed (whole lines, stops included), and where the scan stopped (the region's end unless ROOM ran out).
+// Out: lines passed (whole lines, stops included), the start of the last one, and where the scan stopped (the
+// region's end unless ROOM ran out).
 int32_t lines_passed;
+int32_t last_line_at;
 int32_t resume_at;
 
 static inline uint32_t load32(const uint8_t* p) {
@@ -78,19 +83,23 @@ static int line_end(const uint8_t* p, int from, int to) {
 // Scans the lines of region[from, to): `to` is just past a line end. Returns the number of stops recorded.
 int scan(int from, int to, int max_line) {
   const uint8_t* p = region;
-  int stops = 0, line = 0, s = from;
+  int stops = 0, line = 0, s = from, previous = -1;
   while (s < to && stops < ROOM) {
     int e = line_end(p, s, to);
     if (e < 0) break;
     if (e - s > max_line || has_piece(p, s, e) || has_errno(p, s, e)) {
       stop_at[stops] = s;
+      stop_end[stops] = e;
+      stop_previous[stops] = previous;
       stop_line[stops] = line;
       stops++;
     }
     line++;
+    previous = s;
     s = e + 1;
   }
   lines_passed = line;
+  last_line_at = previous;
   resume_at = s;
   return stops;
 }

@@ -6,7 +6,8 @@ import { groupIncidents } from './analysis/incidents.js';
 import { summarize } from './analysis/summary.js';
 import { linkVictims } from './analysis/victims.js';
 import type { MachineInputs } from './machine/inputs.js';
-import { detectFormat, isKmsgDictionaryLine, parseLine } from './lines/formats.js';
+import { detectFormat, isKmsgDictionaryLine, parseLine, readSyslogStamp, syslogClock, syslogOrigin } from './lines/formats.js';
+import { parseCpuLine } from './reports/body.js';
 import type { LineContext, LineFormat, LineOrigin, LogLine } from './lines/types.js';
 import { HeaderMatcher } from './reports/header-matcher.js';
 import { Segmenter, type Fragment } from './reports/segmenter.js';
@@ -37,6 +38,13 @@ export interface SourceInfo {
   /** Host when the lines carry none (dmesg): from the bundle or folder name. */
   readonly hostHint?: string | null;
   readonly mtime?: Date | null;
+}
+
+/** A syslog text after the time that can only be a loose line: decoded, its origin, and its message as parseLine keeps it. */
+interface RepeatedText {
+  readonly rest: string;
+  readonly origin: LineOrigin;
+  readonly text: string;
 }
 
 /** Report lines kept whole, all reports together: about 40 MB of the longest reports. */
@@ -74,7 +82,7 @@ export class SourceFeed {
       origins: owner.origins,
     };
     this.segmenter = new Segmenter(owner.headers, owner.sinkFor(info));
-    this.summary = { path: info.path, format: 'bare', lines: 0, bytes: 0, host: info.hostHint ?? null, firstSeen: null, lastSeen: null };
+    this.summary = { path: info.path, format: 'bare', lines: 0, linesPassedOver: 0, bytes: 0, host: info.hostHint ?? null, firstSeen: null, lastSeen: null };
   }
 
   /** Feeds one raw line (without its line end). */
@@ -100,9 +108,36 @@ export class SourceFeed {
   /** Counts lines the fast scan passed over: routine lines that are neither reports nor notable events. */
   skip(count: number, bytes: number, last: string): void {
     this.summary.lines += count;
+    this.summary.linesPassedOver += count;
     this.summary.bytes += bytes;
     this.lineNo += count;
     this.skippedLast = { raw: last, lineNo: this.lineNo };
+  }
+
+  /**
+   * A syslog line of the fast path that may repeat a message (see LineSkipper.repeat): when its text after the time
+   * is known to be a plain line (no report header, no register dump), it is taken as parse() would take it, reading
+   * only its time. Returns the decoded text, or null for a line to be fed as usual.
+   */
+  repeat(buf: Buffer, start: number, restAt: number, end: number, key: string): string | null {
+    if (this.format !== 'syslog') return null;
+    const known = this.owner.repeatOf(key, () => buf.toString('utf8', restAt, end), this.ctx);
+    if (!known) return null;
+    const stamp = readSyslogStamp(buf.toString('latin1', start, restAt));
+    const clock = stamp && syslogClock(stamp, this.ctx);
+    if (!clock) return null;
+    const { origin } = known;
+    this.summary.lines++;
+    this.summary.bytes += restAt - start + known.rest.length + 1;
+    this.lineNo++;
+    const line: LogLine = { path: this.ctx.path, lineNo: this.lineNo, text: known.text, host: origin.host, time: clock.iso, epochMs: clock.epochMs, uptime: origin.uptime, kernel: origin.kernel, tag: origin.tag, caller: origin.caller };
+    // As parse() does with a line that has its own time: the lines passed over before it are not needed.
+    this.skippedLast = null;
+    this.ctx.previous = line;
+    this.ctx.usedPrevious = false;
+    this.note(line);
+    this.owner.takeLoose(line);
+    return known.rest;
   }
 
   /** Parses the last line passed over (not fed): the first/last time of the input and a continuation line's context. */
@@ -174,12 +209,15 @@ export class Analyzer {
   readonly headers: HeaderMatcher;
   /** @internal the origins of recent syslog lines, shared by the inputs (see LineContext). */
   readonly origins: RecentTexts<LineOrigin | null> | undefined;
+  /** What recent syslog texts after the time are (see repeatOf), by their bytes as Latin-1. */
+  private readonly repeats: RecentTexts<RepeatedText | null>;
 
   constructor(private readonly options: AnalyzeOptions = {}) {
     const room = options.rememberTexts ? REPEATED_TEXTS_ROOM : 0;
     this.headers = new HeaderMatcher(options.detectors, room);
     this.events = new EventAggregator(new RecentTexts(room));
     this.origins = options.rememberTexts ? new RecentTexts(REPEATED_TEXTS_ROOM) : undefined;
+    this.repeats = new RecentTexts(room);
   }
 
   openSource(info: SourceInfo): SourceFeed {
@@ -216,6 +254,28 @@ export class Analyzer {
       this.keptReportLines += report.lines.length;
       this.reports.push(report);
     } else this.reports.push({ ...report, lines: [report.header] });
+  }
+
+  /**
+   * @internal what a syslog line's text after the time (`key`, its bytes as Latin-1) says, when it is a plain line
+   * that can only be loose (see SourceFeed.repeat); null when it may open a report or a register dump, or is not syslog.
+   */
+  repeatOf(key: string, decode: () => string, ctx: LineContext): RepeatedText | null {
+    const known = this.repeats.get(key);
+    if (known !== undefined) return known;
+    const rest = decode();
+    const origin = syslogOrigin(rest, ctx);
+    const text = origin?.text.trimEnd() ?? '';
+    const reading = origin ? this.headers.read(text) : null;
+    const plain = origin !== null && reading!.header === null && !(origin.kernel && reading!.maybe && parseCpuLine(text.trimStart()));
+    const repeated = plain ? { rest, origin, text } : null;
+    this.repeats.set(key, repeated);
+    return repeated;
+  }
+
+  /** @internal a line that belongs to no report (a repeat the fast path took whole, see SourceFeed.repeat). */
+  takeLoose(line: LogLine): void {
+    this.loose(line);
   }
 
   private loose(line: LogLine): void {

@@ -15,10 +15,13 @@ export interface RunOptions extends AnalyzeOptions {
   /** Disassembly, symbol, debug-info and source files to read the machine code with (loaded here; problems become warnings). */
   readonly machineFiles?: MachineFiles;
   /**
-   * Pass over routine lines unread (`src/lines/fast-scan.ts`): the same reports and notable events, about 3.5 times
-   * faster on large logs, but routine events only from the lines read (the first ones, those around reports). Off by default.
+   * Pass over routine lines unread (`src/lines/fast-scan.ts`): the same reports and notable events, several times
+   * faster on large logs, but routine events only from the lines read (the first ones, those around reports). When
+   * not set, it is on for inputs of at least `fastFromBytes` in all (off when that is not set either).
    */
   readonly skipRoutineLines?: boolean;
+  /** Inputs of at least this many bytes in all are read with `skipRoutineLines` unless it is set (the CLI: 64 MiB). */
+  readonly fastFromBytes?: number;
   /** Plain files at least this large have their fast-path scan run in worker threads (default 32 MiB). */
   readonly parallelScanMinBytes?: number;
 }
@@ -74,17 +77,19 @@ export async function feedSource(analyzer: Analyzer, source: LogSource, options:
 export async function analyzePaths(paths: readonly string[], options: RunOptions = {}): Promise<RunOutcome> {
   const machineWarnings: RunWarning[] = [];
   const machine = options.machineFiles ? loadMachineInputs(options.machineFiles, (path, message) => machineWarnings.push({ path, message })) : options.machine;
-  const analyzer = new Analyzer({ ...options, machine, rememberTexts: options.rememberTexts ?? options.skipRoutineLines });
-  for (const w of machineWarnings) analyzer.warn(w.path, w.message);
   const { inputs, problems } = await collectInputs(paths);
+  const size = totalSize(inputs);
+  const skipRoutineLines = options.skipRoutineLines ?? (options.fastFromBytes !== undefined && size !== null && size >= options.fastFromBytes);
+  const analyzer = new Analyzer({ ...options, machine, rememberTexts: options.rememberTexts ?? skipRoutineLines });
+  for (const w of machineWarnings) analyzer.warn(w.path, w.message);
   for (const p of problems) analyzer.warn(p.path, p.message);
   const meter = options.meter ?? null;
-  if (meter) meter.total = totalSize(inputs);
+  if (meter) meter.total = size;
   const ctx = { meter, warn: (path: string, message: string) => analyzer.warn(path, message) };
   let readable = 0;
   for (const input of inputs) {
     // Sources of a bundle are streamed one after the other: each must be read before the next is opened.
-    for await (const source of sourcesOf(input, ctx)) if (await feedSource(analyzer, source, { ...options, meter: meter ?? undefined })) readable++;
+    for await (const source of sourcesOf(input, ctx)) if (await feedSource(analyzer, source, { ...options, skipRoutineLines, meter: meter ?? undefined })) readable++;
   }
   // The ARM disassembler loads asynchronously: only when a report printed ARM code (see Analyzer.finish).
   if (analyzer.hasArmCode) await loadArmDecoder();

@@ -85,6 +85,13 @@ describe('ktriage analyze (README commands)', () => {
     const fast = JSON.parse(runCli(['analyze', '--fast', EXAMPLE, '-f', 'json']).stdout) as Result;
     expect(fast.incidents).toEqual(full.incidents);
     expect(fast.events.filter((e) => e.notable)).toEqual(full.events.filter((e) => e.notable));
+    expect(full.inputs[0]!.linesPassedOver).toBe(0);
+  });
+
+  it('refuses --fast with --full', () => {
+    const r = runCli(['analyze', '--fast', '--full', EXAMPLE]);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain('--fast and --full cannot be given together');
   });
 
   it('stops quietly when the reader of its output goes away (| head)', () => {

@@ -108,9 +108,7 @@ export class EventAggregator {
 
   /** Adds a line; `host` is the line's own, or the one its input is known by (dmesg lines carry none). */
   add(line: LogLine, host: string | null = line.host): void {
-    // Program lines are kept only when notable or with an errno: most daemon chatter stops here, untemplated.
-    if (!line.kernel && !MAYBE_ERRNO_RE.test(line.text) && !NOTABLE_RE.test(line.text)) return;
-    const reading = this.read(line.text);
+    const reading = this.read(line.text, line.kernel);
     if (reading === null) return;
     const { template, subjects, errno, notable } = reading;
     if (!line.kernel && !notable && errno === null) return;
@@ -142,9 +140,11 @@ export class EventAggregator {
    * What a message says as an event (null: nothing, a separator rule or a blank line), remembered for the
    * messages seen last: logs repeat the same text (one device's error every second), and templating costs more than a lookup.
    */
-  private read(message: string): Reading | null {
+  private read(message: string, kernel: boolean): Reading | null {
     const known = this.recent.get(message);
     if (known !== undefined) return known;
+    // Program lines are kept only when notable or with an errno: most daemon chatter stops here, untemplated (and unremembered).
+    if (!kernel && !MAYBE_ERRNO_RE.test(message) && !NOTABLE_RE.test(message)) return null;
     const reading = readMessage(message);
     this.recent.set(message, reading);
     return reading;

@@ -32,6 +32,7 @@ interface AnalyzeFlags {
   open?: boolean;
   lang: Lang;
   fast?: boolean;
+  full?: boolean;
 }
 
 function parseYear(value: string): number {
@@ -69,14 +70,15 @@ function reportWarnings(result: Result, quiet: boolean): void {
   for (const e of result.errors) process.stderr.write(`ktriage: error in ${e.where}: ${e.message}\n`);
 }
 
-/** Inputs from this size on, read on a terminal without --fast, end with a tip about it. */
-const FAST_HINT_BYTES = 256 * 1024 * 1024;
+/** Inputs from this size on (all together) are read with the fast path unless --full is given. */
+const FAST_FROM_BYTES = 64 * 1024 * 1024;
 
 async function analyzeCommand(paths: string[], flags: AnalyzeFlags): Promise<number> {
   // An HTML report is one page: pages glued together would not be a valid document.
   if (flags.each && flags.format === 'html' && paths.length > 1) throw new CommanderError(EXIT.usage, 'ktriage.each', '--each with --format html would glue several pages into one file: run ktriage once per input');
   const machineFiles = { dis: flags.dis, symbols: flags.symbols, vmlinux: flags.vmlinux, src: flags.src, syntax: flags.syntax };
-  const options = { year: flags.year, assumedZone: flags.tz ?? null, machineFiles, skipRoutineLines: Boolean(flags.fast) };
+  const options = { year: flags.year, assumedZone: flags.tz ?? null, machineFiles, skipRoutineLines: flags.full ? false : flags.fast ? true : undefined, fastFromBytes: FAST_FROM_BYTES };
+  if (flags.full && flags.fast) throw new CommanderError(EXIT.usage, 'ktriage.readMode', '--fast and --full cannot be given together');
   const groups = flags.each ? paths.map((p) => [p]) : [paths];
   const outcomes: RunOutcome[] = [];
   const chunks: string[] = [];
@@ -85,7 +87,6 @@ async function analyzeCommand(paths: string[], flags: AnalyzeFlags): Promise<num
     const meter = new ReadMeter();
     const progress = progressWanted(process.stderr, Boolean(flags.quiet)) ? startProgress(meter, process.stderr) : null;
     const outcome = await analyzePaths(group, { ...options, meter }).finally(() => progress?.stop());
-    if (progress && !flags.fast && (meter.total ?? 0) >= FAST_HINT_BYTES) process.stderr.write(`ktriage: tip: --fast reads logs this large about 7 times faster (the same incidents and notable events)\n`);
     outcomes.push(outcome);
     reportWarnings(outcome.result, Boolean(flags.quiet));
     chunks.push(render(outcome.result, flags.format, { color, compactJson: Boolean(flags.each), lang: flags.lang }));
@@ -122,7 +123,8 @@ export function buildProgram(): Command {
     .option('--no-color', 'no colours in the text report (NO_COLOR is respected too)')
     .option('--strict', `exit ${EXIT.strictWarnings} when any warning was raised`)
     .option('-q, --quiet', 'no warnings and no progress bar on stderr')
-    .option('--fast', 'skip routine lines unread (about 7x faster on large logs, the scan in worker threads): the same reports and notable events, routine messages grouped only around reports')
+    .option('--fast', 'pass over routine lines unread whatever the size (the default from 64 MiB of input): the same reports and notable events, routine messages grouped only around reports')
+    .option('--full', 'read and group every line, however large the input (about 10x slower on gigabyte logs)')
     .option('--dis <file>', 'disassembly to map the samples on: `crash> dis [-l]` or `objdump -d[l]` output, whole functions or fragments (repeatable)', (v: string, all: string[]) => [...all, v], [] as string[])
     .option('--symbols <file>', 'System.map or /proc/kallsyms of the kernel, to symbolize raw addresses')
     .option('--vmlinux <file>', 'vmlinux with symbols (and debug info, for file:line with addr2line or llvm-symbolizer)')

@@ -16,7 +16,8 @@ export const EN_UI = {
   'ui.timeline': () => 'Timeline',
   'ui.allTable': () => 'All incidents and log events',
   'ui.inputs': () => 'Inputs',
-  'ui.inputsText': (a: Args) => `${plural(a.num('inputs'), 'input')}, ${a.num('lines')} lines${a.opt('formats') ? ` (${a.str('formats')})` : ''}`,
+  'ui.inputsText': (a: Args) =>
+    `${plural(a.num('inputs'), 'input')}, ${a.num('lines')} lines${a.opt('formats') ? ` (${a.str('formats')})` : ''}${a.opt('passedOver') ? `; fast read: ${a.num('passedOver')} routine lines counted, not read (--full reads them)` : ''}`,
   'ui.host': () => 'Host',
   'ui.hosts': () => 'Hosts',
   'ui.hostList': (a: Args) => `host ${a.str('hosts')}`,

@@ -215,7 +215,8 @@ const ZH_UI: Record<keyof typeof EN_UI, Entry> = {
   'ui.timeline': () => '时间线',
   'ui.allTable': () => '全部内核事件与日志事件',
   'ui.inputs': () => '输入',
-  'ui.inputsText': (a) => `${a.num('inputs')} 个输入，${a.num('lines')} 行${a.opt('formats') ? `（${a.str('formats')}）` : ''}`,
+  'ui.inputsText': (a) =>
+    `${a.num('inputs')} 个输入，${a.num('lines')} 行${a.opt('formats') ? `（${a.str('formats')}）` : ''}${a.opt('passedOver') ? `；快速读取：${a.num('passedOver')} 行常规日志只计数、未解析（--full 全部解析）` : ''}`,
   'ui.host': () => '主机',
   'ui.hosts': () => '主机',
   'ui.hostList': (a) => `主机 ${a.str('hosts')}`,

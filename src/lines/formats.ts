@@ -31,12 +31,67 @@ function programOrigin(host: string, program: string, message: string): LineOrig
   return { text, host, uptime, kernel, tag: program, caller };
 }
 
-// `Nov 12 10:10:59 node-2 kernel: msg` and `Nov 12 10:10:59.123456 host prog[pid]: msg` (short-precise): the time, then the origin.
-const SYSLOG_STAMP_RE = /^([A-Z][a-z]{2}) {1,2}(\d{1,2}) (\d{2}):(\d{2}):(\d{2})(?:\.(\d{1,9}))? /;
+// `Nov 12 10:10:59 node-2 kernel: msg` and `Nov 12 10:10:59.123456 host prog[pid]: msg` (short-precise): the time
+// (read by `readSyslogStamp`: `^([A-Z][a-z]{2}) {1,2}(\d{1,2}) (\d{2}):(\d{2}):(\d{2})(?:\.(\d{1,9}))? `), then the origin.
 const SYSLOG_ORIGIN_RE = /^(\S+) ([^\s:[]{1,64})(?:\[\d{1,10}\])?: ?(.*)$/;
 
+export interface SyslogStamp {
+  /** Characters of the stamp, with the space after it. */
+  readonly length: number;
+  /** Month name as written (`Nov`). */
+  readonly month: string;
+  readonly day: number;
+  readonly h: number;
+  readonly min: number;
+  readonly s: number;
+  /** Digits after the seconds' dot, or null. */
+  readonly fraction: string | null;
+}
+
+const isDigit = (code: number): boolean => code >= 48 && code <= 57;
+const isUpper = (code: number): boolean => code >= 65 && code <= 90;
+const isLower = (code: number): boolean => code >= 97 && code <= 122;
+
+/** The digits at `at`, 1 to `most` of them, as [value, index past them]; null when there is none. */
+function digitsAt(raw: string, at: number, most: number): [number, number] | null {
+  let value = 0;
+  let i = at;
+  for (; i < raw.length && i - at < most && isDigit(raw.charCodeAt(i)); i++) value = value * 10 + raw.charCodeAt(i) - 48;
+  return i === at ? null : [value, i];
+}
+
+/** Exactly two digits at `at` followed by `after` (a character code, or -1 for none), or -1. */
+function twoDigits(raw: string, at: number, after: number): number {
+  const a = raw.charCodeAt(at);
+  const b = raw.charCodeAt(at + 1);
+  if (!isDigit(a) || !isDigit(b) || (after !== -1 && raw.charCodeAt(at + 2) !== after)) return -1;
+  return (a - 48) * 10 + b - 48;
+}
+
+/** The time at the start of a syslog line, read character by character (every line kept is read: a regex costs more). */
+export function readSyslogStamp(raw: string): SyslogStamp | null {
+  if (!isUpper(raw.charCodeAt(0)) || !isLower(raw.charCodeAt(1)) || !isLower(raw.charCodeAt(2)) || raw.charCodeAt(3) !== 32) return null;
+  const day = digitsAt(raw, raw.charCodeAt(4) === 32 ? 5 : 4, 2);
+  if (!day || raw.charCodeAt(day[1]) !== 32) return null;
+  const at = day[1] + 1;
+  const h = twoDigits(raw, at, 58);
+  const min = twoDigits(raw, at + 3, 58);
+  const s = twoDigits(raw, at + 6, -1);
+  if (h < 0 || min < 0 || s < 0) return null;
+  let end = at + 8;
+  let fraction: string | null = null;
+  if (raw.charCodeAt(end) === 46) {
+    const digits = digitsAt(raw, end + 1, 9);
+    if (!digits) return null;
+    fraction = raw.slice(end + 1, digits[1]);
+    end = digits[1];
+  }
+  if (raw.charCodeAt(end) !== 32) return null;
+  return { length: end + 1, month: raw.slice(0, 3), day: day[0], h, min, s, fraction };
+}
+
 /** The origin of a syslog line from its text after the time, remembered for recent texts when the context keeps them. */
-function syslogOrigin(rest: string, ctx: LineContext): LineOrigin | null {
+export function syslogOrigin(rest: string, ctx: LineContext): LineOrigin | null {
   const known = ctx.origins?.get(rest);
   if (known !== undefined) return known;
   const m = SYSLOG_ORIGIN_RE.exec(rest);
@@ -45,16 +100,22 @@ function syslogOrigin(rest: string, ctx: LineContext): LineOrigin | null {
   return origin;
 }
 
-const parseSyslog: PrefixParser = (raw, ctx) => {
-  const m = SYSLOG_STAMP_RE.exec(raw);
-  if (!m) return null;
-  const month = monthIndex(m[1]!);
-  if (month < 0) return null;
-  const origin = syslogOrigin(raw.slice(m[0].length), ctx);
-  if (!origin) return null;
+/** The wall-clock reading of a syslog time; undefined when its month is no month (the line is not syslog). */
+export function syslogClock(stamp: SyslogStamp, ctx: LineContext): WallClock | null | undefined {
+  const month = monthIndex(stamp.month);
+  if (month < 0) return undefined;
   // A month after the file's own month cannot be this year's: the log started last year.
   const year = month > ctx.referenceMonth ? ctx.year - 1 : ctx.year;
-  return withClock(origin, wallClock(year, month, Number(m[2]), Number(m[3]), Number(m[4]), Number(m[5]), m[6] ?? null, ctx.assumedZone));
+  return wallClock(year, month, stamp.day, stamp.h, stamp.min, stamp.s, stamp.fraction, ctx.assumedZone);
+}
+
+const parseSyslog: PrefixParser = (raw, ctx) => {
+  const stamp = readSyslogStamp(raw);
+  if (!stamp) return null;
+  const clock = syslogClock(stamp, ctx);
+  if (clock === undefined) return null;
+  const origin = syslogOrigin(raw.slice(stamp.length), ctx);
+  return origin && withClock(origin, clock);
 };
 
 // ISO timestamp with optional fraction and zone: journalctl -o short-iso(-precise), rsyslog RFC 3339.

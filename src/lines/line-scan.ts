@@ -1,4 +1,5 @@
 import { buildTable, LINE_PIECES, mayMatter } from './fast-scan.js';
+import { readSyslogStamp } from './formats.js';
 import { LINE_SCAN_WASM } from './line-scan-wasm.js';
 
 /**
@@ -26,8 +27,11 @@ interface ScanExports {
   readonly wordish: WasmGlobal;
   readonly region: WasmGlobal;
   readonly stop_at: WasmGlobal;
+  readonly stop_end: WasmGlobal;
+  readonly stop_previous: WasmGlobal;
   readonly stop_line: WasmGlobal;
   readonly lines_passed: WasmGlobal;
+  readonly last_line_at: WasmGlobal;
   readonly resume_at: WasmGlobal;
 }
 
@@ -40,9 +44,13 @@ interface Scanner {
   readonly scan: (from: number, to: number, maxLine: number) => number;
   readonly region: Uint8Array;
   readonly stopAt: Int32Array;
+  readonly stopEnd: Int32Array;
+  readonly stopPrevious: Int32Array;
   readonly stopLine: Int32Array;
-  readonly state: Int32Array;
+  /** The module's whole memory as 32-bit words, to read its single-number outputs at the indexes below. */
+  readonly words: Int32Array;
   readonly linesPassed: number;
+  readonly lastLineAt: number;
   readonly resumeAt: number;
 }
 
@@ -65,14 +73,16 @@ function scanner(): Scanner {
   new Int32Array(buffer, at(exports.piece_table), 1 << TABLE_BITS).set(table.slots);
   new Uint32Array(buffer, at(exports.piece_multiplier), 1)[0] = table.multiplier >>> 0;
   new Uint8Array(buffer, at(exports.wordish), 256).set(Uint8Array.from({ length: 256 }, (_, b) => (isWordish(b) ? 1 : 0)));
-  const state = new Int32Array(buffer);
   instance = {
     scan: exports.scan,
     region: new Uint8Array(buffer, at(exports.region), REGION_BYTES),
     stopAt: new Int32Array(buffer, at(exports.stop_at), ROOM),
+    stopEnd: new Int32Array(buffer, at(exports.stop_end), ROOM),
+    stopPrevious: new Int32Array(buffer, at(exports.stop_previous), ROOM),
     stopLine: new Int32Array(buffer, at(exports.stop_line), ROOM),
-    state,
+    words: new Int32Array(buffer),
     linesPassed: at(exports.lines_passed) >> 2,
+    lastLineAt: at(exports.last_line_at) >> 2,
     resumeAt: at(exports.resume_at) >> 2,
   };
   return instance;
@@ -82,10 +92,29 @@ function scanner(): Scanner {
 export interface RegionStops {
   /** Offsets (in the bytes scanned) of the lines that may matter, in order. */
   readonly stops: Int32Array;
+  /** For each stop, the offset of its `\n`. */
+  readonly ends: Int32Array;
+  /** For each stop, where the line before it starts (-1 for the region's first line). */
+  readonly previous: Int32Array;
   /** For each stop, the number of lines of the region before it. */
   readonly lineIndex: Int32Array;
   /** Lines of the region. */
   readonly lineCount: number;
+  /** Where the region's last line starts (-1 when it has none). */
+  readonly lastLineStart: number;
+}
+
+/**
+ * The stops of a region with their syslog lines told apart by their text after the time: most lines that matter in a
+ * large log repeat one of a few messages, which the reader then takes whole without decoding them again.
+ */
+export interface RegionLines extends RegionStops {
+  /** For each stop, where its text after a syslog time starts, or -1 (not a syslog line, or too long). */
+  readonly restAt: Int32Array;
+  /** For each stop with a syslog time, the index of its text after the time in `rests`, or -1. */
+  readonly restIds: Int32Array;
+  /** The region's distinct texts after a syslog time, as Latin-1 (the bytes themselves: equal texts are equal bytes). */
+  readonly rests: readonly string[];
 }
 
 /**
@@ -94,31 +123,52 @@ export interface RegionStops {
  */
 export function candidateLines(bytes: Uint8Array, from: number, to: number, maxLineBytes: number): RegionStops {
   const s = scanner();
-  const stops: number[] = [];
-  const lineIndex: number[] = [];
+  const found: StopLists = { stops: [], ends: [], previous: [], lineIndex: [] };
   let lines = 0;
+  let lastStart = -1;
   for (let at = from; at < to; ) {
     const pieceEnd = lastLineEnd(bytes, at, Math.min(to, at + REGION_BYTES));
     if (pieceEnd === -1) {
       // A line longer than the module's region is longer than any limit: a stop of its own.
-      stops.push(at);
-      lineIndex.push(lines++);
-      at = bytes.indexOf(10, at) + 1;
+      const end = bytes.indexOf(10, at);
+      push(found, at, end, lastStart, lines++);
+      lastStart = at;
+      at = end + 1;
       continue;
     }
     s.region.set(bytes.subarray(at, pieceEnd));
     for (let resume = 0; resume < pieceEnd - at; ) {
-      const found = s.scan(resume, pieceEnd - at, maxLineBytes);
-      for (let k = 0; k < found; k++) {
-        stops.push(at + s.stopAt[k]!);
-        lineIndex.push(lines + s.stopLine[k]!);
+      const count = s.scan(resume, pieceEnd - at, maxLineBytes);
+      for (let k = 0; k < count; k++) {
+        const previous = s.stopPrevious[k]!;
+        push(found, at + s.stopAt[k]!, at + s.stopEnd[k]!, previous === -1 ? lastStart : at + previous, lines + s.stopLine[k]!);
       }
-      lines += s.state[s.linesPassed]!;
-      resume = s.state[s.resumeAt]!;
+      lines += s.words[s.linesPassed]!;
+      const last = s.words[s.lastLineAt]!;
+      if (last !== -1) lastStart = at + last;
+      resume = s.words[s.resumeAt]!;
     }
     at = pieceEnd;
   }
-  return { stops: Int32Array.from(stops), lineIndex: Int32Array.from(lineIndex), lineCount: lines };
+  return { ...typed(found), lineCount: lines, lastLineStart: lastStart };
+}
+
+interface StopLists {
+  readonly stops: number[];
+  readonly ends: number[];
+  readonly previous: number[];
+  readonly lineIndex: number[];
+}
+
+function push(lists: StopLists, start: number, end: number, previous: number, index: number): void {
+  lists.stops.push(start);
+  lists.ends.push(end);
+  lists.previous.push(previous);
+  lists.lineIndex.push(index);
+}
+
+function typed(lists: StopLists): Pick<RegionStops, 'stops' | 'ends' | 'previous' | 'lineIndex'> {
+  return { stops: Int32Array.from(lists.stops), ends: Int32Array.from(lists.ends), previous: Int32Array.from(lists.previous), lineIndex: Int32Array.from(lists.lineIndex) };
 }
 
 /** Just past the last `\n` of `bytes[from, to)`, or -1 when there is none. */
@@ -127,18 +177,29 @@ function lastLineEnd(bytes: Uint8Array, from: number, to: number): number {
   return at >= from ? at + 1 : -1;
 }
 
-/** The lines of `bytes[from, to)` that may matter (`mayMatter`, checked on each candidate) or are longer than `maxLineBytes`. */
-export function findStops(bytes: Uint8Array, from: number, to: number, maxLineBytes: number): RegionStops {
+/**
+ * The lines of `bytes[from, to)` that may matter (`mayMatter`, checked on each candidate) or are longer than
+ * `maxLineBytes`, with the texts after their syslog times.
+ */
+export function findStops(bytes: Uint8Array, from: number, to: number, maxLineBytes: number): RegionLines {
   const candidates = candidateLines(bytes, from, to, maxLineBytes);
   const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const keep: number[] = [];
+  const kept: StopLists = { stops: [], ends: [], previous: [], lineIndex: [] };
+  const restAt: number[] = [];
+  const restIds: number[] = [];
+  const rests = new Map<string, number>();
   candidates.stops.forEach((start, k) => {
-    const end = text.indexOf(10, start);
-    if (end - start > maxLineBytes || mayMatter(text.toString('latin1', start, end))) keep.push(k);
+    const end = candidates.ends[k]!;
+    const long = end - start > maxLineBytes;
+    const line = long ? '' : text.toString('latin1', start, end);
+    if (!long && !mayMatter(line)) return;
+    push(kept, start, end, candidates.previous[k]!, candidates.lineIndex[k]!);
+    const stamp = long ? null : readSyslogStamp(line);
+    const rest = stamp ? line.slice(stamp.length) : null;
+    let id = rest === null ? -1 : rests.get(rest);
+    if (id === undefined) rests.set(rest!, (id = rests.size));
+    restAt.push(stamp ? start + stamp.length : -1);
+    restIds.push(id);
   });
-  return {
-    stops: Int32Array.from(keep, (k) => candidates.stops[k]!),
-    lineIndex: Int32Array.from(keep, (k) => candidates.lineIndex[k]!),
-    lineCount: candidates.lineCount,
-  };
+  return { ...candidates, ...typed(kept), restAt: Int32Array.from(restAt), restIds: Int32Array.from(restIds), rests: [...rests.keys()] };
 }

@@ -46,9 +46,8 @@ export function wallClock(
     if (slot.s === s && slot.min === min && slot.h === h && slot.day === day && slot.month === month && slot.year === year && slot.fraction === fraction && slot.zone === zone) return slot.clock;
   }
   const clock = buildClock(year, month, day, h, min, s, fraction, zone);
-  const slot = slots[nextSlot]!;
+  slots[nextSlot] = { year, month, day, h, min, s, fraction, zone, clock };
   nextSlot = 1 - nextSlot;
-  Object.assign(slot, { year, month, day, h, min, s, fraction, zone, clock });
   return clock;
 }
 

@@ -63,8 +63,9 @@ export function errnoText(e: EventGroup, lang: Lang = 'en'): string {
 /** Inputs described in one line: "1 input, 1506 lines (bundle)". */
 export function inputsText(result: Result, lang: Lang = 'en'): string {
   const lines = result.inputs.reduce((n, i) => n + i.lines, 0);
+  const passedOver = result.inputs.reduce((n, i) => n + i.linesPassedOver, 0);
   const formats = [...new Set(result.inputs.map((i) => i.format))].join(', ');
-  return t(lang, 'ui.inputsText', { inputs: result.inputs.length, lines, formats: formats || null });
+  return t(lang, 'ui.inputsText', { inputs: result.inputs.length, lines, formats: formats || null, passedOver: passedOver || null });
 }
 
 export function coverageText(result: Result, lang: Lang = 'en'): string | null {

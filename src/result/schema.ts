@@ -128,6 +128,7 @@ export const resultSchema = z.object({
       path: z.string(),
       format: z.string(),
       lines: z.number().int().nonnegative(),
+      linesPassedOver: z.number().int().nonnegative().describe('routine lines the fast read counted without reading them (0: every line was read)'),
       bytes: z.number().int().nonnegative(),
       host: z.string().nullable(),
       firstSeen: z.string().nullable(),

@@ -73,6 +73,11 @@ export interface LineSkipper {
   readonly skipping: boolean;
   /** `count` lines of `bytes` bytes (line ends included) were passed over; `last` is the last one, decoded as Latin-1 (for its prefix). */
   skip(count: number, bytes: number, last: string): void;
+  /**
+   * Offers a syslog line that may repeat a message: `buf[start, end)`, its text after the time at `restAt`, that text
+   * as Latin-1 in `key`. Returns the text (decoded) when the line was taken as a repeat, or null: then it is fed as usual.
+   */
+  repeat(buf: Buffer, start: number, restAt: number, end: number, key: string): string | null;
 }
 
 /** Bytes of one line kept at most: MAX_LINE_CHARS characters of any UTF-8 text. */
@@ -121,6 +126,14 @@ class LineSplitter {
           if (start < buf.length) this.keep(buf.subarray(start));
           return;
         }
+        // A line that may matter, whose end the scan found; most are a message seen before.
+        const found = this.found!;
+        const s = this.stopCursor;
+        const end = found.ends[s]!;
+        const id = found.restIds[s]!;
+        if (id === -1 || this.skipper!.repeat(buf, start, found.restAt[s]!, end, found.rests[id]!) === null) this.line(buf, start, end);
+        start = end + 1;
+        continue;
       }
       const nl = buf.indexOf(10, start);
       if (cr !== -1 && cr < start) cr = buf.indexOf(13, start);
@@ -149,13 +162,15 @@ class LineSplitter {
     let s = this.stopCursor;
     while (s < stops.length && stops[s]! < from) s++;
     this.stopCursor = s;
-    const next = s < stops.length ? stops[s]! : to;
-    const indexAtNext = next === to ? found.lineCount : lineIndex[s]!;
+    const atStop = s < stops.length;
+    const next = atStop ? stops[s]! : to;
+    const indexAtNext = atStop ? lineIndex[s]! : found.lineCount;
     const indexAtFrom = from === found.regionStart ? 0 : from === this.knownFrom ? this.knownIndex : -1;
     const count = indexAtFrom >= 0 ? indexAtNext - indexAtFrom : countLineEnds(buf, from, next);
-    if (count > 0) this.skipper!.skip(count, next - from, lastLine(buf, next));
-    if (next < to) {
-      this.knownFrom = buf.indexOf(10, next) + 1;
+    // The last line passed over is the one just before the stop (or the region's last): its start is known.
+    if (count > 0) this.skipper!.skip(count, next - from, buf.toString('latin1', atStop ? found.previous[s]! : found.lastLineStart, next - 1));
+    if (atStop) {
+      this.knownFrom = found.ends[s]! + 1;
       this.knownIndex = indexAtNext + 1;
     }
     return next;
@@ -197,12 +212,6 @@ function countLineEnds(buf: Buffer, from: number, to: number): number {
   return count;
 }
 
-/** The line that ends just before `end` (a `\n`), as Latin-1 text (a copy: the chunk's memory may be used again). */
-function lastLine(buf: Buffer, end: number): string {
-  // (a negative offset would count from the buffer's end)
-  const start = end < 2 ? 0 : buf.lastIndexOf(10, end - 2) + 1;
-  return buf.toString('latin1', start, end - 1);
-}
 
 /**
  * Streams a byte stream as lines: `\n`, `\r\n` and lone `\r` end a line, invalid UTF-8 is replaced,
@@ -221,6 +230,14 @@ export async function readLines(
     skip(count, bytes, last) {
       stats.lines += count;
       skipper.skip(count, bytes, last);
+    },
+    repeat(buf, start, restAt, end, key) {
+      const text = skipper.repeat(buf, start, restAt, end, key);
+      if (text !== null) {
+        stats.lines++;
+        if (!stats.invalidUtf8 && text.includes('\uFFFD')) stats.invalidUtf8 = true;
+      }
+      return text;
     },
   };
   const splitter = new LineSplitter((line, cut) => {

@@ -18,6 +18,7 @@ import { DETECTORS } from '../../src/reports/index.js';
 import type { Result } from '../../src/result/schema.js';
 import { analyzePaths } from '../../src/run.js';
 import { readLines } from '../../src/sources/read.js';
+import { inputsText } from '../../src/render/common.js';
 import { FUZZ_TIMEOUT_MS, fuzzParams } from '../fuzz/params.js';
 
 const MAX_LINE = 64 * 1024;
@@ -94,7 +95,9 @@ describe('fast line scan', () => {
   it('passes over routine lines and counts them', () => {
     const routine = ['Nov 12 10:10:59 node-2 kernel: docker0: port 3(veth1) entered blocking state', 'Nov 12 10:10:59 node-2 systemd[1]: Started Session 4 of user root.', 'Nov 12 10:11:00 node-2 kernel: device veth1 entered promiscuous mode'];
     const bytes = Buffer.from(`${routine.join('\n')}\n`);
-    expect(findStops(bytes, 0, bytes.length, MAX_LINE)).toEqual({ stops: new Int32Array([]), lineIndex: new Int32Array([]), lineCount: 3 });
+    const found = findStops(bytes, 0, bytes.length, MAX_LINE);
+    expect([...found.stops]).toEqual([]);
+    expect(found.lineCount).toBe(3);
     for (const line of routine) expect(mayMatter(line)).toBe(false);
   });
 
@@ -102,12 +105,21 @@ describe('fast line scan', () => {
     const lines = ['kernel: eth0: link up', 'kernel: rbd: rbd1: encountered watch error: -107', 'sshd[3]: Accepted publickey', 'kernel: x-1 y2.-5 node-7', 'kernel: sd 0:0:0:0: [sda] timed out', ''];
     const bytes = Buffer.from(`${lines.join('\n')}\n`);
     const starts = lines.map((_, i) => Buffer.byteLength(lines.slice(0, i).map((l) => `${l}\n`).join('')));
-    expect(findStops(bytes, 0, bytes.length, MAX_LINE)).toEqual({ stops: new Int32Array([starts[1]!, starts[4]!]), lineIndex: new Int32Array([1, 4]), lineCount: 6 });
+    const found = findStops(bytes, 0, bytes.length, MAX_LINE);
+    expect([...found.stops]).toEqual([starts[1], starts[4]]);
+    expect([...found.ends]).toEqual([starts[2]! - 1, starts[5]! - 1]);
+    expect([...found.previous]).toEqual([starts[0], starts[3]]);
+    expect([...found.lineIndex]).toEqual([1, 4]);
+    expect(found.lineCount).toBe(6);
+    expect(found.lastLineStart).toBe(starts[5]);
   });
 
   it('stops at lines longer than the limit, which the full path cuts and reports', () => {
     const bytes = Buffer.from(`short\n${'x'.repeat(100)}\nshort\n`);
-    expect(findStops(bytes, 0, bytes.length, 50)).toEqual({ stops: new Int32Array([6]), lineIndex: new Int32Array([1]), lineCount: 3 });
+    const found = findStops(bytes, 0, bytes.length, 50);
+    expect([...found.stops]).toEqual([6]);
+    expect([...found.lineIndex]).toEqual([1]);
+    expect(found.lineCount).toBe(3);
   });
 
   it('reads regions larger than its own buffer, and lines longer than it, whole', () => {
@@ -126,6 +138,8 @@ describe('fast line scan', () => {
     for (const piece of LINE_PIECES) for (const shift of [24, 16, 8]) expect(((piece >>> shift) & 0xff) === 0x2a, piece.toString(16)).toBe(false);
   });
 });
+
+const allButPassedOver = ({ linesPassedOver: _, ...input }: Result['inputs'][number]) => input;
 
 /** Reads `text` in chunks of the given sizes, with the fast path when `fast`. */
 async function analyzeChunks(text: string, sizes: readonly number[], fast: boolean): Promise<Result> {
@@ -159,7 +173,9 @@ describe('reading with the fast path', () => {
         const fast = await analyzeChunks(noisy, sizes, true);
         expect(fast.incidents).toEqual(full.incidents);
         expect(notable(fast)).toEqual(notable(full));
-        expect(fast.inputs).toEqual(full.inputs);
+        expect(fast.inputs.map(allButPassedOver)).toEqual(full.inputs.map(allButPassedOver));
+        expect(fast.inputs[0]!.linesPassedOver).toBeGreaterThan(0);
+        expect(full.inputs[0]!.linesPassedOver).toBe(0);
         expect(fast.warnings).toEqual(full.warnings);
       }),
       fuzzParams(20),
@@ -176,7 +192,7 @@ describe('reading with the fast path', () => {
     expect(promiscuous(fast)).toBeLessThan(promiscuous(full));
   });
 
-  it('is off by default and taken by analyzePaths with skipRoutineLines', async () => {
+  it('is off by default, taken with skipRoutineLines or from fastFromBytes of input', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'ktriage-fast-'));
     try {
       const path = join(dir, 'messages');
@@ -185,10 +201,20 @@ describe('reading with the fast path', () => {
       const { result: full } = await analyzePaths([path], options);
       const { result: fast } = await analyzePaths([path], { ...options, skipRoutineLines: true });
       expect(fast.incidents).toEqual(full.incidents);
-      expect(fast.inputs).toEqual(full.inputs);
+      expect(fast.inputs.map(allButPassedOver)).toEqual(full.inputs.map(allButPassedOver));
       expect(fast.events.filter((e) => e.notable)).toEqual(full.events.filter((e) => e.notable));
       const routineLines = (r: Result) => r.events.filter((e) => !e.notable).reduce((n, e) => n + e.count, 0);
       expect(routineLines(fast)).toBeLessThan(routineLines(full));
+      // From `fastFromBytes` of input on, the fast path is taken unless skipRoutineLines says otherwise.
+      const size = Buffer.byteLength(noisy);
+      const passedOver = async (more: object) => (await analyzePaths([path], { ...options, ...more })).result.inputs[0]!.linesPassedOver;
+      expect(await passedOver({ fastFromBytes: size })).toBe(fast.inputs[0]!.linesPassedOver);
+      expect(await passedOver({ fastFromBytes: size + 1 })).toBe(0);
+      expect(await passedOver({ fastFromBytes: size, skipRoutineLines: false })).toBe(0);
+      // The report says so, in every language.
+      expect(inputsText(fast)).toMatch(/fast read: \d+ routine lines counted, not read \(--full reads them\)/);
+      expect(inputsText(fast, 'zh')).toMatch(/快速读取：\d+ 行常规日志只计数/);
+      expect(inputsText(full)).not.toContain('fast read');
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
