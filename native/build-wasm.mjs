@@ -7,14 +7,18 @@ import { join } from 'node:path';
 
 const SOURCE = 'native/line-scan.c';
 const TARGET = 'src/lines/line-scan-wasm.ts';
-const EXPORTS = ['scan', 'piece_table', 'piece_multiplier', 'wordish', 'region', 'stop_at', 'stop_end', 'stop_previous', 'stop_line', 'lines_passed', 'last_line_at', 'resume_at'];
+const EXPORTS = [
+  'scan', 'piece_table', 'piece_multiplier', 'wordish', 'month_names', 'region',
+  'stop_at', 'stop_end', 'stop_previous', 'stop_line', 'lines_passed', 'last_line_at', 'resume_at',
+  'stop_rest_at', 'stop_rest_id', 'stop_clock', 'rest_start', 'rest_end', 'rest_count',
+];
 
 const dir = mkdtempSync(join(tmpdir(), 'ktriage-wasm-'));
 try {
   const out = join(dir, 'line-scan.wasm');
   execFileSync('clang', [
-    '--target=wasm32', '-O3', '-msimd128', '-nostdlib', '-Wall', '-Werror',
-    '-Wl,--no-entry', '-Wl,--strip-all', '-Wl,--initial-memory=3145728', '-Wl,--max-memory=3145728',
+    '--target=wasm32', '-O3', '-msimd128', '-mbulk-memory', '-nostdlib', '-Wall', '-Werror',
+    '-Wl,--no-entry', '-Wl,--strip-all', '-Wl,--initial-memory=4194304', '-Wl,--max-memory=4194304',
     ...EXPORTS.map((name) => `-Wl,--export=${name}`),
     '-o', out, SOURCE,
   ], { stdio: 'inherit' });

@@ -6,17 +6,22 @@
 #include <stdint.h>
 #include <wasm_simd128.h>
 
-#define TABLE_BITS 13
+#define TABLE_BITS 11
 #define BLOCK_BYTES (1 << 20)
 #define ROOM 65536
 // Loads reach this far past the region's end: a vector, or the window after the last byte.
 #define SLACK 32
+
+#define MAX_RESTS 8192
+#define REST_SLOTS 16384
 
 // Filled in by the caller: each piece in its own slot, found by a multiplicative hash.
 uint32_t piece_table[1 << TABLE_BITS];
 uint32_t piece_multiplier;
 // 1 for the bytes that, before a `-`, make it part of a word (`x-1`, `2.-5`) rather than an errno's sign.
 uint8_t wordish[256];
+// Filled in by the caller: the months' names as written in syslog times (`Jan`), each as a little-endian load of its letters.
+uint32_t month_names[12];
 
 // The region, copied in by the caller at offset 0.
 uint8_t region[BLOCK_BYTES + SLACK];
@@ -32,23 +37,42 @@ int32_t lines_passed;
 int32_t last_line_at;
 int32_t resume_at;
 
+// Out, for each stop that starts with a syslog time (`Nov 12 10:10:59 `, see readSyslogStamp in src/lines/formats.ts):
+// where its text after the time starts, which of the region's distinct such texts it is, and its time packed as
+// month | day << 4 | hour << 9 | minute << 15 | second << 21 (-1 when the time has a fraction of a second); -1 otherwise.
+int32_t stop_rest_at[ROOM];
+int32_t stop_rest_id[ROOM];
+int32_t stop_clock[ROOM];
+// Out: the region's distinct texts after a syslog time (start and end of the first line that has each), since `fresh`.
+int32_t rest_start[MAX_RESTS];
+int32_t rest_end[MAX_RESTS];
+int32_t rest_count;
+// The distinct texts by hash: their index + 1 (0 for an empty slot).
+static int32_t rest_slot[REST_SLOTS];
+static uint32_t rest_hash[MAX_RESTS];
+
 static inline uint32_t load32(const uint8_t* p) {
   uint32_t v;
   __builtin_memcpy(&v, p, 4);
   return v;
 }
 
-static inline int holds(uint32_t window, uint32_t m) {
-  return piece_table[(window * m) >> (32 - TABLE_BITS)] == window;
-}
-
-// Whether a window of four bytes starting in [s, e) is in the table (four windows a round, each folded by `| 0x20`).
-// Windows that run into the next line cannot match: no piece has a line end (folded `*`) before its last byte.
+// Whether a window of four bytes starting in [s, e) is in the table, each folded by `| 0x20`: eight windows a round,
+// made from one load and hashed side by side. Windows that run into the next line cannot match: no piece has a line
+// end (folded `*`) before its last byte.
 static int has_piece(const uint8_t* p, int s, int e) {
-  const uint32_t m = piece_multiplier, fold = 0x20202020u;
-  for (int i = s; i < e; i += 4) {
-    uint32_t w0 = load32(p + i) | fold, w1 = load32(p + i + 1) | fold, w2 = load32(p + i + 2) | fold, w3 = load32(p + i + 3) | fold;
-    if (holds(w0, m) | holds(w1, m) | holds(w2, m) | holds(w3, m)) return 1;
+  const v128_t fold = wasm_i32x4_splat(0x20202020), m = wasm_i32x4_splat((int32_t)piece_multiplier);
+  const v128_t low = wasm_i8x16_make(0, 1, 2, 3, 1, 2, 3, 4, 2, 3, 4, 5, 3, 4, 5, 6);
+  const v128_t high = wasm_i8x16_make(4, 5, 6, 7, 5, 6, 7, 8, 6, 7, 8, 9, 7, 8, 9, 10);
+  for (int i = s; i < e; i += 8) {
+    v128_t bytes = wasm_v128_load(p + i);
+    v128_t w0 = wasm_v128_or(wasm_i8x16_swizzle(bytes, low), fold), w1 = wasm_v128_or(wasm_i8x16_swizzle(bytes, high), fold);
+    v128_t h0 = wasm_u32x4_shr(wasm_i32x4_mul(w0, m), 32 - TABLE_BITS), h1 = wasm_u32x4_shr(wasm_i32x4_mul(w1, m), 32 - TABLE_BITS);
+    v128_t t0 = wasm_u32x4_make(piece_table[wasm_u32x4_extract_lane(h0, 0)], piece_table[wasm_u32x4_extract_lane(h0, 1)],
+                                piece_table[wasm_u32x4_extract_lane(h0, 2)], piece_table[wasm_u32x4_extract_lane(h0, 3)]);
+    v128_t t1 = wasm_u32x4_make(piece_table[wasm_u32x4_extract_lane(h1, 0)], piece_table[wasm_u32x4_extract_lane(h1, 1)],
+                                piece_table[wasm_u32x4_extract_lane(h1, 2)], piece_table[wasm_u32x4_extract_lane(h1, 3)]);
+    if (wasm_v128_any_true(wasm_v128_or(wasm_i32x4_eq(t0, w0), wasm_i32x4_eq(t1, w1)))) return 1;
   }
   return 0;
 }
@@ -80,9 +104,87 @@ static int line_end(const uint8_t* p, int from, int to) {
   return -1;
 }
 
-// Scans the lines of region[from, to): `to` is just past a line end. Returns the number of stops recorded.
-int scan(int from, int to, int max_line) {
+static inline int is_digit(uint8_t c) { return c - '0' < 10u; }
+
+// The digits at p[*at], 1 to `most` of them, as a number (moving *at past them); -1 when there is none.
+static int digits(const uint8_t* p, int* at, int end, int most) {
+  int value = 0, i = *at;
+  for (; i < end && i - *at < most && is_digit(p[i]); i++) value = value * 10 + p[i] - '0';
+  if (i == *at) return -1;
+  *at = i;
+  return value;
+}
+
+// Two digits at p[at] followed by `after` (or anything when `after` is 0); -1 otherwise.
+static int two_digits(const uint8_t* p, int at, uint8_t after) {
+  if (!is_digit(p[at]) || !is_digit(p[at + 1]) || (after && p[at + 2] != after)) return -1;
+  return (p[at] - '0') * 10 + p[at + 1] - '0';
+}
+
+// The length of the syslog time at p[s] (with the space after it) and its packed time in *clock; 0 when the line does
+// not start with one of a known month. The syntax is readSyslogStamp's: `[A-Z][a-z]{2} {1,2}\d{1,2} \d\d:\d\d:\d\d(\.\d{1,9})? `.
+static int syslog_time(const uint8_t* p, int s, int e, int32_t* clock) {
+  if (e - s < 15 || p[s] - 'A' >= 26u || p[s + 1] - 'a' >= 26u || p[s + 2] - 'a' >= 26u || p[s + 3] != ' ') return 0;
+  uint32_t name = load32(p + s) & 0xffffff;
+  int month = 0;
+  while (month < 12 && month_names[month] != name) month++;
+  if (month == 12) return 0;
+  int at = s + (p[s + 4] == ' ' ? 5 : 4);
+  int day = digits(p, &at, e, 2);
+  if (day < 0 || p[at] != ' ') return 0;
+  at++;
+  int h = two_digits(p, at, ':'), min = two_digits(p, at + 3, ':'), sec = two_digits(p, at + 6, 0);
+  if (h < 0 || min < 0 || sec < 0) return 0;
+  at += 8;
+  *clock = month | day << 4 | h << 9 | min << 15 | sec << 21;
+  if (p[at] == '.') {
+    at++;
+    if (digits(p, &at, e, 9) < 0) return 0;
+    *clock = -1;
+  }
+  return p[at] == ' ' ? at + 1 - s : 0;
+}
+
+static uint32_t hash_bytes(const uint8_t* p, int s, int e) {
+  uint32_t h = 2166136261u;
+  int i = s;
+  for (; i + 4 <= e; i += 4) h = (h ^ load32(p + i)) * 16777619u;
+  for (; i < e; i++) h = (h ^ p[i]) * 16777619u;
+  return h;
+}
+
+static int same_bytes(const uint8_t* a, const uint8_t* b, int n) {
+  for (int i = 0; i < n; i++)
+    if (a[i] != b[i]) return 0;
+  return 1;
+}
+
+// The index of the text p[s, e) among the distinct texts seen since `fresh`, added when new; -1 when there is no room.
+static int rest_id(const uint8_t* p, int s, int e) {
+  uint32_t h = hash_bytes(p, s, e);
+  for (uint32_t slot = h & (REST_SLOTS - 1);; slot = (slot + 1) & (REST_SLOTS - 1)) {
+    int32_t id = rest_slot[slot] - 1;
+    if (id < 0) {
+      if (rest_count == MAX_RESTS) return -1;
+      id = rest_count++;
+      rest_slot[slot] = id + 1;
+      rest_hash[id] = h;
+      rest_start[id] = s;
+      rest_end[id] = e;
+      return id;
+    }
+    if (rest_hash[id] == h && rest_end[id] - rest_start[id] == e - s && same_bytes(p + rest_start[id], p + s, e - s)) return id;
+  }
+}
+
+// Scans the lines of region[from, to): `to` is just past a line end. Returns the number of stops recorded. `fresh`
+// forgets the distinct texts of the region before (a new region); without it ids go on from the call before.
+int scan(int from, int to, int max_line, int fresh) {
   const uint8_t* p = region;
+  if (fresh) {
+    __builtin_memset(rest_slot, 0, sizeof rest_slot);
+    rest_count = 0;
+  }
   int stops = 0, line = 0, s = from, previous = -1;
   while (s < to && stops < ROOM) {
     int e = line_end(p, s, to);
@@ -92,6 +194,11 @@ int scan(int from, int to, int max_line) {
       stop_end[stops] = e;
       stop_previous[stops] = previous;
       stop_line[stops] = line;
+      int32_t clock = -1;
+      int time = e - s > max_line ? 0 : syslog_time(p, s, e, &clock);
+      stop_rest_at[stops] = time ? s + time : -1;
+      stop_rest_id[stops] = time ? rest_id(p, s + time, e) : -1;
+      stop_clock[stops] = time ? clock : -1;
       stops++;
     }
     line++;

@@ -6,7 +6,7 @@ import { groupIncidents } from './analysis/incidents.js';
 import { summarize } from './analysis/summary.js';
 import { linkVictims } from './analysis/victims.js';
 import type { MachineInputs } from './machine/inputs.js';
-import { detectFormat, isKmsgDictionaryLine, parseLine, readSyslogStamp, syslogClock, syslogOrigin } from './lines/formats.js';
+import { detectFormat, isKmsgDictionaryLine, packedSyslogClock, parseLine, syslogOrigin, syslogStampClock } from './lines/formats.js';
 import { parseCpuLine } from './reports/body.js';
 import type { LineContext, LineFormat, LineOrigin, LogLine } from './lines/types.js';
 import { HeaderMatcher } from './reports/header-matcher.js';
@@ -47,6 +47,36 @@ interface RepeatedText {
   readonly text: string;
 }
 
+/** The last line the fast path passed over: its bytes in the chunk being read, copied out before the chunk is reused. */
+class PassedLine {
+  present = false;
+  lineNo = 0;
+  private buf: Buffer | null = null;
+  private start = 0;
+  private end = 0;
+  private raw: string | null = null;
+
+  set(buf: Buffer, start: number, end: number, lineNo: number): void {
+    this.present = true;
+    this.lineNo = lineNo;
+    this.buf = buf;
+    this.start = start;
+    this.end = end;
+    this.raw = null;
+  }
+
+  settle(): void {
+    if (this.buf) this.raw = this.buf.toString('latin1', this.start, this.end);
+    this.buf = null;
+  }
+
+  /** The line as Latin-1 text (for its prefix). */
+  text(): string {
+    this.settle();
+    return this.raw!;
+  }
+}
+
 /** Report lines kept whole, all reports together: about 40 MB of the longest reports. */
 const MAX_KEPT_REPORT_LINES = 100_000;
 /** Header-less register dumps kept (a log that is itself a grep of `RIP:` lines holds one per line pair). */
@@ -63,7 +93,7 @@ export class SourceFeed {
   private readonly ctx: LineContext;
   private readonly segmenter: Segmenter;
   /** The last of the lines passed over since the last parsed one (fast path), for its time and as context. */
-  private skippedLast: { raw: string; lineNo: number } | null = null;
+  private readonly passed = new PassedLine();
   readonly summary: InputSummary;
 
   constructor(
@@ -106,12 +136,17 @@ export class SourceFeed {
   }
 
   /** Counts lines the fast scan passed over: routine lines that are neither reports nor notable events. */
-  skip(count: number, bytes: number, last: string): void {
+  skip(count: number, bytes: number, buf: Buffer, lastStart: number, lastEnd: number): void {
     this.summary.lines += count;
     this.summary.linesPassedOver += count;
     this.summary.bytes += bytes;
     this.lineNo += count;
-    this.skippedLast = { raw: last, lineNo: this.lineNo };
+    this.passed.set(buf, lastStart, lastEnd, this.lineNo);
+  }
+
+  /** The bytes of the chunk read last are about to be used again: the last line passed over is copied out of them. */
+  chunkDone(): void {
+    this.passed.settle();
   }
 
   /**
@@ -119,12 +154,12 @@ export class SourceFeed {
    * is known to be a plain line (no report header, no register dump), it is taken as parse() would take it, reading
    * only its time. Returns the decoded text, or null for a line to be fed as usual.
    */
-  repeat(buf: Buffer, start: number, restAt: number, end: number, key: string): string | null {
+  repeat(buf: Buffer, start: number, restAt: number, end: number, key: string, packedClock: number): string | null {
     if (this.format !== 'syslog') return null;
-    const known = this.owner.repeatOf(key, () => buf.toString('utf8', restAt, end), this.ctx);
+    const known = this.owner.repeatOf(key, buf, restAt, end, this.ctx);
     if (!known) return null;
-    const stamp = readSyslogStamp(buf.toString('latin1', start, restAt));
-    const clock = stamp && syslogClock(stamp, this.ctx);
+    // A time with a fraction of a second is not packed: it is read from the line.
+    const clock = packedClock !== -1 ? packedSyslogClock(packedClock, this.ctx) : syslogStampClock(buf.toString('latin1', start, restAt), this.ctx);
     if (!clock) return null;
     const { origin } = known;
     this.summary.lines++;
@@ -132,7 +167,7 @@ export class SourceFeed {
     this.lineNo++;
     const line: LogLine = { path: this.ctx.path, lineNo: this.lineNo, text: known.text, host: origin.host, time: clock.iso, epochMs: clock.epochMs, uptime: origin.uptime, kernel: origin.kernel, tag: origin.tag, caller: origin.caller };
     // As parse() does with a line that has its own time: the lines passed over before it are not needed.
-    this.skippedLast = null;
+    this.passed.present = false;
     this.ctx.previous = line;
     this.ctx.usedPrevious = false;
     this.note(line);
@@ -142,12 +177,11 @@ export class SourceFeed {
 
   /** Parses the last line passed over (not fed): the first/last time of the input and a continuation line's context. */
   private parseSkipped(): void {
-    const skipped = this.skippedLast;
-    if (!skipped) return;
-    this.skippedLast = null;
-    const raw = skipped.raw;
+    if (!this.passed.present) return;
+    const raw = this.passed.text();
+    this.passed.present = false;
     if (this.format === 'kmsg' && isKmsgDictionaryLine(raw)) return;
-    this.note(parseLine(raw, skipped.lineNo, this.format!, this.ctx));
+    this.note(parseLine(raw, this.passed.lineNo, this.format!, this.ctx));
   }
 
   private note(line: LogLine): void {
@@ -172,12 +206,12 @@ export class SourceFeed {
       return;
     }
     let line = parseLine(raw, this.lineNo, this.format!, this.ctx);
-    if (this.skippedLast) {
+    if (this.passed.present) {
       // A line with its own time and origin needs nothing of the lines passed over before it (their time is earlier).
       if (this.ctx.usedPrevious) {
         this.parseSkipped();
         line = parseLine(raw, this.lineNo, this.format!, this.ctx);
-      } else this.skippedLast = null;
+      } else this.passed.present = false;
     }
     this.note(line);
     this.segmenter.push(line);
@@ -260,10 +294,10 @@ export class Analyzer {
    * @internal what a syslog line's text after the time (`key`, its bytes as Latin-1) says, when it is a plain line
    * that can only be loose (see SourceFeed.repeat); null when it may open a report or a register dump, or is not syslog.
    */
-  repeatOf(key: string, decode: () => string, ctx: LineContext): RepeatedText | null {
+  repeatOf(key: string, buf: Buffer, restAt: number, end: number, ctx: LineContext): RepeatedText | null {
     const known = this.repeats.get(key);
     if (known !== undefined) return known;
-    const rest = decode();
+    const rest = buf.toString('utf8', restAt, end);
     const origin = syslogOrigin(rest, ctx);
     const text = origin?.text.trimEnd() ?? '';
     const reading = origin ? this.headers.read(text) : null;

@@ -100,20 +100,32 @@ export function syslogOrigin(rest: string, ctx: LineContext): LineOrigin | null 
   return origin;
 }
 
-/** The wall-clock reading of a syslog time; undefined when its month is no month (the line is not syslog). */
-export function syslogClock(stamp: SyslogStamp, ctx: LineContext): WallClock | null | undefined {
-  const month = monthIndex(stamp.month);
-  if (month < 0) return undefined;
+/** The wall-clock reading of a syslog time, whose month is `month` (0-11). */
+export function syslogClock(month: number, stamp: Omit<SyslogStamp, 'length' | 'month'>, ctx: LineContext): WallClock | null {
   // A month after the file's own month cannot be this year's: the log started last year.
   const year = month > ctx.referenceMonth ? ctx.year - 1 : ctx.year;
   return wallClock(year, month, stamp.day, stamp.h, stamp.min, stamp.s, stamp.fraction, ctx.assumedZone);
 }
 
+/** The wall-clock reading of a syslog time the line scan packed (RegionStops.clocks: -1 for none). */
+export function packedSyslogClock(packed: number, ctx: LineContext): WallClock | null {
+  if (packed === -1) return null;
+  return syslogClock(packed & 15, { day: (packed >> 4) & 31, h: (packed >> 9) & 63, min: (packed >> 15) & 63, s: (packed >> 21) & 63, fraction: null }, ctx);
+}
+
+/** The wall-clock reading of a syslog time from its text (`Nov 12 10:10:59.123456 `); null for none, or no valid one. */
+export function syslogStampClock(text: string, ctx: LineContext): WallClock | null {
+  const stamp = readSyslogStamp(text);
+  const month = stamp ? monthIndex(stamp.month) : -1;
+  return month < 0 ? null : syslogClock(month, stamp!, ctx);
+}
+
 const parseSyslog: PrefixParser = (raw, ctx) => {
   const stamp = readSyslogStamp(raw);
   if (!stamp) return null;
-  const clock = syslogClock(stamp, ctx);
-  if (clock === undefined) return null;
+  const month = monthIndex(stamp.month);
+  if (month < 0) return null;
+  const clock = syslogClock(month, stamp, ctx);
   const origin = syslogOrigin(raw.slice(stamp.length), ctx);
   return origin && withClock(origin, clock);
 };

@@ -1,5 +1,5 @@
 import { buildTable, LINE_PIECES, mayMatter } from './fast-scan.js';
-import { readSyslogStamp } from './formats.js';
+import { MONTHS } from './time.js';
 import { LINE_SCAN_WASM } from './line-scan-wasm.js';
 
 /**
@@ -21,10 +21,11 @@ interface WasmGlobal {
 /** What the module exports (native/line-scan.c): its function and the addresses of its arrays. */
 interface ScanExports {
   readonly memory: { readonly buffer: ArrayBuffer };
-  scan(from: number, to: number, maxLine: number): number;
+  scan(from: number, to: number, maxLine: number, fresh: number): number;
   readonly piece_table: WasmGlobal;
   readonly piece_multiplier: WasmGlobal;
   readonly wordish: WasmGlobal;
+  readonly month_names: WasmGlobal;
   readonly region: WasmGlobal;
   readonly stop_at: WasmGlobal;
   readonly stop_end: WasmGlobal;
@@ -33,25 +34,38 @@ interface ScanExports {
   readonly lines_passed: WasmGlobal;
   readonly last_line_at: WasmGlobal;
   readonly resume_at: WasmGlobal;
+  readonly stop_rest_at: WasmGlobal;
+  readonly stop_rest_id: WasmGlobal;
+  readonly stop_clock: WasmGlobal;
+  readonly rest_start: WasmGlobal;
+  readonly rest_end: WasmGlobal;
+  readonly rest_count: WasmGlobal;
 }
 
 /** Sizes fixed in native/line-scan.c. */
-const TABLE_BITS = 13;
+const TABLE_BITS = 11;
 const REGION_BYTES = 1 << 20;
 const ROOM = 65536;
+const MAX_RESTS = 8192;
 
 interface Scanner {
-  readonly scan: (from: number, to: number, maxLine: number) => number;
+  readonly scan: (from: number, to: number, maxLine: number, fresh: number) => number;
   readonly region: Uint8Array;
   readonly stopAt: Int32Array;
   readonly stopEnd: Int32Array;
   readonly stopPrevious: Int32Array;
   readonly stopLine: Int32Array;
+  readonly stopRestAt: Int32Array;
+  readonly stopRestId: Int32Array;
+  readonly stopClock: Int32Array;
+  readonly restStart: Int32Array;
+  readonly restEnd: Int32Array;
   /** The module's whole memory as 32-bit words, to read its single-number outputs at the indexes below. */
   readonly words: Int32Array;
   readonly linesPassed: number;
   readonly lastLineAt: number;
   readonly resumeAt: number;
+  readonly restCount: number;
 }
 
 /** Bytes that, before a `-`, make it part of a word rather than an errno's sign (NEGATIVE_RE's look-behind). */
@@ -73,6 +87,7 @@ function scanner(): Scanner {
   new Int32Array(buffer, at(exports.piece_table), 1 << TABLE_BITS).set(table.slots);
   new Uint32Array(buffer, at(exports.piece_multiplier), 1)[0] = table.multiplier >>> 0;
   new Uint8Array(buffer, at(exports.wordish), 256).set(Uint8Array.from({ length: 256 }, (_, b) => (isWordish(b) ? 1 : 0)));
+  new Uint32Array(buffer, at(exports.month_names), 12).set(MONTHS.map((name) => name.charCodeAt(0) | (name.charCodeAt(1) << 8) | (name.charCodeAt(2) << 16)));
   instance = {
     scan: exports.scan,
     region: new Uint8Array(buffer, at(exports.region), REGION_BYTES),
@@ -80,15 +95,21 @@ function scanner(): Scanner {
     stopEnd: new Int32Array(buffer, at(exports.stop_end), ROOM),
     stopPrevious: new Int32Array(buffer, at(exports.stop_previous), ROOM),
     stopLine: new Int32Array(buffer, at(exports.stop_line), ROOM),
+    stopRestAt: new Int32Array(buffer, at(exports.stop_rest_at), ROOM),
+    stopRestId: new Int32Array(buffer, at(exports.stop_rest_id), ROOM),
+    stopClock: new Int32Array(buffer, at(exports.stop_clock), ROOM),
+    restStart: new Int32Array(buffer, at(exports.rest_start), MAX_RESTS),
+    restEnd: new Int32Array(buffer, at(exports.rest_end), MAX_RESTS),
     words: new Int32Array(buffer),
     linesPassed: at(exports.lines_passed) >> 2,
     lastLineAt: at(exports.last_line_at) >> 2,
     resumeAt: at(exports.resume_at) >> 2,
+    restCount: at(exports.rest_count) >> 2,
   };
   return instance;
 }
 
-/** Lines of a region that the fast path cannot pass over. */
+/** Lines of a region that the fast path cannot pass over, and what the scan read of their syslog times. */
 export interface RegionStops {
   /** Offsets (in the bytes scanned) of the lines that may matter, in order. */
   readonly stops: Int32Array;
@@ -98,32 +119,65 @@ export interface RegionStops {
   readonly previous: Int32Array;
   /** For each stop, the number of lines of the region before it. */
   readonly lineIndex: Int32Array;
+  /** For each stop, where its text after a syslog time starts (-1: no syslog time, or a line too long). */
+  readonly restAt: Int32Array;
+  /** For each stop with a syslog time, which of `rests` its text after the time is (-1: none). */
+  readonly restIds: Int32Array;
+  /**
+   * For each stop with a syslog time, the time packed as month | day << 4 | hour << 9 | minute << 15 | second << 21
+   * (-1: none, or a time with a fraction of a second).
+   */
+  readonly clocks: Int32Array;
+  /**
+   * The region's distinct texts after a syslog time, as Latin-1 (the bytes themselves: equal texts are equal bytes).
+   * Most lines that matter in a large log repeat one of a few messages: the reader takes them whole, by this text.
+   */
+  readonly rests: readonly string[];
   /** Lines of the region. */
   readonly lineCount: number;
   /** Where the region's last line starts (-1 when it has none). */
   readonly lastLineStart: number;
 }
 
-/**
- * The stops of a region with their syslog lines told apart by their text after the time: most lines that matter in a
- * large log repeat one of a few messages, which the reader then takes whole without decoding them again.
- */
-export interface RegionLines extends RegionStops {
-  /** For each stop, where its text after a syslog time starts, or -1 (not a syslog line, or too long). */
-  readonly restAt: Int32Array;
-  /** For each stop with a syslog time, the index of its text after the time in `rests`, or -1. */
-  readonly restIds: Int32Array;
-  /** The region's distinct texts after a syslog time, as Latin-1 (the bytes themselves: equal texts are equal bytes). */
-  readonly rests: readonly string[];
+/** The per-stop lists of RegionStops, while they are gathered. */
+class StopLists {
+  readonly stops: number[] = [];
+  readonly ends: number[] = [];
+  readonly previous: number[] = [];
+  readonly lineIndex: number[] = [];
+  readonly restAt: number[] = [];
+  readonly restIds: number[] = [];
+  readonly clocks: number[] = [];
+
+  /** Adds a stop: start, end, previous, line index, rest start, rest id, clock (RegionStops' lists, in order). */
+  add(values: readonly number[]): void {
+    [this.stops, this.ends, this.previous, this.lineIndex, this.restAt, this.restIds, this.clocks].forEach((list, i) => list.push(values[i]!));
+  }
+
+  /** Adds the k-th stop of other lists. */
+  copy(from: StopLists, k: number): void {
+    this.add([from.stops[k]!, from.ends[k]!, from.previous[k]!, from.lineIndex[k]!, from.restAt[k]!, from.restIds[k]!, from.clocks[k]!]);
+  }
+
+  typed(): Omit<RegionStops, 'rests' | 'lineCount' | 'lastLineStart'> {
+    const typed = (list: number[]) => Int32Array.from(list);
+    return { stops: typed(this.stops), ends: typed(this.ends), previous: typed(this.previous), lineIndex: typed(this.lineIndex), restAt: typed(this.restAt), restIds: typed(this.restIds), clocks: typed(this.clocks) };
+  }
 }
 
-/**
- * The lines of `bytes[from, to)` (whole lines: `from` starts one, `to` is just past a `\n`) that the scan finds may
- * matter, or that are longer than `maxLineBytes`: a superset of the lines `mayMatter` accepts.
- */
-export function candidateLines(bytes: Uint8Array, from: number, to: number, maxLineBytes: number): RegionStops {
+/** The candidates of a region before `mayMatter` checks them. */
+interface Candidates {
+  readonly lists: StopLists;
+  readonly rests: string[];
+  readonly lineCount: number;
+  readonly lastLineStart: number;
+}
+
+function scanCandidates(bytes: Uint8Array, from: number, to: number, maxLineBytes: number): Candidates {
   const s = scanner();
-  const found: StopLists = { stops: [], ends: [], previous: [], lineIndex: [] };
+  const lists = new StopLists();
+  const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const rests: string[] = [];
   let lines = 0;
   let lastStart = -1;
   for (let at = from; at < to; ) {
@@ -131,44 +185,39 @@ export function candidateLines(bytes: Uint8Array, from: number, to: number, maxL
     if (pieceEnd === -1) {
       // A line longer than the module's region is longer than any limit: a stop of its own.
       const end = bytes.indexOf(10, at);
-      push(found, at, end, lastStart, lines++);
+      lists.add([at, end, lastStart, lines++, -1, -1, -1]);
       lastStart = at;
       at = end + 1;
       continue;
     }
     s.region.set(bytes.subarray(at, pieceEnd));
+    const firstRest = rests.length;
     for (let resume = 0; resume < pieceEnd - at; ) {
-      const count = s.scan(resume, pieceEnd - at, maxLineBytes);
+      const count = s.scan(resume, pieceEnd - at, maxLineBytes, resume === 0 ? 1 : 0);
       for (let k = 0; k < count; k++) {
         const previous = s.stopPrevious[k]!;
-        push(found, at + s.stopAt[k]!, at + s.stopEnd[k]!, previous === -1 ? lastStart : at + previous, lines + s.stopLine[k]!);
+        const restAt = s.stopRestAt[k]!;
+        const restId = s.stopRestId[k]!;
+        lists.add([at + s.stopAt[k]!, at + s.stopEnd[k]!, previous === -1 ? lastStart : at + previous, lines + s.stopLine[k]!, restAt === -1 ? -1 : at + restAt, restId === -1 ? -1 : firstRest + restId, s.stopClock[k]!]);
       }
       lines += s.words[s.linesPassed]!;
       const last = s.words[s.lastLineAt]!;
       if (last !== -1) lastStart = at + last;
       resume = s.words[s.resumeAt]!;
     }
+    for (let id = 0; id < s.words[s.restCount]!; id++) rests.push(text.toString('latin1', at + s.restStart[id]!, at + s.restEnd[id]!));
     at = pieceEnd;
   }
-  return { ...typed(found), lineCount: lines, lastLineStart: lastStart };
+  return { lists, rests, lineCount: lines, lastLineStart: lastStart };
 }
 
-interface StopLists {
-  readonly stops: number[];
-  readonly ends: number[];
-  readonly previous: number[];
-  readonly lineIndex: number[];
-}
-
-function push(lists: StopLists, start: number, end: number, previous: number, index: number): void {
-  lists.stops.push(start);
-  lists.ends.push(end);
-  lists.previous.push(previous);
-  lists.lineIndex.push(index);
-}
-
-function typed(lists: StopLists): Pick<RegionStops, 'stops' | 'ends' | 'previous' | 'lineIndex'> {
-  return { stops: Int32Array.from(lists.stops), ends: Int32Array.from(lists.ends), previous: Int32Array.from(lists.previous), lineIndex: Int32Array.from(lists.lineIndex) };
+/**
+ * The lines of `bytes[from, to)` (whole lines: `from` starts one, `to` is just past a `\n`) that the scan finds may
+ * matter, or that are longer than `maxLineBytes`: a superset of the lines `mayMatter` accepts.
+ */
+export function candidateLines(bytes: Uint8Array, from: number, to: number, maxLineBytes: number): RegionStops {
+  const { lists, ...rest } = scanCandidates(bytes, from, to, maxLineBytes);
+  return { ...lists.typed(), ...rest };
 }
 
 /** Just past the last `\n` of `bytes[from, to)`, or -1 when there is none. */
@@ -179,27 +228,18 @@ function lastLineEnd(bytes: Uint8Array, from: number, to: number): number {
 
 /**
  * The lines of `bytes[from, to)` that may matter (`mayMatter`, checked on each candidate) or are longer than
- * `maxLineBytes`, with the texts after their syslog times.
+ * `maxLineBytes`. A line with a syslog time is checked by its text after the time, once for all lines with that text:
+ * no piece of a line that matters can be in the time (`Nov 12 10:10:59 ` holds no word, `-` or `: `).
  */
-export function findStops(bytes: Uint8Array, from: number, to: number, maxLineBytes: number): RegionLines {
-  const candidates = candidateLines(bytes, from, to, maxLineBytes);
+export function findStops(bytes: Uint8Array, from: number, to: number, maxLineBytes: number): RegionStops {
+  const { lists, rests, lineCount, lastLineStart } = scanCandidates(bytes, from, to, maxLineBytes);
   const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const kept: StopLists = { stops: [], ends: [], previous: [], lineIndex: [] };
-  const restAt: number[] = [];
-  const restIds: number[] = [];
-  const rests = new Map<string, number>();
-  candidates.stops.forEach((start, k) => {
-    const end = candidates.ends[k]!;
-    const long = end - start > maxLineBytes;
-    const line = long ? '' : text.toString('latin1', start, end);
-    if (!long && !mayMatter(line)) return;
-    push(kept, start, end, candidates.previous[k]!, candidates.lineIndex[k]!);
-    const stamp = long ? null : readSyslogStamp(line);
-    const rest = stamp ? line.slice(stamp.length) : null;
-    let id = rest === null ? -1 : rests.get(rest);
-    if (id === undefined) rests.set(rest!, (id = rests.size));
-    restAt.push(stamp ? start + stamp.length : -1);
-    restIds.push(id);
+  const restMatters = rests.map(mayMatter);
+  const kept = new StopLists();
+  lists.stops.forEach((start, k) => {
+    const end = lists.ends[k]!;
+    const id = lists.restIds[k]!;
+    if (end - start > maxLineBytes || (id !== -1 ? restMatters[id] : mayMatter(text.toString('latin1', start, end)))) kept.copy(lists, k);
   });
-  return { ...candidates, ...typed(kept), restAt: Int32Array.from(restAt), restIds: Int32Array.from(restIds), rests: [...rests.keys()] };
+  return { ...kept.typed(), rests, lineCount, lastLineStart };
 }

@@ -18,6 +18,6 @@ parentPort!.on('message', ({ block, spare }: { block: number; spare?: ArrayBuffe
   const bytes = buffer.subarray(before, Math.max(before, read));
   const found = bytes.length > 0 ? scanBlock(bytes, before === 0 || buffer[0] === 10, maxLineBytes) : null;
   const transfer = [buffer.buffer as ArrayBuffer];
-  if (found) for (const list of [found.stops, found.ends, found.previous, found.lineIndex, found.restAt, found.restIds]) transfer.push(list.buffer as ArrayBuffer);
+  if (found) for (const list of [found.stops, found.ends, found.previous, found.lineIndex, found.restAt, found.restIds, found.clocks]) transfer.push(list.buffer as ArrayBuffer);
   parentPort!.postMessage({ block, bytes, found }, transfer);
 });

@@ -71,13 +71,16 @@ function controlRatio(chunk: Buffer): number {
  */
 export interface LineSkipper {
   readonly skipping: boolean;
-  /** `count` lines of `bytes` bytes (line ends included) were passed over; `last` is the last one, decoded as Latin-1 (for its prefix). */
-  skip(count: number, bytes: number, last: string): void;
+  /** `count` lines of `bytes` bytes (line ends included) were passed over; the last one is `buf[lastStart, lastEnd)`. */
+  skip(count: number, bytes: number, buf: Buffer, lastStart: number, lastEnd: number): void;
+  /** The bytes of the chunk passed last are about to be reused: nothing may refer to them any more. */
+  chunkDone(): void;
   /**
    * Offers a syslog line that may repeat a message: `buf[start, end)`, its text after the time at `restAt`, that text
-   * as Latin-1 in `key`. Returns the text (decoded) when the line was taken as a repeat, or null: then it is fed as usual.
+   * as Latin-1 in `key`, its time packed by the scan (RegionStops.clocks). Returns the text (decoded) when the line was
+   * taken as a repeat, or null: then it is fed as usual.
    */
-  repeat(buf: Buffer, start: number, restAt: number, end: number, key: string): string | null;
+  repeat(buf: Buffer, start: number, restAt: number, end: number, key: string, clock: number): string | null;
 }
 
 /** Bytes of one line kept at most: MAX_LINE_CHARS characters of any UTF-8 text. */
@@ -131,7 +134,7 @@ class LineSplitter {
         const s = this.stopCursor;
         const end = found.ends[s]!;
         const id = found.restIds[s]!;
-        if (id === -1 || this.skipper!.repeat(buf, start, found.restAt[s]!, end, found.rests[id]!) === null) this.line(buf, start, end);
+        if (id === -1 || this.skipper!.repeat(buf, start, found.restAt[s]!, end, found.rests[id]!, found.clocks[s]!) === null) this.line(buf, start, end);
         start = end + 1;
         continue;
       }
@@ -168,7 +171,7 @@ class LineSplitter {
     const indexAtFrom = from === found.regionStart ? 0 : from === this.knownFrom ? this.knownIndex : -1;
     const count = indexAtFrom >= 0 ? indexAtNext - indexAtFrom : countLineEnds(buf, from, next);
     // The last line passed over is the one just before the stop (or the region's last): its start is known.
-    if (count > 0) this.skipper!.skip(count, next - from, buf.toString('latin1', atStop ? found.previous[s]! : found.lastLineStart, next - 1));
+    if (count > 0) this.skipper!.skip(count, next - from, buf, atStop ? found.previous[s]! : found.lastLineStart, next - 1);
     if (atStop) {
       this.knownFrom = found.ends[s]! + 1;
       this.knownIndex = indexAtNext + 1;
@@ -190,7 +193,7 @@ class LineSplitter {
     this.carryCut = false;
     const text = bytes.toString('utf8');
     // A line split across two chunks is judged like the others: skipped unless it may matter.
-    if (!cut && this.skipper?.skipping && text.length <= MAX_LINE_CHARS && !mayMatter(text)) this.skipper.skip(1, bytes.length + 1, bytes.toString('latin1'));
+    if (!cut && this.skipper?.skipping && text.length <= MAX_LINE_CHARS && !mayMatter(text)) this.skipper.skip(1, bytes.length + 1, bytes, 0, bytes.length);
     else this.emit(text, cut);
   }
 
@@ -227,12 +230,15 @@ export async function readLines(
     get skipping() {
       return skipper.skipping;
     },
-    skip(count, bytes, last) {
+    skip(count, bytes, buf, lastStart, lastEnd) {
       stats.lines += count;
-      skipper.skip(count, bytes, last);
+      skipper.skip(count, bytes, buf, lastStart, lastEnd);
     },
-    repeat(buf, start, restAt, end, key) {
-      const text = skipper.repeat(buf, start, restAt, end, key);
+    chunkDone() {
+      skipper.chunkDone();
+    },
+    repeat(buf, start, restAt, end, key, clock) {
+      const text = skipper.repeat(buf, start, restAt, end, key, clock);
       if (text !== null) {
         stats.lines++;
         if (!stats.invalidUtf8 && text.includes('\uFFFD')) stats.invalidUtf8 = true;
@@ -262,6 +268,8 @@ export async function readLines(
     const found = removed === 0 ? scanned : null;
     stats.bytes += raw.length;
     splitter.push(buf, found);
+    // (the prescan hands the block's memory back to its workers once the next one is asked for)
+    counted?.chunkDone();
   }
   if (!stats.looksBinary) splitter.end();
   return stats;
