@@ -5,6 +5,7 @@ import { RecentTexts, REPEATED_TEXTS_ROOM } from './lines/recent-texts.js';
 import { groupIncidents } from './analysis/incidents.js';
 import { summarize } from './analysis/summary.js';
 import { linkVictims } from './analysis/victims.js';
+import type { RegionStops } from './lines/line-scan.js';
 import type { MachineInputs } from './machine/inputs.js';
 import { detectFormat, isKmsgDictionaryLine, packedSyslogClock, parseLine, syslogOrigin, syslogStampClock } from './lines/formats.js';
 import { parseCpuLine } from './reports/body.js';
@@ -12,7 +13,8 @@ import type { LineContext, LineFormat, LineOrigin, LogLine } from './lines/types
 import { HeaderMatcher } from './reports/header-matcher.js';
 import { Segmenter, type Fragment } from './reports/segmenter.js';
 import type { Detector, Report } from './reports/types.js';
-import { SCHEMA_VERSION, type InputSummary, type Result, type RunWarning } from './result/schema.js';
+import type { InputSummary, Result, RunWarning } from './result/schema.js';
+import { SCHEMA_VERSION } from './result/version.js';
 import { TOOL_VERSION } from './version.js';
 
 export interface AnalyzeOptions {
@@ -94,6 +96,9 @@ export class SourceFeed {
   private readonly segmenter: Segmenter;
   /** The last of the lines passed over since the last parsed one (fast path), for its time and as context. */
   private readonly passed = new PassedLine();
+  /** The region whose repeated texts `regionRepeats` holds, by their index (see repeat). */
+  private repeatsOf: RegionStops | null = null;
+  private regionRepeats: (RepeatedText | null)[] = [];
   readonly summary: InputSummary;
 
   constructor(
@@ -154,11 +159,21 @@ export class SourceFeed {
    * is known to be a plain line (no report header, no register dump), it is taken as parse() would take it, reading
    * only its time. Returns the decoded text, or null for a line to be fed as usual.
    */
-  repeat(buf: Buffer, start: number, restAt: number, end: number, key: string, packedClock: number): string | null {
+  repeat(buf: Buffer, found: RegionStops, s: number): string | null {
     if (this.format !== 'syslog') return null;
-    const known = this.owner.repeatOf(key, buf, restAt, end, this.ctx);
+    const start = found.stops[s]!;
+    const restAt = found.restAt[s]!;
+    const id = found.restIds[s]!;
+    // Each text is looked up once a region: the region's lines refer to it by its index.
+    if (this.repeatsOf !== found) {
+      this.repeatsOf = found;
+      this.regionRepeats = [];
+    }
+    let known = this.regionRepeats[id];
+    if (known === undefined) known = this.regionRepeats[id] = this.owner.repeatOf(found.rests[id]!, buf, restAt, found.ends[s]!, this.ctx);
     if (!known) return null;
     // A time with a fraction of a second is not packed: it is read from the line.
+    const packedClock = found.clocks[s]!;
     const clock = packedClock !== -1 ? packedSyslogClock(packedClock, this.ctx) : syslogStampClock(buf.toString('latin1', start, restAt), this.ctx);
     if (!clock) return null;
     const { origin } = known;

@@ -1,12 +1,9 @@
 #!/usr/bin/env node
 import { writeFileSync } from 'node:fs';
 import { Command, CommanderError, Option } from 'commander';
-import { evaluateCorpus } from '../eval/corpus.js';
-import { formatEvaluation } from '../eval/table.js';
 import { render, OUTPUT_FORMATS, type OutputFormat } from '../render/index.js';
 import type { Result } from '../result/schema.js';
 import { analyzePaths, describeReadError, type RunOutcome } from '../run.js';
-import { resultJsonSchema } from '../result/json-schema.js';
 import { TOOL_VERSION } from '../version.js';
 import { EXIT } from './exit-codes.js';
 import type { AsmSyntax } from '../machine/x86-decode.js';
@@ -141,14 +138,18 @@ export function buildProgram(): Command {
     .option('--corpus <dir>', 'corpus directory with index.json', '../shared/corpus/syzkaller-linux')
     .option('--misses', 'list the cases where we disagree with the corpus')
     .option('--category <name>', 'only the cases of this corpus category')
-    .action((flags: { corpus: string; misses?: boolean; category?: string }) => {
+    .action(async (flags: { corpus: string; misses?: boolean; category?: string }) => {
+      // (loaded only for this command, like the schema's: the analysis starts without them)
+      const [{ evaluateCorpus }, { formatEvaluation }] = await Promise.all([import('../eval/corpus.js'), import('../eval/table.js')]);
       const evaluation = evaluateCorpus(flags.corpus, { category: flags.category });
       process.stdout.write(formatEvaluation(evaluation, { misses: Boolean(flags.misses) }));
     });
   program
     .command('schema')
     .description('print the JSON Schema of the --format json document')
-    .action(() => {
+    .action(async () => {
+      // (zod is loaded only here: reading logs needs no schema)
+      const { resultJsonSchema } = await import('../result/json-schema.js');
       process.stdout.write(`${JSON.stringify(resultJsonSchema(), null, 2)}\n`);
     });
   return program;

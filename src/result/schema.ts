@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import { INCIDENT_KINDS } from './kinds.js';
 import { machineSchema } from './machine-schema.js';
+import { SCHEMA_VERSION } from './version.js';
 
-/** Bumped on any incompatible change of the result document. */
-export const SCHEMA_VERSION = 1;
+export { SCHEMA_VERSION };
 
 const functionRef = z.object({ function: z.string(), module: z.string().nullable() });
 const hex = z.string().describe('as printed, e.g. "0x15"');

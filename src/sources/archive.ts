@@ -1,6 +1,5 @@
 import { PassThrough, type Readable } from 'node:stream';
-import tar from 'tar-stream';
-import yauzl from 'yauzl';
+import type yauzl from 'yauzl';
 import { decompress, describeDecodeError, MAX_COMPRESSION_RATIO, MAX_DECOMPRESSED_BYTES } from './decompress.js';
 import type { ReadMeter } from './meter.js';
 import { archiveKindOf, compressionOf, hostFromBundleName, isKernelLogName, NO_KERNEL_LOG, rotationOrder, unsupportedCompression, type ArchiveKind } from './select.js';
@@ -105,6 +104,8 @@ const TAR_TYPES: Readonly<Record<string, MemberType>> = { file: 'file', 'contigu
 /** Streams the members of a tar (optionally gzip/xz-compressed) archive; nothing is written to disk. */
 export async function* tarSources(archive: string, raw: Readable, kind: Exclude<ArchiveKind, 'zip'>, hostHint: string, ctx: SourceContext, depth = 0): AsyncGenerator<LogSource> {
   const input = kind === 'tar' ? raw : decompress(raw, kind === 'tar.gz' ? 'gz' : 'xz');
+  // The archive readers are loaded with the first archive: a run over plain logs starts without them.
+  const { default: tar } = await import('tar-stream');
   const extract = tar.extract();
   input.on('error', (error) => extract.destroy(error));
   input.pipe(extract);
@@ -162,16 +163,17 @@ function listZipEntries(zip: yauzl.ZipFile): Promise<yauzl.Entry[]> {
 /** Streams the members of a zip archive, rotated logs oldest first (zip lists its members up front). */
 export async function* zipSources(path: string, hostHint: string, ctx: SourceContext): AsyncGenerator<LogSource> {
   let zip: yauzl.ZipFile;
+  const { default: zipReader } = await import('yauzl');
   try {
     // Names are decoded and checked here, member by member, so that one forged name does not end the whole zip.
-    zip = await yauzl.openPromise(path, { decodeStrings: false, autoClose: false, validateEntrySizes: true });
+    zip = await zipReader.openPromise(path, { decodeStrings: false, autoClose: false, validateEntrySizes: true });
   } catch (error) {
     ctx.warn(path, `not a readable zip archive (${(error as Error).message})`);
     return;
   }
   let members = 0;
   try {
-    const named = (await listZipEntries(zip)).map((entry) => ({ entry, name: yauzl.getFileNameLowLevel(entry.generalPurposeBitFlag, entry.fileName as unknown as Buffer, entry.extraFields, false) }));
+    const named = (await listZipEntries(zip)).map((entry) => ({ entry, name: zipReader.getFileNameLowLevel(entry.generalPurposeBitFlag, entry.fileName as unknown as Buffer, entry.extraFields, false) }));
     named.sort((a, b) => rotationOrder(a.name, b.name));
     for (const { entry, name } of named) {
       const verdict = triage(name, zipMemberType(entry));

@@ -1,6 +1,6 @@
 import type { Readable } from 'node:stream';
 import { mayMatter } from '../lines/fast-scan.js';
-import { findStops } from '../lines/line-scan.js';
+import { findStops, type RegionStops } from '../lines/line-scan.js';
 import type { BlockStops } from './prescan-block.js';
 import { Prescan, type ScannedBlock } from './prescan.js';
 
@@ -76,11 +76,11 @@ export interface LineSkipper {
   /** The bytes of the chunk passed last are about to be reused: nothing may refer to them any more. */
   chunkDone(): void;
   /**
-   * Offers a syslog line that may repeat a message: `buf[start, end)`, its text after the time at `restAt`, that text
-   * as Latin-1 in `key`, its time packed by the scan (RegionStops.clocks). Returns the text (decoded) when the line was
-   * taken as a repeat, or null: then it is fed as usual.
+   * Offers a syslog line that may repeat a message: the stop `s` of `found`, in `buf`, whose scan told its text after
+   * the time (RegionStops.restIds). Returns that text (decoded) when the line was taken as a repeat, or null: then it
+   * is fed as usual.
    */
-  repeat(buf: Buffer, start: number, restAt: number, end: number, key: string, clock: number): string | null;
+  repeat(buf: Buffer, found: RegionStops, s: number): string | null;
 }
 
 /** Bytes of one line kept at most: MAX_LINE_CHARS characters of any UTF-8 text. */
@@ -133,8 +133,7 @@ class LineSplitter {
         const found = this.found!;
         const s = this.stopCursor;
         const end = found.ends[s]!;
-        const id = found.restIds[s]!;
-        if (id === -1 || this.skipper!.repeat(buf, start, found.restAt[s]!, end, found.rests[id]!, found.clocks[s]!) === null) this.line(buf, start, end);
+        if (found.restIds[s] === -1 || this.skipper!.repeat(buf, found, s) === null) this.line(buf, start, end);
         start = end + 1;
         continue;
       }
@@ -237,8 +236,8 @@ export async function readLines(
     chunkDone() {
       skipper.chunkDone();
     },
-    repeat(buf, start, restAt, end, key, clock) {
-      const text = skipper.repeat(buf, start, restAt, end, key, clock);
+    repeat(buf, found, s) {
+      const text = skipper.repeat(buf, found, s);
       if (text !== null) {
         stats.lines++;
         if (!stats.invalidUtf8 && text.includes('\uFFFD')) stats.invalidUtf8 = true;
@@ -256,7 +255,8 @@ export async function readLines(
   }, counted);
   let first = true;
   for await (const { bytes: raw, found: scanned } of chunksOf(input)) {
-    const { text: buf, removed } = withoutNul(raw);
+    // A block a worker scanned holds no NUL byte (scanBlock finds nothing in one that does).
+    const { text: buf, removed } = scanned ? { text: raw, removed: 0 } : withoutNul(raw);
     stats.nulBytes += removed;
     // The first chunk with anything but NUL bytes tells text from binary data.
     if (first && buf.length > 0) {
