@@ -7,7 +7,7 @@ import { summarize } from './analysis/summary.js';
 import { linkVictims } from './analysis/victims.js';
 import type { RegionStops } from './lines/line-scan.js';
 import type { MachineInputs } from './machine/inputs.js';
-import { detectFormat, isKmsgDictionaryLine, packedSyslogClock, parseLine, syslogOrigin, syslogStampClock } from './lines/formats.js';
+import { detectFormat, isKmsgDictionaryLine, packedSyslogLine, parseLine, syslogOrigin, syslogStampClock } from './lines/formats.js';
 import { parseCpuLine } from './reports/body.js';
 import type { LineContext, LineFormat, LineOrigin, LogLine } from './lines/types.js';
 import { HeaderMatcher } from './reports/header-matcher.js';
@@ -96,6 +96,9 @@ export class SourceFeed {
   private readonly segmenter: Segmenter;
   /** The last of the lines passed over since the last parsed one (fast path), for its time and as context. */
   private readonly passed = new PassedLine();
+  /** The first and the last line read that have a time (the input's first and last time, see end). */
+  private firstTimed: LogLine | null = null;
+  private lastTimed: LogLine | null = null;
   /** The region whose repeated texts `regionRepeats` holds, by their index (see repeat). */
   private repeatsOf: RegionStops | null = null;
   private regionRepeats: (RepeatedText | null)[] = [];
@@ -172,15 +175,11 @@ export class SourceFeed {
     let known = this.regionRepeats[id];
     if (known === undefined) known = this.regionRepeats[id] = this.owner.repeatOf(found.rests[id]!, buf, restAt, found.ends[s]!, this.ctx);
     if (!known) return null;
-    // A time with a fraction of a second is not packed: it is read from the line.
-    const packedClock = found.clocks[s]!;
-    const clock = packedClock !== -1 ? packedSyslogClock(packedClock, this.ctx) : syslogStampClock(buf.toString('latin1', start, restAt), this.ctx);
-    if (!clock) return null;
-    const { origin } = known;
+    const line = this.repeatedLine(buf, found, s, known);
+    if (!line) return null;
     this.summary.lines++;
     this.summary.bytes += restAt - start + known.rest.length + 1;
     this.lineNo++;
-    const line: LogLine = { path: this.ctx.path, lineNo: this.lineNo, text: known.text, host: origin.host, time: clock.iso, epochMs: clock.epochMs, uptime: origin.uptime, kernel: origin.kernel, tag: origin.tag, caller: origin.caller };
     // As parse() does with a line that has its own time: the lines passed over before it are not needed.
     this.passed.present = false;
     this.ctx.previous = line;
@@ -188,6 +187,17 @@ export class SourceFeed {
     this.note(line);
     this.owner.takeLoose(line);
     return known.rest;
+  }
+
+  /** The stop `s` of `found` as a line, its text after the time known; null when its time is no valid one. */
+  private repeatedLine(buf: Buffer, found: RegionStops, s: number, known: RepeatedText): LogLine | null {
+    const packed = found.clocks[s]!;
+    const { origin, text } = known;
+    if (packed !== -1) return packedSyslogLine(packed, origin, text, this.lineNo + 1, this.ctx);
+    // A time with a fraction of a second is not packed: it is read from the line.
+    const clock = syslogStampClock(buf.toString('latin1', found.stops[s]!, found.restAt[s]!), this.ctx);
+    if (!clock) return null;
+    return { path: this.ctx.path, lineNo: this.lineNo + 1, text, host: origin.host, time: clock.iso, epochMs: clock.epochMs, uptime: origin.uptime, kernel: origin.kernel, tag: origin.tag, caller: origin.caller };
   }
 
   /** Parses the last line passed over (not fed): the first/last time of the input and a continuation line's context. */
@@ -201,9 +211,10 @@ export class SourceFeed {
 
   private note(line: LogLine): void {
     if (line.host && !this.summary.host) this.summary.host = line.host;
-    if (line.time) {
-      this.summary.firstSeen ??= line.time;
-      this.summary.lastSeen = line.time;
+    // (a line with a time has its milliseconds too; the time text is read at the end: a repeat's is made when read)
+    if (line.epochMs !== null || line.time !== null) {
+      this.firstTimed ??= line;
+      this.lastTimed = line;
     }
   }
 
@@ -236,6 +247,8 @@ export class SourceFeed {
     if (this.format === null) this.decideFormat();
     this.parseSkipped();
     this.segmenter.end();
+    this.summary.firstSeen = this.firstTimed?.time ?? null;
+    this.summary.lastSeen = this.lastTimed?.time ?? null;
   }
 }
 

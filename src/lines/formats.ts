@@ -1,5 +1,5 @@
 import type { LineContext, LineFormat, LineOrigin, LogLine } from './types.js';
-import { monthIndex, normaliseZone, wallClock, type WallClock } from './time.js';
+import { epochMsOf, monthIndex, normaliseZone, wallClock, type WallClock } from './time.js';
 
 /** The message part of a line once its prefix is parsed. */
 interface Parsed extends LineOrigin {
@@ -102,15 +102,57 @@ export function syslogOrigin(rest: string, ctx: LineContext): LineOrigin | null 
 
 /** The wall-clock reading of a syslog time, whose month is `month` (0-11). */
 export function syslogClock(month: number, stamp: Omit<SyslogStamp, 'length' | 'month'>, ctx: LineContext): WallClock | null {
-  // A month after the file's own month cannot be this year's: the log started last year.
-  const year = month > ctx.referenceMonth ? ctx.year - 1 : ctx.year;
-  return wallClock(year, month, stamp.day, stamp.h, stamp.min, stamp.s, stamp.fraction, ctx.assumedZone);
+  return wallClock(syslogYear(month, ctx), month, stamp.day, stamp.h, stamp.min, stamp.s, stamp.fraction, ctx.assumedZone);
 }
 
-/** The wall-clock reading of a syslog time the line scan packed (RegionStops.clocks: -1 for none). */
-export function packedSyslogClock(packed: number, ctx: LineContext): WallClock | null {
-  if (packed === -1) return null;
-  return syslogClock(packed & 15, { day: (packed >> 4) & 31, h: (packed >> 9) & 63, min: (packed >> 15) & 63, s: (packed >> 21) & 63, fraction: null }, ctx);
+/** The year of a syslog time (which has none): a month after the file's own month cannot be this year's, the log started last year. */
+function syslogYear(month: number, ctx: LineContext): number {
+  return month > ctx.referenceMonth ? ctx.year - 1 : ctx.year;
+}
+
+/**
+ * A syslog line whose time the line scan packed (RegionStops.clocks: month | day << 4 | hour << 9 | minute << 15 |
+ * second << 21), with its text after the time already known; null when the time is no valid one. Its time text is
+ * made only when read: most such lines of a large log are only counted and ordered.
+ */
+export function packedSyslogLine(packed: number, origin: LineOrigin, text: string, lineNo: number, ctx: LineContext): LogLine | null {
+  const month = packed & 15;
+  const year = syslogYear(month, ctx);
+  const epochMs = epochMsOf(year, month, (packed >> 4) & 31, (packed >> 9) & 63, (packed >> 15) & 63, (packed >> 21) & 63, ctx.assumedZone);
+  return epochMs === null ? null : new PackedTimeLine(ctx.path, lineNo, text, origin, epochMs, year, packed, ctx.assumedZone);
+}
+
+/** A LogLine whose `time` is made from its packed syslog time when first read. */
+class PackedTimeLine implements LogLine {
+  readonly host: string | null;
+  readonly uptime: number | null;
+  readonly kernel: boolean;
+  readonly tag: string | null;
+  readonly caller: string | null;
+  private madeTime: string | null = null;
+
+  constructor(
+    readonly path: string,
+    readonly lineNo: number,
+    readonly text: string,
+    origin: LineOrigin,
+    readonly epochMs: number,
+    private readonly year: number,
+    private readonly packed: number,
+    private readonly zone: string | null,
+  ) {
+    this.host = origin.host;
+    this.uptime = origin.uptime;
+    this.kernel = origin.kernel;
+    this.tag = origin.tag;
+    this.caller = origin.caller;
+  }
+
+  get time(): string {
+    const p = this.packed;
+    this.madeTime ??= wallClock(this.year, p & 15, (p >> 4) & 31, (p >> 9) & 63, (p >> 15) & 63, (p >> 21) & 63, null, this.zone)!.iso;
+    return this.madeTime;
+  }
 }
 
 /** The wall-clock reading of a syslog time from its text (`Nov 12 10:10:59.123456 `); null for none, or no valid one. */

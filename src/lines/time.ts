@@ -64,6 +64,15 @@ function dayOf(year: number, month: number, day: number): { iso: string; midnigh
   return lastDay;
 }
 
+/** Milliseconds of a wall-clock reading (whole seconds) since the epoch, in its zone; null for no valid reading. */
+export function epochMsOf(year: number, month: number, day: number, h: number, min: number, s: number, zone: string | null): number | null {
+  if (month < 0 || month > 11 || day < 1 || day > 31 || h > 23 || min > 59 || s > 60) return null;
+  const { midnight } = dayOf(year, month, day);
+  if (Number.isNaN(midnight)) return null;
+  const local = midnight + ((h * 60 + min) * 60 + s) * 1000;
+  return zone ? local - zoneMinutes(zone) * 60_000 : local;
+}
+
 function buildClock(
   year: number, month: number, day: number, h: number, min: number, s: number, fraction: string | null, zone: string | null,
 ): WallClock | null {
