@@ -47,6 +47,9 @@ int32_t stop_clock[ROOM];
 int32_t rest_start[MAX_RESTS];
 int32_t rest_end[MAX_RESTS];
 int32_t rest_count;
+// Filled in by the caller after a scan: whether each distinct text, and each stop without one, may matter after all.
+uint8_t rest_keep[MAX_RESTS];
+uint8_t stop_keep[ROOM];
 // The distinct texts by hash: their index + 1 (0 for an empty slot).
 static int32_t rest_slot[REST_SLOTS];
 static uint32_t rest_hash[MAX_RESTS];
@@ -209,4 +212,25 @@ int scan(int from, int to, int max_line, int fresh) {
   last_line_at = previous;
   resume_at = s;
   return stops;
+}
+
+// Keeps the first `count` stops of the last scan that may matter (`check`: by rest_keep for those with a text after a
+// syslog time, else by stop_keep; all without it), moved to the front, as positions of the caller's bytes: offsets
+// plus `offset`, line indexes plus `line_base`, text ids plus `rest_base`, and `previous_start` for a first line's
+// previous line. Returns how many were kept.
+int compact(int count, int check, int offset, int line_base, int previous_start, int rest_base) {
+  int kept = 0;
+  for (int k = 0; k < count; k++) {
+    int id = stop_rest_id[k];
+    if (check && !(id >= 0 ? rest_keep[id] : stop_keep[k])) continue;
+    stop_at[kept] = offset + stop_at[k];
+    stop_end[kept] = offset + stop_end[k];
+    stop_previous[kept] = stop_previous[k] < 0 ? previous_start : offset + stop_previous[k];
+    stop_line[kept] = line_base + stop_line[k];
+    stop_rest_at[kept] = stop_rest_at[k] < 0 ? -1 : offset + stop_rest_at[k];
+    stop_rest_id[kept] = id < 0 ? -1 : rest_base + id;
+    stop_clock[kept] = stop_clock[k];
+    kept++;
+  }
+  return kept;
 }

@@ -22,6 +22,7 @@ interface WasmGlobal {
 interface ScanExports {
   readonly memory: { readonly buffer: ArrayBuffer };
   scan(from: number, to: number, maxLine: number, fresh: number): number;
+  compact(count: number, check: number, offset: number, lineBase: number, previousStart: number, restBase: number): number;
   readonly piece_table: WasmGlobal;
   readonly piece_multiplier: WasmGlobal;
   readonly wordish: WasmGlobal;
@@ -40,6 +41,8 @@ interface ScanExports {
   readonly rest_start: WasmGlobal;
   readonly rest_end: WasmGlobal;
   readonly rest_count: WasmGlobal;
+  readonly rest_keep: WasmGlobal;
+  readonly stop_keep: WasmGlobal;
 }
 
 /** Sizes fixed in native/line-scan.c. */
@@ -50,14 +53,15 @@ const MAX_RESTS = 8192;
 
 interface Scanner {
   readonly scan: (from: number, to: number, maxLine: number, fresh: number) => number;
+  readonly compact: ScanExports['compact'];
+  readonly restKeep: Uint8Array;
+  readonly stopKeep: Uint8Array;
   readonly region: Uint8Array;
   readonly stopAt: Int32Array;
   readonly stopEnd: Int32Array;
-  readonly stopPrevious: Int32Array;
-  readonly stopLine: Int32Array;
-  readonly stopRestAt: Int32Array;
   readonly stopRestId: Int32Array;
-  readonly stopClock: Int32Array;
+  /** The per-stop output arrays, in the order of LISTS. */
+  readonly outputs: readonly Int32Array[];
   readonly restStart: Int32Array;
   readonly restEnd: Int32Array;
   /** The module's whole memory as 32-bit words, to read its single-number outputs at the indexes below. */
@@ -88,16 +92,19 @@ function scanner(): Scanner {
   new Uint32Array(buffer, at(exports.piece_multiplier), 1)[0] = table.multiplier >>> 0;
   new Uint8Array(buffer, at(exports.wordish), 256).set(Uint8Array.from({ length: 256 }, (_, b) => (isWordish(b) ? 1 : 0)));
   new Uint32Array(buffer, at(exports.month_names), 12).set(MONTHS.map((name) => name.charCodeAt(0) | (name.charCodeAt(1) << 8) | (name.charCodeAt(2) << 16)));
+  const outputs = [exports.stop_at, exports.stop_end, exports.stop_previous, exports.stop_line, exports.stop_rest_at, exports.stop_rest_id, exports.stop_clock].map(
+    (global) => new Int32Array(buffer, at(global), ROOM),
+  );
   instance = {
     scan: exports.scan,
+    compact: exports.compact,
+    restKeep: new Uint8Array(buffer, at(exports.rest_keep), MAX_RESTS),
+    stopKeep: new Uint8Array(buffer, at(exports.stop_keep), ROOM),
     region: new Uint8Array(buffer, at(exports.region), REGION_BYTES),
-    stopAt: new Int32Array(buffer, at(exports.stop_at), ROOM),
-    stopEnd: new Int32Array(buffer, at(exports.stop_end), ROOM),
-    stopPrevious: new Int32Array(buffer, at(exports.stop_previous), ROOM),
-    stopLine: new Int32Array(buffer, at(exports.stop_line), ROOM),
-    stopRestAt: new Int32Array(buffer, at(exports.stop_rest_at), ROOM),
-    stopRestId: new Int32Array(buffer, at(exports.stop_rest_id), ROOM),
-    stopClock: new Int32Array(buffer, at(exports.stop_clock), ROOM),
+    stopAt: outputs[LISTS.indexOf('stops')]!,
+    stopEnd: outputs[LISTS.indexOf('ends')]!,
+    stopRestId: outputs[LISTS.indexOf('restIds')]!,
+    outputs,
     restStart: new Int32Array(buffer, at(exports.rest_start), MAX_RESTS),
     restEnd: new Int32Array(buffer, at(exports.rest_end), MAX_RESTS),
     words: new Int32Array(buffer),
@@ -139,44 +146,20 @@ export interface RegionStops {
   readonly lastLineStart: number;
 }
 
-/** The per-stop lists of RegionStops, while they are gathered. */
-class StopLists {
-  readonly stops: number[] = [];
-  readonly ends: number[] = [];
-  readonly previous: number[] = [];
-  readonly lineIndex: number[] = [];
-  readonly restAt: number[] = [];
-  readonly restIds: number[] = [];
-  readonly clocks: number[] = [];
+/** The per-stop lists of RegionStops, in the module's order of its output arrays. */
+const LISTS = ['stops', 'ends', 'previous', 'lineIndex', 'restAt', 'restIds', 'clocks'] as const;
+type Lists = Record<(typeof LISTS)[number], Int32Array>;
 
-  /** Adds a stop: start, end, previous, line index, rest start, rest id, clock (RegionStops' lists, in order). */
-  add(values: readonly number[]): void {
-    [this.stops, this.ends, this.previous, this.lineIndex, this.restAt, this.restIds, this.clocks].forEach((list, i) => list.push(values[i]!));
-  }
-
-  /** Adds the k-th stop of other lists. */
-  copy(from: StopLists, k: number): void {
-    this.add([from.stops[k]!, from.ends[k]!, from.previous[k]!, from.lineIndex[k]!, from.restAt[k]!, from.restIds[k]!, from.clocks[k]!]);
-  }
-
-  typed(): Omit<RegionStops, 'rests' | 'lineCount' | 'lastLineStart'> {
-    const typed = (list: number[]) => Int32Array.from(list);
-    return { stops: typed(this.stops), ends: typed(this.ends), previous: typed(this.previous), lineIndex: typed(this.lineIndex), restAt: typed(this.restAt), restIds: typed(this.restIds), clocks: typed(this.clocks) };
-  }
-}
-
-/** The candidates of a region before `mayMatter` checks them. */
-interface Candidates {
-  readonly lists: StopLists;
-  readonly rests: string[];
-  readonly lineCount: number;
-  readonly lastLineStart: number;
-}
-
-function scanCandidates(bytes: Uint8Array, from: number, to: number, maxLineBytes: number): Candidates {
+/**
+ * Scans the lines of `bytes[from, to)` (whole lines: `from` starts one, `to` is just past a `\n`); with `check`, keeps
+ * only the stops `mayMatter` accepts (or longer than `maxLineBytes`). A line with a syslog time is checked by its text
+ * after the time, once for all lines with that text: no piece of a line that matters can be in the time
+ * (`Nov 12 10:10:59 ` holds no word, `-` or `: `).
+ */
+function scanRegion(bytes: Uint8Array, from: number, to: number, maxLineBytes: number, check: boolean): RegionStops {
   const s = scanner();
-  const lists = new StopLists();
   const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const parts: Lists[] = [];
   const rests: string[] = [];
   let lines = 0;
   let lastStart = -1;
@@ -185,7 +168,8 @@ function scanCandidates(bytes: Uint8Array, from: number, to: number, maxLineByte
     if (pieceEnd === -1) {
       // A line longer than the module's region is longer than any limit: a stop of its own.
       const end = bytes.indexOf(10, at);
-      lists.add([at, end, lastStart, lines++, -1, -1, -1]);
+      parts.push(Object.fromEntries(LISTS.map((name, i) => [name, Int32Array.of([at, end, lastStart, lines, -1, -1, -1][i]!)])) as Lists);
+      lines++;
       lastStart = at;
       at = end + 1;
       continue;
@@ -194,21 +178,41 @@ function scanCandidates(bytes: Uint8Array, from: number, to: number, maxLineByte
     const firstRest = rests.length;
     for (let resume = 0; resume < pieceEnd - at; ) {
       const count = s.scan(resume, pieceEnd - at, maxLineBytes, resume === 0 ? 1 : 0);
-      for (let k = 0; k < count; k++) {
-        const previous = s.stopPrevious[k]!;
-        const restAt = s.stopRestAt[k]!;
-        const restId = s.stopRestId[k]!;
-        lists.add([at + s.stopAt[k]!, at + s.stopEnd[k]!, previous === -1 ? lastStart : at + previous, lines + s.stopLine[k]!, restAt === -1 ? -1 : at + restAt, restId === -1 ? -1 : firstRest + restId, s.stopClock[k]!]);
+      // The texts new since the last call, and whether each may matter; then the stops without one.
+      for (let id = rests.length - firstRest; id < s.words[s.restCount]!; id++) {
+        const rest = text.toString('latin1', at + s.restStart[id]!, at + s.restEnd[id]!);
+        rests.push(rest);
+        if (check) s.restKeep[id] = mayMatter(rest) ? 1 : 0;
       }
+      if (check) {
+        for (let k = 0; k < count; k++) {
+          if (s.stopRestId[k] !== -1) continue;
+          const start = at + s.stopAt[k]!;
+          const end = at + s.stopEnd[k]!;
+          s.stopKeep[k] = end - start > maxLineBytes || mayMatter(text.toString('latin1', start, end)) ? 1 : 0;
+        }
+      }
+      const kept = s.compact(count, check ? 1 : 0, at, lines, lastStart, firstRest);
+      parts.push(Object.fromEntries(LISTS.map((name, i) => [name, s.outputs[i]!.slice(0, kept)])) as Lists);
       lines += s.words[s.linesPassed]!;
       const last = s.words[s.lastLineAt]!;
       if (last !== -1) lastStart = at + last;
       resume = s.words[s.resumeAt]!;
     }
-    for (let id = 0; id < s.words[s.restCount]!; id++) rests.push(text.toString('latin1', at + s.restStart[id]!, at + s.restEnd[id]!));
     at = pieceEnd;
   }
-  return { lists, rests, lineCount: lines, lastLineStart: lastStart };
+  const lists = parts.length === 1 ? parts[0]! : (Object.fromEntries(LISTS.map((name) => [name, concat(parts.map((p) => p[name]))])) as Lists);
+  return { ...lists, rests, lineCount: lines, lastLineStart: lastStart };
+}
+
+function concat(arrays: readonly Int32Array[]): Int32Array {
+  const all = new Int32Array(arrays.reduce((n, a) => n + a.length, 0));
+  let at = 0;
+  for (const a of arrays) {
+    all.set(a, at);
+    at += a.length;
+  }
+  return all;
 }
 
 /**
@@ -216,8 +220,7 @@ function scanCandidates(bytes: Uint8Array, from: number, to: number, maxLineByte
  * matter, or that are longer than `maxLineBytes`: a superset of the lines `mayMatter` accepts.
  */
 export function candidateLines(bytes: Uint8Array, from: number, to: number, maxLineBytes: number): RegionStops {
-  const { lists, ...rest } = scanCandidates(bytes, from, to, maxLineBytes);
-  return { ...lists.typed(), ...rest };
+  return scanRegion(bytes, from, to, maxLineBytes, false);
 }
 
 /** Just past the last `\n` of `bytes[from, to)`, or -1 when there is none. */
@@ -226,20 +229,7 @@ function lastLineEnd(bytes: Uint8Array, from: number, to: number): number {
   return at >= from ? at + 1 : -1;
 }
 
-/**
- * The lines of `bytes[from, to)` that may matter (`mayMatter`, checked on each candidate) or are longer than
- * `maxLineBytes`. A line with a syslog time is checked by its text after the time, once for all lines with that text:
- * no piece of a line that matters can be in the time (`Nov 12 10:10:59 ` holds no word, `-` or `: `).
- */
+/** The lines of `bytes[from, to)` that may matter (`mayMatter`, checked on each candidate) or are longer than `maxLineBytes`. */
 export function findStops(bytes: Uint8Array, from: number, to: number, maxLineBytes: number): RegionStops {
-  const { lists, rests, lineCount, lastLineStart } = scanCandidates(bytes, from, to, maxLineBytes);
-  const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const restMatters = rests.map(mayMatter);
-  const kept = new StopLists();
-  lists.stops.forEach((start, k) => {
-    const end = lists.ends[k]!;
-    const id = lists.restIds[k]!;
-    if (end - start > maxLineBytes || (id !== -1 ? restMatters[id] : mayMatter(text.toString('latin1', start, end)))) kept.copy(lists, k);
-  });
-  return { ...kept.typed(), rests, lineCount, lastLineStart };
+  return scanRegion(bytes, from, to, maxLineBytes, true);
 }
