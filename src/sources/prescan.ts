@@ -32,6 +32,10 @@ export class Prescan {
   private readonly replies = new Map<number, Promise<ScannedBlock | null>>();
   private readonly waiting = new Map<number, (block: ScannedBlock | null) => void>();
   private nextToAsk = 0;
+  /** Blocks asked of each worker and not yet handed over. */
+  private readonly outstanding: number[] = [];
+  /** The block the reader wants now: workers are kept busy up to AHEAD_PER_WORKER blocks each past it. */
+  private wanted = 0;
   /** Block buffers the reader is done with, to be filled again by a worker instead of new ones. */
   private readonly spare: ArrayBuffer[] = [];
   private failed = false;
@@ -47,9 +51,10 @@ export class Prescan {
     for (let i = 0; i < workerCount; i++) {
       // A worker keeps nothing between blocks: a small heap keeps the memory of the run flat whatever the file's size.
       const worker = new Worker(script, { workerData: { path, maxLineBytes }, resourceLimits: { maxOldGenerationSizeMb: 16, maxYoungGenerationSizeMb: 8 } });
-      worker.on('message', (reply: WorkerReply) => this.settle(reply));
+      worker.on('message', (reply: WorkerReply) => this.settle(reply, i));
       worker.on('error', () => this.fail());
       this.workers.push(worker);
+      this.outstanding.push(0);
     }
   }
 
@@ -87,24 +92,35 @@ export class Prescan {
   /** What a worker made of the block; null when no worker has it (failed, or past the planned blocks). */
   private scanned(block: number): Promise<ScannedBlock | null> {
     if (this.failed) return Promise.resolve(null);
-    this.askUpTo(Math.min(block + AHEAD_PER_WORKER * this.workers.length, this.blockCount - 1));
+    this.wanted = block;
+    this.askAhead();
     const reply = this.replies.get(block) ?? Promise.resolve(null);
     this.replies.delete(block);
     return reply;
   }
 
-  private askUpTo(last: number): void {
+  /**
+   * Asks for the blocks up to AHEAD_PER_WORKER per worker past the one wanted, each of the worker with the fewest
+   * asked: a worker that is ahead is given more at once, rather than waiting for the other to catch up.
+   */
+  private askAhead(): void {
+    const last = Math.min(this.wanted + AHEAD_PER_WORKER * this.workers.length, this.blockCount - 1);
     for (; this.nextToAsk <= last; this.nextToAsk++) {
+      const worker = this.outstanding.indexOf(Math.min(...this.outstanding));
+      if (this.outstanding[worker]! >= AHEAD_PER_WORKER) return;
       const block = this.nextToAsk;
       this.replies.set(block, new Promise((resolve) => this.waiting.set(block, resolve)));
       const spare = this.spare.pop();
-      this.workers[block % this.workers.length]!.postMessage({ block, spare }, spare ? [spare] : []);
+      this.outstanding[worker]!++;
+      this.workers[worker]!.postMessage({ block, spare }, spare ? [spare] : []);
     }
   }
 
-  private settle({ block, bytes, found }: WorkerReply): void {
+  private settle({ block, bytes, found }: WorkerReply, worker: number): void {
+    this.outstanding[worker]!--;
     this.waiting.get(block)?.({ bytes: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), found });
     this.waiting.delete(block);
+    this.askAhead();
   }
 
   private fail(): void {
