@@ -182,6 +182,28 @@ describe('reading with the fast path', () => {
     );
   });
 
+  it('gives the same with times to the microsecond (not packed by the scan), out of order, and a year that turns', async () => {
+    const full = (text: string) => analyzeText(text, 'messages', { now: () => new Date('2022-11-13T00:00:00Z'), year: 2022 });
+    const notable = (r: Result) => r.events.filter((e) => e.notable);
+    let n = 0;
+    const variants = [
+      noisy.replace(/^(\w{3} [ \d]\d \d\d:\d\d:\d\d)/gm, (stamp) => `${stamp}.${String(++n % 1000).padStart(6, '0')}`),
+      // Two halves swapped: times go back once, in the middle of the repeats.
+      (() => {
+        const lines = noisy.split('\n');
+        return [...lines.slice(lines.length >> 1), ...lines.slice(0, lines.length >> 1)].join('\n');
+      })(),
+      noisy.replace(/^Nov 12 10:1([0-4])/gm, 'Dec 31 23:5$1').replace(/^Nov 12 10:(\d)/gm, 'Jan  1 00:0$1'),
+    ];
+    for (const text of variants) {
+      const fast = await analyzeChunks(text, [65536], true);
+      const expected = full(text);
+      expect(fast.incidents).toEqual(expected.incidents);
+      expect(notable(fast)).toEqual(notable(expected));
+      expect(fast.inputs.map(allButPassedOver)).toEqual(expected.inputs.map(allButPassedOver));
+    }
+  });
+
   it('groups only the routine lines it read (the first ones, those around reports), not those it passed over', async () => {
     const fast = await analyzeChunks(noisy, [65536], true);
     const promiscuous = (r: Result) => r.events.filter((e) => e.template.includes('promiscuous')).reduce((n, e) => n + e.count, 0);

@@ -1,0 +1,111 @@
+// The WebAssembly line scan (native/line-scan.c) reads more than which lines may matter: each syslog line's time
+// (packed) and its text after the time (told apart exactly, by bytes), on which the reader then relies to take repeated
+// messages whole. Checked here against the JavaScript that reads the same lines one by one.
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { mayMatter } from '../../src/lines/fast-scan.js';
+import { readSyslogStamp } from '../../src/lines/formats.js';
+import { candidateLines, findStops } from '../../src/lines/line-scan.js';
+import { MONTHS, monthIndex } from '../../src/lines/time.js';
+import { FUZZ_TIMEOUT_MS, fuzzParams } from '../fuzz/params.js';
+
+// The syslog time as the regex that read it before readSyslogStamp (kept here as its specification).
+const SYSLOG_STAMP_RE = /^([A-Z][a-z]{2}) {1,2}(\d{1,2}) (\d{2}):(\d{2}):(\d{2})(?:\.(\d{1,9}))? /;
+
+const digits = (min: number, max: number) => fc.stringMatching(new RegExp(`^\\d{${min},${max}}$`));
+const stampLike = fc
+  .tuple(
+    fc.oneof(fc.constantFrom(...MONTHS), fc.stringMatching(/^[A-Z][a-z]{2}$/), fc.stringMatching(/^[A-Za-z]{2,4}$/)),
+    fc.constantFrom(' ', '  ', ''),
+    digits(0, 3),
+    fc.constantFrom(' ', ''),
+    digits(1, 3),
+    fc.constantFrom(':', '-'),
+    digits(2, 2),
+    fc.constantFrom(':'),
+    digits(1, 2),
+    fc.oneof(fc.constant(''), digits(0, 10).map((d) => `.${d}`)),
+    fc.constantFrom(' ', '', 'x'),
+  )
+  .map((parts) => parts.join(''));
+const rest = fc.oneof(fc.constantFrom('node-2 kernel: rbd1: error -5', 'host app[1]: failed', 'h kernel: BUG: soft lockup'), fc.stringMatching(/^[ -~]{0,40}$/));
+
+describe('syslog time', () => {
+  it('is read by readSyslogStamp exactly as the regex it replaced reads it (property)', { timeout: FUZZ_TIMEOUT_MS }, () => {
+    fc.assert(
+      fc.property(stampLike, rest, (stamp, after) => {
+        const line = stamp + after;
+        const m = SYSLOG_STAMP_RE.exec(line);
+        const read = readSyslogStamp(line);
+        if (!m) {
+          expect(read).toBeNull();
+          return;
+        }
+        expect(read).toEqual({ length: m[0].length, month: m[1], day: Number(m[2]), h: Number(m[3]), min: Number(m[4]), s: Number(m[5]), fraction: m[6] ?? null });
+      }),
+      fuzzParams(20_000),
+    );
+  });
+
+  it('is read by the line scan as readSyslogStamp reads it: where the text after it starts, and its packed time (property)', { timeout: FUZZ_TIMEOUT_MS }, () => {
+    fc.assert(
+      fc.property(stampLike, rest, (stamp, after) => {
+        // (an errno makes the line a stop, so that the scan reports it)
+        const line = `${stamp}${after} -5`;
+        const bytes = Buffer.from(`${line}\n`, 'latin1');
+        const found = candidateLines(bytes, 0, bytes.length, 65536);
+        expect([...found.stops]).toEqual([0]);
+        const read = readSyslogStamp(line);
+        const month = read ? monthIndex(read.month) : -1;
+        if (month < 0) {
+          expect([found.restAt[0], found.restIds[0], found.clocks[0]]).toEqual([-1, -1, -1]);
+          return;
+        }
+        expect(found.restAt[0]).toBe(read!.length);
+        expect(found.rests[found.restIds[0]!]).toBe(line.slice(read!.length));
+        const packed = read!.fraction === null ? month | (read!.day << 4) | (read!.h << 9) | (read!.min << 15) | (read!.s << 21) : -1;
+        expect(found.clocks[0]).toBe(packed);
+      }),
+      fuzzParams(5_000),
+    );
+  });
+
+  it('never holds what makes a line matter: a syslog line matters exactly when its text after the time does (property)', { timeout: FUZZ_TIMEOUT_MS }, () => {
+    const words = fc.constantFrom('error', 'err', 'lost', 'BUG: ', 'WARNING: ', ': 0000 [#1]', '-5', '(-110)', 'x-1', 'CPU: 3 PID', 'trap ', 'INFO: ');
+    fc.assert(
+      fc.property(stampLike, fc.array(fc.oneof(words, fc.stringMatching(/^[ -~]{0,12}$/)), { maxLength: 5 }), (stamp, parts) => {
+        const line = stamp + parts.join('');
+        const read = readSyslogStamp(line);
+        if (read) expect(mayMatter(line)).toBe(mayMatter(line.slice(read.length)));
+      }),
+      fuzzParams(20_000),
+    );
+  });
+});
+
+describe('repeated texts', () => {
+  it('gives equal texts after the time one index, different ones (by a byte) different indexes, with the lines before them counted', () => {
+    const lines = [
+      'Nov 12 10:10:59 node-2 kernel: rbd: rbd1: encountered watch error: -107',
+      'Nov 12 10:11:00 node-2 kernel: eth0: link up',
+      'Nov  2 10:11:01 node-2 kernel: rbd: rbd1: encountered watch error: -107',
+      'Nov 12 10:11:02 node-2 kernel: rbd: rbd2: encountered watch error: -107',
+      'Nov 12 10:11:03.250 node-2 kernel: rbd: rbd1: encountered watch error: -107',
+      'not syslog: error',
+      'Nov 12 10:11:04 node-2 kernel: rbd: rbd1: encountered watch error: -107',
+    ];
+    const bytes = Buffer.from(`${lines.join('\n')}\n`);
+    const found = findStops(bytes, 0, bytes.length, 65536);
+    expect([...found.lineIndex]).toEqual([0, 2, 3, 4, 5, 6]);
+    const ids = [...found.restIds];
+    expect(ids[0]).toBe(ids[1]);
+    expect(ids[0]).toBe(ids[3]);
+    expect(ids[0]).toBe(ids[5]);
+    expect(ids[2]).not.toBe(ids[0]);
+    expect(ids[4]).toBe(-1);
+    expect(found.rests[ids[2]!]).toBe('node-2 kernel: rbd: rbd2: encountered watch error: -107');
+    // A fraction of a second is not packed (the reader reads such a time from the line).
+    expect(found.clocks[3]).toBe(-1);
+    expect(found.clocks[0]).toBe(10 | (12 << 4) | (10 << 9) | (10 << 15) | (59 << 21));
+  });
+});
