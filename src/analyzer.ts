@@ -5,7 +5,7 @@ import { RecentTexts, REPEATED_TEXTS_ROOM } from './lines/recent-texts.js';
 import { groupIncidents } from './analysis/incidents.js';
 import { summarize } from './analysis/summary.js';
 import { linkVictims } from './analysis/victims.js';
-import type { RegionStops } from './lines/line-scan.js';
+import { restText, type RegionStops } from './lines/line-scan.js';
 import type { MachineInputs } from './machine/inputs.js';
 import { detectFormat, isKmsgDictionaryLine, packedSyslogLine, parseLine, syslogOrigin, syslogStampClock } from './lines/formats.js';
 import { parseCpuLine } from './reports/body.js';
@@ -173,7 +173,7 @@ export class SourceFeed {
       this.regionRepeats = [];
     }
     let known = this.regionRepeats[id];
-    if (known === undefined) known = this.regionRepeats[id] = this.owner.repeatOf(found.rests[id]!, buf, restAt, found.ends[s]!, this.ctx);
+    if (known === undefined) known = this.regionRepeats[id] = this.owner.repeatOf(restText(buf, found, id), buf, restAt, found.ends[s]!, this.ctx);
     if (!known) return null;
     const line = this.repeatedLine(buf, found, s, known);
     if (!line) return null;

@@ -5,7 +5,7 @@ import type { Result, RunWarning } from './result/schema.js';
 import { collectInputs, sourcesOf, totalSize } from './sources/collect.js';
 import { describeDecodeError } from './sources/decompress.js';
 import type { ReadMeter } from './sources/meter.js';
-import { Prescan } from './sources/prescan.js';
+import { endPrescanWorkers, Prescan } from './sources/prescan.js';
 import { MAX_LINE_CHARS, readLines } from './sources/read.js';
 import type { LogSource } from './sources/types.js';
 
@@ -91,6 +91,8 @@ export async function analyzePaths(paths: readonly string[], options: RunOptions
     // Sources of a bundle are streamed one after the other: each must be read before the next is opened.
     for await (const source of sourcesOf(input, ctx)) if (await feedSource(analyzer, source, { ...options, skipRoutineLines, meter: meter ?? undefined })) readable++;
   }
+  // The scan's threads are no longer needed: their memory goes before the result is built.
+  endPrescanWorkers();
   // The ARM disassembler loads asynchronously: only when a report printed ARM code (see Analyzer.finish).
   if (analyzer.hasArmCode) await loadArmDecoder();
   return { result: analyzer.finish(), readable };

@@ -128,7 +128,7 @@ export interface RegionStops {
   readonly lineIndex: Int32Array;
   /** For each stop, where its text after a syslog time starts (-1: no syslog time, or a line too long). */
   readonly restAt: Int32Array;
-  /** For each stop with a syslog time, which of `rests` its text after the time is (-1: none). */
+  /** For each stop with a syslog time, which of the region's distinct texts after the time it has (-1: none; see restSpans). */
   readonly restIds: Int32Array;
   /**
    * For each stop with a syslog time, the time packed as month | day << 4 | hour << 9 | minute << 15 | second << 21
@@ -136,10 +136,12 @@ export interface RegionStops {
    */
   readonly clocks: Int32Array;
   /**
-   * The region's distinct texts after a syslog time, as Latin-1 (the bytes themselves: equal texts are equal bytes).
-   * Most lines that matter in a large log repeat one of a few messages: the reader takes them whole, by this text.
+   * The region's distinct texts after a syslog time (equal texts are equal bytes): where each is in the bytes scanned,
+   * as start and end, text id 2 * id and 2 * id + 1 (see restText). Most lines that matter in a large log repeat one of
+   * a few messages: the reader takes them whole, by this text. (Offsets, not strings: strings made ahead of the
+   * reading of the region would outlive the garbage collector's young generation.)
    */
-  readonly rests: readonly string[];
+  readonly restSpans: Int32Array;
   /** Lines of the region. */
   readonly lineCount: number;
   /** Where the region's last line starts (-1 when it has none). */
@@ -160,7 +162,7 @@ function scanRegion(bytes: Uint8Array, from: number, to: number, maxLineBytes: n
   const s = scanner();
   const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const parts: Lists[] = [];
-  const rests: string[] = [];
+  const rests: number[] = [];
   let lines = 0;
   let lastStart = -1;
   for (let at = from; at < to; ) {
@@ -175,14 +177,15 @@ function scanRegion(bytes: Uint8Array, from: number, to: number, maxLineBytes: n
       continue;
     }
     s.region.set(bytes.subarray(at, pieceEnd));
-    const firstRest = rests.length;
+    const firstRest = rests.length / 2;
     for (let resume = 0; resume < pieceEnd - at; ) {
       const count = s.scan(resume, pieceEnd - at, maxLineBytes, resume === 0 ? 1 : 0);
       // The texts new since the last call, and whether each may matter; then the stops without one.
-      for (let id = rests.length - firstRest; id < s.words[s.restCount]!; id++) {
-        const rest = text.toString('latin1', at + s.restStart[id]!, at + s.restEnd[id]!);
-        rests.push(rest);
-        if (check) s.restKeep[id] = mayMatter(rest) ? 1 : 0;
+      for (let id = rests.length / 2 - firstRest; id < s.words[s.restCount]!; id++) {
+        const start = at + s.restStart[id]!;
+        const end = at + s.restEnd[id]!;
+        rests.push(start, end);
+        if (check) s.restKeep[id] = mayMatter(text.toString('latin1', start, end)) ? 1 : 0;
       }
       if (check) {
         for (let k = 0; k < count; k++) {
@@ -202,7 +205,12 @@ function scanRegion(bytes: Uint8Array, from: number, to: number, maxLineBytes: n
     at = pieceEnd;
   }
   const lists = parts.length === 1 ? parts[0]! : (Object.fromEntries(LISTS.map((name) => [name, concat(parts.map((p) => p[name]))])) as Lists);
-  return { ...lists, rests, lineCount: lines, lastLineStart: lastStart };
+  return { ...lists, restSpans: Int32Array.from(rests), lineCount: lines, lastLineStart: lastStart };
+}
+
+/** The text after the syslog time of the region's distinct text `id`, as Latin-1 (its bytes), from the bytes scanned. */
+export function restText(bytes: Buffer, found: RegionStops, id: number): string {
+  return bytes.toString('latin1', found.restSpans[2 * id]!, found.restSpans[2 * id + 1]!);
 }
 
 function concat(arrays: readonly Int32Array[]): Int32Array {

@@ -1,23 +1,33 @@
-import { openSync, readSync } from 'node:fs';
-import { parentPort, workerData } from 'node:worker_threads';
+import { closeSync, openSync, readSync } from 'node:fs';
+import { parentPort } from 'node:worker_threads';
 import { BLOCK_BYTES, scanBlock } from './prescan-block.js';
 
-/** Reads and scans the blocks of one file it is asked for (see `prescan.ts`), and hands each block over with its stops. */
-const { path, maxLineBytes } = workerData as { path: string; maxLineBytes: number };
-const fd = openSync(path, 'r');
+/**
+ * Reads and scans the blocks of the file it is given (`open`, see `prescan.ts`: one file after the other), and hands
+ * each block asked for over with its stops.
+ */
+let file: { fd: number; maxLineBytes: number; id: number } | null = null;
 
 // One byte more than a block, before it: whether the block starts at a line start.
 const BUFFER_BYTES = BLOCK_BYTES + 1;
 
-parentPort!.on('message', ({ block, spare }: { block: number; spare?: ArrayBuffer }) => {
+type Request = { open: string; maxLineBytes: number; file: number } | { block: number; spare?: ArrayBuffer };
+
+parentPort!.on('message', (request: Request) => {
+  if ('open' in request) {
+    if (file) closeSync(file.fd);
+    file = { fd: openSync(request.open, 'r'), maxLineBytes: request.maxLineBytes, id: request.file };
+    return;
+  }
+  const { block, spare } = request;
   const from = block * BLOCK_BYTES;
   const before = from === 0 ? 0 : 1;
   const whole = spare ? Buffer.from(spare) : Buffer.allocUnsafeSlow(BUFFER_BYTES);
   const buffer = whole.subarray(0, BLOCK_BYTES + before);
-  const read = readSync(fd, buffer, 0, buffer.length, from - before);
+  const read = readSync(file!.fd, buffer, 0, buffer.length, from - before);
   const bytes = buffer.subarray(before, Math.max(before, read));
-  const found = bytes.length > 0 ? scanBlock(bytes, before === 0 || buffer[0] === 10, maxLineBytes) : null;
+  const found = bytes.length > 0 ? scanBlock(bytes, before === 0 || buffer[0] === 10, file!.maxLineBytes) : null;
   const transfer = [buffer.buffer as ArrayBuffer];
-  if (found) for (const list of [found.stops, found.ends, found.previous, found.lineIndex, found.restAt, found.restIds, found.clocks]) transfer.push(list.buffer as ArrayBuffer);
-  parentPort!.postMessage({ block, bytes, found }, transfer);
+  if (found) for (const list of [found.stops, found.ends, found.previous, found.lineIndex, found.restAt, found.restIds, found.clocks, found.restSpans]) transfer.push(list.buffer as ArrayBuffer);
+  parentPort!.postMessage({ file: file!.id, block, bytes, found }, transfer);
 });

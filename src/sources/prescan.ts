@@ -16,6 +16,8 @@ export interface ScannedBlock {
 }
 
 interface WorkerReply {
+  /** The file it was read from (see Prescan.file): a shared worker may still answer for the file before. */
+  file: number;
   block: number;
   bytes: Uint8Array;
   found: BlockStops | null;
@@ -28,7 +30,6 @@ interface WorkerReply {
  * blocks to the main thread, which reads them itself and scans them in the line splitter.
  */
 export class Prescan {
-  private readonly workers: Worker[] = [];
   private readonly replies = new Map<number, Promise<ScannedBlock | null>>();
   private readonly waiting = new Map<number, (block: ScannedBlock | null) => void>();
   private nextToAsk = 0;
@@ -39,31 +40,44 @@ export class Prescan {
   /** Block buffers the reader is done with, to be filled again by a worker instead of new ones. */
   private readonly spare: ArrayBuffer[] = [];
   private failed = false;
+  /** A worker failed: the shared ones are not used again. */
+  private broken = false;
+
+  private readonly listeners: { message: (reply: WorkerReply) => void; error: () => void }[] = [];
+  /** This prescan's file among those the shared workers were given. */
+  private readonly file = ++filesOpened;
 
   private constructor(
     private readonly path: string,
     private readonly blockCount: number,
-    workerCount: number,
     maxLineBytes: number,
-    script: URL,
+    private readonly workers: readonly Worker[],
     private readonly meter: ReadMeter | null,
   ) {
-    for (let i = 0; i < workerCount; i++) {
-      // A worker keeps nothing between blocks: a small heap keeps the memory of the run flat whatever the file's size.
-      const worker = new Worker(script, { workerData: { path, maxLineBytes }, resourceLimits: { maxOldGenerationSizeMb: 16, maxYoungGenerationSizeMb: 8 } });
-      worker.on('message', (reply: WorkerReply) => this.settle(reply, i));
-      worker.on('error', () => this.fail());
-      this.workers.push(worker);
+    workers.forEach((worker, i) => {
+      const listener = {
+        message: (reply: WorkerReply) => {
+          if (reply.file === this.file) this.settle(reply, i);
+        },
+        error: () => {
+          this.broken = true;
+          this.fail();
+        },
+      };
+      worker.on('message', listener.message);
+      worker.on('error', listener.error);
+      // A worker between files keeps the run from ending no more than an idle one: it waits, unreferenced.
+      worker.ref();
+      worker.postMessage({ open: path, maxLineBytes, file: this.file });
+      this.listeners.push(listener);
       this.outstanding.push(0);
-    }
+    });
   }
 
   /** A prescan of the file, or null when the worker script is not there (running from the TypeScript sources). */
   static start(path: string, size: number, maxLineBytes: number, meter?: ReadMeter): Prescan | null {
-    const script = new URL('./prescan-worker.js', import.meta.url);
-    if (!existsSync(fileURLToPath(script))) return null;
-    const workers = Math.max(1, Math.min(4, availableParallelism()));
-    return new Prescan(path, Math.ceil(size / BLOCK_BYTES), workers, maxLineBytes, script, meter ?? null);
+    const workers = sharedWorkers();
+    return workers && new Prescan(path, Math.ceil(size / BLOCK_BYTES), maxLineBytes, workers, meter ?? null);
   }
 
   /** The file's blocks in order, to its end (also past the size it had when the scan started: a log may grow). */
@@ -86,7 +100,13 @@ export class Prescan {
 
   close(): void {
     this.fail();
-    for (const worker of this.workers) void worker.terminate();
+    this.workers.forEach((worker, i) => {
+      worker.off('message', this.listeners[i]!.message);
+      worker.off('error', this.listeners[i]!.error);
+      worker.unref();
+    });
+    // A worker that failed is not given another file.
+    if (this.broken) dropSharedWorkers();
   }
 
   /** What a worker made of the block; null when no worker has it (failed, or past the planned blocks). */
@@ -134,4 +154,32 @@ async function readBlock(file: import('node:fs/promises').FileHandle, block: num
   const bytes = Buffer.alloc(BLOCK_BYTES);
   const { bytesRead } = await file.read(bytes, 0, BLOCK_BYTES, block * BLOCK_BYTES);
   return { bytes: bytes.subarray(0, bytesRead), found: null };
+}
+
+/**
+ * The worker threads of the prescans of a run, shared: inputs are read one after the other, and threads started for
+ * each would leave each its own memory behind. Started at the first large file; none when the worker script is not
+ * there (running from the TypeScript sources).
+ */
+let shared: Worker[] | null = null;
+let filesOpened = 0;
+
+function sharedWorkers(): readonly Worker[] | null {
+  if (shared) return shared;
+  const script = new URL('./prescan-worker.js', import.meta.url);
+  if (!existsSync(fileURLToPath(script))) return null;
+  const count = Math.max(1, Math.min(4, availableParallelism()));
+  // A worker keeps nothing between blocks: a small heap keeps the memory of the run flat whatever the file's size.
+  shared = Array.from({ length: count }, () => new Worker(script, { resourceLimits: { maxOldGenerationSizeMb: 16, maxYoungGenerationSizeMb: 8 } }));
+  return shared;
+}
+
+/** Ends the shared worker threads (the run has read its last input); the next large file starts new ones. */
+export function endPrescanWorkers(): void {
+  dropSharedWorkers();
+}
+
+function dropSharedWorkers(): void {
+  for (const worker of shared ?? []) void worker.terminate();
+  shared = null;
 }

@@ -5,7 +5,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { mayMatter } from '../../src/lines/fast-scan.js';
 import { readSyslogStamp } from '../../src/lines/formats.js';
-import { candidateLines, findStops } from '../../src/lines/line-scan.js';
+import { candidateLines, findStops, restText } from '../../src/lines/line-scan.js';
 import { MONTHS, monthIndex } from '../../src/lines/time.js';
 import { FUZZ_TIMEOUT_MS, fuzzParams } from '../fuzz/params.js';
 
@@ -62,7 +62,7 @@ describe('syslog time', () => {
           return;
         }
         expect(found.restAt[0]).toBe(read!.length);
-        expect(found.rests[found.restIds[0]!]).toBe(line.slice(read!.length));
+        expect(restText(bytes, found, found.restIds[0]!)).toBe(line.slice(read!.length));
         const packed = read!.fraction === null ? month | (read!.day << 4) | (read!.h << 9) | (read!.min << 15) | (read!.s << 21) : -1;
         expect(found.clocks[0]).toBe(packed);
       }),
@@ -103,7 +103,7 @@ describe('repeated texts', () => {
     expect(ids[0]).toBe(ids[5]);
     expect(ids[2]).not.toBe(ids[0]);
     expect(ids[4]).toBe(-1);
-    expect(found.rests[ids[2]!]).toBe('node-2 kernel: rbd: rbd2: encountered watch error: -107');
+    expect(restText(bytes, found, ids[2]!)).toBe('node-2 kernel: rbd: rbd2: encountered watch error: -107');
     // A fraction of a second is not packed (the reader reads such a time from the line).
     expect(found.clocks[3]).toBe(-1);
     expect(found.clocks[0]).toBe(10 | (12 << 4) | (10 << 9) | (10 << 15) | (59 << 21));
