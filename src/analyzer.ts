@@ -7,9 +7,9 @@ import { summarize } from './analysis/summary.js';
 import { linkVictims } from './analysis/victims.js';
 import { restText, type RegionStops } from './lines/line-scan.js';
 import type { MachineInputs } from './machine/inputs.js';
-import { detectFormat, isKmsgDictionaryLine, packedSyslogLine, parseLine, syslogOrigin, syslogStampClock } from './lines/formats.js';
+import { detectFormat, isKmsgDictionaryLine, packedSyslogLine, parseLine, syslogOrigin, syslogStampClock, type PackedSyslogLine } from './lines/formats.js';
 import { parseCpuLine } from './reports/body.js';
-import type { LineContext, LineFormat, LineOrigin, LogLine } from './lines/types.js';
+import { lasting, type LineContext, type LineFormat, type LineOrigin, type LogLine } from './lines/types.js';
 import { HeaderMatcher } from './reports/header-matcher.js';
 import { Segmenter, type Fragment } from './reports/segmenter.js';
 import type { Detector, Report } from './reports/types.js';
@@ -47,6 +47,8 @@ interface RepeatedText {
   readonly rest: string;
   readonly origin: LineOrigin;
   readonly text: string;
+  /** The line of this message read last (see MovingLine): moved on to the next repeat rather than made again. */
+  moving: PackedSyslogLine | null;
 }
 
 /** The last line the fast path passed over: its bytes in the chunk being read, copied out before the chunk is reused. */
@@ -193,7 +195,11 @@ export class SourceFeed {
   private repeatedLine(buf: Buffer, found: RegionStops, s: number, known: RepeatedText): LogLine | null {
     const packed = found.clocks[s]!;
     const { origin, text } = known;
-    if (packed !== -1) return packedSyslogLine(packed, origin, text, this.lineNo + 1, this.ctx);
+    if (packed !== -1) {
+      const line = packedSyslogLine(packed, origin, text, this.lineNo + 1, this.ctx, known.moving);
+      if (line) known.moving = line;
+      return line;
+    }
     // A time with a fraction of a second is not packed: it is read from the line.
     const clock = syslogStampClock(buf.toString('latin1', found.stops[s]!, found.restAt[s]!), this.ctx);
     if (!clock) return null;
@@ -213,7 +219,7 @@ export class SourceFeed {
     if (line.host && !this.summary.host) this.summary.host = line.host;
     // (a line with a time has its milliseconds too; the time text is read at the end: a repeat's is made when read)
     if (line.epochMs !== null || line.time !== null) {
-      this.firstTimed ??= line;
+      this.firstTimed ??= lasting(line);
       this.lastTimed = line;
     }
   }
@@ -330,7 +336,7 @@ export class Analyzer {
     const text = origin?.text.trimEnd() ?? '';
     const reading = origin ? this.headers.read(text) : null;
     const plain = origin !== null && reading!.header === null && !(origin.kernel && reading!.maybe && parseCpuLine(text.trimStart()));
-    const repeated = plain ? { rest, origin, text } : null;
+    const repeated = plain ? { rest, origin, text, moving: null } : null;
     this.repeats.set(key, repeated);
     return repeated;
   }

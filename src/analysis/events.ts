@@ -1,4 +1,4 @@
-import type { LogLine } from '../lines/types.js';
+import { lasting, type LogLine } from '../lines/types.js';
 import { lookupErrno } from '../knowledge/errno.js';
 import type { EventGroup } from '../result/schema.js';
 import { RecentTexts } from '../lines/recent-texts.js';
@@ -121,7 +121,7 @@ export class EventAggregator {
         this.overflow++;
         return;
       }
-      group = { kind: eventKind(line), template, host, source, kernel: line.kernel, count: 0, first: line, last: line, subjects: new Set(), errno, notable: notable || errno !== null };
+      group = { kind: eventKind(line), template, host, source, kernel: line.kernel, count: 0, first: lasting(line), last: line, subjects: new Set(), errno, notable: notable || errno !== null };
       this.groups.push(group);
       const siblings = this.byTemplate.get(template);
       if (siblings) siblings.push(group);
@@ -130,7 +130,7 @@ export class EventAggregator {
     reading.lastGroup = group;
     group.count++;
     // Members of a bundle arrive in archive order, not always oldest first: keep the earliest and the latest line.
-    if (isEarlier(line, group.first)) group.first = line;
+    if (isEarlier(line, group.first)) group.first = lasting(line);
     if (!isEarlier(line, group.last)) group.last = line;
     // Keep a bounded subject list: a template with thousands of subjects is summarised by its count.
     for (const s of subjects) if (group.subjects.size < 64) group.subjects.add(s);

@@ -1,4 +1,4 @@
-import type { LineContext, LineFormat, LineOrigin, LogLine } from './types.js';
+import type { LineContext, LineFormat, LineOrigin, LogLine, MovingLine } from './types.js';
 import { epochMsOf, monthIndex, normaliseZone, wallClock, type WallClock } from './time.js';
 
 /** The message part of a line once its prefix is parsed. */
@@ -113,17 +113,20 @@ function syslogYear(month: number, ctx: LineContext): number {
 /**
  * A syslog line whose time the line scan packed (RegionStops.clocks: month | day << 4 | hour << 9 | minute << 15 |
  * second << 21), with its text after the time already known; null when the time is no valid one. Its time text is
- * made only when read: most such lines of a large log are only counted and ordered.
+ * made only when read: most such lines of a large log are only counted and ordered. `moving` is the line of the same
+ * message before, moved on to this one unless this one is earlier (then a new line is made: the one before may be kept).
  */
-export function packedSyslogLine(packed: number, origin: LineOrigin, text: string, lineNo: number, ctx: LineContext): LogLine | null {
+export function packedSyslogLine(packed: number, origin: LineOrigin, text: string, lineNo: number, ctx: LineContext, moving: PackedSyslogLine | null): PackedSyslogLine | null {
   const month = packed & 15;
   const year = syslogYear(month, ctx);
   const epochMs = epochMsOf(year, month, (packed >> 4) & 31, (packed >> 9) & 63, (packed >> 15) & 63, (packed >> 21) & 63, ctx.assumedZone);
-  return epochMs === null ? null : new PackedTimeLine(ctx.path, lineNo, text, origin, epochMs, year, packed, ctx.assumedZone);
+  if (epochMs === null) return null;
+  if (moving && moving.path === ctx.path && moving.epochMs <= epochMs) return moving.moveTo(lineNo, epochMs, year, packed);
+  return new PackedSyslogLine(ctx.path, lineNo, text, origin, epochMs, year, packed, ctx.assumedZone);
 }
 
-/** A LogLine whose `time` is made from its packed syslog time when first read. */
-class PackedTimeLine implements LogLine {
+/** A repeated message's line, moved on from one repeat to the next (see MovingLine); `time` is made when first read. */
+export class PackedSyslogLine implements MovingLine {
   readonly host: string | null;
   readonly uptime: number | null;
   readonly kernel: boolean;
@@ -133,12 +136,12 @@ class PackedTimeLine implements LogLine {
 
   constructor(
     readonly path: string,
-    readonly lineNo: number,
+    public lineNo: number,
     readonly text: string,
     origin: LineOrigin,
-    readonly epochMs: number,
-    private readonly year: number,
-    private readonly packed: number,
+    public epochMs: number,
+    private year: number,
+    private packed: number,
     private readonly zone: string | null,
   ) {
     this.host = origin.host;
@@ -148,10 +151,24 @@ class PackedTimeLine implements LogLine {
     this.caller = origin.caller;
   }
 
+  moveTo(lineNo: number, epochMs: number, year: number, packed: number): this {
+    this.lineNo = lineNo;
+    this.epochMs = epochMs;
+    if (packed !== this.packed || year !== this.year) this.madeTime = null;
+    this.year = year;
+    this.packed = packed;
+    return this;
+  }
+
   get time(): string {
     const p = this.packed;
     this.madeTime ??= wallClock(this.year, p & 15, (p >> 4) & 31, (p >> 9) & 63, (p >> 15) & 63, (p >> 21) & 63, null, this.zone)!.iso;
     return this.madeTime;
+  }
+
+  lasting(): LogLine {
+    const { path, lineNo, text, host, time, epochMs, uptime, kernel, tag, caller } = this;
+    return { path, lineNo, text, host, time, epochMs, uptime, kernel, tag, caller };
   }
 }
 

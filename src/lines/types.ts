@@ -27,6 +27,17 @@ export interface LogLine {
   readonly caller: string | null;
 }
 
+/**
+ * A line object the reader moves on to the next line of the same message (the fast path's repeats): whoever keeps a
+ * line as the first of something keeps `lasting(line)`, a copy that stays. The last line seen may be kept as is.
+ */
+export interface MovingLine extends LogLine {
+  lasting(): LogLine;
+}
+
+/** The line as it is now, to keep (a copy of a MovingLine, else the line itself). */
+export const lasting = (line: LogLine): LogLine => ('lasting' in line ? (line as MovingLine).lasting() : line);
+
 /** What a line's prefix says besides its time, and its message: the same for each repeat of a message. */
 export interface LineOrigin {
   readonly text: string;
