@@ -5,7 +5,8 @@ import type { Result, RunWarning } from './result/schema.js';
 import { collectInputs, sourcesOf, totalSize } from './sources/collect.js';
 import { describeDecodeError } from './sources/decompress.js';
 import type { ReadMeter } from './sources/meter.js';
-import { endPrescanWorkers, Prescan } from './sources/prescan.js';
+import { Prescan } from './sources/prescan.js';
+import { endScanWorkers } from './sources/scan-workers.js';
 import { MAX_LINE_CHARS, readLines } from './sources/read.js';
 import type { LogSource } from './sources/types.js';
 
@@ -92,7 +93,7 @@ export async function analyzePaths(paths: readonly string[], options: RunOptions
     for await (const source of sourcesOf(input, ctx)) if (await feedSource(analyzer, source, { ...options, skipRoutineLines, meter: meter ?? undefined })) readable++;
   }
   // The scan's threads are no longer needed: their memory goes before the result is built.
-  endPrescanWorkers();
+  endScanWorkers();
   // The ARM disassembler loads asynchronously: only when a report printed ARM code (see Analyzer.finish).
   if (analyzer.hasArmCode) await loadArmDecoder();
   return { result: analyzer.finish(), readable };

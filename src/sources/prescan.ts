@@ -1,10 +1,8 @@
-import { existsSync } from 'node:fs';
 import { open } from 'node:fs/promises';
-import { availableParallelism } from 'node:os';
-import { fileURLToPath } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import type { ReadMeter } from './meter.js';
 import { BLOCK_BYTES, type BlockStops } from './prescan-block.js';
+import { endScanWorkers, scanWorkers } from './scan-workers.js';
 
 /** Blocks asked of each worker ahead of the one being read: enough to keep them busy, little memory. */
 const AHEAD_PER_WORKER = 4;
@@ -76,7 +74,7 @@ export class Prescan {
 
   /** A prescan of the file, or null when the worker script is not there (running from the TypeScript sources). */
   static start(path: string, size: number, maxLineBytes: number, meter?: ReadMeter): Prescan | null {
-    const workers = sharedWorkers();
+    const workers = scanWorkers();
     return workers && new Prescan(path, Math.ceil(size / BLOCK_BYTES), maxLineBytes, workers, meter ?? null);
   }
 
@@ -106,7 +104,7 @@ export class Prescan {
       worker.unref();
     });
     // A worker that failed is not given another file.
-    if (this.broken) dropSharedWorkers();
+    if (this.broken) endScanWorkers();
   }
 
   /** What a worker made of the block; null when no worker has it (failed, or past the planned blocks). */
@@ -156,30 +154,4 @@ async function readBlock(file: import('node:fs/promises').FileHandle, block: num
   return { bytes: bytes.subarray(0, bytesRead), found: null };
 }
 
-/**
- * The worker threads of the prescans of a run, shared: inputs are read one after the other, and threads started for
- * each would leave each its own memory behind. Started at the first large file; none when the worker script is not
- * there (running from the TypeScript sources).
- */
-let shared: Worker[] | null = null;
 let filesOpened = 0;
-
-function sharedWorkers(): readonly Worker[] | null {
-  if (shared) return shared;
-  const script = new URL('./prescan-worker.js', import.meta.url);
-  if (!existsSync(fileURLToPath(script))) return null;
-  const count = Math.max(1, Math.min(4, availableParallelism()));
-  // A worker keeps nothing between blocks: a small heap keeps the memory of the run flat whatever the file's size.
-  shared = Array.from({ length: count }, () => new Worker(script, { resourceLimits: { maxOldGenerationSizeMb: 16, maxYoungGenerationSizeMb: 8 } }));
-  return shared;
-}
-
-/** Ends the shared worker threads (the run has read its last input); the next large file starts new ones. */
-export function endPrescanWorkers(): void {
-  dropSharedWorkers();
-}
-
-function dropSharedWorkers(): void {
-  for (const worker of shared ?? []) void worker.terminate();
-  shared = null;
-}

@@ -1,0 +1,29 @@
+import { existsSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+
+/**
+ * The worker threads that scan large files (see prescan.ts), shared by the inputs of a run: inputs are read one after
+ * the other, and threads started for each would leave each its own memory behind.
+ */
+let shared: Worker[] | null = null;
+
+/** The shared workers, started now if they are not; null when the worker script is not there (running from the TypeScript sources). */
+export function scanWorkers(): readonly Worker[] | null {
+  if (shared) return shared;
+  const script = new URL('./prescan-worker.js', import.meta.url);
+  if (!existsSync(fileURLToPath(script))) return null;
+  const count = Math.max(1, Math.min(4, availableParallelism()));
+  // A worker keeps nothing between blocks: a small heap keeps the memory of the run flat whatever the file's size.
+  shared = Array.from({ length: count }, () => new Worker(script, { resourceLimits: { maxOldGenerationSizeMb: 16, maxYoungGenerationSizeMb: 8 } }));
+  // Idle, they keep no run from ending (a prescan holds them while it reads).
+  for (const worker of shared) worker.unref();
+  return shared;
+}
+
+/** Ends the shared workers (the run has read its last input, or one failed); the next large file starts new ones. */
+export function endScanWorkers(): void {
+  for (const worker of shared ?? []) void worker.terminate();
+  shared = null;
+}
