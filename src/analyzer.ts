@@ -1,6 +1,6 @@
 import { buildFindings, buildNextSteps, relateEvents } from './analysis/findings.js';
 import { toIncident } from './analysis/build.js';
-import { EventAggregator } from './analysis/events.js';
+import { EventAggregator, type MessageReading } from './analysis/events.js';
 import { RecentTexts, REPEATED_TEXTS_ROOM } from './lines/recent-texts.js';
 import { groupIncidents } from './analysis/incidents.js';
 import { summarize } from './analysis/summary.js';
@@ -49,6 +49,8 @@ interface RepeatedText {
   readonly text: string;
   /** The line of this message read last (see MovingLine): moved on to the next repeat rather than made again. */
   moving: PackedSyslogLine | null;
+  /** What the events make of it (undefined until first asked). */
+  reading?: MessageReading;
 }
 
 /** The last line the fast path passed over: its bytes in the chunk being read, copied out before the chunk is reused. */
@@ -187,7 +189,9 @@ export class SourceFeed {
     this.ctx.previous = line;
     this.ctx.usedPrevious = false;
     this.note(line);
-    this.owner.takeLoose(line);
+    // A plain line (no report header): what the segmenter and the spoofing check would do with it comes to its event.
+    known.reading ??= this.owner.eventReading(line);
+    this.owner.takeRepeat(line, known.reading);
     return known.rest;
   }
 
@@ -341,9 +345,14 @@ export class Analyzer {
     return repeated;
   }
 
-  /** @internal a line that belongs to no report (a repeat the fast path took whole, see SourceFeed.repeat). */
-  takeLoose(line: LogLine): void {
-    this.loose(line);
+  /** @internal what the events make of a repeated message (see SourceFeed.repeat), read once. */
+  eventReading(line: LogLine): MessageReading {
+    return this.events.readingOf(line);
+  }
+
+  /** @internal a line that belongs to no report and can be no spoofed one (a plain repeat the fast path took whole). */
+  takeRepeat(line: LogLine, reading: MessageReading): void {
+    this.events.addRead(line, this.hostOf(line), reading);
   }
 
   private loose(line: LogLine): void {

@@ -36,6 +36,9 @@ function readMessage(message: string): Reading | null {
   return { template, subjects, errno, notable: NOTABLE_RE.test(text), lastGroup: null };
 }
 
+/** What a message says as an event, to hand back to addRead (null: nothing). */
+export type MessageReading = Reading | null;
+
 interface Reading extends Template {
   readonly notable: boolean;
   /** The group the last line with this text went to. */
@@ -108,7 +111,19 @@ export class EventAggregator {
 
   /** Adds a line; `host` is the line's own, or the one its input is known by (dmesg lines carry none). */
   add(line: LogLine, host: string | null = line.host): void {
-    const reading = this.read(line.text, line.kernel);
+    this.addRead(line, host, this.read(line.text, line.kernel));
+  }
+
+  /**
+   * What add() makes of a message (a pure function of its text and origin), for a caller that adds it again and again
+   * (the fast path's repeats): addRead() then skips the lookup.
+   */
+  readingOf(line: LogLine): MessageReading {
+    return this.read(line.text, line.kernel);
+  }
+
+  /** add() with the message's reading known (see readingOf). */
+  addRead(line: LogLine, host: string | null, reading: MessageReading): void {
     if (reading === null) return;
     const { template, subjects, errno, notable } = reading;
     if (!line.kernel && !notable && errno === null) return;
