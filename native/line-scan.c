@@ -80,30 +80,33 @@ static int has_piece(const uint8_t* p, int s, int e) {
   return 0;
 }
 
-// Whether [s, e) holds a `-` followed by a digit, at the line's start or after a byte that is not wordish.
-static int has_errno(const uint8_t* p, int s, int e) {
-  const v128_t dash = wasm_i8x16_splat('-'), zero = wasm_i8x16_splat('0'), ten = wasm_i8x16_splat(10);
-  for (int i = s; i < e; i += 16) {
-    v128_t here = wasm_v128_load(p + i), next = wasm_v128_load(p + i + 1);
-    uint32_t bits = wasm_i8x16_bitmask(wasm_v128_and(wasm_i8x16_eq(here, dash), wasm_u8x16_lt(wasm_i8x16_sub(next, zero), ten)));
-    if (e - i < 16) bits &= (1u << (e - i)) - 1;
-    for (; bits; bits &= bits - 1) {
-      int at = i + __builtin_ctz(bits);
-      if (at == s || !wordish[p[at - 1]]) return 1;
+// The end (the `\n`) of the line that starts at p[s], before `to`, or -1; *errno set when the line holds a `-`
+// followed by a digit, at its start or after a byte that is not wordish (one pass over the line for both).
+static int line_end(const uint8_t* p, int s, int to, int* errno_like) {
+  const v128_t nl = wasm_i8x16_splat('\n'), dash = wasm_i8x16_splat('-'), zero = wasm_i8x16_splat('0'), ten = wasm_i8x16_splat(10);
+  *errno_like = 0;
+  for (int i = s; i < to; i += 16) {
+    v128_t here = wasm_v128_load(p + i);
+    uint32_t ends = wasm_i8x16_bitmask(wasm_i8x16_eq(here, nl));
+    if (to - i < 16) ends |= ~0u << (to - i);
+    // The line's bytes in this round: those before its end.
+    uint32_t mine = ends ? (ends & -ends) - 1 : 0xffff;
+    uint32_t dashes = wasm_i8x16_bitmask(wasm_i8x16_eq(here, dash)) & mine;
+    if (dashes && !*errno_like) {
+      dashes &= wasm_i8x16_bitmask(wasm_u8x16_lt(wasm_i8x16_sub(wasm_v128_load(p + i + 1), zero), ten));
+      for (; dashes; dashes &= dashes - 1) {
+        int at = i + __builtin_ctz(dashes);
+        if (at == s || !wordish[p[at - 1]]) {
+          *errno_like = 1;
+          break;
+        }
+      }
+    }
+    if (ends) {
+      int e = i + __builtin_ctz(ends);
+      return e < to ? e : -1;
     }
   }
-  return 0;
-}
-
-static int line_end(const uint8_t* p, int from, int to) {
-  const v128_t nl = wasm_i8x16_splat('\n');
-  int i = from;
-  for (; i + 16 <= to; i += 16) {
-    uint32_t bits = wasm_i8x16_bitmask(wasm_i8x16_eq(wasm_v128_load(p + i), nl));
-    if (bits) return i + __builtin_ctz(bits);
-  }
-  for (; i < to; i++)
-    if (p[i] == '\n') return i;
   return -1;
 }
 
@@ -190,9 +193,10 @@ int scan(int from, int to, int max_line, int fresh) {
   }
   int stops = 0, line = 0, s = from, previous = -1;
   while (s < to && stops < ROOM) {
-    int e = line_end(p, s, to);
+    int errno_like;
+    int e = line_end(p, s, to, &errno_like);
     if (e < 0) break;
-    if (e - s > max_line || has_piece(p, s, e) || has_errno(p, s, e)) {
+    if (errno_like || e - s > max_line || has_piece(p, s, e)) {
       stop_at[stops] = s;
       stop_end[stops] = e;
       stop_previous[stops] = previous;
