@@ -2,7 +2,7 @@ import { Analyzer, type AnalyzeOptions } from './analyzer.js';
 import { loadArmDecoder } from './machine/arm-decode.js';
 import { loadMachineInputs, type MachineFiles } from './machine/inputs.js';
 import type { Result, RunWarning } from './result/schema.js';
-import { collectInputs, sourcesOf, totalSize } from './sources/collect.js';
+import { collectInputs, sourcesOf, textSize, totalSize } from './sources/collect.js';
 import { describeDecodeError } from './sources/decompress.js';
 import type { ReadMeter } from './sources/meter.js';
 import { Prescan } from './sources/prescan.js';
@@ -21,7 +21,10 @@ export interface RunOptions extends AnalyzeOptions {
    * not set, it is on for inputs of at least `fastFromBytes` in all (off when that is not set either).
    */
   readonly skipRoutineLines?: boolean;
-  /** Inputs of at least this many bytes in all are read with `skipRoutineLines` unless it is set (the CLI: 64 MiB). */
+  /**
+   * Inputs of at least this many bytes of text in all are read with `skipRoutineLines` unless it is set (the CLI:
+   * 64 MiB); a compressed file or bundle counts as 8 times its size.
+   */
   readonly fastFromBytes?: number;
   /** Plain files at least this large have their fast-path scan run in worker threads (default 32 MiB). */
   readonly parallelScanMinBytes?: number;
@@ -80,7 +83,8 @@ export async function analyzePaths(paths: readonly string[], options: RunOptions
   const machine = options.machineFiles ? loadMachineInputs(options.machineFiles, (path, message) => machineWarnings.push({ path, message })) : options.machine;
   const { inputs, problems } = await collectInputs(paths);
   const size = totalSize(inputs);
-  const skipRoutineLines = options.skipRoutineLines ?? (options.fastFromBytes !== undefined && size !== null && size >= options.fastFromBytes);
+  const text = textSize(inputs);
+  const skipRoutineLines = options.skipRoutineLines ?? (options.fastFromBytes !== undefined && text !== null && text >= options.fastFromBytes);
   const analyzer = new Analyzer({ ...options, machine, rememberTexts: options.rememberTexts ?? skipRoutineLines });
   for (const w of machineWarnings) analyzer.warn(w.path, w.message);
   for (const p of problems) analyzer.warn(p.path, p.message);

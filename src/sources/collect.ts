@@ -115,6 +115,19 @@ export function totalSize(inputs: readonly Input[]): number | null {
   return total;
 }
 
+/** What compressed logs and bundles hold, for every byte of theirs: syslog text packs at least this tightly. */
+const COMPRESSED_TEXT_RATIO = 8;
+
+/** About how many bytes of text the inputs hold (compressed ones: COMPRESSED_TEXT_RATIO times their size); null for stdin. */
+export function textSize(inputs: readonly Input[]): number | null {
+  let total = 0;
+  for (const input of inputs) {
+    if (input.kind === 'stdin') return null;
+    total += compressionOf(input.path) !== null || archiveKindOf(input.path) !== null ? input.size * COMPRESSED_TEXT_RATIO : input.size;
+  }
+  return total;
+}
+
 function openDisk(path: string, ctx: SourceContext): Readable {
   // Default 64 KiB reads: larger chunks wait longer for the garbage collector and raise peak memory with input size.
   const stream = createReadStream(path);

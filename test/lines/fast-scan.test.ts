@@ -1,9 +1,10 @@
 // The fast path of the line reader passes over lines without decoding them. It must never pass over a
 // line that could open a report or be a notable or errno event, whatever the line's prefix, case or
 // chunking: checked against the detectors' own header regexes and the event rules, on generated lines.
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { Readable } from 'node:stream';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -233,6 +234,12 @@ describe('reading with the fast path', () => {
       expect(await passedOver({ fastFromBytes: size })).toBe(fast.inputs[0]!.linesPassedOver);
       expect(await passedOver({ fastFromBytes: size + 1 })).toBe(0);
       expect(await passedOver({ fastFromBytes: size, skipRoutineLines: false })).toBe(0);
+      // A compressed log counts as eight times its size (it holds about that much text).
+      const gz = join(dir, 'messages.gz');
+      writeFileSync(gz, gzipSync(noisy));
+      const gzPassedOver = async (fastFromBytes: number) => (await analyzePaths([gz], { ...options, fastFromBytes })).result.inputs[0]!.linesPassedOver;
+      expect(await gzPassedOver(statSync(gz).size * 8)).toBeGreaterThan(0);
+      expect(await gzPassedOver(statSync(gz).size * 8 + 1)).toBe(0);
       // The report says so, in every language.
       expect(inputsText(fast)).toMatch(/fast read: \d+ routine lines counted, not read \(--full reads them\)/);
       expect(inputsText(fast, 'zh')).toMatch(/快速读取：\d+ 行常规日志只计数/);
