@@ -109,3 +109,22 @@ describe('repeated texts', () => {
     expect(found.clocks[0]).toBe(10 | (12 << 4) | (10 << 9) | (10 << 15) | (59 << 21));
   });
 });
+
+describe('regions with more lines that may matter than the module has room for at once', () => {
+  it('finds them all, in order, with their texts told apart across the rounds', () => {
+    // 200 000 candidate lines (the module holds 65 536 a round), every fifth a syslog line repeating one of 7 texts.
+    const lines = Array.from({ length: 200_000 }, (_, i) => (i % 5 === 0 ? `Nov 12 10:10:${String(i % 60).padStart(2, '0')} h kernel: e${i % 7} -5` : `-${i % 10}`));
+    const bytes = Buffer.from(`${lines.join('\n')}\n`);
+    const found = findStops(bytes, 0, bytes.length, 65536);
+    expect(found.stops.length).toBe(lines.length);
+    expect(found.lineCount).toBe(lines.length);
+    expect([...found.lineIndex].every((index, k) => index === k)).toBe(true);
+    const texts = new Set<string>();
+    found.restIds.forEach((id, k) => {
+      if (k % 5 !== 0) return expect(id).toBe(-1);
+      texts.add(restText(bytes, found, id));
+      expect(restText(bytes, found, id)).toBe(`h kernel: e${k % 7} -5`);
+    });
+    expect(texts.size).toBe(7);
+  });
+});
