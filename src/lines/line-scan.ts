@@ -4,7 +4,7 @@ import { LINE_SCAN_WASM } from './line-scan-wasm.js';
 
 /**
  * The line scan of the fast path (native/line-scan.c, run as WebAssembly): finds in raw bytes the lines that may
- * matter, without decoding any. About three times faster than the same scan in JavaScript, which is most of the
+ * matter, without decoding any. About two and a half times faster than the same scan in JavaScript, which is most of the
  * work of reading a large log: every byte passes through it.
  */
 
