@@ -51,6 +51,8 @@ interface RepeatedText {
   moving: PackedSyslogLine | null;
   /** What the events make of it (undefined until first asked). */
   reading?: MessageReading;
+  /** Its bytes were not valid UTF-8 (replaced when decoded). */
+  readonly invalidUtf8: boolean;
 }
 
 /** The last line the fast path passed over: its bytes in the chunk being read, copied out before the chunk is reused. */
@@ -164,9 +166,9 @@ export class SourceFeed {
   /**
    * A syslog line of the fast path that may repeat a message (see LineSkipper.repeat): when its text after the time
    * is known to be a plain line (no report header, no register dump), it is taken as parse() would take it, reading
-   * only its time. Returns the decoded text, or null for a line to be fed as usual.
+   * only its time. Returns the message, or null for a line to be fed as usual.
    */
-  repeat(buf: Buffer, found: RegionStops, s: number): string | null {
+  repeat(buf: Buffer, found: RegionStops, s: number): RepeatedText | null {
     if (this.format !== 'syslog') return null;
     const start = found.stops[s]!;
     const restAt = found.restAt[s]!;
@@ -192,7 +194,7 @@ export class SourceFeed {
     // A plain line (no report header): what the segmenter and the spoofing check would do with it comes to its event.
     known.reading ??= this.owner.eventReading(line);
     this.owner.takeRepeat(line, known.reading);
-    return known.rest;
+    return known;
   }
 
   /** The stop `s` of `found` as a line, its text after the time known; null when its time is no valid one. */
@@ -340,7 +342,7 @@ export class Analyzer {
     const text = origin?.text.trimEnd() ?? '';
     const reading = origin ? this.headers.read(text) : null;
     const plain = origin !== null && reading!.header === null && !(origin.kernel && reading!.maybe && parseCpuLine(text.trimStart()));
-    const repeated = plain ? { rest, origin, text, moving: null } : null;
+    const repeated = plain ? { rest, origin, text, moving: null, invalidUtf8: rest.includes('\uFFFD') } : null;
     this.repeats.set(key, repeated);
     return repeated;
   }

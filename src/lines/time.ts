@@ -76,13 +76,11 @@ export function epochMsOf(year: number, month: number, day: number, h: number, m
 function buildClock(
   year: number, month: number, day: number, h: number, min: number, s: number, fraction: string | null, zone: string | null,
 ): WallClock | null {
-  if (month < 0 || month > 11 || day < 1 || day > 31 || h > 23 || min > 59 || s > 60) return null;
+  const seconds = epochMsOf(year, month, day, h, min, s, zone);
+  if (seconds === null) return null;
   const ms = fraction ? Math.round(Number(`0.${fraction}`) * 1000) : 0;
-  const date = dayOf(year, month, day);
-  if (Number.isNaN(date.midnight)) return null;
-  const local = date.midnight + ((h * 60 + min) * 60 + s) * 1000 + ms;
   const frac = fraction ? `.${fraction.slice(0, 6)}` : '';
-  const base = `${date.iso}${TWO_DIGITS[h]}:${TWO_DIGITS[min]}:${TWO_DIGITS[s]}${frac}`;
-  if (!zone) return { iso: base, epochMs: local };
-  return { iso: base + zone, epochMs: local - zoneMinutes(zone) * 60_000 };
+  // (the day was just read by epochMsOf: its ISO date is the one remembered)
+  const iso = `${dayOf(year, month, day).iso}${TWO_DIGITS[h]}:${TWO_DIGITS[min]}:${TWO_DIGITS[s]}${frac}${zone ?? ''}`;
+  return { iso, epochMs: seconds + ms };
 }

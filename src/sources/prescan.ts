@@ -64,7 +64,7 @@ export class Prescan {
       };
       worker.on('message', listener.message);
       worker.on('error', listener.error);
-      // A worker between files keeps the run from ending no more than an idle one: it waits, unreferenced.
+      // Held while this file is read (idle between files, a worker is unreferenced: see scan-workers.ts).
       worker.ref();
       worker.postMessage({ open: path, maxLineBytes, file: this.file });
       this.listeners.push(listener);

@@ -77,10 +77,10 @@ export interface LineSkipper {
   chunkDone(): void;
   /**
    * Offers a syslog line that may repeat a message: the stop `s` of `found`, in `buf`, whose scan told its text after
-   * the time (RegionStops.restIds). Returns that text (decoded) when the line was taken as a repeat, or null: then it
-   * is fed as usual.
+   * the time (RegionStops.restIds). Returns what the line's text is (whether its bytes were valid UTF-8, told once
+   * for the message) when the line was taken as a repeat, or null: then it is fed as usual.
    */
-  repeat(buf: Buffer, found: RegionStops, s: number): string | null;
+  repeat(buf: Buffer, found: RegionStops, s: number): { readonly invalidUtf8: boolean } | null;
 }
 
 /** Bytes of one line kept at most: MAX_LINE_CHARS characters of any UTF-8 text. */
@@ -214,7 +214,6 @@ function countLineEnds(buf: Buffer, from: number, to: number): number {
   return count;
 }
 
-
 /**
  * Streams a byte stream as lines: `\n`, `\r\n` and lone `\r` end a line, invalid UTF-8 is replaced,
  * over-long lines are cut. Calls `onLine` synchronously for each line; resolves with the stats.
@@ -237,12 +236,12 @@ export async function readLines(
       skipper.chunkDone();
     },
     repeat(buf, found, s) {
-      const text = skipper.repeat(buf, found, s);
-      if (text !== null) {
+      const taken = skipper.repeat(buf, found, s);
+      if (taken) {
         stats.lines++;
-        if (!stats.invalidUtf8 && text.includes('\uFFFD')) stats.invalidUtf8 = true;
+        if (taken.invalidUtf8) stats.invalidUtf8 = true;
       }
-      return text;
+      return taken;
     },
   };
   const splitter = new LineSplitter((line, cut) => {
@@ -264,10 +263,8 @@ export async function readLines(
       first = false;
       if (stats.looksBinary) break;
     }
-    // Blocks with NUL bytes removed no longer line up with what the workers scanned.
-    const found = removed === 0 ? scanned : null;
     stats.bytes += raw.length;
-    splitter.push(buf, found);
+    splitter.push(buf, scanned);
     // (the prescan hands the block's memory back to its workers once the next one is asked for)
     counted?.chunkDone();
   }
