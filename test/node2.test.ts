@@ -22,7 +22,7 @@ describe('node-2 messages file (EXPECTED.md)', () => {
   it('validates against the result schema', () => {
     expect(resultSchema.safeParse(full).success).toBe(true);
     expect(full.schemaVersion).toBe(1);
-    expect(full.inputs).toEqual([expect.objectContaining({ path: 'messages', format: 'bundle', lines: 1506, host: 'node-2' })]);
+    expect(full.inputs).toEqual([expect.objectContaining({ path: 'messages', format: 'bundle', lines: 1499, host: 'node-2' })]);
   });
 
   it('finds the CPU 12 soft lockup as the culprit: 24 reports over 10:10:59-10:22:23', () => {
