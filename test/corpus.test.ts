@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { analyzeText } from '../src/analyzer.js';
-import { acceptedFunctions, evaluateCorpus, expectedFunction, expectedKinds, scoreCase, splitCaseFile, type CorpusCase } from '../src/eval/corpus.js';
+import { acceptedFunctions, evaluateCorpus, expectedFunction, expectedKinds, scoreCase, scoreSignatures, splitCaseFile, type CaseOutcome, type CorpusCase } from '../src/eval/corpus.js';
 import { log } from './detectors/tester.js';
 
 const CORPUS = '../shared/corpus/syzkaller-linux';
@@ -13,6 +13,9 @@ const ratchet = JSON.parse(readFileSync('test/corpus-ratchet.json', 'utf8')) as 
   culpritEqual: number;
   corruptedAgrees: number;
   maxFalseIncidents: number;
+  /** Pairwise, over the cases we detect whose title names the crash (see scoreSignatures). */
+  signaturePrecision: number;
+  signatureRecall: number;
 };
 
 describe('splitCaseFile', () => {
@@ -86,6 +89,24 @@ describe('scoreCase', () => {
   });
 });
 
+describe('scoreSignatures', () => {
+  const outcome = (expectedTitle: string | null, signatureText: string | null): CaseOutcome => ({
+    file: 'x', category: 'warning', expectedTitle, covered: expectedTitle !== null, detected: signatureText !== null, kindCorrect: true,
+    culpritChecked: true, culpritEqual: true, corruptedAgrees: true, falseIncidents: 0, said: null, signatureText,
+  });
+
+  it('counts pairs: same title and same signature over same signature (precision), over same title (recall)', () => {
+    const s = scoreSignatures([outcome('WARNING in a', 'w|a'), outcome('WARNING in a', 'w|a'), outcome('WARNING in a', 'w|a|x'), outcome('WARNING in b', 'w|a|x'), outcome('WARNING in c', 'w|c')]);
+    // same title: 3 pairs (the three "in a"); same signature: 2 pairs (w|a, w|a|x); both: 1.
+    expect(s).toMatchObject({ cases: 5, sameTitlePairs: 3, sameSignaturePairs: 2, bothPairs: 1, precision: 0.5, recall: 1 / 3 });
+  });
+
+  it('leaves out undetected cases and titles that name no crash site', () => {
+    const s = scoreSignatures([outcome('WARNING in corrupted', 'w|?'), outcome('WARNING in corrupted', 'w|?'), outcome('WARNING in a', null), outcome(null, null)]);
+    expect(s).toMatchObject({ cases: 0, precision: 1, recall: 1 });
+  });
+});
+
 describe('syzkaller corpus ratchet', () => {
   const evaluation = evaluateCorpus(CORPUS);
   const t = evaluation.totals;
@@ -100,5 +121,10 @@ describe('syzkaller corpus ratchet', () => {
     expect(t.culpritEqual).toBeGreaterThanOrEqual(ratchet.culpritEqual);
     expect(t.corruptedAgrees).toBeGreaterThanOrEqual(ratchet.corruptedAgrees);
     expect(evaluation.falseIncidents).toBeLessThanOrEqual(ratchet.maxFalseIncidents);
+  });
+
+  it('keeps the signatures\' pairwise precision and recall', () => {
+    expect(evaluation.signatures.precision).toBeGreaterThanOrEqual(ratchet.signaturePrecision);
+    expect(evaluation.signatures.recall).toBeGreaterThanOrEqual(ratchet.signatureRecall);
   });
 });

@@ -43,6 +43,7 @@ describe('node-2 messages file (EXPECTED.md)', () => {
       loopFunction: 'blk_set_queue_dying',
       culprit: { function: 'blk_set_queue_dying', module: null },
       entry: { function: 'dm_ctl_ioctl', module: 'dm_mod' },
+      signatureText: 'soft-lockup|blk_set_queue_dying|__dm_destroy|dm_destroy',
       corrupted: false,
     });
     expect(culprit.samples.map((s) => s.stuckSeconds).every((s) => s === 22 || s === 23)).toBe(true);

@@ -7,6 +7,7 @@ import { irqRestoreNote } from './irq.js';
 import { buildMachineSection } from '../machine/section.js';
 import type { MachineInputs } from '../machine/inputs.js';
 import { ripHistogram } from './samples.js';
+import { incidentSignature } from './signature.js';
 
 /** Evidence kept per incident: enough to find every report, bounded for huge episodes. */
 const MAX_EVIDENCE = 200;
@@ -44,6 +45,16 @@ export function toIncident(d: IncidentDraft, machine?: MachineInputs): Incident 
   const taintChange = taintChangeNote(d);
   if (taintChange) notes.push(taintChange);
   const corruptionReasons = [...new Set(d.reports.flatMap((r) => r.corruptionReasons))];
+  const samples = d.samples.slice(0, MAX_SAMPLES).map((s) => ({
+    time: s.line.time,
+    uptime: s.line.uptime,
+    function: s.rip?.function ?? null,
+    offset: s.rip?.offset ?? null,
+    stuckSeconds: s.stuckSeconds,
+    hasStack: s.stack.length > 0,
+    stack: s.stack.slice(0, MAX_SAMPLE_FRAMES).map((f) => f.function),
+    evidence: lineRef(s.line),
+  }));
   return {
     id: d.id,
     kind: d.kind,
@@ -57,6 +68,8 @@ export function toIncident(d: IncidentDraft, machine?: MachineInputs): Incident 
     victims: d.victims,
     culprit: d.culprit,
     entry: d.entry,
+    // From the result's own fields, so that a store can recompute it from the JSON.
+    ...incidentSignature({ kind: d.kind, culprit: d.culprit, entry: d.entry, loopFunction: d.loopFunction, samples }),
     corrupted: d.reports.every((r) => r.corrupted),
     corruptionReasons,
     // Every report is a sample; header-less register dumps attached to the episode add samples too.
@@ -72,16 +85,7 @@ export function toIncident(d: IncidentDraft, machine?: MachineInputs): Incident 
     taintFlags: taint ? decodeTaint(taint).flags.map((f) => ({ letter: f.letter, meaning: f.meaning })) : [],
     rip: first.rip ? { function: first.rip.function, offset: first.rip.offset, size: first.rip.size, module: first.rip.module } : null,
     ripSamples: histogram,
-    samples: d.samples.slice(0, MAX_SAMPLES).map((s) => ({
-      time: s.line.time,
-      uptime: s.line.uptime,
-      function: s.rip?.function ?? null,
-      offset: s.rip?.offset ?? null,
-      stuckSeconds: s.stuckSeconds,
-      hasStack: s.stack.length > 0,
-      stack: s.stack.slice(0, MAX_SAMPLE_FRAMES).map((f) => f.function),
-      evidence: lineRef(s.line),
-    })),
+    samples,
     loopFunction: d.loopFunction,
     stack: first.stack.map((f) => ({ ...f })),
     registers: { ...first.registers },

@@ -146,6 +146,8 @@ export interface CaseOutcome {
   readonly falseIncidents: number;
   /** Our first root incident, as `kind: title [culprit/entry] (corrupted)`, or null. */
   readonly said: string | null;
+  /** The signature text of that incident, or null. */
+  readonly signatureText: string | null;
 }
 
 const sameFunction = (a: string, b: string): boolean => baseFunctionName(a) === baseFunctionName(b);
@@ -191,6 +193,7 @@ export function scoreCase(c: CorpusCase, incidents: readonly Incident[]): CaseOu
     corruptedAgrees: !negative && first !== null && first.corrupted === c.corrupted,
     falseIncidents: negative ? crashes : 0,
     said: first ? describe(first) : null,
+    signatureText: first?.signatureText ?? null,
   };
 }
 
@@ -230,6 +233,43 @@ export interface CorpusEvaluation {
   readonly totals: Tally;
   /** Crash incidents found in the negative cases. */
   readonly falseIncidents: number;
+  readonly signatures: SignatureScore;
+}
+
+/**
+ * How well signatures group the cases: over pairs of the covered cases we detect whose title names the crash
+ * (not `corrupted`), precision = pairs with one signature that share a title / pairs with one signature, recall =
+ * pairs that share a title and a signature / pairs that share a title.
+ */
+export interface SignatureScore {
+  readonly cases: number;
+  readonly sameTitlePairs: number;
+  readonly sameSignaturePairs: number;
+  readonly bothPairs: number;
+  readonly precision: number;
+  readonly recall: number;
+}
+
+/** Pairs of items that share a key, counted per key: n(n-1)/2 each. */
+function pairsSharing(keys: readonly string[]): number {
+  const counts = new Map<string, number>();
+  for (const k of keys) counts.set(k, (counts.get(k) ?? 0) + 1);
+  return [...counts.values()].reduce((sum, n) => sum + (n * (n - 1)) / 2, 0);
+}
+
+export function scoreSignatures(outcomes: readonly CaseOutcome[]): SignatureScore {
+  const scored = outcomes.filter((o) => o.covered && o.detected && o.signatureText !== null && !/\bcorrupted\b/.test(o.expectedTitle ?? ''));
+  const sameTitlePairs = pairsSharing(scored.map((o) => o.expectedTitle!));
+  const sameSignaturePairs = pairsSharing(scored.map((o) => o.signatureText!));
+  const bothPairs = pairsSharing(scored.map((o) => `${o.expectedTitle}\u0000${o.signatureText}`));
+  return {
+    cases: scored.length,
+    sameTitlePairs,
+    sameSignaturePairs,
+    bothPairs,
+    precision: sameSignaturePairs === 0 ? 1 : bothPairs / sameSignaturePairs,
+    recall: sameTitlePairs === 0 ? 1 : bothPairs / sameTitlePairs,
+  };
 }
 
 function tally(outcomes: readonly CaseOutcome[]): Tally {
@@ -256,7 +296,13 @@ export function evaluateCorpus(dir: string, options: { category?: string } = {})
       return { category, covered: rows.some((o) => o.covered), ...tally(rows) };
     })
     .sort((a, b) => b.cases - a.cases || a.category.localeCompare(b.category));
-  return { outcomes, categories, totals: tally(outcomes.filter((o) => o.covered)), falseIncidents: tally(outcomes).falseIncidents };
+  return {
+    outcomes,
+    categories,
+    totals: tally(outcomes.filter((o) => o.covered)),
+    falseIncidents: tally(outcomes).falseIncidents,
+    signatures: scoreSignatures(outcomes),
+  };
 }
 
 /** A covered case where detection, kind, culprit or the corruption flag disagrees with the corpus. */

@@ -1,4 +1,4 @@
-import { missesOf, type CorpusEvaluation, type Tally } from './corpus.js';
+import { missesOf, type CorpusEvaluation, type SignatureScore, type Tally } from './corpus.js';
 
 const percent = (n: number, of: number): string => (of === 0 ? '-' : `${((100 * n) / of).toFixed(1)}%`);
 const cell = (n: number, of: number): string => `${n}/${of} ${percent(n, of)}`;
@@ -22,6 +22,13 @@ function layout(rows: readonly string[][]): string {
   return rows.map((r) => r.map((c, col) => (col === 0 ? c.padEnd(widths[col]!) : c.padStart(widths[col]!))).join('  ')).join('\n');
 }
 
+function signatureLine(s: SignatureScore): string {
+  return (
+    `Signatures, pairwise over ${s.cases} detected cases with a named title: precision ${s.precision.toFixed(3)} (${s.bothPairs}/${s.sameSignaturePairs} pairs), ` +
+    `recall ${s.recall.toFixed(3)} (${s.bothPairs}/${s.sameTitlePairs} pairs)`
+  );
+}
+
 /**
  * The evaluation as text: one row per category (those outside our vocabulary marked `*` and left out
  * of the totals; negative cases count false incidents), the totals, and optionally the misses.
@@ -33,6 +40,7 @@ export function formatEvaluation(evaluation: CorpusEvaluation, options: { misses
     '',
     `* category outside the incident-kind vocabulary: not in the totals. Culprit: cases whose title names a function (not "corrupted").`,
     `False incidents on the negative (none) cases: ${evaluation.falseIncidents}`,
+    signatureLine(evaluation.signatures),
   ];
   if (options.misses) {
     const misses = evaluation.outcomes.map((o) => ({ o, why: missesOf(o) })).filter((m) => m.why.length > 0);

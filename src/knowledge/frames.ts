@@ -247,3 +247,34 @@ export const isStackBottomFrame = matcher(
   ],
   [],
 );
+
+/**
+ * How a problem signature treats each kind of report: the frames it leaves out beyond the generic and entry ones
+ * (those every report of that kind passes through whoever is to blame: the memory-leak allocation path, the stall
+ * reporter's interrupt, the hung-task wait), and how many callers of the culprit it names (default 2). A hung task
+ * names none: it waits in the culprit (rtnl_lock, synchronize_rcu) for whoever holds it, and which task happened to
+ * wait there varies from one occurrence to the next. Kind names as in result/kinds.ts.
+ */
+export const SIGNATURE_RULES_BY_KIND: Readonly<Record<string, { readonly exact: readonly string[]; readonly patterns: readonly RegExp[]; readonly callers?: number }>> = {
+  'soft-lockup': { exact: ['watchdog_timer_fn', 'smp_apic_timer_interrupt', 'apic_timer_interrupt', 'cpu_relax'], patterns: [/^native_safe_halt$/] },
+  'hard-lockup': { exact: ['watchdog_overflow_callback', 'watchdog_hardlockup_check'], patterns: [/^(?:native_)?(?:queued_)?spin_lock/] },
+  'rcu-stall': { exact: ['rcu_gp_kthread', 'rcu_gp_fqs_loop', 'rcu_core', 'rcu_core_si', 'rcu_do_batch'], patterns: [] },
+  'hung-task': { exact: ['io_schedule', 'bit_wait_io', 'rq_qos_wait', 'blk_mq_get_tag'], patterns: [/^(?:__)?wait_on_/], callers: 0 },
+  'memory-leak': { exact: ['kmemleak_alloc', 'kmalloc_trace', 'kmalloc_node_trace', 'kmalloc_reserve', '__alloc_skb', 'alloc_skb', 'slab_post_alloc_hook'], patterns: [/^kmemleak_/, /_track_caller$/] },
+  kasan: { exact: ['kasan_report', 'check_region_inline', 'kasan_check_range'], patterns: [] },
+  warning: { exact: ['__warn', 'report_bug', 'handle_bug', 'exc_invalid_op'], patterns: [/^warn_slowpath/] },
+  'page-allocation-failure': { exact: ['warn_alloc', '__alloc_pages_slowpath'], patterns: [/alloc_pages/] },
+  oom: { exact: ['out_of_memory', 'oom_kill_process', 'dump_header', '__alloc_pages_slowpath', 'pagefault_out_of_memory', 'mem_cgroup_out_of_memory', 'try_charge'], patterns: [/alloc_pages/] },
+};
+
+/** Callers of the culprit a signature names for this kind of report. */
+export const signatureCallers = (kind: string): number => SIGNATURE_RULES_BY_KIND[kind]?.callers ?? 2;
+
+/** Whether a signature leaves the frame out for this kind of report (generic code, entry plumbing, or the kind's own path). */
+export function isSignatureSkippedFrame(kind: string, fn: string): boolean {
+  if (isGenericFrame(fn) || isEntryPlumbingFrame(fn)) return true;
+  const rules = SIGNATURE_RULES_BY_KIND[kind];
+  if (!rules) return false;
+  const base = baseFunctionName(fn);
+  return rules.exact.includes(base) || rules.patterns.some((p) => p.test(base));
+}

@@ -53,6 +53,11 @@ export const incidentSchema = z.object({
   victims: z.array(z.string()),
   culprit: functionRef.nullable(),
   entry: functionRef.nullable(),
+  signature: z.string().describe('short stable hash of signatureText: incidents with the same signature are the same problem'),
+  signatureText: z
+    .string()
+    .describe('kind|culprit|caller|caller, normalized (no offsets, compiler suffixes, `?`, generic or entry frames), e.g. "soft-lockup|blk_set_queue_dying|__dm_destroy|dm_destroy"'),
+  signatureVersion: z.number().int().positive().describe('version of the normalization: signatures of different versions are not comparable'),
   corrupted: z.boolean(),
   corruptionReasons: z.array(z.string()),
   reports: z.number().int().positive(),

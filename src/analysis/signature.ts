@@ -1,0 +1,69 @@
+import { createHash } from 'node:crypto';
+import { baseFunctionName, isSignatureSkippedFrame, signatureCallers } from '../knowledge/frames.js';
+import { STUCK_KINDS, type IncidentKind } from '../result/kinds.js';
+
+/**
+ * Bumped whenever the normalization below changes: signatures of different versions are not comparable,
+ * a store recomputes old incidents' signatures from their kind, culprit and frames.
+ */
+export const SIGNATURE_VERSION = 1;
+
+export interface ProblemSignature {
+  /** Short stable hash of the text (and version). */
+  readonly signature: string;
+  /** `kind|culprit|caller|caller`, e.g. `soft-lockup|blk_set_queue_dying|__dm_destroy|dm_destroy`. */
+  readonly signatureText: string;
+  readonly signatureVersion: number;
+}
+
+/** A function name as the signature keeps it: no `?`, no `+0x15/0x20` offset and size, no module, no compiler suffix. */
+export function normalizeFunction(name: string): string {
+  const bare = name.trim().replace(/^\?\s*/, '').replace(/\s*\[[^\]]*\]\s*$/, '').replace(/\+0x[0-9a-f]+(?:\/0x[0-9a-f]+)?$/i, '');
+  return baseFunctionName(bare);
+}
+
+/** A frame that only names an address (module code loaded at an address of this boot): nothing to compare by. */
+const isAddressOnly = (fn: string): boolean => fn === '' || /^(?:0x)?[0-9a-f]{6,}$/i.test(fn);
+
+/**
+ * The signature of an incident, a pure function of its kind, the function it is blamed on and the functions of its
+ * stack (reliable frames, innermost first). The culprit is followed by its next callers (two, fewer for some kinds:
+ * see SIGNATURE_RULES_BY_KIND) that are neither generic for the kind (lock slow paths, `warn_slowpath*`, allocator
+ * helpers, entry code) nor address-only. `callers` overrides the kind's count.
+ */
+export function problemSignature(kind: string, culprit: string | null, frames: readonly string[], callers = signatureCallers(kind)): ProblemSignature {
+  const blamed = culprit ? normalizeFunction(culprit) : '';
+  const names = frames.map(normalizeFunction);
+  const at = blamed ? names.indexOf(blamed) : -1;
+  const kept: string[] = [];
+  for (const fn of names.slice(at + 1)) {
+    if (kept.length >= callers) break;
+    // Recursion and the culprit itself again say nothing new.
+    if (isAddressOnly(fn) || fn === blamed || kept.includes(fn) || isSignatureSkippedFrame(kind, fn)) continue;
+    kept.push(fn);
+  }
+  const signatureText = [kind, blamed || '?', ...kept].join('|');
+  const signature = createHash('sha256').update(`${SIGNATURE_VERSION}:${signatureText}`).digest('hex').slice(0, 12);
+  return { signature, signatureText, signatureVersion: SIGNATURE_VERSION };
+}
+
+/** The fields of a result incident a signature is made from. */
+export interface SignedFields {
+  readonly kind: string;
+  readonly culprit: { readonly function: string } | null;
+  readonly entry: { readonly function: string } | null;
+  readonly loopFunction: string | null;
+  readonly samples: readonly { readonly hasStack: boolean; readonly stack: readonly string[] }[];
+}
+
+/**
+ * The signature of a result incident (what a store recomputes from the JSON). A stuck CPU or task whose loop no two
+ * samples bound was caught at one chance point: it is signed by the handler it was entered through, without callers
+ * (the paths that reached that handler vary); a hung task waits where it waits, and is signed by its culprit.
+ */
+export function incidentSignature(i: SignedFields): ProblemSignature {
+  const frames = i.samples.find((s) => s.hasStack)?.stack ?? [];
+  const byEntry = STUCK_KINDS.has(i.kind as IncidentKind) && i.kind !== 'hung-task' && i.loopFunction === null && i.entry !== null;
+  if (byEntry) return problemSignature(i.kind, i.entry!.function, frames, 0);
+  return problemSignature(i.kind, i.culprit?.function ?? null, frames);
+}
