@@ -1,5 +1,6 @@
 import { buildFindings, buildNextSteps, relateEvents } from './analysis/findings.js';
-import { toIncident } from './analysis/build.js';
+import { codeScope, toIncident } from './analysis/build.js';
+import { crossCheckCode } from './machine/cross-check.js';
 import { EventAggregator, type MessageReading } from './analysis/events.js';
 import { RecentTexts, REPEATED_TEXTS_ROOM } from './lines/recent-texts.js';
 import { groupIncidents } from './analysis/incidents.js';
@@ -386,7 +387,8 @@ export class Analyzer {
     if (this.droppedFragments > 0) this.warn(null, `${this.droppedFragments} register dump(s) without a report header past the first ${MAX_KEPT_FRAGMENTS} were not kept`);
     if (unmatchedFragments > 0) this.warn(null, `${unmatchedFragments} register dump(s) without a report header matched no incident and were ignored`);
     linkVictims(drafts);
-    const incidents = drafts.map((d) => toIncident(d, this.options.machine));
+    const codeCheck = crossCheckCode(drafts.flatMap((d) => d.reports.map((report) => ({ report, scope: codeScope(d, report) }))));
+    const incidents = drafts.map((d) => toIncident(d, this.options.machine, codeCheck));
     const events = this.events.groupsList().map((e) => ({ ...e, host: e.host }));
     relateEvents(events, incidents);
     const inputs = this.feeds.map((f) => ({ ...f.summary }));

@@ -1,10 +1,12 @@
 import type { LogLine } from '../lines/types.js';
+import type { Report } from '../reports/types.js';
 import { decodeTaint } from '../knowledge/taint.js';
 import type { InnerMessage, Incident } from '../result/schema.js';
 import { t } from '../i18n/index.js';
 import type { IncidentDraft } from './incidents.js';
 import { irqRestoreNote } from './irq.js';
 import { buildMachineSection } from '../machine/section.js';
+import { NO_CODE_CHECK, type CodeCheck } from '../machine/cross-check.js';
 import type { MachineInputs } from '../machine/inputs.js';
 import { ripHistogram } from './samples.js';
 import { incidentSignature } from './signature.js';
@@ -27,8 +29,17 @@ function taintChangeNote(d: IncidentDraft): InnerMessage | null {
   return { code: 'note.taint.changed', params: { taints: taints.map((taint) => taint.replace(/\s+/g, ' ')), added: added.map((f) => f.letter) } };
 }
 
-/** Converts an assembled incident into its result form. */
-export function toIncident(d: IncidentDraft, machine?: MachineInputs): Incident {
+/**
+ * Reports whose code can be compared: those of one kernel release (a build's code is the same on every host; a
+ * report that names none runs its episode's), else those of one host.
+ */
+export function codeScope(d: IncidentDraft, r: Report): string {
+  const kernel = r.kernel ?? d.reports.find((other) => other.kernel)?.kernel;
+  return kernel ? `kernel ${kernel}` : `host ${d.host ?? ''}`;
+}
+
+/** Converts an assembled incident into its result form; Code: lines that `codeCheck` rejected are not decoded. */
+export function toIncident(d: IncidentDraft, machine?: MachineInputs, codeCheck: CodeCheck = NO_CODE_CHECK): Incident {
   const first = d.reports[0]!;
   const lastReport = d.reports[d.reports.length - 1]!;
   const firstLine = d.samples[0]?.line ?? first.header;
@@ -39,9 +50,11 @@ export function toIncident(d: IncidentDraft, machine?: MachineInputs): Incident 
   const notes = [...d.notes];
   const hottest = histogram[0];
   // Explain the most frequent RIP when it is where interrupts are re-enabled.
-  const hotReport = hottest && d.reports.find((r) => r.rip?.function === hottest.function && r.rip.offset === hottest.offset);
-  const irqNote = hotReport ? irqRestoreNote(hotReport.rip, hotReport.code) : null;
+  const hotReports = hottest ? d.reports.filter((r) => r.rip?.function === hottest.function && r.rip.offset === hottest.offset) : [];
+  const hotCode = hotReports.find((r) => r.code && !codeCheck.rejected.has(r))?.code ?? null;
+  const irqNote = hotReports[0] ? irqRestoreNote(hotReports[0].rip, hotCode) : null;
   if (irqNote) notes.unshift(irqNote);
+  notes.push(...codeCheck.conflicts.filter((c) => c.reports.some((r) => d.reports.includes(r))).map((c) => c.message));
   const taintChange = taintChangeNote(d);
   if (taintChange) notes.push(taintChange);
   const corruptionReasons = [...new Set(d.reports.flatMap((r) => r.corruptionReasons))];
@@ -96,7 +109,7 @@ export function toIncident(d: IncidentDraft, machine?: MachineInputs): Incident 
     details: { ...first.details },
     notes: notes.map((n) => t('en', n.code, n.params)),
     noteMessages: notes,
-    machine: buildMachineSection(d, machine),
+    machine: buildMachineSection(d, machine, codeCheck.rejected),
     lines: first.lines.map((l) => ({ path: l.path, line: l.lineNo, text: l.text })),
     evidence: d.samples.slice(0, MAX_EVIDENCE).map((s) => lineRef(s.line)),
   };

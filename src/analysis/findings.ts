@@ -1,7 +1,7 @@
 import { ownerOf } from '../knowledge/subsystems.js';
 import { SIGNATURES } from '../knowledge/signatures.js';
 import { KERNEL_BUG_KINDS, STUCK_KINDS, WARNING_KINDS } from '../result/kinds.js';
-import type { EventGroup, Finding, Incident, MessageParams, NextStep } from '../result/schema.js';
+import type { EventGroup, Finding, Incident, InnerMessage, MessageParams, NextStep } from '../result/schema.js';
 import { english, relationMessage, t } from '../i18n/index.js';
 import { shortTime } from './duration.js';
 import { firstMoment, isoMs, lastMoment, secondsBetween, spanSeconds } from './moments.js';
@@ -99,8 +99,11 @@ export function buildFindings(incidents: readonly Incident[], events: readonly E
   for (const i of roots) findings.push(incidentFinding(i, incidents));
   for (const i of incidents.filter((v) => v.role === 'victim')) findings.push(victimFinding(i, incidents));
   findings.push(...hostFindings(incidents));
+  findings.push(...codeCheckFindings(incidents));
   for (const i of roots) {
-    i.notes.forEach((text, n) => findings.push({ severity: 'info', text, ...i.noteMessages[n]!, incidents: [i.id] }));
+    i.notes.forEach((text, n) => {
+      if (!isCodeCheckNote(i.noteMessages[n]!)) findings.push({ severity: 'info', text, ...i.noteMessages[n]!, incidents: [i.id] });
+    });
     for (const sig of matchingSignatures(i)) findings.push({ severity: 'warning', ...english('finding.signature', { id: sig.id }), incidents: [i.id] });
   }
   const taintSeen = new Set<string>();
@@ -116,6 +119,23 @@ export function buildFindings(incidents: readonly Incident[], events: readonly E
     if (before.length) findings.push({ severity: 'info', ...english('finding.before', { id: i.id, templates: before.map((e) => e.template) }), incidents: [i.id] });
   }
   return findings;
+}
+
+const isCodeCheckNote = (m: InnerMessage) => m.code.startsWith('note.code.');
+
+/** Code: lines that contradict each other (src/machine/cross-check.ts): one warning each, naming every incident it touches. */
+function codeCheckFindings(incidents: readonly Incident[]): Finding[] {
+  const byText = new Map<string, Finding>();
+  for (const i of incidents) {
+    i.notes.forEach((text, n) => {
+      const message = i.noteMessages[n]!;
+      if (!isCodeCheckNote(message)) return;
+      const known = byText.get(text);
+      if (known) known.incidents.push(i.id);
+      else byText.set(text, { severity: 'warning', text, ...message, incidents: [i.id] });
+    });
+  }
+  return [...byText.values()];
 }
 
 /** Kernel events in the minutes before an incident's first report: what the system was doing. */

@@ -112,6 +112,12 @@ export const EN_MESSAGES = {
     const added = a.list('added');
     return `Taint changed during the episode: ${a.list('taints').map((x) => `\`${x}\``).join(' then ')}${added.length ? ` (${added.map((l) => `${l}: ${taintMeaning(l)}`).join('; ')})` : ''}.`;
   },
+  'note.code.copied': (a) =>
+    `The same Code: bytes were printed for different RIPs (${a.list('locations').map((l, n) => `${l} at ${a.list('lines')[n]}`).join(', ')}): a report's bytes surround its own RIP, so they cannot belong to all of them (an edited or merged log?); they were not decoded.`,
+  'note.code.differ': (a) =>
+    `The Code: bytes of ${a.str('a')} (${a.str('aLine')}) and of ${a.str('b')} (${a.str('bLine')}) disagree at ${a.str('at')} (${a.str('aValue')} against ${a.str('bValue')}): one of them is not the code that ran; neither was decoded.`,
+  'note.code.split': (a) =>
+    `Decoded from its RIP on, the Code: bytes of ${a.str('a')} (${a.str('aLine')}) put ${a.str('b')} (${a.str('bLine')}) inside the instruction \`${a.str('instruction')}\` at ${a.str('at')}, yet a RIP starts an instruction: the two decodes of that address disagree; neither was decoded.`,
   'step.softlockup.kdump': () => 'Capture a vmcore next time: enable kdump and set kernel.softlockup_panic=1 (sysctl -w kernel.softlockup_panic=1, persist in /etc/sysctl.d).',
   'step.softlockup.kdump.why': () => 'The log shows where the CPU loops, not why the loop never ends; only memory can show that.',
   'step.softlockup.backtrace': () => "Set kernel.softlockup_all_cpu_backtrace=1 so that the next report carries every CPU's backtrace.",

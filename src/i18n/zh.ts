@@ -150,6 +150,12 @@ const ZH_MESSAGES: Record<keyof typeof EN_MESSAGES, Entry> = {
     const added = a.list('added');
     return `污染标志在事件期间发生变化：${a.list('taints').map((x) => `\`${x}\``).join(' 变为 ')}${added.length ? `（${added.map((l) => `${l}：${taintMeaning(l)}`).join('；')}）` : ''}。`;
   },
+  'note.code.copied': (a) =>
+    `不同的 RIP 打印了相同的 Code: 字节（${a.list('locations').map((l, n) => `${l}，见 ${a.list('lines')[n]}`).join('；')}）：报告的字节总是围绕它自己的 RIP，所以这些字节不可能同时属于它们（日志被编辑或拼接过？）；未对其解码。`,
+  'note.code.differ': (a) =>
+    `${a.str('a')}（${a.str('aLine')}）和 ${a.str('b')}（${a.str('bLine')}）的 Code: 字节在 ${a.str('at')} 处不一致（${a.str('aValue')} 与 ${a.str('bValue')}）：其中一份不是实际运行的代码；两份都未解码。`,
+  'note.code.split': (a) =>
+    `从 RIP 开始解码 ${a.str('a')}（${a.str('aLine')}）的 Code: 字节，${a.str('b')}（${a.str('bLine')}）会落在 ${a.str('at')} 处的指令 \`${a.str('instruction')}\` 中间，而 RIP 必定是一条指令的开头：同一地址的两种解码互相矛盾；两份都未解码。`,
   'step.softlockup.kdump': () => '下次抓取 vmcore：启用 kdump 并设置 kernel.softlockup_panic=1（sysctl -w kernel.softlockup_panic=1，并写入 /etc/sysctl.d 持久化）。',
   'step.softlockup.kdump.why': () => '日志只能说明 CPU 在哪里循环，不能说明循环为什么停不下来；只有内存转储能说明这一点。',
   'step.softlockup.backtrace': () => '设置 kernel.softlockup_all_cpu_backtrace=1，让下一次报告带上所有 CPU 的调用栈。',

@@ -95,12 +95,13 @@ function findInListings(listings: readonly DisListing[], l: SampledLocation): { 
   return null;
 }
 
+/** Decodes reports' Code: lines once each; those the cross-check rejected (cross-check.ts) decode to nothing. */
 class CodeDecoder {
   private readonly cache = new Map<Report, CodeListing | null>();
-  constructor(private readonly syntax: AsmSyntax) {}
+  constructor(private readonly syntax: AsmSyntax, private readonly rejected: ReadonlySet<Report>) {}
 
   listing(r: Report): CodeListing | null {
-    if (!this.cache.has(r)) this.cache.set(r, r.code ? decodeCodeLine(r.code, r.rip?.address ? parseHex(r.rip.address) : null, this.syntax, armArchOf(r.code, r.registers)) : null);
+    if (!this.cache.has(r)) this.cache.set(r, r.code && !this.rejected.has(r) ? decodeCodeLine(r.code, r.rip?.address ? parseHex(r.rip.address) : null, this.syntax, armArchOf(r.code, r.registers)) : null);
     return this.cache.get(r)!;
   }
 }
@@ -153,7 +154,7 @@ function mapLocation(ctx: Context, l: SampledLocation): Mapping {
     instruction = disRef(dis.at);
     previous = dis.previous ? disRef(dis.previous) : null;
   } else if (l.role === 'rip') {
-    const report = ctx.d.reports.find((r) => r.code && r.rip?.function === l.function && r.rip.offset === l.offsetText);
+    const report = ctx.d.reports.find((r) => r.rip?.function === l.function && r.rip.offset === l.offsetText && ctx.decoder.listing(r));
     const refs = report ? codeRefs(ctx.decoder.listing(report), location) : null;
     if (refs) {
       via.push('Code: bytes');
@@ -317,17 +318,18 @@ function callNotes(mappings: readonly Mapping[]): MachineNote[] {
 }
 
 /**
- * Reads the machine code of an incident: the first report's Code: bytes, every sampled RIP and
+ * Reads the machine code of an incident: the first report's Code: bytes (unless `rejectedCode` holds the report), every sampled RIP and
  * return address mapped on the user's disassembly, symbols and debug info, the loop range and the
  * source lines. Null when there is nothing to read (no Code: line and no machine inputs).
  */
-export function buildMachineSection(d: IncidentDraft, inputs: MachineInputs | undefined): MachineSection | null {
+export function buildMachineSection(d: IncidentDraft, inputs: MachineInputs | undefined, rejectedCode: ReadonlySet<Report> = new Set()): MachineSection | null {
   const syntax = inputs?.syntax ?? 'att';
-  const decoder = new CodeDecoder(syntax);
+  const decoder = new CodeDecoder(syntax, rejectedCode);
   const first = d.reports[0]!;
   const listing = decoder.listing(first);
   const hasInputs = Boolean(inputs && (inputs.listings.length > 0 || inputs.symbols || inputs.vmlinux || inputs.source));
-  if (!listing && !hasInputs) return null;
+  // A later report's own Code: bytes still map its RIP when the first report's are missing or rejected.
+  if (!listing && !hasInputs && !d.reports.some((r) => decoder.listing(r))) return null;
   const table = inputs?.symbols?.table ?? inputs?.vmlinux?.table ?? null;
   const frames = d.reports.flatMap((r) => [...(r.rip ? [r.rip] : []), ...r.stack]);
   const slides = table ? deriveSlides(table, frames) : new Map<string, bigint>();
