@@ -1,10 +1,9 @@
 import { readFileSync } from 'node:fs';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { analyzeText } from '../src/analyzer.js';
 import { acceptedFunctions, evaluateCorpus, expectedFunction, expectedKinds, scoreCase, scoreSignatures, splitCaseFile, type CaseOutcome, type CorpusCase } from '../src/eval/corpus.js';
 import { log } from './detectors/tester.js';
-
-const CORPUS = '../shared/corpus/syzkaller-linux';
+import { CORPUS_DIR, describeWithShared } from './helpers/shared.js';
 
 /** The counts reached so far: they may only go up (raise them in test/corpus-ratchet.json as detectors improve). */
 const ratchet = JSON.parse(readFileSync('test/corpus-ratchet.json', 'utf8')) as {
@@ -107,15 +106,18 @@ describe('scoreSignatures', () => {
   });
 });
 
-describe('syzkaller corpus ratchet', () => {
-  const evaluation = evaluateCorpus(CORPUS);
-  const t = evaluation.totals;
+describeWithShared('syzkaller corpus ratchet', () => {
+  let evaluation: ReturnType<typeof evaluateCorpus>;
+  beforeAll(() => {
+    evaluation = evaluateCorpus(CORPUS_DIR);
+  });
 
   it('scores every case of the corpus', () => {
     expect(evaluation.outcomes).toHaveLength(747);
   });
 
   it('does not fall below the stored counts', () => {
+    const t = evaluation.totals;
     expect(t.detected).toBeGreaterThanOrEqual(ratchet.detected);
     expect(t.kindCorrect).toBeGreaterThanOrEqual(ratchet.kindCorrect);
     expect(t.culpritEqual).toBeGreaterThanOrEqual(ratchet.culpritEqual);

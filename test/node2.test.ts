@@ -1,12 +1,15 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { analyzeText } from '../src/analyzer.js';
 import { resultSchema, type Result } from '../src/result/schema.js';
 import { convert, parseBundle, type TargetFormat } from './helpers/convert.js';
 import { diagnosisDigest } from './helpers/digest.js';
+import { describeWithShared, NODE2_FIXTURE_DIR } from './helpers/shared.js';
 
-// What ../shared/fixtures/node-2-softlockup/EXPECTED.md says a correct diagnosis finds.
-const FIXTURE = '../shared/fixtures/node-2-softlockup';
+// What ../shared/fixtures/node-2-softlockup/EXPECTED.md says a correct diagnosis finds, read from its copy in
+// examples/ (the first test checks that the copy is the fixture).
+const FIXTURE = 'examples/node-2';
 const messages = readFileSync(`${FIXTURE}/messages.node-2.20221112.log`, 'utf8');
 const excerpt = readFileSync(`${FIXTURE}/seed-excerpt.log`, 'utf8');
 const NOW = () => new Date('2022-11-13T00:00:00Z');
@@ -17,6 +20,22 @@ function analyze(text: string, path = 'messages', options = {}): Result {
 
 const full = analyze(messages);
 const culprit = full.incidents.find((i) => i.cpu === 12)!;
+
+/** Every file under a directory, by its path relative to it. */
+function filesUnder(dir: string, prefix = ''): string[] {
+  return readdirSync(join(dir, prefix)).flatMap((name) => {
+    const path = join(prefix, name);
+    return statSync(join(dir, path)).isDirectory() ? filesUnder(dir, path) : [path];
+  });
+}
+
+describeWithShared('examples/node-2', () => {
+  it('is the node-2 fixture of ../shared, file for file', () => {
+    const files = filesUnder(NODE2_FIXTURE_DIR).sort();
+    expect(filesUnder(FIXTURE).sort()).toEqual(files);
+    for (const f of files) expect(readFileSync(join(FIXTURE, f), 'utf8'), f).toBe(readFileSync(join(NODE2_FIXTURE_DIR, f), 'utf8'));
+  });
+});
 
 describe('node-2 messages file (EXPECTED.md)', () => {
   it('validates against the result schema', () => {

@@ -1,6 +1,7 @@
 // Generators of hostile log text: lines in every prefix format with kernel-report bodies, junk,
 // NUL bytes, odd line ends, and mutations (cuts, shuffles, duplicates, damage) of real logs.
 import { readdirSync, readFileSync } from 'node:fs';
+import { CORPUS_DIR, hasShared } from '../helpers/shared.js';
 import fc from 'fast-check';
 import { DETECTORS } from '../../src/reports/index.js';
 
@@ -175,8 +176,9 @@ export function mutate(lines: readonly string[], mutations: readonly Mutation[])
   return out;
 }
 
-/** The console logs of the syzkaller corpus (headers and expected reports removed). */
-export function corpusLogs(dir = '../shared/corpus/syzkaller-linux'): { name: string; text: string }[] {
+/** The console logs of the syzkaller corpus (headers and expected reports removed); none without the shared data. */
+export function corpusLogs(dir = CORPUS_DIR): { name: string; text: string }[] {
+  if (!hasShared) return [];
   return readdirSync(dir)
     .filter((f) => /^\d+$/.test(f))
     .sort((a, b) => Number(a) - Number(b))

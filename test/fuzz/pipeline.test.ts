@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
+import { itWithShared } from '../helpers/shared.js';
 import { analyzeText } from '../../src/analyzer.js';
 import { analyzePaths } from '../../src/run.js';
 import { MAX_LINE_CHARS } from '../../src/sources/read.js';
@@ -89,11 +90,11 @@ describe('the analyzer on hostile text never throws, validates, and points at re
     );
   });
 
-  it('every log of the syzkaller corpus as it is', () => {
+  itWithShared('every log of the syzkaller corpus as it is', () => {
     for (const { text } of corpus) analyzeAndCheck('corpus', text);
   });
 
-  it('mutated logs of the syzkaller corpus', () => {
+  itWithShared('mutated logs of the syzkaller corpus', () => {
     fc.assert(
       fc.property(fc.nat(corpus.length - 1), fc.array(mutationArb, { minLength: 1, maxLength: 8 }), fc.constantFrom('\n', '\r\n'), (index, mutations, end) => {
         const lines = mutate(inputLines(corpus[index]!.text), mutations);

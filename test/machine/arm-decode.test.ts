@@ -8,6 +8,7 @@ import { armArchOf, decodeCodeLine, instructionSequence } from '../../src/machin
 import { codePatterns } from '../../src/machine/patterns.js';
 import { parseCodeLine } from '../../src/reports/body.js';
 import { analyzePaths } from '../../src/run.js';
+import { CORPUS_DIR, itWithShared } from '../helpers/shared.js';
 
 beforeAll(async () => {
   expect(await loadArmDecoder()).toBe(true);
@@ -68,13 +69,13 @@ describe('ARM Code: lines', () => {
     expect(codePatterns(irq)[0]).toMatchObject({ kind: 'irq-enable', params: { instruction: 'msr daifclr, #2' } });
   });
 
-  it('decodes the Code: line of a real arm64 report in the analysis (corpus case 541)', async () => {
-    const log = readFileSync('../shared/corpus/syzkaller-linux/541', 'utf8');
+  itWithShared('decodes the Code: line of a real arm64 report in the analysis (corpus case 541)', async () => {
+    const log = readFileSync(`${CORPUS_DIR}/541`, 'utf8');
     const machine = analyzeText(log).incidents[0]!.machine!;
     expect(machine.codeArch).toBe('arm64');
     expect(machine.codeInstructions.find((i) => i.rip)).toMatchObject({ bytes: 'd50b7420', text: 'dc zva, x0', offset: 0 });
     expect(machine.ripMapping.find((m) => m.location === 'prep_new_page+0x11c')?.previous?.text).toBe('bl clear_page');
-    const { result } = await analyzePaths(['../shared/corpus/syzkaller-linux/541']);
+    const { result } = await analyzePaths([`${CORPUS_DIR}/541`]);
     expect(result.incidents[0]!.machine!.codeInstructions.length).toBe(5);
   });
 });

@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { branchTarget, callTarget, parseDisassembly } from '../../src/machine/dis-parse.js';
 import { findLoop, lineSpanText } from '../../src/machine/loop.js';
 
-const CRASH = '../shared/fixtures/node-2-softlockup/crash';
+// The copy shipped in examples/ (test/node2.test.ts checks it against ../shared).
+const CRASH = 'examples/node-2/crash';
 const FIXTURES = 'test/fixtures/machine';
 const read = (path: string) => parseDisassembly(path, readFileSync(path, 'utf8'));
 

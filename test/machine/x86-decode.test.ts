@@ -2,22 +2,22 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { decodeCodeLine } from '../../src/machine/code-line.js';
 import { decodeX86 } from '../../src/machine/x86-decode.js';
 import { parseCodeLine } from '../../src/reports/body.js';
+import { CORPUS_DIR, describeWithShared } from '../helpers/shared.js';
 
-const CORPUS = '../shared/corpus/syzkaller-linux';
 const LINES_COMPARED = 200;
 const hasObjdump = spawnSync('objdump', ['--version']).status === 0;
 if (!hasObjdump) console.warn('objdump (binutils) is not installed: the comparison with objdump is skipped');
 
 /** The first distinct x86 `Code:` lines with a marked byte, corpus files in numeric order. */
 function corpusCodeLines(count: number): string[] {
-  const files = readdirSync(CORPUS).filter((f) => /^\d+$/.test(f)).sort((a, b) => Number(a) - Number(b));
+  const files = readdirSync(CORPUS_DIR).filter((f) => /^\d+$/.test(f)).sort((a, b) => Number(a) - Number(b));
   const found = new Set<string>();
   for (const f of files) {
-    for (const m of readFileSync(join(CORPUS, f), 'latin1').matchAll(/Code: ((?:[0-9a-f]{2} ){8,}<[0-9a-f]{2}>(?: [0-9a-f]{2})+)/g)) {
+    for (const m of readFileSync(join(CORPUS_DIR, f), 'latin1').matchAll(/Code: ((?:[0-9a-f]{2} ){8,}<[0-9a-f]{2}>(?: [0-9a-f]{2})+)/g)) {
       found.add(`Code: ${m[1]}`);
       if (found.size === count) return [...found];
     }
@@ -50,10 +50,13 @@ function objdump(dir: string, bytes: Uint8Array, vma: number): Map<number, strin
   return new Map([...out.matchAll(/^\s+([0-9a-f]+):\t[0-9a-f ]+\t(.+)$/gm)].map((m) => [parseInt(m[1]!, 16), m[2]!]));
 }
 
-describe('x86 decoding against objdump', () => {
+describeWithShared('x86 decoding against objdump', () => {
   const dir = mkdtempSync(join(tmpdir(), 'ktriage-objdump-'));
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
-  const lines = corpusCodeLines(LINES_COMPARED);
+  let lines: string[] = [];
+  beforeAll(() => {
+    lines = corpusCodeLines(LINES_COMPARED);
+  });
 
   it('has at least 20 corpus Code: lines to compare', () => {
     expect(lines.length).toBeGreaterThanOrEqual(20);

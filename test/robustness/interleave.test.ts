@@ -2,6 +2,7 @@
 // each of migration/13's reports is moved into one of CPU 12's, at its time stamps, in many orders.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { describeWithShared } from '../helpers/shared.js';
 import { analyzeText } from '../../src/analyzer.js';
 import { diagnosisDigest } from '../helpers/digest.js';
 import { FUZZ_TIMEOUT_MS, fuzzParams } from '../fuzz/params.js';
@@ -97,7 +98,7 @@ describe('node-2 with migration/13 printing into CPU 12 at the same time stamps'
   });
 });
 
-describe('any two reports of the syzkaller corpus printed by two CPUs at the same moment', { timeout: FUZZ_TIMEOUT_MS }, () => {
+describeWithShared('any two reports of the syzkaller corpus printed by two CPUs at the same moment', { timeout: FUZZ_TIMEOUT_MS }, () => {
   /** A report alone, as `dmesg` lines of one instant. */
   const asDmesg = (texts: readonly string[]) => `${texts.map((t) => `[  100.000000] ${t}`).join('\n')}\n`;
   const byDetector = new Map(DETECTORS.map((d) => [d.kind, d]));
