@@ -8,4 +8,8 @@ export const EXIT = {
   usage: 2,
   /** --strict and the run raised warnings or errors. */
   strictWarnings: 3,
+  /** The report could not be written (disk full, I/O error) to -o FILE or standard output. */
+  writeFailed: 4,
+  /** A bug of ktriage: the message carries the stack, to report. */
+  internal: 70,
 } as const;

@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-import { writeFileSync } from 'node:fs';
+import { closeSync, openSync, writeFileSync } from 'node:fs';
 import { Command, CommanderError, Option } from 'commander';
 import { render, OUTPUT_FORMATS, type OutputFormat } from '../render/index.js';
 import type { Result } from '../result/schema.js';
@@ -11,6 +11,7 @@ import { openReport } from './open.js';
 import { progressWanted, startProgress } from './progress.js';
 import { isLang, LANGS, type Lang } from '../i18n/index.js';
 import { ReadMeter } from '../sources/meter.js';
+import { outputClash } from '../sources/collect.js';
 
 interface AnalyzeFlags {
   format: OutputFormat;
@@ -70,12 +71,41 @@ function reportWarnings(result: Result, quiet: boolean): void {
 /** Inputs from this size on (all together) are read with the fast path unless --full is given. */
 const FAST_FROM_BYTES = 64 * 1024 * 1024;
 
+/** Writes the report to `path`: null when done, else the exit code (a file that cannot be opened is a usage error). */
+function writeReport(path: string, text: string): number | null {
+  let fd: number;
+  try {
+    fd = openSync(path, 'w');
+  } catch (error) {
+    process.stderr.write(`ktriage: cannot write ${path}: ${describeReadError(error)}\n`);
+    return EXIT.usage;
+  }
+  try {
+    writeFileSync(fd, text);
+    return null;
+  } catch (error) {
+    process.stderr.write(`ktriage: cannot write ${path}: ${describeWriteError(error)}\n`);
+    return EXIT.writeFailed;
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** A failed write in words, with its code: `no space left on device (ENOSPC)`. */
+function describeWriteError(error: unknown): string {
+  const e = error as NodeJS.ErrnoException;
+  const words: Readonly<Record<string, string>> = { ENOSPC: 'no space left on device', EDQUOT: 'disk quota exceeded', EIO: 'input/output error', EFBIG: 'file too large', EPIPE: 'the reader closed the pipe' };
+  return e.code ? `${words[e.code] ?? e.message.replace(/^\w+: /, '')} (${e.code})` : String(error);
+}
+
 async function analyzeCommand(paths: string[], flags: AnalyzeFlags): Promise<number> {
   // An HTML report is one page: pages glued together would not be a valid document.
   if (flags.each && flags.format === 'html' && paths.length > 1) throw new CommanderError(EXIT.usage, 'ktriage.each', '--each with --format html would glue several pages into one file: run ktriage once per input');
   const machineFiles = { dis: flags.dis, symbols: flags.symbols, vmlinux: flags.vmlinux, src: flags.src, syntax: flags.syntax };
   const options = { year: flags.year, assumedZone: flags.tz ?? null, machineFiles, skipRoutineLines: flags.full ? false : flags.fast ? true : undefined, fastFromBytes: FAST_FROM_BYTES };
   if (flags.full && flags.fast) throw new CommanderError(EXIT.usage, 'ktriage.readMode', '--fast and --full cannot be given together');
+  const clash = flags.output ? await outputClash(flags.output, paths) : null;
+  if (clash) throw new CommanderError(EXIT.usage, 'ktriage.output', `-o ${flags.output}: ${clash}; choose another output path`);
   const groups = flags.each ? paths.map((p) => [p]) : [paths];
   const outcomes: RunOutcome[] = [];
   const chunks: string[] = [];
@@ -90,14 +120,9 @@ async function analyzeCommand(paths: string[], flags: AnalyzeFlags): Promise<num
   }
   const text = chunks.join(flags.format === 'json' && flags.each ? '' : '\n');
   if (flags.output) {
-    try {
-      writeFileSync(flags.output, text);
-    } catch (error) {
-      process.stderr.write(`ktriage: cannot write ${flags.output}: ${describeReadError(error)}\n`);
-      return EXIT.usage;
-    }
-  }
-  else process.stdout.write(text);
+    const failed = writeReport(flags.output, text);
+    if (failed !== null) return failed;
+  } else process.stdout.write(text);
   if (flags.open) process.stderr.write(`ktriage: ${flags.output ? openReport(flags.output) : '--open needs -o FILE: the report went to stdout'}\n`);
   return exitCodeOf(outcomes, Boolean(flags.strict));
 }
@@ -167,14 +192,16 @@ export async function main(argv: readonly string[]): Promise<number> {
       return EXIT.usage;
     }
     process.stderr.write(`ktriage: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
-    return EXIT.usage + 68;
+    return EXIT.internal;
   }
 }
 
-// A reader that stops early (`ktriage analyze ... | head`) is not an error: stop quietly.
+// A reader that stops early (`ktriage analyze ... | head`) is not an error: stop quietly. Any other failed write of
+// the report (a full disk) is one line and its own exit code, not a stack.
 process.stdout.on('error', (error: NodeJS.ErrnoException) => {
   if (error.code === 'EPIPE') process.exit(EXIT.ok);
-  throw error;
+  process.stderr.write(`ktriage: cannot write the report to standard output: ${describeWriteError(error)}\n`);
+  process.exit(EXIT.writeFailed);
 });
 
 main(process.argv).then((code) => {

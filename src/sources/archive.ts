@@ -1,4 +1,4 @@
-import { PassThrough, type Readable } from 'node:stream';
+import { finished, PassThrough, type Readable } from 'node:stream';
 import type yauzl from 'yauzl';
 import { decompress, describeDecodeError, MAX_COMPRESSION_RATIO, MAX_DECOMPRESSED_BYTES } from './decompress.js';
 import type { ReadMeter } from './meter.js';
@@ -54,7 +54,7 @@ async function* memberSources(member: Member, ctx: SourceContext): AsyncGenerato
   }
   if (nested) {
     if (member.depth >= MAX_NESTING) ctx.warn(shown, `archive nested more than ${MAX_NESTING} deep: not read`);
-    else yield* tarSources(shown, member.stream, nested, hostFromBundleName(member.name), ctx, member.depth + 1);
+    else yield* tarSources(shown, () => member.stream, nested, hostFromBundleName(member.name), ctx, member.depth + 1);
     return;
   }
   const compression = compressionOf(member.name);
@@ -99,15 +99,25 @@ async function pump(entry: AsyncIterable<unknown>, out: PassThrough): Promise<bo
   }
 }
 
+const ignore = () => undefined;
+
 const TAR_TYPES: Readonly<Record<string, MemberType>> = { file: 'file', 'contiguous-file': 'file', symlink: 'symlink', link: 'hardlink' };
 
-/** Streams the members of a tar (optionally gzip/xz-compressed) archive; nothing is written to disk. */
-export async function* tarSources(archive: string, raw: Readable, kind: Exclude<ArchiveKind, 'zip'>, hostHint: string, ctx: SourceContext, depth = 0): AsyncGenerator<LogSource> {
-  const input = kind === 'tar' ? raw : decompress(raw, kind === 'tar.gz' ? 'gz' : 'xz');
+/**
+ * Streams the members of a tar (optionally gzip/xz-compressed) archive; nothing is written to disk. The archive is
+ * opened only once its reader is ready: every error of the file, the decompressor or the tar reader, even one raised
+ * before the first byte, ends the member loop with a one-line warning (never a stream nobody listens to).
+ */
+export async function* tarSources(archive: string, open: () => Readable, kind: Exclude<ArchiveKind, 'zip'>, hostHint: string, ctx: SourceContext, depth = 0): AsyncGenerator<LogSource> {
   // The archive readers are loaded with the first archive: a run over plain logs starts without them.
   const { default: tar } = await import('tar-stream');
   const extract = tar.extract();
-  input.on('error', (error) => extract.destroy(error));
+  const raw = open();
+  const input = kind === 'tar' ? raw : decompress(raw, kind === 'tar.gz' ? 'gz' : 'xz');
+  // `finished` also reports a stream that failed or closed before this line: pipe() alone would then wait forever.
+  finished(input, (error) => {
+    if (error) extract.destroy(error);
+  });
   input.pipe(extract);
   let members = 0;
   try {
@@ -120,6 +130,8 @@ export async function* tarSources(archive: string, raw: Readable, kind: Exclude<
         continue;
       }
       const out = new PassThrough();
+      // A failing member is reported by its reader (who sees the error too) and by the loop below, not as an uncaught error.
+      out.on('error', ignore);
       const pumping = pump(entry, out);
       yield* memberSources({ archive, name, stream: out, hostHint, mtime: entry.header.mtime ?? null, depth }, ctx);
       out.destroy();

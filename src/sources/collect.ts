@@ -1,6 +1,6 @@
 import { createReadStream } from 'node:fs';
-import { readdir, stat } from 'node:fs/promises';
-import { basename, dirname, join, relative, sep } from 'node:path';
+import { readdir, readlink, realpath, stat } from 'node:fs/promises';
+import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import type { Readable } from 'node:stream';
 import { tarSources, zipSources, type SourceContext } from './archive.js';
 import { decompress } from './decompress.js';
@@ -105,6 +105,43 @@ export async function collectInputs(paths: readonly string[]): Promise<Collected
   return { inputs, problems };
 }
 
+/** Where a file written at `path` lands: symbolic links followed, dangling ones too (writing creates their target). */
+async function writtenPath(path: string, hops = 0): Promise<string> {
+  try {
+    return await realpath(path);
+  } catch {
+    // (not there yet, or a dangling link)
+  }
+  const link = await readlink(path).catch(() => null);
+  if (link !== null && hops < 40) return writtenPath(resolve(dirname(path), link), hops + 1);
+  const parent = await realpath(dirname(path)).catch(() => resolve(dirname(path)));
+  return join(parent, basename(path));
+}
+
+/**
+ * Why the report must not be written to `output`, or null: it is one of the inputs (by any name: a symbolic or hard
+ * link to it included), or lies in an input directory under a name the walk reads as a log (the report would replace
+ * a log, or be read as one by the next run).
+ */
+export async function outputClash(output: string, paths: readonly string[]): Promise<string | null> {
+  const target = await writtenPath(output);
+  const existing = await stat(target).catch(() => null);
+  const { inputs } = await collectInputs(paths);
+  for (const input of inputs) {
+    if (input.kind !== 'file' || !existing) continue;
+    const info = await stat(input.path).catch(() => null);
+    if (info && info.ino === existing.ino && info.dev === existing.dev) return `is the input ${input.path}: the report would overwrite it`;
+  }
+  for (const path of paths) {
+    if (path === '-' || !(await stat(path).catch(() => null))?.isDirectory()) continue;
+    const inside = relative(await realpath(path), target);
+    if (inside !== '' && !inside.startsWith('..') && !isAbsolute(inside) && (isKernelLogName(target) || archiveKindOf(target) !== null)) {
+      return `lies in the input directory ${path} under a log's name: the report would be read as a log`;
+    }
+  }
+  return null;
+}
+
 /** Total bytes on disk to read, for progress; null when stdin is among the inputs. */
 export function totalSize(inputs: readonly Input[]): number | null {
   let total = 0;
@@ -149,7 +186,7 @@ export async function* sourcesOf(input: Input, ctx: SourceContext): AsyncGenerat
     return;
   }
   if (archive) {
-    yield* tarSources(path, openDisk(path, ctx), archive, hostHint ?? hostFromBundleName(path), ctx);
+    yield* tarSources(path, () => openDisk(path, ctx), archive, hostHint ?? hostFromBundleName(path), ctx);
     return;
   }
   const unsupported = unsupportedCompression(path);
