@@ -1,6 +1,6 @@
 import { buildFindings, buildNextSteps, relateEvents } from './analysis/findings.js';
 import { codeScope, toIncident } from './analysis/build.js';
-import { crossCheckCode } from './machine/cross-check.js';
+import { crossCheckCode, NO_CODE_CHECK } from './machine/cross-check.js';
 import { EventAggregator, type MessageReading } from './analysis/events.js';
 import { RecentTexts, REPEATED_TEXTS_ROOM } from './lines/recent-texts.js';
 import { groupIncidents } from './analysis/incidents.js';
@@ -315,8 +315,22 @@ export class Analyzer {
         else this.droppedFragments++;
       },
       loose: (line: LogLine) => this.loose(line),
-      error: (where: string, error: unknown) => this.errors.push({ where, message: error instanceof Error ? error.message : String(error) }),
+      error: this.recordError,
     };
+  }
+
+  private recordError = (where: string, error: unknown): void => {
+    this.errors.push({ where, message: error instanceof Error ? error.message : String(error) });
+  };
+
+  /** Runs one stage of building the result: one that throws is an entry in `errors` and gives `fallback`; the run goes on. */
+  private stage<T>(where: string, fallback: T, run: () => T): T {
+    try {
+      return run();
+    } catch (error) {
+      this.recordError(where, error);
+      return fallback;
+    }
   }
 
   /**
@@ -386,11 +400,11 @@ export class Analyzer {
     const { incidents: drafts, unmatchedFragments } = groupIncidents({ reports: this.reports, fragments: this.fragments, hostOf: this.hostOf });
     if (this.droppedFragments > 0) this.warn(null, `${this.droppedFragments} register dump(s) without a report header past the first ${MAX_KEPT_FRAGMENTS} were not kept`);
     if (unmatchedFragments > 0) this.warn(null, `${unmatchedFragments} register dump(s) without a report header matched no incident and were ignored`);
-    linkVictims(drafts);
-    const codeCheck = crossCheckCode(drafts.flatMap((d) => d.reports.map((report) => ({ report, scope: codeScope(d, report) }))));
-    const incidents = drafts.map((d) => toIncident(d, this.options.machine, codeCheck));
+    this.stage('linking victims to culprits', undefined, () => linkVictims(drafts));
+    const codeCheck = this.stage('cross-checking Code: lines', NO_CODE_CHECK, () => crossCheckCode(drafts.flatMap((d) => d.reports.map((report) => ({ report, scope: codeScope(d, report) })))));
+    const incidents = drafts.flatMap((d) => this.stage(`incident of the report at ${d.reports[0]!.header.path}:${d.reports[0]!.header.lineNo}`, [], () => [toIncident(d, this.options.machine, codeCheck, this.recordError)]));
     const events = this.events.groupsList().map((e) => ({ ...e, host: e.host }));
-    relateEvents(events, incidents);
+    this.stage('relating events to incidents', undefined, () => relateEvents(events, incidents));
     const inputs = this.feeds.map((f) => ({ ...f.summary }));
     return {
       schemaVersion: SCHEMA_VERSION,
@@ -400,8 +414,8 @@ export class Analyzer {
       summary: summarize({ incidents, inputs }),
       incidents,
       events,
-      findings: buildFindings(incidents, events),
-      nextSteps: buildNextSteps(incidents, events),
+      findings: this.stage('findings', [], () => buildFindings(incidents, events)),
+      nextSteps: this.stage('next steps', [], () => buildNextSteps(incidents, events)),
       warnings: this.warnings,
       errors: this.errors,
     };

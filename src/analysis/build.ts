@@ -6,7 +6,7 @@ import { t } from '../i18n/index.js';
 import type { IncidentDraft } from './incidents.js';
 import { irqRestoreNote } from './irq.js';
 import { buildMachineSection } from '../machine/section.js';
-import { NO_CODE_CHECK, type CodeCheck } from '../machine/cross-check.js';
+import type { CodeCheck } from '../machine/cross-check.js';
 import type { MachineInputs } from '../machine/inputs.js';
 import { ripHistogram } from './samples.js';
 import { incidentSignature } from './signature.js';
@@ -38,8 +38,25 @@ export function codeScope(d: IncidentDraft, r: Report): string {
   return kernel ? `kernel ${kernel}` : `host ${d.host ?? ''}`;
 }
 
-/** Converts an assembled incident into its result form; Code: lines that `codeCheck` rejected are not decoded. */
-export function toIncident(d: IncidentDraft, machine?: MachineInputs, codeCheck: CodeCheck = NO_CODE_CHECK): Incident {
+/** Where a failure of an incident's reading happened, for the result's errors. */
+export type StageError = (where: string, error: unknown) => void;
+
+/** The incident's machine-code section; a reading that throws (damaged bytes, odd inputs) is an error entry, not a lost run. */
+function machineSection(d: IncidentDraft, machine: MachineInputs | undefined, codeCheck: CodeCheck, onError: StageError): Incident['machine'] {
+  try {
+    return buildMachineSection(d, machine, codeCheck.rejected);
+  } catch (error) {
+    const at = d.reports[0]!.header;
+    onError(`machine code of the report at ${at.path}:${at.lineNo}`, error);
+    return null;
+  }
+}
+
+/**
+ * Converts an assembled incident into its result form; Code: lines that `codeCheck` rejected are not decoded. A machine-code
+ * reading that throws is told to `onError` (the run's errors).
+ */
+export function toIncident(d: IncidentDraft, machine: MachineInputs | undefined, codeCheck: CodeCheck, onError: StageError): Incident {
   const first = d.reports[0]!;
   const lastReport = d.reports[d.reports.length - 1]!;
   const firstLine = d.samples[0]?.line ?? first.header;
@@ -109,7 +126,7 @@ export function toIncident(d: IncidentDraft, machine?: MachineInputs, codeCheck:
     details: { ...first.details },
     notes: notes.map((n) => t('en', n.code, n.params)),
     noteMessages: notes,
-    machine: buildMachineSection(d, machine, codeCheck.rejected),
+    machine: machineSection(d, machine, codeCheck, onError),
     lines: first.lines.map((l) => ({ path: l.path, line: l.lineNo, text: l.text })),
     evidence: d.samples.slice(0, MAX_EVIDENCE).map((s) => lineRef(s.line)),
   };

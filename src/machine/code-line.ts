@@ -61,7 +61,8 @@ export function decodeCodeLine(code: CodeBytes, ripAddress: bigint | null, synta
       break;
     }
   }
-  return { instructions: [...head, ...tail], markerInstruction: head.length, skippedBytes: skipped, addressKnown: ripAddress !== null };
+  // A line cut inside the marked instruction (`<48> 8b` and no more) has no instruction at the marker.
+  return { instructions: [...head, ...tail], markerInstruction: tail.length > 0 ? head.length : null, skippedBytes: skipped, addressKnown: ripAddress !== null };
 }
 
 /** The instruction set of a `Code:` line, as the result names it. */

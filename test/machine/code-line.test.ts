@@ -24,6 +24,13 @@ describe('decodeCodeLine', () => {
     expect(instructionSequence(listing, 1, 1)).toBe('popfq; <nopl 0x0(%rax,%rax,1)>; pop %rbp');
   });
 
+  it('a line cut inside the marked instruction: the bytes before it decoded, nothing marked, no patterns', () => {
+    const listing = listingOf('Code: 55 48 89 e5 <48> 8b');
+    expect(listing.markerInstruction).toBeNull();
+    expect(listing.instructions.slice(0, 2).map((i) => i.text)).toEqual(['push %rbp', 'mov %rsp,%rbp']);
+    expect(codePatterns(listing)).toEqual([]);
+  });
+
   it('leaves ARM words undecoded when the instruction set is not known (see armArchOf)', () => {
     expect(decodeCodeLine(parseCodeLine('Code: a9bf7bfd 910003fd (f9000f80) d65f03c0')!, null)).toBeNull();
   });

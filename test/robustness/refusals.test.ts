@@ -116,10 +116,37 @@ describe.skipIf(!existsSync('/dev/full'))('a report that cannot be written (a fu
     expect(run.status).toBe(EXIT.writeFailed);
     expect(run.stderr).toBe('ktriage: cannot write /dev/full: no space left on device (ENOSPC)\n');
   });
+});
 
-  it(`an -o path that cannot be opened stays a usage error (exit ${EXIT.usage})`, () => {
-    const run = runCli(['analyze', NODE2_PATH, '-o', join(dir, 'no/such/dir/report.txt')]);
-    expect(run.status).toBe(EXIT.usage);
-    expect(run.stderr).toMatch(/^ktriage: cannot write .*report\.txt: .*\n$/);
+describe('a report whose reading throws never loses the run', () => {
+  const cutCode = [
+    '[  100.000000] BUG: unable to handle kernel NULL pointer dereference at 0000000000000008',
+    '[  100.000001] RIP: 0010:foo+0x10/0x20',
+    '[  100.000002] Call Trace:',
+    '[  100.000003]  bar+0x1/0x2',
+    // Cut inside the marked instruction: `48 8b` is the start of a mov, its operands lost.
+    '[  100.000004] Code: 55 48 89 e5 <48> 8b',
+  ].join('\n');
+
+  it(`a Code: line cut inside the marked instruction: exit ${EXIT.ok}, the report decoded up to it, the log beside it analyzed`, () => {
+    const path = file('cut-code.log', `${cutCode}\n`);
+    const run = runCli(['analyze', '-f', 'json', path, NODE2_PATH]);
+    expect(run.stderr).toBe('');
+    expect(run.status).toBe(EXIT.ok);
+    const doc = JSON.parse(run.stdout) as { incidents: { cpu: number | null; reports: number; machine: { codeInstructions: { text: string; rip: boolean }[] } | null }[]; errors: unknown[] };
+    expect(doc.errors).toEqual([]);
+    const cut = doc.incidents.find((i) => i.cpu === null)!;
+    expect(cut.machine!.codeInstructions.slice(0, 2).map((i) => [i.text, i.rip])).toEqual([['push %rbp', false], ['mov %rsp,%rbp', false]]);
+    expect(doc.incidents.filter((i) => i.cpu !== null).map((i) => [i.cpu, i.reports])).toEqual(NODE2_INCIDENTS);
+  });
+
+  it('a machine-code reading that throws is an entry in errors, the incident kept without its machine section', async () => {
+    const { analyzeText } = await import('../../src/analyzer.js');
+    // Machine inputs that fail when read: what any bug of the reading would do.
+    const failing = { syntax: 'att', symbols: null, vmlinux: null, source: null, get listings(): never { throw new Error('listings unreadable'); } } as const;
+    const result = analyzeText(`${cutCode}\n${node2}`, 'mixed.log', { machine: failing });
+    expect(result.errors).toContainEqual({ where: 'machine code of the report at mixed.log:1', message: 'listings unreadable' });
+    expect(result.incidents.length).toBeGreaterThanOrEqual(4);
+    expect(result.incidents.every((i) => i.machine === null)).toBe(true);
   });
 });
