@@ -5,8 +5,8 @@ import type { Parameters } from 'fast-check';
 export const FUZZ_SEED = Number(process.env['KTRIAGE_FUZZ_SEED'] ?? 20221112);
 const SCALE = Number(process.env['KTRIAGE_FUZZ_SCALE'] ?? 1);
 
-/** Test timeout of a property run: the suite's 60 s, times the scale. */
-export const FUZZ_TIMEOUT_MS = 60_000 * Math.max(1, SCALE);
+/** Timeout of a property run: none (0). Its length is set by its case count, scaled above; a wall-clock limit would only fail it on a busy machine. */
+export const FUZZ_TIMEOUT_MS = 0;
 
 /** fast-check parameters for `runs` cases; a failure prints its seed and path (replay with KTRIAGE_FUZZ_SEED). */
 export function fuzzParams<T>(runs: number): Parameters<T> {
