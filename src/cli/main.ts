@@ -12,6 +12,7 @@ import { progressWanted, startProgress } from './progress.js';
 import { isLang, LANGS, type Lang } from '../i18n/index.js';
 import { ReadMeter } from '../sources/meter.js';
 import { outputClash } from '../sources/collect.js';
+import { normaliseZone } from '../lines/time.js';
 
 interface AnalyzeFlags {
   format: OutputFormat;
@@ -40,9 +41,9 @@ function parseYear(value: string): number {
 }
 
 function parseZone(value: string): string {
-  const m = /^([+-])(\d{2}):?(\d{2})$/.exec(value);
-  if (!m) throw new CommanderError(EXIT.usage, 'ktriage.tz', `--tz must be an offset like +08:00, not "${value}"`);
-  return `${m[1]}${m[2]}:${m[3]}`;
+  const zone = normaliseZone(value);
+  if (!zone) throw new CommanderError(EXIT.usage, 'ktriage.tz', `--tz must be an offset from UTC like +08:00, between -14:00 and +14:00, not "${value}"`);
+  return zone;
 }
 
 function parseLang(value: string): Lang {

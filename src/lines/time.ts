@@ -8,12 +8,16 @@ export function monthIndex(abbrev: string): number {
 
 const pad = (n: number, w = 2): string => String(n).padStart(w, '0');
 
-/** Normalises "+0800", "+08:00", "Z" to "+08:00" / "Z"; null stays null. */
+/** Offsets from UTC in use run from -12:00 to +14:00: past 14 hours is no zone of any place. */
+const MAX_ZONE_MINUTES = 14 * 60;
+
+/** Normalises "+0800", "+08:00", "Z" to "+08:00" / "Z"; null for none or no real offset ("+99:99"). */
 export function normaliseZone(zone: string | null | undefined): string | null {
   if (!zone) return null;
   if (zone === 'Z' || zone === 'z') return 'Z';
   const m = /^([+-])(\d{2}):?(\d{2})$/.exec(zone);
-  return m ? `${m[1]}${m[2]}:${m[3]}` : null;
+  if (!m || Number(m[3]) > 59 || Number(m[2]) * 60 + Number(m[3]) > MAX_ZONE_MINUTES) return null;
+  return `${m[1]}${m[2]}:${m[3]}`;
 }
 
 function zoneMinutes(zone: string): number {

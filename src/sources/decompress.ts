@@ -64,8 +64,13 @@ export function decompress(input: Readable, compression: Compression, limit = MA
   return pipeline(Readable.fromWeb(web as WebReadableStream<Uint8Array>), guard, ignore);
 }
 
+/** Largest xz dictionary the decoder takes (xz-decompress builds xz-embedded with this dict_max): what `xz -9` uses. */
+const XZ_DICT_MAX = '64 MiB';
+
 // xz-embedded's return codes (xz.h): what they mean for a file being read.
 const XZ_ERRORS: Readonly<Record<string, string>> = {
+  '3': 'xz data needs more memory than could be had',
+  '4': `xz data compressed with a dictionary larger than ${XZ_DICT_MAX}, the most this decoder takes (it bounds the memory one file can claim); decompress it with xz -d first`,
   '5': 'not xz data',
   '6': 'xz options this decoder does not support',
   '7': 'corrupt xz data',

@@ -150,3 +150,23 @@ describe('a report whose reading throws never loses the run', () => {
     expect(result.incidents.every((i) => i.machine === null)).toBe(true);
   });
 });
+
+describe('--tz takes only an offset some place has', () => {
+  for (const zone of ['+99:99', '+14:01', 'CST']) {
+    it(`refuses ${zone}: exit ${EXIT.usage}, one line`, () => {
+      const run = runCli(['analyze', '--tz', zone, NODE2_PATH]);
+      expect(run.status).toBe(EXIT.usage);
+      expect(run.stderr).toBe(`ktriage: --tz must be an offset from UTC like +08:00, between -14:00 and +14:00, not "${zone}"\n`);
+    });
+  }
+
+  it('takes +05:45, -0330 and Z, and writes times in that zone', async () => {
+    const { normaliseZone } = await import('../../src/lines/time.js');
+    expect(['+05:45', '-0330', 'Z', '+14:00', '-12:00'].map(normaliseZone)).toEqual(['+05:45', '-03:30', 'Z', '+14:00', '-12:00']);
+    // (a log line's own zone is read by the same function: one with no real offset counts as none)
+    expect(['+99:99', '+08:60', '-15:00', '8', '+8:00'].map(normaliseZone)).toEqual([null, null, null, null, null]);
+    const run = runCli(['analyze', '--tz', '-0330', '-f', 'json', file('dmesg-t.log', '[Sat Nov 12 10:10:59 2022] watchdog: BUG: soft lockup - CPU#1 stuck for 22s! [a:1]\n')]);
+    expect(run.status).toBe(EXIT.ok);
+    expect((JSON.parse(run.stdout) as { inputs: { firstSeen: string }[] }).inputs[0]!.firstSeen).toBe('2022-11-12T10:10:59-03:30');
+  });
+});
