@@ -174,7 +174,7 @@ describe('bad input: one-line message naming the file, other inputs still analyz
     expect(runCli(['analyze', EXAMPLE, '--format', 'xml']).status).toBe(2);
     const r = runCli(['analyze', EXAMPLE, '--tz', 'CET']);
     expect(r.status).toBe(2);
-    expect(r.stderr).toContain('--tz must be an offset like +08:00');
+    expect(r.stderr).toContain('--tz must be an offset from UTC like +08:00');
     expect(runCli(['frobnicate']).status).toBe(2);
   });
 
