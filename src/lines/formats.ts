@@ -352,6 +352,23 @@ export function isKmsgDictionaryLine(raw: string): boolean {
   return /^ [A-Z_]+=/.test(raw);
 }
 
+// The stamp (and caller tag) of a kernel line glued after other console output without a line break:
+// `syzkaller login: [  417.725670][    C1] rcu: INFO: rcu_sched self-detected stall on CPU`.
+const GLUED_STAMP_RE = /\[ {0,12}\d{1,10}\.\d{3,9}\](?:\[ {0,6}[CT]\d{1,7}\])? /;
+// The kernel's own mark glued before a record: kept on the line, where the segmenter reads it.
+const DROPPED_BEFORE_RE = /^\*\* \d{1,10} printk messages dropped \*\* $/;
+
+/**
+ * A line of a stamped console log (dmesg format) without a stamp at its start: the kernel's message starts at a stamp
+ * glued into it. Only there: a kernel line that carries its own stamp, or a log whose lines carry none, may quote a
+ * stamp in its text, and what follows it is no message of the kernel's.
+ */
+function parseGlued(raw: string, ctx: LineContext): Parsed | null {
+  const glued = GLUED_STAMP_RE.exec(raw);
+  if (!glued || DROPPED_BEFORE_RE.test(raw.slice(0, glued.index))) return null;
+  return parseBare(raw.slice(glued.index), ctx);
+}
+
 function parseWithFallback(raw: string, format: LineFormat, ctx: LineContext): Parsed | null {
   if (format === 'bare') return null;
   for (const f of FALLBACK_ORDER) {
@@ -364,7 +381,7 @@ function parseWithFallback(raw: string, format: LineFormat, ctx: LineContext): P
 /** Parses one raw line with the file's format, falling back to the others, then to bare text. */
 export function parseLine(raw: string, lineNo: number, format: LineFormat, ctx: LineContext): LogLine {
   const own = PARSERS[format](raw, ctx) ?? parseWithFallback(raw, format, ctx);
-  const parsed = own ?? parseBare(raw, ctx)!;
+  const parsed = own ?? (format === 'dmesg' ? parseGlued(raw, ctx) : null) ?? parseBare(raw, ctx)!;
   const inheritClock = parsed.clock === null && WALL_CLOCK_FORMATS.has(format);
   ctx.usedPrevious = own === null || format === 'bare' || inheritClock;
   const line: LogLine = {

@@ -29,16 +29,6 @@ export interface HeaderDetectorSpec {
   readonly describe?: (match: RegExpExecArray, report: Report, block: ReportBlock) => void | null;
 }
 
-// The timestamp (and caller tag) of a kernel line glued after another program's output without a line break:
-// `syzkaller login: [  417.725670][    C1] rcu: INFO: rcu_sched self-detected stall on CPU`.
-const GLUED_PREFIX = String.raw`\[ {0,12}\d{1,10}\.\d{3,9}\](?:\[ {0,6}[CT]\d{1,7}\])? `;
-
-/** A header anchored at the line start that also matches at the start of a kernel line glued into another one. */
-function acceptGlued(header: RegExp): RegExp {
-  if (!header.source.startsWith('^')) return header;
-  return new RegExp(`(?:^|${GLUED_PREFIX})(?:${header.source.slice(1)})`, header.flags);
-}
-
 /** Why a report that should carry a call trace cannot be trusted to show it whole; null when it can. */
 function traceDamage(report: Report, block: ReportBlock): string | null {
   if (report.stack.length === 0) {
@@ -72,7 +62,7 @@ export function checkTrace(report: Report, block: ReportBlock, bounded = false):
  * (oopses, lockups, stalls): the spec adds what is specific to the kind.
  */
 export function defineHeaderDetector(spec: HeaderDetectorSpec): Detector {
-  const header = acceptGlued(spec.header);
+  const header = spec.header;
   return {
     kind: spec.kind,
     meta: spec.meta,

@@ -1,3 +1,4 @@
+import { HEADER_PREFIX_SOURCE } from '../knowledge/header-prefixes.js';
 import { mayBeHeader } from '../lines/fast-scan.js';
 import { RecentTexts } from '../lines/recent-texts.js';
 import { DETECTORS } from './index.js';
@@ -11,6 +12,11 @@ export interface HeaderReading {
 
 const NOTHING: HeaderReading = { header: null, maybe: false };
 
+/** A header only where the kernel prints one: at the start of the message, or after a prefix the kernel puts there. */
+function atMessageStart(header: RegExp): RegExp {
+  return new RegExp(`^${HEADER_PREFIX_SOURCE}(?:${header.source})`, header.flags);
+}
+
 /**
  * Tells which detector's header a message is, for the segmenter (opening reports) and the spoofing check (program
  * lines shaped like reports). The detectors' headers are tried as one regex, and for the built-in detectors only
@@ -18,6 +24,7 @@ const NOTHING: HeaderReading = { header: null, maybe: false };
  */
 export class HeaderMatcher {
   private readonly any: RegExp;
+  private readonly anchored: readonly { readonly detector: Detector; readonly header: RegExp }[];
   /** A cheap test every header and CPU line passes; the built-in detectors' pieces, or none for others. */
   private readonly mayBe: (text: string) => boolean;
   private readonly recent: RecentTexts<HeaderReading>;
@@ -27,7 +34,8 @@ export class HeaderMatcher {
     readonly detectors: readonly Detector[] = DETECTORS,
     rememberTexts = 0,
   ) {
-    this.any = new RegExp(detectors.map((d) => `(?:${d.header.source})`).join('|'));
+    this.any = atMessageStart(new RegExp(detectors.map((d) => `(?:${d.header.source})`).join('|')));
+    this.anchored = detectors.map((detector) => ({ detector, header: atMessageStart(detector.header) }));
     // The pieces are taken from the built-in detectors' headers: other detectors get no prefilter.
     this.mayBe = detectors === DETECTORS ? mayBeHeader : () => true;
     this.recent = new RecentTexts(rememberTexts);
@@ -42,7 +50,7 @@ export class HeaderMatcher {
   read(text: string): HeaderReading {
     const known = this.recent.get(text);
     if (known) return known;
-    const reading = !this.mayBe(text) ? NOTHING : { header: this.any.test(text) ? (this.detectors.find((d) => d.header.test(text)) ?? null) : null, maybe: true };
+    const reading = !this.mayBe(text) ? NOTHING : { header: this.any.test(text) ? (this.anchored.find((a) => a.header.test(text))?.detector ?? null) : null, maybe: true };
     this.recent.set(text, reading);
     return reading;
   }

@@ -10,7 +10,8 @@ import { firstMatch } from '../sections.js';
 const INVOKED_RE = /^(.{1,64}?) invoked oom-killer: gfp_mask=(0x[0-9a-f]+)(?:\(([^)]*)\))?,(?: nodemask=\S+,)? order=(-?\d+), oom_score_adj=(-?\d+)/;
 const KILL_RE = /(Memory cgroup out of memory|Out of memory(?: \(oom_kill_allocating_task\))?): Kill(?:ed)? process (\d+) \((.{0,64})\)/;
 const KILLED_RE = /Killed process (\d+) \((.{0,64})\)(?: total-vm:(\d+)kB, anon-rss:(\d+)kB, file-rss:(\d+)kB(?:, shmem-rss:(\d+)kB)?)?/;
-const HEADER_RE = new RegExp(`invoked oom-killer: gfp_mask=|${KILL_RE.source}`);
+// The invoker's name opens the line: at most TASK_COMM_LEN - 1 (15) characters, so no quoted text fits before it.
+const HEADER_RE = new RegExp(`^.{1,15}? invoked oom-killer: gfp_mask=|${KILL_RE.source}`);
 const CONSTRAINT_RE = /^oom-kill:constraint=(\w+),.*?(?:,oom_memcg=([^,]*))?,task_memcg=([^,]*),task=(.{0,64}?),pid=(\d+)/;
 // cgroup v1 before 4.19: `Task in /docker/abc killed as a result of limit of /docker/abc`
 const MEMCG_TASK_RE = /^Task in (\S+) killed as a result of limit of (\S+)/;

@@ -4,7 +4,8 @@ import { blamePart } from '../sections.js';
 // `kworker/u16:1: page allocation failure: order:4, mode:0x40dc0(GFP_KERNEL|__GFP_COMP|__GFP_ZERO), nodemask=(null),cpuset=/,mems_allowed=0`
 // (3.10: `swapper/0: page allocation failure: order:0, mode:0x20`); vmalloc: `vmalloc error: size 8192, vm_struct allocation failed,
 // mode:0xdc0(GFP_KERNEL), nodemask=(null)` (5.x+), `syz: vmalloc: allocation failure: 4096 bytes, mode:0x...` (4.x).
-const HEADER_RE = /^(?:(.{1,64}?): )?(?:page allocation failure: order:(\d+), mode:(0x[0-9a-f]+(?:\([^)]*\))?)|vmalloc(?: error: size (\d+),| ?: allocation failure: (\d+) bytes,).*?mode:(0x[0-9a-f]+(?:\([^)]*\))?))/;
+// The task's name (at most TASK_COMM_LEN - 1, 15 characters) opens the line: no quoted text fits before it.
+const HEADER_RE = /^(?:(.{1,15}?): )?(?:page allocation failure: order:(\d+), mode:(0x[0-9a-f]+(?:\([^)]*\))?)|vmalloc(?: error: size (\d+),| ?: allocation failure: (\d+) bytes,).*?mode:(0x[0-9a-f]+(?:\([^)]*\))?))/;
 
 export const pageAllocationFailure = defineHeaderDetector({
   kind: 'page-allocation-failure',
