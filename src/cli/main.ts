@@ -2,6 +2,7 @@
 import { closeSync, openSync, writeFileSync } from 'node:fs';
 import { Command, CommanderError, Option } from 'commander';
 import { render, OUTPUT_FORMATS, type OutputFormat } from '../render/index.js';
+import { visible } from '../render/visible.js';
 import type { Result } from '../result/schema.js';
 import { analyzePaths, describeReadError, type RunOutcome } from '../run.js';
 import { TOOL_VERSION } from '../version.js';
@@ -62,11 +63,16 @@ function exitCodeOf(outcomes: readonly RunOutcome[], strict: boolean): number {
   return EXIT.ok;
 }
 
+/** One line on stderr; what it says may quote a log or name an archive's member, so it is made visible first. */
+function tell(message: string): void {
+  process.stderr.write(`ktriage: ${visible(message)}\n`);
+}
+
 /** One line per warning on stderr, so that a pipe of the JSON still tells the user what went wrong. */
 function reportWarnings(result: Result, quiet: boolean): void {
   if (quiet) return;
-  for (const w of result.warnings) process.stderr.write(`ktriage: ${w.path ? `${w.path}: ` : ''}${w.message}\n`);
-  for (const e of result.errors) process.stderr.write(`ktriage: error in ${e.where}: ${e.message}\n`);
+  for (const w of result.warnings) tell(`${w.path ? `${w.path}: ` : ''}${w.message}`);
+  for (const e of result.errors) tell(`error in ${e.where}: ${e.message}`);
 }
 
 /** Inputs from this size on (all together) are read with the fast path unless --full is given. */
@@ -78,14 +84,14 @@ function writeReport(path: string, text: string): number | null {
   try {
     fd = openSync(path, 'w');
   } catch (error) {
-    process.stderr.write(`ktriage: cannot write ${path}: ${describeReadError(error)}\n`);
+    tell(`cannot write ${path}: ${describeReadError(error)}`);
     return EXIT.usage;
   }
   try {
     writeFileSync(fd, text);
     return null;
   } catch (error) {
-    process.stderr.write(`ktriage: cannot write ${path}: ${describeWriteError(error)}\n`);
+    tell(`cannot write ${path}: ${describeWriteError(error)}`);
     return EXIT.writeFailed;
   } finally {
     closeSync(fd);
@@ -124,7 +130,7 @@ async function analyzeCommand(paths: string[], flags: AnalyzeFlags): Promise<num
     const failed = writeReport(flags.output, text);
     if (failed !== null) return failed;
   } else process.stdout.write(text);
-  if (flags.open) process.stderr.write(`ktriage: ${flags.output ? openReport(flags.output) : '--open needs -o FILE: the report went to stdout'}\n`);
+  if (flags.open) tell(flags.output ? openReport(flags.output) : '--open needs -o FILE: the report went to stdout');
   return exitCodeOf(outcomes, Boolean(flags.strict));
 }
 
@@ -189,10 +195,11 @@ export async function main(argv: readonly string[]): Promise<number> {
   } catch (error) {
     if (error instanceof CommanderError) {
       if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help') return EXIT.ok;
-      if (error.code.startsWith('ktriage.')) process.stderr.write(`ktriage: ${error.message}\n`);
+      if (error.code.startsWith('ktriage.')) tell(error.message);
       return EXIT.usage;
     }
-    process.stderr.write(`ktriage: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    // (a stack is lines of its own: each is made visible, the breaks between them kept)
+    process.stderr.write(`ktriage: internal error: ${(error instanceof Error ? (error.stack ?? error.message) : String(error)).split('\n').map((l) => visible(l)).join('\n')}\n`);
     return EXIT.internal;
   }
 }
@@ -201,7 +208,7 @@ export async function main(argv: readonly string[]): Promise<number> {
 // the report (a full disk) is one line and its own exit code, not a stack.
 process.stdout.on('error', (error: NodeJS.ErrnoException) => {
   if (error.code === 'EPIPE') process.exit(EXIT.ok);
-  process.stderr.write(`ktriage: cannot write the report to standard output: ${describeWriteError(error)}\n`);
+  tell(`cannot write the report to standard output: ${describeWriteError(error)}`);
   process.exit(EXIT.writeFailed);
 });
 

@@ -1,6 +1,7 @@
 import { kernelRelativePath } from '../machine/kernel-paths.js';
 import { say, sayEach, t, type Lang } from '../i18n/index.js';
 import type { MachineSection } from '../result/machine-schema.js';
+import { visible } from './visible.js';
 
 type Mapping = MachineSection['ripMapping'][number];
 type SourceRef = { file: string; line: number } | null;
@@ -89,27 +90,38 @@ export function machineTextLines(m: MachineSection, p: MachinePaint, lang: Lang 
   return out;
 }
 
-/** The machine-code part of an incident in the Markdown report; `escape` and `code` are the renderer's. */
-export function machineMarkdown(m: MachineSection, md: { escape(s: string): string; code(s: string): string; prose(s: string): string }, lang: Lang = 'en'): string[] {
+/** The Markdown renderer's escapes, by context (see markdown.ts). */
+export interface MarkdownEscapes {
+  escape(s: string): string;
+  code(s: string): string;
+  cellCode(s: string): string;
+  prose(s: string, cell?: boolean): string;
+  fenceFor(lines: readonly string[]): string;
+}
+
+/** The machine-code part of an incident in the Markdown report. */
+export function machineMarkdown(m: MachineSection, md: MarkdownEscapes, lang: Lang = 'en'): string[] {
   const out: string[] = [`#### ${t(lang, 'ui.machine', { syntax: syntaxName(m) })}`, ''];
+  const block = (info: string, lines: readonly string[]) => {
+    const fence = md.fenceFor(lines);
+    out.push(`${fence}${info}`, ...lines, fence, '');
+  };
   if (m.codeInstructions.length > 0) {
-    out.push(`${t(lang, 'ui.machine.decoded')} (${t(lang, 'ui.machine.ripMarked')}):`, '', '```');
-    for (const i of codeWindow(m)) out.push(`${i.rip ? '=>' : '  '} ${(i.address ?? `${i.offset >= 0 ? '+' : ''}${i.offset}`).padStart(18)}  ${i.bytes.padEnd(22)} ${i.text.replace(/`/g, "'")}`);
-    out.push('```', '');
+    out.push(`${t(lang, 'ui.machine.decoded')} (${t(lang, 'ui.machine.ripMarked')}):`, '');
+    block('', codeWindow(m).map((i) => visible(`${i.rip ? '=>' : '  '} ${(i.address ?? `${i.offset >= 0 ? '+' : ''}${i.offset}`).padStart(18)}  ${i.bytes.padEnd(22)} ${i.text}`)));
   }
   for (const pattern of m.codePatterns) out.push(`- **${pattern.kind}** ${md.code(pattern.sequence)}: ${md.prose(patternText(pattern, lang))}`);
   if (m.codePatterns.length > 0) out.push('');
   if (m.ripMapping.length > 0) {
     out.push('| samples | role | location | address | instruction |', '|---:|---|---|---|---|');
-    for (const r of m.ripMapping) out.push(`| ${r.samples} | ${r.role} | ${md.code(r.location)} | ${r.address ? md.code(r.address) : ''} | ${md.prose(mappingText(r, lang))} |`);
+    for (const r of m.ripMapping) out.push(`| ${r.samples} | ${r.role} | ${md.cellCode(r.location)} | ${r.address ? md.cellCode(r.address) : ''} | ${md.prose(mappingText(r, lang), true)} |`);
     out.push('');
   }
   if (m.loop) out.push(`**${t(lang, 'ui.machine.loop')}**${t(lang, 'ui.machine.loopIn')}${md.code(m.loop.function)}: ${md.prose(loopText(m.loop, lang))}`, '');
   if (m.symbolized.length > 0) out.push(...m.symbolized.map((s) => `- ${md.escape(s.where)} ${md.code(s.address)} = ${md.code(s.symbol)}`), '');
   for (const e of m.sourceExcerpts) {
-    out.push(`${md.code(e.file)} (${t(lang, 'ui.machine.sourceKey')}):`, '', '```c');
-    for (const l of e.lines) out.push(`${l.mark === 'loop' ? 'L' : l.mark === 'mapped' ? '>' : ' '} ${String(l.line).padStart(6)}  ${l.text.replace(/```/g, "'''")}`);
-    out.push('```', '');
+    out.push(`${md.code(e.file)} (${t(lang, 'ui.machine.sourceKey')}):`, '');
+    block('c', e.lines.map((l) => visible(`${l.mark === 'loop' ? 'L' : l.mark === 'mapped' ? '>' : ' '} ${String(l.line).padStart(6)}  ${l.text}`)));
   }
   for (const note of machineNotes(m, lang)) out.push(`- ${md.prose(note)}`);
   if (m.notes.length > 0) out.push('');

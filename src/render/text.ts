@@ -1,6 +1,7 @@
 import { incidentTitle, relationText, say, t, taintMeaning, type Lang } from '../i18n/index.js';
 import type { Incident, Result } from '../result/schema.js';
 import { machineTextLines } from './machine.js';
+import { visible } from './visible.js';
 import { coverageText, errnoText, eventSpan, frameMarks, frameText, inputsText, notableEvents, noteTexts, placeOf, ripText, roleText, spanText, taskText, verdictText, whyText } from './common.js';
 
 export interface TextOptions {
@@ -22,10 +23,6 @@ function painter(color: boolean): Paint {
   return { bold: wrap('1'), dim: wrap('2'), red: wrap('31'), yellow: wrap('33'), cyan: wrap('36') };
 }
 
-/** Log text may hold terminal escape sequences; never pass them to the user's terminal. */
-function clean(s: string): string {
-  return s.replace(/[\u0000-\u0008\u000b-\u001f\u007f\u009b]/g, '\uFFFD');
-}
 
 function bar(count: number, max: number, width = 24): string {
   return '█'.repeat(Math.max(1, Math.round((count / max) * width)));
@@ -40,9 +37,9 @@ function padColumns(s: string, width: number): string {
 function incidentSection(i: Incident, p: Paint, lang: Lang): string[] {
   const out: string[] = [];
   const ui = (code: string, params?: Parameters<typeof t>[2]) => t(lang, code, params);
-  out.push(p.bold(`${i.id}  ${clean(incidentTitle(lang, i))}`) + `  ${i.role === 'victim' ? p.yellow(roleText(i, lang)) : i.role === 'culprit' ? p.red(roleText(i, lang)) : roleText(i, lang)}${i.corrupted ? p.yellow(`  [${ui('ui.corrupted')}]`) : ''}`);
+  out.push(p.bold(`${i.id}  ${visible(incidentTitle(lang, i))}`) + `  ${i.role === 'victim' ? p.yellow(roleText(i, lang)) : i.role === 'culprit' ? p.red(roleText(i, lang)) : roleText(i, lang)}${i.corrupted ? p.yellow(`  [${ui('ui.corrupted')}]`) : ''}`);
   const row = (k: string, v: string | null | undefined) => {
-    if (v) out.push(`  ${padColumns(k, 11)} ${clean(v)}`);
+    if (v) out.push(`  ${padColumns(k, 11)} ${visible(v)}`);
   };
   row(ui('ui.where'), placeOf(i, true).join(', '));
   const span = spanText(i);
@@ -58,25 +55,25 @@ function incidentSection(i: Incident, p: Paint, lang: Lang): string[] {
   if (i.ripSamples.length > 0 && i.reports > 1) {
     out.push(`  ${ui('ui.ripSamples', { count: i.ripSamples.reduce((n, r) => n + r.count, 0) })}:`);
     const max = i.ripSamples[0]!.count;
-    for (const r of i.ripSamples) out.push(`    ${String(r.count).padStart(4)}  ${ripText(r).padEnd(40)} ${p.cyan(bar(r.count, max))}`);
+    for (const r of i.ripSamples) out.push(`    ${String(r.count).padStart(4)}  ${visible(ripText(r)).padEnd(40)} ${p.cyan(bar(r.count, max))}`);
   }
-  for (const note of noteTexts(i, lang)) out.push(`  ${p.yellow(ui('ui.note'))}  ${clean(note)}`);
+  for (const note of noteTexts(i, lang)) out.push(`  ${p.yellow(ui('ui.note'))}  ${visible(note)}`);
   if (i.stack.length > 0 || i.rip) {
     out.push(`  ${ui('ui.callTrace')}:`);
-    if (i.rip) out.push(`    ${clean(ripText(i.rip))}${i.rip.size ? `/${i.rip.size}` : ''}${i.rip.module ? ` [${i.rip.module}]` : ''}  ${p.dim('<- RIP')}`);
+    if (i.rip) out.push(`    ${visible(`${ripText(i.rip)}${i.rip.size ? `/${i.rip.size}` : ''}${i.rip.module ? ` [${i.rip.module}]` : ''}`)}  ${p.dim('<- RIP')}`);
     for (const f of i.stack) {
       const marks = frameMarks(i, f, lang);
-      const text = `    ${clean(frameText(f))}${marks.length ? `  <- ${marks.join(', ')}` : ''}`;
+      const text = `    ${visible(`${frameText(f)}${marks.length ? `  <- ${marks.join(', ')}` : ''}`)}`;
       out.push(f.reliable ? (f.function === i.loopFunction ? p.bold(text) : text) : p.dim(text));
     }
   }
-  if (i.code) out.push(`  Code: ${clean(i.code.raw)}`);
-  if (i.machine) out.push(...machineTextLines(i.machine, { ...p, clean }, lang));
+  if (i.code) out.push(`  Code: ${visible(i.code.raw)}`);
+  if (i.machine) out.push(...machineTextLines(i.machine, { ...p, clean: visible }, lang));
   const ev = i.evidence;
   if (ev.length > 0) {
     const path = ev[0]!.path;
     const samePath = ev.every((e) => e.path === path);
-    out.push(`  ${ui('ui.evidence')}: ${samePath ? ui('ui.evidenceLines', { path: clean(path), lines: ev.map((e) => e.line).join(', ') }) : ev.map((e) => `${clean(e.path)}:${e.line}`).join(', ')}`);
+    out.push(`  ${ui('ui.evidence')}: ${samePath ? ui('ui.evidenceLines', { path: visible(path), lines: ev.map((e) => e.line).join(', ') }) : ev.map((e) => `${visible(e.path)}:${e.line}`).join(', ')}`);
   }
   return out;
 }
@@ -88,23 +85,23 @@ export function renderText(result: Result, options: TextOptions): string {
   const ui = (code: string, params?: Parameters<typeof t>[2]) => t(lang, code, params);
   const heading = (code: string) => p.bold(ui(code).toUpperCase());
   const out: string[] = [];
-  out.push(`${p.bold('ktriage')} ${result.tool.version}: ${inputsText(result, lang)}${result.summary.hosts.length ? `, ${ui('ui.hostList', { hosts: result.summary.hosts.join(', ') })}` : ''}`);
+  out.push(`${p.bold('ktriage')} ${result.tool.version}: ${inputsText(result, lang)}${result.summary.hosts.length ? `, ${visible(ui('ui.hostList', { hosts: result.summary.hosts.join(', ') }))}` : ''}`);
   const coverage = coverageText(result, lang);
   if (coverage) out.push(`${ui('ui.logsCover')} ${coverage}`);
-  if (result.summary.kernels.length) out.push(`${ui('ui.kernel')} ${result.summary.kernels.join(', ')}`);
-  if (result.summary.hardware.length) out.push(`${ui('ui.hardware')} ${result.summary.hardware.join('; ')}`);
-  out.push('', heading('ui.verdict'), `  ${clean(verdictText(result, lang))}`);
+  if (result.summary.kernels.length) out.push(`${ui('ui.kernel')} ${visible(result.summary.kernels.join(', '))}`);
+  if (result.summary.hardware.length) out.push(`${ui('ui.hardware')} ${visible(result.summary.hardware.join('; '))}`);
+  out.push('', heading('ui.verdict'), `  ${visible(verdictText(result, lang))}`);
   if (result.incidents.length > 0) {
     out.push('', heading('ui.incidents'));
     for (const i of result.incidents) {
-      out.push(`  ${i.id.padEnd(4)} ${padColumns(roleText(i, lang), 14)} ${padColumns(clean(incidentTitle(lang, i)), 44)} ${(i.cpu !== null ? `CPU ${i.cpu}` : '').padEnd(7)} ${clean(taskText(i)).padEnd(24)} ${String(i.reports).padStart(3)}x  ${spanText(i)}`);
+      out.push(`  ${i.id.padEnd(4)} ${padColumns(roleText(i, lang), 14)} ${padColumns(visible(incidentTitle(lang, i)), 44)} ${(i.cpu !== null ? `CPU ${i.cpu}` : '').padEnd(7)} ${visible(taskText(i)).padEnd(24)} ${String(i.reports).padStart(3)}x  ${spanText(i)}`);
     }
   }
   if (result.findings.length > 0) {
     out.push('', heading('ui.findings'));
     for (const f of result.findings) {
       const mark = f.severity === 'critical' ? p.red('!!') : f.severity === 'warning' ? p.yellow(' !') : p.dim(' i');
-      out.push(`  ${mark} ${clean(say(lang, f))}`);
+      out.push(`  ${mark} ${visible(say(lang, f))}`);
     }
   }
   for (const i of result.incidents) out.push('', ...incidentSection(i, p, lang));
@@ -114,18 +111,18 @@ export function renderText(result: Result, options: TextOptions): string {
     for (const e of events.slice(0, 30)) {
       const relation = relationText(lang, e);
       const extra = [errnoText(e, lang), e.subjects.length ? e.subjects.join(', ') : '', e.relation && relation ? ui('ui.relationOf', { relation, incident: e.relation.incident }) : ''].filter(Boolean).join('; ');
-      out.push(`  ${String(e.count).padStart(5)}x ${eventSpan(e).padEnd(18)} ${clean(e.kernel ? e.template : `${e.kind}: ${e.template}`)}${extra ? p.dim(`  (${clean(extra)})`) : ''}`);
+      out.push(`  ${String(e.count).padStart(5)}x ${eventSpan(e).padEnd(18)} ${visible(e.kernel ? e.template : `${e.kind}: ${e.template}`)}${extra ? p.dim(`  (${visible(extra)})`) : ''}`);
     }
     if (events.length > 30) out.push(p.dim(`  ${ui('ui.moreEvents', { count: events.length - 30 })}`));
   }
   if (result.nextSteps.length > 0) {
     out.push('', heading('ui.nextSteps'));
-    result.nextSteps.forEach((s, n) => out.push(`  ${n + 1}. ${clean(say(lang, s))}`, p.dim(`     ${clean(whyText(s, lang))}`)));
+    result.nextSteps.forEach((s, n) => out.push(`  ${n + 1}. ${visible(say(lang, s))}`, p.dim(`     ${visible(whyText(s, lang))}`)));
   }
   if (result.warnings.length > 0 || result.errors.length > 0) {
     out.push('', heading('ui.warnings'));
-    for (const w of result.warnings) out.push(`  ${w.path ? `${clean(w.path)}: ` : ''}${clean(w.message)}`);
-    for (const e of result.errors) out.push(`  ${clean(ui('ui.errorIn', { where: e.where, message: e.message }))}`);
+    for (const w of result.warnings) out.push(`  ${w.path ? `${visible(w.path)}: ` : ''}${visible(w.message)}`);
+    for (const e of result.errors) out.push(`  ${visible(ui('ui.errorIn', { where: e.where, message: e.message }))}`);
   }
   return `${out.join('\n')}\n`;
 }

@@ -1,3 +1,5 @@
+import { visible } from '../visible.js';
+
 /** Markup that is already safe to emit as is: built by `html` from escaped parts. */
 export class SafeHtml {
   constructor(readonly value: string) {}
@@ -8,9 +10,9 @@ export class SafeHtml {
 
 const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
-/** Escapes text for an HTML/SVG text node or a quoted attribute value. */
+/** Escapes text for an HTML/SVG text node or a quoted attribute value; hidden characters become visible escapes. */
 export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => ENTITIES[c]!);
+  return visible(text, true).replace(/[&<>"']/g, (c) => ENTITIES[c]!);
 }
 
 type Part = SafeHtml | string | number | boolean | null | undefined | readonly Part[];
@@ -32,6 +34,11 @@ export function html(strings: TemplateStringsArray, ...values: readonly Part[]):
     out += emit(v) + strings[n + 1]!;
   });
   return new SafeHtml(out);
+}
+
+/** Text from a log isolated from the sentence around it: right-to-left letters in it cannot reorder that sentence. */
+export function isolate(part: Part): SafeHtml {
+  return html`<bdi>${part}</bdi>`;
 }
 
 /** Trusted markup written by this renderer (never log text). */

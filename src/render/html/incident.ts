@@ -2,7 +2,7 @@ import { spanSeconds } from '../../analysis/moments.js';
 import { duration, incidentTitle, say, t, taintMeaning, type Lang } from '../../i18n/index.js';
 import type { Finding, Incident, NextStep, Result } from '../../result/schema.js';
 import { frameMarks, frameText, noteTexts, placeOf, ripText, spanText, stuckText, whyText } from '../common.js';
-import { html, prose, type SafeHtml } from './escape.js';
+import { html, isolate, prose, type SafeHtml } from './escape.js';
 import { renderFlameGraph } from './flame.js';
 import { renderRipHistogram } from './histogram.js';
 import { incidentAnchor } from './ids.js';
@@ -61,7 +61,7 @@ function facts(i: Incident, lang: Lang): Fact[] {
 }
 
 function factTable(rows: readonly Fact[]): SafeHtml {
-  return html`<dl class="facts">${rows.filter(([, v]) => v !== null && v !== '').map(([k, v]) => html`<dt>${k}</dt><dd>${v}</dd>`)}</dl>`;
+  return html`<dl class="facts">${rows.filter(([, v]) => v !== null && v !== '').map(([k, v]) => html`<dt>${k}</dt><dd>${isolate(v)}</dd>`)}</dl>`;
 }
 
 /** Findings with their severity; `linked` adds links to the incidents they are about (for the overview). */
@@ -79,12 +79,12 @@ export function nextStepList(steps: readonly NextStep[], lang: Lang): SafeHtml |
 function callTrace(i: Incident, lang: Lang): SafeHtml | null {
   if (!i.rip && i.stack.length === 0) return null;
   const rip = i.rip
-    ? html`<li class="frame frame-rip"><span class="fn">${ripText(i.rip)}${i.rip.size ? `/${i.rip.size}` : ''}${i.rip.module ? ` [${i.rip.module}]` : ''}</span><span class="mark">RIP</span></li>`
+    ? html`<li class="frame frame-rip"><span class="fn">${isolate(`${ripText(i.rip)}${i.rip.size ? `/${i.rip.size}` : ''}${i.rip.module ? ` [${i.rip.module}]` : ''}`)}</span><span class="mark">RIP</span></li>`
     : null;
   const frames = i.stack.map((f) => {
     const marks = frameMarks(i, f, lang);
     const cls = [f.reliable ? '' : 'unreliable', f.function === i.loopFunction ? 'loop' : ''].filter(Boolean).join(' ');
-    return html`<li class="frame ${cls}"><span class="fn">${frameText(f)}</span>${marks.map((m) => html`<span class="mark">${m}</span>`)}</li>`;
+    return html`<li class="frame ${cls}"><span class="fn">${isolate(frameText(f))}</span>${marks.map((m) => html`<span class="mark">${m}</span>`)}</li>`;
   });
   return html`<ol class="trace">${rip}${frames}</ol>`;
 }
@@ -104,8 +104,8 @@ function codeBytes(i: Incident): SafeHtml | null {
 function rawLines(i: Incident): SafeHtml {
   const path = i.lines[0]?.path;
   return html`<div class="raw"><table>${i.lines.map(
-    (l) => html`<tr id="${incidentAnchor(i.id)}-L${l.line}"><td class="ln"><a href="#${incidentAnchor(i.id)}-L${l.line}" title="${l.path}:${l.line}">${l.path === path ? '' : `${l.path}:`}${l.line}</a></td><td>${l.text}</td></tr>`,
-  )}</table></div>${path ? html`<p class="muted small">From <code>${path}</code>${i.reports > 1 ? `; the other ${i.reports - 1} reports of this episode are at lines ${i.evidence.slice(1, 12).map((e) => e.line).join(', ')}${i.evidence.length > 12 ? ', ...' : ''}` : ''}.</p>` : null}`;
+    (l) => html`<tr id="${incidentAnchor(i.id)}-L${l.line}"><td class="ln"><a href="#${incidentAnchor(i.id)}-L${l.line}" title="${l.path}:${l.line}">${l.path === path ? '' : isolate(`${l.path}:`)}${l.line}</a></td><td>${isolate(l.text)}</td></tr>`,
+  )}</table></div>${path ? html`<p class="muted small">From <code>${isolate(path)}</code>${i.reports > 1 ? `; the other ${i.reports - 1} reports of this episode are at lines ${i.evidence.slice(1, 12).map((e) => e.line).join(', ')}${i.evidence.length > 12 ? ', ...' : ''}` : ''}.</p>` : null}`;
 }
 
 function section(title: string, body: SafeHtml | null): SafeHtml | null {
@@ -114,7 +114,7 @@ function section(title: string, body: SafeHtml | null): SafeHtml | null {
 
 function summaryLine(i: Incident, lang: Lang): SafeHtml {
   const where = placeOf(i, false).join(' · ');
-  return html`<summary><span class="badge badge-${i.role}">${t(lang, `ui.role.${i.role}`)}</span> <b>${i.id}</b> <span class="title">${incidentTitle(lang, i)}</span> <span class="muted">${where} · ${i.reports}× · ${spanText(i)}</span></summary>`;
+  return html`<summary><span class="badge badge-${i.role}">${t(lang, `ui.role.${i.role}`)}</span> <b>${i.id}</b> <span class="title">${isolate(incidentTitle(lang, i))}</span> <span class="muted">${isolate(where)} · ${i.reports}× · ${spanText(i)}</span></summary>`;
 }
 
 /** One incident, collapsed to its title line until opened (timeline and table clicks open it). */

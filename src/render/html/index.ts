@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import { duration, t, type Lang } from '../../i18n/index.js';
 import type { Result } from '../../result/schema.js';
 import { coverageText, inputsText, verdictText } from '../common.js';
-import { html, raw, type SafeHtml } from './escape.js';
+import { html, isolate, raw, type SafeHtml } from './escape.js';
 import { episodeSeconds, findingList, nextStepList, renderIncident } from './incident.js';
 import { SCRIPT } from './script.js';
 import { STYLE } from './style.js';
@@ -54,7 +54,7 @@ function header(result: Result, lang: Lang): SafeHtml {
   return html`<header class="top"><div class="inner">
 <h1><span class="brand">ktriage ·</span> ${headline(result, lang)}</h1>
 <p class="verdict"><span class="sev">${t(lang, `ui.severity.${severity}`)}</span>${verdictText(result, lang)}</p>
-<dl>${facts.filter(([, v]) => v).map(([k, v]) => html`<dt>${k}</dt><dd>${v}</dd>`)}</dl>
+<dl>${facts.filter(([, v]) => v).map(([k, v]) => html`<dt>${k}</dt><dd>${isolate(v)}</dd>`)}</dl>
 </div></header>`;
 }
 
@@ -82,7 +82,7 @@ function card(id: string, title: string, body: SafeHtml | null): SafeHtml | null
 
 function problems(result: Result, lang: Lang): SafeHtml | null {
   if (!result.warnings.length && !result.errors.length) return null;
-  return html`<ul class="warn">${result.warnings.map((w) => html`<li>${w.path ? html`<code>${w.path}</code>: ` : null}${w.message}</li>`)}${result.errors.map((e) => html`<li>${t(lang, 'ui.errorIn', { where: e.where, message: e.message })}</li>`)}</ul>`;
+  return html`<ul class="warn">${result.warnings.map((w) => html`<li>${w.path ? html`<code>${isolate(w.path)}</code>: ` : null}${isolate(w.message)}</li>`)}${result.errors.map((e) => html`<li>${isolate(t(lang, 'ui.errorIn', { where: e.where, message: e.message }))}</li>`)}</ul>`;
 }
 
 /** The whole report as one self-contained HTML page: a pure function of the result. */

@@ -2,7 +2,7 @@ import type { MachineSection } from '../../result/machine-schema.js';
 import type { Incident } from '../../result/schema.js';
 import { t, type Lang } from '../../i18n/index.js';
 import { loopText, machineNotes, patternText, syntaxName } from '../machine.js';
-import { html, prose, type SafeHtml } from './escape.js';
+import { html, isolate, prose, type SafeHtml } from './escape.js';
 
 type SourceRef = { file: string; line: number } | null;
 
@@ -30,14 +30,14 @@ function mapping(m: MachineSection, lang: Lang): SafeHtml | null {
   if (!m.ripMapping.length) return null;
   const ui = (code: string) => t(lang, code);
   return html`<table class="asm"><thead><tr><th>${ui('ui.html.col.sampledAt')}</th><th>${ui('ui.html.col.as')}</th><th class="num">${ui('ui.html.col.samples')}</th><th>${ui('ui.html.col.instruction')}</th><th>${ui('ui.html.col.previous')}</th><th>${ui('ui.html.col.source')}</th></tr></thead><tbody>${m.ripMapping.map(
-    (r) => html`<tr><td>${r.location}</td><td>${r.role === 'rip' ? 'RIP' : ui('ui.html.returnAddress')}</td><td class="num">${r.samples}</td><td>${r.instruction?.text ?? ''}</td><td>${r.previous ? `${r.previous.text}${r.previousInferred ? ` (${ui('ui.html.inferred')})` : ''}` : ''}</td><td>${sourceText(r.source)}</td></tr>`,
+    (r) => html`<tr><td>${isolate(r.location)}</td><td>${r.role === 'rip' ? 'RIP' : ui('ui.html.returnAddress')}</td><td class="num">${r.samples}</td><td>${r.instruction?.text ?? ''}</td><td>${r.previous ? `${r.previous.text}${r.previousInferred ? ` (${ui('ui.html.inferred')})` : ''}` : ''}</td><td>${sourceText(r.source)}</td></tr>`,
   )}</tbody></table>`;
 }
 
 function excerpts(m: MachineSection): SafeHtml | null {
   if (!m.sourceExcerpts.length) return null;
   return html`${m.sourceExcerpts.map(
-    (e) => html`<div class="src"><div class="src-file">${e.file}</div><table>${e.lines.map((l) => html`<tr class="src-${l.mark}"><td class="ln">${l.line}</td><td>${l.text}</td></tr>`)}</table></div>`,
+    (e) => html`<div class="src"><div class="src-file">${e.file}</div><table>${e.lines.map((l) => html`<tr class="src-${l.mark}"><td class="ln">${l.line}</td><td>${isolate(l.text)}</td></tr>`)}</table></div>`,
   )}`;
 }
 

@@ -30,7 +30,7 @@ svg{max-width:100%;height:auto;display:block;font-family:system-ui,-apple-system
 .key{display:inline-block;width:11px;height:11px;border-radius:2px;margin:0 4px 0 8px;vertical-align:-1px}
 .key-culprit{background:var(--culprit)}.key-victim{background:var(--victim)}.key-standalone{background:var(--standalone)}.key-event{background:var(--event)}.key-loop{background:var(--loop);margin-left:2px}
 .timeline .lane-bg{fill:transparent}.timeline .lane:nth-of-type(odd) .lane-bg{fill:#f7f9fb}
-.timeline .lane-title{font-size:12.5px;font-weight:600;fill:var(--ink)}.timeline .lane-sub{font-size:11px;fill:var(--muted);font-family:var(--mono)}
+.timeline text{unicode-bidi:isolate}.timeline .lane-title{font-size:12.5px;font-weight:600;fill:var(--ink)}.timeline .lane-sub{font-size:11px;fill:var(--muted);font-family:var(--mono)}
 .timeline .lane-section{font-size:11px;font-weight:600;fill:var(--muted);text-transform:uppercase;letter-spacing:.6px}
 .timeline .axis line{stroke:#e6eaef}.timeline .axis text{font-size:11px;fill:var(--muted);text-anchor:middle}
 .timeline .bar{cursor:pointer;opacity:.9}.timeline .bar:hover{opacity:1}

@@ -1,7 +1,7 @@
 import { incidentTitle, relationText, t, type Lang } from '../../i18n/index.js';
 import type { EventGroup, Incident, Result } from '../../result/schema.js';
 import { errnoText, eventSpan, placeOf, spanText } from '../common.js';
-import { html, type SafeHtml } from './escape.js';
+import { html, isolate, type SafeHtml } from './escape.js';
 import { eventAnchor, incidentAnchor } from './ids.js';
 import { relationLinks } from './incident.js';
 
@@ -10,7 +10,7 @@ function incidentRow(i: Incident, lang: Lang): SafeHtml {
   const where = placeOf(i, true).join(' · ');
   return html`<tr class="row-incident role-${i.role}" data-type="incident" data-notable="1" data-go="${go}">
 <td><span class="badge badge-${i.role}">${t(lang, `ui.role.${i.role}`)}</span></td><td><a href="#${go}" data-go="${go}">${i.id}</a></td><td class="nowrap">${spanText(i)}</td>
-<td>${where}</td><td class="num">${i.reports}</td><td>${incidentTitle(lang, i)}</td><td>${relationLinks(i, lang)}</td></tr>`;
+<td>${isolate(where)}</td><td class="num">${i.reports}</td><td>${isolate(incidentTitle(lang, i))}</td><td>${relationLinks(i, lang)}</td></tr>`;
 }
 
 function eventRow(e: EventGroup, index: number, lang: Lang): SafeHtml {
@@ -19,7 +19,7 @@ function eventRow(e: EventGroup, index: number, lang: Lang): SafeHtml {
   const related = e.relation ? html`<a href="#${incidentAnchor(e.relation.incident)}" data-go="${incidentAnchor(e.relation.incident)}">${e.relation.incident}</a> ${relationText(lang, e)}` : null;
   return html`<tr id="${eventAnchor(index)}" class="row-event${e.notable ? ' notable' : ''}" data-type="event" data-notable="${e.notable ? '1' : '0'}" title="${`${e.example.path}:${e.example.line}: ${e.example.text}`}">
 <td><span class="badge badge-${e.notable ? 'event' : 'routine'}">${t(lang, e.notable ? 'ui.html.event' : 'ui.html.routine')}</span></td><td>${e.kind}</td><td class="nowrap">${eventSpan(e)}</td>
-<td>${[e.host, e.subjects.slice(0, 6).join(', ')].filter(Boolean).join(' · ')}${e.subjects.length > 6 ? ` +${e.subjects.length - 6}` : ''}</td><td class="num">${e.count}</td><td><code>${what}</code></td><td>${errno}${errno && related ? html`<br>` : null}${related}</td></tr>`;
+<td>${isolate([e.host, e.subjects.slice(0, 6).join(', ')].filter(Boolean).join(' · '))}${e.subjects.length > 6 ? ` +${e.subjects.length - 6}` : ''}</td><td class="num">${e.count}</td><td><code>${isolate(what)}</code></td><td>${errno}${errno && related ? html`<br>` : null}${related}</td></tr>`;
 }
 
 /** Every incident and event group in one table, with a text filter and type/routine toggles (see script). */

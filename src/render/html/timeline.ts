@@ -6,6 +6,7 @@ import { axisTicks, chooseClock, clockLabel, secondsOn, zoneText, type Clock } f
 import { html, type SafeHtml } from './escape.js';
 import { eventAnchor, incidentAnchor } from './ids.js';
 import { fitText, linearScale, px } from './svg.js';
+import { visible } from '../visible.js';
 
 const WIDTH = 1120;
 const LABEL_WIDTH = 220;
@@ -54,12 +55,13 @@ function sampleTip(i: Incident, n: number): string {
   const s = i.samples[n]!;
   const rip = s.function ? ripText({ function: s.function, offset: s.offset }) : 'no RIP';
   const stuck = s.stuckSeconds !== null ? `, stuck ${s.stuckSeconds} s` : '';
-  return `${i.id} report ${n + 1}/${i.samples.length} at ${shortTime(s.time, s.uptime)}${stuck}\nRIP ${rip}\n${s.evidence.path}:${s.evidence.line}`;
+  // (a tip's lines are its own: a line break in log text is made visible, like any hidden character)
+  return `${i.id} report ${n + 1}/${i.samples.length} at ${shortTime(s.time, s.uptime)}${stuck}\nRIP ${visible(rip)}\n${visible(s.evidence.path)}:${s.evidence.line}`;
 }
 
 function incidentTip(i: Incident, lang: Lang): string {
   const where = placeOf(i, true).join(', ');
-  return `${i.id}: ${incidentTitle(lang, i)} (${roleText(i, lang)})\n${where}\n${t(lang, 'ui.reports', { count: i.reports })}, ${shortTime(i.firstSeen, i.firstUptime)}-${shortTime(i.lastSeen, i.lastUptime)}\n${t(lang, 'ui.tl.click')}`;
+  return `${i.id}: ${visible(incidentTitle(lang, i))} (${roleText(i, lang)})\n${visible(where)}\n${t(lang, 'ui.reports', { count: i.reports })}, ${shortTime(i.firstSeen, i.firstUptime)}-${shortTime(i.lastSeen, i.lastUptime)}\n${t(lang, 'ui.tl.click')}`;
 }
 
 function incidentLane(clock: Clock, x: (s: number) => number, i: Incident, span: Span, y: number, multiHost: boolean, lang: Lang): SafeHtml {
@@ -83,7 +85,7 @@ ${ticks}${i.role === 'victim' && i.causedBy ? html`<text class="waits" x="${px(l
 
 function eventTip(e: EventGroup): string {
   const errno = e.errno !== null && e.errnoName ? `\n${e.errno} = ${e.errnoName} (${e.errnoMeaning})` : '';
-  return `${e.count} line${e.count === 1 ? '' : 's'}, ${eventSpan(e)}${errno}\n${e.example.text}\n${e.example.path}:${e.example.line}`;
+  return `${e.count} line${e.count === 1 ? '' : 's'}, ${eventSpan(e)}${errno}\n${visible(e.example.text)}\n${visible(e.example.path)}:${e.example.line}`;
 }
 
 function eventLane(x: (s: number) => number, e: EventGroup, index: number, span: Span, y: number): SafeHtml {

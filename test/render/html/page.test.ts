@@ -61,9 +61,9 @@ describe('HTML report of node-2', () => {
     expect(i1).toContain('data-fn="blk_set_queue_dying"');
     expect(i1).toMatch(/class="fl fl-loop"[^>]*data-fn="blk_set_queue_dying"/);
     expect(i1).toContain('_raw_spin_unlock_irqrestore+0x15');
-    expect(i1).toMatch(/<li class="frame unreliable"><span class="fn">\? dev_suspend\+0x250\/0x250 \[dm_mod\]/);
+    expect(i1).toMatch(/<li class="frame unreliable"><span class="fn"><bdi>\? dev_suspend\+0x250\/0x250 \[dm_mod\]/);
     expect(i1).toContain('soft lockup occurred earlier');
-    expect(i1).toMatch(/<td class="ln"><a href="#incident-I1-L9"[^>]*title="messages:9">9<\/a><\/td><td>NMI watchdog: BUG: soft lockup - CPU#12 stuck for 22s! \[dockerd-current:39156\]/);
+    expect(i1).toMatch(/<td class="ln"><a href="#incident-I1-L9"[^>]*title="messages:9">9<\/a><\/td><td><bdi>NMI watchdog: BUG: soft lockup - CPU#12 stuck for 22s! \[dockerd-current:39156\]/);
   });
 
   it('draws the flame graph from every sample\'s own stack, RIP first', () => {
