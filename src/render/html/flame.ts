@@ -2,6 +2,7 @@ import { t, type Lang } from '../../i18n/index.js';
 import type { Incident } from '../../result/schema.js';
 import { html, type SafeHtml } from './escape.js';
 import { fitText, nameHash, px } from './svg.js';
+import { visible } from '../visible.js';
 
 /** A call path node: how many samples passed through this function from this caller chain. */
 export interface FlameNode {
@@ -54,7 +55,7 @@ function frameClass(name: string, marks: Marks, depth: number): string {
 function frameTip(node: FlameNode, marks: Marks): string {
   const pct = Math.round((node.count / marks.total) * 100);
   const role = node.name === marks.loop ? '\nloop-bounding function: every sample passes through it' : '';
-  return `${node.name}\n${node.count} of ${marks.total} sample${marks.total === 1 ? '' : 's'} (${pct}%)${role}`;
+  return `${visible(node.name)}\n${node.count} of ${marks.total} sample${marks.total === 1 ? '' : 's'} (${pct}%)${role}`;
 }
 
 function layout(node: FlameNode, x: number, width: number, depth: number, marks: Marks, out: SafeHtml[]): void {

@@ -2,6 +2,7 @@ import type { Incident } from '../../result/schema.js';
 import { ripText } from '../common.js';
 import { html, type SafeHtml } from './escape.js';
 import { fitText, px } from './svg.js';
+import { visible } from '../visible.js';
 
 const WIDTH = 760;
 const LABEL_WIDTH = 300;
@@ -22,7 +23,7 @@ export function renderRipHistogram(i: Incident): SafeHtml {
     const w = Math.max((r.count / max) * barSpace, 2);
     const pct = Math.round((r.count / total) * 100);
     const where = ripText(r);
-    return html`<g class="hist-row${r.function === i.loopFunction ? ' hist-loop' : ''}" data-tip="${`RIP ${where}\n${r.count} of ${total} samples (${pct}%)`}">
+    return html`<g class="hist-row${r.function === i.loopFunction ? ' hist-loop' : ''}" data-tip="${`RIP ${visible(where)}\n${r.count} of ${total} samples (${pct}%)`}">
 <text class="hist-label" x="${LABEL_WIDTH - 8}" y="${y + 14}">${fitText(where, LABEL_WIDTH - 12, 6.8)}</text>
 <rect x="${LABEL_WIDTH}" y="${y}" width="${px(w)}" height="${ROW - 6}" rx="2"/>
 <text class="hist-count" x="${px(LABEL_WIDTH + w + 6)}" y="${y + 13}">${r.count} (${pct}%)</text></g>`;
