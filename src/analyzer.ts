@@ -3,7 +3,8 @@ import { codeScope, toIncident } from './analysis/build.js';
 import { crossCheckCode, NO_CODE_CHECK } from './machine/cross-check.js';
 import { EventAggregator, type MessageReading } from './analysis/events.js';
 import { RecentTexts, REPEATED_TEXTS_ROOM } from './lines/recent-texts.js';
-import { groupIncidents } from './analysis/incidents.js';
+import { capIncidents, omittedWarning } from './analysis/cap.js';
+import { completeIncidents, groupIncidents, UniqueReports } from './analysis/incidents.js';
 import { summarize } from './analysis/summary.js';
 import { linkVictims } from './analysis/victims.js';
 import { restText, type RegionStops } from './lines/line-scan.js';
@@ -270,7 +271,7 @@ export class SourceFeed {
  * `finish()` builds the versioned result. Memory holds report lines, counts and event groups only.
  */
 export class Analyzer {
-  private readonly reports: Report[] = [];
+  private readonly reports = new UniqueReports((line) => this.hostOf(line));
   private keptReportLines = 0;
   private readonly fragments: Fragment[] = [];
   private droppedFragments = 0;
@@ -334,15 +335,16 @@ export class Analyzer {
   }
 
   /**
-   * Keeps a parsed report. Past MAX_KEPT_REPORT_LINES (a CPU stuck for days re-reports every 20-30 s)
-   * a report keeps only its header line: its parsed fields still count as a sample, and the lines shown
-   * as evidence are those of each incident's first report, which came before.
+   * Keeps a parsed report unless an as long copy of it is kept already. Past MAX_KEPT_REPORT_LINES (a CPU stuck
+   * for days re-reports every 20-30 s) a report is kept slim: its header line and the fields a sample and a
+   * title need, not its lines, registers or Code: (the lines shown are those of each incident's first report).
    */
   private keepReport(report: Report): void {
-    if (this.keptReportLines + report.lines.length <= MAX_KEPT_REPORT_LINES) {
-      this.keptReportLines += report.lines.length;
-      this.reports.push(report);
-    } else this.reports.push({ ...report, lines: [report.header] });
+    const whole = this.keptReportLines + report.lines.length <= MAX_KEPT_REPORT_LINES;
+    const kept = whole ? report : slim(report);
+    const replaced = this.reports.offer(report, kept);
+    if (replaced === null) return;
+    this.keptReportLines += kept.lines.length - (replaced?.lines.length ?? 0);
   }
 
   /**
@@ -387,7 +389,7 @@ export class Analyzer {
 
   /** Whether a report printed ARM `Code:` words: they are decoded only once `loadArmDecoder()` has resolved. */
   get hasArmCode(): boolean {
-    return this.reports.some((r) => r.code?.unit === 'word');
+    return this.reports.values().some((r) => r.code?.unit === 'word');
   }
 
   finish(): Result {
@@ -397,12 +399,18 @@ export class Analyzer {
       this.warn(example.path, `line ${example.lineNo}: ${count} line(s) ${source} look like a kernel report ("${example.text.slice(0, 80)}") but were not logged by the kernel; ignored as reports`);
     }
     if (this.events.droppedLines > 0) this.warn(null, `${this.events.droppedLines} lines with rare message templates were not grouped into events (template cap reached)`);
-    const { incidents: drafts, unmatchedFragments } = groupIncidents({ reports: this.reports, fragments: this.fragments, hostOf: this.hostOf });
+    const grouped = groupIncidents({ reports: this.reports.values(), hostOf: this.hostOf });
+    const unmatchedFragments = completeIncidents(grouped, this.fragments, this.hostOf);
     if (this.droppedFragments > 0) this.warn(null, `${this.droppedFragments} register dump(s) without a report header past the first ${MAX_KEPT_FRAGMENTS} were not kept`);
     if (unmatchedFragments > 0) this.warn(null, `${unmatchedFragments} register dump(s) without a report header matched no incident and were ignored`);
+    const { kept: drafts, omitted } = capIncidents(grouped);
+    if (omitted) this.warn(null, omittedWarning(omitted));
     this.stage('linking victims to culprits', undefined, () => linkVictims(drafts));
-    const codeCheck = this.stage('cross-checking Code: lines', NO_CODE_CHECK, () => crossCheckCode(drafts.flatMap((d) => d.reports.map((report) => ({ report, scope: codeScope(d, report) })))));
-    const incidents = drafts.flatMap((d) => this.stage(`incident of the report at ${d.reports[0]!.header.path}:${d.reports[0]!.header.lineNo}`, [], () => [toIncident(d, this.options.machine, codeCheck, this.recordError)]));
+    const codeCheck = this.stage('cross-checking Code: lines', NO_CODE_CHECK, () => crossCheckCode(drafts.flatMap((d) => {
+      const kernel = d.reports.find((r) => r.kernel)?.kernel;
+      return d.reports.map((report) => ({ report, scope: codeScope(d, report, kernel) }));
+    })));
+    const incidents = drafts.flatMap((d) => this.stage(`incident of the report at ${d.reports[0]!.header.path}:${d.reports[0]!.header.lineNo}`, [], () => [toIncident(d, this.options.machine, codeCheck, this.recordError, drafts.length)]));
     const events = this.events.groupsList().map((e) => ({ ...e, host: e.host }));
     this.stage('relating events to incidents', undefined, () => relateEvents(events, incidents));
     const inputs = this.feeds.map((f) => ({ ...f.summary }));
@@ -416,10 +424,16 @@ export class Analyzer {
       events,
       findings: this.stage('findings', [], () => buildFindings(incidents, events)),
       nextSteps: this.stage('next steps', [], () => buildNextSteps(incidents, events)),
+      ...(omitted ? { omittedIncidents: omitted } : {}),
       warnings: this.warnings,
       errors: this.errors,
     };
   }
+}
+
+/** A report without what only its evidence needs: its lines but the header, registers, stack words, Code:. */
+function slim(report: Report): Report {
+  return { ...report, lines: [report.header], registers: {}, stackWords: [], code: null, modules: null };
 }
 
 /** Analyzes text already in memory (pasted reports, tests, the corpus evaluation). */

@@ -11,9 +11,14 @@ import type { MachineInputs } from '../machine/inputs.js';
 import { ripHistogram } from './samples.js';
 import { incidentSignature } from './signature.js';
 
-/** Evidence kept per incident: enough to find every report, bounded for huge episodes. */
+/** Evidence kept per incident: enough to find every report, bounded for huge episodes (the first and last ones). */
 const MAX_EVIDENCE = 200;
 const MAX_SAMPLES = 1000;
+/** Samples listed over all incidents: with many incidents each lists fewer (at least MIN_SAMPLES), so the result stays bounded. */
+const SAMPLES_IN_ALL = 100_000;
+const MIN_SAMPLES = 20;
+/** RIP histogram rows listed, most frequent first (random offsets of a damaged log would make one per sample). */
+const MAX_RIP_ROWS = 200;
 /** Frames kept per sample stack: deeper stacks are recursion or damage, and the bound keeps the result small. */
 const MAX_SAMPLE_FRAMES = 64;
 
@@ -33,8 +38,8 @@ function taintChangeNote(d: IncidentDraft): InnerMessage | null {
  * Reports whose code can be compared: those of one kernel release (a build's code is the same on every host; a
  * report that names none runs its episode's), else those of one host.
  */
-export function codeScope(d: IncidentDraft, r: Report): string {
-  const kernel = r.kernel ?? d.reports.find((other) => other.kernel)?.kernel;
+export function codeScope(d: IncidentDraft, r: Report, episodeKernel = d.reports.find((other) => other.kernel)?.kernel): string {
+  const kernel = r.kernel ?? episodeKernel;
   return kernel ? `kernel ${kernel}` : `host ${d.host ?? ''}`;
 }
 
@@ -54,9 +59,14 @@ function machineSection(d: IncidentDraft, machine: MachineInputs | undefined, co
 
 /**
  * Converts an assembled incident into its result form; Code: lines that `codeCheck` rejected are not decoded. A machine-code
- * reading that throws is told to `onError` (the run's errors).
+ * reading that throws is told to `onError` (the run's errors). `incidents`, how many are kept, shares out the samples listed.
  */
-export function toIncident(d: IncidentDraft, machine: MachineInputs | undefined, codeCheck: CodeCheck, onError: StageError): Incident {
+/** The first and the last of a list longer than `n`: how an episode began and how it was when the log ended. */
+function ends<T>(list: readonly T[], n: number): readonly T[] {
+  return list.length <= n ? list : [...list.slice(0, Math.ceil(n / 2)), ...list.slice(list.length - Math.floor(n / 2))];
+}
+
+export function toIncident(d: IncidentDraft, machine: MachineInputs | undefined, codeCheck: CodeCheck, onError: StageError, incidents = 1): Incident {
   const first = d.reports[0]!;
   const lastReport = d.reports[d.reports.length - 1]!;
   const firstLine = d.samples[0]?.line ?? first.header;
@@ -71,11 +81,12 @@ export function toIncident(d: IncidentDraft, machine: MachineInputs | undefined,
   const hotCode = hotReports.find((r) => r.code && !codeCheck.rejected.has(r))?.code ?? null;
   const irqNote = hotReports[0] ? irqRestoreNote(hotReports[0].rip, hotCode) : null;
   if (irqNote) notes.unshift(irqNote);
-  notes.push(...codeCheck.conflicts.filter((c) => c.reports.some((r) => d.reports.includes(r))).map((c) => c.message));
+  const own = new Set(d.reports);
+  notes.push(...codeCheck.conflicts.filter((c) => c.reports.some((r) => own.has(r))).map((c) => c.message));
   const taintChange = taintChangeNote(d);
   if (taintChange) notes.push(taintChange);
   const corruptionReasons = [...new Set(d.reports.flatMap((r) => r.corruptionReasons))];
-  const samples = d.samples.slice(0, MAX_SAMPLES).map((s) => ({
+  const samples = ends(d.samples, Math.max(MIN_SAMPLES, Math.min(MAX_SAMPLES, Math.floor(SAMPLES_IN_ALL / incidents)))).map((s) => ({
     time: s.line.time,
     uptime: s.line.uptime,
     function: s.rip?.function ?? null,
@@ -108,13 +119,13 @@ export function toIncident(d: IncidentDraft, machine: MachineInputs | undefined,
     lastSeen: lastLine.time,
     firstUptime: firstLine.uptime,
     lastUptime: lastLine.uptime,
-    maxStuckSeconds: stuck.length ? Math.max(...stuck) : null,
+    maxStuckSeconds: stuck.length ? stuck.reduce((a, b) => Math.max(a, b)) : null,
     kernel: first.kernel ?? d.reports.find((r) => r.kernel)?.kernel ?? null,
     hardware: first.hardware ?? d.reports.find((r) => r.hardware)?.hardware ?? null,
     taint,
     taintFlags: taint ? decodeTaint(taint).flags.map((f) => ({ letter: f.letter, meaning: f.meaning })) : [],
     rip: first.rip ? { function: first.rip.function, offset: first.rip.offset, size: first.rip.size, module: first.rip.module } : null,
-    ripSamples: histogram,
+    ripSamples: histogram.slice(0, MAX_RIP_ROWS),
     samples,
     loopFunction: d.loopFunction,
     stack: first.stack.map((f) => ({ ...f })),
@@ -128,6 +139,6 @@ export function toIncident(d: IncidentDraft, machine: MachineInputs | undefined,
     noteMessages: notes,
     machine: machineSection(d, machine, codeCheck, onError),
     lines: first.lines.map((l) => ({ path: l.path, line: l.lineNo, text: l.text })),
-    evidence: d.samples.slice(0, MAX_EVIDENCE).map((s) => lineRef(s.line)),
+    evidence: ends(d.samples, MAX_EVIDENCE).map((s) => lineRef(s.line)),
   };
 }

@@ -4,7 +4,7 @@ import { KERNEL_BUG_KINDS, STUCK_KINDS, WARNING_KINDS } from '../result/kinds.js
 import type { EventGroup, Finding, Incident, InnerMessage, MessageParams, NextStep } from '../result/schema.js';
 import { english, relationMessage, t } from '../i18n/index.js';
 import { shortTime } from './duration.js';
-import { firstMoment, isoMs, lastMoment, secondsBetween, spanSeconds } from './moments.js';
+import { firstMoment, isoMs, lastMoment, secondsBetween, spanSeconds, type Moment } from './moments.js';
 
 /** How far the event window extends around an incident window; events further away are not related. */
 const RELATED_WINDOW_SECONDS = 300;
@@ -49,10 +49,10 @@ export function stuckAtLeast(i: Incident): number | null {
   return between;
 }
 
-function incidentFinding(i: Incident, all: readonly Incident[]): Finding {
+function incidentFinding(i: Incident, all: ReadonlyMap<string, Incident>): Finding {
   const stuck = STUCK_KINDS.has(i.kind) && i.reports > 1 ? stuckAtLeast(i) : null;
   const each = i.samples.map((s) => s.stuckSeconds).filter((v): v is number => v !== null);
-  const victims = i.victims.map((id) => all.find((v) => v.id === id)).filter((v): v is Incident => !!v);
+  const victims = i.victims.map((id) => all.get(id)).filter((v): v is Incident => !!v);
   const message = english('finding.incident', {
     kind: i.kind,
     ...whoAndSpan(i),
@@ -70,8 +70,8 @@ function incidentFinding(i: Incident, all: readonly Incident[]): Finding {
   return { severity: i.role === 'victim' ? 'warning' : incidentSeverity(i), ...message, incidents: [i.id] };
 }
 
-function victimFinding(i: Incident, all: readonly Incident[]): Finding {
-  const cause = all.find((c) => c.id === i.causedBy);
+function victimFinding(i: Incident, all: ReadonlyMap<string, Incident>): Finding {
+  const cause = i.causedBy !== null ? all.get(i.causedBy) : undefined;
   const note = i.noteMessages.find((n) => n.code.startsWith('note.victim.'));
   const message = english('finding.victim', { name: i.comm ?? i.id, ...whoAndSpan(i), ...(note ? { note } : {}), cause: cause?.title ?? i.causedBy, causeKind: cause?.kind ?? null });
   return { severity: 'warning', ...message, incidents: [i.id, ...(cause ? [cause.id] : [])] };
@@ -96,8 +96,9 @@ function eventFinding(e: EventGroup & { relation: NonNullable<EventGroup['relati
 export function buildFindings(incidents: readonly Incident[], events: readonly EventGroup[]): Finding[] {
   const findings: Finding[] = [];
   const roots = incidents.filter((i) => i.role !== 'victim');
-  for (const i of roots) findings.push(incidentFinding(i, incidents));
-  for (const i of incidents.filter((v) => v.role === 'victim')) findings.push(victimFinding(i, incidents));
+  const byId = new Map(incidents.map((i) => [i.id, i]));
+  for (const i of roots) findings.push(incidentFinding(i, byId));
+  for (const i of incidents.filter((v) => v.role === 'victim')) findings.push(victimFinding(i, byId));
   findings.push(...hostFindings(incidents));
   findings.push(...codeCheckFindings(incidents));
   for (const i of roots) {
@@ -106,16 +107,23 @@ export function buildFindings(incidents: readonly Incident[], events: readonly E
     });
     for (const sig of matchingSignatures(i)) findings.push({ severity: 'warning', ...english('finding.signature', { id: sig.id }), incidents: [i.id] });
   }
-  const taintSeen = new Set<string>();
+  // Each taint once, with every incident that printed it (in one pass).
+  const byTaint = new Map<string, { first: Incident; ids: string[] }>();
   for (const i of incidents) {
-    if (!i.taint || taintSeen.has(i.taint) || i.taintFlags.length === 0) continue;
-    taintSeen.add(i.taint);
-    const message = english('finding.taint', { taint: i.taint, letters: i.taintFlags.map((f) => f.letter) });
-    findings.push({ severity: 'info', ...message, incidents: incidents.filter((x) => x.taint === i.taint).map((x) => x.id) });
+    if (!i.taint) continue;
+    const seen = byTaint.get(i.taint);
+    if (seen) seen.ids.push(i.id);
+    else byTaint.set(i.taint, { first: i, ids: [i.id] });
+  }
+  for (const [taint, { first, ids }] of byTaint) {
+    if (first.taintFlags.length === 0) continue;
+    findings.push({ severity: 'info', ...english('finding.taint', { taint, letters: first.taintFlags.map((f) => f.letter) }), incidents: ids });
   }
   for (const e of events) if (e.relation) findings.push(eventFinding({ ...e, relation: e.relation }));
+  // Each event's time is read once for all the roots.
+  const unrelated = events.filter((e) => e.kernel && !e.relation).map((e) => ({ e, last: lastMoment(e) }));
   for (const i of roots) {
-    const before = precedingEvents(i, events);
+    const before = precedingEvents(i, unrelated);
     if (before.length) findings.push({ severity: 'info', ...english('finding.before', { id: i.id, templates: before.map((e) => e.template) }), incidents: [i.id] });
   }
   return findings;
@@ -138,13 +146,16 @@ function codeCheckFindings(incidents: readonly Incident[]): Finding[] {
   return [...byText.values()];
 }
 
-/** Kernel events in the minutes before an incident's first report: what the system was doing. */
-function precedingEvents(i: Incident, events: readonly EventGroup[]): EventGroup[] {
-  return events.filter((e) => {
-    if (!e.kernel || e.relation || (e.host !== i.host && e.host && i.host)) return false;
-    const d = secondsBetween(lastMoment(e), firstMoment(i));
-    return d !== null && d >= 0 && d <= 120;
-  });
+/** Kernel events (not related to an incident) in the minutes before an incident's first report: what the system was doing. */
+function precedingEvents(i: Incident, unrelated: readonly { e: EventGroup; last: Moment }[]): EventGroup[] {
+  const first = firstMoment(i);
+  return unrelated
+    .filter(({ e, last }) => {
+      if (e.host !== i.host && e.host && i.host) return false;
+      const d = secondsBetween(last, first);
+      return d !== null && d >= 0 && d <= 120;
+    })
+    .map(({ e }) => e);
 }
 
 export function matchingSignatures(i: Incident): typeof SIGNATURES[number][] {
@@ -167,12 +178,18 @@ function stringDetail(i: Incident, key: string): string | null {
 
 /** Next steps a kernel engineer would name for these incidents and events. */
 export function buildNextSteps(incidents: readonly Incident[], events: readonly EventGroup[]): NextStep[] {
-  const steps: NextStep[] = [];
+  // A step said once, naming every incident it serves: looked up by its text, its incidents kept as a set.
+  const steps = new Map<string, { step: NextStep; ids: Set<string> }>();
   const add = (code: string, params: MessageParams, ids: string[]) => {
     const text = t('en', code, params);
-    const existing = steps.find((s) => s.text === text);
-    if (existing) existing.incidents.push(...ids.filter((id) => !existing.incidents.includes(id)));
-    else steps.push({ text, why: t('en', `${code}.why`, params), code, params, incidents: ids });
+    const existing = steps.get(text);
+    if (existing) {
+      for (const id of ids) {
+        if (existing.ids.has(id)) continue;
+        existing.ids.add(id);
+        existing.step.incidents.push(id);
+      }
+    } else steps.set(text, { step: { text, why: t('en', `${code}.why`, params), code, params, incidents: [...ids] }, ids: new Set(ids) });
   };
   const roots = incidents.filter((i) => i.role !== 'victim');
   for (const i of roots) {
@@ -198,7 +215,7 @@ export function buildNextSteps(incidents: readonly Incident[], events: readonly 
     const params = { team, template: e.template, subjects: e.subjects, count: e.count, from: shortTime(e.firstSeen, e.firstUptime), to: shortTime(e.lastSeen, e.lastUptime) };
     add('step.askTeam', params, [e.relation.incident]);
   }
-  return steps;
+  return [...steps.values()].map((s) => s.step);
 }
 
 /** Incidents on different hosts that start within this long of each other (or overlap) happened at once. */
@@ -236,10 +253,16 @@ function simultaneous(roots: readonly Incident[]): Incident[][] {
  */
 export function hostFindings(incidents: readonly Incident[]): Finding[] {
   const roots = incidents.filter((i) => i.role !== 'victim' && i.host !== null);
-  const hosts = [...new Set(roots.map((i) => i.host!))].sort();
+  const byHost = new Map<string, Incident[]>();
+  for (const i of roots) {
+    const own = byHost.get(i.host!);
+    if (own) own.push(i);
+    else byHost.set(i.host!, [i]);
+  }
+  const hosts = [...byHost.keys()].sort();
   if (hosts.length < 2) return [];
   const findings: Finding[] = hosts.map((host) => {
-    const own = roots.filter((i) => i.host === host);
+    const own = byHost.get(host)!;
     return { severity: 'info', ...english('finding.host', { host, ...incidentLists(own) }), incidents: own.map((i) => i.id) };
   });
   for (const cluster of simultaneous(roots)) {

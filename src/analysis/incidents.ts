@@ -78,30 +78,50 @@ function reportIdentity(r: Report, host: string | null): string {
   return `${reportMoment(r, host)}|${r.rip?.function ?? ''}+${r.rip?.offset ?? ''}`;
 }
 
+/**
+ * Reports told apart as they come, so that a copy costs nothing: the same report printed twice (a file and
+ * the grep of it pasted below, messages and kern.log of one node, a log concatenated with itself) is kept once,
+ * the longest copy winning. Memory grows with distinct reports only.
+ */
+export class UniqueReports {
+  private readonly byIdentity = new Map<string, { report: Report; lines: number }>();
+
+  constructor(private readonly hostOf: (line: LogLine) => string | null) {}
+
+  /**
+   * Offers a report as printed, to be kept as `kept` (itself or a slimmer copy); returns the copy it replaces, undefined
+   * when it is new, or null when an at least as long copy is already kept (nothing to keep).
+   */
+  offer(r: Report, kept: Report): Report | undefined | null {
+    const id = reportIdentity(r, this.hostOf(r.header));
+    const seen = this.byIdentity.get(id);
+    if (seen && r.lines.length <= seen.lines) return null;
+    this.byIdentity.set(id, { report: kept, lines: r.lines.length });
+    return seen?.report;
+  }
+
+  get size(): number {
+    return this.byIdentity.size;
+  }
+
+  /** The distinct reports, in the order they first came; a copy cut off before its RIP beside a whole one is left out. */
+  values(): Report[] {
+    const all = [...this.byIdentity.values()].map((e) => e.report);
+    const withRip = new Set(all.filter((r) => r.rip).map((r) => reportMoment(r, this.hostOf(r.header))));
+    return all.filter((r) => r.rip || !withRip.has(reportMoment(r, this.hostOf(r.header))));
+  }
+}
+
 export interface GroupingInput {
+  /** Distinct reports (see UniqueReports). */
   readonly reports: readonly Report[];
-  readonly fragments: readonly Fragment[];
   /** Host of a line whose format carries none (dmesg), from the input's name. */
   hostOf(line: LogLine): string | null;
 }
 
-export interface GroupingOutput {
-  readonly incidents: IncidentDraft[];
-  readonly unmatchedFragments: number;
-}
-
-/** Groups reports into incidents (one per episode) and attaches header-less register dumps to them. */
-export function groupIncidents(input: GroupingInput): GroupingOutput {
-  const unique = new Map<string, Report>();
-  for (const r of input.reports) {
-    const id = reportIdentity(r, input.hostOf(r.header));
-    const seen = unique.get(id);
-    if (!seen || r.lines.length > seen.lines.length) unique.set(id, r);
-  }
-  // A copy cut off before its RIP (a truncated file beside the whole one) is that same report too.
-  const withRip = new Set([...unique.values()].filter((r) => r.rip).map((r) => reportMoment(r, input.hostOf(r.header))));
-  for (const [id, r] of unique) if (!r.rip && withRip.has(reportMoment(r, input.hostOf(r.header)))) unique.delete(id);
-  const ordered = [...unique.values()].sort(byTime);
+/** Groups distinct reports into incidents (one per episode), in time order. */
+export function groupIncidents(input: GroupingInput): IncidentDraft[] {
+  const ordered = [...input.reports].sort(byTime);
   const drafts: IncidentDraft[] = [];
   const openByKey = new Map<string, IncidentDraft>();
   for (const r of ordered) {
@@ -121,9 +141,17 @@ export function groupIncidents(input: GroupingInput): GroupingOutput {
     drafts.push(draft);
     openByKey.set(key, draft);
   }
-  const unmatchedFragments = attachFragments(drafts, input);
+  return drafts;
+}
+
+/**
+ * Adds header-less register dumps to the episodes (see attachFragments) and finishes every draft: loop bound,
+ * culprit, title. Returns how many dumps matched nothing.
+ */
+export function completeIncidents(drafts: IncidentDraft[], fragments: readonly Fragment[], hostOf: GroupingInput['hostOf']): number {
+  const unmatchedFragments = attachFragments(drafts, fragments, hostOf);
   for (const d of drafts) finishDraft(d);
-  return { incidents: drafts, unmatchedFragments };
+  return unmatchedFragments;
 }
 
 function byTime(a: Report, b: Report): number {
@@ -139,27 +167,62 @@ function newDraft(id: string, r: Report, host: string | null): IncidentDraft {
   };
 }
 
+/** The first of `list` (in order) that `test` accepts, from an index of lists; undefined when none. */
+function firstIn<T>(index: ReadonlyMap<string, readonly T[]>, key: string, test: (item: T) => boolean): T | undefined {
+  return index.get(key)?.find(test);
+}
+
+/** Drafts of the stuck kinds by `key`, in id order: what a register dump may belong to, looked up per dump. */
+function stuckIndex(drafts: readonly IncidentDraft[], key: (d: IncidentDraft) => string): Map<string, IncidentDraft[]> {
+  const index = new Map<string, IncidentDraft[]>();
+  for (const d of drafts) {
+    if (!STUCK_KINDS.has(d.kind)) continue;
+    const k = key(d);
+    const list = index.get(k);
+    if (list) list.push(d);
+    else index.set(k, [d]);
+  }
+  return index;
+}
+
 /** Adds RIP-only samples (CPU line + RIP, no header) to the lockup episode of the same CPU and task. */
-function attachFragments(drafts: IncidentDraft[], input: GroupingInput): number {
-  const orphans = new Map<string, { fragment: Fragment; cpu: number; pid: number }[]>();
-  for (const fragment of input.fragments) {
+function attachFragments(drafts: IncidentDraft[], fragments: readonly Fragment[], hostOf: GroupingInput['hostOf']): number {
+  const orphans = new Map<string, Fragment[]>();
+  // Each dump looks among the episodes of its own host, CPU and task only.
+  const byTask = stuckIndex(drafts, (d) => `${d.host ?? ''}|${d.cpu}|${d.pid}`);
+  const seen = new Map<IncidentDraft, Set<string>>();
+  const touched = new Set<IncidentDraft>();
+  for (const fragment of fragments) {
     const cpuLine = fragment.lines.map((l) => parseCpuLine(l.text.trimStart())).find((c) => c !== null);
     const rip = fragment.lines.map((l) => parseRipLine(l.text.trimStart())).find((f) => f !== null) ?? null;
     const line = fragment.lines[0]!;
-    const host = input.hostOf(line);
     if (!cpuLine || cpuLine.cpu === null || cpuLine.pid === null) continue;
-    const target = drafts.find((d) => STUCK_KINDS.has(d.kind) && d.host === host && d.cpu === cpuLine.cpu && d.pid === cpuLine.pid && withinEpisode(d, line));
+    const key = `${hostOf(line) ?? ''}|${cpuLine.cpu}|${cpuLine.pid}`;
+    const target = firstIn(byTask, key, (d) => withinEpisode(d, line));
     if (!target) {
-      const key = `${host ?? ''}|${cpuLine.cpu}|${cpuLine.pid}`;
-      orphans.set(key, [...(orphans.get(key) ?? []), { fragment, cpu: cpuLine.cpu, pid: cpuLine.pid }]);
+      const group = orphans.get(key);
+      if (group) group.push(fragment);
+      else orphans.set(key, [fragment]);
       continue;
     }
-    const duplicate = target.samples.some((s) => secondsFrom(s.line, line) === 0 && s.rip?.function === rip?.function && s.rip?.offset === rip?.offset);
-    if (!duplicate) target.samples.push({ line, rip, stack: [], stuckSeconds: null });
+    // A dump at the moment and RIP of a sample already there is that sample printed again.
+    let moments = seen.get(target);
+    if (!moments) seen.set(target, (moments = new Set(target.samples.map(sampleMoment))));
+    const sample = { line, rip, stack: [], stuckSeconds: null };
+    if (moments.has(sampleMoment(sample))) continue;
+    moments.add(sampleMoment(sample));
+    target.samples.push(sample);
+    touched.add(target);
   }
-  const unmatched = adoptRepeatedOrphans(drafts, orphans, input);
-  for (const d of drafts) d.samples.sort((a, b) => secondsFrom(b.line, a.line) ?? 0);
+  const unmatched = adoptRepeatedOrphans(drafts, orphans, hostOf);
+  for (const d of touched) d.samples.sort((a, b) => secondsFrom(b.line, a.line) ?? 0);
   return unmatched;
+}
+
+/** When and where a sample was taken: equal for a report and a register dump that is a copy of it. */
+function sampleMoment(s: Sample): string {
+  const at = s.line.epochMs ?? (s.line.uptime !== null ? `u${s.line.uptime}` : `${s.line.path}:${s.line.lineNo}`);
+  return `${at}|${s.rip?.function ?? ''}+${s.rip?.offset ?? ''}`;
 }
 
 /**
@@ -167,17 +230,18 @@ function attachFragments(drafts: IncidentDraft[], input: GroupingInput): number 
  * likely that CPU's own lockup reports with their headers lost (a grep of `x86_64|RIP:` keeps only
  * these lines). They become an incident of the same kind, flagged as damaged; lone ones are dropped.
  */
-function adoptRepeatedOrphans(drafts: IncidentDraft[], orphans: Map<string, { fragment: Fragment }[]>, input: GroupingInput): number {
+function adoptRepeatedOrphans(drafts: IncidentDraft[], orphans: Map<string, Fragment[]>, hostOf: GroupingInput['hostOf']): number {
   let unmatched = 0;
+  const byHost = stuckIndex(drafts, (d) => d.host ?? '');
   for (const group of orphans.values()) {
-    const first = group[0]!.fragment.lines[0]!;
-    const host = input.hostOf(first);
-    const context = group.length >= 2 ? drafts.find((d) => STUCK_KINDS.has(d.kind) && d.host === host && withinEpisode(d, first)) : undefined;
+    const first = group[0]!.lines[0]!;
+    const host = hostOf(first);
+    const context = group.length >= 2 ? firstIn(byHost, host ?? '', (d) => withinEpisode(d, first)) : undefined;
     if (!context) {
       unmatched += group.length;
       continue;
     }
-    const reports = group.map(({ fragment }) => {
+    const reports = group.map((fragment) => {
       const report = buildReport(context.kind, { lines: fragment.lines, headerIndex: 0, truncated: false, droppedMessages: false });
       markCorrupted(report, `report header missing: only the CPU and RIP lines were kept; kind inferred from the concurrent ${context.kind} reports on this host`);
       return report;

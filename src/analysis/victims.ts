@@ -63,7 +63,7 @@ export function linkVictims(drafts: IncidentDraft[]): void {
   }
   drafts.forEach((panic, index) => {
     if (panic.kind !== 'panic' || panic.causedBy) return;
-    const cause = causeOfPanic(drafts.slice(0, index), panic);
+    const cause = causeOfPanic(drafts, index, panic);
     if (cause) link(panic, cause, { code: 'note.panic.follows', params: { causeKind: cause.kind, causeTitle: cause.title, causeId: cause.id } });
     else if (panic.reports[0]!.details['follows']) {
       // `Fatal exception`, `panic_on_warn set`, `hung_task: blocked tasks`: the report that led here was lost.
@@ -72,10 +72,10 @@ export function linkVictims(drafts: IncidentDraft[]): void {
   });
 }
 
-/** The report printed just before a panic on the same host: what the panic is the consequence of. */
-function causeOfPanic(earlier: readonly IncidentDraft[], panic: IncidentDraft): IncidentDraft | null {
+/** The report printed just before a panic (drafts before index `at`) on the same host: what the panic is the consequence of. */
+function causeOfPanic(drafts: readonly IncidentDraft[], at: number, panic: IncidentDraft): IncidentDraft | null {
   const header = panic.reports[0]!.header;
-  const previous = [...earlier].reverse().find((d) => d.host === panic.host && d.kind !== 'panic');
+  const previous = drafts.findLast((d, j) => j < at && d.host === panic.host && d.kind !== 'panic');
   if (!previous) return null;
   const last = previous.reports[previous.reports.length - 1]!.header;
   const gap = secondsFrom(last, header);

@@ -124,6 +124,24 @@ export const nextStepSchema = z.object({
   incidents: z.array(z.string()),
 });
 
+export const omittedSchema = z
+  .object({
+    incidents: z.number().int().nonnegative(),
+    reports: z.number().int().nonnegative(),
+    groups: z.array(
+      z.object({
+        kind: z.enum(INCIDENT_KINDS),
+        culprit: z.string().nullable(),
+        incidents: z.number().int().positive(),
+        reports: z.number().int().positive(),
+        firstSeen: z.string().nullable(),
+        lastSeen: z.string().nullable(),
+      }),
+    ),
+    otherIncidents: z.number().int().nonnegative().describe('omitted incidents in groups past the largest ones listed'),
+  })
+  .describe('incidents past the cap on incidents kept whole, counted by kind and culprit (present only when the cap was reached)');
+
 export const resultSchema = z.object({
   schemaVersion: z.literal(SCHEMA_VERSION),
   tool: z.object({ name: z.literal('ktriage'), version: z.string() }),
@@ -154,6 +172,7 @@ export const resultSchema = z.object({
   events: z.array(eventSchema),
   findings: z.array(findingSchema),
   nextSteps: z.array(nextStepSchema),
+  omittedIncidents: omittedSchema.optional(),
   warnings: z.array(z.object({ path: z.string().nullable(), message: z.string() })),
   errors: z.array(z.object({ where: z.string(), message: z.string() })).describe('detectors or stages that threw; the run went on'),
 });
@@ -166,5 +185,6 @@ export type NextStep = z.infer<typeof nextStepSchema>;
 export type Message = z.infer<typeof messageSchema>;
 export type InnerMessage = z.infer<typeof innerMessageSchema>;
 export type MessageParams = Message['params'];
+export type OmittedIncidents = z.infer<typeof omittedSchema>;
 export type InputSummary = Result['inputs'][number];
 export type RunWarning = Result['warnings'][number];
