@@ -5,7 +5,9 @@ import { EventAggregator, type MessageReading } from './analysis/events.js';
 import { RecentTexts, REPEATED_TEXTS_ROOM } from './lines/recent-texts.js';
 import { capIncidents, omittedWarning } from './analysis/cap.js';
 import { completeIncidents, groupIncidents, UniqueReports } from './analysis/incidents.js';
-import { summarize } from './analysis/summary.js';
+import { coveredSpan, summarize } from './analysis/summary.js';
+import { crossesMidnight } from './analysis/duration.js';
+import { groupProblems } from './analysis/problems.js';
 import { linkVictims } from './analysis/victims.js';
 import { restText, type RegionStops } from './lines/line-scan.js';
 import type { MachineInputs } from './machine/inputs.js';
@@ -414,16 +416,20 @@ export class Analyzer {
     const events = this.events.groupsList().map((e) => ({ ...e, host: e.host }));
     this.stage('relating events to incidents', undefined, () => relateEvents(events, incidents));
     const inputs = this.feeds.map((f) => ({ ...f.summary }));
+    const problems = this.stage('grouping incidents into problems', [], () => groupProblems(incidents));
+    const covered = coveredSpan(inputs);
+    // Logs that span days give every time its date.
+    const dated = crossesMidnight(covered.firstSeen, covered.lastSeen);
     return {
       schemaVersion: SCHEMA_VERSION,
       tool: { name: 'ktriage', version: TOOL_VERSION },
       generatedAt: (this.options.now?.() ?? new Date()).toISOString(),
       inputs,
-      summary: summarize({ incidents, inputs }),
+      summary: summarize({ incidents, inputs }, problems),
       incidents,
       events,
-      findings: this.stage('findings', [], () => buildFindings(incidents, events)),
-      nextSteps: this.stage('next steps', [], () => buildNextSteps(incidents, events)),
+      findings: this.stage('findings', [], () => buildFindings(incidents, events, problems, dated)),
+      nextSteps: this.stage('next steps', [], () => buildNextSteps(incidents, events, dated)),
       ...(omitted ? { omittedIncidents: omitted } : {}),
       warnings: this.warnings,
       errors: this.errors,

@@ -22,11 +22,34 @@ export function formatDuration(seconds: number, units: DurationUnits = EN_DURATI
   return `${sec}${g}${su}`;
 }
 
-/** The clock part of an ISO time ("10:10:59"), or the uptime as "[1234.56]". */
-export function shortTime(time: string | null, uptime: number | null): string {
-  if (time) {
-    const m = /T(\d{2}:\d{2}:\d{2})/.exec(time);
-    if (m) return m[1]!;
-  }
+/**
+ * The clock part of an ISO time ("10:10:59"), with its date when `dated` ("11-12 10:10:59": logs that span days), or
+ * the uptime as "[1234.56]".
+ */
+export function shortTime(time: string | null, uptime: number | null, dated = false): string {
+  const m = time ? /^\d{4}-(\d{2}-\d{2})T(\d{2}:\d{2}:\d{2})/.exec(time) : null;
+  if (m) return dated ? `${m[1]} ${m[2]}` : m[2]!;
   return uptime !== null ? `[${uptime.toFixed(2)}]` : '?';
+}
+
+/** Whether two ISO times fall on different days (each in its own zone, as the log wrote it). */
+export function crossesMidnight(a: string | null, b: string | null): boolean {
+  return a !== null && b !== null && a.slice(0, 10) !== b.slice(0, 10) && /^\d{4}-\d{2}-\d{2}/.test(a) && /^\d{4}-\d{2}-\d{2}/.test(b);
+}
+
+/** Date and clock of an ISO time as the log wrote it (its own zone): month 1-12, day, `HH:MM:SS`; null when not ISO. */
+export function isoParts(time: string): { year: number; month: number; day: number; clock: string } | null {
+  const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}:\d{2}:\d{2})/.exec(time);
+  return m ? { year: Number(m[1]), month: Number(m[2]), day: Number(m[3]), clock: m[4]! } : null;
+}
+
+/**
+ * A range of durations in the unit of the larger, rounded to whole units: "3-4 h", "20 min", "45-50 s".
+ * (How often a problem recurs: the exact seconds say less than the rough rhythm.)
+ */
+export function roundedRange(min: number, max: number, units: DurationUnits = EN_DURATION_UNITS): string {
+  const [size, unit] = max >= 3600 ? [3600, units.h] : max >= 60 ? [60, units.min] : [1, units.s];
+  const a = Math.max(Math.round(min / size), size === 1 ? 0 : 1);
+  const b = Math.max(Math.round(max / size), 1);
+  return `${a === b ? a : `${a}-${b}`}${units.gap}${unit}`;
 }

@@ -1,10 +1,11 @@
 import { ownerOf } from '../knowledge/subsystems.js';
 import { SIGNATURES } from '../knowledge/signatures.js';
 import { KERNEL_BUG_KINDS, STUCK_KINDS, WARNING_KINDS } from '../result/kinds.js';
-import type { EventGroup, Finding, Incident, InnerMessage, MessageParams, NextStep } from '../result/schema.js';
+import type { EventGroup, Finding, Incident, InnerMessage, MessageParams, NextStep, Problem } from '../result/schema.js';
 import { english, relationMessage, t } from '../i18n/index.js';
 import { shortTime } from './duration.js';
 import { firstMoment, isoMs, lastMoment, secondsBetween, spanSeconds, type Moment } from './moments.js';
+import { recurrenceParams } from './problems.js';
 
 /** How far the event window extends around an incident window; events further away are not related. */
 const RELATED_WINDOW_SECONDS = 300;
@@ -38,8 +39,8 @@ export function relateEvents(events: EventGroup[], incidents: readonly Incident[
 }
 
 /** Parameters naming an incident's CPU, task and report span. */
-function whoAndSpan(i: Incident) {
-  return { cpu: i.cpu, comm: i.comm, pid: i.pid, reports: i.reports, from: shortTime(i.firstSeen, i.firstUptime), to: shortTime(i.lastSeen, i.lastUptime) };
+function whoAndSpan(i: Incident, dated: boolean) {
+  return { cpu: i.cpu, comm: i.comm, pid: i.pid, reports: i.reports, from: shortTime(i.firstSeen, i.firstUptime, dated), to: shortTime(i.lastSeen, i.lastUptime, dated) };
 }
 
 /** "at least 11 min 24 s": time between first and last report plus what the first report says it was already stuck. */
@@ -49,13 +50,13 @@ export function stuckAtLeast(i: Incident): number | null {
   return between;
 }
 
-function incidentFinding(i: Incident, all: ReadonlyMap<string, Incident>): Finding {
+function incidentMessage(i: Incident, all: ReadonlyMap<string, Incident>, dated: boolean) {
   const stuck = STUCK_KINDS.has(i.kind) && i.reports > 1 ? stuckAtLeast(i) : null;
   const each = i.samples.map((s) => s.stuckSeconds).filter((v): v is number => v !== null);
   const victims = i.victims.map((id) => all.get(id)).filter((v): v is Incident => !!v);
   const message = english('finding.incident', {
     kind: i.kind,
-    ...whoAndSpan(i),
+    ...whoAndSpan(i, dated),
     stuck,
     eachMin: each.length ? Math.min(...each) : null,
     eachMax: each.length ? Math.max(...each) : null,
@@ -67,17 +68,29 @@ function incidentFinding(i: Incident, all: ReadonlyMap<string, Incident>): Findi
     entryModule: i.entry?.module ?? null,
     victims: victims.map((v) => `${v.comm ?? v.id} (CPU ${v.cpu ?? '?'})`),
   });
-  return { severity: i.role === 'victim' ? 'warning' : incidentSeverity(i), ...message, incidents: [i.id] };
+  return message;
 }
 
-function victimFinding(i: Incident, all: ReadonlyMap<string, Incident>): Finding {
+function incidentFinding(i: Incident, all: ReadonlyMap<string, Incident>, dated: boolean): Finding {
+  return { severity: i.role === 'victim' ? 'warning' : incidentSeverity(i), ...incidentMessage(i, all, dated), incidents: [i.id] };
+}
+
+/** A problem that occurred more than once, said once: how often, from when to when, how far apart, and its first occurrence. */
+function recurringFinding(p: Problem, first: Incident, all: ReadonlyMap<string, Incident>, dated: boolean): Finding {
+  const { code, params } = incidentMessage(first, all, dated);
+  const host = p.hosts.length === 1 ? p.hosts[0]! : null;
+  const message = english('finding.recurring', { kind: p.kind, title: p.title, host, ...recurrenceParams(p), first: { code, params } });
+  return { severity: incidentSeverity(first), ...message, incidents: [...p.incidents] };
+}
+
+function victimFinding(i: Incident, all: ReadonlyMap<string, Incident>, dated: boolean): Finding {
   const cause = i.causedBy !== null ? all.get(i.causedBy) : undefined;
   const note = i.noteMessages.find((n) => n.code.startsWith('note.victim.'));
-  const message = english('finding.victim', { name: i.comm ?? i.id, ...whoAndSpan(i), ...(note ? { note } : {}), cause: cause?.title ?? i.causedBy, causeKind: cause?.kind ?? null });
+  const message = english('finding.victim', { name: i.comm ?? i.id, ...whoAndSpan(i, dated), ...(note ? { note } : {}), cause: cause?.title ?? i.causedBy, causeKind: cause?.kind ?? null });
   return { severity: 'warning', ...message, incidents: [i.id, ...(cause ? [cause.id] : [])] };
 }
 
-function eventFinding(e: EventGroup & { relation: NonNullable<EventGroup['relation']> }): Finding {
+function eventFinding(e: EventGroup & { relation: NonNullable<EventGroup['relation']> }, dated: boolean): Finding {
   const message = english('finding.event', {
     program: e.kernel ? null : e.kind,
     template: e.template,
@@ -85,21 +98,29 @@ function eventFinding(e: EventGroup & { relation: NonNullable<EventGroup['relati
     errnoName: e.errnoName,
     count: e.count,
     subjects: e.subjects,
-    from: shortTime(e.firstSeen, e.firstUptime),
-    to: shortTime(e.lastSeen, e.lastUptime),
+    from: shortTime(e.firstSeen, e.firstUptime, dated),
+    to: shortTime(e.lastSeen, e.lastUptime, dated),
     relation: relationMessage(e.count, e.relation.startDeltaSeconds, e.relation.endDeltaSeconds),
   });
   return { severity: e.errno !== null || !e.kernel ? 'warning' : 'info', ...message, incidents: [e.relation.incident] };
 }
 
-/** Findings, most important first: root causes, victims, instruction-level notes, signatures, taint, related events. */
-export function buildFindings(incidents: readonly Incident[], events: readonly EventGroup[]): Finding[] {
+/**
+ * Findings, most important first: root causes, victims, instruction-level notes, signatures, taint, related events.
+ * A problem that recurs is said once: its first occurrence stands for the others (their victims, notes and the
+ * events before them are those of the same problem again).
+ */
+export function buildFindings(incidents: readonly Incident[], events: readonly EventGroup[], problems: readonly Problem[], dated = false): Finding[] {
   const findings: Finding[] = [];
-  const roots = incidents.filter((i) => i.role !== 'victim');
+  const firsts = new Set(problems.map((p) => p.incidents[0]!));
+  const roots = incidents.filter((i) => i.role !== 'victim' && firsts.has(i.id));
   const byId = new Map(incidents.map((i) => [i.id, i]));
-  for (const i of roots) findings.push(incidentFinding(i, byId));
-  for (const i of incidents.filter((v) => v.role === 'victim')) findings.push(victimFinding(i, byId));
-  findings.push(...hostFindings(incidents));
+  for (const p of problems) {
+    const first = byId.get(p.incidents[0]!)!;
+    findings.push(p.occurrences > 1 ? recurringFinding(p, first, byId, dated) : incidentFinding(first, byId, dated));
+  }
+  for (const i of incidents.filter((v) => v.role === 'victim' && v.causedBy !== null && firsts.has(v.causedBy))) findings.push(victimFinding(i, byId, dated));
+  findings.push(...hostFindings(incidents, dated));
   findings.push(...codeCheckFindings(incidents));
   for (const i of roots) {
     i.notes.forEach((text, n) => {
@@ -119,7 +140,7 @@ export function buildFindings(incidents: readonly Incident[], events: readonly E
     if (first.taintFlags.length === 0) continue;
     findings.push({ severity: 'info', ...english('finding.taint', { taint, letters: first.taintFlags.map((f) => f.letter) }), incidents: ids });
   }
-  for (const e of events) if (e.relation) findings.push(eventFinding({ ...e, relation: e.relation }));
+  for (const e of events) if (e.relation) findings.push(eventFinding({ ...e, relation: e.relation }, dated));
   // Each event's time is read once for all the roots.
   const unrelated = events.filter((e) => e.kernel && !e.relation).map((e) => ({ e, last: lastMoment(e) }));
   for (const i of roots) {
@@ -177,7 +198,7 @@ function stringDetail(i: Incident, key: string): string | null {
 }
 
 /** Next steps a kernel engineer would name for these incidents and events. */
-export function buildNextSteps(incidents: readonly Incident[], events: readonly EventGroup[]): NextStep[] {
+export function buildNextSteps(incidents: readonly Incident[], events: readonly EventGroup[], dated = false): NextStep[] {
   // A step said once, naming every incident it serves: looked up by its text, its incidents kept as a set.
   const steps = new Map<string, { step: NextStep; ids: Set<string> }>();
   const add = (code: string, params: MessageParams, ids: string[]) => {
@@ -212,7 +233,7 @@ export function buildNextSteps(incidents: readonly Incident[], events: readonly 
     if (!e.relation || !e.notable) continue;
     const team = ownerOf(e.kind);
     if (!team) continue;
-    const params = { team, template: e.template, subjects: e.subjects, count: e.count, from: shortTime(e.firstSeen, e.firstUptime), to: shortTime(e.lastSeen, e.lastUptime) };
+    const params = { team, template: e.template, subjects: e.subjects, count: e.count, from: shortTime(e.firstSeen, e.firstUptime, dated), to: shortTime(e.lastSeen, e.lastUptime, dated) };
     add('step.askTeam', params, [e.relation.incident]);
   }
   return [...steps.values()].map((s) => s.step);
@@ -221,9 +242,21 @@ export function buildNextSteps(incidents: readonly Incident[], events: readonly 
 /** Incidents on different hosts that start within this long of each other (or overlap) happened at once. */
 const AT_ONCE_SECONDS = 300;
 
-/** Parallel lists naming incidents: their hosts, kinds, titles, ids and report counts. */
-function incidentLists(list: readonly Incident[]) {
-  return { hosts: list.map((i) => i.host), kinds: list.map((i) => i.kind), titles: list.map((i) => i.title), ids: list.map((i) => i.id), reports: list.map((i) => i.reports) };
+/** Parallel lists naming incidents: their hosts, kinds, titles, ids, report counts and (optional) occurrences of their problem. */
+function incidentLists(list: readonly Incident[], occurrences?: readonly number[]) {
+  const lists = { hosts: list.map((i) => i.host), kinds: list.map((i) => i.kind), titles: list.map((i) => i.title), ids: list.map((i) => i.id), reports: list.map((i) => i.reports) };
+  return occurrences ? { ...lists, occurrences: [...occurrences] } : lists;
+}
+
+/** A host's root incidents, one per problem (its first there), with how often the problem occurred there. */
+function problemsOn(roots: readonly Incident[]): { firsts: Incident[]; counts: number[] } {
+  const counts = new Map<string, { first: Incident; count: number }>();
+  for (const i of roots) {
+    const seen = counts.get(i.signature);
+    if (seen) seen.count++;
+    else counts.set(i.signature, { first: i, count: 1 });
+  }
+  return { firsts: [...counts.values()].map((c) => c.first), counts: [...counts.values()].map((c) => c.count) };
 }
 
 /** Root incidents grouped into clusters that overlap in time (with AT_ONCE_SECONDS of slack), oldest first. */
@@ -251,7 +284,7 @@ function simultaneous(roots: readonly Incident[]): Incident[][] {
  * hosts at once, where a shared cause (storage, network, hypervisor, a change rolled out to all) is likelier
  * than separate bugs.
  */
-export function hostFindings(incidents: readonly Incident[]): Finding[] {
+export function hostFindings(incidents: readonly Incident[], dated = false): Finding[] {
   const roots = incidents.filter((i) => i.role !== 'victim' && i.host !== null);
   const byHost = new Map<string, Incident[]>();
   for (const i of roots) {
@@ -263,7 +296,8 @@ export function hostFindings(incidents: readonly Incident[]): Finding[] {
   if (hosts.length < 2) return [];
   const findings: Finding[] = hosts.map((host) => {
     const own = byHost.get(host)!;
-    return { severity: 'info', ...english('finding.host', { host, ...incidentLists(own) }), incidents: own.map((i) => i.id) };
+    const { firsts, counts } = problemsOn(own);
+    return { severity: 'info', ...english('finding.host', { host, ...incidentLists(firsts, counts) }), incidents: own.map((i) => i.id) };
   });
   for (const cluster of simultaneous(roots)) {
     const clusterHosts = [...new Set(cluster.map((i) => i.host!))];
@@ -272,7 +306,7 @@ export function hostFindings(incidents: readonly Incident[]): Finding[] {
     const last = cluster.reduce((a, b) => (isoMs(b.lastSeen ?? b.firstSeen!) > isoMs(a.lastSeen ?? a.firstSeen!) ? b : a));
     findings.push({
       severity: 'warning',
-      ...english('finding.simultaneous', { hostCount: clusterHosts.length, from: shortTime(first.firstSeen, first.firstUptime), to: shortTime(last.lastSeen, last.lastUptime), ...incidentLists(cluster) }),
+      ...english('finding.simultaneous', { hostCount: clusterHosts.length, from: shortTime(first.firstSeen, first.firstUptime, dated), to: shortTime(last.lastSeen, last.lastUptime, dated), ...incidentLists(cluster) }),
       incidents: cluster.map((i) => i.id),
     });
   }

@@ -1,12 +1,14 @@
 import { t } from '../i18n/index.js';
-import type { Incident, MessageParams, Result } from '../result/schema.js';
+import type { Incident, MessageParams, Problem, Result } from '../result/schema.js';
 import { stuckAtLeast } from './findings.js';
+import { problemOfIncident, recurrenceParams } from './problems.js';
 
 /** One sentence a person can read out on the phone, as a message code and its parameters. */
-export function verdict(incidents: readonly Incident[]): { code: string; params: MessageParams } {
+export function verdict(incidents: readonly Incident[], problems: readonly Problem[]): { code: string; params: MessageParams } {
   if (incidents.length === 0) return { code: 'verdict.none', params: {} };
   const roots = incidents.filter((i) => i.role !== 'victim');
   const main = roots[0] ?? incidents[0]!;
+  const problem = problemOfIncident(problems, main);
   const hosts = [...new Set(roots.map((i) => i.host).filter((h): h is string => h !== null))];
   const params = {
     kind: main.kind,
@@ -19,16 +21,23 @@ export function verdict(incidents: readonly Incident[]): { code: string; params:
     stuck: main.loopFunction ? stuckAtLeast(main) : null,
     entry: main.entry?.function ?? null,
     victims: incidents.filter((i) => i.causedBy === main.id).map((v) => v.comm ?? v.id),
-    others: roots.length - 1,
+    // Other problems: the main one's other occurrences are said by the recurrence.
+    others: problems.filter((p) => p !== problem).length,
     hosts: hosts.length > 1 ? hosts.sort() : [],
+    ...recurrenceParams(problem),
   };
   return { code: 'verdict.incident', params };
 }
 
-export function summarize(result: Pick<Result, 'incidents' | 'inputs'>): Result['summary'] {
+/** The first and last time the inputs cover. */
+export function coveredSpan(inputs: Result['inputs']): { firstSeen: string | null; lastSeen: string | null } {
+  const times = inputs.flatMap((i) => [i.firstSeen, i.lastSeen]).filter((t): t is string => !!t).sort();
+  return { firstSeen: times[0] ?? null, lastSeen: times[times.length - 1] ?? null };
+}
+
+export function summarize(result: Pick<Result, 'incidents' | 'inputs'>, problems: Problem[]): Result['summary'] {
   const uniq = (values: (string | null)[]) => [...new Set(values.filter((v): v is string => !!v))];
-  const said = verdict(result.incidents);
-  const times = result.inputs.flatMap((i) => [i.firstSeen, i.lastSeen]).filter((t): t is string => !!t).sort();
+  const said = verdict(result.incidents, problems);
   return {
     verdict: t('en', said.code, said.params),
     verdictCode: said.code,
@@ -36,7 +45,7 @@ export function summarize(result: Pick<Result, 'incidents' | 'inputs'>): Result[
     hosts: uniq([...result.incidents.map((i) => i.host), ...result.inputs.map((i) => i.host)]),
     kernels: uniq(result.incidents.map((i) => i.kernel)),
     hardware: uniq(result.incidents.map((i) => i.hardware)),
-    firstSeen: times[0] ?? null,
-    lastSeen: times[times.length - 1] ?? null,
+    ...coveredSpan(result.inputs),
+    problems,
   };
 }

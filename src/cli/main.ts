@@ -33,6 +33,7 @@ interface AnalyzeFlags {
   lang: Lang;
   fast?: boolean;
   full?: boolean;
+  mdLimit?: number;
 }
 
 function parseYear(value: string): number {
@@ -45,6 +46,12 @@ function parseZone(value: string): string {
   const zone = normaliseZone(value);
   if (!zone) throw new CommanderError(EXIT.usage, 'ktriage.tz', `--tz must be an offset from UTC like +08:00, between -14:00 and +14:00, not "${value}"`);
   return zone;
+}
+
+function parseMdLimit(value: string): number {
+  const limit = Number(value);
+  if (!Number.isInteger(limit) || limit < 1000) throw new CommanderError(EXIT.usage, 'ktriage.mdLimit', `--md-limit must be a whole number of characters, at least 1000, not "${value}"`);
+  return limit;
 }
 
 function parseLang(value: string): Lang {
@@ -123,7 +130,7 @@ async function analyzeCommand(paths: string[], flags: AnalyzeFlags): Promise<num
     const outcome = await analyzePaths(group, { ...options, meter }).finally(() => progress?.stop());
     outcomes.push(outcome);
     reportWarnings(outcome.result, Boolean(flags.quiet));
-    chunks.push(render(outcome.result, flags.format, { color, compactJson: Boolean(flags.each), lang: flags.lang }));
+    chunks.push(render(outcome.result, flags.format, { color, compactJson: Boolean(flags.each), lang: flags.lang, mdLimit: flags.mdLimit }));
   }
   const text = chunks.join(flags.format === 'json' && flags.each ? '' : '\n');
   if (flags.output) {
@@ -149,6 +156,7 @@ export function buildProgram(): Command {
     .option('--each', 'analyze every path on its own (with --format json: one JSON document per line)')
     .option('--year <year>', 'year of syslog lines that carry none (default: from the file date)', parseYear)
     .option('--tz <offset>', 'time zone of log times that carry none, e.g. +08:00', parseZone)
+    .option('--md-limit <chars>', 'most characters of the --format md report (default 60000, under GitHub\'s 65,536; 32767 for Jira)', parseMdLimit)
     .option('--no-color', 'no colours in the text report (NO_COLOR is respected too)')
     .option('--strict', `exit ${EXIT.strictWarnings} when any warning was raised`)
     .option('-q, --quiet', 'no warnings and no progress bar on stderr')

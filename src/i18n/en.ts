@@ -1,12 +1,12 @@
 // English sentences of the analysis: the result document's `text`, `why`, `verdict` and notes are built
 // from these entries, so the English report and the message codes cannot drift apart.
-import { formatDuration } from '../analysis/duration.js';
+import { formatDuration, isoParts, roundedRange } from '../analysis/duration.js';
 import { lookupErrno } from '../knowledge/errno.js';
 import { SIGNATURES } from '../knowledge/signatures.js';
 import { TAINT_FLAGS } from '../knowledge/taint.js';
 import { KIND_PHRASES } from '../result/kinds.js';
 import type { Args, Catalog } from './types.js';
-import { EN_UI } from './ui-en.js';
+import { EN_UI, plural } from './ui-en.js';
 
 const taintMeaning = (letter: string) => TAINT_FLAGS.find((f) => f.letter === letter)?.meaning ?? letter;
 const signature = (id: string) => SIGNATURES.find((s) => s.id === id);
@@ -34,8 +34,37 @@ function relative(seconds: number, what: string): string {
 function incidentsWhere(a: Args, withHost: boolean): string[] {
   const reports = a.list('reports');
   const hosts = a.list('hosts');
-  return a.list('titles').map((title, n) => `${withHost ? `${hosts[n]} ` : ''}${title} (${a.list('ids')[n]}${Number(reports[n]) > 1 ? `, ${reports[n]} reports` : ''})`);
+  const times = a.list('occurrences');
+  return a.list('titles').map(
+    (title, n) => `${withHost ? `${hosts[n]} ` : ''}${title} (${a.list('ids')[n]}${Number(reports[n]) > 1 ? `, ${reports[n]} reports` : ''}${Number(times[n] ?? 1) > 1 ? `, ${times[n]} times` : ''})`,
+  );
 }
+
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/** "Nov 1 10:10" from an ISO time (the log's own zone). */
+function dayTime(time: string): string {
+  const p = isoParts(time);
+  return p ? `${MONTHS[p.month - 1]} ${p.day} ${p.clock.slice(0, 5)}` : time;
+}
+
+/** "The same soft lockup in f 50 times on node-2 from Nov 1 10:10 to Nov 8 09:10, every 3-4 h" (no recurrence: null). */
+function recurrence(a: Args): string | null {
+  const n = a.num('occurrences');
+  if (n < 2) return null;
+  const hosts = a.list('problemHosts');
+  const on = hosts.length > 1 ? ` on ${hosts.length} hosts (${hosts.join(', ')})` : a.opt('host') ? ` on ${a.str('host')}` : '';
+  const since = a.opt('since');
+  const until = a.opt('until');
+  const when = since && until ? ` from ${dayTime(since)} to ${dayTime(until)}` : '';
+  const min = a.optNum('intervalMin');
+  const max = a.optNum('intervalMax');
+  const every = min !== null && max !== null ? `, every ${roundedRange(min, max)}` : '';
+  return `The same ${a.str('title')} ${n} times${on}${when}${every}`;
+}
+
+/** Incidents a list names, each occurrence of a problem counted. */
+const incidentCount = (a: Args): number => (a.list('occurrences').length ? a.list('occurrences').reduce((n, c) => n + Number(c), 0) : a.list('ids').length);
 
 function incidentFinding(a: Args): string {
   const parts = [`${kindPhrase(a.str('kind'))} on ${who(a)}: ${span(a)}`];
@@ -78,22 +107,24 @@ function verdict(a: Args): string {
   const victims = a.list('victims');
   if (victims.length) text += `; ${victims.join(' and ')} ${victims.length > 1 ? 'are' : 'is'} only waiting for it`;
   const others = a.num('others');
-  if (others > 0) text += `; ${others} other incident${others > 1 ? 's' : ''}`;
+  if (others > 0) text += `; ${others} other problem${others > 1 ? 's' : ''}`;
   const hosts = a.list('hosts');
   if (hosts.length > 1) text += ` on ${hosts.length} hosts (${hosts.join(', ')})`;
-  return `${text}.`;
+  const again = recurrence(a);
+  return again ? `${again}. The first: ${text}.` : `${text}.`;
 }
 
 export const EN_MESSAGES = {
   'verdict.none': () => 'No kernel incident found in the logs.',
   'verdict.incident': verdict,
   'finding.incident': incidentFinding,
+  'finding.recurring': (a) => `${recurrence(a) ?? a.str('title')}; the first: ${a.say('first') ?? ''}`,
   'finding.victim': (a) => `${a.str('name')} on CPU ${a.opt('cpu') ?? '?'} (${span(a)}) is a victim, not a cause: ${a.say('note') ?? `caused by ${a.str('cause')}`}`,
   'finding.signature': (a) => signature(a.str('id'))?.finding ?? a.str('id'),
   'finding.taint': (a) => `Taint \`${a.str('taint')}\`: ${a.list('letters').map((l) => `${l} = ${taintMeaning(l)}`).join('; ')}.`,
   'finding.event': eventFinding,
   'finding.before': (a) => `Just before ${a.str('id')}: ${a.list('templates').map((x) => `\`${x}\``).join(', ')}.`,
-  'finding.host': (a) => `${a.str('host')}: ${a.list('ids').length} incident${a.list('ids').length > 1 ? 's' : ''}: ${incidentsWhere(a, false).join('; ')}.`,
+  'finding.host': (a) => `${a.str('host')}: ${plural(incidentCount(a), 'incident')}: ${incidentsWhere(a, false).join('; ')}.`,
   'finding.simultaneous': (a) =>
     `${a.num('hostCount')} hosts had incidents at the same time (${a.str('from')} to ${a.str('to')}): ${incidentsWhere(a, true).join('; ')}. A cause they share (storage, network, hypervisor, a change rolled out to all of them) is more likely than ${a.num('hostCount')} separate problems.`,
   'relation.once': (a) => `logged ${relative(a.num('start'), 'first report')}`,

@@ -1,7 +1,7 @@
 // Labels and headings of the text, Markdown and HTML reports (the `ui.` codes).
 import type { Args, Entry } from './types.js';
 
-const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+export const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 export const EN_UI = {
   'ui.report': () => 'ktriage report',
@@ -64,6 +64,9 @@ export const EN_UI = {
   'ui.evidence': () => 'Evidence',
   'ui.evidenceLines': (a: Args) => `${a.str('path')} lines ${a.str('lines')}`,
   'ui.andMore': (a: Args) => `and ${a.num('count')} more`,
+  'ui.occurrences': (a: Args) => `Occurrences of this problem (${a.num('count')})`,
+  'ui.recurs': (a: Args) => `the same problem ${a.num('count')} times in all: its occurrences are listed in its section`,
+  'ui.moreListed': (a: Args) => `... ${a.num('count')} more, see the JSON/HTML report`,
   'ui.col.id': () => 'id',
   'ui.col.role': () => 'role',
   'ui.col.title': () => 'title',

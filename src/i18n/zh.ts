@@ -1,6 +1,6 @@
 // Chinese catalog. Function names, kernel identifiers, sysctl names, commands and log templates stay
 // as they are: an engineer searches for them verbatim.
-import { formatDuration, type DurationUnits } from '../analysis/duration.js';
+import { formatDuration, isoParts, roundedRange, type DurationUnits } from '../analysis/duration.js';
 import { lookupErrno } from '../knowledge/errno.js';
 import { ERRNO_ZH, SIGNATURES_ZH, TAINT_ZH, TEAMS_ZH } from '../knowledge/zh.js';
 import { KIND_PHRASES, type IncidentKind } from '../result/kinds.js';
@@ -74,7 +74,37 @@ function incidentsWhere(a: Args, withHost: boolean): string[] {
   const reports = a.list('reports');
   const hosts = a.list('hosts');
   const kinds = a.list('kinds');
-  return a.list('titles').map((title, n) => `${withHost ? `${hosts[n]} ` : ''}${titleZh(kinds[n] ?? '', title)}（${a.list('ids')[n]}${Number(reports[n]) > 1 ? `，${reports[n]} 次报告` : ''}）`);
+  const times = a.list('occurrences');
+  return a
+    .list('titles')
+    .map(
+      (title, n) =>
+        `${withHost ? `${hosts[n]} ` : ''}${titleZh(kinds[n] ?? '', title)}（${a.list('ids')[n]}${Number(reports[n]) > 1 ? `，${reports[n]} 次报告` : ''}${Number(times[n] ?? 1) > 1 ? `，共 ${times[n]} 次` : ''}）`,
+    );
+}
+
+/** Incidents a list names, each occurrence of a problem counted. */
+const incidentCount = (a: Args): number => (a.list('occurrences').length ? a.list('occurrences').reduce((n, c) => n + Number(c), 0) : a.list('ids').length);
+
+/** "11月1日 10:10" from an ISO time (the log's own zone). */
+function dayTime(time: string): string {
+  const p = isoParts(time);
+  return p ? `${p.month}月${p.day}日 ${p.clock.slice(0, 5)}` : time;
+}
+
+/** "node-2 上同一个 f 中的软锁死从 11月1日 10:10 到 11月8日 09:10 共发生 50 次，每隔 3-4 小时一次" (no recurrence: null). */
+function recurrence(a: Args): string | null {
+  const n = a.num('occurrences');
+  if (n < 2) return null;
+  const hosts = a.list('problemHosts');
+  const on = hosts.length > 1 ? `${hosts.length} 台主机（${hosts.join(', ')}）上` : a.opt('host') ? `${a.str('host')} 上` : '';
+  const since = a.opt('since');
+  const until = a.opt('until');
+  const when = since && until ? `从 ${dayTime(since)} 到 ${dayTime(until)} ` : '';
+  const min = a.optNum('intervalMin');
+  const max = a.optNum('intervalMax');
+  const every = min !== null && max !== null ? `，每隔 ${roundedRange(min, max, UNITS)}一次` : '';
+  return `${on}同一个 ${titleZh(a.str('kind'), a.str('title'))}${when}共发生 ${n} 次${every}`;
 }
 
 function incidentFinding(a: Args): string {
@@ -116,22 +146,24 @@ function verdict(a: Args): string {
   const victims = a.list('victims');
   if (victims.length) text += `；${list(victims)} 只是在等待它`;
   const others = a.num('others');
-  if (others > 0) text += `；另有 ${others} 个事件`;
+  if (others > 0) text += `；另有 ${others} 个问题`;
   const hosts = a.list('hosts');
   if (hosts.length > 1) text += `，分布在 ${hosts.length} 台主机上（${hosts.join(', ')}）`;
-  return `${text}。`;
+  const again = recurrence(a);
+  return again ? `${again}。第一次：${text}。` : `${text}。`;
 }
 
 const ZH_MESSAGES: Record<keyof typeof EN_MESSAGES, Entry> = {
   'verdict.none': () => '日志中没有发现内核事件。',
   'verdict.incident': verdict,
   'finding.incident': incidentFinding,
+  'finding.recurring': (a) => `${recurrence(a) ?? titleZh(a.str('kind'), a.str('title'))}；第一次：${a.say('first') ?? ''}`,
   'finding.victim': (a) => `CPU ${a.opt('cpu') ?? '?'} 上的 ${a.str('name')}（${span(a)}）是受害者，不是根因：${a.say('note') ?? `由 ${titleZh(a.str('causeKind'), a.str('cause'))} 引起`}`,
   'finding.signature': (a) => SIGNATURES_ZH[a.str('id')]?.finding ?? a.str('id'),
   'finding.taint': (a) => `污染标志 \`${a.str('taint')}\`：${a.list('letters').map((l) => `${l} = ${taintMeaning(l)}`).join('；')}。`,
   'finding.event': eventFinding,
   'finding.before': (a) => `${a.str('id')} 发生前不久：${a.list('templates').map((x) => `\`${x}\``).join('、')}。`,
-  'finding.host': (a) => `${a.str('host')}：${a.list('ids').length} 个事件：${incidentsWhere(a, false).join('；')}。`,
+  'finding.host': (a) => `${a.str('host')}：${incidentCount(a)} 个事件：${incidentsWhere(a, false).join('；')}。`,
   'finding.simultaneous': (a) =>
     `${a.num('hostCount')} 台主机在同一时间段（${a.str('from')} 至 ${a.str('to')}）发生事件：${incidentsWhere(a, true).join('；')}。比起 ${a.num('hostCount')} 个互不相关的问题，更可能是它们共用的东西出了问题（存储、网络、虚拟化层，或同时推送到所有主机的变更）。`,
   'relation.once': (a) => `记录于${relative(a.num('start'), '首次报告')}`,
@@ -269,6 +301,9 @@ const ZH_UI: Record<keyof typeof EN_UI, Entry> = {
   'ui.evidence': () => '证据',
   'ui.evidenceLines': (a) => `${a.str('path')} 第 ${a.str('lines')} 行`,
   'ui.andMore': (a) => `另有 ${a.num('count')} 处`,
+  'ui.occurrences': (a) => `该问题的各次发生（${a.num('count')} 次）`,
+  'ui.recurs': (a) => `同一个问题共发生 ${a.num('count')} 次：各次发生列在其详情部分`,
+  'ui.moreListed': (a) => `……另有 ${a.num('count')} 条，见 JSON/HTML 报告`,
   'ui.col.id': () => '编号',
   'ui.col.role': () => '角色',
   'ui.col.title': () => '标题',

@@ -1,4 +1,4 @@
-import { shortTime } from '../analysis/duration.js';
+import { crossesMidnight, shortTime } from '../analysis/duration.js';
 import { duration, errnoMeaning, say, sayEach, t, type Lang } from '../i18n/index.js';
 import type { EventGroup, Incident, NextStep, Result } from '../result/schema.js';
 
@@ -45,15 +45,24 @@ export function roleText(i: Incident, lang: Lang = 'en'): string {
   return t(lang, `ui.role.${i.role}`);
 }
 
-export function spanText(i: Incident): string {
-  const from = shortTime(i.firstSeen, i.firstUptime);
-  if (i.reports === 1) return from;
-  return `${from}-${shortTime(i.lastSeen, i.lastUptime)}`;
+/** `10:10:59-10:22:23`; a dated end (`11-12 10:11:00 – 11-19 13:11:30`) is set apart, its date holding a hyphen. */
+const joinSpan = (from: string, to: string): string => (to.includes(' ') ? `${from} – ${to}` : `${from}-${to}`);
+
+/** Whether the logs span more than one day (times then carry their date). */
+export function spansDays(result: Pick<Result, 'summary'>): boolean {
+  return crossesMidnight(result.summary.firstSeen, result.summary.lastSeen);
 }
 
-export function eventSpan(e: EventGroup): string {
-  const from = shortTime(e.firstSeen, e.firstUptime);
-  return e.count === 1 ? from : `${from}-${shortTime(e.lastSeen, e.lastUptime)}`;
+/** From-to of an incident; dated (`11-12 10:10:59`) when told. The end has no date when it is the start's day. */
+export function spanText(i: Incident, dated = false): string {
+  const from = shortTime(i.firstSeen, i.firstUptime, dated);
+  if (i.reports === 1) return from;
+  return joinSpan(from, shortTime(i.lastSeen, i.lastUptime, dated && crossesMidnight(i.firstSeen, i.lastSeen)));
+}
+
+export function eventSpan(e: EventGroup, dated = false): string {
+  const from = shortTime(e.firstSeen, e.firstUptime, dated);
+  return e.count === 1 ? from : joinSpan(from, shortTime(e.lastSeen, e.lastUptime, dated && crossesMidnight(e.firstSeen, e.lastSeen)));
 }
 
 export function errnoText(e: EventGroup, lang: Lang = 'en'): string {
@@ -93,4 +102,26 @@ export function frameMarks(i: Incident, f: FrameLike, lang: Lang = 'en'): string
   if (!f.reliable) marks.push(t(lang, 'ui.mark.unreliable'));
   if (f.context) marks.push(f.context);
   return marks;
+}
+
+/**
+ * The incidents a report details, and the occurrences of each recurring problem under its first: a later occurrence
+ * of a problem (and its victims) is the first one again, so it is listed, not detailed.
+ */
+export function detailedIncidents(result: Pick<Result, 'incidents' | 'summary'>): { shown: Incident[]; occurrences: Map<string, Incident[]> } {
+  const byId = new Map(result.incidents.map((i) => [i.id, i]));
+  const occurrences = new Map<string, Incident[]>();
+  const later = new Set<string>();
+  for (const p of result.summary.problems) {
+    if (p.occurrences < 2) continue;
+    occurrences.set(p.incidents[0]!, p.incidents.map((id) => byId.get(id)!).filter(Boolean));
+    for (const id of p.incidents.slice(1)) later.add(id);
+  }
+  const shown = result.incidents.filter((i) => !later.has(i.id) && !(i.causedBy !== null && later.has(i.causedBy)));
+  return { shown, occurrences };
+}
+
+/** One occurrence of a problem in a list: host, CPU and task, reports, when. */
+export function occurrenceText(i: Incident, withHost: boolean, lang: Lang): string {
+  return [i.id, ...placeOf(i, withHost), t(lang, 'ui.reports', { count: i.reports }), spanText(i, true)].join('  ');
 }

@@ -14,6 +14,8 @@ export interface RenderOptions {
   readonly compactJson: boolean;
   /** Language of the text, md and html reports ('en' when not given); JSON is always English. */
   readonly lang?: Lang;
+  /** Most characters of the Markdown report (--md-limit; 60,000 when not given). */
+  readonly mdLimit?: number;
 }
 
 /** Renders the result; every renderer is a pure function of the result object. */
@@ -22,7 +24,7 @@ export function render(result: Result, format: OutputFormat, options: RenderOpti
     case 'json':
       return renderJson(result, options.compactJson);
     case 'md':
-      return renderMarkdown(result, options.lang);
+      return renderMarkdown(result, options.lang, { limit: options.mdLimit });
     case 'html':
       return renderHtml(result, options.lang);
     case 'text':

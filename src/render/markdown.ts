@@ -2,7 +2,34 @@ import { incidentTitle, relationText, say, t, taintMeaning, type Lang } from '..
 import type { Incident, Result } from '../result/schema.js';
 import { machineMarkdown } from './machine.js';
 import { visible } from './visible.js';
-import { coverageText, errnoText, eventSpan, frameMarks, frameText, inputsText, notableEvents, noteTexts, placeOf, ripText, roleText, spanText, taskText, verdictText, whyText } from './common.js';
+import {
+  coverageText, detailedIncidents, errnoText, eventSpan, frameMarks, frameText, inputsText, notableEvents, noteTexts, occurrenceText, placeOf, ripText, roleText, spanText, spansDays, taskText, verdictText, whyText,
+} from './common.js';
+
+/** Markdown longer than this does not fit a GitHub comment (65,536 characters) with room to spare. */
+export const MD_LIMIT = 60_000;
+
+/** How many rows each list keeps, from roomiest to tightest: the report takes the first that fits its limit. */
+interface Room {
+  readonly rows: number;
+  readonly findings: number;
+  readonly events: number;
+  readonly details: number;
+  readonly occurrences: number;
+  readonly evidence: number;
+}
+
+const ROOMS: readonly Room[] = [
+  { rows: Infinity, findings: Infinity, events: 50, details: Infinity, occurrences: 20, evidence: 30 },
+  { rows: 50, findings: 40, events: 20, details: 10, occurrences: 10, evidence: 10 },
+  { rows: 20, findings: 20, events: 10, details: 3, occurrences: 5, evidence: 5 },
+  { rows: 10, findings: 10, events: 5, details: 1, occurrences: 3, evidence: 3 },
+];
+
+export interface MarkdownOptions {
+  /** Most characters the report may have (default MD_LIMIT; Jira's 32,767 with --md-limit). */
+  readonly limit?: number;
+}
 
 /** Escapes text for a Markdown paragraph or table cell: hidden characters made visible, Markdown's punctuation escaped. */
 export function mdEscape(s: string): string {
@@ -42,7 +69,7 @@ function prose(s: string, cell = false): string {
     .join('');
 }
 
-function incidentMarkdown(i: Incident, lang: Lang): string[] {
+function incidentMarkdown(i: Incident, lang: Lang, room: Room): string[] {
   const ui = (c: string, params?: Parameters<typeof t>[2]) => t(lang, c, params);
   const out = [`### ${i.id}: ${mdEscape(incidentTitle(lang, i))} (${roleText(i, lang)})`, ''];
   const when = [ui('ui.reports', { count: i.reports }), i.maxStuckSeconds !== null ? ui('ui.maxStuck', { seconds: i.maxStuckSeconds }) : null].filter(Boolean).join(', ');
@@ -76,14 +103,43 @@ function incidentMarkdown(i: Incident, lang: Lang): string[] {
     out.push(fence, ...lines, fence, '');
   }
   if (i.machine) out.push(...machineMarkdown(i.machine, { escape: mdEscape, code, cellCode, prose, fenceFor }, lang));
-  if (i.evidence.length) out.push(`${ui('ui.evidence')}: ${i.evidence.slice(0, 30).map((e) => code(`${e.path}:${e.line}`)).join(', ')}${i.evidence.length > 30 ? ` ${ui('ui.andMore', { count: i.evidence.length - 30 })}` : ''}`, '');
+  if (i.evidence.length) {
+    const kept = i.evidence.slice(0, room.evidence);
+    out.push(`${ui('ui.evidence')}: ${kept.map((e) => code(`${e.path}:${e.line}`)).join(', ')}${i.evidence.length > kept.length ? ` ${ui('ui.andMore', { count: i.evidence.length - kept.length })}` : ''}`, '');
+  }
   return out;
 }
 
-/** Markdown for a ticket: verdict, incident table, findings, events, next steps, details. */
-export function renderMarkdown(result: Result, lang: Lang = 'en'): string {
+/** At most `room` items of a list, and a line saying how many more there are (in the JSON and HTML reports). */
+function cut<T>(items: readonly T[], room: number, line: (item: T) => string, more: (count: number) => string): string[] {
+  const kept = items.slice(0, room).map(line);
+  return items.length > room ? [...kept, more(items.length - room)] : kept;
+}
+
+/**
+ * Markdown for a ticket: verdict, incident table, findings, events, next steps, details. It fits `limit` characters
+ * (60,000 unless told): long lists are cut with a line saying how many more the JSON and HTML reports hold, tighter
+ * and tighter until it fits, and a report that still does not is cut at the limit, saying so.
+ */
+export function renderMarkdown(result: Result, lang: Lang = 'en', options: MarkdownOptions = {}): string {
+  const limit = options.limit ?? MD_LIMIT;
+  let text = '';
+  for (const room of ROOMS) {
+    text = markdownWithin(result, lang, room);
+    if (text.length <= limit) return text;
+  }
+  const tail = `\n\n*${mdEscape(t(lang, 'ui.moreListed', { count: text.length - limit }))}*\n`;
+  // Cut at a line end, so that no table row or code span is left half open.
+  const head = text.slice(0, Math.max(0, limit - tail.length));
+  return `${head.slice(0, Math.max(0, head.lastIndexOf('\n')))}${tail}`;
+}
+
+function markdownWithin(result: Result, lang: Lang, room: Room): string {
   const ui = (c: string, params?: Parameters<typeof t>[2]) => t(lang, c, params);
+  const more = (count: number) => `*${mdEscape(ui('ui.moreListed', { count }))}*`;
   const row = (cells: string[]) => `| ${cells.join(' | ')} |`;
+  const dated = spansDays(result);
+  const { shown, occurrences } = detailedIncidents(result);
   const out: string[] = [`# ${ui('ui.report')}`, ''];
   out.push(`**${ui('ui.verdict')}:** ${mdEscape(verdictText(result, lang))}`, '');
   const coverage = coverageText(result, lang);
@@ -97,21 +153,23 @@ export function renderMarkdown(result: Result, lang: Lang = 'en'): string {
   out.push(...facts.map((f) => `- ${f}`), '');
   if (result.incidents.length) {
     out.push(`## ${ui('ui.incidents')}`, '', row(['id', 'role', 'title', 'cpu', 'task', 'reports', 'when'].map((c) => ui(`ui.col.${c}`))), '|---|---|---|---:|---|---:|---|');
-    for (const i of result.incidents) out.push(`| ${i.id} | ${roleText(i, lang)} | ${mdEscape(incidentTitle(lang, i))} | ${i.cpu ?? ''} | ${mdEscape(taskText(i))} | ${i.reports} | ${spanText(i)} |`);
+    const title = (i: Incident) => `${mdEscape(incidentTitle(lang, i))}${occurrences.has(i.id) ? ` (${mdEscape(ui('ui.recurs', { count: occurrences.get(i.id)!.length }))})` : ''}`;
+    out.push(...cut(shown, room.rows, (i) => `| ${i.id} | ${roleText(i, lang)} | ${title(i)} | ${i.cpu ?? ''} | ${mdEscape(taskText(i))} | ${i.reports} | ${spanText(i, dated)} |`, (n) => `| | | ${more(n)} | | | | |`));
     out.push('');
   }
   if (result.findings.length) {
     out.push(`## ${ui('ui.findings')}`, '');
-    for (const f of result.findings) out.push(`- **${ui(`ui.severity.${f.severity}`)}**: ${prose(say(lang, f))}`);
+    out.push(...cut(result.findings, room.findings, (f) => `- **${ui(`ui.severity.${f.severity}`)}**: ${prose(say(lang, f))}`, (n) => `- ${more(n)}`));
     out.push('');
   }
   const events = notableEvents(result);
   if (events.length) {
     out.push(`## ${ui('ui.events')}`, '', row(['count', 'when', 'message', 'errno', 'subjects', 'relation'].map((c) => ui(`ui.col.${c}`))), '|---:|---|---|---|---|---|');
-    for (const e of events.slice(0, 50)) {
+    const line = (e: (typeof events)[number]) => {
       const relation = relationText(lang, e);
-      out.push(`| ${e.count} | ${eventSpan(e)} | ${cellCode(e.kernel ? e.template : `${e.kind}: ${e.template}`)} | ${mdEscape(errnoText(e, lang))} | ${mdEscape(e.subjects.join(', '))} | ${e.relation && relation ? mdEscape(ui('ui.relationOf', { relation, incident: e.relation.incident })) : ''} |`);
-    }
+      return `| ${e.count} | ${eventSpan(e, dated)} | ${cellCode(e.kernel ? e.template : `${e.kind}: ${e.template}`)} | ${mdEscape(errnoText(e, lang))} | ${mdEscape(e.subjects.join(', '))} | ${e.relation && relation ? mdEscape(ui('ui.relationOf', { relation, incident: e.relation.incident })) : ''} |`;
+    };
+    out.push(...cut(events, room.events, line, (n) => `| | | ${more(n)} | | | |`));
     out.push('');
   }
   if (result.nextSteps.length) {
@@ -119,11 +177,19 @@ export function renderMarkdown(result: Result, lang: Lang = 'en'): string {
     result.nextSteps.forEach((s, n) => out.push(`${n + 1}. ${prose(say(lang, s))} *${mdEscape(whyText(s, lang))}*`));
     out.push('');
   }
-  if (result.incidents.length) out.push(`## ${ui('ui.details')}`, '', ...result.incidents.flatMap((i) => incidentMarkdown(i, lang)));
+  if (shown.length) {
+    out.push(`## ${ui('ui.details')}`, '');
+    const detail = (i: Incident) => {
+      const again = occurrences.get(i.id);
+      const list = again ? [`**${ui('ui.occurrences', { count: again.length })}**`, '', ...cut(again, room.occurrences, (o) => `- ${mdEscape(occurrenceText(o, result.summary.hosts.length > 1, lang))}`, (n) => `- ${more(n)}`), ''] : [];
+      return [...incidentMarkdown(i, lang, room), ...list].join('\n');
+    };
+    out.push(...cut(shown, room.details, detail, (n) => `${more(n)}\n`));
+  }
   if (result.warnings.length || result.errors.length) {
     out.push(`## ${ui('ui.warnings')}`, '');
-    for (const w of result.warnings) out.push(`- ${w.path ? `${code(w.path)}: ` : ''}${mdEscape(w.message)}`);
-    for (const e of result.errors) out.push(`- ${mdEscape(ui('ui.errorIn', { where: e.where, message: e.message }))}`);
+    const problems = [...result.warnings.map((w) => `- ${w.path ? `${code(w.path)}: ` : ''}${mdEscape(w.message)}`), ...result.errors.map((e) => `- ${mdEscape(ui('ui.errorIn', { where: e.where, message: e.message }))}`)];
+    out.push(...cut(problems, room.findings, (line) => line, (n) => `- ${more(n)}`));
     out.push('');
   }
   out.push(`<sub>ktriage ${mdEscape(result.tool.version)}, schema ${result.schemaVersion}</sub>`, '');

@@ -2,7 +2,9 @@ import { incidentTitle, relationText, say, t, taintMeaning, type Lang } from '..
 import type { Incident, Result } from '../result/schema.js';
 import { machineTextLines } from './machine.js';
 import { visible } from './visible.js';
-import { coverageText, errnoText, eventSpan, frameMarks, frameText, inputsText, notableEvents, noteTexts, placeOf, ripText, roleText, spanText, taskText, verdictText, whyText } from './common.js';
+import {
+  coverageText, detailedIncidents, errnoText, eventSpan, frameMarks, frameText, inputsText, notableEvents, noteTexts, occurrenceText, placeOf, ripText, roleText, spanText, spansDays, taskText, verdictText, whyText,
+} from './common.js';
 
 export interface TextOptions {
   readonly color: boolean;
@@ -91,10 +93,14 @@ export function renderText(result: Result, options: TextOptions): string {
   if (result.summary.kernels.length) out.push(`${ui('ui.kernel')} ${visible(result.summary.kernels.join(', '))}`);
   if (result.summary.hardware.length) out.push(`${ui('ui.hardware')} ${visible(result.summary.hardware.join('; '))}`);
   out.push('', heading('ui.verdict'), `  ${visible(verdictText(result, lang))}`);
+  const dated = spansDays(result);
+  const { shown, occurrences } = detailedIncidents(result);
   if (result.incidents.length > 0) {
     out.push('', heading('ui.incidents'));
-    for (const i of result.incidents) {
-      out.push(`  ${i.id.padEnd(4)} ${padColumns(roleText(i, lang), 14)} ${padColumns(visible(incidentTitle(lang, i)), 44)} ${(i.cpu !== null ? `CPU ${i.cpu}` : '').padEnd(7)} ${visible(taskText(i)).padEnd(24)} ${String(i.reports).padStart(3)}x  ${spanText(i)}`);
+    for (const i of shown) {
+      out.push(`  ${i.id.padEnd(4)} ${padColumns(roleText(i, lang), 14)} ${padColumns(visible(incidentTitle(lang, i)), 44)} ${(i.cpu !== null ? `CPU ${i.cpu}` : '').padEnd(7)} ${visible(taskText(i)).padEnd(24)} ${String(i.reports).padStart(3)}x  ${spanText(i, dated)}`);
+      const again = occurrences.get(i.id);
+      if (again) out.push(p.dim(`       ${ui('ui.recurs', { count: again.length })}`));
     }
   }
   if (result.findings.length > 0) {
@@ -104,14 +110,18 @@ export function renderText(result: Result, options: TextOptions): string {
       out.push(`  ${mark} ${visible(say(lang, f))}`);
     }
   }
-  for (const i of result.incidents) out.push('', ...incidentSection(i, p, lang));
+  for (const i of shown) {
+    out.push('', ...incidentSection(i, p, lang));
+    const again = occurrences.get(i.id);
+    if (again) out.push(`  ${ui('ui.occurrences', { count: again.length })}:`, ...again.map((o) => `    ${visible(occurrenceText(o, result.summary.hosts.length > 1, lang))}`));
+  }
   const events = notableEvents(result);
   if (events.length > 0) {
     out.push('', heading('ui.events') + p.dim(` (${ui('ui.eventsNote', { groups: result.events.length })})`));
     for (const e of events.slice(0, 30)) {
       const relation = relationText(lang, e);
       const extra = [errnoText(e, lang), e.subjects.length ? e.subjects.join(', ') : '', e.relation && relation ? ui('ui.relationOf', { relation, incident: e.relation.incident }) : ''].filter(Boolean).join('; ');
-      out.push(`  ${String(e.count).padStart(5)}x ${eventSpan(e).padEnd(18)} ${visible(e.kernel ? e.template : `${e.kind}: ${e.template}`)}${extra ? p.dim(`  (${visible(extra)})`) : ''}`);
+      out.push(`  ${String(e.count).padStart(5)}x ${eventSpan(e, dated).padEnd(dated ? 30 : 18)} ${visible(e.kernel ? e.template : `${e.kind}: ${e.template}`)}${extra ? p.dim(`  (${visible(extra)})`) : ''}`);
     }
     if (events.length > 30) out.push(p.dim(`  ${ui('ui.moreEvents', { count: events.length - 30 })}`));
   }

@@ -142,6 +142,27 @@ export const omittedSchema = z
   })
   .describe('incidents past the cap on incidents kept whole, counted by kind and culprit (present only when the cap was reached)');
 
+export const problemSchema = z
+  .object({
+    signature: z.string(),
+    signatureText: z.string(),
+    kind: z.enum(INCIDENT_KINDS),
+    title: z.string().describe('title of the first occurrence'),
+    culprit: z.string().nullable(),
+    occurrences: z.number().int().positive(),
+    incidents: z.array(z.string()).describe('the occurrences: ids of root incidents with this signature, oldest first'),
+    hosts: z.array(z.string()),
+    firstSeen: z.string().nullable(),
+    lastSeen: z.string().nullable(),
+    firstUptime: z.number().nullable(),
+    lastUptime: z.number().nullable(),
+    interval: z
+      .object({ minSeconds: z.number(), maxSeconds: z.number() })
+      .nullable()
+      .describe('shortest and longest time between the starts of consecutive occurrences; null for one occurrence or times not comparable'),
+  })
+  .describe('root incidents (culprits and standalone ones) that share a signature: one problem, however often and on however many hosts');
+
 export const resultSchema = z.object({
   schemaVersion: z.literal(SCHEMA_VERSION),
   tool: z.object({ name: z.literal('ktriage'), version: z.string() }),
@@ -167,6 +188,7 @@ export const resultSchema = z.object({
     hardware: z.array(z.string()),
     firstSeen: z.string().nullable(),
     lastSeen: z.string().nullable(),
+    problems: z.array(problemSchema),
   }),
   incidents: z.array(incidentSchema),
   events: z.array(eventSchema),
@@ -179,6 +201,7 @@ export const resultSchema = z.object({
 
 export type Result = z.infer<typeof resultSchema>;
 export type Incident = z.infer<typeof incidentSchema>;
+export type Problem = z.infer<typeof problemSchema>;
 export type EventGroup = z.infer<typeof eventSchema>;
 export type Finding = z.infer<typeof findingSchema>;
 export type NextStep = z.infer<typeof nextStepSchema>;

@@ -45,12 +45,25 @@ export function secondsOn(clock: Clock, m: Moment): number | null {
 
 const pad = (n: number) => String(n).padStart(2, '0');
 
-/** Axis label: "10:15" or "10:15:30" in the logs' zone, or uptime "[1234]". */
-export function clockLabel(clock: Clock, seconds: number, withSeconds: boolean): string {
+/**
+ * Axis label: "10:15" or "10:15:30" in the logs' zone, or uptime "[1234]". On an axis that crosses midnight
+ * (`dated`) it carries the date: "11-12 10:15", and a tick at midnight the date alone ("11-13").
+ */
+export function clockLabel(clock: Clock, seconds: number, withSeconds: boolean, dated = false): string {
   if (clock.kind === 'uptime') return `[${Math.round(seconds)}]`;
   const local = new Date((seconds + clock.zoneMinutes * 60) * 1000);
   const hm = `${pad(local.getUTCHours())}:${pad(local.getUTCMinutes())}`;
-  return withSeconds ? `${hm}:${pad(local.getUTCSeconds())}` : hm;
+  const time = withSeconds ? `${hm}:${pad(local.getUTCSeconds())}` : hm;
+  if (!dated) return time;
+  const day = `${pad(local.getUTCMonth() + 1)}-${pad(local.getUTCDate())}`;
+  return local.getUTCHours() === 0 && local.getUTCMinutes() === 0 && local.getUTCSeconds() === 0 ? day : `${day} ${time}`;
+}
+
+/** Whether an axis from `from` to `to` (seconds) crosses midnight in the logs' zone. */
+export function crossesMidnightOn(clock: Clock, from: number, to: number): boolean {
+  if (clock.kind === 'uptime') return false;
+  const day = (s: number) => Math.floor((s + clock.zoneMinutes * 60) / 86400);
+  return day(from) !== day(to);
 }
 
 const STEPS = [1, 2, 5, 10, 15, 30, 60, 120, 300, 600, 900, 1800, 3600, 7200, 10800, 21600, 43200, 86400];

@@ -1,7 +1,7 @@
 import { spanSeconds } from '../../analysis/moments.js';
 import { duration, incidentTitle, say, t, taintMeaning, type Lang } from '../../i18n/index.js';
 import type { Finding, Incident, NextStep, Result } from '../../result/schema.js';
-import { frameMarks, frameText, noteTexts, placeOf, ripText, spanText, stuckText, whyText } from '../common.js';
+import { frameMarks, frameText, noteTexts, placeOf, ripText, spansDays, spanText, stuckText, whyText } from '../common.js';
 import { html, isolate, prose, type SafeHtml } from './escape.js';
 import { renderFlameGraph } from './flame.js';
 import { renderRipHistogram } from './histogram.js';
@@ -39,7 +39,7 @@ function taintFacts(i: Incident, lang: Lang): SafeHtml | null {
   return html`<code>${i.taint.replace(/\s+/g, ' ')}</code><ul class="taint">${i.taintFlags.map((f) => html`<li><b>${f.letter}</b> ${taintMeaning(lang, f)}</li>`)}</ul>`;
 }
 
-function facts(i: Incident, lang: Lang): Fact[] {
+function facts(i: Incident, lang: Lang, dated: boolean): Fact[] {
   const where = placeOf(i, true).join(', ');
   const seconds = episodeSeconds(i);
   const span = seconds !== null ? duration(lang, seconds) : null;
@@ -48,7 +48,7 @@ function facts(i: Incident, lang: Lang): Fact[] {
   return [
     [ui('ui.role'), roleFacts(i, lang)],
     [ui('ui.where'), where || null],
-    [ui('ui.when'), [`${spanText(i)}${span ? ` (${span})` : ''}`, ui('ui.reports', { count: i.reports }), stuck ? ui('ui.stuckPerReport', { duration: stuck }) : null].filter(Boolean).join(', ')],
+    [ui('ui.when'), [`${spanText(i, dated)}${span ? ` (${span})` : ''}`, ui('ui.reports', { count: i.reports }), stuck ? ui('ui.stuckPerReport', { duration: stuck }) : null].filter(Boolean).join(', ')],
     [ui('ui.culprit'), functionCode(i.culprit)],
     [ui('ui.loopBound'), i.loopFunction ? html`<code>${i.loopFunction}</code> <span class="muted">(${ui('ui.loopBoundWhy')})</span>` : null],
     [ui('ui.entry'), functionCode(i.entry)],
@@ -112,9 +112,9 @@ function section(title: string, body: SafeHtml | null): SafeHtml | null {
   return body ? html`<section class="part"><h4>${title}</h4>${body}</section>` : null;
 }
 
-function summaryLine(i: Incident, lang: Lang): SafeHtml {
+function summaryLine(i: Incident, lang: Lang, dated: boolean): SafeHtml {
   const where = placeOf(i, false).join(' · ');
-  return html`<summary><span class="badge badge-${i.role}">${t(lang, `ui.role.${i.role}`)}</span> <b>${i.id}</b> <span class="title">${isolate(incidentTitle(lang, i))}</span> <span class="muted">${isolate(where)} · ${i.reports}× · ${spanText(i)}</span></summary>`;
+  return html`<summary><span class="badge badge-${i.role}">${t(lang, `ui.role.${i.role}`)}</span> <b>${i.id}</b> <span class="title">${isolate(incidentTitle(lang, i))}</span> <span class="muted">${isolate(where)} · ${i.reports}× · ${spanText(i, dated)}</span></summary>`;
 }
 
 /** One incident, collapsed to its title line until opened (timeline and table clicks open it). */
@@ -131,9 +131,9 @@ export function renderIncident(result: Result, i: Incident, lang: Lang = 'en'): 
   const stackSampled = i.samples.length > 1 && i.samples.some((s) => s.stack.length > 0);
   const trace = callTrace(i, lang);
   return html`<details class="incident role-${i.role}" id="${incidentAnchor(i.id)}">
-${summaryLine(i, lang)}
+${summaryLine(i, lang, spansDays(result))}
 <div class="incident-body">
-${factTable(facts(i, lang))}
+${factTable(facts(i, lang, spansDays(result)))}
 ${notes.length ? html`<div class="notes">${notes.map((n) => html`<p>${prose(n)}</p>`)}</div>` : null}
 ${ripSampled ? section(ui('ui.html.ripOf', { count: i.samples.length }), renderRipHistogram(i)) : null}
 ${stackSampled ? section(ui('ui.html.sampledStacks'), renderFlameGraph(i, lang)) : null}

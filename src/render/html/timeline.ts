@@ -1,8 +1,8 @@
 import { incidentTitle, t, type Lang } from '../../i18n/index.js';
 import { shortTime } from '../../analysis/duration.js';
 import type { EventGroup, Incident, Result } from '../../result/schema.js';
-import { eventSpan, placeOf, ripText, roleText, taskText } from '../common.js';
-import { axisTicks, chooseClock, clockLabel, secondsOn, zoneText, type Clock } from './clock.js';
+import { eventSpan, placeOf, ripText, roleText, spansDays, spanText, taskText } from '../common.js';
+import { axisTicks, chooseClock, clockLabel, crossesMidnightOn, secondsOn, zoneText, type Clock } from './clock.js';
 import { html, type SafeHtml } from './escape.js';
 import { eventAnchor, incidentAnchor } from './ids.js';
 import { fitText, linearScale, px } from './svg.js';
@@ -51,31 +51,39 @@ function laneLabel(title: string, subtitle: string, y: number, go: string, tip: 
 <text x="12" y="${px(y + 27)}" class="lane-sub">${fitText(subtitle, LABEL_WIDTH - 20, 6)}</text></g>`;
 }
 
-function sampleTip(i: Incident, n: number): string {
+function sampleTip(i: Incident, n: number, dated: boolean): string {
   const s = i.samples[n]!;
   const rip = s.function ? ripText({ function: s.function, offset: s.offset }) : 'no RIP';
   const stuck = s.stuckSeconds !== null ? `, stuck ${s.stuckSeconds} s` : '';
   // (a tip's lines are its own: a line break in log text is made visible, like any hidden character)
-  return `${i.id} report ${n + 1}/${i.samples.length} at ${shortTime(s.time, s.uptime)}${stuck}\nRIP ${visible(rip)}\n${visible(s.evidence.path)}:${s.evidence.line}`;
+  return `${i.id} report ${n + 1}/${i.samples.length} at ${shortTime(s.time, s.uptime, dated)}${stuck}\nRIP ${visible(rip)}\n${visible(s.evidence.path)}:${s.evidence.line}`;
 }
 
-function incidentTip(i: Incident, lang: Lang): string {
+function incidentTip(i: Incident, lang: Lang, dated: boolean): string {
   const where = placeOf(i, true).join(', ');
-  return `${i.id}: ${visible(incidentTitle(lang, i))} (${roleText(i, lang)})\n${visible(where)}\n${t(lang, 'ui.reports', { count: i.reports })}, ${shortTime(i.firstSeen, i.firstUptime)}-${shortTime(i.lastSeen, i.lastUptime)}\n${t(lang, 'ui.tl.click')}`;
+  return `${i.id}: ${visible(incidentTitle(lang, i))} (${roleText(i, lang)})\n${visible(where)}\n${t(lang, 'ui.reports', { count: i.reports })}, ${spanText(i, dated)}\n${t(lang, 'ui.tl.click')}`;
 }
 
-function incidentLane(clock: Clock, x: (s: number) => number, i: Incident, span: Span, y: number, multiHost: boolean, lang: Lang): SafeHtml {
+/** What every lane is drawn with: the clock, where a moment goes, whether times carry their date (logs that span days). */
+interface LaneFrame {
+  readonly clock: Clock;
+  readonly x: (s: number) => number;
+  readonly multiHost: boolean;
+  readonly dated: boolean;
+}
+
+function incidentLane({ clock, x, multiHost, dated }: LaneFrame, i: Incident, span: Span, y: number, lang: Lang): SafeHtml {
   const left = x(span.from);
   const width = Math.max(x(span.to) - left, 4);
   const go = incidentAnchor(i.id);
   const ticks = i.samples.flatMap((s, n) => {
     const at = secondsOn(clock, s);
     if (at === null) return [];
-    return [html`<rect class="tick" x="${px(x(at) - TICK_WIDTH / 2)}" y="${px(y + 8)}" width="${TICK_WIDTH}" height="16" data-tip="${sampleTip(i, n)}" data-go="${go}"/>`];
+    return [html`<rect class="tick" x="${px(x(at) - TICK_WIDTH / 2)}" y="${px(y + 8)}" width="${TICK_WIDTH}" height="16" data-tip="${sampleTip(i, n, dated)}" data-go="${go}"/>`];
   });
   const cpu = i.cpu !== null ? `CPU ${i.cpu}` : i.kind;
   const title = `${i.id} · ${multiHost && i.host ? `${i.host} ` : ''}${cpu}`;
-  const tip = incidentTip(i, lang);
+  const tip = incidentTip(i, lang, dated);
   return html`<g class="lane lane-incident role-${i.role}" data-incident="${i.id}">
 <rect class="lane-bg" x="0" y="${px(y)}" width="${WIDTH}" height="${LANE_HEIGHT}"/>
 ${laneLabel(title, taskText(i), y, go, tip)}
@@ -83,16 +91,16 @@ ${laneLabel(title, taskText(i), y, go, tip)}
 ${ticks}${i.role === 'victim' && i.causedBy ? html`<text class="waits" x="${px(left + width + 6)}" y="${px(y + 20)}">${t(lang, 'ui.waitsFor')} ${i.causedBy}</text>` : null}</g>`;
 }
 
-function eventTip(e: EventGroup): string {
+function eventTip(e: EventGroup, dated: boolean): string {
   const errno = e.errno !== null && e.errnoName ? `\n${e.errno} = ${e.errnoName} (${e.errnoMeaning})` : '';
-  return `${e.count} line${e.count === 1 ? '' : 's'}, ${eventSpan(e)}${errno}\n${visible(e.example.text)}\n${visible(e.example.path)}:${e.example.line}`;
+  return `${e.count} line${e.count === 1 ? '' : 's'}, ${eventSpan(e, dated)}${errno}\n${visible(e.example.text)}\n${visible(e.example.path)}:${e.example.line}`;
 }
 
-function eventLane(x: (s: number) => number, e: EventGroup, index: number, span: Span, y: number): SafeHtml {
+function eventLane({ x, dated }: LaneFrame, e: EventGroup, index: number, span: Span, y: number): SafeHtml {
   const left = x(span.from);
   const width = x(span.to) - left;
   const go = eventAnchor(index);
-  const tip = eventTip(e);
+  const tip = eventTip(e, dated);
   const mark =
     width < 4
       ? html`<path class="event-mark" d="M${px(left)} ${px(y + 9)}l7 7-7 7-7-7z" data-tip="${tip}" data-go="${go}" tabindex="0" role="link"/>`
@@ -117,8 +125,9 @@ function axis(clock: Clock, domain: Span, x: (s: number) => number, height: numb
   const shift = clock.zoneMinutes * 60;
   const ticks = axisTicks(domain.from + shift, domain.to + shift).map((t) => t - shift);
   const withSeconds = ticks.length > 1 && (ticks[1]! - ticks[0]!) < 60;
+  const dated = crossesMidnightOn(clock, domain.from, domain.to);
   return html`<g class="axis">${ticks.map(
-    (t) => html`<line x1="${px(x(t))}" x2="${px(x(t))}" y1="${AXIS_HEIGHT - 4}" y2="${px(height)}"/><text x="${px(x(t))}" y="14">${clockLabel(clock, t, withSeconds)}</text>`,
+    (t) => html`<line x1="${px(x(t))}" x2="${px(x(t))}" y1="${AXIS_HEIGHT - 4}" y2="${px(height)}"/><text x="${px(x(t))}" y="14">${clockLabel(clock, t, withSeconds, dated)}</text>`,
   )}</g>`;
 }
 
@@ -148,6 +157,7 @@ export function renderTimeline(result: Result, lang: Lang = 'en'): SafeHtml {
   const domain = domainOf([...shownIncidents, ...shownEvents].map((o) => o.span));
   const x = linearScale(domain.from, domain.to, LABEL_WIDTH + 8, WIDTH - RIGHT_PAD);
   const multiHost = result.summary.hosts.length > 1;
+  const frame: LaneFrame = { clock, x, multiHost, dated: spansDays(result) };
   const incidentTop = AXIS_HEIGHT + (shownIncidents.length ? SECTION_GAP : 0);
   const laneY = new Map(shownIncidents.map(({ i }, n) => [i.id, incidentTop + n * LANE_HEIGHT]));
   const eventTop = incidentTop + shownIncidents.length * LANE_HEIGHT + (shownEvents.length ? SECTION_GAP : 0);
@@ -164,9 +174,9 @@ export function renderTimeline(result: Result, lang: Lang = 'en'): SafeHtml {
 <defs><marker id="arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse"><path d="M0 0L10 5L0 10z"/></marker></defs>
 ${axis(clock, domain, x, height)}
 ${shownIncidents.length ? sectionTitle(ui('ui.tl.incidents'), incidentTop) : null}
-${shownIncidents.map(({ i, span }) => incidentLane(clock, x, i, span, laneY.get(i.id)!, multiHost, lang))}
+${shownIncidents.map(({ i, span }) => incidentLane(frame, i, span, laneY.get(i.id)!, lang))}
 ${shownEvents.length ? sectionTitle(ui('ui.tl.events'), eventTop) : null}
-${shownEvents.map(({ e, index, span }, n) => eventLane(x, e, index, span, eventTop + n * LANE_HEIGHT))}
+${shownEvents.map(({ e, index, span }, n) => eventLane(frame, e, index, span, eventTop + n * LANE_HEIGHT))}
 ${links}
 </svg>
 <figcaption><span class="key key-culprit"></span>${ui('ui.role.culprit')} <span class="key key-victim"></span>${ui('ui.role.victim')} <span class="key key-standalone"></span>${ui('ui.role.standalone')} <span class="key key-event"></span>${ui('ui.tl.eventGroup')} · ${clockNote}${hidden > 0 ? ` ${ui('ui.tl.hidden', { count: hidden })}` : ''}${unplaced > 0 ? ` ${ui('ui.tl.unplaced', { count: unplaced })}` : ''}</figcaption>
