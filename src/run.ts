@@ -62,9 +62,14 @@ export async function feedSource(analyzer: Analyzer, source: LogSource, options:
     if (stats.bytes === 0) analyzer.warn(source.path, 'empty file');
     if (stats.invalidUtf8) analyzer.warn(source.path, 'contains bytes that are not valid UTF-8; they were replaced');
     if (stats.longLines > 0) analyzer.warn(source.path, `${stats.longLines} line(s) longer than 64 KiB were cut`);
-    if (stats.nulBytes > 0) {
+    if (stats.utf16 && !stats.utf16.marked) {
+      const order = stats.utf16.order.toUpperCase();
+      analyzer.warn(source.path, `looks like UTF-16${order} text without a byte-order mark: read with its NUL bytes dropped, so only ASCII text is right; convert it with iconv -f UTF-16${order} -t UTF-8`);
+    } else if (stats.nulBytes > 0) {
       analyzer.warn(source.path, stats.nulBytes === stats.bytes ? `only NUL bytes (${stats.nulBytes}), no log text` : `${stats.nulBytes} NUL byte(s) removed (zeroed blocks, as a crash leaves in a log file)`);
     }
+    // A log rotated or cut while it was read ends early: what it held past that point was not analyzed.
+    if (source.disk && stats.bytes < source.disk.size) analyzer.warn(source.path, `file shrank while it was read (truncated, as log rotation does?): read ${stats.bytes} of its ${source.disk.size} bytes`);
     feed.end();
     return true;
   } catch (error) {

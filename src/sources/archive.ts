@@ -1,6 +1,6 @@
 import { finished, PassThrough, type Readable } from 'node:stream';
 import type yauzl from 'yauzl';
-import { decompress, describeDecodeError, MAX_COMPRESSION_RATIO, MAX_DECOMPRESSED_BYTES } from './decompress.js';
+import { decompress, describeDecodeError, formatBytes, MAX_COMPRESSION_RATIO, MAX_DECOMPRESSED_BYTES, RATIO_FLOOR_BYTES } from './decompress.js';
 import type { ReadMeter } from './meter.js';
 import { archiveKindOf, compressionOf, hostFromBundleName, isKernelLogName, NO_KERNEL_LOG, rotationOrder, unsupportedCompression, type ArchiveKind } from './select.js';
 import type { LogSource } from './types.js';
@@ -158,22 +158,45 @@ function zipBombReason(entry: yauzl.Entry): string | null {
   return null;
 }
 
-function listZipEntries(zip: yauzl.ZipFile): Promise<yauzl.Entry[]> {
+/** The first MAX_ZIP_ENTRIES members of a zip, and whether it lists more. */
+/**
+ * Members whose data overlap another's: a zip's directory can point many members at one body (a bomb that reads
+ * one compressed body thousands of times). A member's data takes at least its 30-byte local header and its compressed size.
+ */
+function overlappingMembers(entries: readonly yauzl.Entry[]): Set<yauzl.Entry> {
+  const overlapping = new Set<yauzl.Entry>();
+  const byOffset = [...entries].sort((a, b) => a.relativeOffsetOfLocalHeader - b.relativeOffsetOfLocalHeader);
+  let reach = -1;
+  let owner: yauzl.Entry | null = null;
+  for (const entry of byOffset) {
+    if (owner && entry.relativeOffsetOfLocalHeader < reach) overlapping.add(entry).add(owner);
+    const end = entry.relativeOffsetOfLocalHeader + 30 + entry.compressedSize;
+    if (end > reach) [reach, owner] = [end, entry];
+  }
+  return overlapping;
+}
+
+/** Bytes one archive may decompress to in all: 1000 times its size (never under 8 MiB, never over 64 GiB). */
+export function archiveBudget(size: number): number {
+  return Math.min(MAX_DECOMPRESSED_BYTES, Math.max(RATIO_FLOOR_BYTES, MAX_COMPRESSION_RATIO * size));
+}
+
+function listZipEntries(zip: yauzl.ZipFile): Promise<{ entries: yauzl.Entry[]; more: boolean }> {
   return new Promise((resolve, reject) => {
     const entries: yauzl.Entry[] = [];
     zip.on('entry', (entry: yauzl.Entry) => {
       entries.push(entry);
       if (entries.length < MAX_ZIP_ENTRIES) zip.readEntry();
-      else resolve(entries);
+      else resolve({ entries, more: zip.entryCount > MAX_ZIP_ENTRIES });
     });
-    zip.on('end', () => resolve(entries));
+    zip.on('end', () => resolve({ entries, more: false }));
     zip.on('error', reject);
     zip.readEntry();
   });
 }
 
 /** Streams the members of a zip archive, rotated logs oldest first (zip lists its members up front). */
-export async function* zipSources(path: string, hostHint: string, ctx: SourceContext): AsyncGenerator<LogSource> {
+export async function* zipSources(path: string, size: number, hostHint: string, ctx: SourceContext): AsyncGenerator<LogSource> {
   let zip: yauzl.ZipFile;
   const { default: zipReader } = await import('yauzl');
   try {
@@ -185,13 +208,26 @@ export async function* zipSources(path: string, hostHint: string, ctx: SourceCon
   }
   let members = 0;
   try {
-    const named = (await listZipEntries(zip)).map((entry) => ({ entry, name: zipReader.getFileNameLowLevel(entry.generalPurposeBitFlag, entry.fileName as unknown as Buffer, entry.extraFields, false) }));
+    const { entries, more } = await listZipEntries(zip);
+    if (more) ctx.warn(path, `lists ${zip.entryCount} members: only the first ${MAX_ZIP_ENTRIES} were looked at, the others not read`);
+    const named = entries.map((entry) => ({ entry, name: zipReader.getFileNameLowLevel(entry.generalPurposeBitFlag, entry.fileName as unknown as Buffer, entry.extraFields, false) }));
     named.sort((a, b) => rotationOrder(a.name, b.name));
-    for (const { entry, name } of named) {
-      const verdict = triage(name, zipMemberType(entry));
-      const refusal = verdict === 'read' ? zipBombReason(entry) : verdict === 'skip' ? null : verdict.refused;
+    const verdicts = named.map(({ entry, name }) => triage(name, zipMemberType(entry)));
+    const overlapping = overlappingMembers(named.filter((_, i) => verdicts[i] === 'read').map((m) => m.entry));
+    if (overlapping.size > 0) {
+      const names = named.filter((m) => overlapping.has(m.entry)).map((m) => m.name);
+      ctx.warn(path, `refused ${names.length} members whose data overlap another member's (a zip bomb's trick), not read: ${names.slice(0, 3).join(', ')}${names.length > 3 ? ', ...' : ''}`);
+    }
+    // Declared sizes are held to (validateEntrySizes): their sum bounds what the archive gives.
+    let budget = archiveBudget(size);
+    for (const [i, { entry, name }] of named.entries()) {
+      const verdict = verdicts[i]!;
+      if (overlapping.has(entry)) continue;
+      let refusal = verdict === 'read' ? zipBombReason(entry) : verdict === 'skip' ? null : verdict.refused;
+      if (verdict === 'read' && !refusal && entry.uncompressedSize > budget) refusal = `refused: the archive's members decompress to more than ${formatBytes(archiveBudget(size))} in all (${MAX_COMPRESSION_RATIO} times its size)`;
       if (refusal) ctx.warn(`${path}:${name}`, refusal);
       if (verdict !== 'read' || refusal) continue;
+      budget -= entry.uncompressedSize;
       let stream: Readable;
       try {
         stream = await zip.openReadStreamPromise(entry);
@@ -203,7 +239,7 @@ export async function* zipSources(path: string, hostHint: string, ctx: SourceCon
       yield* memberSources({ archive: path, name, stream, hostHint, mtime: entry.getLastModDate(), depth: 0 }, ctx);
       stream.destroy();
     }
-    if (members === 0) ctx.warn(path, `archive holds no kernel log (${NO_KERNEL_LOG})`);
+    if (members === 0 && overlapping.size === 0) ctx.warn(path, `archive holds no kernel log (${NO_KERNEL_LOG})`);
   } catch (error) {
     ctx.warn(path, `corrupt zip archive (${(error as Error).message})`);
   } finally {

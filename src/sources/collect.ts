@@ -181,7 +181,7 @@ export async function* sourcesOf(input: Input, ctx: SourceContext): AsyncGenerat
   const { path, hostHint } = input;
   const archive = archiveKindOf(path);
   if (archive === 'zip') {
-    yield* zipSources(path, hostHint ?? hostFromBundleName(path), ctx);
+    yield* zipSources(path, input.size, hostHint ?? hostFromBundleName(path), ctx);
     ctx.meter?.add(input.size);
     return;
   }

@@ -7,7 +7,7 @@ import type { Compression } from './select.js';
 /** Output past this many times the compressed bytes read is a compression bomb, not a log. */
 export const MAX_COMPRESSION_RATIO = 1000;
 /** The ratio is only judged past this much output: tiny files may compress absurdly well. */
-const RATIO_FLOOR_BYTES = 8 * 1024 * 1024;
+export const RATIO_FLOOR_BYTES = 8 * 1024 * 1024;
 /** No single log is this large once decompressed; past it the member is refused. */
 export const MAX_DECOMPRESSED_BYTES = 64 * 1024 ** 3;
 
@@ -44,7 +44,7 @@ class BombGuard extends Transform {
   }
 }
 
-function formatBytes(n: number): string {
+export function formatBytes(n: number): string {
   return n >= 1024 ** 3 ? `${n / 1024 ** 3} GiB` : `${Math.round(n / 1024 ** 2)} MiB`;
 }
 

@@ -1,3 +1,4 @@
+import { TextDecoder } from 'node:util';
 import type { Readable } from 'node:stream';
 import { mayMatter } from '../lines/fast-scan.js';
 import { findStops, type RegionStops } from '../lines/line-scan.js';
@@ -18,6 +19,48 @@ export interface ReadStats {
   looksBinary: boolean;
   /** NUL bytes removed from the text (zeroed blocks left by a crash). */
   nulBytes: number;
+  /** The text's encoding when not UTF-8: UTF-16 told by its byte-order mark (decoded), or guessed without one (not decoded). */
+  utf16: { readonly order: 'le' | 'be'; readonly marked: boolean } | null;
+}
+
+/** UTF-16 byte-order marks: little-endian `FF FE`, big-endian `FE FF`. */
+function utf16Mark(buf: Buffer): 'le' | 'be' | null {
+  if (buf[0] === 0xff && buf[1] === 0xfe) return 'le';
+  if (buf[0] === 0xfe && buf[1] === 0xff) return 'be';
+  return null;
+}
+
+/**
+ * UTF-16 without a byte-order mark, guessed from the first block: ASCII text in UTF-16 has a NUL in every other byte,
+ * at odd offsets (little-endian) or even ones (big-endian); zeroed blocks have them everywhere, UTF-8 text nowhere.
+ */
+function utf16Guess(buf: Buffer): 'le' | 'be' | null {
+  const n = Math.min(buf.length, 8192) & ~1;
+  if (n < 16) return null;
+  let even = 0;
+  let odd = 0;
+  for (let i = 0; i < n; i += 2) {
+    if (buf[i] === 0) even++;
+    if (buf[i + 1] === 0) odd++;
+  }
+  const half = n / 2;
+  if (odd > 0.4 * half && even < 0.05 * half) return 'le';
+  if (even > 0.4 * half && odd < 0.05 * half) return 'be';
+  return null;
+}
+
+/** Decodes UTF-16 chunks to UTF-8 ones (a character split across two chunks is kept for the next). */
+class Utf16ToUtf8 {
+  private readonly decoder: TextDecoder;
+  constructor(order: 'le' | 'be') {
+    this.decoder = new TextDecoder(order === 'le' ? 'utf-16le' : 'utf-16be');
+  }
+  push(bytes: Buffer): Buffer {
+    return Buffer.from(this.decoder.decode(bytes, { stream: true }), 'utf8');
+  }
+  end(): Buffer {
+    return Buffer.from(this.decoder.decode(), 'utf8');
+  }
 }
 
 const ZEROS = Buffer.alloc(64 * 1024);
@@ -223,7 +266,7 @@ export async function readLines(
   onLine: (line: string) => void,
   skipper: LineSkipper | null = null,
 ): Promise<ReadStats> {
-  const stats: ReadStats = { lines: 0, bytes: 0, longLines: 0, invalidUtf8: false, looksBinary: false, nulBytes: 0 };
+  const stats: ReadStats = { lines: 0, bytes: 0, longLines: 0, invalidUtf8: false, looksBinary: false, nulBytes: 0, utf16: null };
   const counted: LineSkipper | null = skipper && {
     get skipping() {
       return skipper.skipping;
@@ -253,7 +296,34 @@ export async function readLines(
     } else onLine(line);
   }, counted);
   let first = true;
-  for await (const { bytes: raw, found: scanned } of chunksOf(input)) {
+  /** Whether the start of the input was looked at for a byte-order mark (or a UTF-16 guess). */
+  let sniffed = false;
+  let utf16: Utf16ToUtf8 | null = null;
+  for await (const { bytes: read, found } of chunksOf(input)) {
+    let raw = read;
+    let scanned = found;
+    if (!sniffed && raw.length > 0) {
+      sniffed = true;
+      // (a first chunk of one byte, which only a pipe could give, is read as UTF-8)
+      const mark = utf16Mark(raw);
+      const guess = mark ? null : utf16Guess(raw);
+      if (mark || guess) stats.utf16 = { order: (mark ?? guess)!, marked: mark !== null };
+      if (mark) {
+        utf16 = new Utf16ToUtf8(mark);
+        stats.bytes += 2;
+        raw = raw.subarray(2);
+      } else if (raw[0] === 0xef && raw[1] === 0xbb && raw[2] === 0xbf) {
+        // A UTF-8 byte-order mark would stick to the first line and hide its prefix.
+        stats.bytes += 3;
+        raw = raw.subarray(3);
+      }
+    }
+    if (utf16) {
+      stats.bytes += raw.length;
+      raw = utf16.push(raw);
+      // (a worker's scan found lines in the UTF-16 bytes, not in these)
+      scanned = null;
+    }
     // A block a worker scanned holds no NUL byte (scanBlock finds nothing in one that does).
     const { text: buf, removed } = scanned ? { text: raw, removed: 0 } : withoutNul(raw);
     stats.nulBytes += removed;
@@ -263,9 +333,13 @@ export async function readLines(
       first = false;
       if (stats.looksBinary) break;
     }
-    stats.bytes += raw.length;
+    if (!utf16) stats.bytes += raw.length;
     splitter.push(buf, scanned);
     // (the prescan hands the block's memory back to its workers once the next one is asked for)
+    counted?.chunkDone();
+  }
+  if (utf16 && !stats.looksBinary) {
+    splitter.push(utf16.end());
     counted?.chunkDone();
   }
   if (!stats.looksBinary) splitter.end();

@@ -1,13 +1,15 @@
 // What ktriage refuses or bounds when reading compressed files and bundles, and what it says when a file is not read
 // the way it looks: each limit of the README's reliability section, with an input built to cross it.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { open } from 'node:fs/promises';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { crc32 } from 'node:zlib';
 import { afterAll, describe, expect, it } from 'vitest';
 import { analyzePaths } from '../../src/run.js';
 import type { Result } from '../../src/result/schema.js';
+import { zipOf } from '../helpers/archives.js';
 
 const EXAMPLE = 'examples/node-2/messages.node-2.20221112.log';
 const node2 = readFileSync(EXAMPLE, 'utf8');
@@ -42,5 +44,60 @@ describe.skipIf(!hasXz)('xz', () => {
     const result = await analyze(path, EXAMPLE);
     expect(result.warnings).toEqual([{ path, message: expect.stringMatching(/^xz data compressed with a dictionary larger than 64 MiB, the most this decoder takes \(it bounds the memory/) }]);
     expect(incidentsOf(result)).toEqual(NODE2_INCIDENTS);
+  });
+});
+
+describe('zip', () => {
+  it('members whose data overlap (2,000 names on one deflated body) are refused in one line, before any is inflated', async () => {
+    const members = [{ name: 'messages', data: node2 }, ...Array.from({ length: 2000 }, (_, i) => ({ name: `messages.${i + 1}`, sameDataAs: 'messages' }))];
+    const path = write('overlap.zip', zipOf(members));
+    const result = await analyze(path, EXAMPLE);
+    expect(result.warnings).toEqual([{ path, message: 'refused 2001 members whose data overlap another member\'s (a zip bomb\'s trick), not read: messages.2000, messages.1999, messages.1998, ...' }]);
+    expect(result.inputs.map((i) => i.path)).toEqual([EXAMPLE]);
+    expect(incidentsOf(result)).toEqual(NODE2_INCIDENTS);
+  });
+
+  it('a zip listing more than 100,000 members: the first ones read, the rest named in a warning', async () => {
+    const members = [{ name: 'var/log/messages', data: node2 }, ...Array.from({ length: 100_000 }, (_, i) => ({ name: `junk/${i}`, sameDataAs: 'var/log/messages' }))];
+    const path = write('many.zip', zipOf(members));
+    const result = await analyze(path);
+    expect(result.warnings).toEqual([{ path, message: 'lists 100001 members: only the first 100000 were looked at, the others not read' }]);
+    expect(incidentsOf(result)).toEqual(NODE2_INCIDENTS);
+  });
+});
+
+describe('text that is not read the way it looks', () => {
+  it.skipIf(spawnSync('mkfifo', ['--version']).status !== 0)('a file cut shorter while it is read (log rotation): analyzed up to the cut, and said', async () => {
+    // The run reads a pipe first; its writer cuts the next file, already measured, before ending the pipe.
+    const fifo = join(dir, 'first.log');
+    execFileSync('mkfifo', [fifo]);
+    const shrinking = write('shrinking/messages', node2);
+    const writer = (async () => {
+      const handle = await open(fifo, 'w');
+      truncateSync(shrinking, 100_000);
+      await handle.writeFile('Nov 12 10:00:00 node-2 kernel: hello\n');
+      await handle.close();
+    })();
+    const result = await analyze(fifo, shrinking);
+    await writer;
+    expect(result.warnings).toEqual([{ path: shrinking, message: `file shrank while it was read (truncated, as log rotation does?): read 100000 of its ${Buffer.byteLength(node2)} bytes` }]);
+  });
+
+  it('UTF-16 with a byte-order mark, either order, is decoded: the same diagnosis, no warning', async () => {
+    const le = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(node2, 'utf16le')]);
+    const be = Buffer.from(le);
+    be.swap16();
+    for (const bytes of [le, be]) {
+      const result = await analyze(write(`utf16-${bytes[0]}/messages`, bytes));
+      expect(result.warnings).toEqual([]);
+      expect(incidentsOf(result)).toEqual(NODE2_INCIDENTS);
+      expect(result.inputs[0]!.format).toBe('bundle');
+    }
+  });
+
+  it('UTF-16 without one: said to be UTF-16 (not zeroed blocks), with the command that converts it', async () => {
+    const path = write('utf16-bare/messages', Buffer.from(node2, 'utf16le'));
+    const result = await analyze(path);
+    expect(result.warnings).toEqual([{ path, message: 'looks like UTF-16LE text without a byte-order mark: read with its NUL bytes dropped, so only ASCII text is right; convert it with iconv -f UTF-16LE -t UTF-8' }]);
   });
 });
