@@ -4,11 +4,12 @@ import { Command, CommanderError, Option } from 'commander';
 import { render, OUTPUT_FORMATS, type OutputFormat } from '../render/index.js';
 import { visible } from '../render/visible.js';
 import type { Result } from '../result/schema.js';
-import { analyzePaths, describeReadError, type RunOutcome } from '../run.js';
+import { analyzePaths, describeReadError, type RunOptions, type RunOutcome } from '../run.js';
 import { TOOL_VERSION } from '../version.js';
 import { EXIT } from './exit-codes.js';
 import type { AsmSyntax } from '../machine/x86-decode.js';
 import { openReport } from './open.js';
+import { addStoreCommands } from './store.js';
 import { progressWanted, startProgress } from './progress.js';
 import { isLang, LANGS, type Lang } from '../i18n/index.js';
 import { ReadMeter } from '../sources/meter.js';
@@ -112,12 +113,37 @@ function describeWriteError(error: unknown): string {
   return e.code ? `${words[e.code] ?? e.message.replace(/^\w+: /, '')} (${e.code})` : String(error);
 }
 
+type ReadingFlags = Pick<AnalyzeFlags, 'year' | 'tz' | 'fast' | 'full'>;
+
+/** The run options of the reading flags shared by analyze and ingest. */
+function readingRunOptions(flags: ReadingFlags): RunOptions {
+  if (flags.full && flags.fast) throw new CommanderError(EXIT.usage, 'ktriage.readMode', '--fast and --full cannot be given together');
+  return { year: flags.year, assumedZone: flags.tz ?? null, skipRoutineLines: flags.full ? false : flags.fast ? true : undefined, fastFromBytes: FAST_FROM_BYTES };
+}
+
+/** Analyzes one group of paths with a progress bar on a terminal and the warnings on stderr. */
+async function analyzeWithProgress(paths: string[], options: RunOptions, quiet: boolean): Promise<RunOutcome> {
+  const meter = new ReadMeter();
+  const progress = progressWanted(process.stderr, quiet) ? startProgress(meter, process.stderr) : null;
+  const outcome = await analyzePaths(paths, { ...options, meter }).finally(() => progress?.stop());
+  reportWarnings(outcome.result, quiet);
+  return outcome;
+}
+
+/** --year, --tz, --fast and --full: how the logs are read, for analyze and ingest. */
+function readingOptions(command: Command): Command {
+  return command
+    .option('--year <year>', 'year of syslog lines that carry none (default: from the file date)', parseYear)
+    .option('--tz <offset>', 'time zone of log times that carry none, e.g. +08:00', parseZone)
+    .option('--fast', 'pass over routine lines unread whatever the size (the default from 64 MiB of input): the same reports and notable events, routine messages grouped only around reports')
+    .option('--full', 'read and group every line, however large the input (about 10x slower on gigabyte logs)');
+}
+
 async function analyzeCommand(paths: string[], flags: AnalyzeFlags): Promise<number> {
   // An HTML report is one page: pages glued together would not be a valid document.
   if (flags.each && flags.format === 'html' && paths.length > 1) throw new CommanderError(EXIT.usage, 'ktriage.each', '--each with --format html would glue several pages into one file: run ktriage once per input');
   const machineFiles = { dis: flags.dis, symbols: flags.symbols, vmlinux: flags.vmlinux, src: flags.src, syntax: flags.syntax };
-  const options = { year: flags.year, assumedZone: flags.tz ?? null, machineFiles, skipRoutineLines: flags.full ? false : flags.fast ? true : undefined, fastFromBytes: FAST_FROM_BYTES };
-  if (flags.full && flags.fast) throw new CommanderError(EXIT.usage, 'ktriage.readMode', '--fast and --full cannot be given together');
+  const options = { ...readingRunOptions(flags), machineFiles };
   const clash = flags.output ? await outputClash(flags.output, paths) : null;
   if (clash) throw new CommanderError(EXIT.usage, 'ktriage.output', `-o ${flags.output}: ${clash}; choose another output path`);
   const groups = flags.each ? paths.map((p) => [p]) : [paths];
@@ -125,11 +151,8 @@ async function analyzeCommand(paths: string[], flags: AnalyzeFlags): Promise<num
   const chunks: string[] = [];
   const color = useColor(flags, Boolean(flags.output));
   for (const group of groups) {
-    const meter = new ReadMeter();
-    const progress = progressWanted(process.stderr, Boolean(flags.quiet)) ? startProgress(meter, process.stderr) : null;
-    const outcome = await analyzePaths(group, { ...options, meter }).finally(() => progress?.stop());
+    const outcome = await analyzeWithProgress(group, options, Boolean(flags.quiet));
     outcomes.push(outcome);
-    reportWarnings(outcome.result, Boolean(flags.quiet));
     chunks.push(render(outcome.result, flags.format, { color, compactJson: Boolean(flags.each), lang: flags.lang, mdLimit: flags.mdLimit }));
   }
   const text = chunks.join(flags.format === 'json' && flags.each ? '' : '\n');
@@ -147,21 +170,19 @@ export function buildProgram(): Command {
     .version(TOOL_VERSION)
     .exitOverride()
     .configureOutput({ writeErr: (s) => process.stderr.write(s) });
-  program
-    .command('analyze')
-    .description('analyze log files, directories, bundles or - (stdin)')
-    .argument('<paths...>', 'log files, directories, or - for stdin')
-    .addOption(new Option('-f, --format <format>', 'output format').choices(OUTPUT_FORMATS).default('text'))
-    .option('-o, --output <file>', 'write the report to this file instead of stdout')
-    .option('--each', 'analyze every path on its own (with --format json: one JSON document per line)')
-    .option('--year <year>', 'year of syslog lines that carry none (default: from the file date)', parseYear)
-    .option('--tz <offset>', 'time zone of log times that carry none, e.g. +08:00', parseZone)
+  readingOptions(
+    program
+      .command('analyze')
+      .description('analyze log files, directories, bundles or - (stdin)')
+      .argument('<paths...>', 'log files, directories, or - for stdin')
+      .addOption(new Option('-f, --format <format>', 'output format').choices(OUTPUT_FORMATS).default('text'))
+      .option('-o, --output <file>', 'write the report to this file instead of stdout')
+      .option('--each', 'analyze every path on its own (with --format json: one JSON document per line)'),
+  )
     .option('--md-limit <chars>', 'most characters of the --format md report (default 60000, under GitHub\'s 65,536; 32767 for Jira)', parseMdLimit)
     .option('--no-color', 'no colours in the text report (NO_COLOR is respected too)')
     .option('--strict', `exit ${EXIT.strictWarnings} when any warning was raised`)
     .option('-q, --quiet', 'no warnings and no progress bar on stderr')
-    .option('--fast', 'pass over routine lines unread whatever the size (the default from 64 MiB of input): the same reports and notable events, routine messages grouped only around reports')
-    .option('--full', 'read and group every line, however large the input (about 10x slower on gigabyte logs)')
     .option('--dis <file>', 'disassembly to map the samples on: `crash> dis [-l]` or `objdump -d[l]` output, whole functions or fragments (repeatable)', (v: string, all: string[]) => [...all, v], [] as string[])
     .option('--symbols <file>', 'System.map or /proc/kallsyms of the kernel, to symbolize raw addresses')
     .option('--vmlinux <file>', 'vmlinux with symbols (and debug info, for file:line with addr2line or llvm-symbolizer)')
@@ -172,6 +193,11 @@ export function buildProgram(): Command {
     .action(async (paths: string[], flags: AnalyzeFlags) => {
       process.exitCode = await analyzeCommand(paths, flags);
     });
+  addStoreCommands(program, {
+    parseLang,
+    readingOptions,
+    analyze: (paths, flags) => analyzeWithProgress(paths, readingRunOptions(flags as ReadingFlags), Boolean(flags['quiet'])),
+  });
   program
     .command('eval')
     .description('score the analyzer on the syzkaller crash-report corpus (per category: detection, kind, culprit)')

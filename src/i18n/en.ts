@@ -7,6 +7,7 @@ import { TAINT_FLAGS } from '../knowledge/taint.js';
 import { KIND_PHRASES } from '../result/kinds.js';
 import type { Args, Catalog } from './types.js';
 import { EN_UI, plural } from './ui-en.js';
+import { FLEET_EN } from './fleet.js';
 
 const taintMeaning = (letter: string) => TAINT_FLAGS.find((f) => f.letter === letter)?.meaning ?? letter;
 const signature = (id: string) => SIGNATURES.find((s) => s.id === id);
@@ -202,4 +203,4 @@ export const EN_MESSAGES = {
   'pattern.backward-jump': (a) => `\`${a.str('jump')}\` jumps back over the RIP: a loop of ${a.num('span')} bytes lies within the Code: bytes`,
 } satisfies Catalog;
 
-export const EN: Catalog = { ...EN_UI, ...EN_MESSAGES };
+export const EN: Catalog = { ...EN_UI, ...FLEET_EN, ...EN_MESSAGES };

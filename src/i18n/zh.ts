@@ -7,6 +7,7 @@ import { KIND_PHRASES, type IncidentKind } from '../result/kinds.js';
 import type { EN_MESSAGES } from './en.js';
 import type { Args, Entry } from './types.js';
 import type { EN_UI } from './ui-en.js';
+import { FLEET_ZH } from './fleet.js';
 
 export const KIND_ZH: Readonly<Record<IncidentKind, string>> = {
   'soft-lockup': '软锁死',
@@ -392,6 +393,6 @@ const ZH_UI: Record<keyof typeof EN_UI, Entry> = {
   'ui.html.decoded': () => '解码后的指令（首次报告的 Code: 字节）',
 };
 
-export const ZH: Readonly<Record<string, Entry>> = { ...ZH_UI, ...ZH_MESSAGES };
+export const ZH: Readonly<Record<string, Entry>> = { ...ZH_UI, ...FLEET_ZH, ...ZH_MESSAGES };
 
 export { duration as durationZh, taintMeaning as taintMeaningZh };

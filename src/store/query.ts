@@ -1,0 +1,234 @@
+import { sql, type Kysely } from 'kysely';
+import type { Incident } from '../result/schema.js';
+import { compareReleases } from './kernel-release.js';
+import type { Store } from './open.js';
+import { fleetClock } from './status.js';
+import type { StoreTables } from './tables.js';
+import type { HostList, HostRow, KernelCount, OccurrenceRow, ProblemDetail, ProblemFilter, ProblemList, ProblemRow } from './views.js';
+
+const DEFAULT_LIMIT = 100;
+const TIMELINE_LIMIT = 500;
+
+const iso = (ms: number | null | undefined): string | null => (ms === null || ms === undefined ? null : new Date(Number(ms)).toISOString());
+
+/** A shell glob as a LIKE pattern (escape `\`): `*` any text, `?` one character; `%` and `_` match themselves. */
+export function globToLike(glob: string, anywhere = false): string {
+  const escaped = glob.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`).replace(/\*/g, '%').replace(/\?/g, '_');
+  return anywhere && !/[*?]/.test(glob) ? `%${escaped}%` : escaped;
+}
+
+const likeLower = (column: string, pattern: string) => sql<boolean>`lower(${sql.ref(column)}) like ${pattern} escape '\\'`;
+
+interface AggregateRow {
+  id: number;
+  signature: string;
+  signature_text: string;
+  signature_version: number;
+  kind: string;
+  culprit: string | null;
+  title: string;
+  status: string;
+  known_issue: string | null;
+  hosts: number;
+  occurrences: number;
+  reports: number;
+  first_ms: number | null;
+  last_ms: number | null;
+}
+
+function toProblemRow(r: AggregateRow): ProblemRow {
+  return {
+    id: Number(r.id),
+    signature: r.signature,
+    signatureText: r.signature_text,
+    signatureVersion: Number(r.signature_version),
+    kind: r.kind,
+    culprit: r.culprit,
+    title: r.title,
+    status: r.status,
+    knownIssue: r.known_issue,
+    hosts: Number(r.hosts),
+    occurrences: Number(r.occurrences),
+    reports: Number(r.reports),
+    firstSeen: iso(r.first_ms),
+    lastSeen: iso(r.last_ms),
+  };
+}
+
+/** The occurrences (not victims) that a filter keeps, grouped by problem, with their counts. */
+function aggregated(db: Kysely<StoreTables>, filter: ProblemFilter, clock: number | null) {
+  let q = db.selectFrom('occurrences as o').innerJoin('problems as p', 'p.id', 'o.problem_id').where('o.role', '<>', 'victim');
+  if (filter.host) q = q.innerJoin('hosts as h', 'h.id', 'o.host_id').where(likeLower('h.name', globToLike(filter.host)));
+  if (filter.kernel) q = q.innerJoin('kernels as k', 'k.id', 'o.kernel_id').where(likeLower('k.release', globToLike(filter.kernel, true)));
+  if (filter.sinceMs !== null && filter.sinceMs !== undefined && clock !== null) q = q.where('o.last_ms', '>=', clock - filter.sinceMs);
+  if (filter.kind) q = q.where('p.kind', '=', filter.kind);
+  if (filter.onlyNew) q = q.where('p.status', '=', 'new');
+  return q
+    .select([
+      'p.id',
+      'p.signature',
+      'p.signature_text',
+      'p.signature_version',
+      'p.kind',
+      'p.culprit',
+      'p.title',
+      'p.status',
+      'p.known_issue',
+      sql<number>`count(distinct o.host_id)`.as('hosts'),
+      sql<number>`count(o.id)`.as('occurrences'),
+      sql<number>`sum(o.reports)`.as('reports'),
+      sql<number | null>`min(o.first_ms)`.as('first_ms'),
+      sql<number | null>`max(o.last_ms)`.as('last_ms'),
+    ])
+    .groupBy('p.id');
+}
+
+/** Problems by impact: hosts affected, then occurrences, then the latest seen. */
+export async function listProblems(store: Store, filter: ProblemFilter = {}): Promise<ProblemList> {
+  return store.read(async (db) => {
+    const clock = await fleetClock(db);
+    const limit = filter.limit ?? DEFAULT_LIMIT;
+    const rows = (await aggregated(db, filter, clock)
+      .orderBy('hosts', 'desc')
+      .orderBy('occurrences', 'desc')
+      .orderBy('last_ms', 'desc')
+      .orderBy('p.id')
+      .limit(limit + 1)
+      .execute()) as AggregateRow[];
+    const more = rows.length > limit ? (await countProblems(db, filter, clock)) - limit : 0;
+    return { asOf: iso(clock), filter, problems: rows.slice(0, limit).map(toProblemRow), more };
+  });
+}
+
+async function countProblems(db: Kysely<StoreTables>, filter: ProblemFilter, clock: number | null): Promise<number> {
+  const row = await db
+    .selectFrom(aggregated(db, filter, clock).as('a'))
+    .select(sql<number>`count(*)`.as('n'))
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+/** A problem by its number or by (a prefix of) its signature; null when none matches. */
+export async function findProblemId(db: Kysely<StoreTables>, ref: string): Promise<number | null> {
+  if (/^\d+$/.test(ref)) {
+    const row = await db.selectFrom('problems').select('id').where('id', '=', Number(ref)).executeTakeFirst();
+    if (row) return Number(row.id);
+  }
+  if (!/^[0-9a-f]{4,}$/i.test(ref)) return null;
+  const rows = await db.selectFrom('problems').select('id').where('signature', 'like', `${ref.toLowerCase()}%`).limit(2).execute();
+  return rows.length === 1 ? Number(rows[0]!.id) : null;
+}
+
+/** One problem: where and on which kernels it happened, when it stopped, its occurrences and latest diagnosis. */
+export async function problemDetail(store: Store, ref: string): Promise<ProblemDetail | null> {
+  return store.read(async (db) => {
+    const id = await findProblemId(db, ref);
+    if (id === null) return null;
+    const clock = await fleetClock(db);
+    const head = (await aggregated(db, {}, clock).where('p.id', '=', id).executeTakeFirst()) as AggregateRow | undefined;
+    if (!head) return null;
+    const own = db.selectFrom('occurrences as o').where('o.problem_id', '=', id).where('o.role', '<>', 'victim');
+    const hosts = await own
+      .innerJoin('hosts as h', 'h.id', 'o.host_id')
+      .select(['h.name', sql<number>`count(o.id)`.as('n'), sql<number | null>`min(o.first_ms)`.as('f'), sql<number | null>`max(o.last_ms)`.as('l')])
+      .groupBy('h.name')
+      .orderBy('l', 'desc')
+      .execute();
+    const kernels = await own
+      .innerJoin('kernels as k', 'k.id', 'o.kernel_id')
+      .select(['k.release', 'k.arch', 'k.distro', sql<number>`count(distinct o.host_id)`.as('h'), sql<number>`count(o.id)`.as('n'), sql<number | null>`min(o.first_ms)`.as('f'), sql<number | null>`max(o.last_ms)`.as('l')])
+      .groupBy(['k.release', 'k.arch', 'k.distro'])
+      .execute();
+    const kernelRows: KernelCount[] = kernels
+      .map((k) => ({ release: k.release, arch: k.arch, distro: k.distro, hosts: Number(k.h), occurrences: Number(k.n), firstSeen: iso(k.f), lastSeen: iso(k.l) }))
+      .sort((a, b) => compareReleases(a.release, b.release));
+    const all = db.selectFrom('occurrences as o').where('o.problem_id', '=', id);
+    const total = Number((await all.select(sql<number>`count(*)`.as('n')).executeTakeFirstOrThrow()).n);
+    const timeline = await all
+      .innerJoin('hosts as h', 'h.id', 'o.host_id')
+      .innerJoin('inputs as i', 'i.id', 'o.input_id')
+      .leftJoin('kernels as k', 'k.id', 'o.kernel_id')
+      .select(['h.name as host', 'k.release as kernel', 'o.role', 'o.first_ms', 'o.last_ms', 'o.reports', 'i.path as input'])
+      .orderBy('o.first_ms')
+      .orderBy('o.id')
+      .limit(TIMELINE_LIMIT)
+      .execute();
+    const latest = await own.select('o.incident').orderBy('o.last_ms', 'desc').orderBy('o.id', 'desc').limit(1).executeTakeFirst();
+    return {
+      asOf: iso(clock),
+      problem: toProblemRow(head),
+      hosts: hosts.map((h) => ({ name: h.name, occurrences: Number(h.n), firstSeen: iso(h.f), lastSeen: iso(h.l) })),
+      kernels: kernelRows,
+      stoppedAfter: await stoppedAfter(db, id, kernelRows),
+      timeline: timeline.map(
+        (o): OccurrenceRow => ({ host: o.host, kernel: o.kernel, role: o.role, firstSeen: iso(o.first_ms), lastSeen: iso(o.last_ms), reports: Number(o.reports), input: o.input }),
+      ),
+      timelineMore: Math.max(0, total - TIMELINE_LIMIT),
+      latest: latest ? (JSON.parse(latest.incident) as Incident) : null,
+    };
+  });
+}
+
+/**
+ * The first release newer than every release the problem was seen on, that hosts which had it later ran (as their
+ * inputs or their other incidents say) without it again.
+ */
+async function stoppedAfter(db: Kysely<StoreTables>, problemId: number, affected: readonly KernelCount[]): Promise<ProblemDetail['stoppedAfter']> {
+  const lastAffected = affected.at(-1)?.release;
+  if (!lastAffected) return null;
+  const hostsWithIt = db.selectFrom('occurrences').select('host_id').where('problem_id', '=', problemId);
+  const fromInputs = db.selectFrom('inputs as i').innerJoin('kernels as k', 'k.id', 'i.kernel_id').innerJoin('hosts as h', 'h.id', 'i.host_id').select(['k.release', 'h.name']).where('i.host_id', 'in', hostsWithIt);
+  const fromOthers = db.selectFrom('occurrences as o').innerJoin('kernels as k', 'k.id', 'o.kernel_id').innerJoin('hosts as h', 'h.id', 'o.host_id').select(['k.release', 'h.name']).where('o.host_id', 'in', hostsWithIt);
+  const ran = await fromInputs.union(fromOthers).execute();
+  const later = ran.filter((r) => compareReleases(r.release, lastAffected) > 0).sort((a, b) => compareReleases(a.release, b.release));
+  const firstClean = later[0]?.release;
+  if (!firstClean) return null;
+  return { lastAffected, firstClean, cleanHosts: [...new Set(later.filter((r) => r.release === firstClean).map((r) => r.name))].sort() };
+}
+
+/** Hosts, the most recently seen first, each with its problems that are not quiet. */
+export async function listHosts(store: Store, filter: { host?: string | null; limit?: number } = {}): Promise<HostList> {
+  return store.read(async (db) => {
+    const clock = await fleetClock(db);
+    const limit = filter.limit ?? DEFAULT_LIMIT;
+    let q = db.selectFrom('hosts as h');
+    if (filter.host) q = q.where(likeLower('h.name', globToLike(filter.host)));
+    const hosts = await q.select(['h.id', 'h.name', 'h.first_ms', 'h.last_ms']).orderBy('h.last_ms', 'desc').orderBy('h.name').limit(limit + 1).execute();
+    const shown = hosts.slice(0, limit);
+    const ids = shown.map((h) => Number(h.id));
+    const rows: HostRow[] = [];
+    if (ids.length) {
+      const problems = await db
+        .selectFrom('occurrences as o')
+        .innerJoin('problems as p', 'p.id', 'o.problem_id')
+        .where('o.host_id', 'in', ids)
+        .where('o.role', '<>', 'victim')
+        .where('p.status', '<>', 'quiet')
+        .select(['o.host_id', 'p.id', 'p.kind', 'p.title', 'p.status', sql<number>`count(o.id)`.as('n'), sql<number | null>`max(o.last_ms)`.as('l')])
+        .groupBy(['o.host_id', 'p.id', 'p.kind', 'p.title', 'p.status'])
+        .execute();
+      const counts = await db.selectFrom('occurrences').where('host_id', 'in', ids).where('role', '<>', 'victim').select(['host_id', sql<number>`count(*)`.as('n')]).groupBy('host_id').execute();
+      const inputs = await db.selectFrom('inputs').where('host_id', 'in', ids).select(['host_id', sql<number>`count(*)`.as('n')]).groupBy('host_id').execute();
+      const kernelsA = db.selectFrom('occurrences as o').innerJoin('kernels as k', 'k.id', 'o.kernel_id').where('o.host_id', 'in', ids).select(['o.host_id', 'k.release']);
+      const kernelsB = db.selectFrom('inputs as i').innerJoin('kernels as k', 'k.id', 'i.kernel_id').where('i.host_id', 'in', ids).select([sql<number>`i.host_id`.as('host_id'), 'k.release']);
+      const kernels = await kernelsA.union(kernelsB).execute();
+      for (const h of shown) {
+        const id = Number(h.id);
+        rows.push({
+          name: h.name,
+          firstSeen: iso(h.first_ms),
+          lastSeen: iso(h.last_ms),
+          kernels: kernels.filter((k) => Number(k.host_id) === id).map((k) => k.release).sort(compareReleases),
+          inputs: Number(inputs.find((i) => Number(i.host_id) === id)?.n ?? 0),
+          occurrences: Number(counts.find((c) => Number(c.host_id) === id)?.n ?? 0),
+          openProblems: problems
+            .filter((p) => Number(p.host_id) === id)
+            .sort((a, b) => Number(b.l ?? 0) - Number(a.l ?? 0))
+            .map((p) => ({ id: Number(p.id), kind: p.kind, title: p.title, status: p.status, occurrences: Number(p.n) })),
+        });
+      }
+    }
+    const total = hosts.length > limit ? Number((await db.selectFrom('hosts').select(sql<number>`count(*)`.as('n')).executeTakeFirstOrThrow()).n) : shown.length;
+    return { asOf: iso(clock), hosts: rows, more: total - shown.length };
+  });
+}
