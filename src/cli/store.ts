@@ -3,7 +3,6 @@ import { Command, CommanderError, Option } from 'commander';
 import { t, type Lang } from '../i18n/index.js';
 import { OUTPUT_FORMATS, type OutputFormat } from '../render/index.js';
 import type { FleetView } from '../render/fleet/index.js';
-import type { RunOptions } from '../run.js';
 import { describeStoreError, StoreError } from '../store/errors.js';
 import { describeLocation, storeLocation, type StoreLocation } from '../store/location.js';
 import type { Store } from '../store/open.js';

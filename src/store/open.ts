@@ -49,6 +49,8 @@ export class Store {
         try {
           if (this.engine === 'postgres') await sql`select pg_advisory_xact_lock(${PG_WRITE_LOCK})`.execute(conn);
           const out = await work(conn);
+          // The interruption test's failpoint: the process dies with everything written but not committed.
+          if (process.env['KTRIAGE_STORE_DIE_BEFORE_COMMIT'] === '1') process.kill(process.pid, 'SIGKILL');
           await sql.raw('commit').execute(conn);
           return out;
         } catch (error) {
