@@ -1,4 +1,4 @@
-// A store that cannot be used: one line naming it (password hidden) and why, exit 4, and nothing half-written.
+// A store that cannot be used: one line naming it (password hidden) and why, exit 5, and nothing half-written.
 import { spawnSync } from 'node:child_process';
 import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -13,7 +13,7 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const isRoot = process.getuid?.() === 0;
 
 function expectOneLine(r: { status: number | null; stderr: string }, pattern: RegExp): void {
-  expect(r.status).toBe(4);
+  expect(r.status).toBe(5);
   expect(r.stderr).toMatch(pattern);
   expect(r.stderr.trim().split('\n')).toHaveLength(1);
 }

@@ -158,7 +158,7 @@ describe.each(testEngines())('incident store on $name', (engine) => {
     await rawSql(db, 'update ktriage_schema set version = 99');
     for (const args of [['problems'], ['ingest', node7]]) {
       const r = runCli([...args, '--db', db]);
-      expect(r.status).toBe(4);
+      expect(r.status).toBe(5);
       expect(r.stderr).toMatch(/was written by a newer ktriage: upgrade ktriage to use it \(schema version 99, this ktriage knows up to \d+\)/);
       expect(r.stderr.trim().split('\n')).toHaveLength(1);
     }
