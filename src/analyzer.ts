@@ -277,6 +277,8 @@ export class Analyzer {
   private keptReportLines = 0;
   private readonly fragments: Fragment[] = [];
   private droppedFragments = 0;
+  /** Reports printed at the same moment as others that could not be reassembled whole. */
+  private unassembled = 0;
   private readonly events: EventAggregator;
   private readonly feeds: SourceFeed[] = [];
   private readonly hostHints = new Map<string, string | null>();
@@ -319,6 +321,7 @@ export class Analyzer {
       },
       loose: (line: LogLine) => this.loose(line),
       error: this.recordError,
+      unassembled: () => this.unassembled++,
     };
   }
 
@@ -400,6 +403,7 @@ export class Analyzer {
       const source = example.tag !== null ? `from the program "${example.tag}"` : 'written to the kernel log by user space (not the kernel facility)';
       this.warn(example.path, `line ${example.lineNo}: ${count} line(s) ${source} look like a kernel report ("${example.text.slice(0, 80)}") but were not logged by the kernel; ignored as reports`);
     }
+    if (this.unassembled > 0) this.warn(null, `${this.unassembled} report(s) printed at the same moment by several CPUs could not be reassembled whole (lines that could be another's, or more reports at once than can be told apart without printk caller tags): flagged corrupted`);
     if (this.events.droppedLines > 0) this.warn(null, `${this.events.droppedLines} lines with rare message templates were not grouped into events (template cap reached)`);
     const grouped = groupIncidents({ reports: this.reports.values(), hostOf: this.hostOf });
     const unmatchedFragments = completeIncidents(grouped, this.fragments, this.hostOf);

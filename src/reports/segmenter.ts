@@ -15,6 +15,8 @@ export interface SegmenterSink {
   /** Kernel or program lines that are not part of any report: they feed the event groups. */
   loose(line: LogLine): void;
   error(where: string, error: unknown): void;
+  /** A report printed at the same moment as others could not be reassembled whole (it is flagged corrupted). */
+  unassembled(): void;
 }
 
 /** Lines of one report are printed within a moment; a longer silence means the report ended. */
@@ -38,10 +40,18 @@ interface OpenBlock {
   /** Other lines printed after the trace, held back until the trace goes on (they were interleaved) or the report ends. */
   readonly held: LogLine[];
   readonly assembly: Assembly;
+  /** Closed early to make room for another CPU's report. */
+  crowded?: boolean;
 }
 
-/** Reports of different CPUs reassembled side by side at most (an all-CPU backtrace prints many). */
+/**
+ * Reports of different CPUs reassembled side by side at most. Without caller tags a line is attributed by what it
+ * says, which takes few open reports; with tags (`[C12]`, `[T345]`) each line names its report, so every CPU of a
+ * large machine dumping at once (softlockup_all_cpu_backtrace) is reassembled.
+ */
 const MAX_CONCURRENT_BLOCKS = 8;
+const MAX_TAGGED_BLOCKS = 1024;
+const CROWDED_DAMAGE = 'closed before its end: more reports were printed at the same moment than can be reassembled side by side';
 /** Headers this close in time may be reports that different CPUs printed together. */
 const CONCURRENT_SECONDS = 1;
 const INTERLEAVED_DAMAGE = "interleaved with another CPU's report printed at the same moment: lines that could be either report's were left out";
@@ -108,7 +118,12 @@ export class Segmenter {
         return;
       }
       for (const b of [...this.blocks]) if (!this.concurrent(b, header, line)) this.close(b, false);
-      if (this.blocks.length >= MAX_CONCURRENT_BLOCKS) this.close(this.blocks[0]!, false);
+      const room = line.caller !== null && this.blocks.every((b) => b.assembly.caller !== null) ? MAX_TAGGED_BLOCKS : MAX_CONCURRENT_BLOCKS;
+      if (this.blocks.length >= room) {
+        // The oldest is closed unfinished: its remaining lines will be loose, so it is flagged, and the run says so.
+        this.blocks[0]!.crowded = true;
+        this.close(this.blocks[0]!, false);
+      }
       this.open(header, line);
       return;
     }
@@ -254,8 +269,9 @@ export class Segmenter {
       headerIndex: 0,
       truncated: truncated || block.lines.length >= MAX_BLOCK_LINES,
       droppedMessages: block.dropped,
-      damage: block.assembly.ambiguous ? [INTERLEAVED_DAMAGE] : [],
+      damage: [...(block.assembly.ambiguous ? [INTERLEAVED_DAMAGE] : []), ...(block.crowded ? [CROWDED_DAMAGE] : [])],
     };
+    if (block.assembly.ambiguous || block.crowded) this.sink.unassembled();
     this.history.learn(block.assembly.claim, block.lines);
     try {
       const report = block.detector.detect(input);
