@@ -30,7 +30,9 @@ const ARM_FROM_FRAME_RE = /^\s{0,16}(?:\[<([0-9a-f]{8})>\] )?\(?([A-Za-z_.$][\w.
 // powerpc: `[c000000049a87710] [c0000000000286fc] __switch_to+0x43c/0x6d0`, the stack pointer then the return
 // address, then the frame as other architectures print it; a saved word that is no symbol is printed as
 // `0xc000000049a875a0 (unreliable)`.
-const PPC_FRAME_RE = /^\s{0,16}\[[0-9a-f]{8,16}\] \[([0-9a-f]{8,16})\] (.*?)( \(unreliable\))?\s*$/;
+// (the rest taken whole and its ` (unreliable)` mark read by ppcFrame: a lazy rest before `\s*$` is quadratic on a run of spaces)
+const PPC_FRAME_RE = /^\s{0,16}\[[0-9a-f]{8,16}\] \[([0-9a-f]{8,16})\] (.*)$/;
+const UNRELIABLE = ' (unreliable)';
 // powerpc: `--- interrupt: 700 at assert_slb_presence+0x2c/0x70`: where the code was interrupted (a trap, a fault).
 const PPC_INTERRUPT_RE = /^\s{0,16}--- interrupt: [0-9a-f]{1,4} at (\S.*)$/;
 
@@ -73,7 +75,11 @@ export function parseFrameLine(text: string, context: string | null): FrameLine 
     return { marker: null, frame: { address: arm[1] ?? null, function: arm[2]!, offset: null, size: null, module: null, reliable: true, context } };
   }
   const ppc = PPC_FRAME_RE.exec(text);
-  if (ppc) return ppcFrame(ppc[1]!, ppc[2]!, Boolean(ppc[3]), context);
+  if (ppc) {
+    const rest = ppc[2]!.trimEnd();
+    const unreliable = rest.endsWith(UNRELIABLE);
+    return ppcFrame(ppc[1]!, unreliable ? rest.slice(0, -UNRELIABLE.length) : rest, unreliable, context);
+  }
   const interrupted = PPC_INTERRUPT_RE.exec(text);
   if (interrupted) return FRAME_RE.test(interrupted[1]!) ? parseFrameLine(interrupted[1]!, context) : null;
   const inline = INLINE_FRAME_RE.exec(text);

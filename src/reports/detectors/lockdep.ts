@@ -40,7 +40,8 @@ const PROBLEMS: readonly LockdepProblem[] = [
 
 const HEADER_RE = new RegExp(`(?:WARNING|BUG|INFO): (?:${PROBLEMS.map((p) => p.message.source.replace(/^(?:INFO|BUG): /, '')).join('|')})`);
 // ` (&bdev->bd_mutex){+.+.}, at: [<ffffffff8232bf0e>] blkdev_reread_part+0x1e/0x40` (5.x+: an address first, `-{3:3}` after).
-const LOCK_AT_RE = /^(?:#\d+:\s+)?(?:[0-9a-f]{8,16} )?\((.+)\)\{[^}]*\}(?:-\{\d+:\d+\})?, at: (.*)$/;
+// (the usage state `{+.+.}` is a few characters: bounded, so that `(` then many `){` is not quadratic)
+const LOCK_AT_RE = /^(?:#\d{1,5}:\s{1,8})?(?:[0-9a-f]{8,16} )?\((.+)\)\{[^}]{0,32}\}(?:-\{\d{1,3}:\d{1,3}\})?, at: (.*)$/;
 /** Registering a lock class walks lockdep's own stack-saving and locking code first. */
 const isLockdepMachinery = (fn: string): boolean => /stack|lock|IRQ/.test(fn);
 /** Socket lock helpers say which lock, not who took it. */

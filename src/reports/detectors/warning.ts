@@ -11,9 +11,10 @@ import type { Detector } from '../types.js';
 //   `WARNING: kernel stack regs at ffff8801d100fea8 in syz-executor1:16059 has bad 'bp' value ...` (unwinder, no trace)
 const MODERN = String.raw`CPU: (\d+) PID: (\d+) at (\S+):(\d+) (\S+)`;
 const OLD = String.raw`at (\S+):(\d+) (\S+?)\(\)`;
-const NEW = String.raw`(?:\[.*\] )?(\S+\.\w+):(\d+) at (\S+), CPU#(\d+): (.+)\/(\d+)`;
+// (the condition and the task name bounded: `WARNING: [ ] ` repeated must not make each start scan the rest of the line)
+const NEW = String.raw`(?:\[.{0,200}\] )?(\S+\.\w+):(\d+) at (\S+), CPU#(\d+): (.{1,64})\/(\d+)`;
 // (4.15+ hashes or hides the pointers: `at         (ptrval) in syz:4493`)
-const UNWINDER = String.raw`kernel stack (?:regs|frame pointer) at (?:[0-9a-f]+|\s*\(ptrval\)) in (.+?):(\d+) has bad`;
+const UNWINDER = String.raw`kernel stack (?:regs|frame pointer) at (?:[0-9a-f]+|\s*\(ptrval\)) in (.{1,64}?):(\d+) has bad`;
 const HEADER_RE = new RegExp(`WARNING: (?:${MODERN}|${OLD}|${NEW}|${UNWINDER})`);
 
 /**
