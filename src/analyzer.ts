@@ -1,5 +1,6 @@
 import { buildFindings, buildNextSteps, relateEvents } from './analysis/findings.js';
 import { codeScope, toIncident } from './analysis/build.js';
+import { applyFilter, type ResultFilter } from './analysis/filter.js';
 import { crossCheckCode, NO_CODE_CHECK } from './machine/cross-check.js';
 import { EventAggregator, type MessageReading } from './analysis/events.js';
 import { RecentTexts, REPEATED_TEXTS_ROOM } from './lines/recent-texts.js';
@@ -36,6 +37,8 @@ export interface AnalyzeOptions {
   readonly rememberTexts?: boolean;
   /** Disassembly, symbols, debug info and source to read the machine code with (`--dis`, `--symbols`...). */
   readonly machine?: MachineInputs;
+  /** Only the incidents and event groups in this time window and on these hosts (`--since`, `--until`, `--host`). */
+  readonly filter?: ResultFilter;
 }
 
 export interface SourceInfo {
@@ -416,12 +419,16 @@ export class Analyzer {
       const kernel = d.reports.find((r) => r.kernel)?.kernel;
       return d.reports.map((report) => ({ report, scope: codeScope(d, report, kernel) }));
     })));
-    const incidents = drafts.flatMap((d) => this.stage(`incident of the report at ${d.reports[0]!.header.path}:${d.reports[0]!.header.lineNo}`, [], () => [toIncident(d, this.options.machine, codeCheck, this.recordError, drafts.length)]));
-    const events = this.events.groupsList().map((e) => ({ ...e, host: e.host }));
-    this.stage('relating events to incidents', undefined, () => relateEvents(events, incidents));
+    const allIncidents = drafts.flatMap((d) => this.stage(`incident of the report at ${d.reports[0]!.header.path}:${d.reports[0]!.header.lineNo}`, [], () => [toIncident(d, this.options.machine, codeCheck, this.recordError, drafts.length)]));
+    const allEvents = this.events.groupsList().map((e) => ({ ...e, host: e.host }));
+    this.stage('relating events to incidents', undefined, () => relateEvents(allEvents, allIncidents));
     const inputs = this.feeds.map((f) => ({ ...f.summary }));
-    const problems = this.stage('grouping incidents into problems', [], () => groupProblems(incidents));
     const covered = coveredSpan(inputs);
+    // --since/--until/--host: the problems, findings and verdict are those of what the filter keeps.
+    const { incidents, events, filter } = this.options.filter
+      ? applyFilter(this.options.filter, { lastSeen: covered.lastSeen, incidents: allIncidents, events: allEvents }, this.options.assumedZone ?? null)
+      : { incidents: allIncidents, events: allEvents, filter: null };
+    const problems = this.stage('grouping incidents into problems', [], () => groupProblems(incidents));
     // Logs that span days give every time its date.
     const dated = crossesMidnight(covered.firstSeen, covered.lastSeen);
     return {
@@ -430,6 +437,7 @@ export class Analyzer {
       generatedAt: (this.options.now?.() ?? new Date()).toISOString(),
       inputs,
       summary: summarize({ incidents, inputs }, problems),
+      filter,
       incidents,
       events,
       findings: this.stage('findings', [], () => buildFindings(incidents, events, problems, dated)),

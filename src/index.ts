@@ -1,6 +1,7 @@
 // Public API of the ktriage library.
 export { analyzeText, Analyzer, SourceFeed, type AnalyzeOptions, type SourceInfo } from './analyzer.js';
 export { analyzePaths, type RunOptions, type RunOutcome } from './run.js';
+export { parseTimeBound, type ResultFilter, type TimeBound } from './analysis/filter.js';
 export { ReadMeter } from './sources/meter.js';
 export { render, OUTPUT_FORMATS, type OutputFormat } from './render/index.js';
 export { resultSchema, SCHEMA_VERSION, type Result, type Incident, type EventGroup, type Finding, type NextStep } from './result/schema.js';

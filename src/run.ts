@@ -82,7 +82,11 @@ export async function feedSource(analyzer: Analyzer, source: LogSource, options:
   }
 }
 
-/** Analyzes files, directories, bundles (tar, tar.gz, tar.xz, zip) and `-` (stdin) as one run, streaming. */
+/**
+ * Analyzes files, directories, bundles (tar, tar.gz, tar.xz, zip) and `-` (stdin) as one run, streaming. Resolves to
+ * the result and the number of inputs read at least in part (0: nothing could be read; the reasons are warnings);
+ * bad input never rejects.
+ */
 export async function analyzePaths(paths: readonly string[], options: RunOptions = {}): Promise<RunOutcome> {
   const machineWarnings: RunWarning[] = [];
   const machine = options.machineFiles ? loadMachineInputs(options.machineFiles, (path, message) => machineWarnings.push({ path, message })) : options.machine;

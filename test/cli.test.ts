@@ -175,7 +175,10 @@ describe('bad input: one-line message naming the file, other inputs still analyz
     const r = runCli(['analyze', EXAMPLE, '--tz', 'CET']);
     expect(r.status).toBe(2);
     expect(r.stderr).toContain('--tz must be an offset from UTC like +08:00');
-    expect(runCli(['frobnicate']).status).toBe(2);
+    expect(runCli(['analyze', EXAMPLE, '--frobnicate']).status).toBe(2);
+    // Without a command the words are paths (ktriage FILE...): an unknown word is a missing file.
+    const word = runCli(['frobnicate']);
+    expect([word.status, word.stdout, word.stderr]).toEqual([1, '', 'ktriage: frobnicate: no such file or directory\n']);
   });
 
   it('--strict exits 3 when a warning was raised', () => {

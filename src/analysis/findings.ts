@@ -72,7 +72,7 @@ function incidentMessage(i: Incident, all: ReadonlyMap<string, Incident>, dated:
 }
 
 function incidentFinding(i: Incident, all: ReadonlyMap<string, Incident>, dated: boolean): Finding {
-  return { severity: i.role === 'victim' ? 'warning' : incidentSeverity(i), ...incidentMessage(i, all, dated), incidents: [i.id] };
+  return { severity: severityOf(i), ...incidentMessage(i, all, dated), incidents: [i.id] };
 }
 
 /** A problem that occurred more than once, said once: how often, from when to when, how far apart, and its first occurrence. */
@@ -80,7 +80,7 @@ function recurringFinding(p: Problem, first: Incident, all: ReadonlyMap<string, 
   const { code, params } = incidentMessage(first, all, dated);
   const host = p.hosts.length === 1 ? p.hosts[0]! : null;
   const message = english('finding.recurring', { kind: p.kind, title: p.title, host, ...recurrenceParams(p), first: { code, params } });
-  return { severity: incidentSeverity(first), ...message, incidents: [...p.incidents] };
+  return { severity: severityOf(first), ...message, incidents: [...p.incidents] };
 }
 
 function victimFinding(i: Incident, all: ReadonlyMap<string, Incident>, dated: boolean): Finding {
@@ -184,9 +184,9 @@ export function matchingSignatures(i: Incident): typeof SIGNATURES[number][] {
   return SIGNATURES.filter((s) => s.kinds.includes(i.kind) && s.functions.some((f) => fns.has(f)));
 }
 
-/** How urgent a root incident is: a corrected machine check or a WARNING is not a crash. */
-function incidentSeverity(i: Incident): 'critical' | 'warning' {
-  if (WARNING_KINDS.has(i.kind)) return 'warning';
+/** How urgent an incident is: a victim, a corrected machine check or a WARNING is not a crash (`--fail-on` reads it too). */
+export function severityOf(i: Incident): 'critical' | 'warning' {
+  if (i.role === 'victim' || WARNING_KINDS.has(i.kind)) return 'warning';
   // GHES says `corrected` or `info` for what needed no recovery; `recoverable` and `fatal` did.
   if (i.kind === 'mce' && (i.details['severity'] === 'corrected' || i.details['severity'] === 'info')) return 'warning';
   return 'critical';

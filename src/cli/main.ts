@@ -1,6 +1,11 @@
 #!/usr/bin/env node
 import { closeSync, openSync, writeFileSync } from 'node:fs';
-import { Command, CommanderError, Option } from 'commander';
+import { Argument, Command, CommanderError, Option } from 'commander';
+import { parseTimeBound, type TimeBound } from '../analysis/filter.js';
+import { severityOf } from '../analysis/findings.js';
+import { colorWanted, type ColorWhen } from './color.js';
+import { completionScript, SHELLS, type Shell } from './completion.js';
+import { helpFooter, manPage } from './help.js';
 import { render, OUTPUT_FORMATS, type OutputFormat } from '../render/index.js';
 import { visible } from '../render/visible.js';
 import type { Result } from '../result/schema.js';
@@ -16,14 +21,21 @@ import { ReadMeter } from '../sources/meter.js';
 import { outputClash } from '../sources/collect.js';
 import { normaliseZone } from '../lines/time.js';
 
+type Severity = 'critical' | 'warning';
+
 interface AnalyzeFlags {
   format: OutputFormat;
   output?: string;
   each?: boolean;
   year?: number;
   tz?: string;
-  color: boolean;
+  /** `--no-color` gives false. */
+  color: ColorWhen | false;
   strict?: boolean;
+  failOn?: Severity;
+  since?: TimeBound;
+  until?: TimeBound;
+  host: string[];
   quiet?: boolean;
   dis: string[];
   symbols?: string;
@@ -60,14 +72,21 @@ function parseLang(value: string): Lang {
   return value;
 }
 
-function useColor(flags: AnalyzeFlags, toFile: boolean): boolean {
-  if (!flags.color || toFile || process.env['NO_COLOR'] !== undefined) return false;
-  return Boolean(process.stdout.isTTY);
+function parseTime(option: string) {
+  return (value: string): TimeBound => {
+    const bound = parseTimeBound(value);
+    if (!bound) throw new CommanderError(EXIT.usage, 'ktriage.time', `${option} must be a time like 2022-11-12T10:15, 2022-11-12 10:15:00+08:00 or 2022-11-12, or a duration before the end of the logs like 90s, 30m, 2h, 7d, 1h30m; not "${value}"`);
+    return bound;
+  };
 }
 
-function exitCodeOf(outcomes: readonly RunOutcome[], strict: boolean): number {
+const SEVERITY_RANK: Readonly<Record<Severity, number>> = { warning: 1, critical: 2 };
+
+function exitCodeOf(outcomes: readonly RunOutcome[], flags: AnalyzeFlags): number {
   if (outcomes.every((o) => o.readable === 0)) return EXIT.noInput;
-  if (strict && outcomes.some((o) => o.result.warnings.length > 0 || o.result.errors.length > 0)) return EXIT.strictWarnings;
+  const failOn = flags.failOn;
+  if (failOn && outcomes.some((o) => o.result.incidents.some((i) => SEVERITY_RANK[severityOf(i)] >= SEVERITY_RANK[failOn]))) return EXIT.failOn;
+  if (flags.strict && outcomes.some((o) => o.result.warnings.length > 0 || o.result.errors.length > 0)) return EXIT.strictWarnings;
   return EXIT.ok;
 }
 
@@ -143,25 +162,29 @@ async function analyzeCommand(paths: string[], flags: AnalyzeFlags): Promise<num
   // An HTML report is one page: pages glued together would not be a valid document.
   if (flags.each && flags.format === 'html' && paths.length > 1) throw new CommanderError(EXIT.usage, 'ktriage.each', '--each with --format html would glue several pages into one file: run ktriage once per input');
   const machineFiles = { dis: flags.dis, symbols: flags.symbols, vmlinux: flags.vmlinux, src: flags.src, syntax: flags.syntax };
-  const options = { ...readingRunOptions(flags), machineFiles };
+  const filter = flags.since || flags.until || flags.host.length > 0 ? { since: flags.since, until: flags.until, hosts: flags.host } : undefined;
+  const options = { ...readingRunOptions(flags), machineFiles, filter };
   const clash = flags.output ? await outputClash(flags.output, paths) : null;
   if (clash) throw new CommanderError(EXIT.usage, 'ktriage.output', `-o ${flags.output}: ${clash}; choose another output path`);
   const groups = flags.each ? paths.map((p) => [p]) : [paths];
   const outcomes: RunOutcome[] = [];
   const chunks: string[] = [];
-  const color = useColor(flags, Boolean(flags.output));
+  const color = colorWanted(flags.color || 'never', process.env, Boolean(process.stdout.isTTY), Boolean(flags.output));
   for (const group of groups) {
     const outcome = await analyzeWithProgress(group, options, Boolean(flags.quiet));
     outcomes.push(outcome);
-    chunks.push(render(outcome.result, flags.format, { color, compactJson: Boolean(flags.each), lang: flags.lang, mdLimit: flags.mdLimit }));
+    // Nothing read, nothing to report: the messages on stderr say why, and no verdict stands for an empty input.
+    if (outcome.readable > 0) chunks.push(render(outcome.result, flags.format, { color, compactJson: Boolean(flags.each), lang: flags.lang, mdLimit: flags.mdLimit }));
   }
   const text = chunks.join(flags.format === 'json' && flags.each ? '' : '\n');
-  if (flags.output) {
+  if (chunks.length === 0) {
+    if (flags.open) tell('nothing could be read: no report to open');
+  } else if (flags.output) {
     const failed = writeReport(flags.output, text);
     if (failed !== null) return failed;
   } else process.stdout.write(text);
-  if (flags.open) tell(flags.output ? openReport(flags.output) : '--open needs -o FILE: the report went to stdout');
-  return exitCodeOf(outcomes, Boolean(flags.strict));
+  if (flags.open && chunks.length > 0) tell(flags.output ? openReport(flags.output) : '--open needs -o FILE: the report went to stdout');
+  return exitCodeOf(outcomes, flags);
 }
 
 export function buildProgram(): Command {
@@ -169,19 +192,26 @@ export function buildProgram(): Command {
     .description("Diagnose Linux kernel incidents from a node's logs")
     .version(TOOL_VERSION)
     .exitOverride()
-    .configureOutput({ writeErr: (s) => process.stderr.write(s) });
+    .configureOutput({ writeErr: (s) => process.stderr.write(s) })
+    .addHelpText('after', helpFooter());
   readingOptions(
     program
-      .command('analyze')
-      .description('analyze log files, directories, bundles or - (stdin)')
+      .command('analyze', { isDefault: true })
+      .description('analyze log files, directories, bundles or - (stdin); the default command: `ktriage PATH...` is `ktriage analyze PATH...`')
+      .addHelpText('after', helpFooter())
       .argument('<paths...>', 'log files, directories, or - for stdin')
       .addOption(new Option('-f, --format <format>', 'output format').choices(OUTPUT_FORMATS).default('text'))
       .option('-o, --output <file>', 'write the report to this file instead of stdout')
       .option('--each', 'analyze every path on its own (with --format json: one JSON document per line)'),
   )
     .option('--md-limit <chars>', 'most characters of the --format md report (default 60000, under GitHub\'s 65,536; 32767 for Jira)', parseMdLimit)
-    .option('--no-color', 'no colours in the text report (NO_COLOR is respected too)')
+    .addOption(new Option('--color <when>', 'colours in the text report (auto: on a terminal only, NO_COLOR and FORCE_COLOR respected)').choices(['auto', 'always', 'never']).default('auto'))
+    .option('--no-color', 'same as --color never')
     .option('--strict', `exit ${EXIT.strictWarnings} when any warning was raised`)
+    .addOption(new Option('--fail-on <severity>', `exit ${EXIT.failOn} when an incident of this severity or worse is found (warning: any incident)`).choices(['critical', 'warning']))
+    .option('--since <time>', 'only incidents and events from this time on: 2022-11-12T10:15[:00][+08:00] (zone: the log\'s, or --tz), or a duration before the end of the logs: 90s, 30m, 2h, 7d', parseTime('--since'))
+    .option('--until <time>', 'only incidents and events up to this time, written as for --since (a duration: that long before the end of the logs)', parseTime('--until'))
+    .option('--host <glob>', 'only incidents and events of hosts matching this glob (*, ?, [...]; repeatable)', (v: string, all: string[]) => [...all, v], [] as string[])
     .option('-q, --quiet', 'no warnings and no progress bar on stderr')
     .option('--dis <file>', 'disassembly to map the samples on: `crash> dis [-l]` or `objdump -d[l]` output, whole functions or fragments (repeatable)', (v: string, all: string[]) => [...all, v], [] as string[])
     .option('--symbols <file>', 'System.map or /proc/kallsyms of the kernel, to symbolize raw addresses')
@@ -209,6 +239,19 @@ export function buildProgram(): Command {
       const [{ evaluateCorpus }, { formatEvaluation }] = await Promise.all([import('../eval/corpus.js'), import('../eval/table.js')]);
       const evaluation = evaluateCorpus(flags.corpus, { category: flags.category });
       process.stdout.write(formatEvaluation(evaluation, { misses: Boolean(flags.misses) }));
+    });
+  program
+    .command('completion')
+    .description('print a shell completion script (bash or zsh)')
+    .addArgument(new Argument('<shell>', 'bash or zsh').choices(SHELLS))
+    .action((shell: Shell) => {
+      process.stdout.write(completionScript(program, shell));
+    });
+  program
+    .command('man', { hidden: true })
+    .description('print the man page (npm run man writes it to man/ktriage.1)')
+    .action(() => {
+      process.stdout.write(manPage(program, TOOL_VERSION));
     });
   program
     .command('schema')

@@ -24,6 +24,14 @@ export const EN_UI = {
   'ui.kernel': () => 'Kernel',
   'ui.hardware': () => 'Hardware',
   'ui.logsCover': () => 'Logs cover',
+  'ui.filtered': () => 'Filter',
+  'ui.filter': (a: Args) => {
+    const window = [a.opt('from') ? `from ${a.str('from')}` : null, a.opt('to') ? `until ${a.str('to')}` : null].filter(Boolean).join(' ');
+    const hosts = a.list('hosts').length ? `on hosts ${a.list('hosts').join(', ')}` : null;
+    const count = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+    const undated = a.num('undated') ? `; ${count(a.num('undated'), 'incident or event group', 'incidents or event groups')} without a time kept` : '';
+    return `Only ${[window, hosts].filter(Boolean).join(', ') || 'what the filter keeps'}: ${count(a.num('incidents'), 'incident', 'incidents')} and ${count(a.num('events'), 'event group', 'event groups')} left out${undated}.`;
+  },
   'ui.coverage': (a: Args) => `${a.str('from')} to ${a.str('to')}`,
   'ui.generated': () => 'Generated',
   'ui.generatedBy': (a: Args) => `${a.str('at')} by ktriage ${a.str('version')}`,

@@ -262,6 +262,13 @@ const ZH_UI: Record<keyof typeof EN_UI, Entry> = {
   'ui.kernel': () => '内核',
   'ui.hardware': () => '硬件',
   'ui.logsCover': () => '日志时间范围',
+  'ui.filtered': () => '筛选',
+  'ui.filter': (a) => {
+    const window = [a.opt('from') ? `从 ${a.str('from')} 起` : null, a.opt('to') ? `到 ${a.str('to')} 止` : null].filter(Boolean).join('、');
+    const hosts = a.list('hosts').length ? `主机 ${a.list('hosts').join('、')} 上` : null;
+    const undated = a.num('undated') ? `；另有 ${a.num('undated')} 项没有时间，予以保留` : '';
+    return `仅显示${[window, hosts].filter(Boolean).join('，') || '筛选条件保留'}的内容：略去 ${a.num('incidents')} 个内核事件和 ${a.num('events')} 组日志事件${undated}。`;
+  },
   'ui.coverage': (a) => `${a.str('from')} 至 ${a.str('to')}`,
   'ui.generated': () => '生成',
   'ui.generatedBy': (a) => `${a.str('at')}，ktriage ${a.str('version')}`,

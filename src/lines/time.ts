@@ -26,6 +26,11 @@ function zoneMinutes(zone: string): number {
   return sign * (Number(zone.slice(1, 3)) * 60 + Number(zone.slice(4, 6)));
 }
 
+/** The ISO time (whole seconds) of an epoch in a zone ("+08:00" or "Z"). */
+export function isoInZone(epochMs: number, zone: string): string {
+  return `${new Date(epochMs + zoneMinutes(zone) * 60_000).toISOString().slice(0, 19)}${zone}`;
+}
+
 export interface WallClock {
   readonly iso: string;
   readonly epochMs: number;

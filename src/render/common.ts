@@ -83,6 +83,15 @@ export function coverageText(result: Result, lang: Lang = 'en'): string | null {
   return t(lang, 'ui.coverage', { from: firstSeen.replace('T', ' '), to: lastSeen.replace('T', ' ') });
 }
 
+/** What --since, --until and --host kept, in one sentence; null without them. */
+export function filterText(result: Result, lang: Lang = 'en'): string | null {
+  const f = result.filter;
+  if (!f) return null;
+  const from = f.from?.replace('T', ' ') ?? (f.fromUptime !== null ? `[${f.fromUptime.toFixed(2)}]` : null);
+  const to = f.to?.replace('T', ' ') ?? (f.toUptime !== null ? `[${f.toUptime.toFixed(2)}]` : null);
+  return t(lang, 'ui.filter', { from, to, hosts: f.hosts, incidents: f.incidentsLeftOut, events: f.eventsLeftOut, undated: f.undated });
+}
+
 /** Events a reader should see: notable ones, the related ones first. */
 export function notableEvents(result: Result): EventGroup[] {
   return result.events

@@ -3,7 +3,7 @@ import type { Incident, Result } from '../result/schema.js';
 import { machineMarkdown } from './machine.js';
 import { visible } from './visible.js';
 import {
-  coverageText, detailedIncidents, errnoText, eventSpan, frameMarks, frameText, inputsText, notableEvents, noteTexts, occurrenceText, placeOf, ripText, roleText, spanText, spansDays, taskText, verdictText, whyText,
+  coverageText, detailedIncidents, errnoText, filterText, eventSpan, frameMarks, frameText, inputsText, notableEvents, noteTexts, occurrenceText, placeOf, ripText, roleText, spanText, spansDays, taskText, verdictText, whyText,
 } from './common.js';
 
 /** Markdown longer than this does not fit a GitHub comment (65,536 characters) with room to spare. */
@@ -149,6 +149,7 @@ function markdownWithin(result: Result, lang: Lang, room: Room): string {
     result.summary.kernels.length ? `${ui('ui.kernel')}: ${result.summary.kernels.map((k) => code(k)).join(', ')}` : null,
     result.summary.hardware.length ? `${ui('ui.hardware')}: ${mdEscape(result.summary.hardware.join('; '))}` : null,
     coverage ? `${ui('ui.logsCover')}: ${coverage}` : null,
+    result.filter ? mdEscape(filterText(result, lang)!) : null,
   ].filter(Boolean);
   out.push(...facts.map((f) => `- ${f}`), '');
   if (result.incidents.length) {

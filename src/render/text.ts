@@ -3,7 +3,7 @@ import type { Incident, Result } from '../result/schema.js';
 import { machineTextLines } from './machine.js';
 import { visible } from './visible.js';
 import {
-  coverageText, detailedIncidents, errnoText, eventSpan, frameMarks, frameText, inputsText, notableEvents, noteTexts, occurrenceText, placeOf, ripText, roleText, spanText, spansDays, taskText, verdictText, whyText,
+  coverageText, detailedIncidents, errnoText, filterText, eventSpan, frameMarks, frameText, inputsText, notableEvents, noteTexts, occurrenceText, placeOf, ripText, roleText, spanText, spansDays, taskText, verdictText, whyText,
 } from './common.js';
 
 export interface TextOptions {
@@ -90,6 +90,8 @@ export function renderText(result: Result, options: TextOptions): string {
   out.push(`${p.bold('ktriage')} ${result.tool.version}: ${inputsText(result, lang)}${result.summary.hosts.length ? `, ${visible(ui('ui.hostList', { hosts: result.summary.hosts.join(', ') }))}` : ''}`);
   const coverage = coverageText(result, lang);
   if (coverage) out.push(`${ui('ui.logsCover')} ${coverage}`);
+  const filtered = filterText(result, lang);
+  if (filtered) out.push(p.yellow(visible(filtered)));
   if (result.summary.kernels.length) out.push(`${ui('ui.kernel')} ${visible(result.summary.kernels.join(', '))}`);
   if (result.summary.hardware.length) out.push(`${ui('ui.hardware')} ${visible(result.summary.hardware.join('; '))}`);
   out.push('', heading('ui.verdict'), `  ${visible(verdictText(result, lang))}`);

@@ -190,6 +190,21 @@ export const resultSchema = z.object({
     lastSeen: z.string().nullable(),
     problems: z.array(problemSchema),
   }),
+  filter: z
+    .object({
+      since: z.string().nullable().describe('--since as given: a time, or a duration before the end of the logs'),
+      until: z.string().nullable().describe('--until as given'),
+      hosts: z.array(z.string()).describe('--host globs'),
+      from: z.string().nullable().describe('wall-clock start of the window (ISO), null when open or the logs have no wall-clock time'),
+      to: z.string().nullable(),
+      fromUptime: z.number().nullable().describe('start of the window in seconds since boot (durations on logs with uptime)'),
+      toUptime: z.number().nullable(),
+      incidentsLeftOut: z.number().int().nonnegative(),
+      eventsLeftOut: z.number().int().nonnegative(),
+      undated: z.number().int().nonnegative().describe('incidents and event groups kept because no clock could place them'),
+    })
+    .nullable()
+    .describe('what --since, --until and --host kept: incidents and event groups overlapping the window on a matching host; null without them'),
   incidents: z.array(incidentSchema),
   events: z.array(eventSchema),
   findings: z.array(findingSchema),

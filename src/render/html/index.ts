@@ -2,7 +2,7 @@ import { momentOf, secondsBetween } from '../../analysis/moments.js';
 import { createHash } from 'node:crypto';
 import { duration, t, type Lang } from '../../i18n/index.js';
 import type { Result } from '../../result/schema.js';
-import { coverageText, inputsText, verdictText } from '../common.js';
+import { coverageText, filterText, inputsText, verdictText } from '../common.js';
 import { html, isolate, raw, type SafeHtml } from './escape.js';
 import { episodeSeconds, findingList, nextStepList, renderIncident } from './incident.js';
 import { SCRIPT } from './script.js';
@@ -48,6 +48,7 @@ function header(result: Result, lang: Lang): SafeHtml {
     [t(lang, 'ui.kernel'), s.kernels.length ? html`${s.kernels.map((k, n) => html`${n ? ' ' : ''}<code>${k}</code>`)}` : null],
     [t(lang, 'ui.hardware'), s.hardware.join('; ') || null],
     [t(lang, 'ui.logsCover'), coverage ? `${coverage}${span !== null ? ` (${duration(lang, span)})` : ''}` : null],
+    [t(lang, 'ui.filtered'), filterText(result, lang)],
     [t(lang, 'ui.inputs'), `${inputsText(result, lang)}: ${result.inputs.map((i) => i.path).join(', ')}`],
     [t(lang, 'ui.generated'), t(lang, 'ui.generatedBy', { at: result.generatedAt.replace('T', ' ').replace(/\.\d+Z$/, 'Z'), version: result.tool.version })],
   ];
