@@ -3,7 +3,7 @@ import { loadArmDecoder } from './machine/arm-decode.js';
 import { loadMachineInputs, type MachineFiles } from './machine/inputs.js';
 import type { Result, RunWarning } from './result/schema.js';
 import { collectInputs, sourcesOf, textSize, totalSize } from './sources/collect.js';
-import { describeDecodeError } from './sources/decompress.js';
+import { describeDecodeError, RefusedError } from './sources/decompress.js';
 import type { ReadMeter } from './sources/meter.js';
 import { Prescan } from './sources/prescan.js';
 import { endScanWorkers } from './sources/scan-workers.js';
@@ -47,7 +47,11 @@ export function describeReadError(error: unknown): string {
 }
 
 /** Reads one source into the analyzer; problems become warnings naming the file, nothing is thrown. */
-export async function feedSource(analyzer: Analyzer, source: LogSource, options: Pick<RunOptions, 'skipRoutineLines' | 'parallelScanMinBytes' | 'meter'> = {}): Promise<boolean> {
+export async function feedSource(
+  analyzer: Analyzer,
+  source: LogSource,
+  options: Pick<RunOptions, 'skipRoutineLines' | 'parallelScanMinBytes' | 'meter'> & { readonly refused?: Map<string, string> } = {},
+): Promise<boolean> {
   const feed = analyzer.openSource({ path: source.path, hostHint: source.hostHint, mtime: source.mtime });
   const { skipRoutineLines = false, parallelScanMinBytes = PARALLEL_SCAN_MIN_BYTES, meter } = options;
   const prescan =
@@ -74,6 +78,7 @@ export async function feedSource(analyzer: Analyzer, source: LogSource, options:
     return true;
   } catch (error) {
     feed.end();
+    if (error instanceof RefusedError) options.refused?.set(error.subject, error.message);
     const read = feed.summary.lines;
     analyzer.warn(source.path, `${describeReadError(error)}${read > 0 ? `; analyzed the ${read} line(s) before it` : ''}`);
     return read > 0;
@@ -94,20 +99,35 @@ export async function analyzePaths(paths: readonly string[], options: RunOptions
   const size = totalSize(inputs);
   const text = textSize(inputs);
   const skipRoutineLines = options.skipRoutineLines ?? (options.fastFromBytes !== undefined && text !== null && text >= options.fastFromBytes);
-  const analyzer = new Analyzer({ ...options, machine, rememberTexts: options.rememberTexts ?? skipRoutineLines });
-  for (const w of machineWarnings) analyzer.warn(w.path, w.message);
-  for (const p of problems) analyzer.warn(p.path, p.message);
   const meter = options.meter ?? null;
   if (meter) meter.total = size;
-  const ctx = { meter, warn: (path: string, message: string) => analyzer.warn(path, message) };
-  let readable = 0;
-  for (const input of inputs) {
-    // Sources of a bundle are streamed one after the other: each must be read before the next is opened.
-    for await (const source of sourcesOf(input, ctx)) if (await feedSource(analyzer, source, { ...options, skipRoutineLines, meter: meter ?? undefined })) readable++;
+  const pass = async (excluded: ReadonlyMap<string, string>) => {
+    const analyzer = new Analyzer({ ...options, machine, rememberTexts: options.rememberTexts ?? skipRoutineLines });
+    for (const w of machineWarnings) analyzer.warn(w.path, w.message);
+    for (const p of problems) analyzer.warn(p.path, p.message);
+    for (const [subject, why] of excluded) analyzer.warn(subject, `${why}; nothing of it was analyzed`);
+    const refused = new Map<string, string>();
+    const ctx = { meter, warn: (path: string, message: string) => analyzer.warn(path, message), refused, excluded: new Set(excluded.keys()) };
+    const fed: string[] = [];
+    for (const input of inputs) {
+      // Sources of a bundle are streamed one after the other: each must be read before the next is opened.
+      for await (const source of sourcesOf(input, ctx)) {
+        if (await feedSource(analyzer, source, { ...options, skipRoutineLines, meter: meter ?? undefined, refused })) fed.push(source.path);
+      }
+    }
+    // Refused while read: what came out before the refusal is in the analysis (a bomb is only known once it has grown).
+    const contributed = [...refused.keys()].some((subject) => fed.some((path) => path === subject || path.startsWith(`${subject}:`)));
+    return { analyzer, readable: fed.length, refused, contributed };
+  };
+  let run = await pass(new Map());
+  // Once more without what was refused, so that a refused file gives nothing; standard input cannot be read twice.
+  if (run.contributed && !inputs.some((i) => i.kind === 'stdin')) {
+    meter?.restart();
+    run = await pass(run.refused);
   }
   // The scan's threads are no longer needed: their memory goes before the result is built.
   endScanWorkers();
   // The ARM disassembler loads asynchronously: only when a report printed ARM code (see Analyzer.finish).
-  if (analyzer.hasArmCode) await loadArmDecoder();
-  return { result: analyzer.finish(), readable };
+  if (run.analyzer.hasArmCode) await loadArmDecoder();
+  return { result: run.analyzer.finish(), readable: run.readable };
 }

@@ -1,6 +1,6 @@
 import { finished, PassThrough, type Readable } from 'node:stream';
 import type yauzl from 'yauzl';
-import { decompress, describeDecodeError, formatBytes, MAX_COMPRESSION_RATIO, MAX_DECOMPRESSED_BYTES, RATIO_FLOOR_BYTES } from './decompress.js';
+import { decompress, describeDecodeError, RefusedError, formatBytes, MAX_COMPRESSION_RATIO, MAX_DECOMPRESSED_BYTES, RATIO_FLOOR_BYTES } from './decompress.js';
 import type { ReadMeter } from './meter.js';
 import { archiveKindOf, compressionOf, hostFromBundleName, isKernelLogName, NO_KERNEL_LOG, rotationOrder, unsupportedCompression, type ArchiveKind } from './select.js';
 import type { LogSource } from './types.js';
@@ -9,6 +9,10 @@ import type { LogSource } from './types.js';
 export interface SourceContext {
   readonly meter: ReadMeter | null;
   warn(path: string, message: string): void;
+  /** Files, members and archives refused while read (RefusedError.subject -> why), filled as they are met. */
+  readonly refused?: Map<string, string>;
+  /** Files, members and archives not to read at all: refused in an earlier pass (see analyzePaths). */
+  readonly excluded?: ReadonlySet<string>;
 }
 
 /** Archives inside archives are read this deep (a tarball of node bundles), no deeper. */
@@ -47,6 +51,7 @@ interface Member {
 /** The log sources in one archive member: itself (decompressed if need be), or the members of a nested archive. */
 async function* memberSources(member: Member, ctx: SourceContext): AsyncGenerator<LogSource> {
   const shown = `${member.archive}:${member.name}`;
+  if (ctx.excluded?.has(shown)) return;
   const nested = archiveKindOf(member.name);
   if (nested === 'zip') {
     ctx.warn(shown, 'a zip inside an archive is not read (zip needs random access); extract it first');
@@ -63,7 +68,7 @@ async function* memberSources(member: Member, ctx: SourceContext): AsyncGenerato
     path: shown,
     hostHint: member.hostHint,
     mtime: member.mtime,
-    open: () => (compression ? decompress(stream, compression) : stream),
+    open: () => (compression ? decompress(stream, compression, shown) : stream),
   };
 }
 
@@ -113,7 +118,7 @@ export async function* tarSources(archive: string, open: () => Readable, kind: E
   const { default: tar } = await import('tar-stream');
   const extract = tar.extract();
   const raw = open();
-  const input = kind === 'tar' ? raw : decompress(raw, kind === 'tar.gz' ? 'gz' : 'xz');
+  const input = kind === 'tar' ? raw : decompress(raw, kind === 'tar.gz' ? 'gz' : 'xz', archive);
   // `finished` also reports a stream that failed or closed before this line: pipe() alone would then wait forever.
   finished(input, (error) => {
     if (error) extract.destroy(error);
@@ -139,6 +144,7 @@ export async function* tarSources(archive: string, open: () => Readable, kind: E
     }
     if (members === 0) ctx.warn(archive, `archive holds no kernel log (${NO_KERNEL_LOG})`);
   } catch (error) {
+    if (error instanceof RefusedError) ctx.refused?.set(error.subject, error.message);
     ctx.warn(archive, `${describeDecodeError(error)}${members > 0 ? `; analyzed the ${members} member(s) before it` : ''}`);
   } finally {
     input.destroy();

@@ -179,6 +179,7 @@ export async function* sourcesOf(input: Input, ctx: SourceContext): AsyncGenerat
     return;
   }
   const { path, hostHint } = input;
+  if (ctx.excluded?.has(path)) return;
   const archive = archiveKindOf(path);
   if (archive === 'zip') {
     yield* zipSources(path, input.size, hostHint ?? hostFromBundleName(path), ctx);
@@ -200,6 +201,6 @@ export async function* sourcesOf(input: Input, ctx: SourceContext): AsyncGenerat
     hostHint,
     mtime: input.mtime,
     ...(compression ? {} : { disk: { path, size: input.size } }),
-    open: () => (compression ? decompress(openDisk(path, ctx), compression) : openDisk(path, ctx)),
+    open: () => (compression ? decompress(openDisk(path, ctx), compression, path) : openDisk(path, ctx)),
   };
 }

@@ -14,6 +14,13 @@ export const MAX_DECOMPRESSED_BYTES = 64 * 1024 ** 3;
 /** A member or file refused for safety (bomb, size cap); the message says why, in a few words. */
 export class RefusedError extends Error {
   override readonly name = 'RefusedError';
+  constructor(
+    message: string,
+    /** The file, member or archive refused (as its path is shown): what it gave before must be dropped. */
+    readonly subject: string,
+  ) {
+    super(message);
+  }
 }
 
 /** Counts the bytes passing through. */
@@ -31,14 +38,15 @@ class BombGuard extends Transform {
   constructor(
     private readonly compressed: ByteCounter,
     private readonly limit: number,
+    private readonly subject: string,
   ) {
     super();
   }
   override _transform(chunk: Buffer, _encoding: BufferEncoding, done: TransformCallback): void {
     this.out += chunk.length;
-    if (this.out > this.limit) return done(new RefusedError(`refused: decompresses to more than ${formatBytes(this.limit)} (size cap)`));
+    if (this.out > this.limit) return done(new RefusedError(`refused: decompresses to more than ${formatBytes(this.limit)} (size cap)`, this.subject));
     if (this.out > RATIO_FLOOR_BYTES && this.out > MAX_COMPRESSION_RATIO * this.compressed.bytes) {
-      return done(new RefusedError(`refused: decompresses to more than ${MAX_COMPRESSION_RATIO} times its size (compression bomb?)`));
+      return done(new RefusedError(`refused: decompresses to more than ${MAX_COMPRESSION_RATIO} times its size (compression bomb?)`, this.subject));
     }
     done(null, chunk);
   }
@@ -55,9 +63,9 @@ const ignore = () => undefined;
  * `limit` bytes. Errors (corrupt data, refusal, a failing input) surface on the returned stream, and
  * destroying it (a reader that stops early) tears the whole chain down.
  */
-export function decompress(input: Readable, compression: Compression, limit = MAX_DECOMPRESSED_BYTES): Readable {
+export function decompress(input: Readable, compression: Compression, subject: string, limit = MAX_DECOMPRESSED_BYTES): Readable {
   const counter = new ByteCounter();
-  const guard = new BombGuard(counter, limit);
+  const guard = new BombGuard(counter, limit, subject);
   if (compression === 'gz') return pipeline(input, counter, createGunzip(), guard, ignore);
   // xz-decompress is WebAssembly (xz-embedded) over web streams: no native code, no external program.
   const web = new xz.XzReadableStream(Readable.toWeb(pipeline(input, counter, ignore)) as ReadableStream<Uint8Array>);

@@ -22,6 +22,11 @@ export class ReadMeter {
     });
   }
 
+  /** The inputs are read again from the start (a second pass). */
+  restart(): void {
+    this.settled = 0;
+  }
+
   /** Bytes read by other means (zip members are read at random offsets). */
   add(bytes: number): void {
     this.settled += bytes;

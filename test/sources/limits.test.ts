@@ -101,3 +101,16 @@ describe('text that is not read the way it looks', () => {
     expect(result.warnings).toEqual([{ path, message: 'looks like UTF-16LE text without a byte-order mark: read with its NUL bytes dropped, so only ASCII text is right; convert it with iconv -f UTF-16LE -t UTF-8' }]);
   });
 });
+
+describe.skipIf(!hasXz)('a compression bomb refused while it is read gives nothing', () => {
+  it('node-2 followed by 64 MiB of one byte in one .xz: refused, none of its lines in the result, the log beside it analyzed', async () => {
+    // The log's lines come out and are analyzed before the output passes 1000 times the file's size.
+    const bomb = execFileSync('xz', ['-c'], { input: Buffer.concat([Buffer.from(node2), Buffer.alloc(64 * 1024 * 1024, 'a')]), maxBuffer: 1 << 30 });
+    const path = write('bomb/messages.xz', bomb);
+    const beside = write('beside/kern.log', node2.split('\n').slice(0, 40).join('\n'));
+    const result = await analyze(path, beside);
+    expect(result.warnings).toEqual([{ path, message: 'refused: decompresses to more than 1000 times its size (compression bomb?); nothing of it was analyzed' }]);
+    expect(result.inputs.map((i) => i.path)).toEqual([beside]);
+    expect(result.incidents.every((i) => i.evidence.every((e) => e.path === beside))).toBe(true);
+  });
+});
