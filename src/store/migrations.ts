@@ -107,6 +107,17 @@ export function migrations(engine: Engine): readonly Migration[] {
         await d.schema.createIndex('problems_last').on('problems').column('last_ms').execute();
       },
     },
+    {
+      version: 3,
+      name: 'a covering index for the problem counts (the queries no longer read the rows holding the incidents JSON)',
+      async up(db) {
+        await (db as AnyDb).schema
+          .createIndex('occurrences_counts')
+          .on('occurrences')
+          .columns(['problem_id', 'role', 'host_id', 'kernel_id', 'reports', 'first_ms', 'last_ms'])
+          .execute();
+      },
+    },
   ];
 }
 
