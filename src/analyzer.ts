@@ -1,4 +1,4 @@
-import { buildFindings, buildNextSteps, relateEvents } from './analysis/findings.js';
+import { buildFindings, buildNextSteps, overlapFindings, relateEvents } from './analysis/findings.js';
 import { codeScope, toIncident } from './analysis/build.js';
 import { applyFilter, type ResultFilter } from './analysis/filter.js';
 import { crossCheckCode, NO_CODE_CHECK } from './machine/cross-check.js';
@@ -9,6 +9,7 @@ import { completeIncidents, groupIncidents, UniqueReports } from './analysis/inc
 import { coveredSpan, summarize } from './analysis/summary.js';
 import { crossesMidnight } from './analysis/duration.js';
 import { groupProblems } from './analysis/problems.js';
+import { LineCopies } from './analysis/overlap.js';
 import { linkVictims } from './analysis/victims.js';
 import { restText, type RegionStops } from './lines/line-scan.js';
 import type { MachineInputs } from './machine/inputs.js';
@@ -133,7 +134,7 @@ export class SourceFeed {
       origins: owner.origins,
     };
     this.segmenter = new Segmenter(owner.headers, owner.sinkFor(info));
-    this.summary = { path: info.path, format: 'bare', lines: 0, linesPassedOver: 0, bytes: 0, host: info.hostHint ?? null, firstSeen: null, lastSeen: null };
+    this.summary = { path: info.path, format: 'bare', lines: 0, linesPassedOver: 0, bytes: 0, host: info.hostHint ?? null, firstSeen: null, lastSeen: null, overlaps: [] };
   }
 
   /** Feeds one raw line (without its line end). */
@@ -286,6 +287,8 @@ export class Analyzer {
   private readonly feeds: SourceFeed[] = [];
   private readonly hostHints = new Map<string, string | null>();
   private readonly warnings: RunWarning[] = [];
+  /** Lines an input repeats from another (the same node's logs in several forms), counted once. */
+  private readonly copies = new LineCopies();
   private readonly errors: Result['errors'] = [];
   private readonly spoofed = new Map<string, { count: number; example: LogLine }>();
   /** @internal the detectors' headers, shared by the inputs' segmenters and the spoofing check. */
@@ -305,6 +308,8 @@ export class Analyzer {
 
   openSource(info: SourceInfo): SourceFeed {
     this.hostHints.set(info.path, info.hostHint ?? null);
+    // (inputs are fed one after the other: the lines that come now are this one's)
+    this.copies.input = this.feeds.length;
     const feed = new SourceFeed(info, this.options, this);
     this.feeds.push(feed);
     return feed;
@@ -379,10 +384,12 @@ export class Analyzer {
 
   /** @internal a line that belongs to no report and can be no spoofed one (a plain repeat the fast path took whole). */
   takeRepeat(line: LogLine, reading: MessageReading): void {
-    this.events.addRead(line, this.hostOf(line), reading);
+    const host = this.hostOf(line);
+    if (!this.copies.isCopy(line, host)) this.events.addRead(line, host, reading);
   }
 
   private loose(line: LogLine): void {
+    if (this.copies.isCopy(line, this.hostOf(line))) return;
     // A program line shaped like a kernel report is not one: anyone can write such text to syslog.
     if (!line.kernel && this.headers.matches(line.text)) {
       const key = `${line.path}\u0001${line.tag}`;
@@ -422,7 +429,8 @@ export class Analyzer {
     const allIncidents = drafts.flatMap((d) => this.stage(`incident of the report at ${d.reports[0]!.header.path}:${d.reports[0]!.header.lineNo}`, [], () => [toIncident(d, this.options.machine, codeCheck, this.recordError, drafts.length)]));
     const allEvents = this.events.groupsList().map((e) => ({ ...e, host: e.host }));
     this.stage('relating events to incidents', undefined, () => relateEvents(allEvents, allIncidents));
-    const inputs = this.feeds.map((f) => ({ ...f.summary }));
+    const inputs = this.feeds.map((f, n) => ({ ...f.summary, overlaps: [...(this.copies.overlaps.get(n) ?? [])].map(([other, lines]) => ({ path: this.feeds[other]!.summary.path, lines })) }));
+    if (this.copies.unchecked > 0 && this.feeds.length > 1) this.warn(null, `${this.copies.unchecked} lines past the first 500000 were not checked for copies in other inputs`);
     const covered = coveredSpan(inputs);
     // --since/--until/--host: the problems, findings and verdict are those of what the filter keeps.
     const { incidents, events, filter } = this.options.filter
@@ -440,7 +448,7 @@ export class Analyzer {
       filter,
       incidents,
       events,
-      findings: this.stage('findings', [], () => buildFindings(incidents, events, problems, dated)),
+      findings: this.stage('findings', [], () => [...buildFindings(incidents, events, problems, dated), ...overlapFindings(inputs)]),
       nextSteps: this.stage('next steps', [], () => buildNextSteps(incidents, events, dated)),
       ...(omitted ? { omittedIncidents: omitted } : {}),
       warnings: this.warnings,

@@ -1,7 +1,7 @@
 import { ownerOf } from '../knowledge/subsystems.js';
 import { SIGNATURES } from '../knowledge/signatures.js';
 import { KERNEL_BUG_KINDS, STUCK_KINDS, WARNING_KINDS } from '../result/kinds.js';
-import type { EventGroup, Finding, Incident, InnerMessage, MessageParams, NextStep, Problem } from '../result/schema.js';
+import type { EventGroup, Finding, Incident, InnerMessage, MessageParams, NextStep, Problem, Result } from '../result/schema.js';
 import { english, relationMessage, t } from '../i18n/index.js';
 import { shortTime } from './duration.js';
 import { firstMoment, isoMs, lastMoment, secondsBetween, spanSeconds, type Moment } from './moments.js';
@@ -311,4 +311,15 @@ export function hostFindings(incidents: readonly Incident[], dated = false): Fin
     });
   }
   return findings;
+}
+
+/** Inputs that repeat another's lines (the same node's log as `messages` and as a journal export): counted once, said here. */
+export function overlapFindings(inputs: Result['inputs']): Finding[] {
+  return inputs.flatMap((input) =>
+    input.overlaps.map((o) => ({
+      severity: 'info' as const,
+      ...english('finding.overlap', { path: input.path, other: o.path, lines: o.lines, of: input.lines - input.linesPassedOver }),
+      incidents: [],
+    })),
+  );
 }

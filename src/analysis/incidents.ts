@@ -7,6 +7,7 @@ import type { Fragment } from '../reports/segmenter.js';
 import { buildReport, markCorrupted } from '../reports/report.js';
 import { makeTitle, SPINNING_KINDS, STUCK_KINDS, type IncidentKind } from '../result/kinds.js';
 import type { InnerMessage } from '../result/schema.js';
+import { lineMoment } from './overlap.js';
 import { loopBoundingFunction, type Sample } from './samples.js';
 
 /** An incident being assembled: one episode of repeated reports of the same thing. */
@@ -69,7 +70,8 @@ function sampleOf(r: Report): Sample {
 
 /** Which report of which episode at which moment: what a copy of the same report shares. */
 function reportMoment(r: Report, host: string | null): string {
-  const at = r.header.time ?? r.header.uptime ?? `${r.header.path}:${r.header.lineNo}`;
+  // (by the second it was logged: the same report in a journal export in UTC with microseconds is this one)
+  const at = lineMoment(r.header) ?? `${r.header.path}:${r.header.lineNo}`;
   return `${episodeKey(r, host)}|${at}`;
 }
 

@@ -120,6 +120,8 @@ export const EN_MESSAGES = {
   'verdict.incident': verdict,
   'finding.incident': incidentFinding,
   'finding.recurring': (a) => `${recurrence(a) ?? a.str('title')}; the first: ${a.say('first') ?? ''}`,
+  'finding.overlap': (a) =>
+    `${a.str('path')} repeats ${plural(a.num('lines'), 'line')} of ${a.str('other')} (same host, time and text${a.num('of') > 0 ? `; ${Math.round((100 * a.num('lines')) / a.num('of'))} % of its lines` : ''}): counted once.`,
   'finding.victim': (a) => `${a.str('name')} on CPU ${a.opt('cpu') ?? '?'} (${span(a)}) is a victim, not a cause: ${a.say('note') ?? `caused by ${a.str('cause')}`}`,
   'finding.signature': (a) => signature(a.str('id'))?.finding ?? a.str('id'),
   'finding.taint': (a) => `Taint \`${a.str('taint')}\`: ${a.list('letters').map((l) => `${l} = ${taintMeaning(l)}`).join('; ')}.`,

@@ -159,6 +159,8 @@ const ZH_MESSAGES: Record<keyof typeof EN_MESSAGES, Entry> = {
   'verdict.incident': verdict,
   'finding.incident': incidentFinding,
   'finding.recurring': (a) => `${recurrence(a) ?? titleZh(a.str('kind'), a.str('title'))}；第一次：${a.say('first') ?? ''}`,
+  'finding.overlap': (a) =>
+    `${a.str('path')} 重复了 ${a.str('other')} 中的 ${a.num('lines')} 行（主机、时间和内容相同${a.num('of') > 0 ? `；占其 ${Math.round((100 * a.num('lines')) / a.num('of'))} % 的行` : ''}）：只计一次。`,
   'finding.victim': (a) => `CPU ${a.opt('cpu') ?? '?'} 上的 ${a.str('name')}（${span(a)}）是受害者，不是根因：${a.say('note') ?? `由 ${titleZh(a.str('causeKind'), a.str('cause'))} 引起`}`,
   'finding.signature': (a) => SIGNATURES_ZH[a.str('id')]?.finding ?? a.str('id'),
   'finding.taint': (a) => `污染标志 \`${a.str('taint')}\`：${a.list('letters').map((l) => `${l} = ${taintMeaning(l)}`).join('；')}。`,

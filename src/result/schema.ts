@@ -177,6 +177,9 @@ export const resultSchema = z.object({
       host: z.string().nullable(),
       firstSeen: z.string().nullable(),
       lastSeen: z.string().nullable(),
+      overlaps: z
+        .array(z.object({ path: z.string(), lines: z.number().int().positive() }))
+        .describe('lines outside reports this input repeats from an earlier one (same host, time and text), counted once: the same logs in another form'),
     }),
   ),
   summary: z.object({

@@ -1,0 +1,102 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { Analyzer } from '../../src/analyzer.js';
+import { lineMoment } from '../../src/analysis/overlap.js';
+import type { Result } from '../../src/result/schema.js';
+import { convert, parseBundle } from '../helpers/convert.js';
+
+// The node-2 log as a sosreport holds it several times over: the bundle file, the seed write-up's excerpt and a
+// journal export (`journalctl -o json`: UTC, microseconds) made from the same lines.
+const BUNDLE = readFileSync('examples/node-2/messages.node-2.20221112.log', 'utf8');
+const EXCERPT = readFileSync('examples/node-2/seed-excerpt.log', 'utf8');
+const JOURNAL = convert(parseBundle(BUNDLE), 'journal-json');
+const NOW = () => new Date('2022-11-13T00:00:00Z');
+
+function analyzeInputs(inputs: readonly { path: string; text: string }[]): Result {
+  const analyzer = new Analyzer({ now: NOW, year: 2022 });
+  for (const { path, text } of inputs) {
+    const feed = analyzer.openSource({ path });
+    for (const line of text.split('\n').slice(0, text.endsWith('\n') ? -1 : undefined)) feed.push(line);
+    feed.end();
+  }
+  return analyzer.finish();
+}
+
+/** What a diagnosis says, apart from where it read it: incidents, their reports and times, event counts per host. */
+function diagnosis(r: Result) {
+  return {
+    incidents: r.incidents.map((i) => [i.kind, i.host, i.cpu, i.reports, i.signature, Date.parse(i.firstSeen!), Date.parse(i.lastSeen!)]),
+    events: Object.fromEntries(r.events.map((e) => [`${e.host} ${e.template}`, e.count])),
+    problems: r.summary.problems.map((p) => [p.signature, p.occurrences]),
+  };
+}
+
+const once = analyzeInputs([{ path: 'messages', text: BUNDLE }]);
+const rbd = (r: Result, host = 'node-2') => r.events.find((e) => e.host === host && e.template.startsWith('rbd: rbdN: encountered watch error'))?.count;
+
+describe('overlapping inputs are counted once', () => {
+  it('node-2 as bundle, seed excerpt and journal export is node-2 read once, the overlap reported', () => {
+    const all = analyzeInputs([
+      { path: 'messages', text: BUNDLE },
+      { path: 'seed-excerpt.log', text: EXCERPT },
+      { path: 'journal.json', text: JOURNAL },
+    ]);
+    expect(all.incidents.map((i) => i.reports)).toEqual([24, 14, 8]);
+    expect(rbd(all)).toBe(21);
+    expect(diagnosis(all)).toEqual(diagnosis(once));
+    expect(all.inputs[0]!.overlaps).toEqual([]);
+    expect(all.inputs[1]!.overlaps).toEqual([{ path: 'messages', lines: expect.any(Number) }]);
+    expect(all.inputs[2]!.overlaps).toEqual([{ path: 'messages', lines: expect.any(Number) }]);
+    const said = all.findings.filter((f) => f.code === 'finding.overlap').map((f) => f.text);
+    expect(said).toHaveLength(2);
+    expect(said[1]).toMatch(/^journal\.json repeats \d+ lines of messages \(same host, time and text; \d+ % of its lines\): counted once\.$/);
+  });
+
+  it('a file given twice counts once', () => {
+    const twice = analyzeInputs([
+      { path: 'messages', text: BUNDLE },
+      { path: 'messages', text: BUNDLE },
+    ]);
+    expect(diagnosis(twice)).toEqual(diagnosis(once));
+  });
+
+  it('a truncated copy, read first or last, removes no line the whole one has', () => {
+    const half = BUNDLE.split('\n').slice(0, 700).join('\n') + '\n';
+    for (const order of [[half, BUNDLE], [BUNDLE, half]]) {
+      const r = analyzeInputs(order.map((text, n) => ({ path: `copy${n}`, text })));
+      expect(diagnosis(r)).toEqual(diagnosis(once));
+    }
+  });
+
+  it('an input that overlaps in part is merged only where it does', () => {
+    const lines = BUNDLE.split('\n');
+    // Cut between reports (at an rbd line), so that each piece holds whole reports.
+    const cutAfter = (n: number) => lines.findIndex((l, i) => i >= n && l.includes('rbd: rbd'));
+    const early = lines.slice(0, cutAfter(800)).join('\n') + '\n';
+    const late = lines.slice(cutAfter(500)).join('\n');
+    expect(diagnosis(analyzeInputs([{ path: 'a', text: early }, { path: 'b', text: late }]))).toEqual(diagnosis(once));
+  });
+
+  it('never merges two hosts\' identical lines', () => {
+    const other = BUNDLE.replaceAll(' node-2 ', ' node-3 ');
+    const r = analyzeInputs([
+      { path: 'node-2/messages', text: BUNDLE },
+      { path: 'node-3/messages', text: other },
+    ]);
+    expect(rbd(r, 'node-2')).toBe(21);
+    expect(rbd(r, 'node-3')).toBe(21);
+    expect(r.incidents).toHaveLength(6);
+    expect(r.inputs.every((i) => i.overlaps.length === 0)).toBe(true);
+  });
+});
+
+describe('lineMoment', () => {
+  it('is the same second whatever zone or precision the input wrote', () => {
+    const syslog = Date.parse('2022-11-12T10:10:59+08:00');
+    const journal = Date.parse('2022-11-12T02:10:59.734512Z');
+    expect(lineMoment({ epochMs: syslog, uptime: null })).toBe(lineMoment({ epochMs: journal, uptime: 3600.5 }));
+    expect(lineMoment({ epochMs: syslog + 1000, uptime: null })).not.toBe(lineMoment({ epochMs: syslog, uptime: null }));
+    expect(lineMoment({ epochMs: null, uptime: 12.5 })).toBe('u12.5');
+    expect(lineMoment({ epochMs: null, uptime: null })).toBeNull();
+  });
+});
