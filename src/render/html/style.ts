@@ -84,7 +84,7 @@ table.items{border-collapse:collapse;width:100%;font-size:13px}
 table.items th{text-align:left;font-size:11.5px;text-transform:uppercase;letter-spacing:.4px;color:var(--muted);border-bottom:2px solid var(--line);padding:6px 8px}
 table.items td{border-bottom:1px solid #eef1f4;padding:6px 8px;vertical-align:top}
 table.items .num{text-align:right}table.items tr.row-incident{cursor:pointer}table.items tr:hover td{background:#f7f9fb}
-table.items tr.flash td{background:#fff3bf}table.items code{white-space:pre-wrap;word-break:break-word}
+table.items tr.flash td{background:#fff3bf}table.items .example{font-size:12px;margin-top:2px;overflow-wrap:anywhere}table.items code{white-space:pre-wrap;word-break:break-word}
 .asm{border-collapse:collapse;font-family:var(--mono);font-size:12px;margin:2px 0 6px}
 .asm th{text-align:left;font:600 11px system-ui,sans-serif;color:var(--muted);padding:3px 10px 3px 0;border-bottom:1px solid var(--line)}
 .asm td{padding:1px 14px 1px 0;white-space:pre}.asm .num{text-align:right}.asm tr.rip td{background:#fde2e1;font-weight:600}
