@@ -15,7 +15,7 @@ import { restText, type RegionStops } from './lines/line-scan.js';
 import type { MachineInputs } from './machine/inputs.js';
 import { detectFormat, isKmsgDictionaryLine, packedSyslogLine, parseLine, syslogOrigin, syslogStampClock, type PackedSyslogLine } from './lines/formats.js';
 import { parseCpuLine } from './reports/body.js';
-import { lasting, type LineContext, type LineFormat, type LineOrigin, type LogLine } from './lines/types.js';
+import { isEarlier, lasting, type LineContext, type LineFormat, type LineOrigin, type LogLine } from './lines/types.js';
 import { HeaderMatcher } from './reports/header-matcher.js';
 import { Segmenter, type Fragment } from './reports/segmenter.js';
 import type { Detector, Report } from './reports/types.js';
@@ -110,9 +110,12 @@ export class SourceFeed {
   private readonly segmenter: Segmenter;
   /** The last of the lines passed over since the last parsed one (fast path), for its time and as context. */
   private readonly passed = new PassedLine();
-  /** The first and the last line read that have a time (the input's first and last time, see end). */
-  private firstTimed: LogLine | null = null;
+  /** The earliest line read that has a time, and the last one (the input's time span, see end). */
+  private earliest: LogLine | null = null;
   private lastTimed: LogLine | null = null;
+  /** The latest time seen before times went back (rotated files, bundle members, a clock step), kept as a copy. */
+  private peak: LogLine | null = null;
+  private lastMs = -Infinity;
   /** The region whose repeated texts `regionRepeats` holds, by their index (see repeat). */
   private repeatsOf: RegionStops | null = null;
   private regionRepeats: (RepeatedText | null)[] = [];
@@ -233,8 +236,12 @@ export class SourceFeed {
     if (line.host && !this.summary.host) this.summary.host = line.host;
     // (a line with a time has its milliseconds too; the time text is read at the end: a repeat's is made when read)
     if (line.epochMs !== null || line.time !== null) {
-      this.firstTimed ??= lasting(line);
+      if (this.earliest === null || isEarlier(line, this.earliest)) this.earliest = lasting(line);
+      const ms = line.epochMs;
+      // Copied only when times go back: an ordered log keeps no line but its last.
+      if (ms !== null && ms < this.lastMs && this.lastTimed !== line && !(this.peak && this.peak.epochMs! >= this.lastMs)) this.peak = lasting(this.lastTimed!);
       this.lastTimed = line;
+      if (ms !== null) this.lastMs = ms;
     }
   }
 
@@ -267,8 +274,9 @@ export class SourceFeed {
     if (this.format === null) this.decideFormat();
     this.parseSkipped();
     this.segmenter.end();
-    this.summary.firstSeen = this.firstTimed?.time ?? null;
-    this.summary.lastSeen = this.lastTimed?.time ?? null;
+    this.summary.firstSeen = this.earliest?.time ?? null;
+    const latest = this.peak && this.lastTimed && isEarlier(this.lastTimed, this.peak) ? this.peak : this.lastTimed;
+    this.summary.lastSeen = latest?.time ?? null;
   }
 }
 

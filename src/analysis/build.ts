@@ -57,17 +57,19 @@ function machineSection(d: IncidentDraft, machine: MachineInputs | undefined, co
   }
 }
 
-/**
- * Converts an assembled incident into its result form; Code: lines that `codeCheck` rejected are not decoded. A machine-code
- * reading that throws is told to `onError` (the run's errors). `incidents`, how many are kept, shares out the samples listed.
- */
 /** The first and the last of a list longer than `n`: how an episode began and how it was when the log ended. */
 function ends<T>(list: readonly T[], n: number): readonly T[] {
   return list.length <= n ? list : [...list.slice(0, Math.ceil(n / 2)), ...list.slice(list.length - Math.floor(n / 2))];
 }
 
+/**
+ * Converts an assembled incident into its result form; Code: lines that `codeCheck` rejected are not decoded. A machine-code
+ * reading that throws is told to `onError` (the run's errors). `incidents`, how many are kept, shares out the samples listed.
+ */
 export function toIncident(d: IncidentDraft, machine: MachineInputs | undefined, codeCheck: CodeCheck, onError: StageError, incidents = 1): Incident {
-  const first = d.reports[0]!;
+  // The first report that kept its registers or trace speaks for the episode: a copy cut to its header has nothing to say.
+  const first = d.reports.find((r) => r.rip || r.stack.length > 0) ?? d.reports[0]!;
+  const earliest = d.reports[0]!;
   const lastReport = d.reports[d.reports.length - 1]!;
   const firstLine = d.samples[0]?.line ?? first.header;
   const lastLine = d.samples[d.samples.length - 1]?.line ?? lastReport.header;
@@ -138,7 +140,7 @@ export function toIncident(d: IncidentDraft, machine: MachineInputs | undefined,
     notes: notes.map((n) => t('en', n.code, n.params)),
     noteMessages: notes,
     machine: machineSection(d, machine, codeCheck, onError),
-    lines: first.lines.map((l) => ({ path: l.path, line: l.lineNo, text: l.text })),
+    lines: earliest.lines.map((l) => ({ path: l.path, line: l.lineNo, text: l.text })),
     evidence: ends(d.samples, MAX_EVIDENCE).map((s) => lineRef(s.line)),
   };
 }

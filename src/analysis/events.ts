@@ -1,4 +1,4 @@
-import { lasting, type LogLine } from '../lines/types.js';
+import { isEarlier, lasting, type LogLine } from '../lines/types.js';
 import { lookupErrno } from '../knowledge/errno.js';
 import type { EventGroup } from '../result/schema.js';
 import { RecentTexts } from '../lines/recent-texts.js';
@@ -215,11 +215,6 @@ function inTimeOrder(groups: Group[]): Group[] {
     return { group, key: previous };
   });
   return keyed.sort((a, b) => a.key - b.key).map((k) => k.group);
-}
-
-/** True when both lines carry a wall-clock time and `a`'s is before `b`'s. */
-function isEarlier(a: LogLine, b: LogLine): boolean {
-  return a.epochMs !== null && b.epochMs !== null && a.epochMs < b.epochMs;
 }
 
 const NATURAL = new Intl.Collator('en', { numeric: true });

@@ -5,6 +5,7 @@ import type { EventGroup, Finding, Incident, InnerMessage, MessageParams, NextSt
 import { english, relationMessage, t } from '../i18n/index.js';
 import { shortTime } from './duration.js';
 import { firstMoment, isoMs, lastMoment, secondsBetween, spanSeconds, type Moment } from './moments.js';
+import { sanitizerParams, victimParams } from './params.js';
 import { recurrenceParams } from './problems.js';
 
 /** How far the event window extends around an incident window; events further away are not related. */
@@ -66,7 +67,10 @@ function incidentMessage(i: Incident, all: ReadonlyMap<string, Incident>, dated:
     culpritModule: i.culprit?.module ?? null,
     entry: i.entry?.function ?? null,
     entryModule: i.entry?.module ?? null,
-    victims: victims.map((v) => `${v.comm ?? v.id} (CPU ${v.cpu ?? '?'})`),
+    victims: victims.map((v) => v.comm ?? v.id),
+    victimCpus: victims.map((v) => v.cpu),
+    ...sanitizerParams(i),
+    ...victimParams(i),
   });
   return message;
 }

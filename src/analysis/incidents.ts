@@ -106,12 +106,23 @@ export class UniqueReports {
     return this.byIdentity.size;
   }
 
-  /** The distinct reports, in the order they first came; a copy cut off before its RIP beside a whole one is left out. */
+  /**
+   * The distinct reports, in the order they first came; a copy cut off before its RIP beside a whole one is left out, and
+   * so is a header quoted alone (a test case's `START:` note, a grep pasted above the log) beside a report of its kind the
+   * log printed in full with its clock (in a log without clocks, pasted text, a header alone is all there is of a report).
+   */
   values(): Report[] {
     const all = [...this.byIdentity.values()].map((e) => e.report);
     const withRip = new Set(all.filter((r) => r.rip).map((r) => reportMoment(r, this.hostOf(r.header))));
-    return all.filter((r) => r.rip || !withRip.has(reportMoment(r, this.hostOf(r.header))));
+    const kindOf = (r: Report) => `${r.kind}|${this.hostOf(r.header)}`;
+    const printed = new Set(all.filter((r) => !isQuotedHeader(r) && (r.header.time !== null || r.header.uptime !== null)).map(kindOf));
+    return all.filter((r) => (r.rip || !withRip.has(reportMoment(r, this.hostOf(r.header)))) && !(isQuotedHeader(r) && printed.has(kindOf(r))));
   }
+}
+
+/** A report that is its header line and no more of one: no clock, CPU, registers or trace of its own. */
+function isQuotedHeader(r: Report): boolean {
+  return r.header.time === null && r.header.uptime === null && r.cpu === null && !r.rip && r.stack.length === 0;
 }
 
 export interface GroupingInput {

@@ -2,6 +2,7 @@ import { t } from '../i18n/index.js';
 import type { Incident, MessageParams, Problem, Result } from '../result/schema.js';
 import { stuckAtLeast } from './findings.js';
 import { problemOfIncident, recurrenceParams } from './problems.js';
+import { sanitizerParams, victimParams } from './params.js';
 
 /** One sentence a person can read out on the phone, as a message code and its parameters. */
 export function verdict(incidents: readonly Incident[], problems: readonly Problem[]): { code: string; params: MessageParams } {
@@ -25,6 +26,9 @@ export function verdict(incidents: readonly Incident[], problems: readonly Probl
     others: problems.filter((p) => p !== problem).length,
     hosts: hosts.length > 1 ? hosts.sort() : [],
     ...recurrenceParams(problem),
+    culprit: main.culprit?.function ?? null,
+    ...sanitizerParams(main),
+    ...victimParams(main),
   };
   return { code: 'verdict.incident', params };
 }

@@ -67,8 +67,15 @@ function recurrence(a: Args): string | null {
 /** Incidents a list names, each occurrence of a problem counted. */
 const incidentCount = (a: Args): number => (a.list('occurrences').length ? a.list('occurrences').reduce((n, c) => n + Number(c), 0) : a.list('ids').length);
 
+/** `migration/13 (CPU 13)` for each victim. */
+function victimsOn(a: Args): string[] {
+  const cpus = a.list('victimCpus');
+  return a.list('victims').map((name, n) => (cpus[n] && cpus[n] !== 'null' ? `${name} (CPU ${cpus[n]})` : name));
+}
+
 function incidentFinding(a: Args): string {
-  const parts = [`${kindPhrase(a.str('kind'))} on ${who(a)}: ${span(a)}`];
+  const what = a.opt('bugType') ? titleOf(a) : kindPhrase(a.str('kind'));
+  const parts = a.opt('victim') ? [`${what}: ${span(a)}`, oomKill(a)] : [`${what} on ${who(a)}: ${span(a)}`];
   const stuck = a.optNum('stuck');
   if (stuck !== null) {
     const min = a.optNum('eachMin');
@@ -79,9 +86,10 @@ function incidentFinding(a: Args): string {
   const callees = a.list('callees');
   const module = (key: string) => (a.opt(key) ? ` [${a.opt(key)}]` : '');
   if (a.opt('loopFunction')) parts.push(`every sample's stack passes through ${a.str('loopFunction')}, so the loop lies in it${callees.length ? ` and its callees (${callees.join(', ')})` : ''}`);
-  else if (a.opt('culprit')) parts.push(`culprit ${a.str('culprit')}${module('culpritModule')}`);
+  else if (a.opt('culprit') && !a.opt('bugType')) parts.push(`culprit ${a.str('culprit')}${module('culpritModule')}`);
+  else if (a.opt('culpritModule')) parts.push(`${a.str('culprit')} is in the module ${a.str('culpritModule')}`);
   if (a.opt('entry')) parts.push(`entered through ${a.str('entry')}${module('entryModule')}`);
-  if (a.list('victims').length) parts.push(`it holds up ${a.list('victims').join(', ')}`);
+  if (a.list('victims').length) parts.push(`it holds up ${victimsOn(a).join(', ')}`);
   return `${parts.join('; ')}.`;
 }
 
@@ -95,16 +103,41 @@ function eventFinding(a: Args): string {
   return `${program}\`${a.str('template')}\`${errnoPart}: ${count} line${count > 1 ? 's' : ''}${subjects} ${when}; ${a.say('relation') ?? ''}.`;
 }
 
+/** `KASAN: use-after-free read in f` as the sanitizer says it, else the incident's title. */
+function titleOf(a: Args): string {
+  const bugType = a.opt('bugType');
+  if (!bugType) return a.str('title');
+  const access = a.opt('access') && !bugType.endsWith(a.str('access')) ? ` ${a.str('access')}` : '';
+  return `${kindPhrase(a.str('kind'))}: ${bugType}${access}${a.opt('culprit') ? ` in ${a.str('culprit')}` : ''}`;
+}
+
+/** `java (PID 1234)`: a task named by the parameters given. */
+function taskOf(comm: string | null, pid: number | null): string | null {
+  if (comm) return `${comm}${pid !== null ? ` (PID ${pid})` : ''}`;
+  return pid !== null ? `PID ${pid}` : null;
+}
+
+/** What an OOM kill killed and who invoked it: `killed java (PID 1234); invoked by stress (PID 22345) on CPU 3`. */
+function oomKill(a: Args): string {
+  const invoker = taskOf(a.opt('comm') ?? a.opt('invoker'), a.optNum('pid'));
+  const cpu = a.optNum('cpu') !== null ? ` on CPU ${a.optNum('cpu')}` : '';
+  return `killed ${taskOf(a.opt('victim'), a.optNum('victimPid'))}${invoker ? `; invoked by ${invoker}${cpu}` : ''}`;
+}
+
 function verdict(a: Args): string {
-  const place = [a.opt('host'), a.optNum('cpu') !== null ? `CPU ${a.optNum('cpu')}` : null].filter(Boolean).join(' ');
-  const where = place ? ` on ${place}` : '';
-  const comm = a.opt('comm');
-  const task = comm ? ` (${comm}${a.optNum('pid') !== null ? `, PID ${a.optNum('pid')}` : ''})` : '';
   const capital = (s: string) => `${s[0]!.toUpperCase()}${s.slice(1)}`;
   const stuck = a.optNum('stuck');
-  let text = a.opt('loopFunction')
-    ? `${capital(kindPhrase(a.str('kind')))}${where}${task}: stuck in a loop bounded by ${a.str('loopFunction')}${stuck ? ` for at least ${formatDuration(stuck)}` : ''}${a.opt('entry') ? `, entered through ${a.str('entry')}` : ''}`
-    : `${capital(a.str('title'))}${where}${task}`;
+  let text: string;
+  if (a.opt('victim')) text = `${capital(a.str('title'))}${a.opt('host') ? ` on ${a.str('host')}` : ''}: ${oomKill(a)}`;
+  else {
+    const place = [a.opt('host'), a.optNum('cpu') !== null ? `CPU ${a.optNum('cpu')}` : null].filter(Boolean).join(' ');
+    const where = place ? ` on ${place}` : '';
+    const comm = a.opt('comm');
+    const task = comm ? ` (${comm}${a.optNum('pid') !== null ? `, PID ${a.optNum('pid')}` : ''})` : '';
+    text = a.opt('loopFunction')
+      ? `${capital(kindPhrase(a.str('kind')))}${where}${task}: stuck in a loop bounded by ${a.str('loopFunction')}${stuck ? ` for at least ${formatDuration(stuck)}` : ''}${a.opt('entry') ? `, entered through ${a.str('entry')}` : ''}`
+      : `${capital(titleOf(a))}${where}${task}`;
+  }
   const victims = a.list('victims');
   if (victims.length) text += `; ${victims.join(' and ')} ${victims.length > 1 ? 'are' : 'is'} only waiting for it`;
   const others = a.num('others');
@@ -183,7 +216,8 @@ export const EN_MESSAGES = {
   'step.signature.why': (a) => signature(a.str('id'))?.nextStep?.why ?? '',
   'step.askTeam': (a) => {
     const subjects = a.list('subjects').length ? ` on ${a.list('subjects').join(', ')}` : '';
-    return `Ask ${a.str('team')} about \`${a.str('template')}\`${subjects} (${a.num('count')} lines from ${a.str('from')} to ${a.str('to')}).`;
+    const when = a.num('count') > 1 ? `${a.num('count')} lines from ${a.str('from')} to ${a.str('to')}` : `1 line at ${a.str('from')}`;
+    return `Ask ${a.str('team')} about \`${a.str('template')}\`${subjects} (${when}).`;
   },
   'step.askTeam.why': () => 'Their side may show why it started, or confirm it is a consequence of the stuck node.',
   'pattern.irq-enable': (a) =>

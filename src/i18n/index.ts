@@ -6,6 +6,7 @@ import { durationZh, taintMeaningZh, titleZh, ZH } from './zh.js';
 import type { Args, Catalog } from './types.js';
 
 export type { Args, Catalog, Entry } from './types.js';
+export { detailLabel, detailValue } from './details.js';
 
 /** Languages of the human-facing reports; the JSON document is always English. */
 export const LANGS = ['en', 'zh'] as const;
@@ -51,7 +52,20 @@ export function hasMessage(lang: Lang, code: string): boolean {
 export function t(lang: Lang, code: string, params: MessageParams = {}): string {
   const entry = CATALOGS[lang][code] ?? EN[code];
   if (!entry) return code;
-  return entry(args(params, (m) => t(lang, m.code, m.params)));
+  const text = entry(args(params, (m) => t(lang, m.code, m.params)));
+  return lang === 'zh' ? spaceCjk(text) : text;
+}
+
+// A Chinese character right before a Latin letter or digit, and the other way round: Chinese typography puts a space there.
+const CJK_THEN_LATIN_RE = /([\u3400-\u9fff])(?=[A-Za-z0-9])/g;
+const LATIN_THEN_CJK_RE = /([A-Za-z0-9])(?=[\u3400-\u9fff])/g;
+
+/** Puts a space between Chinese and Latin words, outside `code` spans (quoted log text stays as printed). */
+export function spaceCjk(text: string): string {
+  return text
+    .split(/(`[^`]*`)/)
+    .map((part, n) => (n % 2 === 1 ? part : part.replace(CJK_THEN_LATIN_RE, '$1 ').replace(LATIN_THEN_CJK_RE, '$1 ')))
+    .join('');
 }
 
 /** Says a message (finding, next step, note) in a language; English keeps the text stored in the result. */
@@ -73,6 +87,27 @@ export function english<P extends MessageParams>(code: string, params: P): { cod
   return { code, params, text: t('en', code, params) };
 }
 
+/** The punctuation a report's own phrases are joined with: full-width inside Chinese sentences. */
+export interface Punctuation {
+  /** Between items of a list: `, ` or `，`. */
+  readonly sep: string;
+  /** After a label or heading: `: ` or `：`. */
+  readonly colon: string;
+  /** Between clauses: `; ` or `；`. */
+  readonly semi: string;
+  /** An aside: ` (x)` or `（x）`. */
+  paren(text: string): string;
+}
+
+const PUNCTUATION: Record<Lang, Punctuation> = {
+  en: { sep: ', ', colon: ': ', semi: '; ', paren: (text) => ` (${text})` },
+  zh: { sep: '，', colon: '：', semi: '；', paren: (text) => `（${text}）` },
+};
+
+export function punctuation(lang: Lang): Punctuation {
+  return PUNCTUATION[lang];
+}
+
 /** A duration ("11 min 24 s", "11 分 24 秒"). */
 export function duration(lang: Lang, seconds: number): string {
   return lang === 'zh' ? durationZh(seconds) : formatDuration(seconds);
@@ -80,7 +115,7 @@ export function duration(lang: Lang, seconds: number): string {
 
 /** An incident's title; Chinese re-says the "<kind> in <function>" titles the analysis builds. */
 export function incidentTitle(lang: Lang, i: Pick<Incident, 'kind' | 'title'>): string {
-  return lang === 'zh' ? titleZh(i.kind, i.title) : i.title;
+  return lang === 'zh' ? spaceCjk(titleZh(i.kind, i.title)) : i.title;
 }
 
 /** What a taint flag means. */

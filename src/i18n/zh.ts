@@ -4,6 +4,7 @@ import { formatDuration, isoParts, roundedRange, type DurationUnits } from '../a
 import { lookupErrno } from '../knowledge/errno.js';
 import { ERRNO_ZH, SIGNATURES_ZH, TAINT_ZH, TEAMS_ZH } from '../knowledge/zh.js';
 import { KIND_PHRASES, type IncidentKind } from '../result/kinds.js';
+import type { LineFormat } from '../lines/types.js';
 import type { EN_MESSAGES } from './en.js';
 import type { Args, Entry } from './types.js';
 import type { EN_UI } from './ui-en.js';
@@ -15,7 +16,7 @@ export const KIND_ZH: Readonly<Record<IncidentKind, string>> = {
   'hung-task': '任务挂起',
   'rcu-stall': 'RCU 停顿',
   'workqueue-stall': '工作队列锁死',
-  warning: 'WARNING 警告',
+  warning: 'WARNING',
   bug: '内核 BUG',
   'bad-access': '非法内存访问',
   'general-protection-fault': '通用保护错误',
@@ -40,6 +41,19 @@ export const KIND_ZH: Readonly<Record<IncidentKind, string>> = {
   'userspace-segfault': '用户态段错误',
 };
 
+/** Line formats (lines/types.ts LINE_FORMATS) as a Chinese reader knows them; names of tools stay. */
+const FORMAT_ZH: Readonly<Record<string, string>> & Record<LineFormat, string> = {
+  bundle: '日志收集包',
+  syslog: 'syslog',
+  iso: 'ISO 时间戳',
+  rfc5424: 'RFC 5424',
+  'journal-json': 'journal JSON',
+  dmesg: 'dmesg',
+  'dmesg-human': 'dmesg -T',
+  kmsg: 'kmsg',
+  bare: '无前缀文本',
+};
+
 const UNITS: DurationUnits = { h: '小时', min: '分', s: '秒', gap: ' ' };
 const duration = (seconds: number) => formatDuration(seconds, UNITS);
 const kindZh = (kind: string) => KIND_ZH[kind as IncidentKind] ?? kind;
@@ -54,12 +68,44 @@ export function titleZh(kind: string, title: string): string {
   return title.startsWith(`${phrase} in `) ? `${title.slice(phrase.length + 4)} 中的${kindZh(kind)}` : title;
 }
 
-function who(a: Args): string {
+/** `任务 java（PID 1234）`, `PID 为 1234 的任务`: a task named by the parameters given; null when none are. */
+function taskOf(comm: string | null, pid: number | null): string | null {
+  if (comm) return `任务 ${comm}${pid !== null ? `（PID ${pid}）` : ''}`;
+  return pid !== null ? `PID 为 ${pid} 的任务` : null;
+}
+
+/** The subject of a sentence: `CPU 12（dockerd，PID 39156）`, `CPU 12`, `任务 dockerd（PID 39156）`; null when nothing is known. */
+function who(a: Args): string | null {
   const comm = a.opt('comm');
   const pid = a.optNum('pid');
+  const cpu = a.optNum('cpu');
+  if (cpu === null) return taskOf(comm, pid);
   const task = comm ? `${comm}${pid !== null ? `，PID ${pid}` : ''}` : pid !== null ? `PID ${pid}` : null;
-  const cpu = a.optNum('cpu') !== null ? `CPU ${a.optNum('cpu')}` : null;
-  return [cpu, task ? `（${task}）` : null].filter(Boolean).join('') || '未知任务';
+  return `CPU ${cpu}${task ? `（${task}）` : ''}`;
+}
+
+/** `node-2 的 CPU 12（...）`, `node-2 上`, `CPU 12`: where an incident happened, as a sentence's subject; null when nothing is known. */
+function placeOf(a: Args): string | null {
+  const host = a.opt('host');
+  const subject = who(a);
+  if (!host) return subject;
+  return subject ? `${host} 的 ${subject}` : `${host} 上`;
+}
+
+/** `binder_release_work 中的 KASAN（use-after-free read）`: the sanitizer's finding as it names it, else the title. */
+function titleOf(a: Args): string {
+  const bugType = a.opt('bugType');
+  const title = titleZh(a.str('kind'), a.str('title'));
+  if (!bugType) return title;
+  const access = a.opt('access') && !bugType.endsWith(a.str('access')) ? ` ${a.str('access')}` : '';
+  return `${a.opt('culprit') ? `${a.str('culprit')} 中的` : ''}${kindZh(a.str('kind'))}（${bugType}${access}）`;
+}
+
+/** `杀死了任务 java（PID 1234），由 CPU 3 上的任务 stress（PID 22345）触发`. */
+function oomKill(a: Args): string {
+  const invoker = taskOf(a.opt('comm') ?? a.opt('invoker'), a.optNum('pid'));
+  const cpu = a.optNum('cpu') !== null ? `CPU ${a.optNum('cpu')} 上的` : '';
+  return `杀死了${taskOf(a.opt('victim'), a.optNum('victimPid'))}${invoker ? `，由${cpu}${invoker}触发` : ''}`;
 }
 
 function span(a: Args): string {
@@ -109,7 +155,9 @@ function recurrence(a: Args): string | null {
 }
 
 function incidentFinding(a: Args): string {
-  const parts = [`${who(a)}上发生${kindZh(a.str('kind'))}：${span(a)}`];
+  const what = a.opt('bugType') ? titleOf(a) : kindZh(a.str('kind'));
+  const subject = who(a);
+  const parts = a.opt('victim') ? [`${what}：${span(a)}`, oomKill(a)] : [`${subject ? `${subject}上发生` : ''}${what}：${span(a)}`];
   const stuck = a.optNum('stuck');
   if (stuck !== null) {
     const min = a.optNum('eachMin');
@@ -119,10 +167,12 @@ function incidentFinding(a: Args): string {
   }
   const callees = a.list('callees');
   const module = (key: string) => (a.opt(key) ? ` [${a.opt(key)}]` : '');
-  if (a.opt('loopFunction')) parts.push(`每次采样的调用栈都经过 ${a.str('loopFunction')}，因此循环位于该函数${callees.length ? `及其调用的函数（${callees.join(', ')}）` : ''}中`);
-  else if (a.opt('culprit')) parts.push(`罪魁函数 ${a.str('culprit')}${module('culpritModule')}`);
+  if (a.opt('loopFunction')) parts.push(`每次采样的调用栈都经过 ${a.str('loopFunction')}，因此循环位于该函数${callees.length ? `及其调用的函数（${list(callees)}）` : ''}中`);
+  else if (a.opt('culprit') && !a.opt('bugType')) parts.push(`根因函数 ${a.str('culprit')}${module('culpritModule')}`);
+  else if (a.opt('culpritModule')) parts.push(`${a.str('culprit')} 位于模块 ${a.str('culpritModule')} 中`);
   if (a.opt('entry')) parts.push(`入口为 ${a.str('entry')}${module('entryModule')}`);
-  if (a.list('victims').length) parts.push(`它拖住了 ${list(a.list('victims'))}`);
+  const cpus = a.list('victimCpus');
+  if (a.list('victims').length) parts.push(`它拖住了${list(a.list('victims').map((name, n) => (cpus[n] && cpus[n] !== 'null' ? `CPU ${cpus[n]} 上的 ${name}` : name)))}`);
   return `${parts.join('；')}。`;
 }
 
@@ -130,26 +180,27 @@ function eventFinding(a: Args): string {
   const errno = a.optNum('errno');
   const name = a.opt('errnoName');
   const errnoPart = errno !== null && name ? `（${errno} = ${name}，“${ERRNO_ZH[name] ?? lookupErrno(errno)?.meaning ?? ''}”）` : '';
-  const subjects = a.list('subjects').length ? `，涉及 ${a.list('subjects').join(', ')}` : '';
+  const subjects = a.list('subjects').length ? `，涉及 ${list(a.list('subjects'))}` : '';
   const when = a.num('count') > 1 ? `，从 ${a.str('from')} 到 ${a.str('to')}` : `，时间 ${a.str('from')}`;
   const program = a.opt('program') ? `${a.str('program')}: ` : '';
   return `${program}\`${a.str('template')}\`${errnoPart}：${a.num('count')} 行${subjects}${when}；${a.say('relation') ?? ''}。`;
 }
 
 function verdict(a: Args): string {
-  const where = [a.opt('host'), a.optNum('cpu') !== null ? `CPU ${a.optNum('cpu')}` : null].filter(Boolean).join(' ');
-  const comm = a.opt('comm');
-  const task = comm ? `（${comm}${a.optNum('pid') !== null ? `，PID ${a.optNum('pid')}` : ''}）` : '';
   const stuck = a.optNum('stuck');
-  let text = a.opt('loopFunction')
-    ? `${where}${task}发生${kindZh(a.str('kind'))}：卡在以 ${a.str('loopFunction')} 为界的循环中${stuck ? `至少 ${duration(stuck)}` : ''}${a.opt('entry') ? `，入口为 ${a.str('entry')}` : ''}`
-    : `${where}${task}发生${titleZh(a.str('kind'), a.str('title'))}`;
+  const place = placeOf(a);
+  let text: string;
+  if (a.opt('victim')) text = `${a.opt('host') ? `${a.str('host')} 上` : ''}发生${kindZh(a.str('kind'))}：${oomKill(a)}`;
+  else if (a.opt('loopFunction'))
+    text = `${place ?? ''}发生${kindZh(a.str('kind'))}：卡在以 ${a.str('loopFunction')} 为界的循环中${stuck ? `至少 ${duration(stuck)}` : ''}${a.opt('entry') ? `，入口为 ${a.str('entry')}` : ''}`;
+  // Without a subject the finding itself opens the sentence (`mount_bdev 中的任务挂起`), not a dangling `发生`.
+  else text = place ? `${place}发生${titleOf(a)}` : titleOf(a);
   const victims = a.list('victims');
   if (victims.length) text += `；${list(victims)} 只是在等待它`;
   const others = a.num('others');
   if (others > 0) text += `；另有 ${others} 个问题`;
   const hosts = a.list('hosts');
-  if (hosts.length > 1) text += `，分布在 ${hosts.length} 台主机上（${hosts.join(', ')}）`;
+  if (hosts.length > 1) text += `，分布在 ${hosts.length} 台主机上（${list(hosts)}）`;
   const again = recurrence(a);
   return again ? `${again}。第一次：${text}。` : `${text}。`;
 }
@@ -172,9 +223,9 @@ const ZH_MESSAGES: Record<keyof typeof EN_MESSAGES, Entry> = {
   'relation.once': (a) => `记录于${relative(a.num('start'), '首次报告')}`,
   'relation.span': (a) => `开始于${relative(a.num('start'), '首次报告')}，结束于${relative(a.num('end'), '最后一次报告')}`,
   'note.irq.popf': (a) =>
-    `RIP ${a.str('where')} 是紧跟在 \`${a.str('instruction')}\` 之后的指令（Code: 字节解码为 \`${a.str('sequence')}\`），该指令重新打开中断：中断关闭期间被推迟的时钟中断正好落在这里。它标记的是中断重新打开的位置，而不是 CPU 循环的位置；请看调用者。`,
+    `RIP ${a.str('where')} 是紧跟在 \`${a.str('instruction')}\` 之后的指令（Code: 字节解码为 \`${a.str('sequence')}\`），该指令重新打开中断：中断关闭期间被推迟的时钟中断正好落在这里。它标记的是中断重新打开的位置，而不是 CPU 循环的位置；请查看调用方。`,
   'note.irq.function': (a) =>
-    `RIP ${a.str('where')} 位于 ${a.str('function')} 中，该函数重新打开中断：被推迟的时钟中断紧接着到来，所以这次采样标记的是中断重新打开的位置，而不是循环的位置；请看调用者。`,
+    `RIP ${a.str('where')} 位于 ${a.str('function')} 中，该函数重新打开中断：被推迟的时钟中断紧接着到来，所以这次采样标记的是中断重新打开的位置，而不是循环的位置；请查看调用方。`,
   'note.victim.waits': (a) =>
     `CPU ${a.opt('cpu') ?? '?'} 上的 ${a.opt('comm') ?? '该任务'} 只是在 ${a.opt('where') ?? '跨 CPU 等待'} 中等待其他 CPU；CPU ${a.opt('causeCpu') ?? '?'}（${a.opt('causeComm') ?? '?'}）因为自己卡住了（${a.str('causeId')}），始终到不了那里。`,
   'note.victim.unseen': (a) =>
@@ -221,8 +272,9 @@ const ZH_MESSAGES: Record<keyof typeof EN_MESSAGES, Entry> = {
   'step.signature': (a) => SIGNATURES_ZH[a.str('id')]?.nextStep?.text ?? a.str('id'),
   'step.signature.why': (a) => SIGNATURES_ZH[a.str('id')]?.nextStep?.why ?? '',
   'step.askTeam': (a) => {
-    const subjects = a.list('subjects').length ? `（涉及 ${a.list('subjects').join(', ')}）` : '';
-    return `向${TEAMS_ZH[a.str('team')] ?? a.str('team')}询问 \`${a.str('template')}\`${subjects}（从 ${a.str('from')} 到 ${a.str('to')} 共 ${a.num('count')} 行）。`;
+    const subjects = a.list('subjects').length ? `，涉及 ${list(a.list('subjects'))}` : '';
+    const when = a.num('count') > 1 ? `从 ${a.str('from')} 到 ${a.str('to')} 共 ${a.num('count')} 行` : `${a.str('from')} 的 1 行`;
+    return `向${TEAMS_ZH[a.str('team')] ?? a.str('team')}询问 \`${a.str('template')}\`（${when}${subjects}）。`;
   },
   'step.askTeam.why': () => '他们那边可能看得出它为什么开始，或者确认它只是节点卡住的后果。',
   'pattern.irq-enable': (a) =>
@@ -257,7 +309,7 @@ const ZH_UI: Record<keyof typeof EN_UI, Entry> = {
   'ui.allTable': () => '全部内核事件与日志事件',
   'ui.inputs': () => '输入',
   'ui.inputsText': (a) =>
-    `${a.num('inputs')} 个输入，${a.num('lines')} 行${a.opt('formats') ? `（${a.str('formats')}）` : ''}${a.opt('passedOver') ? `；快速读取：${a.num('passedOver')} 行常规日志只计数、未解析（--full 全部解析）` : ''}`,
+    `${a.num('inputs')} 个输入，${a.num('lines')} 行${a.list('formats').length ? `（${list(a.list('formats').map((f) => FORMAT_ZH[f] ?? f))}）` : ''}${a.opt('passedOver') ? `；快速读取：${a.num('passedOver')} 行常规日志只计数、未解析（--full 全部解析）` : ''}`,
   'ui.host': () => '主机',
   'ui.hosts': () => '主机',
   'ui.hostList': (a) => `主机 ${a.str('hosts')}`,
@@ -278,7 +330,7 @@ const ZH_UI: Record<keyof typeof EN_UI, Entry> = {
   'ui.moreEvents': (a) => `……另有 ${a.num('count')} 条（见 --format json）`,
   'ui.relationOf': (a) => `相对 ${a.str('incident')}：${a.str('relation')}`,
   'ui.errorIn': (a) => `${a.str('where')} 出错：${a.str('message')}`,
-  'ui.role.culprit': () => '罪魁',
+  'ui.role.culprit': () => '根因',
   'ui.role.victim': () => '受害者',
   'ui.role.standalone': () => '独立',
   'ui.victimOf': (a) => `${a.str('id')} 的受害者`,
@@ -291,8 +343,9 @@ const ZH_UI: Record<keyof typeof EN_UI, Entry> = {
   'ui.role': () => '角色',
   'ui.where': () => '位置',
   'ui.when': () => '时间',
-  'ui.culprit': () => '罪魁函数',
-  'ui.loopBound': () => '循环边界',
+  'ui.culprit': () => '根因函数',
+  'ui.waitsIn': () => '等待位置',
+  'ui.loopBound': () => '循环范围',
   'ui.loopBoundWhy': () => '每次采样的调用栈都经过它',
   'ui.entry': () => '入口',
   'ui.taint': () => '污染标志',
@@ -305,11 +358,10 @@ const ZH_UI: Record<keyof typeof EN_UI, Entry> = {
   'ui.note': () => '说明',
   'ui.callTrace': () => '调用栈（首次报告）',
   'ui.callTraceFirst': () => '首次报告的调用栈',
-  'ui.mark.loopBound': () => '循环边界',
+  'ui.mark.loopBound': () => '循环范围',
   'ui.mark.entry': () => '入口',
   'ui.mark.unreliable': () => '不可靠',
   'ui.evidence': () => '证据',
-  'ui.evidenceLines': (a) => `${a.str('path')} 第 ${a.str('lines')} 行`,
   'ui.andMore': (a) => `另有 ${a.num('count')} 处`,
   'ui.occurrences': (a) => `该问题的各次发生（${a.num('count')} 次）`,
   'ui.recurs': (a) => `同一个问题共发生 ${a.num('count')} 次：各次发生列在其详情部分`,
@@ -322,6 +374,7 @@ const ZH_UI: Record<keyof typeof EN_UI, Entry> = {
   'ui.col.reports': () => '报告数',
   'ui.col.when': () => '时间',
   'ui.col.count': () => '次数',
+  'ui.example': () => '示例',
   'ui.col.message': () => '消息',
   'ui.col.errno': () => '错误码',
   'ui.col.subjects': () => '对象',
@@ -347,7 +400,7 @@ const ZH_UI: Record<keyof typeof EN_UI, Entry> = {
   'ui.html.noIncident': (a) => `${a.opt('hosts') ? `${a.str('hosts')} 上` : ''}没有内核事件`,
   'ui.html.titleOn': (a) => `${a.opt('host') ? `${a.str('host')}：` : ''}${titleZh(a.str('kind'), a.str('title'))}`,
   'ui.html.stat.incidents': () => '个事件',
-  'ui.html.stat.culprits': () => '个罪魁',
+  'ui.html.stat.culprits': () => '个根因',
   'ui.html.stat.victims': () => '个受害者',
   'ui.html.stat.longest': () => '最长持续时间',
   'ui.html.stat.reports': () => '次内核报告',
@@ -394,7 +447,7 @@ const ZH_UI: Record<keyof typeof EN_UI, Entry> = {
   'ui.tl.unplaced': (a) => `${a.num('count')} 个事件在这个时钟上没有时间。`,
   'ui.flame.none': () => '没有报告保留调用栈：无栈可画。',
   'ui.flame.caption': (a) => `${a.num('count')} 个采样调用栈的冰柱图（只含可靠栈帧，调用者在上、被调用者在下，宽度 = 采样占比）`,
-  'ui.flame.loop': () => '是循环的边界',
+  'ui.flame.loop': () => '限定了循环范围',
   'ui.flame.aria': () => '采样调用栈的冰柱图',
   'ui.tl.click': () => '点击查看详情',
   'ui.tl.aria': () => '内核事件与日志事件的时间线',

@@ -278,3 +278,27 @@ export function isSignatureSkippedFrame(kind: string, fn: string): boolean {
   const base = baseFunctionName(fn);
   return rules.exact.includes(base) || rules.patterns.some((p) => p.test(base));
 }
+
+/**
+ * Frames that record, allocate or free an object: the stack saver of KASAN/KFENCE/KMSAN, the slab, page and vmalloc
+ * allocators and their wrappers, and the paths that free. In an object's allocation or free stack the site that
+ * allocated or freed it is the first frame past them (`save_stack_trace`, `kasan_kmalloc`, `__kmalloc` are not where).
+ */
+const OBJECT_TRACKING_EXACT = [
+  'save_stack', 'save_stack_trace', 'save_stack_trace_tsk', 'stack_trace_save', 'set_track', 'set_track_prepare', 'set_track_update',
+  'kzalloc', 'kzalloc_node', 'kcalloc', 'kmalloc_array', 'kvmalloc', 'kvzalloc', 'kvcalloc', 'kvmalloc_array', 'kvmalloc_node', 'kmemdup',
+  'kmemdup_nul', 'kstrdup', 'kstrndup', 'kstrdup_const', 'krealloc', '__krealloc', 'devm_kmalloc', 'devm_kzalloc', 'slab_post_alloc_hook',
+  'vmalloc', 'vzalloc', '__vmalloc', '__vmalloc_node', '__vmalloc_node_range', 'vmalloc_node', 'vzalloc_node', '__get_free_pages', 'get_zeroed_page',
+  '__alloc_skb', 'alloc_skb', '__netdev_alloc_skb', '__napi_alloc_skb', 'alloc_skb_with_frags', 'build_skb', '__build_skb',
+  'kzfree', 'kfree_sensitive', 'kvfree', 'kvfree_sensitive', 'vfree', 'free_pages', '__free_pages', 'slab_free', 'slab_free_hook',
+  'slab_free_freelist_hook', '__slab_free', 'do_slab_free', 'qlink_free', 'qlist_free_all', 'quarantine_reduce', 'kfree_rcu_work',
+  'skb_free_head', 'skb_release_data', 'skb_release_all', 'kfree_skbmem', '__kfree_skb', 'kfree_skb', 'kfree_skb_reason', 'kfree_skb_list',
+] as const;
+
+const OBJECT_TRACKING_PATTERNS = [
+  /^_*kasan_/, /^_*kfence_/, /^_*kmsan_/, /^__msan_/, /^_*stack_depot_/, /^stack_trace_/, /^arch_stack_walk/, /^_*kmalloc/, /^_*do_kmalloc/,
+  /^_*kmem_cache_(?:alloc|free|zalloc)/, /^_*kfree/, /^_*slab_alloc/, /^_*alloc_pages/, /^_*vmalloc/, /^kmemleak_/,
+] as const;
+
+/** True for frames that only save a stack, allocate or free: an object's allocation or free site lies past them. */
+export const isObjectTrackingFrame = matcher(OBJECT_TRACKING_EXACT, OBJECT_TRACKING_PATTERNS);

@@ -38,6 +38,11 @@ export interface MovingLine extends LogLine {
 /** The line as it is now, to keep (a copy of a MovingLine, else the line itself). */
 export const lasting = (line: LogLine): LogLine => ('lasting' in line ? (line as MovingLine).lasting() : line);
 
+/** True when both lines carry a wall-clock time and `a`'s is before `b`'s. */
+export function isEarlier(a: LogLine, b: LogLine): boolean {
+  return a.epochMs !== null && b.epochMs !== null && a.epochMs < b.epochMs;
+}
+
 /** What a line's prefix says besides its time, and its message: the same for each repeat of a message. */
 export interface LineOrigin {
   readonly text: string;

@@ -1,5 +1,5 @@
 import { crossesMidnight, shortTime } from '../analysis/duration.js';
-import { duration, errnoMeaning, say, sayEach, t, type Lang } from '../i18n/index.js';
+import { detailLabel, detailValue, duration, errnoMeaning, say, sayEach, t, type Lang } from '../i18n/index.js';
 import type { EventGroup, Incident, NextStep, Result } from '../result/schema.js';
 
 /** The verdict in the report's language. */
@@ -65,6 +65,11 @@ export function eventSpan(e: EventGroup, dated = false): string {
   return e.count === 1 ? from : joinSpan(from, shortTime(e.lastSeen, e.lastUptime, dated && crossesMidnight(e.firstSeen, e.lastSeen)));
 }
 
+/** `path:line` of an event group's example line. */
+export function exampleRef(e: EventGroup): string {
+  return `${e.example.path}:${e.example.line}`;
+}
+
 export function errnoText(e: EventGroup, lang: Lang = 'en'): string {
   return e.errno !== null && e.errnoName ? `${e.errno} = ${e.errnoName} (${errnoMeaning(lang, e)})` : '';
 }
@@ -73,8 +78,8 @@ export function errnoText(e: EventGroup, lang: Lang = 'en'): string {
 export function inputsText(result: Result, lang: Lang = 'en'): string {
   const lines = result.inputs.reduce((n, i) => n + i.lines, 0);
   const passedOver = result.inputs.reduce((n, i) => n + i.linesPassedOver, 0);
-  const formats = [...new Set(result.inputs.map((i) => i.format))].join(', ');
-  return t(lang, 'ui.inputsText', { inputs: result.inputs.length, lines, formats: formats || null, passedOver: passedOver || null });
+  const formats = [...new Set(result.inputs.map((i) => i.format))];
+  return t(lang, 'ui.inputsText', { inputs: result.inputs.length, lines, formats, passedOver: passedOver || null });
 }
 
 export function coverageText(result: Result, lang: Lang = 'en'): string | null {
@@ -133,4 +138,14 @@ export function detailedIncidents(result: Pick<Result, 'incidents' | 'summary'>)
 /** One occurrence of a problem in a list: host, CPU and task, reports, when. */
 export function occurrenceText(i: Incident, withHost: boolean, lang: Lang): string {
   return [i.id, ...placeOf(i, withHost), t(lang, 'ui.reports', { count: i.reports }), spanText(i, true)].join('  ');
+}
+
+/** An incident's details as label and value, in the report's language; null values left out. */
+export function detailRows(i: Incident, lang: Lang): [string, string][] {
+  return Object.entries(i.details).flatMap(([key, value]): [string, string][] => (value === null ? [] : [[detailLabel(lang, key), detailValue(lang, value)]]));
+}
+
+/** The label of the function an incident blames: a victim only waits there. */
+export function culpritLabel(i: Incident, lang: Lang): string {
+  return t(lang, i.role === 'victim' ? 'ui.waitsIn' : 'ui.culprit');
 }

@@ -1,9 +1,9 @@
-import { incidentTitle, relationText, say, t, taintMeaning, type Lang } from '../i18n/index.js';
+import { incidentTitle, punctuation, relationText, say, t, taintMeaning, type Lang } from '../i18n/index.js';
 import type { Incident, Result } from '../result/schema.js';
 import { machineMarkdown } from './machine.js';
 import { visible } from './visible.js';
 import {
-  coverageText, detailedIncidents, errnoText, filterText, eventSpan, frameMarks, frameText, inputsText, notableEvents, noteTexts, occurrenceText, placeOf, ripText, roleText, spanText, spansDays, taskText, verdictText, whyText,
+  coverageText, culpritLabel, detailedIncidents, detailRows, errnoText, eventSpan, exampleRef, filterText, frameMarks, frameText, inputsText, notableEvents, noteTexts, occurrenceText, placeOf, ripText, roleText, spanText, spansDays, taskText, verdictText, whyText,
 } from './common.js';
 
 /** Markdown longer than this does not fit a GitHub comment (65,536 characters) with room to spare. */
@@ -71,19 +71,20 @@ function prose(s: string, cell = false): string {
 
 function incidentMarkdown(i: Incident, lang: Lang, room: Room): string[] {
   const ui = (c: string, params?: Parameters<typeof t>[2]) => t(lang, c, params);
-  const out = [`### ${i.id}: ${mdEscape(incidentTitle(lang, i))} (${roleText(i, lang)})`, ''];
-  const when = [ui('ui.reports', { count: i.reports }), i.maxStuckSeconds !== null ? ui('ui.maxStuck', { seconds: i.maxStuckSeconds }) : null].filter(Boolean).join(', ');
+  const pu = punctuation(lang);
+  const out = [`### ${i.id}${pu.colon}${mdEscape(incidentTitle(lang, i))}${pu.paren(roleText(i, lang))}`, ''];
+  const when = [ui('ui.reports', { count: i.reports }), i.maxStuckSeconds !== null ? ui('ui.maxStuck', { seconds: i.maxStuckSeconds }) : null].filter(Boolean).join(pu.sep);
   const rows: [string, string | null][] = [
-    [ui('ui.where'), mdEscape(placeOf(i, true).join(', '))],
-    [ui('ui.when'), mdEscape(`${ui('ui.coverage', { from: i.firstSeen ?? i.firstUptime ?? '?', to: i.lastSeen ?? i.lastUptime ?? '?' })} (${when})`)],
-    [ui('ui.culprit'), i.culprit ? cellCode(`${i.culprit.function}${i.culprit.module ? ` [${i.culprit.module}]` : ''}`) : null],
+    [ui('ui.where'), mdEscape(placeOf(i, true).join(pu.sep))],
+    [ui('ui.when'), mdEscape(`${ui('ui.coverage', { from: i.firstSeen ?? i.firstUptime ?? '?', to: i.lastSeen ?? i.lastUptime ?? '?' })}${pu.paren(when)}`)],
+    [culpritLabel(i, lang), i.culprit ? cellCode(`${i.culprit.function}${i.culprit.module ? ` [${i.culprit.module}]` : ''}`) : null],
     [ui('ui.loopBound'), i.loopFunction ? cellCode(i.loopFunction) : null],
     [ui('ui.entry'), i.entry ? cellCode(`${i.entry.function}${i.entry.module ? ` [${i.entry.module}]` : ''}`) : null],
     [ui('ui.kernel'), i.kernel ? cellCode(i.kernel) : null],
     [ui('ui.hardware'), i.hardware ? mdEscape(i.hardware) : null],
     [ui('ui.taint'), i.taint ? `${cellCode(i.taint.replace(/\s+/g, ' '))}: ${i.taintFlags.map((f) => `${f.letter} ${mdEscape(taintMeaning(lang, f))}`).join('; ')}` : null],
     [ui('ui.damaged'), i.corrupted ? mdEscape(i.corruptionReasons.join('; ')) : null],
-    ...Object.entries(i.details).map(([k, v]): [string, string] => [mdEscape(k), mdEscape(String(v))]),
+    ...detailRows(i, lang).map(([k, v]): [string, string] => [mdEscape(k), mdEscape(v)]),
   ];
   out.push('| | |', '|---|---|', ...rows.filter(([, v]) => v).map(([k, v]) => `| ${k} | ${v} |`), '');
   if (i.ripSamples.length > 0 && i.reports > 1) {
@@ -105,7 +106,7 @@ function incidentMarkdown(i: Incident, lang: Lang, room: Room): string[] {
   if (i.machine) out.push(...machineMarkdown(i.machine, { escape: mdEscape, code, cellCode, prose, fenceFor }, lang));
   if (i.evidence.length) {
     const kept = i.evidence.slice(0, room.evidence);
-    out.push(`${ui('ui.evidence')}: ${kept.map((e) => code(`${e.path}:${e.line}`)).join(', ')}${i.evidence.length > kept.length ? ` ${ui('ui.andMore', { count: i.evidence.length - kept.length })}` : ''}`, '');
+    out.push(`${ui('ui.evidence')}${pu.colon}${kept.map((e) => code(`${e.path}:${e.line}`)).join(', ')}${i.evidence.length > kept.length ? ` ${ui('ui.andMore', { count: i.evidence.length - kept.length })}` : ''}`, '');
   }
   return out;
 }
@@ -140,15 +141,16 @@ function markdownWithin(result: Result, lang: Lang, room: Room): string {
   const row = (cells: string[]) => `| ${cells.join(' | ')} |`;
   const dated = spansDays(result);
   const { shown, occurrences } = detailedIncidents(result);
+  const pu = punctuation(lang);
   const out: string[] = [`# ${ui('ui.report')}`, ''];
-  out.push(`**${ui('ui.verdict')}:** ${mdEscape(verdictText(result, lang))}`, '');
+  out.push(`**${ui('ui.verdict')}${pu.colon.trim()}** ${mdEscape(verdictText(result, lang))}`, '');
   const coverage = coverageText(result, lang);
   const facts = [
-    `${ui('ui.inputs')}: ${mdEscape(inputsText(result, lang))}`,
-    result.summary.hosts.length ? `${ui('ui.hosts')}: ${mdEscape(result.summary.hosts.join(', '))}` : null,
-    result.summary.kernels.length ? `${ui('ui.kernel')}: ${result.summary.kernels.map((k) => code(k)).join(', ')}` : null,
-    result.summary.hardware.length ? `${ui('ui.hardware')}: ${mdEscape(result.summary.hardware.join('; '))}` : null,
-    coverage ? `${ui('ui.logsCover')}: ${coverage}` : null,
+    `${ui('ui.inputs')}${pu.colon}${mdEscape(inputsText(result, lang))}`,
+    result.summary.hosts.length ? `${ui('ui.hosts')}${pu.colon}${mdEscape(result.summary.hosts.join(', '))}` : null,
+    result.summary.kernels.length ? `${ui('ui.kernel')}${pu.colon}${result.summary.kernels.map((k) => code(k)).join(', ')}` : null,
+    result.summary.hardware.length ? `${ui('ui.hardware')}${pu.colon}${mdEscape(result.summary.hardware.join('; '))}` : null,
+    coverage ? `${ui('ui.logsCover')}${pu.colon}${coverage}` : null,
     result.filter ? mdEscape(filterText(result, lang)!) : null,
   ].filter(Boolean);
   out.push(...facts.map((f) => `- ${f}`), '');
@@ -160,7 +162,7 @@ function markdownWithin(result: Result, lang: Lang, room: Room): string {
   }
   if (result.findings.length) {
     out.push(`## ${ui('ui.findings')}`, '');
-    out.push(...cut(result.findings, room.findings, (f) => `- **${ui(`ui.severity.${f.severity}`)}**: ${prose(say(lang, f))}`, (n) => `- ${more(n)}`));
+    out.push(...cut(result.findings, room.findings, (f) => `- **${ui(`ui.severity.${f.severity}`)}**${pu.colon}${prose(say(lang, f))}`, (n) => `- ${more(n)}`));
     out.push('');
   }
   const events = notableEvents(result);
@@ -168,7 +170,7 @@ function markdownWithin(result: Result, lang: Lang, room: Room): string {
     out.push(`## ${ui('ui.events')}`, '', row(['count', 'when', 'message', 'errno', 'subjects', 'relation'].map((c) => ui(`ui.col.${c}`))), '|---:|---|---|---|---|---|');
     const line = (e: (typeof events)[number]) => {
       const relation = relationText(lang, e);
-      return `| ${e.count} | ${eventSpan(e, dated)} | ${cellCode(e.kernel ? e.template : `${e.kind}: ${e.template}`)} | ${mdEscape(errnoText(e, lang))} | ${mdEscape(e.subjects.join(', '))} | ${e.relation && relation ? mdEscape(ui('ui.relationOf', { relation, incident: e.relation.incident })) : ''} |`;
+      return `| ${e.count} | ${eventSpan(e, dated)} | ${cellCode(e.kernel ? e.template : `${e.kind}: ${e.template}`)}<br>${ui('ui.example')}${pu.colon}${cellCode(exampleRef(e))} ${cellCode(e.example.text)} | ${mdEscape(errnoText(e, lang))} | ${mdEscape(e.subjects.join(', '))} | ${e.relation && relation ? mdEscape(ui('ui.relationOf', { relation, incident: e.relation.incident })) : ''} |`;
     };
     out.push(...cut(events, room.events, line, (n) => `| | | ${more(n)} | | | |`));
     out.push('');

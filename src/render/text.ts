@@ -1,9 +1,9 @@
-import { incidentTitle, relationText, say, t, taintMeaning, type Lang } from '../i18n/index.js';
+import { incidentTitle, punctuation, relationText, say, t, taintMeaning, type Lang } from '../i18n/index.js';
 import type { Incident, Result } from '../result/schema.js';
 import { machineTextLines } from './machine.js';
 import { visible } from './visible.js';
 import {
-  coverageText, detailedIncidents, errnoText, filterText, eventSpan, frameMarks, frameText, inputsText, notableEvents, noteTexts, occurrenceText, placeOf, ripText, roleText, spanText, spansDays, taskText, verdictText, whyText,
+  coverageText, culpritLabel, detailedIncidents, detailRows, errnoText, eventSpan, exampleRef, filterText, frameMarks, frameText, inputsText, notableEvents, noteTexts, occurrenceText, placeOf, ripText, roleText, spanText, spansDays, taskText, verdictText, whyText,
 } from './common.js';
 
 export interface TextOptions {
@@ -26,42 +26,55 @@ function painter(color: boolean): Paint {
 }
 
 
+/** Evidence lines named in a terminal; the JSON document lists them all. */
+const EVIDENCE_SHOWN = 12;
+
 function bar(count: number, max: number, width = 24): string {
   return '█'.repeat(Math.max(1, Math.round((count / max) * width)));
 }
 
-/** Pads to a width in terminal columns: CJK characters take two. */
+/** Pads to a width in terminal columns. */
 function padColumns(s: string, width: number): string {
-  const columns = [...s].reduce((n, c) => n + (/[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/.test(c) ? 2 : 1), 0);
-  return s + ' '.repeat(Math.max(0, width - columns));
+  return s + ' '.repeat(Math.max(0, width - columns(s)));
+}
+
+/** Terminal columns a text takes: CJK characters take two. */
+function columns(s: string): number {
+  return [...s].reduce((n, c) => n + (/[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/.test(c) ? 2 : 1), 0);
+}
+
+/** Columns of the widest label of an incident's section (at least 11, the width of the fixed labels). */
+function labelWidth(i: Incident, lang: Lang): number {
+  return Math.max(11, ...detailRows(i, lang).map(([k]) => columns(k)));
 }
 
 function incidentSection(i: Incident, p: Paint, lang: Lang): string[] {
   const out: string[] = [];
   const ui = (code: string, params?: Parameters<typeof t>[2]) => t(lang, code, params);
+  const pu = punctuation(lang);
   out.push(p.bold(`${i.id}  ${visible(incidentTitle(lang, i))}`) + `  ${i.role === 'victim' ? p.yellow(roleText(i, lang)) : i.role === 'culprit' ? p.red(roleText(i, lang)) : roleText(i, lang)}${i.corrupted ? p.yellow(`  [${ui('ui.corrupted')}]`) : ''}`);
   const row = (k: string, v: string | null | undefined) => {
-    if (v) out.push(`  ${padColumns(k, 11)} ${visible(v)}`);
+    if (v) out.push(`  ${padColumns(k, labelWidth(i, lang))} ${visible(v)}`);
   };
-  row(ui('ui.where'), placeOf(i, true).join(', '));
+  row(ui('ui.where'), placeOf(i, true).join(pu.sep));
   const span = spanText(i);
-  row(ui('ui.when'), [span === '?' ? null : `${span}${i.firstSeen ? ` (${i.firstSeen.slice(0, 10)})` : ''}`, ui('ui.reports', { count: i.reports }), i.maxStuckSeconds !== null ? ui('ui.maxStuck', { seconds: i.maxStuckSeconds }) : null].filter(Boolean).join(', '));
-  row(ui('ui.culprit'), i.culprit ? `${i.culprit.function}${i.culprit.module ? ` [${i.culprit.module}]` : ''}` : null);
-  row(ui('ui.loopBound'), i.loopFunction ? `${i.loopFunction} (${ui('ui.loopBoundWhy')})` : null);
+  row(ui('ui.when'), [span === '?' ? null : `${span}${i.firstSeen ? pu.paren(i.firstSeen.slice(0, 10)) : ''}`, ui('ui.reports', { count: i.reports }), i.maxStuckSeconds !== null ? ui('ui.maxStuck', { seconds: i.maxStuckSeconds }) : null].filter(Boolean).join(pu.sep));
+  row(culpritLabel(i, lang), i.culprit ? `${i.culprit.function}${i.culprit.module ? ` [${i.culprit.module}]` : ''}` : null);
+  row(ui('ui.loopBound'), i.loopFunction ? `${i.loopFunction}${pu.paren(ui('ui.loopBoundWhy'))}` : null);
   row(ui('ui.entry'), i.entry ? `${i.entry.function}${i.entry.module ? ` [${i.entry.module}]` : ''}` : null);
   row(ui('ui.kernel'), i.kernel);
   row(ui('ui.hardware'), i.hardware);
-  if (i.taint) row(ui('ui.taint'), `${i.taint.replace(/\s+/g, ' ')}: ${i.taintFlags.map((f) => `${f.letter} ${taintMeaning(lang, f)}`).join('; ')}`);
+  if (i.taint) row(ui('ui.taint'), `${i.taint.replace(/\s+/g, ' ')}${pu.colon}${i.taintFlags.map((f) => `${f.letter} ${taintMeaning(lang, f)}`).join(pu.semi)}`);
   if (i.corrupted) row(ui('ui.damaged'), i.corruptionReasons.join('; '));
-  for (const [k, v] of Object.entries(i.details)) row(k, String(v));
+  for (const [k, v] of detailRows(i, lang)) row(k, v);
   if (i.ripSamples.length > 0 && i.reports > 1) {
-    out.push(`  ${ui('ui.ripSamples', { count: i.ripSamples.reduce((n, r) => n + r.count, 0) })}:`);
+    out.push(`  ${ui('ui.ripSamples', { count: i.ripSamples.reduce((n, r) => n + r.count, 0) })}${pu.colon.trim()}`);
     const max = i.ripSamples[0]!.count;
     for (const r of i.ripSamples) out.push(`    ${String(r.count).padStart(4)}  ${visible(ripText(r)).padEnd(40)} ${p.cyan(bar(r.count, max))}`);
   }
   for (const note of noteTexts(i, lang)) out.push(`  ${p.yellow(ui('ui.note'))}  ${visible(note)}`);
   if (i.stack.length > 0 || i.rip) {
-    out.push(`  ${ui('ui.callTrace')}:`);
+    out.push(`  ${ui('ui.callTrace')}${pu.colon.trim()}`);
     if (i.rip) out.push(`    ${visible(`${ripText(i.rip)}${i.rip.size ? `/${i.rip.size}` : ''}${i.rip.module ? ` [${i.rip.module}]` : ''}`)}  ${p.dim('<- RIP')}`);
     for (const f of i.stack) {
       const marks = frameMarks(i, f, lang);
@@ -72,11 +85,8 @@ function incidentSection(i: Incident, p: Paint, lang: Lang): string[] {
   if (i.code) out.push(`  Code: ${visible(i.code.raw)}`);
   if (i.machine) out.push(...machineTextLines(i.machine, { ...p, clean: visible }, lang));
   const ev = i.evidence;
-  if (ev.length > 0) {
-    const path = ev[0]!.path;
-    const samePath = ev.every((e) => e.path === path);
-    out.push(`  ${ui('ui.evidence')}: ${samePath ? ui('ui.evidenceLines', { path: visible(path), lines: ev.map((e) => e.line).join(', ') }) : ev.map((e) => `${visible(e.path)}:${e.line}`).join(', ')}`);
-  }
+  // `path:line` each, apart by spaces only: terminals and editors open them on a click.
+  if (ev.length > 0) out.push(`  ${ui('ui.evidence')}${pu.colon}${ev.slice(0, EVIDENCE_SHOWN).map((e) => `${visible(e.path)}:${e.line}`).join(' ')}${ev.length > EVIDENCE_SHOWN ? ` ${ui('ui.andMore', { count: ev.length - EVIDENCE_SHOWN })}` : ''}`);
   return out;
 }
 
@@ -85,9 +95,10 @@ export function renderText(result: Result, options: TextOptions): string {
   const p = painter(options.color);
   const lang = options.lang ?? 'en';
   const ui = (code: string, params?: Parameters<typeof t>[2]) => t(lang, code, params);
+  const pu = punctuation(lang);
   const heading = (code: string) => p.bold(ui(code).toUpperCase());
   const out: string[] = [];
-  out.push(`${p.bold('ktriage')} ${result.tool.version}: ${inputsText(result, lang)}${result.summary.hosts.length ? `, ${visible(ui('ui.hostList', { hosts: result.summary.hosts.join(', ') }))}` : ''}`);
+  out.push(`${p.bold('ktriage')} ${result.tool.version}${pu.colon}${inputsText(result, lang)}${result.summary.hosts.length ? `${pu.sep}${visible(ui('ui.hostList', { hosts: result.summary.hosts.join(', ') }))}` : ''}`);
   const coverage = coverageText(result, lang);
   if (coverage) out.push(`${ui('ui.logsCover')} ${coverage}`);
   const filtered = filterText(result, lang);
@@ -119,11 +130,13 @@ export function renderText(result: Result, options: TextOptions): string {
   }
   const events = notableEvents(result);
   if (events.length > 0) {
-    out.push('', heading('ui.events') + p.dim(` (${ui('ui.eventsNote', { groups: result.events.length })})`));
+    out.push('', heading('ui.events') + p.dim(pu.paren(ui('ui.eventsNote', { groups: result.events.length }))));
     for (const e of events.slice(0, 30)) {
       const relation = relationText(lang, e);
-      const extra = [errnoText(e, lang), e.subjects.length ? e.subjects.join(', ') : '', e.relation && relation ? ui('ui.relationOf', { relation, incident: e.relation.incident }) : ''].filter(Boolean).join('; ');
-      out.push(`  ${String(e.count).padStart(5)}x ${eventSpan(e, dated).padEnd(dated ? 30 : 18)} ${visible(e.kernel ? e.template : `${e.kind}: ${e.template}`)}${extra ? p.dim(`  (${visible(extra)})`) : ''}`);
+      const extra = [errnoText(e, lang), e.subjects.length ? e.subjects.join(', ') : '', e.relation && relation ? ui('ui.relationOf', { relation, incident: e.relation.incident }) : ''].filter(Boolean).join(pu.semi);
+      out.push(`  ${String(e.count).padStart(5)}x ${eventSpan(e, dated).padEnd(dated ? 30 : 18)} ${visible(e.kernel ? e.template : `${e.kind}: ${e.template}`)}${extra ? p.dim(` ${pu.paren(visible(extra))}`) : ''}`);
+      // One real line beside the template: the numbers a template hides (device, container id) are the subject.
+      out.push(p.dim(`${' '.repeat(dated ? 38 : 26)}${ui('ui.example')}${pu.colon}${visible(exampleRef(e))}  ${visible(e.example.text)}`));
     }
     if (events.length > 30) out.push(p.dim(`  ${ui('ui.moreEvents', { count: events.length - 30 })}`));
   }

@@ -106,6 +106,51 @@ describe.skipIf(!hasChromium)(`HTML report in headless Chromium (${CHROMIUM})`, 
     await page.close();
   });
 
+  it.each([
+    [1400, 'light'],
+    [1400, 'dark'],
+    [600, 'light'],
+    [600, 'dark'],
+  ] as const)('at %i px in the %s theme: nothing overflows the page, text stays readable', async (width, scheme) => {
+    const page = await context.newPage();
+    await page.setViewportSize({ width, height: 900 });
+    await page.emulateMedia({ colorScheme: scheme });
+    await page.goto(pathToFileURL(join(OUT, 'node-2.html')).href);
+    await page.locator('#incident-I1 > summary').click();
+    await page.screenshot({ path: join(OUT, `node-2-${width}-${scheme}.png`), fullPage: true });
+    const layout = await page.evaluate(() => {
+      const doc = document.documentElement;
+      // Elements that stick out of the page, unless a box that scrolls holds them.
+      const inScroller = (el: Element): boolean => {
+        for (let p = el.parentElement; p; p = p.parentElement) if (/auto|scroll/.test(getComputedStyle(p).overflowX) && p.scrollWidth > p.clientWidth - 1) return true;
+        return false;
+      };
+      const sticking = [...document.body.querySelectorAll('*')].filter((el) => el.getBoundingClientRect().right > doc.clientWidth + 1 && !inScroller(el)).map((el) => el.tagName + (el.className ? `.${String(el.className)}` : ''));
+      // The rendered size of the timeline's text: its SVG is drawn at its own scale or scrolls in its box.
+      const svg = document.querySelector('figure.timeline svg')!;
+      const scale = svg.getBoundingClientRect().width / Number(svg.getAttribute('width'));
+      return { pageWidth: doc.scrollWidth, viewport: doc.clientWidth, sticking, timelineTextPx: 11 * scale, background: getComputedStyle(document.body).backgroundColor };
+    });
+    expect(layout.pageWidth).toBeLessThanOrEqual(layout.viewport);
+    expect(layout.sticking).toEqual([]);
+    expect(layout.timelineTextPx).toBeGreaterThanOrEqual(9);
+    expect(layout.background).toBe(scheme === 'dark' ? 'rgb(13, 17, 23)' : 'rgb(245, 247, 250)');
+    await page.close();
+  });
+
+  it('prints on A4 without clipping a table', async () => {
+    const page = await context.newPage();
+    await page.goto(pathToFileURL(join(OUT, 'node-2.html')).href);
+    await page.emulateMedia({ media: 'print' });
+    // A4 at 96 dpi less the 12 mm margins: 210 mm - 24 mm.
+    await page.setViewportSize({ width: Math.floor(((210 - 24) / 25.4) * 96), height: 1000 });
+    const clipped = await page.evaluate(() => [...document.querySelectorAll('table, svg, pre, ol.trace')].filter((el) => el.getBoundingClientRect().right > document.documentElement.clientWidth + 1).length);
+    expect(clipped).toBe(0);
+    const pdf = await page.pdf({ format: 'A4', printBackground: true });
+    expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+    await page.close();
+  });
+
   it(`shows ${HOSTILE_COMM} from a log as text and runs nothing`, async () => {
     const log = join(OUT, 'hostile.log');
     writeFileSync(log, HOSTILE_LOG);

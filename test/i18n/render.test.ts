@@ -58,7 +58,7 @@ describe('Markdown and HTML in Chinese', () => {
     const headings = md.split('\n').filter((l) => /^#{1,3} /.test(l));
     expect(headings.slice(0, 6)).toEqual(['# ktriage 诊断报告', '## 内核事件', '## 发现', '## 日志事件', '## 后续步骤', '## 事件详情']);
     expect(md).toContain('| 编号 | 角色 | 标题 | CPU | 任务 | 报告数 | 时间 |');
-    expect(md).toContain('**结论:**');
+    expect(md).toContain('**结论：**');
   });
 
   it('marks the HTML page as Chinese and keeps its content security policy', () => {

@@ -1,7 +1,7 @@
 import { spanSeconds } from '../../analysis/moments.js';
 import { duration, incidentTitle, say, t, taintMeaning, type Lang } from '../../i18n/index.js';
 import type { Finding, Incident, NextStep, Result } from '../../result/schema.js';
-import { frameMarks, frameText, noteTexts, placeOf, ripText, spansDays, spanText, stuckText, whyText } from '../common.js';
+import { culpritLabel, detailRows, frameMarks, frameText, noteTexts, placeOf, ripText, spansDays, spanText, stuckText, whyText } from '../common.js';
 import { html, isolate, prose, type SafeHtml } from './escape.js';
 import { renderFlameGraph } from './flame.js';
 import { renderRipHistogram } from './histogram.js';
@@ -49,14 +49,14 @@ function facts(i: Incident, lang: Lang, dated: boolean): Fact[] {
     [ui('ui.role'), roleFacts(i, lang)],
     [ui('ui.where'), where || null],
     [ui('ui.when'), [`${spanText(i, dated)}${span ? ` (${span})` : ''}`, ui('ui.reports', { count: i.reports }), stuck ? ui('ui.stuckPerReport', { duration: stuck }) : null].filter(Boolean).join(', ')],
-    [ui('ui.culprit'), functionCode(i.culprit)],
+    [culpritLabel(i, lang), functionCode(i.culprit)],
     [ui('ui.loopBound'), i.loopFunction ? html`<code>${i.loopFunction}</code> <span class="muted">(${ui('ui.loopBoundWhy')})</span>` : null],
     [ui('ui.entry'), functionCode(i.entry)],
     [ui('ui.kernel'), i.kernel ? html`<code>${i.kernel}</code>` : null],
     [ui('ui.hardware'), i.hardware],
     [ui('ui.taint'), taintFacts(i, lang)],
     [ui('ui.damaged'), i.corrupted || i.corruptionReasons.length ? i.corruptionReasons.join('; ') : null],
-    ...Object.entries(i.details).map(([k, v]): Fact => [k, v === null ? null : String(v)]),
+    ...detailRows(i, lang),
   ];
 }
 

@@ -1,6 +1,6 @@
 import { incidentTitle, relationText, t, type Lang } from '../../i18n/index.js';
 import type { EventGroup, Incident, Result } from '../../result/schema.js';
-import { errnoText, eventSpan, placeOf, spansDays, spanText } from '../common.js';
+import { errnoText, eventSpan, exampleRef, placeOf, spansDays, spanText } from '../common.js';
 import { html, isolate, type SafeHtml } from './escape.js';
 import { eventAnchor, incidentAnchor } from './ids.js';
 import { relationLinks } from './incident.js';
@@ -19,7 +19,7 @@ function eventRow(e: EventGroup, index: number, lang: Lang, dated: boolean): Saf
   const related = e.relation ? html`<a href="#${incidentAnchor(e.relation.incident)}" data-go="${incidentAnchor(e.relation.incident)}">${e.relation.incident}</a> ${relationText(lang, e)}` : null;
   return html`<tr id="${eventAnchor(index)}" class="row-event${e.notable ? ' notable' : ''}" data-type="event" data-notable="${e.notable ? '1' : '0'}" title="${`${e.example.path}:${e.example.line}: ${e.example.text}`}">
 <td><span class="badge badge-${e.notable ? 'event' : 'routine'}">${t(lang, e.notable ? 'ui.html.event' : 'ui.html.routine')}</span></td><td>${e.kind}</td><td class="nowrap">${eventSpan(e, dated)}</td>
-<td>${isolate([e.host, e.subjects.slice(0, 6).join(', ')].filter(Boolean).join(' · '))}${e.subjects.length > 6 ? ` +${e.subjects.length - 6}` : ''}</td><td class="num">${e.count}</td><td><code>${isolate(what)}</code></td><td>${errno}${errno && related ? html`<br>` : null}${related}</td></tr>`;
+<td>${isolate([e.host, e.subjects.slice(0, 6).join(', ')].filter(Boolean).join(' · '))}${e.subjects.length > 6 ? ` +${e.subjects.length - 6}` : ''}</td><td class="num">${e.count}</td><td><code>${isolate(what)}</code><div class="example"><span class="muted">${t(lang, 'ui.example')} ${isolate(exampleRef(e))}</span> <code>${isolate(e.example.text)}</code></div></td><td>${errno}${errno && related ? html`<br>` : null}${related}</td></tr>`;
 }
 
 /** Every incident and event group in one table, with a text filter and type/routine toggles (see script). */

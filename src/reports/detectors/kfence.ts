@@ -1,4 +1,5 @@
 import { defineHeaderDetector } from '../define.js';
+import { readObjectFacts } from '../object-facts.js';
 import { blamePart, firstMatch, symbolRef } from '../sections.js';
 
 // `BUG: KFENCE: use-after-free read in test_use_after_free_read+0xb3/0x143`, `BUG: KFENCE: invalid free in
@@ -8,6 +9,11 @@ const HEADER_RE = /BUG: KFENCE: ([a-z -]+?) in (\S+)/;
 const ACCESS_RE = /^(?:[A-Z][\w -]+) at (0x[0-9a-f]+)\b.*\(in (kfence-#\d+)\):/;
 /** After the faulting stack: the object's allocation and free stacks, then the CPU line. */
 const AFTER_ACCESS_RE = /^(?:kfence-#\d+|allocated by task|freed by task|CPU: \d)/;
+/** `kfence-#69 [0x...-0x..., size=424, cache=kmalloc-512] allocated by task 9997:`, then `freed by task 9997:`. */
+const OBJECT_STACKS = [
+  { opens: /^kfence-#\d+ .*allocated by task/, site: 'allocatedIn', pid: 'allocatedByPid' },
+  { opens: /^freed by task/, site: 'freedIn', pid: 'freedByPid' },
+] as const;
 
 export const kfence = defineHeaderDetector({
   kind: 'kfence',
@@ -25,5 +31,6 @@ export const kfence = defineHeaderDetector({
       report.details['object'] = access[2]!;
     }
     blamePart(report, { until: AFTER_ACCESS_RE }, symbolRef(match[2]!));
+    readObjectFacts(report, OBJECT_STACKS);
   },
 });
