@@ -14,7 +14,11 @@ import { lasting, type LineContext, type LineFormat, type LineOrigin, type LogLi
 import { HeaderMatcher } from './reports/header-matcher.js';
 import { Segmenter, type Fragment } from './reports/segmenter.js';
 import type { Detector, Report } from './reports/types.js';
-import type { InputSummary, Result, RunWarning } from './result/schema.js';
+import type { Incident, InputSummary, Result, RunWarning } from './result/schema.js';
+import type { KnownIssueMatch } from './result/known-issue-schema.js';
+import { matchKnownIssues } from './analysis/known-issues.js';
+import { shippedKnownIssues, type KnownIssues } from './knowledge/known-issues/load.js';
+import { matchFixIndex, type FixIndex } from './analysis/fix-index.js';
 import { SCHEMA_VERSION } from './result/version.js';
 import { TOOL_VERSION } from './version.js';
 
@@ -33,6 +37,10 @@ export interface AnalyzeOptions {
   readonly rememberTexts?: boolean;
   /** Disassembly, symbols, debug info and source to read the machine code with (`--dis`, `--symbols`...). */
   readonly machine?: MachineInputs;
+  /** Known issues to match incidents against (default: the shipped folder, read when there is an incident; null: none). */
+  readonly knownIssues?: KnownIssues | null;
+  /** Fix commits indexed from a kernel tree (`ktriage kb index`, `--kb FILE`). */
+  readonly fixIndex?: FixIndex | null;
 }
 
 export interface SourceInfo {
@@ -405,6 +413,7 @@ export class Analyzer {
     const incidents = drafts.flatMap((d) => this.stage(`incident of the report at ${d.reports[0]!.header.path}:${d.reports[0]!.header.lineNo}`, [], () => [toIncident(d, this.options.machine, codeCheck, this.recordError)]));
     const events = this.events.groupsList().map((e) => ({ ...e, host: e.host }));
     this.stage('relating events to incidents', undefined, () => relateEvents(events, incidents));
+    const known = this.stage('matching known issues', [], () => this.knownIssueMatches(incidents));
     const inputs = this.feeds.map((f) => ({ ...f.summary }));
     return {
       schemaVersion: SCHEMA_VERSION,
@@ -414,11 +423,19 @@ export class Analyzer {
       summary: summarize({ incidents, inputs }),
       incidents,
       events,
-      findings: this.stage('findings', [], () => buildFindings(incidents, events)),
-      nextSteps: this.stage('next steps', [], () => buildNextSteps(incidents, events)),
+      knownIssues: known,
+      findings: this.stage('findings', [], () => buildFindings(incidents, events, known)),
+      nextSteps: this.stage('next steps', [], () => buildNextSteps(incidents, events, known)),
       warnings: this.warnings,
       errors: this.errors,
     };
+  }
+
+  private knownIssueMatches(incidents: readonly Incident[]): KnownIssueMatch[] {
+    if (!incidents.some((i) => i.role !== 'victim')) return [];
+    const base = this.options.knownIssues === undefined ? shippedKnownIssues() : this.options.knownIssues;
+    for (const p of base?.problems ?? []) this.warn(p.path, p.message);
+    return [...matchKnownIssues(incidents, base?.entries ?? []), ...(this.options.fixIndex ? matchFixIndex(incidents, this.options.fixIndex) : [])];
   }
 }
 
