@@ -11,7 +11,8 @@ type Key = (typeof MATCH_KEYS)[number];
 /** What of an incident a known issue can match on. */
 export interface IncidentKeys {
   readonly kind: string;
-  readonly signature: string | null;
+  /** The incident's signatureText (kind|culprit|callers). */
+  readonly signature: string;
   /** The culprit and the loop-bounding function. */
   readonly culprits: ReadonlySet<string>;
   /** Every reliable frame of the first report and of the samples' stacks. */
@@ -28,11 +29,9 @@ export function incidentKeys(i: Incident): IncidentKeys {
   const culprits = [i.culprit?.function, i.loopFunction].filter((f): f is string => Boolean(f)).map(baseFunctionName);
   const frames = [...i.stack.filter((f) => f.reliable).map((f) => f.function), ...i.samples.flatMap((s) => s.stack)].map(baseFunctionName);
   const modules = [i.culprit?.module, ...i.stack.map((f) => f.module)].filter((m): m is string => Boolean(m));
-  // The incident signature (kind|culprit|callers) when the analysis made one.
-  const signature = (i as { signatureText?: unknown }).signatureText;
   return {
     kind: i.kind,
-    signature: typeof signature === 'string' ? signature : null,
+    signature: i.signatureText,
     culprits: new Set(culprits),
     frames: new Set(frames),
     modules: new Set(modules),
@@ -46,7 +45,7 @@ type Confidence = KnownIssueMatch['confidence'];
 /** The keys an entry's match rule agrees on, or null when a required key disagrees. */
 export function matchRule(rule: KnownIssue['match'], k: IncidentKeys): { keys: Key[]; callers: string[]; confidence: Confidence } | null {
   const keys: Key[] = ['kind'];
-  const exact = rule.signatures?.includes(k.signature ?? '') ?? false;
+  const exact = rule.signatures?.includes(k.signature) ?? false;
   if (exact) keys.push('signature');
   if (rule.culprit) {
     if (!rule.culprit.some((f) => k.culprits.has(f))) return null;
