@@ -19,7 +19,11 @@ import { isEarlier, lasting, type LineContext, type LineFormat, type LineOrigin,
 import { HeaderMatcher } from './reports/header-matcher.js';
 import { Segmenter, type Fragment } from './reports/segmenter.js';
 import type { Detector, Report } from './reports/types.js';
-import type { InputSummary, Result, RunWarning } from './result/schema.js';
+import type { Incident, InputSummary, Result, RunWarning } from './result/schema.js';
+import type { KnownIssueMatch } from './result/known-issue-schema.js';
+import { matchKnownIssues } from './analysis/known-issues.js';
+import { shippedKnownIssues, type KnownIssues } from './knowledge/known-issues/load.js';
+import { matchFixIndex, type FixIndex } from './analysis/fix-index.js';
 import { SCHEMA_VERSION } from './result/version.js';
 import { TOOL_VERSION } from './version.js';
 
@@ -40,6 +44,10 @@ export interface AnalyzeOptions {
   readonly machine?: MachineInputs;
   /** Only the incidents and event groups in this time window and on these hosts (`--since`, `--until`, `--host`). */
   readonly filter?: ResultFilter;
+  /** Known issues to match incidents against (default: the shipped folder, read when there is an incident; null: none). */
+  readonly knownIssues?: KnownIssues | null;
+  /** Fix commits indexed from a kernel tree (`ktriage kb index`, `--kb FILE`). */
+  readonly fixIndex?: FixIndex | null;
 }
 
 export interface SourceInfo {
@@ -444,6 +452,7 @@ export class Analyzer {
     const { incidents, events, filter } = this.options.filter
       ? applyFilter(this.options.filter, { lastSeen: covered.lastSeen, incidents: allIncidents, events: allEvents }, this.options.assumedZone ?? null)
       : { incidents: allIncidents, events: allEvents, filter: null };
+    const known = this.stage('matching known issues', [], () => this.knownIssueMatches(incidents));
     const problems = this.stage('grouping incidents into problems', [], () => groupProblems(incidents));
     // Logs that span days give every time its date.
     const dated = crossesMidnight(covered.firstSeen, covered.lastSeen);
@@ -456,12 +465,20 @@ export class Analyzer {
       filter,
       incidents,
       events,
-      findings: this.stage('findings', [], () => [...buildFindings(incidents, events, problems, dated), ...overlapFindings(inputs)]),
-      nextSteps: this.stage('next steps', [], () => buildNextSteps(incidents, events, dated)),
+      knownIssues: known,
+      findings: this.stage('findings', [], () => [...buildFindings(incidents, events, problems, dated, known), ...overlapFindings(inputs)]),
+      nextSteps: this.stage('next steps', [], () => buildNextSteps(incidents, events, dated, known)),
       ...(omitted ? { omittedIncidents: omitted } : {}),
       warnings: this.warnings,
       errors: this.errors,
     };
+  }
+
+  private knownIssueMatches(incidents: readonly Incident[]): KnownIssueMatch[] {
+    if (!incidents.some((i) => i.role !== 'victim')) return [];
+    const base = this.options.knownIssues === undefined ? shippedKnownIssues() : this.options.knownIssues;
+    for (const p of base?.problems ?? []) this.warn(p.path, p.message);
+    return [...matchKnownIssues(incidents, base?.entries ?? []), ...(this.options.fixIndex ? matchFixIndex(incidents, this.options.fixIndex) : [])];
   }
 }
 

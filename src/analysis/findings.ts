@@ -1,7 +1,8 @@
 import { ownerOf } from '../knowledge/subsystems.js';
-import { SIGNATURES } from '../knowledge/signatures.js';
 import { KERNEL_BUG_KINDS, STUCK_KINDS, WARNING_KINDS } from '../result/kinds.js';
 import type { EventGroup, Finding, Incident, InnerMessage, MessageParams, NextStep, Problem, Result } from '../result/schema.js';
+import type { KnownIssueMatch } from '../result/known-issue-schema.js';
+import { matchParams } from './known-issues.js';
 import { english, relationMessage, t } from '../i18n/index.js';
 import { shortTime } from './duration.js';
 import { firstMoment, isoMs, lastMoment, secondsBetween, spanSeconds, type Moment } from './moments.js';
@@ -109,12 +110,27 @@ function eventFinding(e: EventGroup & { relation: NonNullable<EventGroup['relati
   return { severity: e.errno !== null || !e.kernel ? 'warning' : 'info', ...message, incidents: [e.relation.incident] };
 }
 
+/** Matches shown per incident: the strongest few, then at most this many of other kernels. */
+const MAX_MATCHES = 3;
+const MAX_SIMILAR = 2;
+
+/** The known-issue matches of an incident worth a finding: matches first, then a few of other kernels. */
+export function shownMatches(i: Incident, known: readonly KnownIssueMatch[]): KnownIssueMatch[] {
+  const mine = known.filter((m) => m.incident === i.id);
+  return [...mine.filter((m) => m.status === 'match').slice(0, MAX_MATCHES), ...mine.filter((m) => m.status !== 'match').slice(0, MAX_SIMILAR)];
+}
+
+function knownIssueFinding(i: Incident, m: KnownIssueMatch): Finding {
+  const code = m.status === 'match' ? 'finding.knownIssue' : 'finding.knownIssue.similar';
+  return { severity: m.status === 'match' ? 'warning' : 'info', ...english(code, matchParams(m, i.kernel)), incidents: [i.id] };
+}
+
 /**
- * Findings, most important first: root causes, victims, instruction-level notes, signatures, taint, related events.
+ * Findings, most important first: root causes, victims, instruction-level notes, known issues, taint, related events.
  * A problem that recurs is said once: its first occurrence stands for the others (their victims, notes and the
  * events before them are those of the same problem again).
  */
-export function buildFindings(incidents: readonly Incident[], events: readonly EventGroup[], problems: readonly Problem[], dated = false): Finding[] {
+export function buildFindings(incidents: readonly Incident[], events: readonly EventGroup[], problems: readonly Problem[], dated = false, known: readonly KnownIssueMatch[] = []): Finding[] {
   const findings: Finding[] = [];
   const firsts = new Set(problems.map((p) => p.incidents[0]!));
   const roots = incidents.filter((i) => i.role !== 'victim' && firsts.has(i.id));
@@ -130,7 +146,7 @@ export function buildFindings(incidents: readonly Incident[], events: readonly E
     i.notes.forEach((text, n) => {
       if (!isCodeCheckNote(i.noteMessages[n]!)) findings.push({ severity: 'info', text, ...i.noteMessages[n]!, incidents: [i.id] });
     });
-    for (const sig of matchingSignatures(i)) findings.push({ severity: 'warning', ...english('finding.signature', { id: sig.id }), incidents: [i.id] });
+    for (const m of shownMatches(i, known)) findings.push(knownIssueFinding(i, m));
   }
   // Each taint once, with every incident that printed it (in one pass).
   const byTaint = new Map<string, { first: Incident; ids: string[] }>();
@@ -183,11 +199,6 @@ function precedingEvents(i: Incident, unrelated: readonly { e: EventGroup; last:
     .map(({ e }) => e);
 }
 
-export function matchingSignatures(i: Incident): typeof SIGNATURES[number][] {
-  const fns = new Set([i.loopFunction, i.culprit?.function, ...i.stack.filter((f) => f.reliable).map((f) => f.function)].filter(Boolean));
-  return SIGNATURES.filter((s) => s.kinds.includes(i.kind) && s.functions.some((f) => fns.has(f)));
-}
-
 /** How urgent an incident is: a victim, a corrected machine check or a WARNING is not a crash (`--fail-on` reads it too). */
 export function severityOf(i: Incident): 'critical' | 'warning' {
   if (i.role === 'victim' || WARNING_KINDS.has(i.kind)) return 'warning';
@@ -202,7 +213,7 @@ function stringDetail(i: Incident, key: string): string | null {
 }
 
 /** Next steps a kernel engineer would name for these incidents and events. */
-export function buildNextSteps(incidents: readonly Incident[], events: readonly EventGroup[], dated = false): NextStep[] {
+export function buildNextSteps(incidents: readonly Incident[], events: readonly EventGroup[], dated = false, known: readonly KnownIssueMatch[] = []): NextStep[] {
   // A step said once, naming every incident it serves: looked up by its text, its incidents kept as a set.
   const steps = new Map<string, { step: NextStep; ids: Set<string> }>();
   const add = (code: string, params: MessageParams, ids: string[]) => {
@@ -231,7 +242,12 @@ export function buildNextSteps(incidents: readonly Incident[], events: readonly 
     if (KERNEL_BUG_KINDS.has(i.kind) && i.culprit) add('step.kernelbug', { function: i.culprit.function, kernel: i.kernel }, [i.id]);
     if (i.culprit?.module && i.kind !== 'userspace-segfault') add('step.module', { function: i.culprit.function, module: i.culprit.module }, [i.id]);
     if (i.loopFunction && !i.notes.some((n) => n.includes('source line'))) add('step.disassemble', { function: i.loopFunction }, [i.id]);
-    for (const sig of matchingSignatures(i)) if (sig.nextStep) add('step.signature', { id: sig.id }, [i.id]);
+    for (const m of shownMatches(i, known)) {
+      if (m.status !== 'match') continue;
+      if (m.confirm) add('step.knownIssue.confirm', { id: m.id, state: m.state, on: m.confirm.on, command: m.confirm.command }, [i.id]);
+      if (m.fix) add('step.knownIssue.upgrade', matchParams(m, i.kernel), [i.id]);
+      if (m.workaround) add('step.knownIssue.workaround', { id: m.id, text: m.workaround }, [i.id]);
+    }
   }
   for (const e of events) {
     if (!e.relation || !e.notable) continue;

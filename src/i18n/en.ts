@@ -2,7 +2,6 @@
 // from these entries, so the English report and the message codes cannot drift apart.
 import { formatDuration, isoParts, roundedRange } from '../analysis/duration.js';
 import { lookupErrno } from '../knowledge/errno.js';
-import { SIGNATURES } from '../knowledge/signatures.js';
 import { TAINT_FLAGS } from '../knowledge/taint.js';
 import { KIND_PHRASES } from '../result/kinds.js';
 import type { Args, Catalog } from './types.js';
@@ -10,8 +9,40 @@ import { EN_UI, plural } from './ui-en.js';
 import { FLEET_EN } from './fleet.js';
 
 const taintMeaning = (letter: string) => TAINT_FLAGS.find((f) => f.letter === letter)?.meaning ?? letter;
-const signature = (id: string) => SIGNATURES.find((s) => s.id === id);
 const kindPhrase = (kind: string) => KIND_PHRASES[kind as keyof typeof KIND_PHRASES] ?? kind;
+
+const CONFIDENCE_EN: Readonly<Record<string, string>> = {
+  signature: 'exact signature',
+  'culprit-and-caller': 'culprit and caller',
+  culprit: 'culprit only',
+  pattern: 'report pattern only',
+};
+
+const VERDICT_EN: Readonly<Record<string, (a: Args) => string>> = {
+  before: (a) => `the node's kernel ${a.opt('kernel') ?? '?'} predates it`,
+  after: (a) => `the node's kernel ${a.opt('kernel') ?? '?'} is past the affected range`,
+  fixed: (a) => `the node's kernel ${a.opt('kernel') ?? '?'} already has its fix${a.opt('release') ? ` (${a.str('release')})` : ''}, so the match is doubtful`,
+};
+
+/** `1234abcd 'subject' in 4.18; RHEL 7.6 kernel-3.10.0-957` */
+function fixPhrase(a: Args): string {
+  const where = [a.opt('release') ? `in ${a.str('release')}` : null, ...a.list('distroFixes')].filter(Boolean).join('; ');
+  return `${a.str('commit')} '${a.str('subject')}'${where ? ` ${where}` : ''}`;
+}
+
+function knownState(a: Args): string {
+  if (a.str('state') === 'confirmed-fix') return `fixed by ${fixPhrase(a)}`;
+  if (a.str('state') === 'upstream-report') return `reported upstream, no fix identified: ${a.str('report')}`;
+  return 'inference, no fix identified';
+}
+
+/** `kind, culprit, callers __dm_destroy, dm_destroy, kernel range` */
+function matchedKeys(a: Args): string {
+  return a
+    .list('keys')
+    .map((k) => (k === 'callers' ? `callers ${a.list('callers').join(', ')}` : k === 'kernel' ? `kernel range` : k))
+    .join(', ');
+}
 
 function who(a: Args): string {
   const comm = a.opt('comm');
@@ -156,7 +187,14 @@ export const EN_MESSAGES = {
   'finding.overlap': (a) =>
     `${a.str('path')} repeats ${plural(a.num('lines'), 'line')} of ${a.str('other')} (same host, time and text${a.num('of') > 0 ? `; ${Math.round((100 * a.num('lines')) / a.num('of'))} % of its lines` : ''}): counted once.`,
   'finding.victim': (a) => `${a.str('name')} on CPU ${a.opt('cpu') ?? '?'} (${span(a)}) is a victim, not a cause: ${a.say('note') ?? `caused by ${a.str('cause')}`}`,
-  'finding.signature': (a) => signature(a.str('id'))?.finding ?? a.str('id'),
+  'finding.knownIssue': (a) => {
+    const what = a.str('source') === 'fix-index' ? `fix commit ${a.str('commit')} '${a.str('subject')}'${a.opt('release') ? ` (first in ${a.str('release')})` : ''}, whose message quotes the same report` : `known issue ${a.str('id')} (${knownState(a)}): ${a.str('title')}`;
+    return `Matches ${what}. Matched on ${matchedKeys(a)} (${CONFIDENCE_EN[a.str('confidence')] ?? a.str('confidence')}).`;
+  },
+  'finding.knownIssue.similar': (a) => {
+    const what = a.str('source') === 'fix-index' ? `fix commit ${a.str('commit')} '${a.str('subject')}'` : `known issue ${a.str('id')} (${a.str('title')})`;
+    return `Similar to ${what}, but ${VERDICT_EN[a.str('verdict')]?.(a) ?? 'the kernel differs'}: not counted as a match.`;
+  },
   'finding.taint': (a) => `Taint \`${a.str('taint')}\`: ${a.list('letters').map((l) => `${l} = ${taintMeaning(l)}`).join('; ')}.`,
   'finding.event': eventFinding,
   'finding.before': (a) => `Just before ${a.str('id')}: ${a.list('templates').map((x) => `\`${x}\``).join(', ')}.`,
@@ -212,8 +250,15 @@ export const EN_MESSAGES = {
   'step.disassemble': (a) =>
     `Disassemble ${a.str('function')} with source lines (crash> dis -l ${a.str('function')}, or objdump -dl vmlinux) and rerun ktriage with --dis FILE to map every sample to its source line.`,
   'step.disassemble.why': () => 'Bounds the loop to source lines and tells the loop head from its body.',
-  'step.signature': (a) => signature(a.str('id'))?.nextStep?.text ?? a.str('id'),
-  'step.signature.why': (a) => signature(a.str('id'))?.nextStep?.why ?? '',
+  'step.knownIssue.confirm': (a) => `Confirm known issue ${a.str('id')} ${a.str('on') === 'vmcore' ? 'in a vmcore of the node' : 'on the node'}: \`${a.str('command')}\``,
+  'step.knownIssue.confirm.why': (a) =>
+    a.str('state') === 'inference'
+      ? `${a.str('id')} is an inference that no fix or public report confirms; what this shows decides whether it is this bug.`
+      : `The match rests on the report's shape; this shows the state ${a.str('id')} leaves behind.`,
+  'step.knownIssue.upgrade': (a) => `Move to a kernel that carries ${fixPhrase(a)}.`,
+  'step.knownIssue.upgrade.why': (a) => `The fix of ${a.str('id')} is known; a kernel without it can hit it again.`,
+  'step.knownIssue.workaround': (a) => `Workaround for ${a.str('id')}: ${a.str('text')}`,
+  'step.knownIssue.workaround.why': () => 'Lowers the chance of a repeat until the cause is confirmed or a fixed kernel runs.',
   'step.askTeam': (a) => {
     const subjects = a.list('subjects').length ? ` on ${a.list('subjects').join(', ')}` : '';
     const when = a.num('count') > 1 ? `${a.num('count')} lines from ${a.str('from')} to ${a.str('to')}` : `1 line at ${a.str('from')}`;

@@ -2,7 +2,8 @@
 // as they are: an engineer searches for them verbatim.
 import { formatDuration, isoParts, roundedRange, type DurationUnits } from '../analysis/duration.js';
 import { lookupErrno } from '../knowledge/errno.js';
-import { ERRNO_ZH, SIGNATURES_ZH, TAINT_ZH, TEAMS_ZH } from '../knowledge/zh.js';
+import { ERRNO_ZH, TAINT_ZH, TEAMS_ZH } from '../knowledge/zh.js';
+import { shippedKnownIssues } from '../knowledge/known-issues/load.js';
 import { KIND_PHRASES, type IncidentKind } from '../result/kinds.js';
 import type { LineFormat } from '../lines/types.js';
 import type { EN_MESSAGES } from './en.js';
@@ -205,6 +206,50 @@ function verdict(a: Args): string {
   return again ? `${again}。第一次：${text}。` : `${text}。`;
 }
 
+/** The shipped entry's own Chinese wording (title, workaround); null for entries of another folder or a fix index. */
+const knownIssueZh = (id: string) => shippedKnownIssues().entries.find((e) => e.id === id) ?? null;
+
+const CONFIDENCE_ZH: Readonly<Record<string, string>> = {
+  signature: '签名完全一致',
+  'culprit-and-caller': '肇事函数和调用者一致',
+  culprit: '仅肇事函数一致',
+  pattern: '仅报告模式一致',
+};
+
+const KEY_ZH: Readonly<Record<string, string>> = {
+  kind: '事件类型',
+  signature: '签名',
+  culprit: '肇事函数',
+  module: '模块',
+  header: '报告首行',
+  details: '报告细节',
+  kernel: '内核版本范围',
+};
+
+const VERDICT_ZH: Readonly<Record<string, (a: Args) => string>> = {
+  before: (a) => `该节点的内核 ${a.opt('kernel') ?? '?'} 早于该问题引入的版本`,
+  after: (a) => `该节点的内核 ${a.opt('kernel') ?? '?'} 已超出受影响的范围`,
+  fixed: (a) => `该节点的内核 ${a.opt('kernel') ?? '?'} 已包含其修复${a.opt('release') ? `（${a.str('release')}）` : ''}，因此匹配存疑`,
+};
+
+function fixPhraseZh(a: Args): string {
+  const where = [a.opt('release') ? `${a.str('release')} 起` : null, ...a.list('distroFixes')].filter(Boolean).join('；');
+  return `${a.str('commit')}「${a.str('subject')}」${where ? `（${where}）` : ''}`;
+}
+
+function knownStateZh(a: Args): string {
+  if (a.str('state') === 'confirmed-fix') return `已由 ${fixPhraseZh(a)} 修复`;
+  if (a.str('state') === 'upstream-report') return `上游有报告，尚未找到修复：${a.str('report')}`;
+  return '推断，尚未找到修复';
+}
+
+function matchedKeysZh(a: Args): string {
+  return a
+    .list('keys')
+    .map((k) => (k === 'callers' ? `调用者 ${a.list('callers').join(', ')}` : (KEY_ZH[k] ?? k)))
+    .join('、');
+}
+
 const ZH_MESSAGES: Record<keyof typeof EN_MESSAGES, Entry> = {
   'verdict.none': () => '日志中没有发现内核事件。',
   'verdict.incident': verdict,
@@ -213,7 +258,14 @@ const ZH_MESSAGES: Record<keyof typeof EN_MESSAGES, Entry> = {
   'finding.overlap': (a) =>
     `${a.str('path')} 重复了 ${a.str('other')} 中的 ${a.num('lines')} 行（主机、时间和内容相同${a.num('of') > 0 ? `；占其 ${Math.round((100 * a.num('lines')) / a.num('of'))} % 的行` : ''}）：只计一次。`,
   'finding.victim': (a) => `CPU ${a.opt('cpu') ?? '?'} 上的 ${a.str('name')}（${span(a)}）是受害者，不是根因：${a.say('note') ?? `由 ${titleZh(a.str('causeKind'), a.str('cause'))} 引起`}`,
-  'finding.signature': (a) => SIGNATURES_ZH[a.str('id')]?.finding ?? a.str('id'),
+  'finding.knownIssue': (a) => {
+    const what = a.str('source') === 'fix-index' ? `修复提交 ${a.str('commit')}「${a.str('subject')}」${a.opt('release') ? `（最早见于 ${a.str('release')}）` : ''}，其提交说明引用了同样的报告` : `已知问题 ${a.str('id')}（${knownStateZh(a)}）：${knownIssueZh(a.str('id'))?.title.zh ?? a.str('title')}`;
+    return `匹配${what}。匹配依据：${matchedKeysZh(a)}（${CONFIDENCE_ZH[a.str('confidence')] ?? a.str('confidence')}）。`;
+  },
+  'finding.knownIssue.similar': (a) => {
+    const what = a.str('source') === 'fix-index' ? `修复提交 ${a.str('commit')}「${a.str('subject')}」` : `已知问题 ${a.str('id')}（${knownIssueZh(a.str('id'))?.title.zh ?? a.str('title')}）`;
+    return `与${what}相似，但${VERDICT_ZH[a.str('verdict')]?.(a) ?? '内核版本不同'}：不算作匹配。`;
+  },
   'finding.taint': (a) => `污染标志 \`${a.str('taint')}\`：${a.list('letters').map((l) => `${l} = ${taintMeaning(l)}`).join('；')}。`,
   'finding.event': eventFinding,
   'finding.before': (a) => `${a.str('id')} 发生前不久：${a.list('templates').map((x) => `\`${x}\``).join('、')}。`,
@@ -269,8 +321,15 @@ const ZH_MESSAGES: Record<keyof typeof EN_MESSAGES, Entry> = {
   'step.disassemble': (a) =>
     `带源码行反汇编 ${a.str('function')}（crash> dis -l ${a.str('function')}，或 objdump -dl vmlinux），再用 --dis FILE 重新运行 ktriage，把每次采样对应到源码行。`,
   'step.disassemble.why': () => '把循环限定到具体源码行，并区分循环头和循环体。',
-  'step.signature': (a) => SIGNATURES_ZH[a.str('id')]?.nextStep?.text ?? a.str('id'),
-  'step.signature.why': (a) => SIGNATURES_ZH[a.str('id')]?.nextStep?.why ?? '',
+  'step.knownIssue.confirm': (a) => `${a.str('on') === 'vmcore' ? '在该节点的 vmcore 中' : '在该节点上'}确认已知问题 ${a.str('id')}：\`${a.str('command')}\``,
+  'step.knownIssue.confirm.why': (a) =>
+    a.str('state') === 'inference'
+      ? `${a.str('id')} 只是推断，没有修复提交或公开报告证实；这一步的结果决定是不是这个缺陷。`
+      : `匹配只基于报告的形态；这一步能看到 ${a.str('id')} 留下的状态。`,
+  'step.knownIssue.upgrade': (a) => `换用包含 ${fixPhraseZh(a)} 的内核。`,
+  'step.knownIssue.upgrade.why': (a) => `${a.str('id')} 的修复是已知的；没有该修复的内核可能再次出现同样问题。`,
+  'step.knownIssue.workaround': (a) => `${a.str('id')} 的规避方法：${knownIssueZh(a.str('id'))?.workaround?.zh ?? a.str('text')}`,
+  'step.knownIssue.workaround.why': () => '在确认原因或换用已修复的内核之前，降低再次发生的可能。',
   'step.askTeam': (a) => {
     const subjects = a.list('subjects').length ? `，涉及 ${list(a.list('subjects'))}` : '';
     const when = a.num('count') > 1 ? `从 ${a.str('from')} 到 ${a.str('to')} 共 ${a.num('count')} 行` : `${a.str('from')} 的 1 行`;

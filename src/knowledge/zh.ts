@@ -1,4 +1,4 @@
-// Chinese wording of the knowledge tables (errno meanings, taint flags, signatures, teams), parallel to
+// Chinese wording of the knowledge tables (errno meanings, taint flags, teams), parallel to
 // the English tables and keyed like them; test/i18n checks that every English row has its Chinese row.
 // Errno meanings follow the wording of glibc's zh_CN strerror messages where one exists.
 
@@ -179,34 +179,6 @@ export const TAINT_ZH: Readonly<Record<string, string>> = {
   N: '运行过内核内测试',
   J: '使用过故障注入或会修改状态的调试操作（新内核）',
   H: 'RHEL：不受支持的硬件设备',
-};
-
-export interface SignatureZh {
-  readonly finding: string;
-  readonly nextStep: { readonly text: string; readonly why: string } | null;
-}
-
-/** Known lockup signatures (knowledge/signatures.ts), keyed by signature id. */
-export const SIGNATURES_ZH: Readonly<Record<string, SignatureZh>> = {
-  'blkg-list-walk': {
-    finding:
-      '已知模式：blk_set_queue_dying 用 blk_queue_for_each_rl 遍历 q->blkg_list 时没有持有 queue_lock（RHEL 7 / 4.x 旧块层）；与此同时被删除的 blkcg（容器销毁时）会留下一个指向自身的链表节点，遍历因此永远不会结束。',
-    nextStep: {
-      text: '在 vmcore 中检查正在销毁的请求队列的 q->blkg_list（crash> struct request_queue <q>; list -H <q>->blkg_list），查找指向自身的 blkg->q_node。',
-      why: '自环或成环的 blkg_list 可以证明这是与 blkcg 销毁之间的竞争；已修复的内核在遍历时持有 queue_lock。',
-    },
-  },
-  'csd-lock-wait': {
-    finding: '该 CPU 在等待另一个 CPU 执行跨 CPU 函数调用（IPI/CSD 锁）。目标 CPU 在长循环中关闭了中断、丢失了 IPI，或者它所在的 vCPU 没有被调度。',
-    nextStep: {
-      text: '找出目标 CPU：打开 CONFIG_CSD_LOCK_WAIT_DEBUG（csd: Detected non-responsive CSD lock ... for CPU#NN），或设置 kernel.softlockup_all_cpu_backtrace=1。',
-      why: '等待的 CPU 是受害者；根因在它所等待的那个 CPU 上。',
-    },
-  },
-  'reclaim-storm': {
-    finding: '卡住的代码是内存回收：内存压力极大、LRU 或 slab 链表非常大，或者文件系统的 shrinker 在做缓慢的 I/O。',
-    nextStep: { text: '检查事件前后的内存压力（sar -r、/proc/meminfo、slabtop）以及 OOM/内存分配失败事件。', why: '回收风暴通常紧随内存耗尽而来。' },
-  },
 };
 
 /** Teams to ask (knowledge/subsystems.ts), keyed by the English team name. */

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { INCIDENT_KINDS } from './kinds.js';
+import { knownIssueMatchSchema } from './known-issue-schema.js';
 import { machineSchema } from './machine-schema.js';
 import { SCHEMA_VERSION } from './version.js';
 
@@ -210,6 +211,7 @@ export const resultSchema = z.object({
     .describe('what --since, --until and --host kept: incidents and event groups overlapping the window on a matching host; null without them'),
   incidents: z.array(incidentSchema),
   events: z.array(eventSchema),
+  knownIssues: z.array(knownIssueMatchSchema).describe('known issues and fix commits the incidents match, strongest first per incident'),
   findings: z.array(findingSchema),
   nextSteps: z.array(nextStepSchema),
   omittedIncidents: omittedSchema.optional(),

@@ -1,0 +1,76 @@
+// Reads the known-issue entries: one YAML file each. A file that does not parse or fit the schema is a problem
+// naming it; the other entries are still used.
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { knownIssueSchema, type KnownIssue } from './schema.js';
+
+export interface LoadProblem {
+  readonly path: string;
+  readonly message: string;
+}
+
+export interface KnownIssues {
+  readonly entries: readonly KnownIssue[];
+  readonly problems: readonly LoadProblem[];
+}
+
+const FOLDER = join('knowledge', 'known-issues');
+
+/** The shipped folder, beside the package.json found upward from this module (src/ under vitest, dist/src/ once built). */
+export function shippedFolder(): string {
+  let dir = dirname(fileURLToPath(import.meta.url));
+  while (!existsSync(join(dir, 'package.json'))) {
+    const up = dirname(dir);
+    if (up === dir) throw new Error(`${FOLDER} not found above ${dirname(fileURLToPath(import.meta.url))}`);
+    dir = up;
+  }
+  return join(dir, FOLDER);
+}
+
+type ParseYaml = (text: string) => unknown;
+let parseYaml: ParseYaml | null = null;
+
+/** One entry from its YAML text, or why it is not one (the first few schema complaints, with their field paths). */
+export function parseEntry(text: string): { entry: KnownIssue } | { error: string } {
+  parseYaml ??= (createRequire(import.meta.url)('yaml') as { parse: ParseYaml }).parse;
+  let data: unknown;
+  try {
+    data = parseYaml(text);
+  } catch (error) {
+    return { error: `not YAML: ${(error as Error).message.split('\n')[0]}` };
+  }
+  const parsed = knownIssueSchema().safeParse(data);
+  if (parsed.success) return { entry: parsed.data };
+  const issues = parsed.error.issues.slice(0, 3).map((i) => `${i.path.join('.') || '(entry)'}: ${i.message}`);
+  return { error: `not a known-issue entry: ${issues.join('; ')}` };
+}
+
+/** Every `*.yaml` of a folder, sorted by name; ids must be unique and match the file name. */
+export function loadKnownIssues(folder: string): KnownIssues {
+  const entries: KnownIssue[] = [];
+  const problems: LoadProblem[] = [];
+  const shown = (file: string) => relative(process.cwd(), join(folder, file)) || file;
+  let files: string[];
+  try {
+    files = readdirSync(folder).filter((f) => f.endsWith('.yaml')).sort();
+  } catch (error) {
+    return { entries, problems: [{ path: folder, message: `cannot read the known-issue folder: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}` }] };
+  }
+  for (const file of files) {
+    const parsed = parseEntry(readFileSync(join(folder, file), 'utf8'));
+    if ('error' in parsed) problems.push({ path: shown(file), message: `${parsed.error}; entry skipped` });
+    else if (`${parsed.entry.id}.yaml` !== file) problems.push({ path: shown(file), message: `id ${parsed.entry.id} differs from the file name; entry skipped` });
+    else entries.push(parsed.entry);
+  }
+  return { entries, problems };
+}
+
+let shipped: KnownIssues | null = null;
+
+/** The entries shipped with ktriage, read once per process. */
+export function shippedKnownIssues(): KnownIssues {
+  shipped ??= loadKnownIssues(shippedFolder());
+  return shipped;
+}
