@@ -45,7 +45,10 @@ export function random(seed: number): () => number {
   };
 }
 
-/** The soft-lockup reports of the node-2 example (kernel messages from header to `Code:`), CPU 12's only. */
+/**
+ * The soft-lockup reports of the node-2 example (kernel messages from header to `Code:`), CPU 12's only. Some reports
+ * print no `Code:` line; such a report is left out where the next report's header starts.
+ */
 function node2SoftLockups(): string[][] {
   const messages = readFileSync(NODE2_EXAMPLE, 'utf8')
     .split('\n')
@@ -54,7 +57,7 @@ function node2SoftLockups(): string[][] {
   const reports: string[][] = [];
   let current: string[] | null = null;
   for (const m of messages) {
-    if (/BUG: soft lockup - CPU#12 /.test(m)) current = [];
+    if (/BUG: soft lockup - CPU#\d+ /.test(m)) current = /CPU#12 /.test(m) ? [] : null;
     if (!current) continue;
     current.push(m);
     if (m.startsWith('Code:')) {
