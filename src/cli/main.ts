@@ -174,7 +174,8 @@ async function analyzeCommand(paths: string[], flags: AnalyzeFlags): Promise<num
     const outcome = await analyzeWithProgress(group, options, Boolean(flags.quiet));
     outcomes.push(outcome);
     // Nothing read, nothing to report: the messages on stderr say why, and no verdict stands for an empty input.
-    if (outcome.readable > 0) chunks.push(render(outcome.result, flags.format, { color, compactJson: Boolean(flags.each), lang: flags.lang, mdLimit: flags.mdLimit }));
+    // JSON lines of --each keep one document per input (its warnings say why), so that line N is input N.
+    if (outcome.readable > 0 || (flags.each && flags.format === 'json')) chunks.push(render(outcome.result, flags.format, { color, compactJson: Boolean(flags.each), lang: flags.lang, mdLimit: flags.mdLimit }));
   }
   const text = chunks.join(flags.format === 'json' && flags.each ? '' : '\n');
   if (chunks.length === 0) {

@@ -39,7 +39,7 @@ describe('a week of messages with the same soft lockup 50 times', () => {
     expect(about[0]).toMatchObject({ code: 'finding.recurring', severity: 'critical' });
     expect(about[0]!.incidents).toHaveLength(50);
     // The notes and the known pattern of the problem are said once, not once per occurrence.
-    expect(week.findings.filter((f) => f.code === 'finding.signature')).toHaveLength(1);
+    expect(week.findings.filter((f) => f.code === 'finding.knownIssue')).toHaveLength(1);
     expect(week.findings.filter((f) => f.code === 'note.irq.popf')).toHaveLength(1);
   });
 

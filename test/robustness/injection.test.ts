@@ -123,7 +123,9 @@ describe('Markdown of a hostile log, rendered by a common renderer (markdown-it,
 
   it('a double backtick in the text does not close its code span', () => {
     // The events table shows the rbd template as code: whole, backticks and `|` included.
-    expect(page).toContain('<td><code>rbd: rbdN: x``y|z&lt;b onmouseover=alert(N)&gt;w&lt;/b&gt; failed: -5</code></td>');
+    expect(page).toContain('<td><code>rbd: rbdN: x``y|z&lt;b onmouseover=alert(N)&gt;w&lt;/b&gt; failed: -5</code><br>');
+    // So does the verbatim example line beside it.
+    expect(page).toMatch(/<code>rbd: rbd0: x``y\|z&lt;b onmouseover=alert\(6\)&gt;w&lt;\/b&gt; failed: -5<\/code><\/td>/);
   });
 
   it('the Where row is escaped: the task name is text, not markup', () => {
