@@ -1,4 +1,5 @@
 import { isEarlier, lasting, type LogLine } from '../lines/types.js';
+import { isAsciiDigit, trimEndWhere } from '../text/trim.js';
 import { lookupErrno } from '../knowledge/errno.js';
 import type { EventGroup } from '../result/schema.js';
 import { RecentTexts } from '../lines/recent-texts.js';
@@ -78,7 +79,7 @@ export function templateOf(text: string): Template {
 export function eventKind(line: LogLine): string {
   if (!line.kernel && line.tag) return line.tag.replace(/\[\d+\]$/, '');
   const word = /^([A-Za-z][\w-]*)/.exec(line.text);
-  return word ? word[1]!.toLowerCase().replace(/\d+$/, '') : 'kernel';
+  return word ? trimEndWhere(word[1]!.toLowerCase(), isAsciiDigit) : 'kernel';
 }
 
 interface Group {

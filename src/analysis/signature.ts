@@ -16,9 +16,16 @@ export interface ProblemSignature {
   readonly signatureVersion: number;
 }
 
+/** `func+0x1/0x2 [mod]` without ` [mod]` (found from the end: a regex anchored at `$` rescans long runs of spaces). */
+function withoutModule(frame: string): string {
+  if (!frame.endsWith(']')) return frame;
+  const open = frame.lastIndexOf('[');
+  return open >= 0 && frame.indexOf(']', open) === frame.length - 1 ? frame.slice(0, open).trimEnd() : frame;
+}
+
 /** A function name as the signature keeps it: no `?`, no `+0x15/0x20` offset and size, no module, no compiler suffix. */
 export function normalizeFunction(name: string): string {
-  const bare = name.trim().replace(/^\?\s*/, '').replace(/\s*\[[^\]]*\]\s*$/, '').replace(/\+0x[0-9a-f]+(?:\/0x[0-9a-f]+)?$/i, '');
+  const bare = withoutModule(name.trim().replace(/^\?\s*/, '')).replace(/\+0x[0-9a-f]+(?:\/0x[0-9a-f]+)?$/i, '');
   return baseFunctionName(bare);
 }
 

@@ -1,10 +1,31 @@
 // What kernel function names mean to a triager. Facts from kernel sources and
 // ../shared/docs/kernel-facts.md §4.3, §4.6 and §6; matched on the name without a
 // compiler suffix (".isra.0", ".constprop.3", ".cold").
+import { isAsciiDigit } from '../text/trim.js';
 
-/** Strips compiler-generated suffixes so that `csd_lock_wait.isra.1` matches `csd_lock_wait`. */
+/** Suffixes the compiler gives the copies it makes of a function (`.isra.0`, `.constprop.3`, `.cold`, `.llvm.123`). */
+const COMPILER_SUFFIXES = ['isra', 'constprop', 'part', 'cold', 'llvm', 'lto_priv'] as const;
+
+/** Where `name` ends without one compiler suffix ending at `end` (`.word` or `.word.N`); `end` when none does. */
+function beforeSuffix(name: string, end: number): number {
+  let digits = end;
+  while (digits > 0 && isAsciiDigit(name.charCodeAt(digits - 1))) digits--;
+  const numbered = digits < end && name[digits - 1] === '.' ? [digits - 1, end] : [end];
+  for (const wordEnd of numbered) {
+    const word = COMPILER_SUFFIXES.find((w) => name.endsWith(`.${w}`, wordEnd));
+    if (word) return wordEnd - word.length - 1;
+  }
+  return end;
+}
+
+/**
+ * Strips compiler-generated suffixes so that `csd_lock_wait.isra.1` matches `csd_lock_wait`: one suffix at a time
+ * from the end (a regex anchored at `$` would rescan a long name from each of its dots).
+ */
 export function baseFunctionName(name: string): string {
-  return name.replace(/(?:\.(?:isra|constprop|part|cold|llvm|lto_priv)(?:\.\d+)?)+$/, '');
+  let end = name.length;
+  for (let next = beforeSuffix(name, end); next < end; next = beforeSuffix(name, end)) end = next;
+  return end === name.length ? name : name.slice(0, end);
 }
 
 /** A predicate on function names (compiler suffixes ignored): exact names, or names matching a pattern. */

@@ -191,7 +191,7 @@ const parseSyslog: PrefixParser = (raw, ctx) => {
 
 // ISO timestamp with optional fraction and zone: journalctl -o short-iso(-precise), rsyslog RFC 3339.
 const ISO_STAMP = String.raw`(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2}):(\d{2})(?:[.,](\d{1,9}))?(Z|[+-]\d{2}:?\d{2})?`;
-const ISO_RE = new RegExp(`^${ISO_STAMP} (\\S+) ([^\\s:[]{1,64})(?:\\[\\d{1,10}\\])?: ?(.*)$`);
+export const ISO_RE = new RegExp(`^${ISO_STAMP} (\\S+) ([^\\s:[]{1,64})(?:\\[\\d{1,10}\\])?: ?(.*)$`);
 
 function isoClock(m: RegExpExecArray, ctx: LineContext): WallClock | null {
   const zone = normaliseZone(m[8]) ?? ctx.assumedZone;
@@ -205,7 +205,7 @@ const parseIso: PrefixParser = (raw, ctx) => {
 };
 
 // RFC 5424: `<6>1 2022-11-12T10:10:59.123+08:00 host kernel - - - msg`.
-const RFC5424_RE = new RegExp(`^(?:<\\d{1,3}>)?1 ${ISO_STAMP} (\\S+) (\\S+) \\S+ \\S+ (?:-|\\[.*?\\]) ?(.*)$`);
+export const RFC5424_RE = new RegExp(`^(?:<\\d{1,3}>)?1 ${ISO_STAMP} (\\S+) (\\S+) \\S+ \\S+ (?:-|\\[.*?\\]) ?(.*)$`);
 
 const parseRfc5424: PrefixParser = (raw, ctx) => {
   const m = RFC5424_RE.exec(raw);

@@ -19,9 +19,10 @@ export interface DisListing {
 }
 
 // crash: `0xffffffff812f7920 <blk_set_queue_dying+112>:   cmpq   $0x0,0x20(%rbx)` (offsets in decimal, or hex with 0x).
-const CRASH_RE = /^\s*0x([0-9a-f]{1,16}) <([^>+\s]+)(?:\+(0x[0-9a-f]+|\d+))?>:\s+(.+?)\s*$/i;
+// (Both are matched on a line without trailing spaces: a lazy text before `\s*$` rescans a run of spaces.)
+const CRASH_RE = /^\s*0x([0-9a-f]{1,16}) <([^>+\s]+)(?:\+(0x[0-9a-f]+|\d+))?>:\s+(.+)$/i;
 // objdump: `ffffffff816ab925:\t55                   \tpush   %rbp` (bytes, then the instruction).
-const OBJDUMP_RE = /^\s*([0-9a-f]{1,16}):\t(?:[0-9a-f]{2} ?)+\s*(?:\t(.+?))?\s*$/i;
+const OBJDUMP_RE = /^\s*([0-9a-f]{1,16}):\t(?:[0-9a-f]{2} ?)+ *(?:\t(.+))?$/i;
 // objdump function header: `ffffffff816ab920 <_raw_spin_unlock_irqrestore>:`.
 const OBJDUMP_FUNCTION_RE = /^([0-9a-f]{1,16}) <([^>\s]+)>:\s*$/i;
 // Source position: crash `dis -l` prints `/path/file.c: 495`, objdump -l `/path/file.c:495 (discriminator 2)`.
@@ -38,7 +39,7 @@ export function parseDisassembly(path: string, text: string): DisListing {
   let source: { file: string; line: number } | null = null;
   let objdumpFunction: { name: string; start: bigint } | null = null;
   for (const raw of text.split(/\r?\n/)) {
-    const line = raw.replace(/\s+$/, '');
+    const line = raw.trimEnd();
     const src = SOURCE_RE.exec(line.trim());
     if (src) {
       source = { file: src[1]!, line: Number(src[2]) };
@@ -85,6 +86,7 @@ export function branchTarget(text: string): bigint | null {
 /** Whether the instruction is a call; its target function when the listing names it (`<__wake_up>`). */
 export function callTarget(text: string): { isCall: boolean; function: string | null } {
   if (!/^call[qlw]?\b/.test(mnemonicOfText(text))) return { isCall: false, function: null };
-  const named = /<([^>+\s]+)(?:\+[^>]*)?>/.exec(text);
+  // A name holds no `<`, so a text of many `<` is scanned once, not from each of them to the end.
+  const named = /<([^<>+\s]+)(?:\+[^<>]*)?>/.exec(text);
   return { isCall: true, function: named ? named[1]! : null };
 }

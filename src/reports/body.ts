@@ -1,4 +1,5 @@
 import type { LogLine } from '../lines/types.js';
+import { trimEndWhere } from '../text/trim.js';
 import { nextContext, parseFrameLine, parseSymbol, UNNAMED_FRAME_RE } from './frames.js';
 import type { CodeBytes, CommonFields, Frame } from './types.js';
 
@@ -23,7 +24,7 @@ export function parseCpuLine(text: string): Pick<CommonFields, 'cpu' | 'pid' | '
     comm = rest.slice(0, tainted);
     const flags = /^[A-Z -]*/.exec(rest.slice(tainted + ' Tainted: '.length))![0];
     // The release follows the padded flags; trailing spaces/dashes are padding, not flags.
-    taint = flags.replace(/[\s-]+$/, '') || null;
+    taint = trimEndWhere(flags, (c) => c === 45 || c === 32) || null;
     after = rest.slice(tainted + ' Tainted: '.length + flags.length);
   }
   const release = RELEASE_RE.exec(after);

@@ -1,4 +1,6 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { FUZZ_SEED } from '../fuzz/params.js';
 import { lookupErrno } from '../../src/knowledge/errno.js';
 import { decodeTaint } from '../../src/knowledge/taint.js';
 import { baseFunctionName, isEntryPlumbingFrame, isGenericFrame, isIrqEnableFunction, isWaiterFrame } from '../../src/knowledge/frames.js';
@@ -49,6 +51,13 @@ describe('frame tables', () => {
     expect(baseFunctionName('csd_lock_wait.isra.1')).toBe('csd_lock_wait');
     expect(baseFunctionName('tasklet_action_common.constprop.0')).toBe('tasklet_action_common');
     expect(baseFunctionName('foo.cold')).toBe('foo');
+  });
+
+  it('strips them as the pattern `(?:\\.(?:isra|...)(?:\\.\\d+)?)+$` does, on any name (property)', () => {
+    const suffixes = /(?:\.(?:isra|constprop|part|cold|llvm|lto_priv)(?:\.\d+)?)+$/;
+    const piece = fc.constantFrom('.isra', '.constprop', '.part', '.cold', '.llvm', '.lto_priv', '.', '0', '12', 'a', '_x', '.1', 'isra');
+    const name = fc.array(piece, { maxLength: 8 }).map((p) => p.join(''));
+    fc.assert(fc.property(name, (n) => baseFunctionName(n) === n.replace(suffixes, '')), { seed: FUZZ_SEED, numRuns: 3000 });
   });
 
   it('knows stopper and cross-CPU call waiters', () => {

@@ -1,106 +1,181 @@
-// No regular expression of the detectors or line parsers may take super-linear time: each is run on
-// long adversarial lines (repeated near-matches of real report lines, long runs of one character).
+// Every regular expression that sees log text runs in linear time, and this is counted, not timed: each one is
+// run by a step-counting model of a backtracking engine (./backtrack.ts) over adversarial texts built from the
+// pattern itself (its repeats run long, then broken; its own text repeated; long runs of one character) at 300,
+// 1,200 and 4,800 characters. A linear pattern costs four times the steps on four times the text; a quadratic one
+// sixteen times, whatever the machine and its load (the lengths are small because the model is slow, not the regexes).
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
-import { analyzeText } from '../../src/analyzer.js';
-import { detectFormat, isKmsgDictionaryLine, parseLine } from '../../src/lines/formats.js';
-import { LINE_FORMATS, type LineContext } from '../../src/lines/types.js';
-import { isStackWordsLine, isStructuralLine, parseCodeLine, parseCpuLine, parseRegisterLine, parseRipLine } from '../../src/reports/body.js';
-import { parseFrameLine, parseSymbol } from '../../src/reports/frames.js';
+import { ISO_RE, RFC5424_RE } from '../../src/lines/formats.js';
+import { shippedKnownIssues } from '../../src/knowledge/known-issues/load.js';
 import { DETECTORS } from '../../src/reports/index.js';
-import { headerClaim, lineRole } from '../../src/reports/reassembly.js';
-import { KERNEL_TEXTS, prefixArb } from '../fuzz/arbitraries.js';
-import fc from 'fast-check';
-import { FUZZ_SEED } from '../fuzz/params.js';
+import { adversarialShapes, CountingRegex, OverBudget } from './backtrack.js';
 
-/** Length of the adversarial lines (the file reader cuts lines at 64 KiB; analyzeText does not). */
-const LENGTH = 100_000;
-/** A linear scan of 100 KB takes a millisecond or so; a quadratic one takes minutes. */
-const BUDGET_MS = 500;
+/** Where log text (and the text of `--dis` files) is read: every regex here must be linear. */
+const LOG_TEXT_DIRS = ['src/lines', 'src/reports', 'src/analysis', 'src/knowledge', 'src/sources', 'src/machine'];
+const LOG_TEXT_FILES = ['src/analyzer.ts', 'src/run.ts'];
 
-const fill = (unit: string) => unit.repeat(Math.ceil(LENGTH / Math.max(1, unit.length))).slice(0, LENGTH);
-const FILLERS = [' ', '\t', 'f', '0', 'a', 'A', '_', '.', ':', '[', '<', '#', '-', '*', 'ffffffff ', ' 0', '+0x1/', '0x1/0x', 'a+0x', '[<ffffffff810bd514>] ', 'RAX: ', ': ', '** 1', 'CPU#1 ', 'CPU: 1 PID: 1 ', '[ 1.1]', '<IRQ>', '\u0000', '\uFFFD'];
-const prefixes = fc.sample(prefixArb, { seed: FUZZ_SEED, numRuns: 12 });
+interface Found {
+  readonly where: string;
+  readonly source: string;
+  readonly flags: string;
+}
 
-/** Near-misses of every report line the tools know: the line without its last character repeated, a prefix then a long run. */
-function adversarialLines(): string[] {
-  const seeds = [...new Set([...KERNEL_TEXTS, ...DETECTORS.flatMap((d) => d.meta.examples)])];
-  const lines = FILLERS.map((f) => `${fill(f)}!`);
-  for (const seed of seeds) {
-    lines.push(fill(seed.slice(0, -1)));
-    lines.push(`${seed.slice(0, Math.ceil(seed.length / 2))}${fill(FILLERS[seed.length % FILLERS.length]!)}!`);
-    lines.push(`${seed}${fill(' ')}x`);
+function sourceFiles(): string[] {
+  const files: string[] = [...LOG_TEXT_FILES];
+  const walk = (dir: string): void => {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      const path = join(dir, entry.name);
+      if (entry.isDirectory()) walk(path);
+      else if (path.endsWith('.ts') && !path.endsWith('-wasm.ts')) files.push(path);
+    }
+  };
+  LOG_TEXT_DIRS.forEach(walk);
+  return files;
+}
+
+/** Every regex literal in the files, and every `new RegExp(...)` site (built ones are checked at run time below). */
+function literalsAndBuilt(): { literals: Found[]; built: string[] } {
+  const literals: Found[] = [];
+  const built: string[] = [];
+  for (const file of sourceFiles()) {
+    const sf = ts.createSourceFile(file, readFileSync(file, 'utf8'), ts.ScriptTarget.Latest, true);
+    const visit = (node: ts.Node): void => {
+      const where = `${file}:${sf.getLineAndCharacterOfPosition(node.getStart()).line + 1}`;
+      if (node.kind === ts.SyntaxKind.RegularExpressionLiteral) {
+        const text = node.getText();
+        const cut = text.lastIndexOf('/');
+        literals.push({ where, source: text.slice(1, cut), flags: text.slice(cut + 1) });
+      }
+      if ((ts.isNewExpression(node) || ts.isCallExpression(node)) && node.expression.getText() === 'RegExp') built.push(where.replace(/:\d+$/, ''));
+      ts.forEachChild(node, visit);
+    };
+    visit(sf);
   }
-  return lines;
-}
-const LINES = adversarialLines();
-
-function slowest(run: (line: string) => unknown, lines: readonly string[]): { ms: number; line: string } {
-  let worst = { ms: 0, line: '' };
-  for (const line of lines) {
-    const started = performance.now();
-    run(line);
-    const ms = performance.now() - started;
-    if (ms > worst.ms) worst = { ms, line };
-  }
-  return worst;
+  return { literals, built };
 }
 
-function expectLinear(name: string, run: (line: string) => unknown, lines: readonly string[] = LINES): void {
-  const worst = slowest(run, lines);
-  expect(worst.ms, `${name} took ${Math.round(worst.ms)} ms on ${JSON.stringify(worst.line.slice(0, 60))}...`).toBeLessThan(BUDGET_MS);
+const { literals, built } = literalsAndBuilt();
+
+/** The regexes built at load time, from where the code keeps them. */
+const BUILT: Found[] = [
+  ...DETECTORS.flatMap((d) =>
+    [d.header, ...(d.bodyLines ?? []), ...(d.absorbs ?? []), ...(d.traceFrom ? [d.traceFrom] : []), ...(d.endsAt ? [d.endsAt] : [])].map((re) => ({
+      where: `detector ${d.kind}`,
+      source: re.source,
+      flags: re.flags,
+    })),
+  ),
+  { where: 'formats ISO_RE', source: ISO_RE.source, flags: ISO_RE.flags },
+  { where: 'formats RFC5424_RE', source: RFC5424_RE.source, flags: RFC5424_RE.flags },
+  // Known-issue entries are data whose patterns run on report lines and details.
+  ...shippedKnownIssues().entries.flatMap((e) =>
+    [e.match.header, ...Object.values(e.match.details ?? {})].flatMap((source) => (source === undefined ? [] : [{ where: `known issue ${e.id}`, source, flags: '' }])),
+  ),
+];
+
+/** The files that build regexes, each covered above (detectors through DETECTORS) or built from a checked literal. */
+const BUILDERS: Record<string, string> = {
+  'src/lines/formats.ts': 'ISO_RE and RFC5424_RE, exported',
+  'src/reports/define.ts': 'a detector header accepting a glued kernel line: DETECTORS',
+  'src/reports/header-matcher.ts': 'the detectors\' headers as alternatives: each one is linear and they are tried one after the other',
+  'src/reports/detectors/hard-lockup.ts': 'its header: DETECTORS',
+  'src/reports/detectors/hung-task.ts': 'its header and a body line: DETECTORS',
+  'src/reports/detectors/lockdep.ts': 'its header: DETECTORS',
+  'src/reports/detectors/memory-leak.ts': 'its header: DETECTORS',
+  'src/reports/detectors/oom.ts': 'its header: DETECTORS',
+  'src/reports/detectors/warning.ts': 'its header: DETECTORS',
+  'src/analysis/events.ts': 'ERRNO_LIKE_RE, the source of the NEGATIVE_RE literal',
+  'src/machine/arm-decode.ts': "Capstone's mnemonics (not log text), from a literal alternation of condition codes",
+  'src/analysis/known-issues.ts': 'the shipped entries\' header and details patterns: BUILT',
+  'src/knowledge/known-issues/schema.ts': 'the same patterns, compiled only to validate an entry',
+  'src/analysis/filter.ts': 'the --host glob the user typed, as a whole-name pattern (one * is a .*)',
+};
+
+/** Files under the log-text folders whose regexes read what the user types, not log text. */
+const NOT_LOG_TEXT: Record<string, string> = {
+  'src/analysis/filter.ts': '--since/--until values (a duration or a time), parsed once per run',
+};
+
+const LENGTHS = [300, 1_200, 4_800] as const;
+/** Growth allowed from one length to the next (4x the text each): linear with room for start-up costs. */
+const MAX_GROWTH = [8, 8] as const;
+/** Shapes measured at the longest length per pattern: the costliest at the middle one. */
+const LONG_SHAPES = 1;
+
+interface Cost {
+  readonly shape: string;
+  readonly steps: number[];
 }
 
-describe('regular expressions run in linear time on long adversarial lines', () => {
-  it(`builds ${LINES.length} lines of ${LENGTH / 1000} KB`, () => {
-    expect(LINES.length).toBeGreaterThan(100);
-    expect(LINES.every((l) => l.length >= LENGTH)).toBe(true);
+/** Steps of each adversarial shape at the two shorter lengths, and at the longest for the costliest; a text past its budget costs Infinity. */
+function costs(found: Found): Cost[] {
+  const shapes = adversarialShapes(found.source, found.flags);
+  const measure = (text: string, budget: number): number => {
+    const re = new CountingRegex(found.source, found.flags);
+    try {
+      re.search(text, budget);
+    } catch (error) {
+      if (error instanceof OverBudget) return Infinity;
+      throw error;
+    }
+    return re.steps;
+  };
+  const measured = shapes.map((shape) => {
+    const small = measure(shape(LENGTHS[0]), 1e7);
+    return { shape, steps: [small, measure(shape(LENGTHS[1]), small * MAX_GROWTH[0] + 1e4)] };
+  });
+  const costliest = [...measured].sort((a, b) => b.steps[1]! - a.steps[1]!).slice(0, LONG_SHAPES);
+  for (const m of costliest) if (Number.isFinite(m.steps[1])) m.steps.push(measure(m.shape(LENGTHS[2]), m.steps[1]! * MAX_GROWTH[1] + 1e4));
+  return measured.map((m) => ({ shape: JSON.stringify(m.shape(60)), steps: m.steps }));
+}
+
+/** The shapes whose cost grows faster than linearly. */
+function superLinear(found: Found): string[] {
+  return costs(found)
+    .filter(({ steps }) => steps.some((s, i) => i > 0 && !(s <= steps[i - 1]! * MAX_GROWTH[i - 1]!)))
+    .map(({ shape, steps }) => `${shape}: ${steps.join(' -> ')} steps`);
+}
+
+describe('regular expressions that see log text run in linear time (counted)', () => {
+  it('the step counter agrees with the engine on what matches, and tells linear from quadratic', () => {
+    const linear = new CountingRegex(String.raw`foo\d+bar`);
+    const quadratic = new CountingRegex(String.raw`\s+$`);
+    const text = (n: number) => `${' '.repeat(n)}x`;
+    for (const [re, native] of [[linear, /foo\d+bar/], [quadratic, /\s+$/]] as const) {
+      for (const t of ['foo12bar', 'foobar', ' x', '  ', `a${text(5)}`]) expect(new CountingRegex(re.source).search(t), `${re.source} on ${t}`).toBe(native.test(t));
+    }
+    quadratic.search(text(500));
+    const small = quadratic.steps;
+    quadratic.steps = 0;
+    quadratic.search(text(2_000));
+    expect(quadratic.steps / small).toBeGreaterThan(12);
+    expect(superLinear({ where: 'test', source: String.raw`\s+$`, flags: '' })).not.toEqual([]);
+    expect(superLinear({ where: 'test', source: String.raw`foo\d+bar`, flags: '' })).toEqual([]);
+  });
+
+  it(`finds the regexes: ${literals.length} literals, ${BUILT.length} built ones`, () => {
+    expect(literals.length).toBeGreaterThan(300);
+    // A file that builds regexes at run time must say how they are covered here.
+    expect([...new Set(built)].filter((file) => !(file in BUILDERS))).toEqual([]);
   });
 
   it('detector headers carry no flags: the segmenter and the spoofing check join them into one prefilter', () => {
     expect(DETECTORS.filter((d) => d.header.flags !== '').map((d) => d.kind)).toEqual([]);
   });
 
-  for (const d of DETECTORS) {
-    it(`detector ${d.kind}: header, body lines, absorbed headers`, () => {
-      for (const re of [d.header, ...(d.bodyLines ?? []), ...(d.absorbs ?? [])]) expectLinear(`${d.kind} ${re}`, (l) => new RegExp(re.source, re.flags).exec(l));
+  const all = [...literals.filter((f) => !(f.where.replace(/:\d+$/, '') in NOT_LOG_TEXT)), ...BUILT];
+  // Cut into groups so that a failure names the file, and no test runs long.
+  const groups = new Map<string, Found[]>();
+  for (const f of all) {
+    const key = f.where.replace(/:\d+$/, '').replace(/^src\/reports\/detectors\/.*/, 'src/reports/detectors');
+    groups.set(key, [...(groups.get(key) ?? []), f]);
+  }
+  for (const [group, found] of groups) {
+    it(`${group}: ${found.length} regexes`, () => {
+      const slow = found.map((f) => ({ f, shapes: superLinear(f) })).filter((s) => s.shapes.length > 0);
+      expect(slow.map(({ f, shapes }) => `${f.where} /${f.source}/${f.flags}\n    ${shapes.slice(0, 3).join('\n    ')}`)).toEqual([]);
     });
   }
-
-  it('line prefix parsers of every format, and format detection', () => {
-    const ctx = (): LineContext => ({ path: 'x', year: 2022, referenceMonth: 11, assumedZone: null, previous: null });
-    const withPrefixes = LINES.filter((_, i) => i % 4 === 0).flatMap((l) => prefixes.map((p) => p + l));
-    for (const format of LINE_FORMATS) expectLinear(`parseLine(${format})`, (l) => parseLine(l, 1, format, ctx()), [...LINES, ...withPrefixes]);
-    expectLinear('detectFormat', (l) => detectFormat([l, l, l]));
-    expectLinear('isKmsgDictionaryLine', isKmsgDictionaryLine);
-  });
-
-  it('report body parsers: CPU line, RIP, Code:, registers, frames, symbols, structure, stack words', () => {
-    expectLinear('parseCpuLine', parseCpuLine);
-    expectLinear('parseRipLine', parseRipLine);
-    expectLinear('parseCodeLine', parseCodeLine);
-    expectLinear('parseRegisterLine', (l) => parseRegisterLine(l, {}));
-    expectLinear('parseFrameLine', (l) => parseFrameLine(l, null));
-    expectLinear('parseSymbol', parseSymbol);
-    expectLinear('isStructuralLine', isStructuralLine);
-    expectLinear('isStackWordsLine', isStackWordsLine);
-    expectLinear('lineRole', lineRole);
-    expectLinear('headerClaim', headerClaim);
-  });
-
-  // Each detector's own parsing (detect) on a long variant of its header and adversarial lines in its body.
-  for (const d of DETECTORS) {
-    it(`detector ${d.kind}: its report parser on long headers and bodies`, () => {
-      const body = LINES.filter((_, i) => i % 29 === 0);
-      const cases = d.meta.examples.slice(0, 1).flatMap((example) => [
-        ...body.map((l) => [example, 'CPU: 1 PID: 1 Comm: a Not tainted 5.4.0 #1', 'Call Trace:', l, ` ${l}`].join('\n')),
-        ...FILLERS.slice(0, 8).map((f) => `${example}${fill(f)}`),
-      ]);
-      expectLinear(`${d.kind} detect`, (text) => analyzeText(text), cases);
-    });
-  }
-
-  it('the whole analyzer on one adversarial line inside a report (segmenter, events, spoofing check)', () => {
-    const report = ['watchdog: BUG: soft lockup - CPU#1 stuck for 22s! [a:1]', 'CPU: 1 PID: 1 Comm: a Not tainted 5.4.0 #1', 'RIP: 0010:f+0x1/0x2', 'Call Trace:'];
-    expectLinear('analyzeText', (l) => analyzeText([...report, l, ` ${l}`].join('\n')), LINES.filter((_, i) => i % 3 === 0));
-  });
 });

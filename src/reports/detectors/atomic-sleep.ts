@@ -3,7 +3,8 @@ import { blamePart, firstMatch, PANIC_INSIDE_REPORT_RE } from '../sections.js';
 
 // `BUG: sleeping function called from invalid context at mm/slab.h:421`, `BUG: scheduling while atomic: syz/19425/0x00000002`,
 // `BUG: using smp_processor_id() in preemptible [00000000] code: syz/123`, `BUG: using __this_cpu_read() in preemptible ...`.
-const HEADER_RE = /BUG: (?:sleeping function called from invalid context at (\S+)|scheduling while atomic: (.+)\/(\d+)\/(0x[0-9a-f]+)|using ([\w]+)\(\) in preemptible \[[0-9a-f]+\] code: (.+)\/(\d+))/;
+// Task names are at most 15 characters (TASK_COMM_LEN): `.{1,64}` bounds the scan for the `/pid` after one.
+const HEADER_RE = /BUG: (?:sleeping function called from invalid context at (\S+)|scheduling while atomic: (.{1,64})\/(\d+)\/(0x[0-9a-f]+)|using ([\w]+)\(\) in preemptible \[[0-9a-f]+\] code: (.{1,64})\/(\d+))/;
 const CONTEXT_RE = /^in_atomic\(\): (\d+), irqs_disabled\(\): (\d+),(?: non_block: \d+,)? pid: (\d+), name: (.+)$/;
 /** The preemption checks and scheduler entry are where the check fires. */
 const isPreemptionCheck = (fn: string): boolean => /preempt|^check_preemption_disabled$|^debug_smp_processor_id$|^__this_cpu_preempt_check$|^__schedule_bug$/.test(fn);

@@ -4,7 +4,8 @@ import { blamePart, firstMatch, PANIC_INSIDE_REPORT_RE } from '../sections.js';
 
 // `BUG: Bad page state in process syz-executor209  pfn:7deea`, `BUG: Bad page map in process syz  pte:... pmd:...`,
 // `BUG: Bad rss-counter state mm:ffff88005fac4300 idx:0 val:15` (also `type:MM_ANONPAGES val:15` since 6.x).
-const HEADER_RE = /BUG: Bad (page state|page map|rss-counter state)(?: in process (.+?)\s+(?:pfn|pte):([0-9a-f]+)| mm:([0-9a-f]+) (?:idx|type):(\S+) val:(-?\d+))?/;
+// Task names are at most 15 characters (TASK_COMM_LEN): `.{1,64}` bounds the scan for the `/pid` after one.
+const HEADER_RE = /BUG: Bad (page state|page map|rss-counter state)(?: in process (.{1,64}?)\s{1,16}(?:pfn|pte):([0-9a-f]+)| mm:([0-9a-f]+) (?:idx|type):(\S+) val:(-?\d+))?/;
 /** Page allocation and page-cache lookup frames above the code that asked for the page. */
 const isPageAllocation = (fn: string): boolean => /alloc|freelist|page_owner|^prep_new_page|^filemap_get|^__filemap_get|^pagecache_get_page|^find_or_create_page|^grab_cache_page|^page_pool_|^__page_pool/.test(fn);
 

@@ -30,7 +30,7 @@ const PROBLEMS: readonly LockdepProblem[] = [
   { problem: 'bad unlock balance', message: /bad unlock balance detected!/, anchors: [/is trying to release lock/], trace: true },
   { problem: 'held lock freed', message: /held lock freed!/, anchors: [/with a lock still held there!/], trace: true },
   { problem: 'lock held when returning to user space', message: /lock held when returning to user space!/, anchors: [/is leaving the kernel with locks still held!/], trace: false },
-  { problem: 'locks held at exit', message: /\S+\/\d+ still has locks held!/, anchors: [/locks? held by/], trace: true },
+  { problem: 'locks held at exit', message: /\S{1,64}\/\d{1,10} still has locks held!/, anchors: [/locks? held by/], trace: true },
   { problem: 'nested lock not taken', message: /[Nn]ested lock was not taken/, anchors: [/is trying to lock:/], trace: false },
   { problem: 'invalid wait context', message: /Invalid wait context/, anchors: [/is trying to lock:/], trace: true },
   { problem: 'non-static lock key', message: /INFO: trying to register non-static key/, anchors: [], trace: true },

@@ -9,11 +9,22 @@ import { firstMatch } from '../sections.js';
 const HEADER_RE = /\[Hardware Error\]:|Machine check events logged|EDAC (?:\w+ )?MC\d+: (?:\d+ (?:CE|UE) |HANDLING MCE|CPU \d+: Machine Check)/;
 const BANK_RE = /CPU (\d+): Machine Check(?: Exception)?: (\d+) Bank (\d+): ([0-9a-f]+)/;
 const ADDR_RE = /\bADDR ([0-9a-f]+)/;
-const EDAC_RE = /EDAC (?:\w+ )?(MC\d+): (\d+) (CE|UE) (.*?)(?: on (\S+))?(?: \((.*)\))?$/;
+const EDAC_RE = /EDAC (?:\w+ )?(MC\d+): (\d+) (CE|UE) (.*)$/;
 const GHES_SEVERITY_RE = /\[Hardware Error\]:\s+event severity: (\w+)/;
 const PHYSICAL_RE = /\[Hardware Error\]:\s+physical_address: (0x[0-9a-f]+)/;
 const FATAL_RE = /Processor context corrupt|Fatal machine check|Uncorrected|uncorrected|\bUE\b/;
 
+/**
+ * `memory read error on DIMM (channel:1 ...)` as error, location (`on` one word) and where (the parenthesised
+ * tail), read by position rather than by a lazy regex with optional tails (which rescans the line per character).
+ */
+function edacText(text: string): { error: string; location: string | null; where: string | null } {
+  const open = text.endsWith(')') ? text.indexOf(' (') : -1;
+  const head = open >= 0 ? text.slice(0, open) : text;
+  const on = head.lastIndexOf(' on ');
+  const location = on >= 0 && on + 4 < head.length && !/\s/.test(head.slice(on + 4)) ? head.slice(on + 4) : null;
+  return { error: location ? head.slice(0, on) : head, location, where: open >= 0 ? text.slice(open + 2, -1) : null };
+}
 
 export const mce = defineHeaderDetector({
   kind: 'mce',
@@ -43,9 +54,10 @@ export const mce = defineHeaderDetector({
       report.details['memoryController'] = edac[1]!;
       report.details['errorCount'] = Number(edac[2]);
       report.details['errorType'] = edac[3] === 'CE' ? 'corrected' : 'uncorrected';
-      report.details['error'] = edac[4]!;
-      if (edac[5]) report.details['location'] = edac[5];
-      if (edac[6]) report.details['where'] = edac[6];
+      const { error, location, where } = edacText(edac[4]!);
+      report.details['error'] = error;
+      if (location) report.details['location'] = location;
+      if (where) report.details['where'] = where;
     }
     // One key for every source (EDAC CE/UE, GHES event severity, the mce: lines' status), which urgency is told from.
     const ghes = firstMatch(report.lines, GHES_SEVERITY_RE);

@@ -3,7 +3,8 @@ import { blamePart, firstMatch, PANIC_INSIDE_REPORT_RE } from '../sections.js';
 
 // `BUG: spinlock bad magic on CPU#0, syz-executor/4160`, `BUG: spinlock recursion on CPU#1, ...`, `BUG: spinlock lockup
 // suspected on CPU#0, ...`, `BUG: spinlock already unlocked on CPU#1, ...`, `BUG: rwlock bad magic on CPU#1, ...`.
-const HEADER_RE = /BUG: (spinlock|rwlock) (bad magic|recursion|lockup suspected|already unlocked|wrong owner|wrong CPU|cpu recursion) on CPU#(\d+), (.+)\/(\d+)/;
+// Task names are at most 15 characters (TASK_COMM_LEN): `.{1,64}` bounds the scan for the `/pid` after one.
+const HEADER_RE = /BUG: (spinlock|rwlock) (bad magic|recursion|lockup suspected|already unlocked|wrong owner|wrong CPU|cpu recursion) on CPU#(\d+), (.{1,64})\/(\d+)/;
 // ` lock: 0xffff8801c5b4b0c8, .magic: dead4ead, .owner: syz-executor/4160, .owner_cpu: 0`
 const LOCK_RE = /^lock: (\S+?),? \.magic: ([0-9a-f]+), \.owner: (.+?), \.owner_cpu: (-?\d+)/;
 /** The spinlock debug checks themselves. */
