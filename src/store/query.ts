@@ -1,9 +1,9 @@
-import { sql, type Kysely } from 'kysely';
+import { sql, type Kysely, type Selectable } from 'kysely';
 import type { Incident } from '../result/schema.js';
 import { compareReleases } from './kernel-release.js';
 import type { Store } from './open.js';
 import { fleetClock } from './status.js';
-import type { StoreTables } from './tables.js';
+import type { ProblemsTable, StoreTables } from './tables.js';
 import type { HostList, HostRow, KernelCount, OccurrenceRow, ProblemDetail, ProblemFilter, ProblemList, ProblemRow } from './views.js';
 
 const DEFAULT_LIMIT = 100;
@@ -19,22 +19,8 @@ export function globToLike(glob: string, anywhere = false): string {
 
 const likeLower = (column: string, pattern: string) => sql<boolean>`lower(${sql.ref(column)}) like ${pattern} escape '\\'`;
 
-interface AggregateRow {
-  id: number;
-  signature: string;
-  signature_text: string;
-  signature_version: number;
-  kind: string;
-  culprit: string | null;
-  title: string;
-  status: string;
-  known_issue: string | null;
-  hosts: number;
-  occurrences: number;
-  reports: number;
-  first_ms: number | null;
-  last_ms: number | null;
-}
+/** A problem's row with what its occurrences add up to. */
+type AggregateRow = Selectable<ProblemsTable> & { hosts: number; occurrences: number; reports: number };
 
 function toProblemRow(r: AggregateRow): ProblemRow {
   return {

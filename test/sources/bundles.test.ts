@@ -1,33 +1,19 @@
-import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { execFileSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { afterAll, describe, expect, it } from 'vitest';
-import { analyzePaths } from '../../src/run.js';
+import { describe, expect, it } from 'vitest';
 import type { Result } from '../../src/result/schema.js';
 import { tarOf, zipOf, type ArchiveMember } from '../helpers/archives.js';
 import { convert, parseBundle } from '../helpers/convert.js';
 import { diagnosisDigest } from '../helpers/digest.js';
+import { analyzeAt, hasXz, scratchFolder } from '../helpers/scratch.js';
 
 const EXAMPLE = 'examples/node-2/messages.node-2.20221112.log';
 const exampleText = readFileSync(EXAMPLE, 'utf8');
 const NOW = () => new Date('2022-11-13T00:00:00Z');
-const dir = mkdtempSync(join(tmpdir(), 'ktriage-bundles-'));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-const hasXz = spawnSync('xz', ['--version']).status === 0;
-
-function write(name: string, content: Buffer | string): string {
-  const path = join(dir, name);
-  mkdirSync(join(path, '..'), { recursive: true });
-  writeFileSync(path, content);
-  return path;
-}
-
-async function analyze(...paths: string[]): Promise<Result> {
-  return (await analyzePaths(paths, { now: NOW })).result;
-}
+const { dir, write } = scratchFolder('ktriage-bundles-');
+const analyze = (...paths: string[]) => analyzeAt(NOW, ...paths);
 
 /** The example split as logrotate would: the older half rotated and gzipped, cut just before a watchdog report. */
 function rotatedNode2(folder: string): ArchiveMember[] {

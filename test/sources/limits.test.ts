@@ -2,34 +2,20 @@
 // the way it looks: each limit of the README's reliability section, with an input built to cross it.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { open } from 'node:fs/promises';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, truncateSync } from 'node:fs';
 import { join } from 'node:path';
 import { crc32 } from 'node:zlib';
-import { afterAll, describe, expect, it } from 'vitest';
-import { analyzePaths } from '../../src/run.js';
+import { describe, expect, it } from 'vitest';
 import type { Result } from '../../src/result/schema.js';
 import { zipOf } from '../helpers/archives.js';
+import { analyzeAt, hasXz, scratchFolder } from '../helpers/scratch.js';
 
 const EXAMPLE = 'examples/node-2/messages.node-2.20221112.log';
 const node2 = readFileSync(EXAMPLE, 'utf8');
 const NOW = () => new Date('2022-11-13T00:00:00Z');
 const NODE2_INCIDENTS = [[12, 24], [13, 14], [15, 8]];
-const dir = mkdtempSync(join(tmpdir(), 'ktriage-limits-'));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-const hasXz = spawnSync('xz', ['--version']).status === 0;
-
-function write(name: string, content: Buffer | string): string {
-  const path = join(dir, name);
-  mkdirSync(join(path, '..'), { recursive: true });
-  writeFileSync(path, content);
-  return path;
-}
-
-async function analyze(...paths: string[]): Promise<Result> {
-  return (await analyzePaths(paths, { now: NOW })).result;
-}
+const { dir, write } = scratchFolder('ktriage-limits-');
+const analyze = (...paths: string[]) => analyzeAt(NOW, ...paths);
 
 const incidentsOf = (result: Result) => result.incidents.map((i) => [i.cpu, i.reports]);
 
