@@ -23,7 +23,6 @@ import type { Incident, InputSummary, Result, RunWarning } from './result/schema
 import type { KnownIssueMatch } from './result/known-issue-schema.js';
 import { matchKnownIssues } from './analysis/known-issues.js';
 import { shippedKnownIssues, type KnownIssues } from './knowledge/known-issues/load.js';
-import { matchFixIndex, type FixIndex } from './analysis/fix-index.js';
 import { SCHEMA_VERSION } from './result/version.js';
 import { TOOL_VERSION } from './version.js';
 
@@ -46,8 +45,6 @@ export interface AnalyzeOptions {
   readonly filter?: ResultFilter;
   /** Known issues to match incidents against (default: the shipped folder, read when there is an incident; null: none). */
   readonly knownIssues?: KnownIssues | null;
-  /** Fix commits indexed from a kernel tree (`ktriage kb index`, `--kb FILE`). */
-  readonly fixIndex?: FixIndex | null;
 }
 
 export interface SourceInfo {
@@ -478,7 +475,7 @@ export class Analyzer {
     if (!incidents.some((i) => i.role !== 'victim')) return [];
     const base = this.options.knownIssues === undefined ? shippedKnownIssues() : this.options.knownIssues;
     for (const p of base?.problems ?? []) this.warn(p.path, p.message);
-    return [...matchKnownIssues(incidents, base?.entries ?? []), ...(this.options.fixIndex ? matchFixIndex(incidents, this.options.fixIndex) : [])];
+    return matchKnownIssues(incidents, base?.entries ?? []);
   }
 }
 

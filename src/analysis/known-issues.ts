@@ -42,6 +42,14 @@ export function incidentKeys(i: Incident): IncidentKeys {
 
 type Confidence = KnownIssueMatch['confidence'];
 
+/** Entry patterns compiled once per process, not once per incident they are tried on. */
+const compiled = new Map<string, RegExp>();
+function pattern(source: string): RegExp {
+  let re = compiled.get(source);
+  if (!re) compiled.set(source, (re = new RegExp(source)));
+  return re;
+}
+
 /** The keys an entry's match rule agrees on, or null when a required key disagrees. */
 export function matchRule(rule: KnownIssue['match'], k: IncidentKeys): { keys: Key[]; callers: string[]; confidence: Confidence } | null {
   const keys: Key[] = ['kind'];
@@ -59,14 +67,14 @@ export function matchRule(rule: KnownIssue['match'], k: IncidentKeys): { keys: K
     keys.push('module');
   }
   if (rule.header) {
-    const re = new RegExp(rule.header);
+    const re = pattern(rule.header);
     if (!k.headerLines.some((l) => re.test(l))) return null;
     keys.push('header');
   }
   if (rule.details) {
-    const agree = Object.entries(rule.details).every(([name, pattern]) => {
+    const agree = Object.entries(rule.details).every(([name, source]) => {
       const value = k.details[name];
-      return value !== undefined && value !== null && new RegExp(pattern).test(String(value));
+      return value !== undefined && value !== null && pattern(source).test(String(value));
     });
     if (!agree) return null;
     keys.push('details');

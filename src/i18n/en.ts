@@ -188,12 +188,10 @@ export const EN_MESSAGES = {
     `${a.str('path')} repeats ${plural(a.num('lines'), 'line')} of ${a.str('other')} (same host, time and text${a.num('of') > 0 ? `; ${Math.round((100 * a.num('lines')) / a.num('of'))} % of its lines` : ''}): counted once.`,
   'finding.victim': (a) => `${a.str('name')} on CPU ${a.opt('cpu') ?? '?'} (${span(a)}) is a victim, not a cause: ${a.say('note') ?? `caused by ${a.str('cause')}`}`,
   'finding.knownIssue': (a) => {
-    const what = a.str('source') === 'fix-index' ? `fix commit ${a.str('commit')} '${a.str('subject')}'${a.opt('release') ? ` (first in ${a.str('release')})` : ''}, whose message quotes the same report` : `known issue ${a.str('id')} (${knownState(a)}): ${a.str('title')}`;
-    return `Matches ${what}. Matched on ${matchedKeys(a)} (${CONFIDENCE_EN[a.str('confidence')] ?? a.str('confidence')}).`;
+    return `Matches known issue ${a.str('id')} (${knownState(a)}): ${a.str('title')}. Matched on ${matchedKeys(a)} (${CONFIDENCE_EN[a.str('confidence')] ?? a.str('confidence')}).`;
   },
   'finding.knownIssue.similar': (a) => {
-    const what = a.str('source') === 'fix-index' ? `fix commit ${a.str('commit')} '${a.str('subject')}'` : `known issue ${a.str('id')} (${a.str('title')})`;
-    return `Similar to ${what}, but ${VERDICT_EN[a.str('verdict')]?.(a) ?? 'the kernel differs'}: not counted as a match.`;
+    return `Similar to known issue ${a.str('id')} (${a.str('title')}), but ${VERDICT_EN[a.str('verdict')]?.(a) ?? 'the kernel differs'}: not counted as a match.`;
   },
   'finding.taint': (a) => `Taint \`${a.str('taint')}\`: ${a.list('letters').map((l) => `${l} = ${taintMeaning(l)}`).join('; ')}.`,
   'finding.event': eventFinding,

@@ -259,12 +259,10 @@ const ZH_MESSAGES: Record<keyof typeof EN_MESSAGES, Entry> = {
     `${a.str('path')} 重复了 ${a.str('other')} 中的 ${a.num('lines')} 行（主机、时间和内容相同${a.num('of') > 0 ? `；占其 ${Math.round((100 * a.num('lines')) / a.num('of'))} % 的行` : ''}）：只计一次。`,
   'finding.victim': (a) => `CPU ${a.opt('cpu') ?? '?'} 上的 ${a.str('name')}（${span(a)}）是受害者，不是根因：${a.say('note') ?? `由 ${titleZh(a.str('causeKind'), a.str('cause'))} 引起`}`,
   'finding.knownIssue': (a) => {
-    const what = a.str('source') === 'fix-index' ? `修复提交 ${a.str('commit')}「${a.str('subject')}」${a.opt('release') ? `（最早见于 ${a.str('release')}）` : ''}，其提交说明引用了同样的报告` : `已知问题 ${a.str('id')}（${knownStateZh(a)}）：${knownIssueZh(a.str('id'))?.title.zh ?? a.str('title')}`;
-    return `匹配${what}。匹配依据：${matchedKeysZh(a)}（${CONFIDENCE_ZH[a.str('confidence')] ?? a.str('confidence')}）。`;
+    return `匹配已知问题 ${a.str('id')}（${knownStateZh(a)}）：${knownIssueZh(a.str('id'))?.title.zh ?? a.str('title')}。匹配依据：${matchedKeysZh(a)}（${CONFIDENCE_ZH[a.str('confidence')] ?? a.str('confidence')}）。`;
   },
   'finding.knownIssue.similar': (a) => {
-    const what = a.str('source') === 'fix-index' ? `修复提交 ${a.str('commit')}「${a.str('subject')}」` : `已知问题 ${a.str('id')}（${knownIssueZh(a.str('id'))?.title.zh ?? a.str('title')}）`;
-    return `与${what}相似，但${VERDICT_ZH[a.str('verdict')]?.(a) ?? '内核版本不同'}：不算作匹配。`;
+    return `与已知问题 ${a.str('id')}（${knownIssueZh(a.str('id'))?.title.zh ?? a.str('title')}）相似，但${VERDICT_ZH[a.str('verdict')]?.(a) ?? '内核版本不同'}：不算作匹配。`;
   },
   'finding.taint': (a) => `污染标志 \`${a.str('taint')}\`：${a.list('letters').map((l) => `${l} = ${taintMeaning(l)}`).join('；')}。`,
   'finding.event': eventFinding,

@@ -9,8 +9,8 @@ export const KERNEL_VERDICTS = ['in-range', 'unknown', 'before', 'after', 'fixed
 
 export const knownIssueMatchSchema = z.object({
   incident: z.string(),
-  id: z.string().describe('the entry id, or the fixing commit id for a match from a --kb index'),
-  source: z.enum(['knowledge', 'fix-index']).describe('the shipped knowledge folder, or an index made by `ktriage kb index`'),
+  id: z.string().describe('the entry id'),
+  source: z.enum(['knowledge']).describe('where the entry comes from: the shipped knowledge folder'),
   title: z.string(),
   status: z.enum(['match', 'other-kernel']).describe('other-kernel: the same shape, but the node runs a kernel outside the range (or one that has the fix)'),
   confidence: z.enum(MATCH_CONFIDENCES),
