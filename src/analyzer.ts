@@ -32,6 +32,8 @@ export interface AnalyzeOptions {
   /** Zone for wall-clock times without one, e.g. "+08:00". */
   readonly assumedZone?: string | null;
   readonly detectors?: readonly Detector[];
+  /** The run reads one source only (one plain file, stdin, a pasted text): no copies across inputs to look for. */
+  readonly oneSource?: boolean;
   /** Clock for `generatedAt` (tests pin it). */
   readonly now?: () => Date;
   /**
@@ -301,7 +303,8 @@ export class Analyzer {
   private readonly hostHints = new Map<string, string | null>();
   private readonly warnings: RunWarning[] = [];
   /** Lines an input repeats from another (the same node's logs in several forms), counted once. */
-  private readonly copies = new LineCopies();
+  /** Null when the run reads one source: no line can then repeat another input's, and none is remembered. */
+  private readonly copies: LineCopies | null;
   private readonly errors: Result['errors'] = [];
   private readonly spoofed = new Map<string, { count: number; example: LogLine }>();
   /** @internal the detectors' headers, shared by the inputs' segmenters and the spoofing check. */
@@ -317,12 +320,13 @@ export class Analyzer {
     this.events = new EventAggregator(new RecentTexts(room));
     this.origins = options.rememberTexts ? new RecentTexts(REPEATED_TEXTS_ROOM) : undefined;
     this.repeats = new RecentTexts(room);
+    this.copies = options.oneSource ? null : new LineCopies();
   }
 
   openSource(info: SourceInfo): SourceFeed {
     this.hostHints.set(info.path, info.hostHint ?? null);
     // (inputs are fed one after the other: the lines that come now are this one's)
-    this.copies.input = this.feeds.length;
+    if (this.copies) this.copies.input = this.feeds.length;
     const feed = new SourceFeed(info, this.options, this);
     this.feeds.push(feed);
     return feed;
@@ -398,11 +402,11 @@ export class Analyzer {
   /** @internal a line that belongs to no report and can be no spoofed one (a plain repeat the fast path took whole). */
   takeRepeat(line: LogLine, reading: MessageReading): void {
     const host = this.hostOf(line);
-    if (!this.copies.isCopy(line, host)) this.events.addRead(line, host, reading);
+    if (!this.copies?.isCopy(line, host)) this.events.addRead(line, host, reading);
   }
 
   private loose(line: LogLine): void {
-    if (this.copies.isCopy(line, this.hostOf(line))) return;
+    if (this.copies?.isCopy(line, this.hostOf(line))) return;
     // A program line shaped like a kernel report is not one: anyone can write such text to syslog.
     if (!line.kernel && this.headers.matches(line.text)) {
       const key = `${line.path}\u0001${line.tag}`;
@@ -442,8 +446,8 @@ export class Analyzer {
     const allIncidents = drafts.flatMap((d) => this.stage(`incident of the report at ${d.reports[0]!.header.path}:${d.reports[0]!.header.lineNo}`, [], () => [toIncident(d, this.options.machine, codeCheck, this.recordError, drafts.length)]));
     const allEvents = this.events.groupsList().map((e) => ({ ...e, host: e.host }));
     this.stage('relating events to incidents', undefined, () => relateEvents(allEvents, allIncidents));
-    const inputs = this.feeds.map((f, n) => ({ ...f.summary, overlaps: [...(this.copies.overlaps.get(n) ?? [])].map(([other, lines]) => ({ path: this.feeds[other]!.summary.path, lines })) }));
-    if (this.copies.unchecked > 0 && this.feeds.length > 1) this.warn(null, `${this.copies.unchecked} lines past the first 500000 were not checked for copies in other inputs`);
+    const inputs = this.feeds.map((f, n) => ({ ...f.summary, overlaps: [...(this.copies?.overlaps.get(n) ?? [])].map(([other, lines]) => ({ path: this.feeds[other]!.summary.path, lines })) }));
+    if (this.copies && this.copies.unchecked > 0 && this.feeds.length > 1) this.warn(null, `${this.copies.unchecked} lines past the first 500000 were not checked for copies in other inputs`);
     const covered = coveredSpan(inputs);
     // --since/--until/--host: the problems, findings and verdict are those of what the filter keeps.
     const { incidents, events, filter } = this.options.filter
@@ -486,7 +490,7 @@ function slim(report: Report): Report {
 
 /** Analyzes text already in memory (pasted reports, tests, the corpus evaluation). */
 export function analyzeText(text: string, path = '<text>', options: AnalyzeOptions = {}): Result {
-  const analyzer = new Analyzer(options);
+  const analyzer = new Analyzer({ ...options, oneSource: true });
   const feed = analyzer.openSource({ path });
   const lines = text.split(/\r\n|\n|\r/);
   if (lines[lines.length - 1] === '') lines.pop();

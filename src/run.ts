@@ -3,6 +3,7 @@ import { loadArmDecoder } from './machine/arm-decode.js';
 import { loadMachineInputs, type MachineFiles } from './machine/inputs.js';
 import type { Result, RunWarning } from './result/schema.js';
 import { collectInputs, sourcesOf, textSize, totalSize } from './sources/collect.js';
+import { archiveKindOf } from './sources/select.js';
 import { describeDecodeError, RefusedError } from './sources/decompress.js';
 import type { ReadMeter } from './sources/meter.js';
 import { Prescan } from './sources/prescan.js';
@@ -101,8 +102,10 @@ export async function analyzePaths(paths: readonly string[], options: RunOptions
   const skipRoutineLines = options.skipRoutineLines ?? (options.fastFromBytes !== undefined && text !== null && text >= options.fastFromBytes);
   const meter = options.meter ?? null;
   if (meter) meter.total = size;
+  // One plain file or stdin is one source (an archive or a directory may hold several copies of the log).
+  const oneSource = inputs.length === 1 && (inputs[0]!.kind === 'stdin' || archiveKindOf(inputs[0]!.path) === null);
   const pass = async (excluded: ReadonlyMap<string, string>) => {
-    const analyzer = new Analyzer({ ...options, machine, rememberTexts: options.rememberTexts ?? skipRoutineLines });
+    const analyzer = new Analyzer({ ...options, machine, oneSource, rememberTexts: options.rememberTexts ?? skipRoutineLines });
     for (const w of machineWarnings) analyzer.warn(w.path, w.message);
     for (const p of problems) analyzer.warn(p.path, p.message);
     for (const [subject, why] of excluded) analyzer.warn(subject, `${why}; nothing of it was analyzed`);
