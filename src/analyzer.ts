@@ -7,7 +7,7 @@ import { RecentTexts, REPEATED_TEXTS_ROOM } from './lines/recent-texts.js';
 import { capIncidents, omittedWarning } from './analysis/cap.js';
 import { completeIncidents, groupIncidents, UniqueReports } from './analysis/incidents.js';
 import { coveredSpan, summarize } from './analysis/summary.js';
-import { crossesMidnight } from './analysis/duration.js';
+import { crossesMidnight } from './time/format.js';
 import { groupProblems } from './analysis/problems.js';
 import { LineCopies } from './analysis/overlap.js';
 import { linkVictims } from './analysis/victims.js';

@@ -1,6 +1,6 @@
-import { epochMsOf, isoInZone, normaliseZone } from '../lines/time.js';
+import { epochMsOf, isoInZone, normaliseZone } from '../time/clock.js';
 import type { EventGroup, Incident, Result } from '../result/schema.js';
-import { isoMs, type Span } from './moments.js';
+import { isoMs, type Span } from '../time/moments.js';
 
 // --since, --until and --host: which incidents and event groups a report shows. A time bound is a time as the
 // user writes it, or a duration back from the end of the logs (not from now: logs are read after the fact, and a

@@ -4,8 +4,8 @@ import type { EventGroup, Finding, Incident, InnerMessage, MessageParams, NextSt
 import type { KnownIssueMatch } from '../result/known-issue-schema.js';
 import { matchParams } from './known-issues.js';
 import { english, relationMessage, t } from '../i18n/index.js';
-import { shortTime } from './duration.js';
-import { firstMoment, isoMs, lastMoment, secondsBetween, spanSeconds, type Moment } from './moments.js';
+import { shortTime } from '../time/format.js';
+import { firstMoment, isoMs, lastMoment, secondsBetween, spanSeconds, type Moment } from '../time/moments.js';
 import { sanitizerParams, victimParams } from './params.js';
 import { recurrenceParams } from './problems.js';
 

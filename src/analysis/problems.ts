@@ -1,5 +1,5 @@
 import type { Incident, Problem } from '../result/schema.js';
-import { firstMoment, secondsBetween } from './moments.js';
+import { firstMoment, secondsBetween } from '../time/moments.js';
 
 /**
  * Root incidents (culprits and standalone ones) with the same signature are one problem, on one host or many: the

@@ -19,7 +19,7 @@ import { progressWanted, startProgress } from './progress.js';
 import { isLang, LANGS, type Lang } from '../i18n/index.js';
 import { ReadMeter } from '../sources/meter.js';
 import { outputClash } from '../sources/collect.js';
-import { normaliseZone } from '../lines/time.js';
+import { normaliseZone } from '../time/clock.js';
 
 type Severity = 'critical' | 'warning';
 

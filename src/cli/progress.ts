@@ -1,4 +1,5 @@
 import type { ReadMeter } from '../sources/meter.js';
+import { compactDuration } from '../time/format.js';
 
 /** Inputs smaller than this finish before a bar is worth drawing. */
 const LARGE_INPUT_BYTES = 32 * 1024 * 1024;
@@ -17,12 +18,6 @@ function megabytes(n: number): string {
   return n >= 1e9 ? `${(n / 1e9).toFixed(2)} GB` : `${(n / 1e6).toFixed(n >= 1e8 ? 0 : 1)} MB`;
 }
 
-function duration(seconds: number): string {
-  if (!Number.isFinite(seconds)) return '?';
-  const s = Math.max(0, Math.round(seconds));
-  return s >= 60 ? `${Math.floor(s / 60)}m${String(s % 60).padStart(2, '0')}s` : `${s}s`;
-}
-
 /** One line: `[#####-----]  45%  450 MB / 1.00 GB  210 MB/s  ETA 3s`; without a total, bytes and rate only. */
 export function formatProgress(state: ProgressState): string {
   const seconds = state.elapsedMs / 1000;
@@ -33,7 +28,7 @@ export function formatProgress(state: ProgressState): string {
   const filled = Math.round(fraction * BAR_WIDTH);
   const eta = rate > 0 ? (state.total - state.read) / rate : Infinity;
   const percent = `${Math.floor(fraction * 100)}%`.padStart(4);
-  return `[${'#'.repeat(filled)}${'-'.repeat(BAR_WIDTH - filled)}] ${percent}  ${megabytes(state.read)} / ${megabytes(state.total)}  ${rateText}  ETA ${duration(eta)}`;
+  return `[${'#'.repeat(filled)}${'-'.repeat(BAR_WIDTH - filled)}] ${percent}  ${megabytes(state.read)} / ${megabytes(state.total)}  ${rateText}  ETA ${compactDuration(eta)}`;
 }
 
 export interface ProgressOutput {

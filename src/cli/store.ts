@@ -6,7 +6,7 @@ import type { FleetView } from '../render/fleet/index.js';
 import { describeStoreError, StoreError } from '../store/errors.js';
 import { describeLocation, storeLocation, type StoreLocation } from '../store/location.js';
 import type { Store } from '../store/open.js';
-import { parseSpan } from '../store/time.js';
+import { parseSpan } from '../time/spans.js';
 import { EXIT } from './exit-codes.js';
 
 // The store's modules (and the native SQLite binding, pg, kysely) load only for these commands: `analyze` needs none.

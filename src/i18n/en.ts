@@ -1,6 +1,6 @@
 // English sentences of the analysis: the result document's `text`, `why`, `verdict` and notes are built
 // from these entries, so the English report and the message codes cannot drift apart.
-import { formatDuration, isoParts, roundedRange } from '../analysis/duration.js';
+import { formatDuration, isoParts, roundedRange } from '../time/format.js';
 import { lookupErrno } from '../knowledge/errno.js';
 import { TAINT_FLAGS } from '../knowledge/taint.js';
 import { KIND_PHRASES } from '../result/kinds.js';

@@ -1,4 +1,4 @@
-import { formatDuration } from '../analysis/duration.js';
+import { formatDuration } from '../time/format.js';
 import { ERRNO_ZH } from '../knowledge/zh.js';
 import type { EventGroup, Incident, InnerMessage, Message, MessageParams } from '../result/schema.js';
 import { EN } from './en.js';

@@ -1,6 +1,6 @@
 // Chinese catalog. Function names, kernel identifiers, sysctl names, commands and log templates stay
 // as they are: an engineer searches for them verbatim.
-import { formatDuration, isoParts, roundedRange, type DurationUnits } from '../analysis/duration.js';
+import { formatDuration, isoParts, roundedRange, type DurationUnits } from '../time/format.js';
 import { lookupErrno } from '../knowledge/errno.js';
 import { ERRNO_ZH, TAINT_ZH, TEAMS_ZH } from '../knowledge/zh.js';
 import { shippedKnownIssues } from '../knowledge/known-issues/load.js';

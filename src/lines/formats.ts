@@ -1,5 +1,5 @@
 import type { LineContext, LineFormat, LineOrigin, LogLine, MovingLine } from './types.js';
-import { epochMsOf, monthIndex, normaliseZone, wallClock, type WallClock } from './time.js';
+import { epochMsOf, monthIndex, normaliseZone, wallClock, type WallClock } from '../time/clock.js';
 
 /** The message part of a line once its prefix is parsed. */
 interface Parsed extends LineOrigin {

@@ -1,5 +1,5 @@
 import { buildTable, LINE_PIECES, mayMatter } from './fast-scan.js';
-import { MONTHS } from './time.js';
+import { MONTHS } from '../time/clock.js';
 import { LINE_SCAN_WASM } from './line-scan-wasm.js';
 
 /**

@@ -1,4 +1,4 @@
-import { crossesMidnight, shortTime } from '../analysis/duration.js';
+import { crossesMidnight, spanClock } from '../time/format.js';
 import { detailLabel, detailValue, duration, errnoMeaning, say, sayEach, t, type Lang } from '../i18n/index.js';
 import type { EventGroup, Incident, NextStep, Result } from '../result/schema.js';
 
@@ -45,25 +45,16 @@ export function roleText(i: Incident, lang: Lang = 'en'): string {
   return t(lang, `ui.role.${i.role}`);
 }
 
-/** `10:10:59-10:22:23`; a dated end (`11-12 10:11:00 – 11-19 13:11:30`) is set apart, its date holding a hyphen. */
-const joinSpan = (from: string, to: string): string => (to.includes(' ') ? `${from} – ${to}` : `${from}-${to}`);
-
 /** Whether the logs span more than one day (times then carry their date). */
 export function spansDays(result: Pick<Result, 'summary'>): boolean {
   return crossesMidnight(result.summary.firstSeen, result.summary.lastSeen);
 }
 
-/** From-to of an incident; dated (`11-12 10:10:59`) when told. The end has no date when it is the start's day. */
-export function spanText(i: Incident, dated = false): string {
-  const from = shortTime(i.firstSeen, i.firstUptime, dated);
-  if (i.reports === 1) return from;
-  return joinSpan(from, shortTime(i.lastSeen, i.lastUptime, dated && crossesMidnight(i.firstSeen, i.lastSeen)));
-}
+/** From-to of an incident (its first report's time alone when it has one); dated (`11-12 10:10:59`) when told. */
+export const spanText = (i: Incident, dated = false): string => spanClock(i, i.reports === 1, dated);
 
-export function eventSpan(e: EventGroup, dated = false): string {
-  const from = shortTime(e.firstSeen, e.firstUptime, dated);
-  return e.count === 1 ? from : joinSpan(from, shortTime(e.lastSeen, e.lastUptime, dated && crossesMidnight(e.firstSeen, e.lastSeen)));
-}
+/** From-to of an event group (its one line's time alone when it has one). */
+export const eventSpan = (e: EventGroup, dated = false): string => spanClock(e, e.count === 1, dated);
 
 /** `path:line` of an event group's example line. */
 export function exampleRef(e: EventGroup): string {

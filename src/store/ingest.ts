@@ -5,7 +5,7 @@ import { kernelBuild } from './kernel-release.js';
 import type { Store } from './open.js';
 import { refreshStatuses } from './status.js';
 import type { StoreTables } from './tables.js';
-import { epochMs } from './time.js';
+import { epochMs } from '../time/spans.js';
 
 /** What identifies an input's bytes: their SHA-256 and size (the CLI hashes the files it was given). */
 export interface InputDigest {

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { mayMatter } from '../../src/lines/fast-scan.js';
 import { readSyslogStamp } from '../../src/lines/formats.js';
 import { candidateLines, findStops, restText } from '../../src/lines/line-scan.js';
-import { MONTHS, monthIndex } from '../../src/lines/time.js';
+import { MONTHS, monthIndex } from '../../src/time/clock.js';
 import { FUZZ_TIMEOUT_MS, fuzzParams } from '../fuzz/params.js';
 
 // The syslog time as the regex that read it before readSyslogStamp (kept here as its specification).

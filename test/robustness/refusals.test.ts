@@ -161,7 +161,7 @@ describe('--tz takes only an offset some place has', () => {
   }
 
   it('takes +05:45, -0330 and Z, and writes times in that zone', async () => {
-    const { normaliseZone } = await import('../../src/lines/time.js');
+    const { normaliseZone } = await import('../../src/time/clock.js');
     expect(['+05:45', '-0330', 'Z', '+14:00', '-12:00'].map(normaliseZone)).toEqual(['+05:45', '-03:30', 'Z', '+14:00', '-12:00']);
     // (a log line's own zone is read by the same function: one with no real offset counts as none)
     expect(['+99:99', '+08:60', '-15:00', '8', '+8:00'].map(normaliseZone)).toEqual([null, null, null, null, null]);

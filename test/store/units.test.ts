@@ -3,7 +3,7 @@ import { classifyStoreError } from '../../src/store/errors.js';
 import { compareReleases, kernelBuild } from '../../src/store/kernel-release.js';
 import { redactIn, redactUrl, storeLocation } from '../../src/store/location.js';
 import { globToLike } from '../../src/store/query.js';
-import { parseSpan } from '../../src/store/time.js';
+import { parseSpan } from '../../src/time/spans.js';
 
 describe('store location', () => {
   it.each([

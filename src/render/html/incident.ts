@@ -1,4 +1,4 @@
-import { spanSeconds } from '../../analysis/moments.js';
+import { spanSeconds } from '../../time/moments.js';
 import { duration, incidentTitle, say, t, taintMeaning, type Lang } from '../../i18n/index.js';
 import type { Finding, Incident, NextStep, Result } from '../../result/schema.js';
 import { culpritLabel, detailRows, frameMarks, frameText, noteTexts, placeOf, ripText, spansDays, spanText, stuckText, whyText } from '../common.js';

@@ -1,4 +1,4 @@
-import { momentOf, secondsBetween } from '../../analysis/moments.js';
+import { momentOf, secondsBetween } from '../../time/moments.js';
 import { createHash } from 'node:crypto';
 import { duration, t, type Lang } from '../../i18n/index.js';
 import type { Result } from '../../result/schema.js';

@@ -1,8 +1,9 @@
 import { incidentTitle, t, type Lang } from '../../i18n/index.js';
-import { shortTime } from '../../analysis/duration.js';
+import { shortTime } from '../../time/format.js';
 import type { EventGroup, Incident, Result } from '../../result/schema.js';
 import { eventSpan, placeOf, ripText, roleText, spansDays, spanText, taskText } from '../common.js';
-import { axisTicks, chooseClock, clockLabel, crossesMidnightOn, secondsOn, zoneText, type Clock } from './clock.js';
+import { axisTicks, clockLabel, crossesMidnightOn, zoneText, type Clock } from '../../time/axis.js';
+import { chooseClock, secondsOn } from './clock.js';
 import { html, type SafeHtml } from './escape.js';
 import { eventAnchor, incidentAnchor } from './ids.js';
 import { fitText, linearScale, px } from './svg.js';

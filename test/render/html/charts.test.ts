@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { axisTicks, clockLabel, crossesMidnightOn, zoneText } from '../../../src/render/html/clock.js';
-import { crossesMidnight, roundedRange, shortTime } from '../../../src/analysis/duration.js';
+import { axisTicks, clockLabel, crossesMidnightOn, zoneText } from '../../../src/time/axis.js';
+import { crossesMidnight, roundedRange, shortTime } from '../../../src/time/format.js';
 import { foldStacks } from '../../../src/render/html/flame.js';
 import { fitText } from '../../../src/render/html/svg.js';
 

@@ -1,4 +1,4 @@
-import { momentOf } from '../analysis/moments.js';
+import { momentOf } from './moments.js';
 
 /** Epoch milliseconds of a result's time text (null when it has none). */
 export function epochMs(time: string | null): number | null {

@@ -1,3 +1,5 @@
+import type { Span } from './moments.js';
+
 /** Words for hours, minutes and seconds, and what goes between a number and its unit. */
 export interface DurationUnits {
   readonly h: string;
@@ -22,6 +24,13 @@ export function formatDuration(seconds: number, units: DurationUnits = EN_DURATI
   return `${sec}${g}${su}`;
 }
 
+/** "45s", "3m05s" (a progress line's elapsed time and ETA); "?" when unknown. */
+export function compactDuration(seconds: number): string {
+  if (!Number.isFinite(seconds)) return '?';
+  const s = Math.max(0, Math.round(seconds));
+  return s >= 60 ? `${Math.floor(s / 60)}m${String(s % 60).padStart(2, '0')}s` : `${s}s`;
+}
+
 /**
  * The clock part of an ISO time ("10:10:59"), with its date when `dated` ("11-12 10:10:59": logs that span days), or
  * the uptime as "[1234.56]".
@@ -30,6 +39,16 @@ export function shortTime(time: string | null, uptime: number | null, dated = fa
   const m = time ? /^\d{4}-(\d{2}-\d{2})T(\d{2}:\d{2}:\d{2})/.exec(time) : null;
   if (m) return dated ? `${m[1]} ${m[2]}` : m[2]!;
   return uptime !== null ? `[${uptime.toFixed(2)}]` : '?';
+}
+
+/** `10:10:59-10:22:23`; a dated end (`11-12 10:11:00 – 11-19 13:11:30`) is set apart, its date holding a hyphen. */
+const joinSpan = (from: string, to: string): string => (to.includes(' ') ? `${from} – ${to}` : `${from}-${to}`);
+
+/** From-to of a span, its start alone when `single`; dated when told, the end without its date when on the start's day. */
+export function spanClock(s: Span, single: boolean, dated = false): string {
+  const from = shortTime(s.firstSeen, s.firstUptime, dated);
+  if (single) return from;
+  return joinSpan(from, shortTime(s.lastSeen, s.lastUptime, dated && crossesMidnight(s.firstSeen, s.lastSeen)));
 }
 
 /** Whether two ISO times fall on different days (each in its own zone, as the log wrote it). */
