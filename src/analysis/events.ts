@@ -1,6 +1,7 @@
 import { isEarlier, lasting, type LogLine } from '../lines/types.js';
 import { isAsciiDigit, trimEndWhere } from '../text/trim.js';
 import { lookupErrno } from '../knowledge/errno.js';
+import { storageError, type StorageError } from '../knowledge/storage.js';
 import type { EventGroup } from '../result/schema.js';
 import { RecentTexts } from '../lines/recent-texts.js';
 
@@ -8,6 +9,9 @@ import { RecentTexts } from '../lines/recent-texts.js';
 export const NOTABLE_RE = /\b(?:err(?:or)?s?|fail(?:ed|ure|s)?|timed? ?out|timeout|not responding|unable|cannot|can't|denied|refused|abort(?:ed|ing)?|reset|offline|lost|corrupt(?:ed|ion)?|critical|fatal|hung|stall(?:ed)?|blocked|dropped|warn(?:ing)?)\b/i;
 // A negative number that may be an errno: `-107`, `error -5`, `ret=-110`, `(-28)`.
 const NEGATIVE_RE = /(?<![\w.-])-(\d{1,3})(?![\w.])/g;
+// An errno printed without sign or name after the word that says it is one: `error 5`, `err=5`, `errno: 5`. Not `I/O error 10`
+// (ext4_end_bio prints a blk_status_t there since 4.13) nor `sector 5`; a number running on (`5.1`, `5:0`, `5s`) is no errno.
+const UNSIGNED_RE = /(?<!I\/O )\b(?:error|err|errno)[ =:]{1,2}(\d{1,3})(?![\w.:/-])/g;
 /** Whether a text holds a number NEGATIVE_RE would take for an errno (before the errno table is asked). */
 export const ERRNO_LIKE_RE = new RegExp(NEGATIVE_RE.source);
 // Device-like subjects: rbd1, sda3, dm-12, eth0, nvme0n1, md127; letters then digits (hex tail allowed).
@@ -19,6 +23,8 @@ const HAS_DIGIT_RE = /\d/;
 const HAS_WORD_RE = /[A-Za-z0-9]/;
 // What NEGATIVE_RE needs to match at all: a cheap test before templating a program line.
 const MAYBE_ERRNO_RE = /-\d/;
+// What UNSIGNED_RE needs to match at all.
+const MAYBE_UNSIGNED_RE = /err/i;
 
 /** Cap on distinct templates kept, so that a log of unique lines cannot grow memory without bound. */
 const MAX_GROUPS = 5000;
@@ -34,7 +40,9 @@ function readMessage(message: string): Reading | null {
   const text = message.trim();
   if (!HAS_WORD_RE.test(text)) return null;
   const { template, subjects, errno } = templateOf(text);
-  return { template, subjects, errno, notable: NOTABLE_RE.test(text), lastGroup: null };
+  const storage = storageError(text);
+  // A storage error is notable whatever its words (`timing out command`, `Failing path`).
+  return { template, subjects, errno, storage, notable: storage !== null || NOTABLE_RE.test(text), lastGroup: null };
 }
 
 /** What a message says as an event, to hand back to addRead (null: nothing). */
@@ -42,6 +50,7 @@ export type MessageReading = Reading | null;
 
 interface Reading extends Template {
   readonly notable: boolean;
+  readonly storage: StorageError | null;
   /** The group the last line with this text went to. */
   lastGroup: Group | null;
 }
@@ -53,15 +62,16 @@ export function templateOf(text: string): Template {
   const subjects: string[] = [];
   let errno: number | null = null;
   const errnos: string[] = [];
-  // Errnos are set aside first (as NUL-delimited placeholders) so that the number rules leave them alone.
+  // Errnos are set aside first (as NUL-delimited placeholders) so that the number rules leave them alone; each keeps its sign as printed.
   // Each rule runs only when the character it cannot match without is there (a scan is cheaper than a replace).
-  let t = !text.includes('-') ? text : text.replace(NEGATIVE_RE, (whole, digits: string) => {
-    const info = lookupErrno(Number(digits));
-    if (!info) return whole;
-    errno ??= -Number(digits);
+  const setAside = (sign: number) => (whole: string, digits: string) => {
+    if (!lookupErrno(Number(digits))) return whole;
+    errno ??= sign * Number(digits);
     errnos.push(whole);
     return `\u0000E${errnos.length - 1}\u0000`;
-  });
+  };
+  let t = !text.includes('-') ? text : text.replace(NEGATIVE_RE, setAside(-1));
+  if (MAYBE_UNSIGNED_RE.test(t)) t = t.replace(UNSIGNED_RE, setAside(1));
   if (t.includes('.')) t = t.replace(IPV4_RE, 'IP');
   t = t.replace(HEX_RE, 'ADDR');
   if (HAS_DIGIT_RE.test(t)) {
@@ -95,6 +105,7 @@ interface Group {
   subjects: Set<string>;
   errno: number | null;
   notable: boolean;
+  storage: StorageError | null;
 }
 
 /**
@@ -126,18 +137,19 @@ export class EventAggregator {
   /** add() with the message's reading known (see readingOf). */
   addRead(line: LogLine, host: string | null, reading: MessageReading): void {
     if (reading === null) return;
-    const { template, subjects, errno, notable } = reading;
+    const { template, subjects, errno, notable, storage } = reading;
     if (!line.kernel && !notable && errno === null) return;
     const source = line.kernel ? 'k' : line.tag;
+    const device = storage?.device ?? null;
     // The group of the line before with the same text, most often: no lookup at all.
     const last = reading.lastGroup;
-    let group = last && belongsTo(last, host, source) ? last : groupOf(this.byTemplate.get(template), host, source);
+    let group = last && belongsTo(last, host, source, device) ? last : groupOf(this.byTemplate.get(template), host, source, device);
     if (!group) {
       if (this.groups.length >= MAX_GROUPS) {
         this.overflow++;
         return;
       }
-      group = { kind: eventKind(line), template, host, source, kernel: line.kernel, count: 0, first: lasting(line), last: line, subjects: new Set(), errno, notable: notable || errno !== null };
+      group = { kind: eventKind(line), template, host, source, kernel: line.kernel, count: 0, first: lasting(line), last: line, subjects: new Set(), errno, notable: notable || errno !== null, storage };
       this.groups.push(group);
       const siblings = this.byTemplate.get(template);
       if (siblings) siblings.push(group);
@@ -192,16 +204,20 @@ export class EventAggregator {
         notable: g.notable,
         example: { path: g.first.path, line: g.first.lineNo, text: g.first.text },
         relation: null,
+        // Only storage errors carry the key: the events of other logs stay as they were.
+        ...(g.storage ? { storage: { ...g.storage } } : {}),
       };
     });
   }
 }
 
-const belongsTo = (group: Group, host: string | null, source: string | null): boolean => group.host === host && group.source === source;
+/** Whether a group is the one of this host, source and storage device (a template's lines of two devices are two events: `Failing path N:N`). */
+const belongsTo = (group: Group, host: string | null, source: string | null, device: string | null): boolean =>
+  group.host === host && group.source === source && (group.storage?.device ?? null) === device;
 
-/** The group of a template's groups that has this host and source. */
-function groupOf(groups: readonly Group[] | undefined, host: string | null, source: string | null): Group | undefined {
-  if (groups) for (const group of groups) if (belongsTo(group, host, source)) return group;
+/** The group of a template's groups that has this host, source and device. */
+function groupOf(groups: readonly Group[] | undefined, host: string | null, source: string | null, device: string | null): Group | undefined {
+  if (groups) for (const group of groups) if (belongsTo(group, host, source, device)) return group;
   return undefined;
 }
 

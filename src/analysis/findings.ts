@@ -8,6 +8,7 @@ import { shortTime } from '../time/format.js';
 import { firstMoment, isoMs, lastMoment, secondsBetween, spanSeconds, type Moment } from '../time/moments.js';
 import { sanitizerParams, victimParams } from './params.js';
 import { recurrenceParams } from './problems.js';
+import { storageFindings } from './storage.js';
 
 /** How far the event window extends around an incident window; events further away are not related. */
 const RELATED_WINDOW_SECONDS = 300;
@@ -102,12 +103,13 @@ function eventFinding(e: EventGroup & { relation: NonNullable<EventGroup['relati
     errno: e.errno,
     errnoName: e.errnoName,
     count: e.count,
-    subjects: e.subjects,
+    // A storage error names its device even when the template kept it (`dev sdb`): the subjects list only numbered names.
+    subjects: e.storage && !e.subjects.includes(e.storage.device) ? [e.storage.device, ...e.subjects] : e.subjects,
     from: shortTime(e.firstSeen, e.firstUptime, dated),
     to: shortTime(e.lastSeen, e.lastUptime, dated),
     relation: relationMessage(e.count, e.relation.startDeltaSeconds, e.relation.endDeltaSeconds),
   });
-  return { severity: e.errno !== null || !e.kernel ? 'warning' : 'info', ...message, incidents: [e.relation.incident] };
+  return { severity: e.errno !== null || !e.kernel || e.storage ? 'warning' : 'info', ...message, incidents: [e.relation.incident] };
 }
 
 /** Matches shown per incident: the strongest few, then at most this many of other kernels. */
@@ -161,6 +163,7 @@ export function buildFindings(incidents: readonly Incident[], events: readonly E
     findings.push({ severity: 'info', ...english('finding.taint', { taint, letters: first.taintFlags.map((f) => f.letter) }), incidents: ids });
   }
   for (const e of events) if (e.relation) findings.push(eventFinding({ ...e, relation: e.relation }, dated));
+  for (const f of storageFindings(incidents, events, dated)) findings.push({ ...f, text: t('en', f.code, f.params) });
   // Each event's time is read once for all the roots.
   const unrelated = events.filter((e) => e.kernel && !e.relation).map((e) => ({ e, last: lastMoment(e) }));
   for (const i of roots) {

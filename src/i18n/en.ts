@@ -134,6 +134,29 @@ function eventFinding(a: Args): string {
   return `${program}\`${a.str('template')}\`${errnoPart}: ${count} line${count > 1 ? 's' : ''}${subjects} ${when}; ${a.say('relation') ?? ''}.`;
 }
 
+const STORAGE_KIND_EN: Readonly<Record<string, string>> = {
+  'io-error': 'I/O errors',
+  'fs-error': 'file system errors',
+  timeout: 'timeouts',
+  abort: 'aborted commands',
+  reset: 'controller resets',
+  offline: 'device offline',
+  'not-responding': 'server not responding',
+  'path-failed': 'failed paths',
+};
+
+/** `Storage errors on sdb from 10:00:01 to 10:02:03, 12 lines (I/O errors), before the hung task I2 (jbd2/sdb1-8), which waits ...`. */
+function storageFinding(a: Args): string {
+  const lines = a.num('lines');
+  const when = lines > 1 ? `from ${a.str('from')} to ${a.str('to')}` : `at ${a.str('from')}`;
+  const kinds = a.list('kinds').map((k) => STORAGE_KIND_EN[k] ?? k).join(', ');
+  const what = `the ${a.str('kind') === 'hung-task' ? 'hung task' : kindPhrase(a.str('kind'))} ${a.str('id')}${a.opt('comm') ? ` (${a.str('comm')})` : ''}`;
+  const frame = a.opt('frame') ? ` in ${a.str('frame')}` : '';
+  const waits = a.str('basis') === 'device' ? `for I/O on ${a.str('device')}${frame}` : `for I/O${frame} on the same host`;
+  const others = a.num('others') > 0 ? ` (and ${plural(a.num('others'), 'more incident')} of the same problem)` : '';
+  return `Storage errors on ${a.str('device')} ${when}, ${plural(lines, 'line')} (${kinds}), ${a.str('position') === 'before' ? 'before' : 'overlapping'} ${what}${others}, which waits ${waits}.`;
+}
+
 /** `KASAN: use-after-free read in f` as the sanitizer says it, else the incident's title. */
 function titleOf(a: Args): string {
   const bugType = a.opt('bugType');
@@ -195,6 +218,7 @@ export const EN_MESSAGES = {
   },
   'finding.taint': (a) => `Taint \`${a.str('taint')}\`: ${a.list('letters').map((l) => `${l} = ${taintMeaning(l)}`).join('; ')}.`,
   'finding.event': eventFinding,
+  'finding.storage': storageFinding,
   'finding.before': (a) => `Just before ${a.str('id')}: ${a.list('templates').map((x) => `\`${x}\``).join(', ')}.`,
   'finding.host': (a) => `${a.str('host')}: ${plural(incidentCount(a), 'incident')}: ${incidentsWhere(a, false).join('; ')}.`,
   'finding.simultaneous': (a) =>

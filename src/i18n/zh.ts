@@ -187,6 +187,29 @@ function eventFinding(a: Args): string {
   return `${program}\`${a.str('template')}\`${errnoPart}：${a.num('count')} 行${subjects}${when}；${a.say('relation') ?? ''}。`;
 }
 
+const STORAGE_KIND_ZH: Readonly<Record<string, string>> = {
+  'io-error': 'I/O 错误',
+  'fs-error': '文件系统错误',
+  timeout: '超时',
+  abort: '命令中止',
+  reset: '控制器重置',
+  offline: '设备离线',
+  'not-responding': '服务器无响应',
+  'path-failed': '路径失效',
+};
+
+/** `sdb 上的存储错误：从 10:00:01 到 10:02:03 共 12 行（I/O 错误），发生在任务挂起 I2（jbd2/sdb1-8）之前；它在 ... 中等待 sdb 的 I/O。` */
+function storageFinding(a: Args): string {
+  const lines = a.num('lines');
+  const when = lines > 1 ? `从 ${a.str('from')} 到 ${a.str('to')} 共 ${lines} 行` : `${a.str('from')} 1 行`;
+  const others = a.num('others') > 0 ? `及同一问题的另外 ${a.num('others')} 个事件` : '';
+  const what = `${kindZh(a.str('kind'))} ${a.str('id')}${a.opt('comm') ? `（${a.str('comm')}）` : ''}${others}`;
+  const position = a.str('position') === 'before' ? `发生在${what}之前` : `与${what}同时发生`;
+  const frame = a.opt('frame') ? `在 ${a.str('frame')} 中` : '';
+  const waits = a.str('basis') === 'device' ? `它${frame}等待 ${a.str('device')} 的 I/O` : `它${frame}等待同一主机上的 I/O`;
+  return `${a.str('device')} 上的存储错误：${when}（${list(a.list('kinds').map((k) => STORAGE_KIND_ZH[k] ?? k))}），${position}；${waits}。`;
+}
+
 function verdict(a: Args): string {
   const stuck = a.optNum('stuck');
   const place = placeOf(a);
@@ -266,6 +289,7 @@ const ZH_MESSAGES: Record<keyof typeof EN_MESSAGES, Entry> = {
   },
   'finding.taint': (a) => `污染标志 \`${a.str('taint')}\`：${a.list('letters').map((l) => `${l} = ${taintMeaning(l)}`).join('；')}。`,
   'finding.event': eventFinding,
+  'finding.storage': storageFinding,
   'finding.before': (a) => `${a.str('id')} 发生前不久：${a.list('templates').map((x) => `\`${x}\``).join('、')}。`,
   'finding.host': (a) => `${a.str('host')}：${incidentCount(a)} 个事件：${incidentsWhere(a, false).join('；')}。`,
   'finding.simultaneous': (a) =>

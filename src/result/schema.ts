@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { INCIDENT_KINDS } from './kinds.js';
+import { STORAGE_KINDS } from '../knowledge/storage.js';
 import { knownIssueMatchSchema } from './known-issue-schema.js';
 import { machineSchema } from './machine-schema.js';
 import { SCHEMA_VERSION } from './version.js';
@@ -107,6 +108,14 @@ export const eventSchema = z.object({
     .object({ incident: z.string(), startDeltaSeconds: z.number(), endDeltaSeconds: z.number(), text: z.string() })
     .nullable()
     .describe('where the event sits on the timeline of the incident it overlaps'),
+  storage: z
+    .object({
+      kind: z.enum(STORAGE_KINDS),
+      device: z.string().describe('the disk (sdb, not sdb1), nvme0n1 or controller nvme0, dm-3, major:minor 8:16, SCSI address 0:0:0:0, host2, or NFS server'),
+      address: z.string().nullable().describe('SCSI H:C:T:L when the line names the disk too'),
+    })
+    .optional()
+    .describe('present when the event is a storage error (block I/O, SCSI/NVMe timeout or reset, file system I/O error, NFS, multipath)'),
 });
 
 export const findingSchema = z.object({

@@ -15,6 +15,18 @@ describe('templateOf', () => {
     ['sd 0:0:0:0: [sda] tag#12 timing out command, waited 180s', 'sd N:N:N:N: [sda] tag#N timing out command, waited 180s', [], null],
     ['libceph: osd3 192.168.1.4:6800 socket closed (con state OPEN)', 'libceph: osdN IP:N socket closed (con state OPEN)', ['osd3'], null],
     ['ret=-110 on eth0', 'ret=-110 on ethN', ['eth0'], -110],
+    // An errno printed without its sign or name after the word that says it is one keeps its value as printed.
+    ['XFS (dm-3): metadata I/O error in "xfs_trans_read_buf_map" at daddr 0x3a00 len 8 error 5', 'XFS (dm-N): metadata I/O error in "xfs_trans_read_buf_map" at daddr 0x3a00 len N error 5', ['dm-3'], 5],
+    ['XFS (sdb1): log I/O error -5', 'XFS (sdbN): log I/O error -5', ['sdb1'], -5],
+    ['ceph: mds0 reconnect failed, err 5', 'ceph: mdsN reconnect failed, err 5', ['mds0'], 5],
+    ['md/raid1:md0: read error corrected, errno=5', 'md/raidN:mdN: read error corrected, errno=5', ['raid1', 'md0'], 5],
+    ['mpt3sas_cm0: port enable: FAILED, returned -5', 'mpt3sas_cm0: port enable: FAILED, returned -5', [], -5],
+    // Not errnos: a sector, a blk_status_t after `I/O error` (ext4_end_bio), a version, a time.
+    ['blk_update_request: I/O error, dev sdb, sector 5', 'blk_update_request: I/O error, dev sdb, sector N', [], null],
+    ['EXT4-fs warning (device sdb1): ext4_end_bio:342: I/O error 10 writing to inode 12', 'EXT4-fs warning (device sdbN): ext4_end_bio:N: I/O error N writing to inode N', ['sdb1'], null],
+    ['firmware error 5.1 ignored', 'firmware error N ignored', [], null],
+    ['link error 5s ago', 'link error 5s ago', [], null],
+    ['error 999 on eth0', 'error N on ethN', ['eth0'], null],
   ])('%s', (text, template, subjects, errno) => {
     expect(templateOf(text)).toEqual({ template, subjects, errno });
   });
@@ -28,6 +40,19 @@ describe('EventAggregator', () => {
     events.add(line('rbd: rbd10: encountered watch error: -107', { time: 't3', lineNo: 12 }));
     const [group] = events.groupsList();
     expect(group).toMatchObject({ kind: 'rbd', count: 3, subjects: ['rbd0', 'rbd1', 'rbd10'], firstSeen: 't1', lastSeen: 't3', errnoName: 'ENOTCONN', notable: true, example: { path: 'log', line: 3 } });
+  });
+
+  it('makes one event per device of a storage error template, notable even without an error word', () => {
+    const events = new EventAggregator();
+    events.add(line('device-mapper: multipath: Failing path 8:16.', { time: 't1' }));
+    events.add(line('device-mapper: multipath: Failing path 8:32.', { time: 't2' }));
+    events.add(line('device-mapper: multipath: Failing path 8:16.', { time: 't3' }));
+    events.add(line('XFS (dm-3): Mounting V5 Filesystem', { time: 't4' }));
+    expect(events.groupsList().map((e) => [e.template, e.count, e.notable, e.storage])).toEqual([
+      ['device-mapper: multipath: Failing path N:N.', 2, true, { kind: 'path-failed', device: '8:16', address: null }],
+      ['device-mapper: multipath: Failing path N:N.', 1, true, { kind: 'path-failed', device: '8:32', address: null }],
+      ['XFS (dm-N): Mounting V5 Filesystem', 1, false, undefined],
+    ]);
   });
 
   it('keeps program lines only when they report an error', () => {
