@@ -1,7 +1,7 @@
 import { deviceOfTask, IO_WAIT_FRAMES, sameDevice, type StorageKind } from '../knowledge/storage.js';
 import type { EventGroup, Incident, MessageParams } from '../result/schema.js';
-import { shortTime } from './duration.js';
-import { firstMoment, lastMoment, secondsBetween, type Moment, type Span } from './moments.js';
+import { shortTime } from '../time/format.js';
+import { firstMoment, lastMoment, secondsBetween, type Moment, type Span } from '../time/moments.js';
 
 /** A device's storage errors in a list of events: how many lines, from when to when, of which kinds. */
 export interface StorageSummary extends Span {
