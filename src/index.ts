@@ -1,5 +1,6 @@
 // Public API of the ktriage library.
-export { analyzeText, Analyzer, SourceFeed, type AnalyzeOptions, type SourceInfo } from './analyzer.js';
+export { analyzeText, Analyzer, type AnalyzeOptions } from './analyzer.js';
+export { SourceFeed, type SourceInfo } from './analysis/feed.js';
 export { analyzePaths, type RunOptions, type RunOutcome } from './run.js';
 export { parseTimeBound, type ResultFilter, type TimeBound } from './analysis/filter.js';
 export { ReadMeter } from './sources/meter.js';

@@ -1,0 +1,269 @@
+// One input fed line by line into the pipeline: its format decided, its lines parsed (src/lines) and cut into
+// reports (src/reports); what the run shares across inputs is asked of the owner (src/analyzer.ts).
+import type { MessageReading } from './events.js';
+import type { RecentTexts } from '../lines/recent-texts.js';
+import { restText, type RegionStops } from '../lines/line-scan.js';
+import { detectFormat, isKmsgDictionaryLine, packedSyslogLine, parseLine, syslogStampClock, type PackedSyslogLine } from '../lines/formats.js';
+import { isEarlier, lasting, type LineContext, type LineFormat, type LineOrigin, type LogLine } from '../lines/types.js';
+import type { HeaderMatcher } from '../reports/header-matcher.js';
+import { Segmenter, type SegmenterSink } from '../reports/segmenter.js';
+import type { InputSummary } from '../result/schema.js';
+
+/** How the times of an input are read. */
+export interface FeedOptions {
+  /** Year for syslog lines without one (default: from the file's modification time, else this year). */
+  readonly year?: number;
+  /** Zone for wall-clock times without one, e.g. "+08:00". */
+  readonly assumedZone?: string | null;
+  /** Clock for `generatedAt` (tests pin it). */
+  readonly now?: () => Date;
+}
+
+/** What the inputs of one run share: the run's analyzer. */
+export interface FeedOwner {
+  /** The detectors' headers, shared by the inputs' segmenters and the spoofing check. */
+  readonly headers: HeaderMatcher;
+  /** The origins of recent syslog lines, shared by the inputs (see LineContext). */
+  readonly origins: RecentTexts<LineOrigin | null> | undefined;
+  /** The segmenter's outputs for one input. */
+  sinkFor(info: SourceInfo): SegmenterSink;
+  /** What a syslog line's text after the time is when it can only be a loose line; null when it may open a report. */
+  repeatOf(key: string, buf: Buffer, restAt: number, end: number, ctx: LineContext): RepeatedText | null;
+  /** What the events make of a repeated message, read once. */
+  eventReading(line: LogLine): MessageReading;
+  /** A line that belongs to no report and can be no spoofed one (a plain repeat the fast path took whole). */
+  takeRepeat(line: LogLine, reading: MessageReading): void;
+}
+
+export interface SourceInfo {
+  /** Path shown to the user and used in evidence. */
+  readonly path: string;
+  /** Host when the lines carry none (dmesg): from the bundle or folder name. */
+  readonly hostHint?: string | null;
+  readonly mtime?: Date | null;
+}
+
+/** A syslog text after the time that can only be a loose line: decoded, its origin, and its message as parseLine keeps it. */
+export interface RepeatedText {
+  readonly rest: string;
+  readonly origin: LineOrigin;
+  readonly text: string;
+  /** The line of this message read last (see MovingLine): moved on to the next repeat rather than made again. */
+  moving: PackedSyslogLine | null;
+  /** What the events make of it (undefined until first asked). */
+  reading?: MessageReading;
+  /** Its bytes were not valid UTF-8 (replaced when decoded). */
+  readonly invalidUtf8: boolean;
+}
+
+/** The last line the fast path passed over: its bytes in the chunk being read, copied out before the chunk is reused. */
+class PassedLine {
+  present = false;
+  lineNo = 0;
+  private buf: Buffer | null = null;
+  private start = 0;
+  private end = 0;
+  private raw: string | null = null;
+
+  set(buf: Buffer, start: number, end: number, lineNo: number): void {
+    this.present = true;
+    this.lineNo = lineNo;
+    this.buf = buf;
+    this.start = start;
+    this.end = end;
+    this.raw = null;
+  }
+
+  settle(): void {
+    if (this.buf) this.raw = this.buf.toString('latin1', this.start, this.end);
+    this.buf = null;
+  }
+
+  /** The line as Latin-1 text (for its prefix). */
+  text(): string {
+    this.settle();
+    return this.raw!;
+  }
+}
+
+/** Lines read before the format of an input is decided. */
+const FORMAT_SAMPLE_LINES = 200;
+
+/** One input being fed line by line. */
+export class SourceFeed {
+  private readonly pending: string[] = [];
+  private format: LineFormat | null = null;
+  private lineNo = 0;
+  private readonly ctx: LineContext;
+  private readonly segmenter: Segmenter;
+  /** The last of the lines passed over since the last parsed one (fast path), for its time and as context. */
+  private readonly passed = new PassedLine();
+  /** The earliest line read that has a time, and the last one (the input's time span, see end). */
+  private earliest: LogLine | null = null;
+  private lastTimed: LogLine | null = null;
+  /** The latest time seen before times went back (rotated files, bundle members, a clock step), kept as a copy. */
+  private peak: LogLine | null = null;
+  private lastMs = -Infinity;
+  /** The region whose repeated texts `regionRepeats` holds, by their index (see repeat). */
+  private repeatsOf: RegionStops | null = null;
+  private regionRepeats: (RepeatedText | null)[] = [];
+  readonly summary: InputSummary;
+
+  constructor(
+    private readonly info: SourceInfo,
+    options: FeedOptions,
+    private readonly owner: FeedOwner,
+  ) {
+    const reference = info.mtime ?? options.now?.() ?? new Date();
+    this.ctx = {
+      path: info.path,
+      year: options.year ?? reference.getFullYear(),
+      // With an explicit year every month belongs to it.
+      referenceMonth: options.year !== undefined ? 11 : reference.getMonth(),
+      assumedZone: options.assumedZone ?? null,
+      previous: null,
+      origins: owner.origins,
+    };
+    this.segmenter = new Segmenter(owner.headers, owner.sinkFor(info));
+    this.summary = { path: info.path, format: 'bare', lines: 0, linesPassedOver: 0, bytes: 0, host: info.hostHint ?? null, firstSeen: null, lastSeen: null, overlaps: [] };
+  }
+
+  /** Feeds one raw line (without its line end). */
+  push(raw: string): void {
+    this.summary.lines++;
+    this.summary.bytes += raw.length + 1;
+    if (this.format === null) {
+      this.pending.push(raw);
+      if (this.pending.length >= FORMAT_SAMPLE_LINES) this.decideFormat();
+      return;
+    }
+    this.parse(raw);
+  }
+
+  /**
+   * Whether lines may now be passed over unread (`src/lines/fast-scan.ts`): the format is known and parses each
+   * line on its own (bare text inherits from the line before), and no report is open.
+   */
+  get skipping(): boolean {
+    return this.format !== null && this.format !== 'bare' && this.segmenter.idle;
+  }
+
+  /** Counts lines the fast scan passed over: routine lines that are neither reports nor notable events. */
+  skip(count: number, bytes: number, buf: Buffer, lastStart: number, lastEnd: number): void {
+    this.summary.lines += count;
+    this.summary.linesPassedOver += count;
+    this.summary.bytes += bytes;
+    this.lineNo += count;
+    this.passed.set(buf, lastStart, lastEnd, this.lineNo);
+  }
+
+  /** The bytes of the chunk read last are about to be used again: the last line passed over is copied out of them. */
+  chunkDone(): void {
+    this.passed.settle();
+  }
+
+  /**
+   * A syslog line of the fast path that may repeat a message (see LineSkipper.repeat): when its text after the time
+   * is known to be a plain line (no report header, no register dump), it is taken as parse() would take it, reading
+   * only its time. Returns the message, or null for a line to be fed as usual.
+   */
+  repeat(buf: Buffer, found: RegionStops, s: number): RepeatedText | null {
+    if (this.format !== 'syslog') return null;
+    const start = found.stops[s]!;
+    const restAt = found.restAt[s]!;
+    const id = found.restIds[s]!;
+    // Each text is looked up once a region: the region's lines refer to it by its index.
+    if (this.repeatsOf !== found) {
+      this.repeatsOf = found;
+      this.regionRepeats = [];
+    }
+    let known = this.regionRepeats[id];
+    if (known === undefined) known = this.regionRepeats[id] = this.owner.repeatOf(restText(buf, found, id), buf, restAt, found.ends[s]!, this.ctx);
+    if (!known) return null;
+    const line = this.repeatedLine(buf, found, s, known);
+    if (!line) return null;
+    this.summary.lines++;
+    this.summary.bytes += restAt - start + known.rest.length + 1;
+    this.lineNo++;
+    // As parse() does with a line that has its own time: the lines passed over before it are not needed.
+    this.passed.present = false;
+    this.ctx.previous = line;
+    this.ctx.usedPrevious = false;
+    this.note(line);
+    // A plain line (no report header): what the segmenter and the spoofing check would do with it comes to its event.
+    known.reading ??= this.owner.eventReading(line);
+    this.owner.takeRepeat(line, known.reading);
+    return known;
+  }
+
+  /** The stop `s` of `found` as a line, its text after the time known; null when its time is no valid one. */
+  private repeatedLine(buf: Buffer, found: RegionStops, s: number, known: RepeatedText): LogLine | null {
+    const packed = found.clocks[s]!;
+    const { origin, text } = known;
+    if (packed !== -1) {
+      const line = packedSyslogLine(packed, origin, text, this.lineNo + 1, this.ctx, known.moving);
+      if (line) known.moving = line;
+      return line;
+    }
+    // A time with a fraction of a second is not packed: it is read from the line.
+    const clock = syslogStampClock(buf.toString('latin1', found.stops[s]!, found.restAt[s]!), this.ctx);
+    if (!clock) return null;
+    return { path: this.ctx.path, lineNo: this.lineNo + 1, text, host: origin.host, time: clock.iso, epochMs: clock.epochMs, uptime: origin.uptime, kernel: origin.kernel, tag: origin.tag, caller: origin.caller };
+  }
+
+  /** Parses the last line passed over (not fed): the first/last time of the input and a continuation line's context. */
+  private parseSkipped(): void {
+    if (!this.passed.present) return;
+    const raw = this.passed.text();
+    this.passed.present = false;
+    if (this.format === 'kmsg' && isKmsgDictionaryLine(raw)) return;
+    this.note(parseLine(raw, this.passed.lineNo, this.format!, this.ctx));
+  }
+
+  private note(line: LogLine): void {
+    if (line.host && !this.summary.host) this.summary.host = line.host;
+    // (a line with a time has its milliseconds too; the time text is read at the end: a repeat's is made when read)
+    if (line.epochMs !== null || line.time !== null) {
+      if (this.earliest === null || isEarlier(line, this.earliest)) this.earliest = lasting(line);
+      const ms = line.epochMs;
+      // Copied only when times go back: an ordered log keeps no line but its last.
+      if (ms !== null && ms < this.lastMs && this.lastTimed !== line && !(this.peak && this.peak.epochMs! >= this.lastMs)) this.peak = lasting(this.lastTimed!);
+      this.lastTimed = line;
+      if (ms !== null) this.lastMs = ms;
+    }
+  }
+
+  private decideFormat(): void {
+    this.format = detectFormat(this.pending);
+    this.summary.format = this.format;
+    const lines = this.pending.splice(0);
+    for (const raw of lines) this.parse(raw);
+  }
+
+  private parse(raw: string): void {
+    this.lineNo++;
+    if (this.format === 'kmsg' && isKmsgDictionaryLine(raw)) {
+      this.parseSkipped();
+      return;
+    }
+    let line = parseLine(raw, this.lineNo, this.format!, this.ctx);
+    if (this.passed.present) {
+      // A line with its own time and origin needs nothing of the lines passed over before it (their time is earlier).
+      if (this.ctx.usedPrevious) {
+        this.parseSkipped();
+        line = parseLine(raw, this.lineNo, this.format!, this.ctx);
+      } else this.passed.present = false;
+    }
+    this.note(line);
+    this.segmenter.push(line);
+  }
+
+  end(): void {
+    if (this.format === null) this.decideFormat();
+    this.parseSkipped();
+    this.segmenter.end();
+    this.summary.firstSeen = this.earliest?.time ?? null;
+    const latest = this.peak && this.lastTimed && isEarlier(this.lastTimed, this.peak) ? this.peak : this.lastTimed;
+    this.summary.lastSeen = latest?.time ?? null;
+  }
+}
