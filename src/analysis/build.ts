@@ -115,6 +115,7 @@ export function toIncident(d: IncidentDraft, machine: MachineInputs | undefined,
     ...incidentSignature({ kind: d.kind, culprit: d.culprit, entry: d.entry, loopFunction: d.loopFunction, samples }),
     corrupted: d.reports.every((r) => r.corrupted),
     corruptionReasons,
+    ...(earliest.partial ? { partial: { reason: earliest.partial } } : {}),
     // Every report is a sample; header-less register dumps attached to the episode add samples too.
     reports: d.samples.length,
     firstSeen: firstLine.time,

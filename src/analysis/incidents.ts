@@ -3,6 +3,7 @@ import { parseCpuLine, parseRipLine } from '../reports/body.js';
 import { interruptedFrames, pickCulprit, sampleStack } from '../reports/culprit.js';
 import { refOf } from '../reports/frames.js';
 import type { Frame, FunctionRef, Report } from '../reports/types.js';
+import { isHeaderlessOops, partialReport } from '../reports/headerless.js';
 import type { Fragment } from '../reports/segmenter.js';
 import { buildReport, markCorrupted } from '../reports/report.js';
 import { makeTitle, SPINNING_KINDS, STUCK_KINDS, type IncidentKind } from '../result/kinds.js';
@@ -12,7 +13,8 @@ import { loopBoundingFunction, type Sample } from './samples.js';
 
 /** An incident being assembled: one episode of repeated reports of the same thing. */
 export interface IncidentDraft {
-  readonly id: string;
+  /** `I1`, `I2`... in time order; assigned again when header-less dumps add incidents (see completeIncidents). */
+  id: string;
   readonly kind: IncidentKind;
   readonly host: string | null;
   readonly cpu: number | null;
@@ -158,13 +160,34 @@ export function groupIncidents(input: GroupingInput): IncidentDraft[] {
 }
 
 /**
- * Adds header-less register dumps to the episodes (see attachFragments) and finishes every draft: loop bound,
- * culprit, title. Returns how many dumps matched nothing.
+ * Adds header-less register dumps to the episodes (see attachFragments), makes a partial incident of each other one
+ * that is what is left of an oops (see isHeaderlessOops), and finishes every draft: loop bound, culprit, title.
+ * Incidents are numbered again in time order when dumps added some. Returns how many dumps matched nothing.
  */
 export function completeIncidents(drafts: IncidentDraft[], fragments: readonly Fragment[], hostOf: GroupingInput['hostOf']): number {
-  const unmatchedFragments = attachFragments(drafts, fragments, hostOf);
+  const leftover = attachFragments(drafts, fragments, hostOf);
+  const oopses = leftover.filter(isHeaderlessOops);
+  for (const fragment of oopses) {
+    const report = partialReport({ lines: fragment.lines, headerIndex: 0, truncated: false, droppedMessages: false }, 'header-missing');
+    drafts.push(newDraft('', report, hostOf(report.header)));
+  }
+  placeInTime(drafts);
   for (const d of drafts) finishDraft(d);
-  return unmatchedFragments;
+  return leftover.length - oopses.length;
+}
+
+/**
+ * Puts the drafts that dumps added (appended at the end) where their time puts them among the others, and numbers
+ * them all again: nothing refers to an incident's id yet.
+ */
+function placeInTime(drafts: IncidentDraft[]): void {
+  const grouped = drafts.findIndex((d, i) => d.id !== `I${i + 1}`);
+  if (grouped < 0) return;
+  for (const added of drafts.splice(grouped)) {
+    const later = drafts.findIndex((d) => byTime(d.reports[0]!, added.reports[0]!) > 0);
+    drafts.splice(later < 0 ? drafts.length : later, 0, added);
+  }
+  drafts.forEach((d, i) => (d.id = `I${i + 1}`));
 }
 
 function byTime(a: Report, b: Report): number {
@@ -198,8 +221,12 @@ function stuckIndex(drafts: readonly IncidentDraft[], key: (d: IncidentDraft) =>
   return index;
 }
 
-/** Adds RIP-only samples (CPU line + RIP, no header) to the lockup episode of the same CPU and task. */
-function attachFragments(drafts: IncidentDraft[], fragments: readonly Fragment[], hostOf: GroupingInput['hostOf']): number {
+/**
+ * Adds RIP-only samples (CPU line + RIP, no header) to the lockup episode of the same CPU and task; returns the dumps
+ * that matched no episode.
+ */
+function attachFragments(drafts: IncidentDraft[], fragments: readonly Fragment[], hostOf: GroupingInput['hostOf']): Fragment[] {
+  const unmatched: Fragment[] = [];
   const orphans = new Map<string, Fragment[]>();
   // Each dump looks among the episodes of its own host, CPU and task only.
   const byTask = stuckIndex(drafts, (d) => `${d.host ?? ''}|${d.cpu}|${d.pid}`);
@@ -209,7 +236,10 @@ function attachFragments(drafts: IncidentDraft[], fragments: readonly Fragment[]
     const cpuLine = fragment.lines.map((l) => parseCpuLine(l.text.trimStart())).find((c) => c !== null);
     const rip = fragment.lines.map((l) => parseRipLine(l.text.trimStart())).find((f) => f !== null) ?? null;
     const line = fragment.lines[0]!;
-    if (!cpuLine || cpuLine.cpu === null || cpuLine.pid === null) continue;
+    if (!cpuLine || cpuLine.cpu === null || cpuLine.pid === null) {
+      unmatched.push(fragment);
+      continue;
+    }
     const key = `${hostOf(line) ?? ''}|${cpuLine.cpu}|${cpuLine.pid}`;
     const target = firstIn(byTask, key, (d) => withinEpisode(d, line));
     if (!target) {
@@ -227,7 +257,7 @@ function attachFragments(drafts: IncidentDraft[], fragments: readonly Fragment[]
     target.samples.push(sample);
     touched.add(target);
   }
-  const unmatched = adoptRepeatedOrphans(drafts, orphans, hostOf);
+  unmatched.push(...adoptRepeatedOrphans(drafts, orphans, hostOf));
   for (const d of touched) d.samples.sort((a, b) => secondsFrom(b.line, a.line) ?? 0);
   return unmatched;
 }
@@ -243,15 +273,15 @@ function sampleMoment(s: Sample): string {
  * likely that CPU's own lockup reports with their headers lost (a grep of `x86_64|RIP:` keeps only
  * these lines). They become an incident of the same kind, flagged as damaged; lone ones are dropped.
  */
-function adoptRepeatedOrphans(drafts: IncidentDraft[], orphans: Map<string, Fragment[]>, hostOf: GroupingInput['hostOf']): number {
-  let unmatched = 0;
+function adoptRepeatedOrphans(drafts: IncidentDraft[], orphans: Map<string, Fragment[]>, hostOf: GroupingInput['hostOf']): Fragment[] {
+  const unmatched: Fragment[] = [];
   const byHost = stuckIndex(drafts, (d) => d.host ?? '');
   for (const group of orphans.values()) {
     const first = group[0]!.lines[0]!;
     const host = hostOf(first);
     const context = group.length >= 2 ? firstIn(byHost, host ?? '', (d) => withinEpisode(d, first)) : undefined;
     if (!context) {
-      unmatched += group.length;
+      unmatched.push(...group);
       continue;
     }
     const reports = group.map((fragment) => {
@@ -259,7 +289,7 @@ function adoptRepeatedOrphans(drafts: IncidentDraft[], orphans: Map<string, Frag
       markCorrupted(report, `report header missing: only the CPU and RIP lines were kept; kind inferred from the concurrent ${context.kind} reports on this host`);
       return report;
     });
-    const draft = newDraft(`I${drafts.length + 1}`, reports[0]!, host);
+    const draft = newDraft('', reports[0]!, host);
     for (const r of reports.slice(1)) {
       draft.reports.push(r);
       draft.samples.push(sampleOf(r));

@@ -40,6 +40,7 @@ export const KIND_ZH: Readonly<Record<IncidentKind, string>> = {
   'page-allocation-failure': '页分配失败',
   mce: '机器检查异常（MCE）',
   'userspace-segfault': '用户态段错误',
+  oops: '内核 oops',
 };
 
 /** Line formats (lines/types.ts LINE_FORMATS) as a Chinese reader knows them; names of tools stay. */
@@ -431,6 +432,9 @@ const ZH_UI: Record<keyof typeof EN_UI, Entry> = {
   'ui.entry': () => '入口',
   'ui.taint': () => '污染标志',
   'ui.damaged': () => '报告受损',
+  'ui.partial': () => '残缺报告',
+  'ui.partial.header-missing': () => '日志中只有寄存器转储和调用栈，缺少报告头：崩溃类型未知',
+  'ui.partial.header-unknown': () => '报告头不属于任何已知检测器，已连同其后的寄存器转储一并保留：崩溃类型未知',
   'ui.reports': (a) => `${a.num('count')} 次报告`,
   'ui.maxStuck': (a) => `最长卡住 ${a.num('seconds')} 秒`,
   'ui.stuckPerReport': (a) => `每次报告最长卡住 ${a.str('duration')}`,

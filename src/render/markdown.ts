@@ -84,6 +84,7 @@ function incidentMarkdown(i: Incident, lang: Lang, room: Room): string[] {
     [ui('ui.hardware'), i.hardware ? mdEscape(i.hardware) : null],
     [ui('ui.taint'), i.taint ? `${cellCode(i.taint.replace(/\s+/g, ' '))}: ${i.taintFlags.map((f) => `${f.letter} ${mdEscape(taintMeaning(lang, f))}`).join('; ')}` : null],
     [ui('ui.damaged'), i.corrupted ? mdEscape(i.corruptionReasons.join('; ')) : null],
+    [ui('ui.partial'), i.partial ? ui(`ui.partial.${i.partial.reason}`) : null],
     ...detailRows(i, lang).map(([k, v]): [string, string] => [mdEscape(k), mdEscape(v)]),
   ];
   out.push('| | |', '|---|---|', ...rows.filter(([, v]) => v).map(([k, v]) => `| ${k} | ${v} |`), '');

@@ -66,6 +66,7 @@ function incidentSection(i: Incident, p: Paint, lang: Lang): string[] {
   row(ui('ui.hardware'), i.hardware);
   if (i.taint) row(ui('ui.taint'), `${i.taint.replace(/\s+/g, ' ')}${pu.colon}${i.taintFlags.map((f) => `${f.letter} ${taintMeaning(lang, f)}`).join(pu.semi)}`);
   if (i.corrupted) row(ui('ui.damaged'), i.corruptionReasons.join('; '));
+  if (i.partial) row(ui('ui.partial'), ui(`ui.partial.${i.partial.reason}`));
   for (const [k, v] of detailRows(i, lang)) row(k, v);
   if (i.ripSamples.length > 0 && i.reports > 1) {
     out.push(`  ${ui('ui.ripSamples', { count: i.ripSamples.reduce((n, r) => n + r.count, 0) })}${pu.colon.trim()}`);

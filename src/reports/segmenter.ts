@@ -7,6 +7,8 @@ import type { Detector, Report, ReportBlock } from './types.js';
 /** A CPU/RIP register dump printed without any report header (e.g. lines kept by a grep). */
 export interface Fragment {
   readonly lines: readonly LogLine[];
+  /** The last few kernel lines printed before the dump's first line (`NMI backtrace for cpu 1`, `sysrq: Show Regs`), nearest last. */
+  readonly after: readonly string[];
 }
 
 export interface SegmenterSink {
@@ -27,11 +29,15 @@ const END_MARKER_RE = /^-{2,}\[ end (?:trace|Kernel panic)/;
 const DROPPED_RE = /\*\* \d+ printk messages dropped \*\*/;
 // The `=====` rule that closes sanitizer reports (KASAN, KMSAN, KCSAN, KFENCE, UBSAN) and opens lockdep's.
 const RULE_RE = /^={20,}\s*$/;
+/** Kernel lines remembered before a register dump: an NMI handler's complaint may come between its opening line and it. */
+const LINES_BEFORE_DUMP = 3;
 /** Foreign lines after a trace that may still be followed by more of it (another task's printk between two frames). */
 const MAX_HELD_LINES = 3;
 
 interface OpenBlock {
   readonly detector: Detector | null;
+  /** For a register dump without a header: the kernel lines printed before it. */
+  readonly after: readonly string[];
   readonly lines: LogLine[];
   traceSeen: boolean;
   dropped: boolean;
@@ -82,6 +88,8 @@ export class Segmenter {
   /** Open blocks, oldest first: several while different CPUs print reports at the same moment. */
   private blocks: OpenBlock[] = [];
   private readonly history = new StackHistory();
+  /** The last kernel lines pushed, nearest last: what a register dump without a header was printed after. */
+  private previous: LogLine[] = [];
 
   constructor(
     private readonly headers: HeaderMatcher,
@@ -98,6 +106,13 @@ export class Segmenter {
       this.sink.loose(line);
       return;
     }
+    this.route(line);
+    if (this.previous[this.previous.length - 1] === line) return;
+    this.previous.push(line);
+    if (this.previous.length > LINES_BEFORE_DUMP) this.previous.shift();
+  }
+
+  private route(line: LogLine): void {
     const text = line.text;
     // Neither a header nor a CPU line can be without one of the prefilter's pieces.
     const { header, maybe } = this.headers.read(text);
@@ -249,7 +264,8 @@ export class Segmenter {
   }
 
   private open(detector: Detector | null, line: LogLine): void {
-    this.blocks.push({ detector, lines: [line], traceSeen: false, dropped: false, tracePhase: false, held: [], assembly: newAssembly(line) });
+    const after = detector === null ? this.previous.filter((l) => l !== line).map((l) => l.text) : [];
+    this.blocks.push({ detector, after, lines: [line], traceSeen: false, dropped: false, tracePhase: false, held: [], assembly: newAssembly(line) });
   }
 
   private close(block: OpenBlock, truncated: boolean): void {
@@ -261,7 +277,7 @@ export class Segmenter {
 
   private report(block: OpenBlock, truncated: boolean): void {
     if (!block.detector) {
-      this.sink.fragment({ lines: block.lines });
+      this.sink.fragment({ lines: block.lines, after: block.after });
       return;
     }
     const input: ReportBlock = {

@@ -1,5 +1,5 @@
 import type { LogLine } from '../lines/types.js';
-import type { IncidentKind } from '../result/kinds.js';
+import type { IncidentKind, PartialReason } from '../result/kinds.js';
 
 /** One call-trace frame, or the RIP/pc, as printed. Offsets and sizes stay as printed ("0x15"). */
 export interface Frame {
@@ -68,6 +68,8 @@ export interface Report extends CommonFields {
   corruptionReasons: string[];
   /** Kind-specific facts (OOM victim, KASAN access, stalled CPUs...), shown as key/value pairs. */
   details: Record<string, string | number | boolean | null>;
+  /** Set when the report was built from a register dump without a header it could be read by (see result/kinds.ts PARTIAL_REASONS). */
+  partial?: PartialReason;
   /** Set when this report only restates another one (a panic after an oops); filled in by analysis. */
   causedByHint?: 'previous-report';
 }

@@ -28,6 +28,8 @@ export const KIND_PHRASES = {
   'page-allocation-failure': 'page allocation failure',
   mce: 'machine check',
   'userspace-segfault': 'user-space segfault',
+  // A register dump whose report header is missing or unknown: a kernel crash of a kind the log does not say.
+  oops: 'kernel oops',
 } as const;
 
 export type IncidentKind = keyof typeof KIND_PHRASES;
@@ -46,10 +48,18 @@ export const WARNING_KINDS: ReadonlySet<IncidentKind> = new Set(['warning', 'use
 /** Kinds that point at a bug in the kernel code that printed them: look for a fix of the culprit function. */
 export const KERNEL_BUG_KINDS: ReadonlySet<IncidentKind> = new Set([
   'warning', 'bug', 'bad-access', 'general-protection-fault', 'cpu-exception', 'stack-overflow', 'list-corruption', 'kasan', 'kmsan',
-  'kcsan', 'kfence', 'ubsan', 'lockdep', 'suspicious-rcu', 'atomic-sleep', 'spinlock-bug', 'bad-page-state', 'memory-leak',
+  'kcsan', 'kfence', 'ubsan', 'lockdep', 'suspicious-rcu', 'atomic-sleep', 'spinlock-bug', 'bad-page-state', 'memory-leak', 'oops',
 ]);
 
 /** `<kind phrase> in <function>`, or the bare phrase when no function is known. */
 export function makeTitle(kind: IncidentKind, fn: string | null | undefined): string {
   return fn ? `${KIND_PHRASES[kind]} in ${fn}` : KIND_PHRASES[kind];
 }
+
+/**
+ * Why an incident was built from less than a whole report: `header-missing`, a register dump with a call trace and
+ * a fault address whose header line is not in the log (cut, or lost to a console switch); `header-unknown`, a
+ * header line no detector knows, kept with the register dump after it.
+ */
+export const PARTIAL_REASONS = ['header-missing', 'header-unknown'] as const;
+export type PartialReason = (typeof PARTIAL_REASONS)[number];

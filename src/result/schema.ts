@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { INCIDENT_KINDS } from './kinds.js';
+import { INCIDENT_KINDS, PARTIAL_REASONS } from './kinds.js';
 import { STORAGE_KINDS } from '../knowledge/storage.js';
 import { knownIssueMatchSchema } from './known-issue-schema.js';
 import { machineSchema } from './machine-schema.js';
@@ -62,6 +62,10 @@ export const incidentSchema = z.object({
   signatureVersion: z.number().int().positive().describe('version of the normalization: signatures of different versions are not comparable'),
   corrupted: z.boolean(),
   corruptionReasons: z.array(z.string()),
+  partial: z
+    .object({ reason: z.enum(PARTIAL_REASONS) })
+    .optional()
+    .describe('present when the incident was built from a register dump whose report header is missing (header-missing) or known to no detector (header-unknown)'),
   reports: z.number().int().positive(),
   firstSeen: z.string().nullable(),
   lastSeen: z.string().nullable(),

@@ -56,6 +56,7 @@ function facts(i: Incident, lang: Lang, dated: boolean): Fact[] {
     [ui('ui.hardware'), i.hardware],
     [ui('ui.taint'), taintFacts(i, lang)],
     [ui('ui.damaged'), i.corrupted || i.corruptionReasons.length ? i.corruptionReasons.join('; ') : null],
+    [ui('ui.partial'), i.partial ? ui(`ui.partial.${i.partial.reason}`) : null],
     ...detailRows(i, lang),
   ];
 }
