@@ -77,7 +77,7 @@ export const isBriefHelperFrame = matcher(
  * the frames up to the timer interrupt's entry are the reporter's, and the interrupted code lies beyond.
  */
 export const isStallReporterFrame = matcher(
-  ['rcu_dump_cpu_stacks', 'print_cpu_stall', 'print_other_cpu_stall', 'check_cpu_stall', 'rcu_check_callbacks', 'rcu_sched_clock_irq', 'rcu_pending', 'dump_cpu_task', 'watchdog_timer_fn'],
+  ['rcu_dump_cpu_stacks', 'print_cpu_stall', 'print_other_cpu_stall', 'check_cpu_stall', 'rcu_check_callbacks', 'rcu_sched_clock_irq', 'rcu_pending', 'dump_cpu_task', 'watchdog_timer_fn', 'softlockup_tick'],
   [],
 );
 

@@ -18,6 +18,8 @@ export const HEADER_PREFIXES: readonly HeaderPrefix[] = [
   { pattern: /\{\d{1,5}\}/, example: '{1}[Hardware Error]: Hardware error from APEI Generic Hardware Error Source: 0' },
   // printk's mark of lost records, glued before the next one by 4.x consoles (see GLUED_STAMP_RE in lines/formats.ts).
   { pattern: /\*\* \d{1,10} printk messages dropped \*\* (?:\[ {0,12}\d{1,10}\.\d{3,9}\](?:\[ {0,6}[CT]\d{1,7}\])? )?/, example: '** 3764 printk messages dropped ** [   46.300984] BUG: KASAN: slab-out-of-bounds in native_queued_spin_lock_slowpath+0x5ad/0x660' },
+  // LoongArch and MIPS put the CPU number before their fault line: `CPU 0 Unable to handle kernel paging request at ...`.
+  { pattern: /CPU \d{1,5} /, example: 'CPU 0 Unable to handle kernel paging request at virtual address 0000000000000000, era == 90000000021c5a3c, ra == 90000000021c5a20' },
   // The banners of lockdep and RCU's checks before 4.x: `[ INFO: possible circular locking dependency detected ]`.
   { pattern: /\[ /, example: '[ INFO: suspicious RCU usage. ]' },
 ];

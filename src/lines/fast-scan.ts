@@ -12,7 +12,7 @@ import { ERRNO_LIKE_RE, NOTABLE_RE } from '../analysis/events.js';
  * (or the register dump's `CPU:` line) matches. Case-sensitive, as the headers are; tested against every detector.
  */
 const HEADER_HINT_RE =
-  /BUG[: ]|WARNING: |INFO: |Internal error: |Unable to handle|Unhandled fault: |Alignment trap: |usercopy: |: [0-9a-f]{4} \[#|PANIC: |general protection fault|Watchdog detected hard LOCKUP|list_|\[Hardware Error\]:|Machine check events logged|EDAC |unreferenced object 0x|invoked oom-killer: |ut of memory|page allocation failure: |vmalloc|Kernel panic - not syncing|kernel stack overflow|Insufficient stack space|Thread overran stack|UBSAN: |segfault at |trap |CPU: \d/;
+  /BUG[: ]|WARNING: |INFO: |Internal error: |Unable to handle|Unhandled fault: |Alignment trap: |usercopy: |: [0-9a-f]{4} \[(?:#|\d\])|PANIC: |general protection fault|Watchdog detected hard LOCKUP|list_|\[Hardware Error\]:|Machine check (?:events logged|in kernel mode)|EDAC |unreferenced object 0x|invoked oom-killer: |ut of memory|page allocation failure: |vmalloc|Kernel panic - not syncing|kernel stack overflow|Insufficient stack space|Thread overran stack|UBSAN: |segfault at |trap |CPU: \d|Badness |RTNL: assertion|sysctl table check|CFI failure|Slab corruption|SError Interrupt|Machine Check Exception|Oops: (?:Kernel access|Machine check)|Pid: \d/;
 
 /** Whether a raw line (any prefix) may be a report header, a register dump, or a notable or errno event. */
 export function mayMatter(raw: string): boolean {
@@ -27,7 +27,8 @@ export function mayMatter(raw: string): boolean {
  */
 const HEADER_GRAMS = [
   'bug:', 'bug ', 'warn', 'nfo:', 'erro', 'unab', 'lt: ', 'trap', 'rcop', 'nic:', 'otec', 'ckup', 'ist_', 'hine', 'edac', 'unre',
-  'oom-', 'f me', 'fail', 'vmal', 'anic', 'rflo', 'suff', 'rran', 'bsan', 'gfau', 'cpu:',
+  'oom-', 'f me', 'fail', 'vmal', 'anic', 'rflo', 'suff', 'rran', 'bsan', 'gfau', 'cpu:', 'badn', 'rtnl', 'sysc', 'cfi ', 'slab', 'serr',
+  'oops', 'pid:',
 ];
 const NOTABLE_GRAMS = [
   'errs', 'dout', 'd ou', 'eout', 'e ou', 'spon', 'anno', "an't", 'enie', 'efus', 'abor', 'eset', 'ffli', 'lost', 'orru', 'crit', 'fata', 'hung',
@@ -45,8 +46,9 @@ function gramWindows(notable: boolean): number[] {
   for (let b = 0; b < 256; b++) {
     // `err` as a whole word: followed by any byte that folds to a non-word byte (the line end folds to `*`).
     if (notable && !isWord(b)) windows.push([0x65, 0x72, 0x72, b]);
-    // A CPU exception's `divide error: 0000 [#1]`: a hex digit, ` [#`.
+    // A CPU exception's `divide error: 0000 [#1]`: a hex digit, ` [#`; 2.6 x86_64 printed no `#`: `double fault: 0000 [1]` (` [1]`).
     if (/[0-9a-fA-F]/.test(String.fromCharCode(b))) windows.push([b, 0x20, 0x5b, 0x23]);
+    if (/[0-9]/.test(String.fromCharCode(b))) windows.push([0x20, 0x5b, b, 0x5d]);
   }
   return [...new Set(windows.map((bytes) => bytes.reduce((w, b) => ((w << 8) | fold(b)) >>> 0, 0) | 0))];
 }

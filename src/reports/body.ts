@@ -3,11 +3,12 @@ import { trimEndWhere } from '../text/trim.js';
 import { nextContext, parseFrameLine, parseSymbol, UNNAMED_FRAME_RE } from './frames.js';
 import type { CodeBytes, CommonFields, Frame } from './types.js';
 
-const CPU_LINE_RE = /^CPU: (\d{1,5}) (?:UID: \d{1,10} )?PID: (\d{1,10}) Comm: /;
+// 2.6 kernels print `Pid: 3411, comm: ntpd Not tainted 2.6.18-419.el5 #1` (x86_64; i386 pads the name to 20) and no CPU.
+const CPU_LINE_RE = /^(?:CPU: (\d{1,5}) (?:UID: \d{1,10} )?PID: (-?\d{1,10}) Comm: |Pid: (-?\d{1,10}), comm: {0,20})/;
 // The release: `3.10.0-693.11.1.el7.x86_64`, `6.1.0-rc1-syzkaller`; the token after the taint field.
 const RELEASE_RE = /^\s*(\d+\.\d+[\w.+~-]*)/;
 
-/** Parses the `CPU: 12 PID: 39156 Comm: dockerd-current Tainted: G W OE ... 3.10.0-693... #1` line. */
+/** Parses the `CPU: 12 PID: 39156 Comm: dockerd-current Tainted: G W OE ... 3.10.0-693... #1` line (or 2.6's `Pid: 12, comm: ...`). */
 export function parseCpuLine(text: string): Pick<CommonFields, 'cpu' | 'pid' | 'comm' | 'taint' | 'kernel'> | null {
   const m = CPU_LINE_RE.exec(text);
   if (!m) return null;
@@ -29,8 +30,8 @@ export function parseCpuLine(text: string): Pick<CommonFields, 'cpu' | 'pid' | '
   }
   const release = RELEASE_RE.exec(after);
   return {
-    cpu: Number(m[1]),
-    pid: Number(m[2]),
+    cpu: m[1] === undefined ? null : Number(m[1]),
+    pid: Number(m[2] ?? m[3]),
     comm: comm.replace(/ Kdump: loaded$/, '').trim() || null,
     taint,
     kernel: release ? release[1]! : null,
@@ -120,7 +121,7 @@ export function isStackWordsLine(text: string): boolean {
 
 /** Lines any report layout may contain; a body ends at the first line that is none of them. */
 const STRUCTURAL_RES: readonly RegExp[] = [
-  /^Modules linked in:/, /^CPU: \d/, /^Hardware name:/, /^task: [0-9a-f]+/, /^(?:RIP|EIP|IP|RSP|ESP|EFLAGS): /, /^Code: /,
+  /^Modules linked in:/, /^CPU: \d/, /^Pid: -?\d{1,10}, comm: /, /^Hardware name:/, /^task: [0-9a-f]+/, /^(?:RIP|EIP|IP|RSP|ESP|EFLAGS): /, /^Code: /,
   /^Call [Tt]race:/, /^Stack:/, /^Workqueue: /, /^Stopper: /, /^Tainted: \[/, /^Kernel Offset: /, /^---\[ end /,
   /^(?:pc|lr|sp|pstate) ?: /, /^(?:PC|LR) is at /, /^Exception stack\(/, /^[0-9a-f]{4}:(?:\s+[0-9a-f]{8})+\s*$/, /^Backtrace:/, /^Process .{1,40} \(pid: \d+, stack limit/,
   /^(?:Oops|Internal error)[:\s]/, /^Mem abort info:/, /^\s+(?:ESR|EC|IL|SET|FAR|EA|S1PTW|FSC|ISV|ISS|CM|WnR|Data abort info:|DFSC|TCMA|GCS)/,

@@ -1,6 +1,6 @@
 import type { LogLine } from '../lines/types.js';
 import { makeTitle } from '../result/kinds.js';
-import { parseCommonFields, parseRipLine } from './body.js';
+import { isRipLine, parseCommonFields, parseRipLine } from './body.js';
 import { pickCulprit } from './culprit.js';
 import { markCorrupted } from './report.js';
 import { parseSymbol, refOf } from './frames.js';
@@ -55,7 +55,7 @@ export function partOf(lines: readonly LogLine[], part: StackPart): readonly Log
  * frames printed after that line (4.x kernels print the reporting path of a WARNING before the RIP line).
  */
 export function faultStack(lines: readonly LogLine[], atRip = false): { rip: Frame | null; stack: Frame[] } {
-  const ripIndex = !atRip ? -1 : lines.findIndex((l) => /^(?:RIP|EIP|IP): |^(?:pc : |PC is at |EIP is at )/.test(l.text.trimStart()) && parseRipLine(l.text.trimStart()));
+  const ripIndex = !atRip ? -1 : lines.findIndex((l) => isRipLine(l.text.trimStart()) && parseRipLine(l.text.trimStart()));
   if (ripIndex >= 0) {
     const after = parseCommonFields(lines.slice(ripIndex + 1)).stack;
     const rip = parseRipLine(lines[ripIndex]!.text.trimStart());

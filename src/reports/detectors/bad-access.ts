@@ -2,10 +2,15 @@ import { defineHeaderDetector } from '../define.js';
 
 // x86 up to 5.x: `BUG: unable to handle kernel paging request at ffff...` / `... NULL pointer dereference at 0000...`;
 // 5.x+: `BUG: unable to handle page fault for address: ffff...`, `BUG: kernel NULL pointer dereference, address: 0000...`;
+// 2.6 x86_64 (arch/x86_64/mm/fault.c): `Unable to handle kernel NULL pointer dereference at 0000000000000000 RIP: `;
 // arm/arm64: `Unable to handle kernel paging request at virtual address ...`, `Unhandled fault: ...`, `Alignment trap: ...`,
-// powerpc `BUG: Unable to handle kernel data access at 0x...`, and `Internal error: Oops: 96000005 [#1]` when printed alone (BUG() and undefined instructions have their own kinds).
+// LoongArch and MIPS the same after the CPU number (`CPU 0 Unable to handle kernel paging request at virtual address ...`,
+// read past the `CPU N ` prefix); powerpc before 5.x `Unable to handle kernel paging request for data at address 0x...`
+// (then `Oops: Kernel access of bad area, sig: 11 [#1]`, a header of its own when the first line is lost), 5.x+
+// `BUG: Unable to handle kernel data access on read at 0x...`, `BUG: Kernel NULL pointer dereference on read at 0x00000000`,
+// and `Internal error: Oops: 96000005 [#1]` when printed alone (BUG(), CFI and undefined instructions have their own kinds).
 const HEADER_RE =
-  /^(?:BUG: unable to handle (?:kernel(?: paging request| NULL pointer dereference)?|page fault)|BUG: kernel NULL pointer dereference|BUG: Unable to handle kernel [\w ]{4,40} at |Unable to handle kernel [\w -]{4,60} at virtual address|Unhandled fault: |Alignment trap: |Internal error: (?!Oops - (?:BUG|undefined instruction)))/;
+  /(?:BUG: unable to handle (?:kernel(?: paging request| NULL pointer dereference)?|page fault)|BUG: [Kk]ernel NULL pointer dereference|BUG: Unable to handle kernel [\w ]{4,40} at |Unable to handle kernel [\w -]{4,60} at virtual address|Unable to handle kernel (?:NULL pointer dereference|paging request) at [0-9a-f]{8,16} RIP|Unable to handle kernel paging request for [\w ]{4,40} at address |Oops: Kernel access of bad area|Unhandled fault: |Alignment trap: |Internal error: (?!Oops - (?:BUG|CFI|[Uu]ndefined [Ii]nstruction|UNDEFINED INSTRUCTION)))/;
 // The faulting address: `at ffff...`, `address: ffff...`, `at virtual address 0000...`, `at 0x00001044`.
 const ADDRESS_RE = /\b(?:at|address:?) (?:virtual address )?(?:0x)?([0-9a-f]{4,16})\b/;
 
@@ -14,6 +19,7 @@ function faultOf(header: string): string {
   if (/^Unhandled fault: ([\w ]+)/.test(header)) return /^Unhandled fault: ([\w ]+)/.exec(header)![1]!.trim();
   if (/^Alignment trap/.test(header)) return 'alignment trap';
   if (/^Internal error/.test(header)) return 'internal error';
+  if (/^Oops: Kernel access of bad area/.test(header)) return 'bad area';
   return 'paging request';
 }
 
@@ -30,11 +36,16 @@ export const badAccess = defineHeaderDetector({
       'Unhandled fault: page domain fault (0x81b) at 0x00001044',
       'Internal error: Oops: 96000005 [#1] PREEMPT SMP',
       'BUG: Unable to handle kernel data access at 0x8000000041a25f20',
+      'BUG: Kernel NULL pointer dereference on read at 0x00000000',
+      'Unable to handle kernel paging request for data at address 0x00000010',
+      'Oops: Kernel access of bad area, sig: 11 [#1]',
+      'Unable to handle kernel NULL pointer dereference at 0000000000000000 RIP: ',
     ],
   },
   header: HEADER_RE,
-  bodyLines: [/^IP: /, /^\*pdpt = /, /^pgd = [0-9a-f]+/, /^\[[0-9a-f]+\] \*pgd=/, /^Thread overran stack/],
-  absorbs: [/^Internal error: /],
+  // (LoongArch and MIPS die() print `Oops[#1]:`)
+  bodyLines: [/^Oops\[#\d{1,5}\]:/, /^IP: /, /^\*pdpt = /, /^pgd = [0-9a-f]+/, /^\[[0-9a-f]+\] \*pgd=/, /^Thread overran stack/],
+  absorbs: [/^Internal error: /, /^Oops: Kernel access of bad area/],
   describe(match, report) {
     report.details['fault'] = faultOf(match.input);
     const address = ADDRESS_RE.exec(match.input);

@@ -1,13 +1,22 @@
 import { checkTrace } from '../define.js';
 import { buildReport, markCorrupted, noteSyscall } from '../report.js';
 import { joinSplitName, SPLIT_NAME_NOTE, splitTail } from '../split-name.js';
-import type { Detector } from '../types.js';
+import type { Detector, Report, ReportBlock } from '../types.js';
 
 // `BUG: soft lockup - CPU#12 stuck for 22s! [dockerd-current:39156]`, with the `NMI watchdog: ` (3.x/RHEL 7,
 // 4.1-4.14) or `watchdog: ` (4.15+) prefix. A task name may hold a line break (any process can set its name):
 // the header then ends on the next line, `<rest of the name>:39156]`.
-const HEADER_RE = /BUG: soft lockup - CPU#(\d{1,5}) stuck for (\d{1,7})s! \[(?:(.{0,64}):(\d{1,10})\]|(.{0,64})$)/;
-const SPLIT_TAIL_RE = /^(.{0,64}):(\d{1,10})\]$/;
+// 2.6.19-2.6.24 (kernel/softlockup.c) named neither the time nor the task: `BUG: soft lockup detected on CPU#0!`.
+const HEADER_RE = /BUG: soft lockup (?:- CPU#(\d{1,5}) stuck for (\d{1,7})s! \[(?:(.{0,64}):(-?\d{1,10})\]|(.{0,64})$)|detected on CPU#(\d{1,5})!)/;
+const SPLIT_TAIL_RE = /^(.{0,64}):(-?\d{1,10})\]$/;
+
+/** A 2.6 report: the header gives the CPU only, the register dump the task. */
+function oldSoftLockup(report: Report, block: ReportBlock, cpu: number): Report {
+  report.cpu = cpu;
+  checkTrace(report, block);
+  noteSyscall(report);
+  return report;
+}
 
 export const softLockup: Detector = {
   kind: 'soft-lockup',
@@ -16,6 +25,7 @@ export const softLockup: Detector = {
     examples: [
       'NMI watchdog: BUG: soft lockup - CPU#12 stuck for 22s! [dockerd-current:39156]',
       'watchdog: BUG: soft lockup - CPU#1 stuck for 22s! [kworker/1:2:1234]',
+      'BUG: soft lockup detected on CPU#0!',
     ],
   },
   header: HEADER_RE,
@@ -26,6 +36,7 @@ export const softLockup: Detector = {
     const header = HEADER_RE.exec(block.lines[block.headerIndex]!.text);
     if (!header) return null;
     const report = buildReport('soft-lockup', block);
+    if (header[6] !== undefined) return oldSoftLockup(report, block, Number(header[6]));
     const split = header[3] === undefined;
     const tail = split ? splitTail(block.lines, block.headerIndex, SPLIT_TAIL_RE) : null;
     if (split && !tail) return null;

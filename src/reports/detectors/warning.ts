@@ -2,20 +2,36 @@ import { checkTrace } from '../define.js';
 import { makeTitle, type IncidentKind } from '../../result/kinds.js';
 import { buildReport } from '../report.js';
 import { blamePart, PANIC_INSIDE_REPORT_RE, symbolRef } from '../sections.js';
-import type { Detector } from '../types.js';
+import type { Detector, ReportBlock } from '../types.js';
 
 // The WARN()/WARN_ON() header in each era:
 //   `WARNING: CPU: 1 PID: 8377 at arch/x86/kvm/x86.c:7209 kvm_arch_vcpu_ioctl_run+0x1f7/0x5a00` (3.11+; 3.10 RHEL 7 adds `()`)
-//   `WARNING: at net/core/dev.c:1915 skb_warn_bad_offload+0xb2/0xf0()`                          (before 3.11)
+//   `WARNING: at net/core/dev.c:1915 skb_warn_bad_offload+0xb2/0xf0()`, `... func+0x1/0x2 [mod]()`  (before 3.11)
+//   `WARNING: at fs/xfs/xfs_aops.c:1244` (lib/bug.c report_bug before 3.11: ppc64, s390x, arm64 name no function;
+//   the site is in the NIP/PSW/PC line, or wrapped onto the next line as `func+0x1/0x2()`); `WARNING: atkernel/...` (a lost space)
+//   `Badness at kernel/sched.c:1234`, `Badness in func at file:line` (powerpc before 2.6.2x)
 //   `WARNING: [cond] io_uring/io_uring.c:3026 at io_ring_exit_work+0x44c/0xbc0, CPU#0: kworker/u8:0/10040` (6.17+)
 //   `WARNING: kernel stack regs at ffff8801d100fea8 in syz-executor1:16059 has bad 'bp' value ...` (unwinder, no trace)
-const MODERN = String.raw`CPU: (\d+) PID: (\d+) at (\S+):(\d+) (\S+)`;
-const OLD = String.raw`at (\S+):(\d+) (\S+?)\(\)`;
+// Assertions that print their own line and dump_stack() only, no WARN: `RTNL: assertion failed at net/core/dev.c (1234)`
+// (ASSERT_RTNL before 4.x; since, a WARN follows the line), `sysctl table check failed: /net/foo .3.99 Missing strategy` (2.6.2x).
+const MODERN = String.raw`CPU: (\d+) PID: (-?\d+) at (\S+):(\d+) (\S+)`;
+// (RHEL 6 appends the taint: `dev_watchdog+0x26b/0x280() (Not tainted)`)
+const OLD = String.raw`at ?(\S+?):(\d+)(?: (\S+?(?: \[[\w-]{1,64}\])?)\(\)(?: \((?:Not tainted|Tainted: [A-Z ]{1,40})\))?)?$`;
 // (the condition and the task name bounded: `WARNING: [ ] ` repeated must not make each start scan the rest of the line)
-const NEW = String.raw`(?:\[.{0,200}\] )?(\S+\.\w+):(\d+) at (\S+), CPU#(\d+): (.{1,64})\/(\d+)`;
+const NEW = String.raw`(?:\[.{0,200}\] )?(\S+\.\w+):(\d+) at (\S+), CPU#(\d+): (.{1,64})\/(-?\d+)`;
 // (4.15+ hashes or hides the pointers: `at         (ptrval) in syz:4493`)
 const UNWINDER = String.raw`kernel stack (?:regs|frame pointer) at (?:[0-9a-f]+|\s*\(ptrval\)) in (.{1,64}?):(\d+) has bad`;
-const HEADER_RE = new RegExp(`WARNING: (?:${MODERN}|${OLD}|${NEW}|${UNWINDER})`);
+const BADNESS = String.raw`Badness (?:in (\S+) )?at (\S+?):(\d+)$`;
+// (the sysctl problem is read past the match: a capture to the end of the line would rescan it from each start)
+const ASSERTION = String.raw`RTNL: assertion failed at (\S+) \((\d+)\)|(sysctl table check failed: )`;
+const HEADER_RE = new RegExp(`(?:WARNING: (?:${MODERN}|${OLD}|${NEW}|${UNWINDER})|${BADNESS}|${ASSERTION})`);
+// The function of an old header wrapped onto the next line: ` xfs_vm_releasepage+0x5c/0x70 [xfs]()`.
+const WRAPPED_SYMBOL_RE = /^\s*([A-Za-z_.$][\w.$]{0,255}\+0x[0-9a-f]{1,16}\/0x[0-9a-f]{1,16}(?: \[[\w-]{1,64}\])?)\(\)$/;
+/** The checker's own frames of a dump_stack() assertion, past which its caller is blamed (the sysctl check's registration path). */
+const ASSERTION_SKIP: Readonly<Record<string, RegExp>> = {
+  RTNL: /^dump_stack$/,
+  'sysctl table check': /^(?:dump_stack|set_fail|sysctl_check_\w+|__register_sysctl_\w+|register_sysctl\w*)$/,
+};
 
 /**
  * Warnings raised by a helper on behalf of its caller, by the helper's source file: the frames of
@@ -34,6 +50,9 @@ const HELPER_FRAMES: readonly { readonly file: RegExp; readonly skip: RegExp; re
 ];
 
 interface WarningHeader {
+  /** A dump_stack() assertion (no WARN): blamed on the first caller past the dump. */
+  readonly assertion: string | null;
+  readonly problem: string | null;
   readonly cpu: number | null;
   readonly pid: number | null;
   readonly comm: string | null;
@@ -42,11 +61,22 @@ interface WarningHeader {
   readonly symbol: string | null;
 }
 
+const NONE = { assertion: null, problem: null, cpu: null, pid: null, comm: null } as const;
+
 function parseHeader(m: RegExpExecArray): WarningHeader {
-  if (m[1] !== undefined) return { cpu: Number(m[1]), pid: Number(m[2]), comm: null, file: m[3]!, line: Number(m[4]), symbol: m[5]!.replace(/\(\)$/, '') };
-  if (m[6] !== undefined) return { cpu: null, pid: null, comm: null, file: m[6], line: Number(m[7]), symbol: m[8]! };
-  if (m[9] !== undefined) return { cpu: Number(m[12]), pid: Number(m[14]), comm: m[13]!, file: m[9], line: Number(m[10]), symbol: m[11]! };
-  return { cpu: null, pid: Number(m[16]), comm: m[15]!, file: null, line: null, symbol: null };
+  if (m[1] !== undefined) return { ...NONE, cpu: Number(m[1]), pid: Number(m[2]), file: m[3]!, line: Number(m[4]), symbol: m[5]!.replace(/\(\)$/, '') };
+  if (m[6] !== undefined) return { ...NONE, file: m[6], line: Number(m[7]), symbol: m[8] ?? null };
+  if (m[9] !== undefined) return { ...NONE, cpu: Number(m[12]), pid: Number(m[14]), comm: m[13]!, file: m[9], line: Number(m[10]), symbol: m[11]! };
+  if (m[15] !== undefined) return { ...NONE, pid: Number(m[16]), comm: m[15], file: null, line: null, symbol: null };
+  if (m[18] !== undefined) return { ...NONE, file: m[18], line: Number(m[19]), symbol: m[17] ?? null };
+  if (m[20] !== undefined) return { ...NONE, assertion: 'RTNL', file: m[20], line: Number(m[21]), symbol: null };
+  return { ...NONE, assertion: 'sysctl table check', problem: m.input.slice(m.index + m[0].length), file: null, line: null, symbol: null };
+}
+
+/** The function of an old header that named none on its own line: the console wrapped it onto the next. */
+function wrappedSymbol(block: ReportBlock): string | null {
+  const next = block.lines[block.headerIndex + 1];
+  return next ? (WRAPPED_SYMBOL_RE.exec(next.text)?.[1] ?? null) : null;
 }
 
 export const warning: Detector = {
@@ -57,11 +87,17 @@ export const warning: Detector = {
       'WARNING: CPU: 1 PID: 8377 at arch/x86/kvm/x86.c:7209 kvm_arch_vcpu_ioctl_run+0x1f7/0x5a00',
       'WARNING: at net/core/dev.c:1915 skb_warn_bad_offload+0xb2/0xf0()',
       'WARNING: [time_after(jiffies, timeout)] io_uring/io_uring.c:3026 at io_ring_exit_work+0x44c/0xbc0, CPU#0: kworker/u8:0/10040',
+      'WARNING: at fs/xfs/xfs_aops.c:1244',
+      'Badness at kernel/sched/core.c:3012',
+      'RTNL: assertion failed at net/core/dev.c (4726)',
+      'sysctl table check failed: /net/ipv4/foo .3.99 Missing strategy',
     ],
   },
   header: HEADER_RE,
   body: 'trace',
-  absorbs: [PANIC_INSIDE_REPORT_RE],
+  bodyLines: [WRAPPED_SYMBOL_RE],
+  // (4.x+ ASSERT_RTNL is a WARN_ONCE that prints its line after the WARNING line)
+  absorbs: [PANIC_INSIDE_REPORT_RE, /^RTNL: assertion failed at /],
   detect(block) {
     const match = HEADER_RE.exec(block.lines[block.headerIndex]!.text);
     if (!match) return null;
@@ -76,14 +112,23 @@ export const warning: Detector = {
     report.details['source'] = header.file ? `${header.file}:${header.line}` : null;
     if (helper) report.details['raisedBy'] = helper.what;
     if (block.lines.some((l) => /Kernel panic - not syncing: (?:kernel: )?panic_on_warn set/.test(l.text))) report.details['panicOnWarn'] = true;
-    const headerFunction = header.symbol && !/^0x/.test(header.symbol) ? symbolRef(header.symbol) ?? { function: header.symbol, module: null } : null;
-    blamePart(report, { atRip: true, ...(helper ? { skip: (fn: string) => helper.skip.test(fn) } : {}) }, headerFunction);
-    if (header.file === null) {
-      // The unwinder's complaint carries no stack of its own.
-      report.culprit = null;
-      report.title = makeTitle(kind, null);
-      report.details['problem'] = 'kernel stack unwinder found a bad frame';
-    } else checkTrace(report, block);
+    const symbol = header.symbol ?? (header.file && header.assertion === null ? wrappedSymbol(block) : null);
+    const headerFunction = symbol && !/^0x/.test(symbol) ? (symbolRef(symbol) ?? { function: symbol, module: null }) : null;
+    if (header.assertion !== null) {
+      const skip = ASSERTION_SKIP[header.assertion]!;
+      report.details['assertion'] = header.assertion;
+      if (header.problem) report.details['problem'] = header.problem;
+      blamePart(report, { from: /^Call [Tt]race:|^Backtrace:/, skip: (fn) => skip.test(fn) });
+      checkTrace(report, block);
+    } else {
+      blamePart(report, { atRip: true, ...(helper ? { skip: (fn: string) => helper.skip.test(fn) } : {}) }, headerFunction);
+      if (header.file === null) {
+        // The unwinder's complaint carries no stack of its own.
+        report.culprit = null;
+        report.title = makeTitle(kind, null);
+        report.details['problem'] = 'kernel stack unwinder found a bad frame';
+      } else checkTrace(report, block);
+    }
     return report;
   },
 };
