@@ -12,6 +12,8 @@ import { groupProblems } from './analysis/problems.js';
 import { LineCopies } from './analysis/overlap.js';
 import { linkVictims } from './analysis/victims.js';
 import { SourceFeed, type FeedOptions, type FeedOwner, type RepeatedText, type SourceInfo } from './analysis/feed.js';
+import { buildWaitGraph } from './analysis/waitfor.js';
+import { isWaitLineInReport, WaitCollector } from './reports/wait-dumps.js';
 import type { MachineInputs } from './machine/inputs.js';
 import { syslogOrigin } from './lines/formats.js';
 import { parseCpuLine } from './reports/body.js';
@@ -56,6 +58,8 @@ export class Analyzer implements FeedOwner {
   private readonly reports = new UniqueReports((line) => this.hostOf(line));
   private keptReportLines = 0;
   private readonly fragments: Fragment[] = [];
+  /** What the log says about waiting (held-locks dumps, blocker lines, NMI backtraces...), for the wait-for graph. */
+  private readonly waits = new WaitCollector();
   private droppedFragments = 0;
   /** Reports printed at the same moment as others that could not be reassembled whole. */
   private unassembled = 0;
@@ -102,6 +106,8 @@ export class Analyzer implements FeedOwner {
     return {
       report: (r: Report) => this.keepReport(r),
       fragment: (f: Fragment) => {
+        // A register dump under `NMI backtrace for cpu N` is that CPU's stack sample in the wait-for graph.
+        if (this.waits.fragment(f.lines)) return;
         if (this.fragments.length < MAX_KEPT_FRAGMENTS) this.fragments.push(f);
         else this.droppedFragments++;
       },
@@ -168,6 +174,7 @@ export class Analyzer implements FeedOwner {
 
   private loose(line: LogLine): void {
     if (this.copies?.isCopy(line, this.hostOf(line))) return;
+    if (line.kernel) this.waits.line(line, this.hostOf(line));
     // A program line shaped like a kernel report is not one: anyone can write such text to syslog.
     if (!line.kernel && this.headers.matches(line.text)) {
       const key = `${line.path}\u0001${line.tag}`;
@@ -200,6 +207,10 @@ export class Analyzer implements FeedOwner {
     const { kept: drafts, omitted } = capIncidents(grouped);
     if (omitted) this.warn(null, omittedWarning(omitted));
     this.stage('linking victims to culprits', undefined, () => linkVictims(drafts));
+    const waitGraph = this.stage('building the wait-for graph', null, () => {
+      for (const d of drafts) for (const r of d.reports) for (const l of r.lines) if (isWaitLineInReport(l.text)) this.waits.reportLine(l, this.hostOf(l));
+      return buildWaitGraph({ drafts, facts: this.waits.result() });
+    });
     const codeCheck = this.stage('cross-checking Code: lines', NO_CODE_CHECK, () => crossCheckCode(drafts.flatMap((d) => {
       const kernel = d.reports.find((r) => r.kernel)?.kernel;
       return d.reports.map((report) => ({ report, scope: codeScope(d, report, kernel) }));
@@ -223,7 +234,7 @@ export class Analyzer implements FeedOwner {
       tool: { name: 'ktriage', version: TOOL_VERSION },
       generatedAt: (this.options.now?.() ?? new Date()).toISOString(),
       inputs,
-      summary: summarize({ incidents, inputs }, problems),
+      summary: summarize({ incidents, inputs, ...(waitGraph ? { waitGraph } : {}) }, problems),
       filter,
       incidents,
       events,
@@ -231,6 +242,7 @@ export class Analyzer implements FeedOwner {
       findings: this.stage('findings', [], () => [...buildFindings(incidents, events, problems, dated, known), ...overlapFindings(inputs)]),
       nextSteps: this.stage('next steps', [], () => buildNextSteps(incidents, events, dated, known)),
       ...(omitted ? { omittedIncidents: omitted } : {}),
+      ...(waitGraph ? { waitGraph } : {}),
       warnings: this.warnings,
       errors: this.errors,
     };

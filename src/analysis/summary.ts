@@ -1,12 +1,14 @@
 import { t } from '../i18n/index.js';
-import type { Incident, MessageParams, Problem, Result } from '../result/schema.js';
+import type { Incident, MessageParams, Problem, Result, WaitGraph } from '../result/schema.js';
 import { stuckAtLeast } from './findings.js';
 import { problemOfIncident, recurrenceParams } from './problems.js';
 import { sanitizerParams, victimParams } from './params.js';
 
 /** One sentence a person can read out on the phone, as a message code and its parameters. */
-export function verdict(incidents: readonly Incident[], problems: readonly Problem[]): { code: string; params: MessageParams } {
+export function verdict(incidents: readonly Incident[], problems: readonly Problem[], waits?: WaitGraph): { code: string; params: MessageParams } {
   if (incidents.length === 0) return { code: 'verdict.none', params: {} };
+  const chain = waits ? chainVerdict(waits) : null;
+  if (chain) return chain;
   const roots = incidents.filter((i) => i.role !== 'victim');
   const main = roots[0] ?? incidents[0]!;
   const problem = problemOfIncident(problems, main);
@@ -33,15 +35,35 @@ export function verdict(incidents: readonly Incident[], problems: readonly Probl
   return { code: 'verdict.incident', params };
 }
 
+/**
+ * A wait chain whose root no incident is about (the holder of a lock the hung tasks wait for, seen only in a held-locks
+ * dump or an NMI backtrace), or a deadlock: the verdict names it. A root with its own incident is said by that incident.
+ */
+function chainVerdict(waits: WaitGraph): { code: string; params: MessageParams } | null {
+  const deadlock = waits.deadlocks[0];
+  const name = (id: string) => {
+    const n = waits.nodes.find((x) => x.id === id);
+    return n?.kind === 'task' ? `${n.comm ?? '?'}/${n.pid}` : `CPU ${n?.cpu ?? '?'}`;
+  };
+  if (deadlock) return { code: 'verdict.deadlock', params: { nodes: deadlock.map(name) } };
+  const chain = waits.chains[0];
+  const root = chain && waits.nodes.find((n) => n.id === chain.root);
+  if (!chain || !root || root.incidents.length > 0) return null;
+  return {
+    code: 'verdict.chain',
+    params: { waiters: chain.waiters.length, kind: chain.kind, resource: chain.resource, holder: root.kind === 'task' ? root.comm : null, holderPid: root.pid, holderCpu: root.cpu, running: chain.within ?? root.running, host: root.host },
+  };
+}
+
 /** The first and last time the inputs cover. */
 export function coveredSpan(inputs: Result['inputs']): { firstSeen: string | null; lastSeen: string | null } {
   const times = inputs.flatMap((i) => [i.firstSeen, i.lastSeen]).filter((t): t is string => !!t).sort();
   return { firstSeen: times[0] ?? null, lastSeen: times[times.length - 1] ?? null };
 }
 
-export function summarize(result: Pick<Result, 'incidents' | 'inputs'>, problems: Problem[]): Result['summary'] {
+export function summarize(result: Pick<Result, 'incidents' | 'inputs' | 'waitGraph'>, problems: Problem[]): Result['summary'] {
   const uniq = (values: (string | null)[]) => [...new Set(values.filter((v): v is string => !!v))];
-  const said = verdict(result.incidents, problems);
+  const said = verdict(result.incidents, problems, result.waitGraph);
   return {
     verdict: t('en', said.code, said.params),
     verdictCode: said.code,

@@ -178,6 +178,31 @@ function oomKill(a: Args): string {
   return `killed ${taskOf(a.opt('victim'), a.optNum('victimPid'))}${invoker ? `; invoked by ${invoker}${cpu}` : ''}`;
 }
 
+/** What a wait is for, in words. */
+function waitFor(kind: string, resource: string | null): string {
+  switch (kind) {
+    case 'lock':
+      return resource ? `${resource}` : 'a lock';
+    case 'journal':
+      return `the journal commit${resource ? ` of ${resource}` : ''}`;
+    case 'io':
+      return `I/O${resource ? ` on ${resource}` : ''}`;
+    case 'rcu-gp':
+      return 'an RCU grace period';
+    case 'stop-machine':
+      return 'stop_machine';
+    default:
+      return `a cross-CPU call${resource ? ` (${resource})` : ''}`;
+  }
+}
+
+/** `syz-executor013/7547, which runs udf_fill_super on CPU 0` */
+function holderText(a: Args): string {
+  const who = a.opt('holder') ? `${a.str('holder')}${a.optNum('holderPid') !== null ? `/${a.num('holderPid')}` : ''}` : a.optNum('holderCpu') !== null ? `CPU ${a.num('holderCpu')}` : 'a task';
+  const runs = a.opt('running') ? `, which runs ${a.str('running')}${a.optNum('holderCpu') !== null && a.opt('holder') ? ` on CPU ${a.num('holderCpu')}` : ''}` : '';
+  return `${who}${runs}`;
+}
+
 function verdict(a: Args): string {
   const capital = (s: string) => `${s[0]!.toUpperCase()}${s.slice(1)}`;
   const stuck = a.optNum('stuck');
@@ -205,6 +230,17 @@ function verdict(a: Args): string {
 export const EN_MESSAGES = {
   'verdict.none': () => 'No kernel incident found in the logs.',
   'verdict.incident': verdict,
+  'verdict.chain': (a) =>
+    `${plural(a.num('waiters'), 'task')} wait${a.num('waiters') === 1 ? 's' : ''} for ${waitFor(a.str('kind'), a.opt('resource'))} held by ${holderText(a)}${a.opt('host') ? ` on ${a.str('host')}` : ''}.`,
+  'verdict.deadlock': (a) => `Deadlock: ${a.list('nodes').join(' waits for ')} waits for ${a.list('nodes')[0] ?? '?'}.`,
+  'note.wait.chain': (a) =>
+    `This task waits for ${waitFor(a.str('kind'), a.opt('resource'))}; the wait leads to ${holderText(a)}${a.opt('causeId') ? ` (${a.str('causeId')})` : ', which no report names'}.`,
+  'note.wait.unseen': (a) =>
+    `This task waits for ${waitFor(a.str('kind'), a.opt('resource'))}, but the log does not show who holds it; it is not the culprit. What would show it: ${a.list('hints').join(', ')}.`,
+  'note.wait.deadlock': (a) => `Deadlock: ${a.list('nodes').join(' -> ')} wait for each other in a cycle.`,
+  'note.wait.steal': (a) =>
+    `CPU ${a.opt('cpu') ?? '?'} sits in the idle loop on a ${a.str('hypervisor')} guest: the host did not run this vCPU (steal time), the guest kernel is not the culprit.`,
+  'wait.rcu.starved': (a) => `The RCU grace-period thread ${a.str('thread')} did not get a CPU for ${a.num('jiffies')} jiffies (${a.str('path')}:${a.num('line')}).`,
   'finding.incident': incidentFinding,
   'finding.recurring': (a) => `${recurrence(a) ?? a.str('title')}; the first: ${a.say('first') ?? ''}`,
   'finding.overlap': (a) =>

@@ -211,6 +211,30 @@ function storageFinding(a: Args): string {
   return `${a.str('device')} 上的存储错误：${when}（${list(a.list('kinds').map((k) => STORAGE_KIND_ZH[k] ?? k))}），${position}；${waits}。`;
 }
 
+/** 等待的对象。 */
+function waitForZh(kind: string, resource: string | null): string {
+  switch (kind) {
+    case 'lock':
+      return resource ?? '一把锁';
+    case 'journal':
+      return `${resource ? `${resource} 的` : ''}日志提交`;
+    case 'io':
+      return `${resource ? `${resource} 上的` : ''} I/O`;
+    case 'rcu-gp':
+      return 'RCU 宽限期';
+    case 'stop-machine':
+      return 'stop_machine';
+    default:
+      return `跨 CPU 调用${resource ? `（${resource}）` : ''}`;
+  }
+}
+
+function holderZh(a: Args): string {
+  const who = a.opt('holder') ? `${a.str('holder')}${a.optNum('holderPid') !== null ? `/${a.num('holderPid')}` : ''}` : a.optNum('holderCpu') !== null ? `CPU ${a.num('holderCpu')}` : '某个任务';
+  const runs = a.opt('running') ? `（它${a.optNum('holderCpu') !== null && a.opt('holder') ? `在 CPU ${a.num('holderCpu')} 上` : ''}运行 ${a.str('running')}）` : '';
+  return `${who}${runs}`;
+}
+
 function verdict(a: Args): string {
   const stuck = a.optNum('stuck');
   const place = placeOf(a);
@@ -277,6 +301,13 @@ function matchedKeysZh(a: Args): string {
 const ZH_MESSAGES: Record<keyof typeof EN_MESSAGES, Entry> = {
   'verdict.none': () => '日志中没有发现内核事件。',
   'verdict.incident': verdict,
+  'verdict.chain': (a) => `${a.num('waiters')} 个任务在等待 ${holderZh(a)} 持有的 ${waitForZh(a.str('kind'), a.opt('resource'))}${a.opt('host') ? `（${a.str('host')}）` : ''}。`,
+  'verdict.deadlock': (a) => `死锁：${a.list('nodes').join(' 等待 ')} 等待 ${a.list('nodes')[0] ?? '?'}。`,
+  'note.wait.chain': (a) => `该任务在等待 ${waitForZh(a.str('kind'), a.opt('resource'))}；等待链通向 ${holderZh(a)}${a.opt('causeId') ? `（${a.str('causeId')}）` : '，没有报告提到它'}。`,
+  'note.wait.unseen': (a) => `该任务在等待 ${waitForZh(a.str('kind'), a.opt('resource'))}，但日志没有显示持有者；它不是根因。可以显示持有者的手段：${a.list('hints').join('、')}。`,
+  'note.wait.deadlock': (a) => `死锁：${a.list('nodes').join(' -> ')} 循环等待。`,
+  'note.wait.steal': (a) => `CPU ${a.opt('cpu') ?? '?'} 在 ${a.str('hypervisor')} 虚拟机上处于空闲循环：宿主机没有调度这个 vCPU（steal time），客户机内核不是根因。`,
+  'wait.rcu.starved': (a) => `RCU 宽限期线程 ${a.str('thread')} 有 ${a.num('jiffies')} 个 jiffies 没有得到 CPU（${a.str('path')}:${a.num('line')}）。`,
   'finding.incident': incidentFinding,
   'finding.recurring': (a) => `${recurrence(a) ?? titleZh(a.str('kind'), a.str('title'))}；第一次：${a.say('first') ?? ''}`,
   'finding.overlap': (a) =>
@@ -382,6 +413,13 @@ const ZH_UI: Record<keyof typeof EN_UI, Entry> = {
   'ui.verdict': () => '结论',
   'ui.incidents': () => '内核事件',
   'ui.findings': () => '发现',
+  'ui.waits': () => '谁在等谁',
+  'ui.wait.unseen': () => '日志中看不到的持有者',
+  'ui.wait.idle': () => '空闲',
+  'ui.wait.partial': () => '只有一行提到',
+  'ui.wait.chain': (a) => `${a.str('root')} 阻塞了 ${a.num('waiters')} 个等待的任务或 CPU`,
+  'ui.wait.deadlock': (a) => `死锁：${a.list('nodes').join(' -> ')}`,
+  'ui.wait.edge': (a) => `${a.str('from')} 等待 ${a.str('to')}：${a.str('kind')}${a.opt('resource') ? ` ${a.str('resource')}` : ''} [${a.str('how')}${a.opt('at') ? ` ${a.str('at')}` : ''}]`,
   'ui.keyFindings': () => '关键发现',
   'ui.events': () => '日志事件',
   'ui.nextSteps': () => '后续步骤',

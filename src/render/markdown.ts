@@ -3,7 +3,7 @@ import type { Incident, Result } from '../result/schema.js';
 import { machineMarkdown } from './machine.js';
 import { visible } from './visible.js';
 import {
-  coverageText, culpritLabel, detailedIncidents, detailRows, errnoText, eventSpan, exampleRef, filterText, frameMarks, frameText, inputsText, notableEvents, noteTexts, occurrenceText, placeOf, ripText, roleText, spanText, spansDays, taskText, verdictText, whyText,
+  coverageText, culpritLabel, waitLines, detailedIncidents, detailRows, errnoText, eventSpan, exampleRef, filterText, frameMarks, frameText, inputsText, notableEvents, noteTexts, occurrenceText, placeOf, ripText, roleText, spanText, spansDays, taskText, verdictText, whyText,
 } from './common.js';
 
 /** Markdown longer than this does not fit a GitHub comment (65,536 characters) with room to spare. */
@@ -161,6 +161,8 @@ function markdownWithin(result: Result, lang: Lang, room: Room): string {
     out.push(...cut(shown, room.rows, (i) => `| ${i.id} | ${roleText(i, lang)} | ${title(i)} | ${i.cpu ?? ''} | ${mdEscape(taskText(i))} | ${i.reports} | ${spanText(i, dated)} |`, (n) => `| | | ${more(n)} | | | | |`));
     out.push('');
   }
+  const waits = waitLines(result, lang);
+  if (waits.length) out.push(`## ${ui('ui.waits')}`, '', ...waits.map((w) => `- ${mdEscape(w)}`), '');
   if (result.findings.length) {
     out.push(`## ${ui('ui.findings')}`, '');
     out.push(...cut(result.findings, room.findings, (f) => `- **${ui(`ui.severity.${f.severity}`)}**${pu.colon}${prose(say(lang, f))}`, (n) => `- ${more(n)}`));

@@ -3,7 +3,7 @@ import type { Incident, Result } from '../result/schema.js';
 import { machineTextLines } from './machine.js';
 import { visible } from './visible.js';
 import {
-  coverageText, culpritLabel, detailedIncidents, detailRows, errnoText, eventSpan, exampleRef, filterText, frameMarks, frameText, inputsText, notableEvents, noteTexts, occurrenceText, placeOf, ripText, roleText, spanText, spansDays, taskText, verdictText, whyText,
+  coverageText, culpritLabel, waitLines, detailedIncidents, detailRows, errnoText, eventSpan, exampleRef, filterText, frameMarks, frameText, inputsText, notableEvents, noteTexts, occurrenceText, placeOf, ripText, roleText, spanText, spansDays, taskText, verdictText, whyText,
 } from './common.js';
 
 export interface TextOptions {
@@ -117,6 +117,8 @@ export function renderText(result: Result, options: TextOptions): string {
       if (again) out.push(p.dim(`       ${ui('ui.recurs', { count: again.length })}`));
     }
   }
+  const waits = waitLines(result, lang);
+  if (waits.length > 0) out.push('', heading('ui.waits'), ...waits.map((w) => `  ${visible(w)}`));
   if (result.findings.length > 0) {
     out.push('', heading('ui.findings'));
     for (const f of result.findings) {

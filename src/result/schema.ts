@@ -177,6 +177,59 @@ export const problemSchema = z
   })
   .describe('root incidents (culprits and standalone ones) that share a signature: one problem, however often and on however many hosts');
 
+export const waitNodeSchema = z
+  .object({
+    id: z.string().describe('`task:<pid>` or `cpu:<n>`, prefixed by `<host>/` when the log holds several hosts'),
+    kind: z.enum(['task', 'cpu']),
+    host: z.string().nullable(),
+    pid: z.number().int().nullable(),
+    comm: z.string().nullable(),
+    cpu: z.number().int().nullable().describe('the CPU a task ran on when sampled, or the CPU node itself'),
+    state: z.string().nullable().describe('task state letter from a task dump (`D` uninterruptible, `R` running), null when not printed'),
+    running: z.string().nullable().describe('the function its stack sample runs in (culprit frame of an NMI backtrace or task dump), null when no stack was printed'),
+    stack: z.array(z.string()).describe('innermost first, at most 32 frames, from the sample that shows it'),
+    idle: z.boolean().describe('its samples sit in the idle loop'),
+    incidents: z.array(z.string()).describe('ids of the incidents about this task or CPU'),
+    partial: z.boolean().describe('known from one line only (a blocker line naming a PID that never appears, a cut dump): what it says is kept'),
+    evidence: z.array(evidenceSchema),
+  })
+  .describe('a task or CPU that waits or is waited on');
+
+export const waitEdgeSchema = z
+  .object({
+    from: z.string().describe('node id of the waiter'),
+    to: z.string().nullable().describe('node id of what it waits for; null when the log does not show the holder'),
+    kind: z.enum(['lock', 'ipi', 'stop-machine', 'journal', 'io', 'rcu-gp']),
+    resource: z.string().nullable().describe('lock class name, device (`sdb1`), journal thread, or null'),
+    how: z
+      .enum(['held-locks', 'held-locks-running', 'blocker-line', 'csd-line', 'lockup-stacks', 'rcu-stall', 'stack'])
+      .describe('held-locks: the holder lists the lock in a lockdep dump; held-locks-running: the only task whose locks lockdep did not list (it was running); blocker-line: the hung-task blocker line; csd-line: a CSD-lock wait line; lockup-stacks: overlapping lockups, one waiting in stopper/IPI code; rcu-stall: the RCU stall details; stack: the waiter\'s frames'),
+    evidence: z.array(evidenceSchema),
+  })
+  .describe('one wait: `from` waits for `to` (or for something the log does not show)');
+
+export const waitGraphSchema = z
+  .object({
+    nodes: z.array(waitNodeSchema),
+    edges: z.array(waitEdgeSchema),
+    roots: z.array(z.string()).describe('nodes others wait for that wait for nothing shown: the culprits'),
+    deadlocks: z.array(z.array(z.string())).describe('cycles of waits: each a deadlock, its nodes in order'),
+    chains: z
+      .array(
+        z.object({
+          root: z.string(),
+          waiters: z.array(z.string()).describe('tasks (and CPUs with an incident) whose waits lead to the root, directly or through others'),
+          kind: z.enum(['lock', 'ipi', 'stop-machine', 'journal', 'io', 'rcu-gp']).describe('what the last wait before the root is for'),
+          resource: z.string().nullable(),
+          within: z.string().nullable().describe('the function the root runs that its waiters do not: where it left their common path (udf_fill_super under mount_bdev)'),
+        }),
+      )
+      .describe('each root with what waits on it, most waiters first'),
+    notes: z.array(innerMessageSchema).describe('what the log leaves open (a holder it does not show) and what would show it'),
+    nmiSamples: z.number().int().nonnegative().describe('NMI backtraces read as CPU stack samples'),
+  })
+  .describe('who waits for whom: tasks and CPUs, what each waits on and how that was known');
+
 export const resultSchema = z.object({
   schemaVersion: z.literal(SCHEMA_VERSION),
   tool: z.object({ name: z.literal('ktriage'), version: z.string() }),
@@ -228,12 +281,16 @@ export const resultSchema = z.object({
   findings: z.array(findingSchema),
   nextSteps: z.array(nextStepSchema),
   omittedIncidents: omittedSchema.optional(),
+  waitGraph: waitGraphSchema.optional().describe('who waits for whom, when the log shows any wait: absent otherwise'),
   warnings: z.array(z.object({ path: z.string().nullable(), message: z.string() })),
   errors: z.array(z.object({ where: z.string(), message: z.string() })).describe('detectors or stages that threw; the run went on'),
 });
 
 export type Result = z.infer<typeof resultSchema>;
 export type Incident = z.infer<typeof incidentSchema>;
+export type WaitGraph = z.infer<typeof waitGraphSchema>;
+export type WaitNode = z.infer<typeof waitNodeSchema>;
+export type WaitEdge = z.infer<typeof waitEdgeSchema>;
 export type Problem = z.infer<typeof problemSchema>;
 export type EventGroup = z.infer<typeof eventSchema>;
 export type Finding = z.infer<typeof findingSchema>;

@@ -56,7 +56,7 @@ describe('Markdown and HTML in Chinese', () => {
   it('gives Markdown Chinese headings and table columns', () => {
     const md = renderMarkdown(node2, 'zh');
     const headings = md.split('\n').filter((l) => /^#{1,3} /.test(l));
-    expect(headings.slice(0, 6)).toEqual(['# ktriage 诊断报告', '## 内核事件', '## 发现', '## 日志事件', '## 后续步骤', '## 事件详情']);
+    expect(headings.slice(0, 7)).toEqual(['# ktriage 诊断报告', '## 内核事件', '## 谁在等谁', '## 发现', '## 日志事件', '## 后续步骤', '## 事件详情']);
     expect(md).toContain('| 编号 | 角色 | 标题 | CPU | 任务 | 报告数 | 时间 |');
     expect(md).toContain('**结论：**');
   });

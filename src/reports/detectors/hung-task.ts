@@ -10,7 +10,9 @@ const OTHER_CPUS_RE = /^(?:Sending NMI from CPU|Sending NMI to all CPUs|NMI back
 // 6.x separates `blocked in I/O wait for more than N seconds.` A task name may hold a line break (any process can set
 // its name): the header then ends on the next line, `<rest of the name>:18088 blocked for more than 143 seconds.`
 const STATE = String.raw`(blocked(?: in I\/O wait)?|can't die) for more than (\d{1,10}) seconds\.`;
-const HEADER_RE = new RegExp(String.raw`^INFO: task (?:(.{1,64}):(-?\d{1,10}) ${STATE}|(.{0,64})$)`);
+// A name cut by a line break leaves at most a comm (15 characters) and some damage after `INFO: task `: a newer kernel's
+// blocker line (`INFO: task a:1 is blocked on a mutex likely owned by task b:2.`, 48 characters or more) is none.
+const HEADER_RE = new RegExp(String.raw`^INFO: task (?:(.{1,64}):(-?\d{1,10}) ${STATE}|(.{0,32})$)`);
 const SPLIT_TAIL_RE = new RegExp(String.raw`^(.{0,64}):(-?\d{1,10}) ${STATE}$`);
 // The same split in the sched_show_task line: `task:<name>` then `<rest> state:D stack:...`.
 const SPLIT_TASK_LINE_RE = /^task:.{0,64}$|^.{0,64} state:[A-Z] /;

@@ -1,0 +1,183 @@
+import { describe, expect, it } from 'vitest';
+import { analyzeText } from '../../src/analyzer.js';
+import { divergence } from '../../src/analysis/waitfor.js';
+import { WaitCollector } from '../../src/reports/wait-dumps.js';
+import { hypervisorOf, isIdleFrame, isJournalWaitFrame, isLockWaitFrame, journalDevice, diskOf } from '../../src/knowledge/waits.js';
+import { renderMarkdown } from '../../src/render/markdown.js';
+
+const at = (t: number) => `[  ${t.toFixed(6)}][ T1042]`;
+const hung = (t: number, comm: string, pid: number, frames: string[]) => [
+  `${at(t)} INFO: task ${comm}:${pid} blocked for more than 143 seconds.`,
+  `${at(t)}       Not tainted 5.1.0-rc6+ #90`,
+  `${at(t)} "echo 0 > /proc/sys/kernel/hung_task_timeout_secs" disables this message.`,
+  `${at(t)} ${comm} D29336  ${pid}   7543 0x00000004`,
+  `${at(t)} Call Trace:`,
+  ...frames.map((f) => `${at(t)}  ${f}+0x10/0x20`),
+];
+const MUTEX_WAIT = ['__schedule', 'schedule', 'schedule_preempt_disabled', '__mutex_lock', 'mutex_lock_nested', 'mount_bdev', 'udf_mount', 'legacy_get_tree', 'do_mount', 'ksys_mount', 'do_syscall_64'];
+
+/** The syzkaller bd_fsfreeze_mutex shape: waiters, one task holding the mutex and waiting for s_umount, the running holder on CPU 0. */
+function freezeLog(): string {
+  return [
+    ...hung(767.9, 'syz-executor013', 7561, MUTEX_WAIT),
+    ...hung(768.2, 'syz-executor013', 7563, MUTEX_WAIT),
+    ...hung(768.4, 'syz-executor013', 7559, ['__schedule', 'schedule', 'rwsem_down_write_failed', 'down_write', 'grab_super', 'sget', 'mount_bdev', 'udf_mount', 'legacy_get_tree', 'do_mount', 'ksys_mount', 'do_syscall_64']),
+    `${at(769.28)} Showing all locks held in the system:`,
+    `${at(769.28)} 1 lock held by khungtaskd/1042:`,
+    `${at(769.29)}  #0: 000000006329251d (rcu_read_lock){....}, at: debug_show_all_locks+0x5f/0x27e`,
+    `${at(769.49)} 2 locks held by syz-executor013/7547:`,
+    `${at(769.49)} 1 lock held by syz-executor013/7561:`,
+    `${at(769.50)}  #0: 00000000d97cb347 (&bdev->bd_fsfreeze_mutex){+.+.}, at: mount_bdev+0x93/0x3c0`,
+    `${at(769.51)} 1 lock held by syz-executor013/7563:`,
+    `${at(769.51)}  #0: 00000000d97cb347 (&bdev->bd_fsfreeze_mutex){+.+.}, at: mount_bdev+0x93/0x3c0`,
+    `${at(769.52)} 2 locks held by syz-executor013/7559:`,
+    `${at(769.53)}  #0: 00000000d97cb347 (&bdev->bd_fsfreeze_mutex){+.+.}, at: mount_bdev+0x93/0x3c0`,
+    `${at(769.54)}  #1: 000000001ecfe564 (&type->s_umount_key#39){+.+.}, at: grab_super+0xb4/0x290`,
+    `${at(769.58)} =============================================`,
+    `${at(769.671)} Sending NMI from CPU 1 to CPUs 0:`,
+    `[  769.677189][    C0] NMI backtrace for cpu 0`,
+    `[  769.677194][    C0] CPU: 0 PID: 7547 Comm: syz-executor013 Not tainted 5.1.0-rc6+ #90`,
+    `[  769.677200][    C0] Hardware name: Google Google Compute Engine/Google Compute Engine, BIOS Google 01/01/2011`,
+    `[  769.677204][    C0] RIP: 0010:__sanitizer_cov_trace_pc+0x1/0x50`,
+    `[  769.677270][    C0] Call Trace:`,
+    ...['xas_load', 'find_get_entry', 'pagecache_get_page', '__bread_gfp', 'udf_tread', 'udf_load_vrs', 'udf_fill_super', 'mount_bdev', 'udf_mount', 'legacy_get_tree', 'do_mount', 'ksys_mount', 'do_syscall_64'].map((f) => `[  769.677276][    C0]  ${f}+0x21/0x150`),
+    '',
+  ].join('\n');
+}
+
+describe('wait-for graph', () => {
+  it('follows a held-locks dump to the holder the NMI backtrace shows, and says so in the verdict', () => {
+    const r = analyzeText(freezeLog(), 'syz.log');
+    const g = r.waitGraph!;
+    expect(g.edges.map((e) => `${e.from}>${e.to} ${e.resource} ${e.how}`)).toEqual([
+      'task:7561>task:7559 &bdev->bd_fsfreeze_mutex held-locks',
+      'task:7563>task:7559 &bdev->bd_fsfreeze_mutex held-locks',
+      'task:7559>task:7547 &type->s_umount_key#39 held-locks-running',
+    ]);
+    expect(g.roots).toEqual(['task:7547']);
+    expect(g.chains[0]).toMatchObject({ root: 'task:7547', waiters: ['task:7559', 'task:7561', 'task:7563'], within: 'udf_fill_super' });
+    expect(g.nodes.find((n) => n.id === 'task:7547')).toMatchObject({ cpu: 0, comm: 'syz-executor013' });
+    expect(r.summary.verdict).toBe('3 tasks wait for &type->s_umount_key#39 held by syz-executor013/7547, which runs udf_fill_super on CPU 0.');
+    expect(r.incidents.filter((i) => i.kind === 'hung-task').map((i) => i.role)).toEqual(['victim', 'victim', 'victim']);
+    // The NMI backtrace is the holder's sample, not an ignored register dump.
+    expect(r.warnings.filter((w) => w.message.includes('register dump'))).toEqual([]);
+    expect(g.nmiSamples).toBe(1);
+    expect(renderMarkdown(r, 'en')).toContain('## Who waits for whom');
+  });
+
+  it('keeps a blocker line naming a PID that never appears, marked partial', () => {
+    const log = [...hung(100, 'kworker/0:1', 12, MUTEX_WAIT), `${at(100.1)} INFO: task kworker/0:1:12 is blocked on a mutex likely owned by task modprobe:345.`, ''].join('\n');
+    const g = analyzeText(log).waitGraph!;
+    expect(g.edges).toMatchObject([{ from: 'task:12', to: 'task:345', kind: 'lock', how: 'blocker-line' }]);
+    expect(g.nodes.find((n) => n.id === 'task:345')).toMatchObject({ partial: true, comm: 'modprobe' });
+  });
+
+  it('says the holder is not in the log, and what would show it, instead of blaming a waiter', () => {
+    const r = analyzeText([...hung(100, 'cat', 50, MUTEX_WAIT), ''].join('\n'));
+    expect(r.waitGraph!.edges).toMatchObject([{ from: 'task:50', to: null, kind: 'lock', how: 'stack' }]);
+    const note = r.incidents[0]!.noteMessages.find((n) => n.code === 'note.wait.unseen')!;
+    expect(note.params['hints']).toContain('CONFIG_DETECT_HUNG_TASK_BLOCKER');
+    expect(r.incidents[0]!.role).not.toBe('culprit');
+  });
+
+  it('keeps a cut held-locks dump and a backtrace of a CPU no incident names', () => {
+    const log = [
+      `${at(1)} Showing all locks held in the system:`,
+      `${at(1)}  #1: ffff888012345678 (&mm->mmap_lock){++++}-{3:3}, at: do_user_addr_fault+0x1/0x2`,
+      `[    2.000000][    C3] NMI backtrace for cpu 3`,
+      `[    2.000001][    C3] CPU: 3 PID: 77 Comm: spin Not tainted 6.1.0 #1`,
+      `[    2.000002][    C3] RIP: 0010:spin_loop+0x1/0x2`,
+      '',
+    ].join('\n');
+    const r = analyzeText(log);
+    expect(r.waitGraph!.nodes).toMatchObject([{ id: 'cpu:3', comm: 'spin/77', running: 'spin_loop' }]);
+    expect(r.warnings.filter((w) => w.message.includes('register dump'))).toEqual([]);
+  });
+
+  it('reads a CSD-lock wait as CPU 5 waiting for CPU 12', () => {
+    const g = analyzeText(`${at(5)} smp: csd: Detected non-responsive CSD lock (#1) on CPU#5, waiting 5000000000 ns for CPU#12 flush_tlb_func+0x0/0x280(0xffffc90000c23d50).\n`).waitGraph!;
+    expect(g.edges).toMatchObject([{ from: 'cpu:5', to: 'cpu:12', kind: 'ipi', resource: 'flush_tlb_func', how: 'csd-line' }]);
+    expect(g.roots).toEqual(['cpu:12']);
+  });
+
+  it('names a cycle of blocker lines a deadlock', () => {
+    const log = [
+      ...hung(10, 'a', 1, MUTEX_WAIT), `${at(10)} INFO: task a:1 is blocked on a mutex likely owned by task b:2.`,
+      ...hung(11, 'b', 2, MUTEX_WAIT), `${at(11)} INFO: task b:2 is blocked on a mutex likely owned by task a:1.`, '',
+    ].join('\n');
+    const r = analyzeText(log);
+    expect(r.waitGraph!.deadlocks).toEqual([['task:1', 'task:2']]);
+    expect(r.summary.verdict).toBe('Deadlock: a/1 waits for b/2 waits for a/1.');
+  });
+
+  it('sends a task waiting for the journal to the jbd2 thread of its device', () => {
+    const log = [
+      ...hung(20, 'jbd2/sdb1-8', 300, ['__schedule', 'schedule', 'io_schedule', 'bit_wait_io', '__wait_on_bit', 'jbd2_journal_commit_transaction', 'kjournald2', 'kthread']),
+      ...hung(21, 'rsync', 400, ['__schedule', 'schedule', 'wait_transaction_locked', 'add_transaction_credits', 'start_this_handle', 'jbd2__journal_start', 'ext4_dirty_inode']),
+      '',
+    ].join('\n');
+    const g = analyzeText(log).waitGraph!;
+    expect(g.edges.map((e) => `${e.from}>${e.to} ${e.kind} ${e.resource}`)).toEqual(['task:300>null io sdb1', 'task:400>task:300 journal sdb1']);
+  });
+
+  it('a soft lockup idling on a guest is steal time, not the culprit', () => {
+    const log = [
+      `${at(0)} Hypervisor detected: KVM`,
+      `${at(50)} watchdog: BUG: soft lockup - CPU#2 stuck for 23s! [swapper/2:0]`,
+      `${at(50)} CPU: 2 PID: 0 Comm: swapper/2 Not tainted 5.15.0 #1`,
+      `${at(50)} Hardware name: QEMU Standard PC (i440FX + PIIX, 1996), BIOS 1.13.0 04/01/2014`,
+      `${at(50)} RIP: 0010:native_safe_halt+0xb/0x10`,
+      `${at(50)} Call Trace:`,
+      `${at(50)}  default_idle+0xe/0x20`,
+      `${at(50)}  default_idle_call+0x30/0xf0`,
+      `${at(50)}  do_idle+0x1e8/0x260`,
+      '',
+    ].join('\n');
+    const r = analyzeText(log);
+    const lockup = r.incidents.find((i) => i.kind === 'soft-lockup')!;
+    expect(lockup.noteMessages.map((n) => n.code)).toContain('note.wait.steal');
+    expect(lockup.role).toBe('victim');
+  });
+
+  it('reads a show_state dump in work linear in its tasks', () => {
+    const steps = (n: number) => {
+      const c = new WaitCollector();
+      const line = (lineNo: number, text: string) => c.line({ path: 'x', lineNo, text, host: null, time: null, epochMs: null, uptime: null, kernel: true, tag: null, caller: null }, null);
+      let k = 0;
+      for (let i = 0; i < n; i++) {
+        line(++k, `task:worker${i} state:D stack:0 pid:${i + 10} ppid:2 flags:0x00004000`);
+        line(++k, 'Call Trace:');
+        for (const f of MUTEX_WAIT) line(++k, ` ${f}+0x1/0x2`);
+        line(++k, `1 lock held by worker${i}/${i + 10}:`);
+        line(++k, ` #0: ffff888012345678 (&big_mutex){+.+.}-{3:3}, at: mount_bdev+0x1/0x2`);
+      }
+      return { steps: c.steps, tasks: c.result().tasks.length };
+    };
+    const small = steps(2500);
+    const large = steps(10_000);
+    expect(large.tasks).toBe(10_000);
+    expect(large.steps / small.steps).toBeCloseTo(4, 1);
+  });
+});
+
+describe('wait knowledge tables', () => {
+  it.each([
+    ['__mutex_lock', isLockWaitFrame, true], ['rwsem_down_write_slowpath', isLockWaitFrame, true], ['udf_fill_super', isLockWaitFrame, false],
+    ['wait_transaction_locked', isJournalWaitFrame, true], ['jbd2_log_wait_commit', isJournalWaitFrame, true],
+    ['native_safe_halt', isIdleFrame, true], ['cpuidle_enter_state', isIdleFrame, true], ['arch_cpu_idle', isIdleFrame, true], ['default_idle.isra.0', isIdleFrame, true],
+  ] as const)('%s', (fn, test, expected) => expect(test(fn)).toBe(expected));
+  it('reads devices and hypervisors', () => {
+    expect(journalDevice('jbd2/sda1-8')).toBe('sda1');
+    expect(journalDevice('jbd2/dm-0-8')).toBe('dm-0');
+    expect(journalDevice('kworker/0:1')).toBeNull();
+    expect(diskOf('nvme0n1p2')).toBe('nvme0n1');
+    expect(diskOf('sdb1')).toBe('sdb');
+    expect(hypervisorOf('Hypervisor detected: KVM')).toBe('KVM');
+    expect(hypervisorOf('Hardware name: VMware, Inc. VMware Virtual Platform/440BX Desktop Reference Platform')).toBe('VMware');
+    expect(hypervisorOf('Hardware name: Dell Inc. PowerEdge R640/0W23H8, BIOS 2.10.2')).toBeNull();
+  });
+  it('finds where a holder left its waiters\' path', () => {
+    expect(divergence(['xas_load', 'udf_fill_super', 'mount_bdev', 'do_mount'], [['mutex_lock', 'mount_bdev', 'do_mount']])).toBe('udf_fill_super');
+    expect(divergence(['a', 'b'], [['c']])).toBeNull();
+  });
+});
