@@ -26,3 +26,16 @@ export function checkIncidents(plan: Plan, result: Pick<Result, 'incidents'>): {
   }));
   return { kinds, ok: kinds.every((k) => !k.checked || k.planted === k.found) };
 }
+
+/** The notable events of a result, each as one comparable line (what a user reads of them, the example's place too). */
+function notableEvents(result: Pick<Result, 'events'>): string[] {
+  return result.events
+    .filter((e) => e.notable)
+    .map((e) => JSON.stringify([e.kind, e.template, e.host, e.kernel, e.count, e.firstSeen, e.lastSeen, e.errno, e.subjects, e.example]))
+    .sort();
+}
+
+/** Whether two reads of one input (the fast and the full) give the same notable events. */
+export function sameNotableEvents(a: Pick<Result, 'events'>, b: Pick<Result, 'events'>): boolean {
+  return JSON.stringify(notableEvents(a)) === JSON.stringify(notableEvents(b));
+}

@@ -3,9 +3,19 @@
 import { createWriteStream, readFileSync } from 'node:fs';
 import { once } from 'node:events';
 import type { IncidentKind } from '../src/result/kinds.js';
-import { DAEMON_NOISE, KERNEL_NOISE, OTHER_REPORTS, type ReportTemplate } from './templates.js';
+import { DAEMON_NOISE, KERNEL_NOISE, NOISY_NOISE, OTHER_REPORTS, STORAGE_NOISE } from './templates.js';
 
 export type GeneratedFormat = 'syslog' | 'bundle';
+
+/** The noise of the log: today's quiet node, a busy container node, or a node whose disk fails. */
+export type NoiseMix = 'quiet' | 'noisy' | 'storage';
+
+/** Lines of a mix drawn from its own list (the rest is the quiet node's noise), and that list. */
+const MIXES: Record<Exclude<NoiseMix, 'quiet'>, { readonly share: number; readonly lines: readonly (readonly [string, string])[] }> = {
+  // About 7 % of all lines notable (denials, kubelet and containerd errors, nfs), most of them distinct texts.
+  noisy: { share: 0.15, lines: NOISY_NOISE },
+  storage: { share: 0.6, lines: STORAGE_NOISE },
+};
 
 export interface GenerateOptions {
   /** Approximate size of the log in bytes. */
@@ -15,6 +25,17 @@ export interface GenerateOptions {
   /** Incidents planted, spread evenly over the log; each is one episode of one kind. */
   readonly incidents: number;
   readonly seed: number;
+  /** The noise (default quiet). */
+  readonly mix?: NoiseMix;
+  /** Seconds between planted incidents (default 30 minutes); the log spans (incidents + 1) times this. */
+  readonly spacingSeconds?: number;
+  /** The kinds planted, taking turns (default all the templates'). */
+  readonly kinds?: readonly IncidentKind[];
+  /**
+   * The clock advances with the noise written only, not with the reports (default: with all bytes). For logs so small
+   * that their reports are a large part of them: otherwise the clock jumps past the episode gap inside an episode.
+   */
+  readonly clockByNoise?: boolean;
 }
 
 /** What was planted: incidents per kind, the reports they hold, and the size written. */
@@ -102,8 +123,8 @@ function fill(text: string, values: Record<string, string>): string {
 }
 
 /** The episode planted as the i-th incident: kinds take turns, CPUs and PIDs vary. */
-function episode(i: number, atMs: number, softLockups: string[][], rnd: () => number): Episode {
-  const kinds: (ReportTemplate | 'soft-lockup')[] = ['soft-lockup', ...OTHER_REPORTS];
+function episode(i: number, atMs: number, softLockups: string[][], rnd: () => number, only?: readonly IncidentKind[]): Episode {
+  const kinds = (['soft-lockup', ...OTHER_REPORTS] as const).filter((k) => !only || only.includes(k === 'soft-lockup' ? k : k.kind));
   const pick = kinds[i % kinds.length]!;
   const cpu = String(1 + Math.floor(rnd() * 30));
   const pid = String(20_000 + Math.floor(rnd() * 40_000));
@@ -121,7 +142,12 @@ function episode(i: number, atMs: number, softLockups: string[][], rnd: () => nu
 }
 
 function noiseValue(template: string, rnd: () => number): string {
-  return template.replace(/\{n\}/g, () => String(1 + Math.floor(rnd() * 60))).replace(/\{h\}/g, () => Math.floor(rnd() * 0xffffff).toString(16).padStart(6, '0'));
+  return template
+    .replace(/\{n\}/g, () => String(1 + Math.floor(rnd() * 60)))
+    .replace(/\{h\}/g, () => Math.floor(rnd() * 0xffffff).toString(16).padStart(6, '0'))
+    .replace(/\{x\}/g, () => Math.floor(rnd() * 0xffffffff).toString(16).padStart(8, '0'))
+    .replace(/\{N\}/g, () => String(Math.floor(rnd() * 1e9)))
+    .replace(/\{ms\}/g, () => String(Math.floor(rnd() * 1000)).padStart(3, '0'));
 }
 
 /**
@@ -131,11 +157,14 @@ function noiseValue(template: string, rnd: () => number): string {
 export function* generateChunks(options: GenerateOptions, plan: { incidents: Record<string, number>; reports: number; lines: number; bytes: number }): Generator<string> {
   const rnd = random(options.seed);
   const softLockups = node2SoftLockups();
-  const spanMs = (options.incidents + 1) * INCIDENT_SPACING_SECONDS * 1000;
+  const spacingMs = (options.spacingSeconds ?? INCIDENT_SPACING_SECONDS) * 1000;
+  const spanMs = (options.incidents + 1) * spacingMs;
+  const mix = options.mix && options.mix !== 'quiet' ? MIXES[options.mix] : null;
   const prefix = prefixer(options.format, options.host);
   const pending: PlantedReport[] = [];
   let nextIncident = 0;
   let chunk = '';
+  let reportBytes = 0;
   const write = (ms: number, tag: string, message: string) => {
     const line = `${prefix(ms)}${tag}: ${message}\n`;
     chunk += line;
@@ -143,9 +172,9 @@ export function* generateChunks(options: GenerateOptions, plan: { incidents: Rec
     plan.lines++;
   };
   while (plan.bytes < options.bytes) {
-    const now = START_MS + (plan.bytes / options.bytes) * spanMs;
-    if (nextIncident < options.incidents && now >= START_MS + (nextIncident + 0.5) * INCIDENT_SPACING_SECONDS * 1000) {
-      const planted = episode(nextIncident++, now, softLockups, rnd);
+    const now = START_MS + ((plan.bytes - (options.clockByNoise ? reportBytes : 0)) / options.bytes) * spanMs;
+    if (nextIncident < options.incidents && now >= START_MS + (nextIncident + 0.5) * spacingMs) {
+      const planted = episode(nextIncident++, now, softLockups, rnd, options.kinds);
       plan.incidents[planted.kind] = (plan.incidents[planted.kind] ?? 0) + 1;
       plan.reports += planted.reports.length;
       pending.push(...planted.reports);
@@ -154,13 +183,18 @@ export function* generateChunks(options: GenerateOptions, plan: { incidents: Rec
       const report = pending.shift()!;
       // A daemon line lands in the middle of each report, as syslog interleaves programs.
       const middle = Math.floor(report.lines.length / 2);
+      const before = plan.bytes;
       report.lines.forEach((m, k) => {
         if (k === middle) write(now, 'sshd[4242]', 'Received disconnect from 10.10.3.21 port 51844:11: disconnected by user');
         write(now, 'kernel', m);
       });
+      reportBytes += plan.bytes - before;
       continue;
     }
-    if (rnd() < 0.3) write(now, 'kernel', noiseValue(KERNEL_NOISE[Math.floor(rnd() * KERNEL_NOISE.length)]!, rnd));
+    if (mix && rnd() < mix.share) {
+      const [tag, message] = mix.lines[Math.floor(rnd() * mix.lines.length)]!;
+      write(now, tag, noiseValue(message, rnd));
+    } else if (rnd() < 0.3) write(now, 'kernel', noiseValue(KERNEL_NOISE[Math.floor(rnd() * KERNEL_NOISE.length)]!, rnd));
     else {
       const [tag, message] = DAEMON_NOISE[Math.floor(rnd() * DAEMON_NOISE.length)]!;
       write(now, noiseValue(tag, rnd), noiseValue(message, rnd));

@@ -181,3 +181,35 @@ export const KERNEL_NOISE: readonly string[] = [
   'libceph: osd{n} 10.10.4.{n}:6800 socket closed (con state OPEN)',
   'perf: interrupt took too long (2503 > 2500), lowering kernel.perf_event_max_sample_rate to 79000',
 ];
+
+/**
+ * A busy container node: a full conntrack table, SELinux denials with their own serials and inodes, veth and session
+ * churn, kubelet and containerd errors naming pods and ids. `{N}` becomes a large number, `{ms}` three digits, `{x}` eight hex
+ * digits (ids): most of these lines are distinct texts. Tags are syslog program tags (`kernel` for kernel lines).
+ */
+export const NOISY_NOISE: readonly (readonly [string, string])[] = [
+  ['kernel', 'nf_conntrack: table full, dropping packet'],
+  ['kernel', 'nf_conntrack: nf_conntrack: table full, dropping packet'],
+  ['kernel', 'audit: type=1400 audit(1668219031.{ms}:{N}): avc:  denied  { write } for  pid={N} comm="runc" name="{x}" dev="overlay" ino={N} scontext=system_u:system_r:container_runtime_t:s0 tcontext=system_u:object_r:container_file_t:s0:c{n},c{n} tclass=file permissive=0'],
+  ['kernel', 'audit: type=1400 audit(1668219031.{ms}:{N}): avc:  denied  { connectto } for  pid={N} comm="nginx" path="/run/containerd/s/{x}{x}" scontext=system_u:system_r:container_t:s0:c{n},c{n} tcontext=system_u:system_r:container_runtime_t:s0 tclass=unix_stream_socket permissive=0'],
+  ['kernel', 'device veth{h} entered promiscuous mode'],
+  ['kernel', 'cni0: port {n}(veth{h}) entered disabled state'],
+  ['kernel', 'cni0: port {n}(veth{h}) entered blocking state'],
+  ['systemd-logind[1123]', 'New session {N} of user core.'],
+  ['systemd-logind[1123]', 'Removed session {N}.'],
+  ['systemd[1]', 'Started Session {N} of user core.'],
+  ['kubelet[3301]', 'E1112 10:10:31.{N}    3301 pod_workers.go:951] "Error syncing pod, skipping" err="failed to \\"StartContainer\\" for \\"web\\" with CrashLoopBackOff" pod="default/web-{x}" podUID={x}{x}{x}{x}'],
+  ['containerd[2001]', 'time="2022-11-12T10:10:31.{N}+08:00" level=error msg="failed to delete task" error="context deadline exceeded" id={x}{x}'],
+  ['kernel', 'nfs: server 10.10.{n}.{n} not responding, still trying'],
+];
+
+/** One device failing: its I/O errors every few milliseconds, with sector numbers and tags that differ line to line. */
+export const STORAGE_NOISE: readonly (readonly [string, string])[] = [
+  ['kernel', 'blk_update_request: I/O error, dev sdc, sector {N}'],
+  ['kernel', 'Buffer I/O error on dev sdc1, logical block {N}, lost async page write'],
+  ['kernel', 'sd 2:0:0:0: [sdc] tag#{n} FAILED Result: hostbyte=DID_OK driverbyte=DRIVER_SENSE'],
+  ['kernel', 'sd 2:0:0:0: [sdc] tag#{n} Sense Key : Medium Error [current]'],
+  ['kernel', 'sd 2:0:0:0: [sdc] tag#{n} Add. Sense: Unrecovered read error'],
+  ['kernel', 'sd 2:0:0:0: [sdc] tag#{n} CDB: Read(10) 28 00 {x} 00 00 08 00'],
+  ['kernel', 'XFS (sdc1): metadata I/O error: block 0x{x} ("xfs_trans_read_buf_map") error 5 numblks 8'],
+];

@@ -11,14 +11,15 @@ import { crossesMidnight } from './time/format.js';
 import { groupProblems } from './analysis/problems.js';
 import { LineCopies } from './analysis/overlap.js';
 import { linkVictims } from './analysis/victims.js';
-import { SourceFeed, type FeedOptions, type FeedOwner, type RepeatedText, type SourceInfo } from './analysis/feed.js';
+import { SourceFeed, type FeedOptions, type FeedOwner, type SourceInfo } from './analysis/feed.js';
+import { readPlainText, textOf, type RepeatedText, type TextsRead } from './analysis/text-reading.js';
+import type { RegionStops } from './lines/line-scan.js';
 import { buildWaitGraph } from './analysis/waitfor.js';
 import { isWaitLineInReport, WaitCollector } from './reports/wait-dumps.js';
 import type { MachineInputs } from './machine/inputs.js';
-import { syslogOrigin } from './lines/formats.js';
-import { parseCpuLine } from './reports/body.js';
 import type { LineContext, LineOrigin, LogLine } from './lines/types.js';
 import { HeaderMatcher } from './reports/header-matcher.js';
+import { DETECTORS } from './reports/index.js';
 import type { Fragment, SegmenterSink } from './reports/segmenter.js';
 import type { Detector, Report } from './reports/types.js';
 import type { Incident, Result, RunWarning } from './result/schema.js';
@@ -151,14 +152,15 @@ export class Analyzer implements FeedOwner {
   repeatOf(key: string, buf: Buffer, restAt: number, end: number, ctx: LineContext): RepeatedText | null {
     const known = this.repeats.get(key);
     if (known !== undefined) return known;
-    const rest = buf.toString('utf8', restAt, end);
-    const origin = syslogOrigin(rest, ctx);
-    const text = origin?.text.trimEnd() ?? '';
-    const reading = origin ? this.headers.read(text) : null;
-    const plain = origin !== null && reading!.header === null && !(origin.kernel && reading!.maybe && parseCpuLine(text.trimStart()));
-    const repeated = plain ? { rest, origin, text, moving: null, invalidUtf8: rest.includes('\uFFFD') } : null;
+    const plain = readPlainText(buf.toString('utf8', restAt, end), this.headers, ctx.origins);
+    const repeated = plain && { ...plain, moving: null };
     this.repeats.set(key, repeated);
     return repeated;
+  }
+
+  /** @internal a text a scan worker read (see BlockTexts); undefined when it read none, or this run's detectors are not the built-in ones it knows. */
+  workerRepeat(found: RegionStops & TextsRead, buf: Buffer, id: number): RepeatedText | null | undefined {
+    return found.texts && this.headers.detectors === DETECTORS ? textOf(found.texts, buf, id) : undefined;
   }
 
   /** @internal what the events make of a repeated message (see SourceFeed.repeat), read once. */

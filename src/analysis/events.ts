@@ -48,6 +48,16 @@ function readMessage(message: string): Reading | null {
 /** What a message says as an event, to hand back to addRead (null: nothing). */
 export type MessageReading = Reading | null;
 
+/**
+ * What a message of a kernel line or (`kernel` false) a program's says as an event: a pure function of the two, which
+ * the scan workers also compute (src/analysis/text-reading.ts). Program lines are kept only when notable or with an
+ * errno: most daemon chatter stops here, untemplated.
+ */
+export function readEvent(message: string, kernel: boolean): MessageReading {
+  if (!kernel && !MAYBE_ERRNO_RE.test(message) && !NOTABLE_RE.test(message)) return null;
+  return readMessage(message);
+}
+
 interface Reading extends Template {
   readonly notable: boolean;
   readonly storage: StorageError | null;
@@ -171,10 +181,9 @@ export class EventAggregator {
   private read(message: string, kernel: boolean): Reading | null {
     const known = this.recent.get(message);
     if (known !== undefined) return known;
-    // Program lines are kept only when notable or with an errno: most daemon chatter stops here, untemplated (and unremembered).
-    if (!kernel && !MAYBE_ERRNO_RE.test(message) && !NOTABLE_RE.test(message)) return null;
-    const reading = readMessage(message);
-    this.recent.set(message, reading);
+    const reading = readEvent(message, kernel);
+    // (daemon chatter, null here, is not remembered: it is told cheaply again)
+    if (reading !== null || kernel) this.recent.set(message, reading);
     return reading;
   }
 

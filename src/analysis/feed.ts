@@ -1,9 +1,10 @@
 // One input fed line by line into the pipeline: its format decided, its lines parsed (src/lines) and cut into
 // reports (src/reports); what the run shares across inputs is asked of the owner (src/analyzer.ts).
 import type { MessageReading } from './events.js';
+import type { RepeatedText, TextsRead } from './text-reading.js';
 import type { RecentTexts } from '../lines/recent-texts.js';
 import { restText, type RegionStops } from '../lines/line-scan.js';
-import { detectFormat, isKmsgDictionaryLine, packedSyslogLine, parseLine, syslogStampClock, type PackedSyslogLine } from '../lines/formats.js';
+import { detectFormat, isKmsgDictionaryLine, packedSyslogLine, parseLine, syslogStampClock } from '../lines/formats.js';
 import { isEarlier, lasting, type LineContext, type LineFormat, type LineOrigin, type LogLine } from '../lines/types.js';
 import type { HeaderMatcher } from '../reports/header-matcher.js';
 import { Segmenter, type SegmenterSink } from '../reports/segmenter.js';
@@ -29,6 +30,8 @@ export interface FeedOwner {
   sinkFor(info: SourceInfo): SegmenterSink;
   /** What a syslog line's text after the time is when it can only be a loose line; null when it may open a report. */
   repeatOf(key: string, buf: Buffer, restAt: number, end: number, ctx: LineContext): RepeatedText | null;
+  /** Text `id` of a block as its scan worker read it (see BlockTexts); undefined when the worker did not read it. */
+  workerRepeat(found: RegionStops & TextsRead, buf: Buffer, id: number): RepeatedText | null | undefined;
   /** What the events make of a repeated message, read once. */
   eventReading(line: LogLine): MessageReading;
   /** A line that belongs to no report and can be no spoofed one (a plain repeat the fast path took whole). */
@@ -41,19 +44,6 @@ export interface SourceInfo {
   /** Host when the lines carry none (dmesg): from the bundle or folder name. */
   readonly hostHint?: string | null;
   readonly mtime?: Date | null;
-}
-
-/** A syslog text after the time that can only be a loose line: decoded, its origin, and its message as parseLine keeps it. */
-export interface RepeatedText {
-  readonly rest: string;
-  readonly origin: LineOrigin;
-  readonly text: string;
-  /** The line of this message read last (see MovingLine): moved on to the next repeat rather than made again. */
-  moving: PackedSyslogLine | null;
-  /** What the events make of it (undefined until first asked). */
-  reading?: MessageReading;
-  /** Its bytes were not valid UTF-8 (replaced when decoded). */
-  readonly invalidUtf8: boolean;
 }
 
 /** The last line the fast path passed over: its bytes in the chunk being read, copied out before the chunk is reused. */
@@ -167,7 +157,7 @@ export class SourceFeed {
    * is known to be a plain line (no report header, no register dump), it is taken as parse() would take it, reading
    * only its time. Returns the message, or null for a line to be fed as usual.
    */
-  repeat(buf: Buffer, found: RegionStops, s: number): RepeatedText | null {
+  repeat(buf: Buffer, found: RegionStops & TextsRead, s: number): RepeatedText | null {
     if (this.format !== 'syslog') return null;
     const start = found.stops[s]!;
     const restAt = found.restAt[s]!;
@@ -178,12 +168,14 @@ export class SourceFeed {
       this.regionRepeats = [];
     }
     let known = this.regionRepeats[id];
-    if (known === undefined) known = this.regionRepeats[id] = this.owner.repeatOf(restText(buf, found, id), buf, restAt, found.ends[s]!, this.ctx);
+    if (known === undefined) known = this.owner.workerRepeat(found, buf, id);
+    if (known === undefined) known = this.owner.repeatOf(restText(buf, found, id), buf, restAt, found.ends[s]!, this.ctx);
+    this.regionRepeats[id] = known;
     if (!known) return null;
     const line = this.repeatedLine(buf, found, s, known);
     if (!line) return null;
     this.summary.lines++;
-    this.summary.bytes += restAt - start + known.rest.length + 1;
+    this.summary.bytes += restAt - start + known.chars + 1;
     this.lineNo++;
     // As parse() does with a line that has its own time: the lines passed over before it are not needed.
     this.passed.present = false;

@@ -1,4 +1,4 @@
-import type { LineContext, LineFormat, LineOrigin, LogLine, MovingLine } from './types.js';
+import type { LineContext, LineFormat, LineOrigin, LineSource, LogLine, MovingLine } from './types.js';
 import { epochMsOf, monthIndex, normaliseZone, wallClock, type WallClock } from '../time/clock.js';
 
 /** The message part of a line once its prefix is parsed. */
@@ -91,7 +91,7 @@ export function readSyslogStamp(raw: string): SyslogStamp | null {
 }
 
 /** The origin of a syslog line from its text after the time, remembered for recent texts when the context keeps them. */
-export function syslogOrigin(rest: string, ctx: LineContext): LineOrigin | null {
+export function syslogOrigin(rest: string, ctx: Pick<LineContext, 'origins'>): LineOrigin | null {
   const known = ctx.origins?.get(rest);
   if (known !== undefined) return known;
   const m = SYSLOG_ORIGIN_RE.exec(rest);
@@ -116,7 +116,7 @@ function syslogYear(month: number, ctx: LineContext): number {
  * made only when read: most such lines of a large log are only counted and ordered. `moving` is the line of the same
  * message before, moved on to this one unless this one is earlier (then a new line is made: the one before may be kept).
  */
-export function packedSyslogLine(packed: number, origin: LineOrigin, text: string, lineNo: number, ctx: LineContext, moving: PackedSyslogLine | null): PackedSyslogLine | null {
+export function packedSyslogLine(packed: number, origin: LineSource, text: string, lineNo: number, ctx: LineContext, moving: PackedSyslogLine | null): PackedSyslogLine | null {
   const month = packed & 15;
   const year = syslogYear(month, ctx);
   const epochMs = epochMsOf(year, month, (packed >> 4) & 31, (packed >> 9) & 63, (packed >> 15) & 63, (packed >> 21) & 63, ctx.assumedZone);
@@ -138,7 +138,7 @@ export class PackedSyslogLine implements MovingLine {
     readonly path: string,
     public lineNo: number,
     readonly text: string,
-    origin: LineOrigin,
+    origin: LineSource,
     public epochMs: number,
     private year: number,
     private packed: number,

@@ -53,6 +53,9 @@ export interface LineOrigin {
   readonly caller: string | null;
 }
 
+/** Where a line comes from, without its message (what a repeated message's lines share, see PackedSyslogLine). */
+export type LineSource = Omit<LineOrigin, 'text'>;
+
 /** Per-file state the prefix parsers need (year inference, previous line for continuation lines). */
 export interface LineContext {
   readonly path: string;

@@ -1,10 +1,11 @@
+import type { TextsRead } from '../analysis/text-reading.js';
 import { findStops, type RegionStops } from '../lines/line-scan.js';
 
 /** Bytes per read of a disk file, and per block of the parallel scan: the two must be the same to line up. */
 export const BLOCK_BYTES = 1 << 20;
 
 /** The lines of one block that the fast path cannot pass over, found away from the main thread. */
-export interface BlockStops extends RegionStops {
+export interface BlockStops extends RegionStops, TextsRead {
   /** Where the block's first whole line starts: 0, or just past the end of the line the block starts inside. */
   readonly regionStart: number;
   /** Just past the block's last `\n` (the region ends there; the rest is the start of a line of the next block). */

@@ -14,12 +14,21 @@ export function scanWorkers(): readonly Worker[] | null {
   if (shared) return shared;
   const script = new URL('./prescan-worker.js', import.meta.url);
   if (!existsSync(fileURLToPath(script))) return null;
-  const count = Math.max(1, Math.min(4, availableParallelism()));
+  const count = workerCount(process.env.KTRIAGE_WORKERS, availableParallelism());
   // A worker keeps nothing between blocks: a small heap keeps the memory of the run flat whatever the file's size.
   shared = Array.from({ length: count }, () => new Worker(script, { resourceLimits: { maxOldGenerationSizeMb: 16, maxYoungGenerationSizeMb: 8 } }));
   // Idle, they keep no run from ending (a prescan holds them while it reads).
   for (const worker of shared) worker.unref();
   return shared;
+}
+
+/** Most workers started: past this many, one main thread merging their blocks is the bound, not the scan. */
+const MAX_WORKERS = 8;
+
+/** Workers for a machine of `cores` cores, or as many as KTRIAGE_WORKERS asks (1 to MAX_WORKERS; the bench measures with it). */
+export function workerCount(asked: string | undefined, cores: number): number {
+  const wanted = asked && /^\d+$/.test(asked) ? Number(asked) : cores;
+  return Math.max(1, Math.min(MAX_WORKERS, wanted));
 }
 
 /** Ends the shared workers (the run has read its last input, or one failed); the next large file starts new ones. */

@@ -1,0 +1,129 @@
+import { syslogOrigin, type PackedSyslogLine } from '../lines/formats.js';
+import type { RegionStops } from '../lines/line-scan.js';
+import type { RecentTexts } from '../lines/recent-texts.js';
+import type { LineOrigin, LineSource } from '../lines/types.js';
+import { parseCpuLine } from '../reports/body.js';
+import type { HeaderMatcher } from '../reports/header-matcher.js';
+import { readEvent, type MessageReading } from './events.js';
+
+/**
+ * A syslog text after the time that can only be a loose line (no report header, no register dump's `CPU:` line):
+ * its origin, and its message as parseLine keeps it. A pure function of the text, read once per distinct text: by
+ * the main thread (Analyzer.repeatOf), or by the scan worker that found it (see BlockTexts).
+ */
+export interface PlainText {
+  /** Characters of the decoded text after the time (the line's size in the input summary). */
+  readonly chars: number;
+  readonly origin: LineSource;
+  readonly text: string;
+  /** Its bytes were not valid UTF-8 (replaced when decoded). */
+  readonly invalidUtf8: boolean;
+}
+
+/** A plain text as the lines repeating it are read: the line read last, and what the events make of it. */
+export interface RepeatedText extends PlainText {
+  /** The line of this message read last (see MovingLine): moved on to the next repeat rather than made again. */
+  moving: PackedSyslogLine | null;
+  /** What the events make of it (undefined until first asked). */
+  reading?: MessageReading;
+}
+
+/** What the decoded text after a syslog time is, when it is a plain line (see PlainText); null when it may open a report or a dump, or has no syslog origin. */
+export function readPlainText(rest: string, headers: HeaderMatcher, origins?: RecentTexts<LineOrigin | null>): (PlainText & { readonly origin: LineOrigin }) | null {
+  const origin = syslogOrigin(rest, { origins });
+  if (origin === null) return null;
+  const text = origin.text.trimEnd();
+  const reading = headers.read(text);
+  if (reading.header !== null || (origin.kernel && reading.maybe && parseCpuLine(text.trimStart()))) return null;
+  return { chars: rest.length, origin, text, invalidUtf8: rest.includes('\uFFFD') };
+}
+
+/** Numbers kept per text id in BlockTexts.fields, in this order. */
+const FIELDS = 6;
+const [STATE, TEXT_START, TEXT_END, CHARS, ORIGIN, READING] = [0, 1, 2, 3, 4, 5];
+/** A text's STATE: not read by the worker (the main thread reads it), not a plain line, a plain line. */
+const UNREAD = 0;
+const NOT_PLAIN = 1;
+const PLAIN = 2;
+
+/**
+ * The plain texts of a block's kept lines, read and templated in the scan worker that scanned it: numbers per text id
+ * (RegionStops.restIds), the message as a span of the block's bytes, and the origins and event readings the texts
+ * share (one copy each: the texts of one template share their reading: same template, subjects, errno and storage device). Made so that the main thread receives a few
+ * arrays, not an object per line: it decodes a message only when a line of it is read, and counts the lines into
+ * their events.
+ */
+export interface BlockTexts {
+  /** FIELDS numbers per text id. */
+  readonly fields: Int32Array;
+  readonly origins: readonly LineSource[];
+  readonly readings: readonly MessageReading[];
+}
+
+/** A region's stops with the plain texts a scan worker read (see BlockTexts). */
+export interface TextsRead {
+  readonly texts?: BlockTexts;
+}
+
+/**
+ * Reads the distinct texts after a syslog time of the lines a scan kept (RegionStops.restSpans), in a scan worker. A
+ * text whose bytes are not valid UTF-8 is left unread: its message's place in characters is not its place in bytes.
+ */
+export function readTexts(bytes: Buffer, found: RegionStops, headers: HeaderMatcher): BlockTexts {
+  const fields = new Int32Array((found.restSpans.length / 2) * FIELDS);
+  const origins: LineSource[] = [];
+  const readings: MessageReading[] = [];
+  const originIds = new Map<string, number>();
+  const readingIds = new Map<string, number>();
+  for (let s = 0; s < found.restIds.length; s++) {
+    const id = found.restIds[s]!;
+    const at = id * FIELDS;
+    if (id === -1 || fields[at + STATE] !== UNREAD) continue;
+    const start = found.restSpans[2 * id]!;
+    const rest = bytes.toString('utf8', start, found.restSpans[2 * id + 1]!);
+    const plain = readPlainText(rest, headers);
+    if (plain?.invalidUtf8) continue;
+    fields[at + STATE] = plain ? PLAIN : NOT_PLAIN;
+    if (!plain) continue;
+    const { host, uptime, kernel, tag, caller } = plain.origin;
+    // The message is the end of the text, less what trimEnd took: its bytes are found from the end.
+    const textStart = start + Buffer.byteLength(rest) - Buffer.byteLength(plain.origin.text);
+    fields[at + TEXT_START] = textStart;
+    fields[at + TEXT_END] = textStart + Buffer.byteLength(plain.text);
+    fields[at + CHARS] = plain.chars;
+    fields[at + ORIGIN] = idOf(originIds, origins, JSON.stringify([host, uptime, kernel, tag, caller]), () => ({ host, uptime, kernel, tag, caller }));
+    const event = readEvent(plain.text, kernel);
+    fields[at + READING] = event === null ? -1 : idOf(readingIds, readings, JSON.stringify([event.template, event.subjects, event.errno, event.notable, event.storage]), () => event);
+  }
+  return { fields, origins, readings };
+}
+
+/** The index of the value of `key` in `values`, added (made by `make`) when new. */
+function idOf<V>(ids: Map<string, number>, values: V[], key: string, make: () => V): number {
+  let id = ids.get(key);
+  if (id === undefined) {
+    id = values.push(make()) - 1;
+    ids.set(key, id);
+  }
+  return id;
+}
+
+/**
+ * Text `id` of a block a worker read, as the main thread takes it (its message decoded from `bytes`, the block's); null
+ * when it is not a plain line, undefined when the worker did not read it.
+ */
+export function textOf(texts: BlockTexts, bytes: Buffer, id: number): RepeatedText | null | undefined {
+  const at = id * FIELDS;
+  const state = texts.fields[at + STATE];
+  if (state === UNREAD) return undefined;
+  if (state === NOT_PLAIN) return null;
+  const reading = texts.fields[at + READING]!;
+  return {
+    chars: texts.fields[at + CHARS]!,
+    origin: texts.origins[texts.fields[at + ORIGIN]!]!,
+    text: bytes.toString('utf8', texts.fields[at + TEXT_START], texts.fields[at + TEXT_END]),
+    invalidUtf8: false,
+    moving: null,
+    reading: reading === -1 ? null : texts.readings[reading]!,
+  };
+}
