@@ -4,6 +4,7 @@ import { interruptedFrames, pickCulprit, sampleStack } from '../reports/culprit.
 import { refOf } from '../reports/frames.js';
 import type { Frame, FunctionRef, Report } from '../reports/types.js';
 import { isHeaderlessOops, partialReport } from '../reports/headerless.js';
+import { oomsOfLonePanics } from './consequence.js';
 import type { Fragment } from '../reports/segmenter.js';
 import { buildReport, markCorrupted } from '../reports/report.js';
 import { makeTitle, SPINNING_KINDS, STUCK_KINDS, type IncidentKind } from '../result/kinds.js';
@@ -171,6 +172,7 @@ export function completeIncidents(drafts: IncidentDraft[], fragments: readonly F
     const report = partialReport({ lines: fragment.lines, headerIndex: 0, truncated: false, droppedMessages: false }, 'header-missing');
     drafts.push(newDraft('', report, hostOf(report.header)));
   }
+  for (const report of oomsOfLonePanics(drafts)) drafts.push(newDraft('', report, hostOf(report.header)));
   placeInTime(drafts);
   for (const d of drafts) finishDraft(d);
   return leftover.length - oopses.length;
@@ -184,7 +186,9 @@ function placeInTime(drafts: IncidentDraft[]): void {
   const grouped = drafts.findIndex((d, i) => d.id !== `I${i + 1}`);
   if (grouped < 0) return;
   for (const added of drafts.splice(grouped)) {
-    const later = drafts.findIndex((d) => byTime(d.reports[0]!, added.reports[0]!) > 0);
+    const at = added.reports[0]!;
+    // (a report made of another's lines, the OOM a lone panic_on_oom panic restates, comes before it)
+    const later = drafts.findIndex((d) => byTime(d.reports[0]!, at) > 0 || d.reports[0]!.header === at.header);
     drafts.splice(later < 0 ? drafts.length : later, 0, added);
   }
   drafts.forEach((d, i) => (d.id = `I${i + 1}`));

@@ -3,13 +3,13 @@ import type { IncidentDraft } from './incidents.js';
 import { trustedSamples } from './samples.js';
 import { secondsFrom } from './incidents.js';
 import { markCorrupted } from '../reports/report.js';
+import { makeTitle } from '../result/kinds.js';
+import { panicCauses } from './consequence.js';
 import type { InnerMessage } from '../result/schema.js';
 
 const LOCKUP_KINDS = new Set(['soft-lockup', 'hard-lockup', 'rcu-stall', 'workqueue-stall', 'hung-task']);
 /** Slack around an episode when deciding whether two episodes overlap. */
 const OVERLAP_SLACK_SECONDS = 120;
-/** A panic printed within this many seconds after a report is that report's consequence. */
-const PANIC_FOLLOWS_SECONDS = 5;
 
 /** True when the incident's samples sit in functions that only wait for another CPU. */
 export function isWaiting(d: IncidentDraft): boolean {
@@ -61,26 +61,35 @@ export function linkVictims(drafts: IncidentDraft[]): void {
     const lockup = drafts.find((c) => (c.kind === 'soft-lockup' || c.kind === 'hard-lockup') && c.host === stall.host && !waiting.get(c.id) && overlaps(c, stall) && stallMentionsCpu(stall, c.cpu));
     if (lockup) link(stall, lockup, { code: 'note.rcu.lockup', params: { cpu: lockup.cpu, causeId: lockup.id } });
   }
-  drafts.forEach((panic, index) => {
-    if (panic.kind !== 'panic' || panic.causedBy) return;
-    const cause = causeOfPanic(drafts, index, panic);
-    if (cause) link(panic, cause, { code: 'note.panic.follows', params: { causeKind: cause.kind, causeTitle: cause.title, causeId: cause.id } });
-    else if (panic.reports[0]!.details['follows']) {
-      // `Fatal exception`, `panic_on_warn set`, `hung_task: blocked tasks`: the report that led here was lost.
-      markCorrupted(panic.reports[0]!, `the ${String(panic.reports[0]!.details['follows'])} this panic follows is not in the log`);
-    }
-  });
+  linkPanics(drafts);
 }
 
-/** The report printed just before a panic (drafts before index `at`) on the same host: what the panic is the consequence of. */
-function causeOfPanic(drafts: readonly IncidentDraft[], at: number, panic: IncidentDraft): IncidentDraft | null {
-  const header = panic.reports[0]!.header;
-  const previous = drafts.findLast((d, j) => j < at && d.host === panic.host && d.kind !== 'panic');
-  if (!previous) return null;
-  const last = previous.reports[previous.reports.length - 1]!.header;
-  const gap = secondsFrom(last, header);
-  const sameInput = last.path === header.path && header.lineNo > last.lineNo;
-  return (gap !== null && gap >= 0 && gap <= PANIC_FOLLOWS_SECONDS) || (gap === null && sameInput) ? previous : null;
+/**
+ * Links each panic to what it follows (see panicCauses). A panic whose reason restates a report (`Fatal exception`,
+ * `hung_task: blocked tasks`) takes that report's culprit and entry: the panicking CPU's own frames (watchdog,
+ * cpuidle_enter_state, panic) say where panic() ran, not what went wrong. One that names such a report the log
+ * does not hold is flagged.
+ */
+function linkPanics(drafts: IncidentDraft[]): void {
+  const byId = new Map(drafts.map((d) => [d.id, d]));
+  const linked = new Set<IncidentDraft>();
+  for (const found of panicCauses(drafts)) {
+    const panic = byId.get(found.panic)!;
+    const cause = byId.get(found.cause)!;
+    if (panic.causedBy) continue;
+    const others = found.causes.filter((id) => id !== cause.id);
+    link(panic, cause, { code: 'note.panic.follows', params: { causeKind: cause.kind, causeTitle: cause.title, causeId: cause.id, others, pick: found.pick } });
+    linked.add(panic);
+    if (!found.restates) continue;
+    panic.culprit = cause.culprit;
+    panic.entry = cause.entry ?? panic.entry;
+    panic.title = makeTitle(panic.kind, cause.culprit?.function);
+  }
+  for (const panic of drafts) {
+    const follows = panic.kind === 'panic' && !linked.has(panic) ? panic.reports[0]!.details['follows'] : undefined;
+    // `Fatal exception`, `panic_on_warn set`, `hung_task: blocked tasks`: the report that led here was lost.
+    if (follows) markCorrupted(panic.reports[0]!, `the ${String(follows)} this panic follows is not in the log`);
+  }
 }
 
 function stallMentionsCpu(stall: IncidentDraft, cpu: number | null): boolean {

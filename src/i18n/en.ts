@@ -270,7 +270,11 @@ export const EN_MESSAGES = {
   'note.victim.unseen': (a) =>
     `${a.opt('comm') ?? 'This task'} only waits for another CPU (stop_machine or a cross-CPU call); the CPU it waits for left no report in these logs. Enable softlockup_all_cpu_backtrace to see it next time.`,
   'note.rcu.lockup': (a) => `The RCU grace period cannot end while CPU ${a.opt('cpu') ?? 'null'} is stuck without scheduling (${a.str('causeId')}).`,
-  'note.panic.follows': (a) => `The panic follows ${a.str('causeTitle')} (${a.str('causeId')}) and is its consequence, not a separate root cause.`,
+  'note.panic.follows': (a) => {
+    const others = a.list('others');
+    if (others.length === 0) return `The panic follows ${a.str('causeTitle')} (${a.str('causeId')}) and is its consequence, not a separate root cause.`;
+    return `The panic follows ${others.length + 1} reports of ${kindPhrase(a.str('causeKind'))} printed one after the other (${[a.str('causeId'), ...others].join(', ')}) and is their consequence, not a separate root cause; it is linked to the ${a.str('pick') === 'first' ? 'first' : 'last'}, ${a.str('causeTitle')} (${a.str('causeId')}).`;
+  },
   'note.taint.changed': (a) => {
     const added = a.list('added');
     return `Taint changed during the episode: ${a.list('taints').map((x) => `\`${x}\``).join(' then ')}${added.length ? ` (${added.map((l) => `${l}: ${taintMeaning(l)}`).join('; ')})` : ''}.`;

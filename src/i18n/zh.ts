@@ -337,7 +337,11 @@ const ZH_MESSAGES: Record<keyof typeof EN_MESSAGES, Entry> = {
   'note.victim.unseen': (a) =>
     `${a.opt('comm') ?? '该任务'} 只是在等待另一个 CPU（stop_machine 或跨 CPU 调用）；它等待的那个 CPU 在这些日志中没有留下报告。打开 softlockup_all_cpu_backtrace，下次就能看到它。`,
   'note.rcu.lockup': (a) => `CPU ${a.opt('cpu') ?? '?'} 卡住且不调度（${a.str('causeId')}），RCU 宽限期因此无法结束。`,
-  'note.panic.follows': (a) => `这次 panic 紧跟在 ${titleZh(a.str('causeKind'), a.str('causeTitle'))}（${a.str('causeId')}）之后，是它的后果，不是独立的根因。`,
+  'note.panic.follows': (a) => {
+    const others = a.list('others');
+    if (others.length === 0) return `这次 panic 紧跟在 ${titleZh(a.str('causeKind'), a.str('causeTitle'))}（${a.str('causeId')}）之后，是它的后果，不是独立的根因。`;
+    return `这次 panic 紧跟在连续打印的 ${others.length + 1} 份${kindZh(a.str('causeKind'))}报告（${list([a.str('causeId'), ...others])}）之后，是它们的后果，不是独立的根因；它关联到${a.str('pick') === 'first' ? '第一份' : '最后一份'}：${titleZh(a.str('causeKind'), a.str('causeTitle'))}（${a.str('causeId')}）。`;
+  },
   'note.taint.changed': (a) => {
     const added = a.list('added');
     return `污染标志在事件期间发生变化：${a.list('taints').map((x) => `\`${x}\``).join(' 变为 ')}${added.length ? `（${added.map((l) => `${l}：${taintMeaning(l)}`).join('；')}）` : ''}。`;

@@ -1,3 +1,4 @@
+import { consequencePanic } from '../../knowledge/panics.js';
 import { defineHeaderDetector } from '../define.js';
 import { symbolRef } from '../sections.js';
 
@@ -9,16 +10,6 @@ const HEADER_RE = /^Kernel panic - not syncing:? (?!Watchdog detected hard LOCKU
 // The function a stack-protector panic names (`Kernel stack is corrupted in: func+0x1/0x2`).
 const CORRUPTED_IN_RE = /stack is corrupted in: ?(\S+)/;
 const CORRUPTED_END_RE = /^corrupted stack end detected/;
-// Reasons that only restate another report printed before the panic, and which report that is.
-const FOLLOWS: readonly (readonly [RegExp, string])[] = [
-  [/^Fatal exception/, 'oops'],
-  [/^panic_on_warn set/, 'warning'],
-  [/^hung_task: blocked tasks/, 'hung task report'],
-  [/^softlockup: hung tasks/, 'soft lockup report'],
-  [/^(?:hardlockup|Hard LOCKUP)/, 'hard lockup report'],
-  [/^(?:RCU Stall|rcu_stall)/i, 'RCU stall report'],
-  [/^Fatal machine check/, 'machine check report'],
-];
 
 export const panic = defineHeaderDetector({
   kind: 'panic',
@@ -35,8 +26,8 @@ export const panic = defineHeaderDetector({
   expectsTrace: false,
   describe(match, report) {
     report.details['reason'] = match[1]!;
-    const follows = FOLLOWS.find(([re]) => re.test(match[1]!));
-    if (follows) report.details['follows'] = follows[1];
+    const follows = consequencePanic(match[1]!);
+    if (follows) report.details['follows'] = follows.follows;
     const named = CORRUPTED_IN_RE.exec(match[1]!);
     const symbol = named ? symbolRef(named[1]!) : null;
     if (symbol) report.culprit = symbol;
