@@ -245,7 +245,7 @@ export const EN_MESSAGES = {
   'finding.recurring': (a) => `${recurrence(a) ?? a.str('title')}; the first: ${a.say('first') ?? ''}`,
   'finding.overlap': (a) =>
     `${a.str('path')} repeats ${plural(a.num('lines'), 'line')} of ${a.str('other')} (same host, time and text${a.num('of') > 0 ? `; ${Math.round((100 * a.num('lines')) / a.num('of'))} % of its lines` : ''}): counted once.`,
-  'finding.victim': (a) => `${a.str('name')} on CPU ${a.opt('cpu') ?? '?'} (${span(a)}) is a victim, not a cause: ${a.say('note') ?? `caused by ${a.str('cause')}`}`,
+  'finding.victim': (a) => `${a.str('name')}${a.opt('cpu') !== null ? ` on CPU ${a.str('cpu')}` : ''} (${span(a)}) is a victim, not a cause: ${a.say('note') ?? `caused by ${a.str('cause')}`}`,
   'finding.knownIssue': (a) => {
     return `Matches known issue ${a.str('id')} (${knownState(a)}): ${a.str('title')}. Matched on ${matchedKeys(a)} (${CONFIDENCE_EN[a.str('confidence')] ?? a.str('confidence')}).`;
   },
@@ -266,7 +266,7 @@ export const EN_MESSAGES = {
   'note.irq.function': (a) =>
     `RIP ${a.str('where')} is in ${a.str('function')}, which re-enables interrupts: the held-back timer interrupt lands right after that, so this sample marks where interrupts came back on, not a loop location; look at the callers.`,
   'note.victim.waits': (a) =>
-    `${a.opt('comm') ?? 'this task'} on CPU ${a.opt('cpu') ?? '?'} only waits in ${a.opt('where') ?? 'a cross-CPU wait'} for the other CPUs; CPU ${a.opt('causeCpu') ?? '?'} (${a.opt('causeComm') ?? '?'}) never gets there because it is stuck (${a.str('causeId')}).`,
+    `${a.opt('comm') ?? 'this task'}${a.opt('cpu') !== null ? ` on CPU ${a.str('cpu')}` : ''} only waits in ${a.opt('where') ?? 'a cross-CPU wait'} for the other CPUs; CPU ${a.opt('causeCpu') ?? '?'} (${a.opt('causeComm') ?? '?'}) never gets there because it is stuck (${a.str('causeId')}).`,
   'note.victim.unseen': (a) =>
     `${a.opt('comm') ?? 'This task'} only waits for another CPU (stop_machine or a cross-CPU call); the CPU it waits for left no report in these logs. Enable softlockup_all_cpu_backtrace to see it next time.`,
   'note.rcu.lockup': (a) => `The RCU grace period cannot end while CPU ${a.opt('cpu') ?? 'null'} is stuck without scheduling (${a.str('causeId')}).`,

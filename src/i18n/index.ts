@@ -57,8 +57,9 @@ export function t(lang: Lang, code: string, params: MessageParams = {}): string 
 }
 
 // A Chinese character right before a Latin letter or digit, and the other way round: Chinese typography puts a space there.
-const CJK_THEN_LATIN_RE = /([\u3400-\u9fff])(?=[A-Za-z0-9])/g;
-const LATIN_THEN_CJK_RE = /([A-Za-z0-9])(?=[\u3400-\u9fff])/g;
+// Identifiers count as Latin words: `发生 __memset`, `do_fsync 中`.
+const CJK_THEN_LATIN_RE = /([\u3400-\u9fff])(?=[A-Za-z0-9_])/g;
+const LATIN_THEN_CJK_RE = /([A-Za-z0-9_])(?=[\u3400-\u9fff])/g;
 
 /** Puts a space between Chinese and Latin words, outside `code` spans (quoted log text stays as printed). */
 export function spaceCjk(text: string): string {

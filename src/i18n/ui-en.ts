@@ -129,6 +129,14 @@ export const EN_UI = {
   'ui.html.sampledStacks': () => 'Sampled stacks',
   'ui.html.code': () => 'Code',
   'ui.html.reportLines': (a: Args) => `Report lines (first report, ${plural(a.num('count'), 'line')})`,
+  'ui.html.from': () => 'From',
+  'ui.html.otherReports': (a: Args) => {
+    const others = a.num('count');
+    if (others === 0) return '.';
+    const lines = `${a.list('lines').join(', ')}${a.num('more') > 0 ? ', ...' : ''}`;
+    return others === 1 ? `; the other report of this episode is at line ${lines}.` : `; the other ${others} reports of this episode are at lines ${lines}.`;
+  },
+  'ui.html.codeMarker': () => 'faulting or interrupted instruction starts here',
   'ui.html.registers': () => 'Registers',
   'ui.html.loopOf': () => 'Loop of',
   'ui.html.col.sampledAt': () => 'sampled at',

@@ -76,22 +76,25 @@ function taskOf(comm: string | null, pid: number | null): string | null {
   return pid !== null ? `PID 为 ${pid} 的任务` : null;
 }
 
-/** The subject of a sentence: `CPU 12（dockerd，PID 39156）`, `CPU 12`, `任务 dockerd（PID 39156）`; null when nothing is known. */
-function who(a: Args): string | null {
-  const comm = a.opt('comm');
-  const pid = a.optNum('pid');
+/**
+ * Who and where, as a sentence's subject: `node-2 的 CPU 12 上的任务 dockerd（PID 39156）`, `CPU 12 上`, `任务 udevd（PID 5612）`,
+ * `node-2 上`; '' when nothing is known (a dmesg without host, CPU or task).
+ */
+function subjectOf(a: Args, withHost: boolean): string {
+  const host = withHost ? a.opt('host') : null;
   const cpu = a.optNum('cpu');
-  if (cpu === null) return taskOf(comm, pid);
-  const task = comm ? `${comm}${pid !== null ? `，PID ${pid}` : ''}` : pid !== null ? `PID ${pid}` : null;
-  return `CPU ${cpu}${task ? `（${task}）` : ''}`;
+  const where = host && cpu !== null ? `${host} 的 CPU ${cpu} 上` : host ? `${host} 上` : cpu !== null ? `CPU ${cpu} 上` : '';
+  const task = taskOf(a.opt('comm'), a.optNum('pid'));
+  return task ? `${where ? `${where}的` : ''}${task}` : where;
 }
 
-/** `node-2 的 CPU 12（...）`, `node-2 上`, `CPU 12`: where an incident happened, as a sentence's subject; null when nothing is known. */
-function placeOf(a: Args): string | null {
-  const host = a.opt('host');
-  const subject = who(a);
-  if (!host) return subject;
-  return subject ? `${host} 的 ${subject}` : `${host} 上`;
+/** What happened, as the predicate after a subject: `发生软锁死`; a hung task simply `挂起` (not `任务……发生任务挂起`). */
+const happened = (kind: string, what: string) => (kind === 'hung-task' ? '挂起' : `发生${what}`);
+
+/** The function a `<kind> in <function>` title names, or null. */
+function titleFunction(kind: string, title: string): string | null {
+  const phrase = KIND_PHRASES[kind as IncidentKind];
+  return phrase && title.startsWith(`${phrase} in `) ? title.slice(phrase.length + 4) : null;
 }
 
 /** `binder_release_work 中的 KASAN（use-after-free read）`: the sanitizer's finding as it names it, else the title. */
@@ -146,7 +149,7 @@ function recurrence(a: Args): string | null {
   const n = a.num('occurrences');
   if (n < 2) return null;
   const hosts = a.list('problemHosts');
-  const on = hosts.length > 1 ? `${hosts.length} 台主机（${hosts.join(', ')}）上` : a.opt('host') ? `${a.str('host')} 上` : '';
+  const on = hosts.length > 1 ? `${hosts.length} 台主机（${list(hosts)}）上` : a.opt('host') ? `${a.str('host')} 上` : '';
   const since = a.opt('since');
   const until = a.opt('until');
   const when = since && until ? `从 ${dayTime(since)} 到 ${dayTime(until)} ` : '';
@@ -158,8 +161,8 @@ function recurrence(a: Args): string | null {
 
 function incidentFinding(a: Args): string {
   const what = a.opt('bugType') ? titleOf(a) : kindZh(a.str('kind'));
-  const subject = who(a);
-  const parts = a.opt('victim') ? [`${what}：${span(a)}`, oomKill(a)] : [`${subject ? `${subject}上发生` : ''}${what}：${span(a)}`];
+  const subject = subjectOf(a, false);
+  const parts = a.opt('victim') ? [`${what}：${span(a)}`, oomKill(a)] : [`${subject ? `${subject}${happened(a.str('kind'), what)}` : what}：${span(a)}`];
   const stuck = a.optNum('stuck');
   if (stuck !== null) {
     const min = a.optNum('eachMin');
@@ -184,7 +187,7 @@ function eventFinding(a: Args): string {
   const errnoPart = errno !== null && name ? `（${errno} = ${name}，“${ERRNO_ZH[name] ?? lookupErrno(errno)?.meaning ?? ''}”）` : '';
   const subjects = a.list('subjects').length ? `，涉及 ${list(a.list('subjects'))}` : '';
   const when = a.num('count') > 1 ? `，从 ${a.str('from')} 到 ${a.str('to')}` : `，时间 ${a.str('from')}`;
-  const program = a.opt('program') ? `${a.str('program')}: ` : '';
+  const program = a.opt('program') ? `${a.str('program')}：` : '';
   return `${program}\`${a.str('template')}\`${errnoPart}：${a.num('count')} 行${subjects}${when}；${a.say('relation') ?? ''}。`;
 }
 
@@ -235,15 +238,28 @@ function holderZh(a: Args): string {
   return `${who}${runs}`;
 }
 
+/** The incident as the verdict names it: `node-2 的 CPU 12 上的任务 X（PID 1）在 f 中发生软锁死`, or `f 中的任务挂起` with no one to name. */
+function incidentClause(a: Args): string {
+  const kind = a.str('kind');
+  const subject = subjectOf(a, true);
+  const bugType = a.opt('bugType');
+  const fn = bugType ? a.opt('culprit') : titleFunction(kind, a.str('title'));
+  // A title the detector words itself (not `<kind> in <function>`) is said as printed.
+  if (!bugType && !fn && a.str('title') !== KIND_PHRASES[kind as IncidentKind]) return subject ? `${subject}发生 ${a.str('title')}` : a.str('title');
+  const what = bugType ? `${kindZh(kind)}（${bugType}${a.opt('access') && !bugType.endsWith(a.str('access')) ? ` ${a.str('access')}` : ''}）` : kindZh(kind);
+  if (!subject) return fn ? `${fn} 中的${what}` : what;
+  return `${subject}${fn ? `在 ${fn} 中` : ''}${happened(kind, what)}`;
+}
+
 function verdict(a: Args): string {
   const stuck = a.optNum('stuck');
-  const place = placeOf(a);
   let text: string;
-  if (a.opt('victim')) text = `${a.opt('host') ? `${a.str('host')} 上` : ''}发生${kindZh(a.str('kind'))}：${oomKill(a)}`;
-  else if (a.opt('loopFunction'))
-    text = `${place ?? ''}发生${kindZh(a.str('kind'))}：卡在以 ${a.str('loopFunction')} 为界的循环中${stuck ? `至少 ${duration(stuck)}` : ''}${a.opt('entry') ? `，入口为 ${a.str('entry')}` : ''}`;
-  // Without a subject the finding itself opens the sentence (`mount_bdev 中的任务挂起`), not a dangling `发生`.
-  else text = place ? `${place}发生${titleOf(a)}` : titleOf(a);
+  if (a.opt('victim')) text = `${a.opt('host') ? `${a.str('host')} 上发生` : ''}${kindZh(a.str('kind'))}：${oomKill(a)}`;
+  else if (a.opt('loopFunction')) {
+    const subject = subjectOf(a, true);
+    const head = subject ? `${subject}${happened(a.str('kind'), kindZh(a.str('kind')))}` : kindZh(a.str('kind'));
+    text = `${head}：卡在循环中${stuck ? `至少 ${duration(stuck)}` : ''}，循环范围在 ${a.str('loopFunction')} 内${a.opt('entry') ? `，入口为 ${a.str('entry')}` : ''}`;
+  } else text = incidentClause(a);
   const victims = a.list('victims');
   if (victims.length) text += `；${list(victims)} 只是在等待它`;
   const others = a.num('others');
@@ -259,15 +275,15 @@ const knownIssueZh = (id: string) => shippedKnownIssues().entries.find((e) => e.
 
 const CONFIDENCE_ZH: Readonly<Record<string, string>> = {
   signature: '签名完全一致',
-  'culprit-and-caller': '肇事函数和调用者一致',
-  culprit: '仅肇事函数一致',
+  'culprit-and-caller': '根因函数和调用方一致',
+  culprit: '仅根因函数一致',
   pattern: '仅报告模式一致',
 };
 
 const KEY_ZH: Readonly<Record<string, string>> = {
   kind: '事件类型',
   signature: '签名',
-  culprit: '肇事函数',
+  culprit: '根因函数',
   module: '模块',
   header: '报告首行',
   details: '报告细节',
@@ -294,7 +310,7 @@ function knownStateZh(a: Args): string {
 function matchedKeysZh(a: Args): string {
   return a
     .list('keys')
-    .map((k) => (k === 'callers' ? `调用者 ${a.list('callers').join(', ')}` : (KEY_ZH[k] ?? k)))
+    .map((k) => (k === 'callers' ? `调用方 ${list(a.list('callers'))}` : (KEY_ZH[k] ?? k)))
     .join('、');
 }
 
@@ -312,7 +328,7 @@ const ZH_MESSAGES: Record<keyof typeof EN_MESSAGES, Entry> = {
   'finding.recurring': (a) => `${recurrence(a) ?? titleZh(a.str('kind'), a.str('title'))}；第一次：${a.say('first') ?? ''}`,
   'finding.overlap': (a) =>
     `${a.str('path')} 重复了 ${a.str('other')} 中的 ${a.num('lines')} 行（主机、时间和内容相同${a.num('of') > 0 ? `；占其 ${Math.round((100 * a.num('lines')) / a.num('of'))} % 的行` : ''}）：只计一次。`,
-  'finding.victim': (a) => `CPU ${a.opt('cpu') ?? '?'} 上的 ${a.str('name')}（${span(a)}）是受害者，不是根因：${a.say('note') ?? `由 ${titleZh(a.str('causeKind'), a.str('cause'))} 引起`}`,
+  'finding.victim': (a) => `${a.opt('cpu') !== null ? `CPU ${a.str('cpu')} 上的` : ''}${a.str('name')}（${span(a)}）是受害者，不是根因：${a.say('note') ?? `由 ${titleZh(a.str('causeKind'), a.str('cause'))} 引起`}`,
   'finding.knownIssue': (a) => {
     return `匹配已知问题 ${a.str('id')}（${knownStateZh(a)}）：${knownIssueZh(a.str('id'))?.title.zh ?? a.str('title')}。匹配依据：${matchedKeysZh(a)}（${CONFIDENCE_ZH[a.str('confidence')] ?? a.str('confidence')}）。`;
   },
@@ -333,7 +349,7 @@ const ZH_MESSAGES: Record<keyof typeof EN_MESSAGES, Entry> = {
   'note.irq.function': (a) =>
     `RIP ${a.str('where')} 位于 ${a.str('function')} 中，该函数重新打开中断：被推迟的时钟中断紧接着到来，所以这次采样标记的是中断重新打开的位置，而不是循环的位置；请查看调用方。`,
   'note.victim.waits': (a) =>
-    `CPU ${a.opt('cpu') ?? '?'} 上的 ${a.opt('comm') ?? '该任务'} 只是在 ${a.opt('where') ?? '跨 CPU 等待'} 中等待其他 CPU；CPU ${a.opt('causeCpu') ?? '?'}（${a.opt('causeComm') ?? '?'}）因为自己卡住了（${a.str('causeId')}），始终到不了那里。`,
+    `${a.opt('cpu') !== null ? `CPU ${a.str('cpu')} 上的` : ''}${a.opt('comm') ?? '该任务'} 只是在 ${a.opt('where') ?? '跨 CPU 等待'} 中等待其他 CPU；CPU ${a.opt('causeCpu') ?? '?'}（${a.opt('causeComm') ?? '?'}）因为自己卡住了（${a.str('causeId')}），始终到不了那里。`,
   'note.victim.unseen': (a) =>
     `${a.opt('comm') ?? '该任务'} 只是在等待另一个 CPU（stop_machine 或跨 CPU 调用）；它等待的那个 CPU 在这些日志中没有留下报告。打开 softlockup_all_cpu_backtrace，下次就能看到它。`,
   'note.rcu.lockup': (a) => `CPU ${a.opt('cpu') ?? '?'} 卡住且不调度（${a.str('causeId')}），RCU 宽限期因此无法结束。`,
@@ -537,6 +553,10 @@ const ZH_UI: Record<keyof typeof EN_UI, Entry> = {
   'ui.html.sampledStacks': () => '采样到的调用栈',
   'ui.html.code': () => 'Code',
   'ui.html.reportLines': (a) => `报告原文（首次报告，${a.num('count')} 行）`,
+  'ui.html.from': () => '来自',
+  'ui.html.otherReports': (a) =>
+    a.num('count') === 0 ? '。' : `；本次事件的其余 ${a.num('count')} 次报告位于第 ${a.list('lines').join('、')}${a.num('more') > 0 ? ' 等' : ' '}行。`,
+  'ui.html.codeMarker': () => '出错或被中断的指令从这里开始',
   'ui.html.registers': () => '寄存器',
   'ui.html.loopOf': () => '循环所在函数',
   'ui.html.col.sampledAt': () => '采样位置',

@@ -96,17 +96,26 @@ function registers(i: Incident, lang: Lang): SafeHtml | null {
   return html`<details class="regs"><summary>${t(lang, 'ui.html.registers')} (${entries.length})</summary><div class="reg-grid">${entries.map(([k, v]) => html`<span><b>${k}</b> ${v}</span>`)}</div></details>`;
 }
 
-function codeBytes(i: Incident): SafeHtml | null {
+function codeBytes(i: Incident, lang: Lang): SafeHtml | null {
   if (!i.code) return null;
   const bytes = i.code.bytes.split(' ');
-  return html`<p class="code-bytes"><span class="muted">Code:</span> ${bytes.map((b, n) => (n === i.code!.markerIndex ? html`<mark title="faulting / interrupted instruction starts here">${b}</mark> ` : `${b} `))}</p>`;
+  return html`<p class="code-bytes"><span class="muted">Code:</span> ${bytes.map((b, n) => (n === i.code!.markerIndex ? html`<mark title="${t(lang, 'ui.html.codeMarker')}">${b}</mark> ` : `${b} `))}</p>`;
 }
 
-function rawLines(i: Incident): SafeHtml {
+/** Lines of the other reports listed after the raw lines of the first. */
+const OTHER_REPORT_LINES = 11;
+
+function rawLines(i: Incident, lang: Lang): SafeHtml {
   const path = i.lines[0]?.path;
   return html`<div class="raw"><table>${i.lines.map(
     (l) => html`<tr id="${incidentAnchor(i.id)}-L${l.line}"><td class="ln"><a href="#${incidentAnchor(i.id)}-L${l.line}" title="${l.path}:${l.line}">${l.path === path ? '' : isolate(`${l.path}:`)}${l.line}</a></td><td>${isolate(l.text)}</td></tr>`,
-  )}</table></div>${path ? html`<p class="muted small">From <code>${isolate(path)}</code>${i.reports > 1 ? `; the other ${i.reports - 1} reports of this episode are at lines ${i.evidence.slice(1, 12).map((e) => e.line).join(', ')}${i.evidence.length > 12 ? ', ...' : ''}` : ''}.</p>` : null}`;
+  )}</table></div>${path ? html`<p class="muted small">${t(lang, 'ui.html.from')} <code>${isolate(path)}</code>${otherReports(i, lang)}</p>` : null}`;
+}
+
+/** `; the other 23 reports of this episode are at lines 48, 86, ...`: where the reports after the first are. */
+function otherReports(i: Incident, lang: Lang): string {
+  const listed = i.evidence.slice(1, 1 + OTHER_REPORT_LINES).map((e) => e.line);
+  return t(lang, 'ui.html.otherReports', { count: i.reports - 1, lines: listed, more: Math.max(0, i.evidence.length - 1 - listed.length) });
 }
 
 function section(title: string, body: SafeHtml | null): SafeHtml | null {
@@ -141,8 +150,8 @@ ${stackSampled ? section(ui('ui.html.sampledStacks'), renderFlameGraph(i, lang))
 ${section(ui('ui.callTraceFirst'), trace && html`${trace}${registers(i, lang)}`)}
 ${section(ui('ui.findings'), findingList(findings, lang))}
 ${section(ui('ui.nextSteps'), nextStepList(steps, lang))}
-${i.machine?.codeInstructions.length ? null : section(ui('ui.html.code'), codeBytes(i))}
+${i.machine?.codeInstructions.length ? null : section(ui('ui.html.code'), codeBytes(i, lang))}
 ${renderMachine(i, lang)}
-${section(ui('ui.html.reportLines', { count: i.lines.length }), rawLines(i))}
+${section(ui('ui.html.reportLines', { count: i.lines.length }), rawLines(i, lang))}
 </div></details>`;
 }

@@ -1,0 +1,178 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { analyzeText } from '../../src/analyzer.js';
+import { t } from '../../src/i18n/index.js';
+import type { MessageParams } from '../../src/result/schema.js';
+import { renderHtml } from '../../src/render/html/index.js';
+import { renderText } from '../../src/render/text.js';
+import { CORPUS_DIR, describeWithShared } from '../helpers/shared.js';
+
+/**
+ * What a Chinese engineer would stop at in a sentence: a subject-less or glued `发生`, a `?` or `null` where a fact is
+ * missing, words of the old catalog (罪魁, 肇事, 循环边界), `WARNING 警告`, English labels or JSON keys, half-width
+ * punctuation against Chinese, Chinese glued to a Latin word. Code spans (log text, commands) are left as printed.
+ */
+function problems(sentence: string): string[] {
+  const text = sentence.replace(/`[^`]*`/g, '`code`');
+  const found: string[] = [];
+  const rule = (re: RegExp, what: string) => {
+    const m = re.exec(text);
+    if (m) found.push(`${what}: «${m[0]}»`);
+  };
+  rule(/^[，。：；、的上在发]|^发生/, 'no subject');
+  // The task in parentheses with nothing before it: `（syz-executor013，PID 7561）发生…`.
+  rule(/^（|，PID \d+）(?:上)?发生|的发生/, 'subject glued to 发生');
+  rule(/\?|\bnull\b|\bundefined\b|（）|NaN/, 'missing fact shown');
+  rule(/罪魁|肇事|循环边界|为界/, 'old wording');
+  rule(/WARNING\s*警告|警告\s*WARNING/, 'WARNING doubled');
+  rule(/\b(?:syscall|bundle|culprit|victims?|reports?|stuck|entered|through|waits?|caused|lines?|unknown|task|bugType|allocatedIn|freedIn|victimPid|errnoName|on CPU|first|last)\b/i, 'English word');
+  rule(/[\u4e00-\u9fff][,;:!?()]|[,;:!?()][\u4e00-\u9fff]/, 'half-width punctuation against Chinese');
+  rule(/[\u4e00-\u9fff][A-Za-z0-9_]|[A-Za-z0-9_][\u4e00-\u9fff]/, 'no space between Chinese and Latin');
+  rule(/([，。；：、])\1|的的|了了/, 'doubled');
+  return found;
+}
+
+/** Who an incident is about: every combination of host, CPU, task name and PID known or not (dmesg: no host). */
+interface Subject {
+  readonly host: string | null;
+  readonly cpu: number | null;
+  readonly comm: string | null;
+  readonly pid: number | null;
+}
+const SUBJECTS: Subject[] = [];
+for (const host of ['node-2', null])
+  for (const cpu of [12, null])
+    for (const comm of ['syz-executor013', null])
+      for (const pid of [7561, null]) SUBJECTS.push({ host, cpu, comm, pid });
+const label = (p: Subject) => (['host', 'cpu', 'comm', 'pid'] as const).filter((k) => p[k] !== null).join('+') || 'nothing';
+
+const SPAN = { reports: 3, from: '10:10:59', to: '10:22:23' };
+const NONE = { loopFunction: null, culprit: null, culpritModule: null, entry: null, entryModule: null, bugType: null, access: null, victim: null, victimPid: null, invoker: null, stuck: null, eachMin: null, eachMax: null, victims: [], victimCpus: [], callees: [], others: 0, hosts: [], occurrences: 1 };
+
+/** The incident shapes the analysis produces: (name, params without the subject). */
+const INCIDENTS: [string, MessageParams][] = [
+  ['hung task in a function', { ...NONE, kind: 'hung-task', title: 'task hung in mount_bdev', culprit: 'mount_bdev', entry: 'do_mount', stuck: 143 }],
+  ['soft lockup with a loop range', { ...NONE, kind: 'soft-lockup', title: 'soft lockup in blk_set_queue_dying', loopFunction: 'blk_set_queue_dying', callees: ['_raw_spin_lock_irq'], entry: 'dm_destroy', stuck: 684, eachMin: 22, eachMax: 23, victims: ['migration/13', 'migration/15'], victimCpus: [13, 15] }],
+  ['general protection fault without a function', { ...NONE, kind: 'general-protection-fault', title: 'general protection fault' }],
+  ['bad access in an identifier starting with _', { ...NONE, kind: 'bad-access', title: 'bad memory access in __memset', culprit: '__memset' }],
+  ['WARNING in a function of a module', { ...NONE, kind: 'warning', title: 'WARNING in nf_hook_slow', culprit: 'nf_hook_slow', culpritModule: 'nf_tables' }],
+  ['KASAN with its bug type', { ...NONE, kind: 'kasan', title: 'KASAN: use-after-free Read in binder_release_work', culprit: 'binder_release_work', bugType: 'use-after-free', access: 'Read' }],
+  ['a title the detector words itself', { ...NONE, kind: 'mce', title: 'Hardware Error: CPU 3 bank 7', others: 2, hosts: ['node-1', 'node-2'] }],
+];
+
+describe('Chinese sentence grid: every verdict and finding shape, with and without host, CPU, task and PID', () => {
+  for (const [name, shape] of INCIDENTS) {
+    for (const subject of SUBJECTS) {
+      it(`${name}; ${label(subject)}`, () => {
+        const params = { ...shape, ...subject, ...SPAN };
+        const sentences = [t('zh', 'verdict.incident', params), t('zh', 'finding.incident', params)];
+        for (const s of sentences) expect(problems(s), s).toEqual([]);
+      });
+    }
+  }
+
+  it.each(SUBJECTS.map((s) => [label(s), s] as const))('OOM kill; %s', (_label, subject) => {
+    const params = { ...NONE, kind: 'oom', title: 'OOM kill', ...SPAN, ...subject, victim: 'java', victimPid: 1234, invoker: 'stress' };
+    for (const s of [t('zh', 'verdict.incident', params), t('zh', 'finding.incident', params)]) expect(problems(s), s).toEqual([]);
+  });
+
+  it.each(SUBJECTS.map((s) => [label(s), s] as const))('victim and its note; %s', (_label, subject) => {
+    const note = { code: 'note.victim.waits', params: { comm: subject.comm, cpu: subject.cpu, where: 'multi_cpu_stop', causeCpu: 12, causeComm: 'dockerd-current', causeId: 'I1' } };
+    const params = { name: subject.comm ?? 'I2', ...subject, ...SPAN, note, cause: 'soft lockup in blk_set_queue_dying', causeKind: 'soft-lockup' };
+    expect(problems(t('zh', 'finding.victim', params))).toEqual([]);
+    expect(problems(t('zh', 'finding.victim', { ...params, note: null }))).toEqual([]);
+  });
+
+  it('recurring problem, with and without hosts and intervals', () => {
+    const first = { code: 'finding.incident', params: { ...NONE, kind: 'hung-task', title: 'task hung in mount_bdev', culprit: 'mount_bdev', ...SPAN, host: null, cpu: null, comm: 'syz-executor013', pid: 7561 } };
+    const extras: MessageParams[] = [
+      { problemHosts: ['node-1', 'node-2'], host: null, intervalMin: 3600, intervalMax: 7200 },
+      { problemHosts: [], host: 'node-2', intervalMin: null, intervalMax: null },
+      { problemHosts: [], host: null, intervalMin: null, intervalMax: null },
+    ];
+    for (const extra of extras) {
+      const params = { kind: 'hung-task', title: 'task hung in mount_bdev', occurrences: 5, since: '2022-11-01T10:10:00+08:00', until: '2022-11-08T09:10:00+08:00', first, ...extra };
+      expect(problems(t('zh', 'finding.recurring', params))).toEqual([]);
+      expect(problems(t('zh', 'verdict.incident', { ...first.params, ...params }))).toEqual([]);
+    }
+  });
+
+  it('events, storage errors, the lines before an incident, hosts, taint, overlap', () => {
+    const relation = { code: 'relation.span', params: { start: -249, end: -219 } };
+    const sentences = [
+      t('zh', 'finding.event', { program: null, template: 'rbd: rbdN: encountered watch error: -107', errno: -107, errnoName: 'ENOTCONN', count: 21, subjects: ['rbd0', 'rbd3'], from: '10:11:00', to: '10:16:00', relation }),
+      t('zh', 'finding.event', { program: 'multipathd', template: 'checker failed path N:N in map mpathb', errno: null, errnoName: null, count: 1, subjects: [], from: '10:11:00', to: '10:11:00', relation: { code: 'relation.once', params: { start: 0 } } }),
+      t('zh', 'finding.storage', { id: 'I2', kind: 'hung-task', comm: 'jbd2/sdb1-8', device: 'sdb', basis: 'device', frame: 'jbd2_log_wait_commit', lines: 6, kinds: ['io-error', 'timeout'], from: '10:00:01', to: '10:01:40', position: 'before', others: 2 }),
+      t('zh', 'finding.storage', { id: 'I3', kind: 'soft-lockup', comm: null, device: 'nvme0n1', basis: 'host', frame: null, lines: 1, kinds: ['reset'], from: '[12.5]', to: '[12.5]', position: 'overlapping', others: 0 }),
+      t('zh', 'finding.before', { id: 'I1', templates: ['kasan: CONFIG_KASAN_INLINE enabled'] }),
+      t('zh', 'finding.host', { host: 'node-2', hosts: [null], kinds: ['soft-lockup'], titles: ['soft lockup in blk_set_queue_dying'], ids: ['I1'], reports: [24], occurrences: [1] }),
+      t('zh', 'finding.simultaneous', { hostCount: 2, from: '10:10:59', to: '10:22:23', hosts: ['node-1', 'node-2'], kinds: ['soft-lockup', 'hung-task'], titles: ['soft lockup in f', 'task hung in g'], ids: ['I1', 'I2'], reports: [3, 1] }),
+      t('zh', 'finding.taint', { taint: 'G W OEL', letters: ['W', 'O', 'E', 'L'] }),
+      t('zh', 'finding.overlap', { path: 'messages', other: 'journal.json', lines: 1200, of: 1499 }),
+      t('zh', 'finding.knownIssue', { id: 'rbd-watch', state: 'confirmed-fix', commit: '1234abcd', subject: 'rbd: fix watch', release: '4.18', distroFixes: ['RHEL 7.6 kernel-3.10.0-957'], title: 'rbd watch error', keys: ['kind', 'culprit', 'callers'], callers: ['__dm_destroy', 'dm_destroy'], confidence: 'culprit-and-caller' }),
+      t('zh', 'finding.knownIssue.similar', { id: 'rbd-watch', title: 'rbd watch error', verdict: 'fixed', kernel: '4.19.0', release: '4.18' }),
+    ];
+    for (const s of sentences) expect(problems(s), s).toEqual([]);
+  });
+});
+
+describe('the rules catch what they are for', () => {
+  it.each([
+    ['（syz-executor013，PID 7561）发生mount_bdev 中的任务挂起。', 'subject glued to 发生'],
+    ['发生 mount_bdev 中的任务挂起。', 'no subject'],
+    ['CPU ? 上的 migration/13 是受害者。', 'missing fact shown'],
+    ['罪魁函数 f。', 'old wording'],
+    ['卡在以 f 为界的循环中。', 'old wording'],
+    ['发现 WARNING 警告。', 'WARNING doubled'],
+    ['系统调用 syscall 为 openat。', 'English word'],
+    ['涉及 rbd0, rbd3 (共 2 个)。', 'half-width punctuation against Chinese'],
+    ['位于模块nf_tables 中。', 'no space between Chinese and Latin'],
+  ])('%s', (sentence, rule) => {
+    expect(problems(sentence).some((p) => p.startsWith(rule))).toBe(true);
+  });
+});
+
+/** The verdict and finding lines of a Chinese text report. */
+function verdictAndFindings(report: string): string[] {
+  const lines = report.split('\n');
+  const from = lines.indexOf('结论');
+  const to = lines.findIndex((l, n) => n > from && /^I\d+ /.test(l));
+  return lines
+    .slice(from + 1, to < 0 ? undefined : to)
+    .filter((l) => /^\s+(?:!!| !| i)?\s*\S/.test(l) && !/^\s+I\d+\s/.test(l) && !['内核事件', '发现', '后续步骤'].includes(l.trim()))
+    .map((l) => l.replace(/^\s+(?:!!| !| i)?\s*/, ''));
+}
+
+const node2 = analyzeText(readFileSync('examples/node-2/messages.node-2.20221112.log', 'utf8'), 'messages', { now: () => new Date('2022-11-13T00:00:00Z') });
+
+describe('Chinese reports of real logs read as sentences', () => {
+  it('node-2 (a bundle with its host)', () => {
+    const result = node2;
+    const zh = renderText(result, { color: false, lang: 'zh' });
+    const sentences = verdictAndFindings(zh);
+    expect(sentences[0]).toBe('node-2 的 CPU 12 上的任务 dockerd-current（PID 39156）发生软锁死：卡在循环中至少 11 分 24 秒，循环范围在 blk_set_queue_dying 内，入口为 dm_ctl_ioctl；migration/13、migration/15 只是在等待它。');
+    for (const s of sentences) expect(problems(s), s).toEqual([]);
+  });
+
+  describeWithShared('syzkaller logs without a host', () => {
+    it.each(['0', '100', '1000'])('corpus/syzkaller-linux/%s', (name) => {
+      const path = `${CORPUS_DIR}/${name}`;
+      const result = analyzeText(readFileSync(path, 'utf8'), path);
+      expect(result.incidents.every((i) => i.host === null)).toBe(true);
+      const sentences = verdictAndFindings(renderText(result, { color: false, lang: 'zh' }));
+      expect(sentences.length).toBeGreaterThan(1);
+      for (const s of sentences) expect(problems(s), s).toEqual([]);
+    });
+  });
+});
+
+describe('HTML: where the other reports of an episode are, in the reader\'s language', () => {
+  it('says it in English and in Chinese', () => {
+    const culprit = node2.incidents.find((i) => i.cpu === 12)!;
+    const lines = culprit.evidence.slice(1, 12).map((e) => e.line);
+    expect(renderHtml(node2, 'en')).toContain(`; the other 23 reports of this episode are at lines ${lines.join(', ')}, ...`);
+    const zh = renderHtml(node2, 'zh');
+    expect(zh).toContain(`；本次事件的其余 23 次报告位于第 ${lines.join('、')} 等行。`);
+    expect(zh).not.toMatch(/reports of this episode|instruction starts here|>From </);
+  });
+});
