@@ -12,6 +12,7 @@ export const DETAIL_LABELS: Readonly<Record<string, readonly [string, string]>> 
   allocatedByPid: ['Allocated by PID', '分配者 PID'],
   allocatedIn: ['Allocated in', '分配位置'],
   anonRssKb: ['Anonymous RSS (kB)', '匿名内存 RSS（kB）'],
+  assertion: ['Assertion', '断言'],
   bank: ['Bank', 'Bank'],
   blocker: ['Blocked by', '阻塞者'],
   bugType: ['Bug type', '错误类型'],
