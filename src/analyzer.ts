@@ -22,12 +22,14 @@ import { HeaderMatcher } from './reports/header-matcher.js';
 import { DETECTORS } from './reports/index.js';
 import type { Fragment, SegmenterSink } from './reports/segmenter.js';
 import type { Detector, Report } from './reports/types.js';
-import type { Incident, Result, RunWarning } from './result/schema.js';
+import type { Result, RunWarning } from './result/schema.js';
+import type { UnsaidIncident } from './result/unsaid.js';
 import type { KnownIssueMatch } from './result/known-issue-schema.js';
 import { matchKnownIssues } from './analysis/known-issues.js';
 import { shippedKnownIssues, type KnownIssues } from './knowledge/known-issues/load.js';
 import { SCHEMA_VERSION } from './result/version.js';
 import { TOOL_VERSION } from './version.js';
+import { sayResult } from './render/words.js';
 
 export interface AnalyzeOptions extends FeedOptions {
   readonly detectors?: readonly Detector[];
@@ -231,7 +233,7 @@ export class Analyzer implements FeedOwner {
     const problems = this.stage('grouping incidents into problems', [], () => groupProblems(incidents));
     // Logs that span days give every time its date.
     const dated = crossesMidnight(covered.firstSeen, covered.lastSeen);
-    return {
+    return sayResult({
       schemaVersion: SCHEMA_VERSION,
       tool: { name: 'ktriage', version: TOOL_VERSION },
       generatedAt: (this.options.now?.() ?? new Date()).toISOString(),
@@ -247,10 +249,10 @@ export class Analyzer implements FeedOwner {
       ...(waitGraph ? { waitGraph } : {}),
       warnings: this.warnings,
       errors: this.errors,
-    };
+    });
   }
 
-  private knownIssueMatches(incidents: readonly Incident[]): KnownIssueMatch[] {
+  private knownIssueMatches(incidents: readonly UnsaidIncident[]): KnownIssueMatch[] {
     if (!incidents.some((i) => i.role !== 'victim')) return [];
     const base = this.options.knownIssues === undefined ? shippedKnownIssues() : this.options.knownIssues;
     for (const p of base?.problems ?? []) this.warn(p.path, p.message);

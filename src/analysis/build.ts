@@ -1,8 +1,8 @@
 import type { LogLine } from '../lines/types.js';
 import type { Report } from '../reports/types.js';
 import { decodeTaint } from '../knowledge/taint.js';
-import type { InnerMessage, Incident } from '../result/schema.js';
-import { t } from '../i18n/index.js';
+import type { InnerMessage } from '../result/schema.js';
+import type { UnsaidIncident } from '../result/unsaid.js';
 import type { IncidentDraft } from './incidents.js';
 import { irqRestoreNote } from './irq.js';
 import { buildMachineSection } from '../machine/section.js';
@@ -47,7 +47,7 @@ export function codeScope(d: IncidentDraft, r: Report, episodeKernel = d.reports
 export type StageError = (where: string, error: unknown) => void;
 
 /** The incident's machine-code section; a reading that throws (damaged bytes, odd inputs) is an error entry, not a lost run. */
-function machineSection(d: IncidentDraft, machine: MachineInputs | undefined, codeCheck: CodeCheck, onError: StageError): Incident['machine'] {
+function machineSection(d: IncidentDraft, machine: MachineInputs | undefined, codeCheck: CodeCheck, onError: StageError): UnsaidIncident['machine'] {
   try {
     return buildMachineSection(d, machine, codeCheck.rejected);
   } catch (error) {
@@ -66,7 +66,7 @@ function ends<T>(list: readonly T[], n: number): readonly T[] {
  * Converts an assembled incident into its result form; Code: lines that `codeCheck` rejected are not decoded. A machine-code
  * reading that throws is told to `onError` (the run's errors). `incidents`, how many are kept, shares out the samples listed.
  */
-export function toIncident(d: IncidentDraft, machine: MachineInputs | undefined, codeCheck: CodeCheck, onError: StageError, incidents = 1): Incident {
+export function toIncident(d: IncidentDraft, machine: MachineInputs | undefined, codeCheck: CodeCheck, onError: StageError, incidents = 1): UnsaidIncident {
   // The first report that kept its registers or trace speaks for the episode: a copy cut to its header has nothing to say.
   const first = d.reports.find((r) => r.rip || r.stack.length > 0) ?? d.reports[0]!;
   const earliest = d.reports[0]!;
@@ -138,7 +138,6 @@ export function toIncident(d: IncidentDraft, machine: MachineInputs | undefined,
       ? { bytes: first.code.unit === 'byte' ? first.code.bytes.map((b) => b.toString(16).padStart(2, '0')).join(' ') : first.code.words.join(' '), markerIndex: first.code.markerIndex, raw: first.code.raw }
       : null,
     details: { ...first.details },
-    notes: notes.map((n) => t('en', n.code, n.params)),
     noteMessages: notes,
     machine: machineSection(d, machine, codeCheck, onError),
     lines: earliest.lines.map((l) => ({ path: l.path, line: l.lineNo, text: l.text })),

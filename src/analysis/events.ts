@@ -2,7 +2,7 @@ import { isEarlier, lasting, type LogLine } from '../lines/types.js';
 import { isAsciiDigit, trimEndWhere } from '../text/trim.js';
 import { lookupErrno } from '../knowledge/errno.js';
 import { storageError, type StorageError } from '../knowledge/storage.js';
-import type { EventGroup } from '../result/schema.js';
+import type { UnsaidEvent } from '../result/unsaid.js';
 import { RecentTexts } from '../lines/recent-texts.js';
 
 // Words that make a line an error, failure or timeout rather than routine noise.
@@ -193,7 +193,7 @@ export class EventAggregator {
   }
 
   /** The groups in time order of their first line; a group without a time stays after the one before it. */
-  groupsList(): EventGroup[] {
+  groupsList(): UnsaidEvent[] {
     return inTimeOrder([...this.groups]).map((g) => {
       const info = g.errno === null ? null : lookupErrno(g.errno);
       return {

@@ -1,5 +1,6 @@
 import { epochMsOf, isoInZone, normaliseZone } from '../time/clock.js';
-import type { EventGroup, Incident, Result } from '../result/schema.js';
+import type { Result } from '../result/schema.js';
+import type { UnsaidEvent, UnsaidIncident } from '../result/unsaid.js';
 import { isoMs, type Span } from '../time/moments.js';
 
 // --since, --until and --host: which incidents and event groups a report shows. A time bound is a time as the
@@ -88,8 +89,8 @@ function overlaps(s: Span, w: Window): boolean | null {
 const isoOf = (ms: number | null, zone: string) => (ms === null ? null : isoInZone(ms, zone));
 
 export interface FilterOutcome {
-  readonly incidents: Incident[];
-  readonly events: EventGroup[];
+  readonly incidents: UnsaidIncident[];
+  readonly events: UnsaidEvent[];
   readonly filter: NonNullable<Result['filter']>;
 }
 
@@ -97,7 +98,7 @@ export interface FilterOutcome {
  * Keeps the incidents and event groups that overlap the window on a matching host (with the culprit of a kept
  * victim). Those that neither clock can place are kept and counted in `undated`.
  */
-export function applyFilter(filter: ResultFilter, result: Pick<Result, 'incidents' | 'events'> & { readonly lastSeen: string | null }, assumedZone: string | null): FilterOutcome {
+export function applyFilter(filter: ResultFilter, result: { readonly incidents: UnsaidIncident[]; readonly events: UnsaidEvent[]; readonly lastSeen: string | null }, assumedZone: string | null): FilterOutcome {
   const spans: Span[] = [...result.incidents, ...result.events];
   const lastMs = result.lastSeen ? isoMs(result.lastSeen) : null;
   const lastUptime = spans.reduce<number | null>((max, s) => (s.lastUptime !== null && (max === null || s.lastUptime > max) ? s.lastUptime : max), null);

@@ -1,9 +1,10 @@
 import { ownerOf } from '../knowledge/subsystems.js';
 import { KERNEL_BUG_KINDS, STUCK_KINDS, WARNING_KINDS } from '../result/kinds.js';
-import type { EventGroup, Finding, Incident, InnerMessage, MessageParams, NextStep, Problem, Result } from '../result/schema.js';
+import type { InnerMessage, MessageParams, Problem, Result } from '../result/schema.js';
+import type { UnsaidEvent, UnsaidFinding, UnsaidIncident, UnsaidStep } from '../result/unsaid.js';
 import type { KnownIssueMatch } from '../result/known-issue-schema.js';
 import { matchParams } from './known-issues.js';
-import { english, relationMessage, t } from '../i18n/index.js';
+import { relationMessage } from '../result/relation.js';
 import { shortTime } from '../time/format.js';
 import { firstMoment, isoMs, lastMoment, secondsBetween, spanSeconds, type Moment } from '../time/moments.js';
 import { sanitizerParams, victimParams } from './params.js';
@@ -13,8 +14,11 @@ import { storageFindings } from './storage.js';
 /** How far the event window extends around an incident window; events further away are not related. */
 const RELATED_WINDOW_SECONDS = 300;
 
+/** A message: its code and parameters (src/render/words.ts says it). */
+const asMessage = <P extends MessageParams>(code: string, params: P): { code: string; params: P } => ({ code, params });
+
 /** Places notable events on the timeline of the root-cause incident they overlap (mutates `relation`). */
-export function relateEvents(events: EventGroup[], incidents: readonly Incident[]): void {
+export function relateEvents(events: UnsaidEvent[], incidents: readonly UnsaidIncident[]): void {
   // Every event is compared with every root: their times are read once.
   const roots = incidents.filter((i) => i.role !== 'victim').map((i) => ({ i, first: firstMoment(i), last: lastMoment(i) }));
   for (const e of events) {
@@ -29,35 +33,29 @@ export function relateEvents(events: EventGroup[], incidents: readonly Incident[
       const endsAfterStart = secondsBetween(first, eventLast);
       if (start === null || end === null || startsBeforeEnd === null || endsAfterStart === null) continue;
       if (startsBeforeEnd < -RELATED_WINDOW_SECONDS || endsAfterStart < -RELATED_WINDOW_SECONDS) continue;
-      const relation = relationMessage(e.count, start, end);
-      e.relation = {
-        incident: i.id,
-        startDeltaSeconds: start,
-        endDeltaSeconds: end,
-        text: t('en', relation.code, relation.params),
-      };
+      e.relation = { incident: i.id, startDeltaSeconds: start, endDeltaSeconds: end };
       break;
     }
   }
 }
 
 /** Parameters naming an incident's CPU, task and report span. */
-function whoAndSpan(i: Incident, dated: boolean) {
+function whoAndSpan(i: UnsaidIncident, dated: boolean) {
   return { cpu: i.cpu, comm: i.comm, pid: i.pid, reports: i.reports, from: shortTime(i.firstSeen, i.firstUptime, dated), to: shortTime(i.lastSeen, i.lastUptime, dated) };
 }
 
 /** "at least 11 min 24 s": time between first and last report plus what the first report says it was already stuck. */
-export function stuckAtLeast(i: Incident): number | null {
+export function stuckAtLeast(i: UnsaidIncident): number | null {
   const between = spanSeconds(i);
   if (between === null) return i.maxStuckSeconds;
   return between;
 }
 
-function incidentMessage(i: Incident, all: ReadonlyMap<string, Incident>, dated: boolean) {
+function incidentMessage(i: UnsaidIncident, all: ReadonlyMap<string, UnsaidIncident>, dated: boolean) {
   const stuck = STUCK_KINDS.has(i.kind) && i.reports > 1 ? stuckAtLeast(i) : null;
   const each = i.samples.map((s) => s.stuckSeconds).filter((v): v is number => v !== null);
-  const victims = i.victims.map((id) => all.get(id)).filter((v): v is Incident => !!v);
-  const message = english('finding.incident', {
+  const victims = i.victims.map((id) => all.get(id)).filter((v): v is UnsaidIncident => !!v);
+  const message = asMessage('finding.incident', {
     kind: i.kind,
     ...whoAndSpan(i, dated),
     stuck,
@@ -77,27 +75,27 @@ function incidentMessage(i: Incident, all: ReadonlyMap<string, Incident>, dated:
   return message;
 }
 
-function incidentFinding(i: Incident, all: ReadonlyMap<string, Incident>, dated: boolean): Finding {
+function incidentFinding(i: UnsaidIncident, all: ReadonlyMap<string, UnsaidIncident>, dated: boolean): UnsaidFinding {
   return { severity: severityOf(i), ...incidentMessage(i, all, dated), incidents: [i.id] };
 }
 
 /** A problem that occurred more than once, said once: how often, from when to when, how far apart, and its first occurrence. */
-function recurringFinding(p: Problem, first: Incident, all: ReadonlyMap<string, Incident>, dated: boolean): Finding {
+function recurringFinding(p: Problem, first: UnsaidIncident, all: ReadonlyMap<string, UnsaidIncident>, dated: boolean): UnsaidFinding {
   const { code, params } = incidentMessage(first, all, dated);
   const host = p.hosts.length === 1 ? p.hosts[0]! : null;
-  const message = english('finding.recurring', { kind: p.kind, title: p.title, host, ...recurrenceParams(p), first: { code, params } });
+  const message = asMessage('finding.recurring', { kind: p.kind, title: p.title, host, ...recurrenceParams(p), first: { code, params } });
   return { severity: severityOf(first), ...message, incidents: [...p.incidents] };
 }
 
-function victimFinding(i: Incident, all: ReadonlyMap<string, Incident>, dated: boolean): Finding {
+function victimFinding(i: UnsaidIncident, all: ReadonlyMap<string, UnsaidIncident>, dated: boolean): UnsaidFinding {
   const cause = i.causedBy !== null ? all.get(i.causedBy) : undefined;
   const note = i.noteMessages.find((n) => n.code.startsWith('note.victim.'));
-  const message = english('finding.victim', { name: i.comm ?? i.id, ...whoAndSpan(i, dated), ...(note ? { note } : {}), cause: cause?.title ?? i.causedBy, causeKind: cause?.kind ?? null });
+  const message = asMessage('finding.victim', { name: i.comm ?? i.id, ...whoAndSpan(i, dated), ...(note ? { note } : {}), cause: cause?.title ?? i.causedBy, causeKind: cause?.kind ?? null });
   return { severity: 'warning', ...message, incidents: [i.id, ...(cause ? [cause.id] : [])] };
 }
 
-function eventFinding(e: EventGroup & { relation: NonNullable<EventGroup['relation']> }, dated: boolean): Finding {
-  const message = english('finding.event', {
+function eventFinding(e: UnsaidEvent & { relation: NonNullable<UnsaidEvent['relation']> }, dated: boolean): UnsaidFinding {
+  const message = asMessage('finding.event', {
     program: e.kernel ? null : e.kind,
     template: e.template,
     errno: e.errno,
@@ -117,14 +115,14 @@ const MAX_MATCHES = 3;
 const MAX_SIMILAR = 2;
 
 /** The known-issue matches of an incident worth a finding: matches first, then a few of other kernels. */
-export function shownMatches(i: Incident, known: readonly KnownIssueMatch[]): KnownIssueMatch[] {
+export function shownMatches(i: UnsaidIncident, known: readonly KnownIssueMatch[]): KnownIssueMatch[] {
   const mine = known.filter((m) => m.incident === i.id);
   return [...mine.filter((m) => m.status === 'match').slice(0, MAX_MATCHES), ...mine.filter((m) => m.status !== 'match').slice(0, MAX_SIMILAR)];
 }
 
-function knownIssueFinding(i: Incident, m: KnownIssueMatch): Finding {
+function knownIssueFinding(i: UnsaidIncident, m: KnownIssueMatch): UnsaidFinding {
   const code = m.status === 'match' ? 'finding.knownIssue' : 'finding.knownIssue.similar';
-  return { severity: m.status === 'match' ? 'warning' : 'info', ...english(code, matchParams(m, i.kernel)), incidents: [i.id] };
+  return { severity: m.status === 'match' ? 'warning' : 'info', ...asMessage(code, matchParams(m, i.kernel)), incidents: [i.id] };
 }
 
 /**
@@ -132,8 +130,8 @@ function knownIssueFinding(i: Incident, m: KnownIssueMatch): Finding {
  * A problem that recurs is said once: its first occurrence stands for the others (their victims, notes and the
  * events before them are those of the same problem again).
  */
-export function buildFindings(incidents: readonly Incident[], events: readonly EventGroup[], problems: readonly Problem[], dated = false, known: readonly KnownIssueMatch[] = []): Finding[] {
-  const findings: Finding[] = [];
+export function buildFindings(incidents: readonly UnsaidIncident[], events: readonly UnsaidEvent[], problems: readonly Problem[], dated = false, known: readonly KnownIssueMatch[] = []): UnsaidFinding[] {
+  const findings: UnsaidFinding[] = [];
   const firsts = new Set(problems.map((p) => p.incidents[0]!));
   const roots = incidents.filter((i) => i.role !== 'victim' && firsts.has(i.id));
   const byId = new Map(incidents.map((i) => [i.id, i]));
@@ -145,13 +143,11 @@ export function buildFindings(incidents: readonly Incident[], events: readonly E
   findings.push(...hostFindings(incidents, dated));
   findings.push(...codeCheckFindings(incidents));
   for (const i of roots) {
-    i.notes.forEach((text, n) => {
-      if (!isCodeCheckNote(i.noteMessages[n]!)) findings.push({ severity: 'info', text, ...i.noteMessages[n]!, incidents: [i.id] });
-    });
+    for (const note of i.noteMessages) if (!isCodeCheckNote(note)) findings.push({ severity: 'info', ...note, incidents: [i.id] });
     for (const m of shownMatches(i, known)) findings.push(knownIssueFinding(i, m));
   }
   // Each taint once, with every incident that printed it (in one pass).
-  const byTaint = new Map<string, { first: Incident; ids: string[] }>();
+  const byTaint = new Map<string, { first: UnsaidIncident; ids: string[] }>();
   for (const i of incidents) {
     if (!i.taint) continue;
     const seen = byTaint.get(i.taint);
@@ -160,15 +156,15 @@ export function buildFindings(incidents: readonly Incident[], events: readonly E
   }
   for (const [taint, { first, ids }] of byTaint) {
     if (first.taintFlags.length === 0) continue;
-    findings.push({ severity: 'info', ...english('finding.taint', { taint, letters: first.taintFlags.map((f) => f.letter) }), incidents: ids });
+    findings.push({ severity: 'info', ...asMessage('finding.taint', { taint, letters: first.taintFlags.map((f) => f.letter) }), incidents: ids });
   }
   for (const e of events) if (e.relation) findings.push(eventFinding({ ...e, relation: e.relation }, dated));
-  for (const f of storageFindings(incidents, events, dated)) findings.push({ ...f, text: t('en', f.code, f.params) });
+  findings.push(...storageFindings(incidents, events, dated));
   // Each event's time is read once for all the roots.
   const unrelated = events.filter((e) => e.kernel && !e.relation).map((e) => ({ e, last: lastMoment(e) }));
   for (const i of roots) {
     const before = precedingEvents(i, unrelated);
-    if (before.length) findings.push({ severity: 'info', ...english('finding.before', { id: i.id, templates: before.map((e) => e.template) }), incidents: [i.id] });
+    if (before.length) findings.push({ severity: 'info', ...asMessage('finding.before', { id: i.id, templates: before.map((e) => e.template) }), incidents: [i.id] });
   }
   return findings;
 }
@@ -176,22 +172,23 @@ export function buildFindings(incidents: readonly Incident[], events: readonly E
 const isCodeCheckNote = (m: InnerMessage) => m.code.startsWith('note.code.');
 
 /** Code: lines that contradict each other (src/machine/cross-check.ts): one warning each, naming every incident it touches. */
-function codeCheckFindings(incidents: readonly Incident[]): Finding[] {
-  const byText = new Map<string, Finding>();
+function codeCheckFindings(incidents: readonly UnsaidIncident[]): UnsaidFinding[] {
+  // One conflict is one message: the same code and parameters on every incident it touches.
+  const byMessage = new Map<string, UnsaidFinding>();
   for (const i of incidents) {
-    i.notes.forEach((text, n) => {
-      const message = i.noteMessages[n]!;
-      if (!isCodeCheckNote(message)) return;
-      const known = byText.get(text);
+    for (const note of i.noteMessages) {
+      if (!isCodeCheckNote(note)) continue;
+      const key = JSON.stringify(note);
+      const known = byMessage.get(key);
       if (known) known.incidents.push(i.id);
-      else byText.set(text, { severity: 'warning', text, ...message, incidents: [i.id] });
-    });
+      else byMessage.set(key, { severity: 'warning', ...note, incidents: [i.id] });
+    }
   }
-  return [...byText.values()];
+  return [...byMessage.values()];
 }
 
 /** Kernel events (not related to an incident) in the minutes before an incident's first report: what the system was doing. */
-function precedingEvents(i: Incident, unrelated: readonly { e: EventGroup; last: Moment }[]): EventGroup[] {
+function precedingEvents(i: UnsaidIncident, unrelated: readonly { e: UnsaidEvent; last: Moment }[]): UnsaidEvent[] {
   const first = firstMoment(i);
   return unrelated
     .filter(({ e, last }) => {
@@ -203,32 +200,32 @@ function precedingEvents(i: Incident, unrelated: readonly { e: EventGroup; last:
 }
 
 /** How urgent an incident is: a victim, a corrected machine check or a WARNING is not a crash (`--fail-on` reads it too). */
-export function severityOf(i: Incident): 'critical' | 'warning' {
+export function severityOf(i: UnsaidIncident): 'critical' | 'warning' {
   if (i.role === 'victim' || WARNING_KINDS.has(i.kind)) return 'warning';
   // GHES says `corrected` or `info` for what needed no recovery; `recoverable` and `fatal` did.
   if (i.kind === 'mce' && (i.details['severity'] === 'corrected' || i.details['severity'] === 'info')) return 'warning';
   return 'critical';
 }
 
-function stringDetail(i: Incident, key: string): string | null {
+function stringDetail(i: UnsaidIncident, key: string): string | null {
   const value = i.details[key];
   return typeof value === 'string' ? value : null;
 }
 
 /** Next steps a kernel engineer would name for these incidents and events. */
-export function buildNextSteps(incidents: readonly Incident[], events: readonly EventGroup[], dated = false, known: readonly KnownIssueMatch[] = []): NextStep[] {
-  // A step said once, naming every incident it serves: looked up by its text, its incidents kept as a set.
-  const steps = new Map<string, { step: NextStep; ids: Set<string> }>();
+export function buildNextSteps(incidents: readonly UnsaidIncident[], events: readonly UnsaidEvent[], dated = false, known: readonly KnownIssueMatch[] = []): UnsaidStep[] {
+  // A step given once, naming every incident it serves: looked up by its code and parameters, its incidents kept as a set.
+  const steps = new Map<string, { step: UnsaidStep; ids: Set<string> }>();
   const add = (code: string, params: MessageParams, ids: string[]) => {
-    const text = t('en', code, params);
-    const existing = steps.get(text);
+    const key = JSON.stringify([code, params]);
+    const existing = steps.get(key);
     if (existing) {
       for (const id of ids) {
         if (existing.ids.has(id)) continue;
         existing.ids.add(id);
         existing.step.incidents.push(id);
       }
-    } else steps.set(text, { step: { text, why: t('en', `${code}.why`, params), code, params, incidents: [...ids] }, ids: new Set(ids) });
+    } else steps.set(key, { step: { code, params, incidents: [...ids] }, ids: new Set(ids) });
   };
   const roots = incidents.filter((i) => i.role !== 'victim');
   for (const i of roots) {
@@ -244,7 +241,7 @@ export function buildNextSteps(incidents: readonly Incident[], events: readonly 
     if (i.kind === 'userspace-segfault') add('step.segfault', { comm: i.comm }, [i.id]);
     if (KERNEL_BUG_KINDS.has(i.kind) && i.culprit) add('step.kernelbug', { function: i.culprit.function, kernel: i.kernel }, [i.id]);
     if (i.culprit?.module && i.kind !== 'userspace-segfault') add('step.module', { function: i.culprit.function, module: i.culprit.module }, [i.id]);
-    if (i.loopFunction && !i.notes.some((n) => n.includes('source line'))) add('step.disassemble', { function: i.loopFunction }, [i.id]);
+    if (i.loopFunction) add('step.disassemble', { function: i.loopFunction }, [i.id]);
     for (const m of shownMatches(i, known)) {
       if (m.status !== 'match') continue;
       if (m.confirm) add('step.knownIssue.confirm', { id: m.id, state: m.state, on: m.confirm.on, command: m.confirm.command }, [i.id]);
@@ -266,14 +263,14 @@ export function buildNextSteps(incidents: readonly Incident[], events: readonly 
 const AT_ONCE_SECONDS = 300;
 
 /** Parallel lists naming incidents: their hosts, kinds, titles, ids, report counts and (optional) occurrences of their problem. */
-function incidentLists(list: readonly Incident[], occurrences?: readonly number[]) {
+function incidentLists(list: readonly UnsaidIncident[], occurrences?: readonly number[]) {
   const lists = { hosts: list.map((i) => i.host), kinds: list.map((i) => i.kind), titles: list.map((i) => i.title), ids: list.map((i) => i.id), reports: list.map((i) => i.reports) };
   return occurrences ? { ...lists, occurrences: [...occurrences] } : lists;
 }
 
 /** A host's root incidents, one per problem (its first there), with how often the problem occurred there. */
-function problemsOn(roots: readonly Incident[]): { firsts: Incident[]; counts: number[] } {
-  const counts = new Map<string, { first: Incident; count: number }>();
+function problemsOn(roots: readonly UnsaidIncident[]): { firsts: UnsaidIncident[]; counts: number[] } {
+  const counts = new Map<string, { first: UnsaidIncident; count: number }>();
   for (const i of roots) {
     const seen = counts.get(i.signature);
     if (seen) seen.count++;
@@ -283,9 +280,9 @@ function problemsOn(roots: readonly Incident[]): { firsts: Incident[]; counts: n
 }
 
 /** Root incidents grouped into clusters that overlap in time (with AT_ONCE_SECONDS of slack), oldest first. */
-function simultaneous(roots: readonly Incident[]): Incident[][] {
+function simultaneous(roots: readonly UnsaidIncident[]): UnsaidIncident[][] {
   const timed = roots.filter((i) => i.firstSeen !== null).sort((a, b) => isoMs(a.firstSeen!) - isoMs(b.firstSeen!));
-  const clusters: Incident[][] = [];
+  const clusters: UnsaidIncident[][] = [];
   let end = -Infinity;
   for (const i of timed) {
     const start = isoMs(i.firstSeen!);
@@ -307,9 +304,9 @@ function simultaneous(roots: readonly Incident[]): Incident[][] {
  * hosts at once, where a shared cause (storage, network, hypervisor, a change rolled out to all) is likelier
  * than separate bugs.
  */
-export function hostFindings(incidents: readonly Incident[], dated = false): Finding[] {
+export function hostFindings(incidents: readonly UnsaidIncident[], dated = false): UnsaidFinding[] {
   const roots = incidents.filter((i) => i.role !== 'victim' && i.host !== null);
-  const byHost = new Map<string, Incident[]>();
+  const byHost = new Map<string, UnsaidIncident[]>();
   for (const i of roots) {
     const own = byHost.get(i.host!);
     if (own) own.push(i);
@@ -317,10 +314,10 @@ export function hostFindings(incidents: readonly Incident[], dated = false): Fin
   }
   const hosts = [...byHost.keys()].sort();
   if (hosts.length < 2) return [];
-  const findings: Finding[] = hosts.map((host) => {
+  const findings: UnsaidFinding[] = hosts.map((host) => {
     const own = byHost.get(host)!;
     const { firsts, counts } = problemsOn(own);
-    return { severity: 'info', ...english('finding.host', { host, ...incidentLists(firsts, counts) }), incidents: own.map((i) => i.id) };
+    return { severity: 'info', ...asMessage('finding.host', { host, ...incidentLists(firsts, counts) }), incidents: own.map((i) => i.id) };
   });
   for (const cluster of simultaneous(roots)) {
     const clusterHosts = [...new Set(cluster.map((i) => i.host!))];
@@ -329,7 +326,7 @@ export function hostFindings(incidents: readonly Incident[], dated = false): Fin
     const last = cluster.reduce((a, b) => (isoMs(b.lastSeen ?? b.firstSeen!) > isoMs(a.lastSeen ?? a.firstSeen!) ? b : a));
     findings.push({
       severity: 'warning',
-      ...english('finding.simultaneous', { hostCount: clusterHosts.length, from: shortTime(first.firstSeen, first.firstUptime, dated), to: shortTime(last.lastSeen, last.lastUptime, dated), ...incidentLists(cluster) }),
+      ...asMessage('finding.simultaneous', { hostCount: clusterHosts.length, from: shortTime(first.firstSeen, first.firstUptime, dated), to: shortTime(last.lastSeen, last.lastUptime, dated), ...incidentLists(cluster) }),
       incidents: cluster.map((i) => i.id),
     });
   }
@@ -337,11 +334,11 @@ export function hostFindings(incidents: readonly Incident[], dated = false): Fin
 }
 
 /** Inputs that repeat another's lines (the same node's log as `messages` and as a journal export): counted once, said here. */
-export function overlapFindings(inputs: Result['inputs']): Finding[] {
+export function overlapFindings(inputs: Result['inputs']): UnsaidFinding[] {
   return inputs.flatMap((input) =>
     input.overlaps.map((o) => ({
       severity: 'info' as const,
-      ...english('finding.overlap', { path: input.path, other: o.path, lines: o.lines, of: input.lines - input.linesPassedOver }),
+      ...asMessage('finding.overlap', { path: input.path, other: o.path, lines: o.lines, of: input.lines - input.linesPassedOver }),
       incidents: [],
     })),
   );

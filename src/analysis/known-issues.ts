@@ -2,7 +2,7 @@
 // is one the issue affects. Produces data only; the sentences are made in i18n/.
 import { baseFunctionName } from '../knowledge/frames.js';
 import type { KnownIssue } from '../knowledge/known-issues/schema.js';
-import type { Incident } from '../result/schema.js';
+import type { UnsaidIncident } from '../result/unsaid.js';
 import type { KnownIssueMatch, MATCH_KEYS } from '../result/known-issue-schema.js';
 import { kernelVerdict } from './kernel-range.js';
 
@@ -19,13 +19,13 @@ export interface IncidentKeys {
   readonly frames: ReadonlySet<string>;
   readonly modules: ReadonlySet<string>;
   readonly headerLines: readonly string[];
-  readonly details: Incident['details'];
+  readonly details: UnsaidIncident['details'];
 }
 
 /** Lines of the first report the header pattern is tried on (the header and the lines printed right after it). */
 const HEADER_LINES = 8;
 
-export function incidentKeys(i: Incident): IncidentKeys {
+export function incidentKeys(i: UnsaidIncident): IncidentKeys {
   const culprits = [i.culprit?.function, i.loopFunction].filter((f): f is string => Boolean(f)).map(baseFunctionName);
   const frames = [...i.stack.filter((f) => f.reliable).map((f) => f.function), ...i.samples.flatMap((s) => s.stack)].map(baseFunctionName);
   const modules = [i.culprit?.module, ...i.stack.map((f) => f.module)].filter((m): m is string => Boolean(m));
@@ -92,7 +92,7 @@ function fixOf(e: KnownIssue): KnownIssueMatch['fix'] {
 }
 
 /** One incident against one entry. */
-export function matchEntry(e: KnownIssue, i: Incident, k: IncidentKeys = incidentKeys(i)): KnownIssueMatch | null {
+export function matchEntry(e: KnownIssue, i: UnsaidIncident, k: IncidentKeys = incidentKeys(i)): KnownIssueMatch | null {
   if (!(e.kinds as readonly string[]).includes(i.kind)) return null;
   const rule = matchRule(e.match, k);
   if (!rule) return null;
@@ -118,7 +118,7 @@ export function matchEntry(e: KnownIssue, i: Incident, k: IncidentKeys = inciden
 }
 
 /** Matches of every root incident, per incident the matches first, then the other-kernel ones, strongest first. */
-export function matchKnownIssues(incidents: readonly Incident[], entries: readonly KnownIssue[]): KnownIssueMatch[] {
+export function matchKnownIssues(incidents: readonly UnsaidIncident[], entries: readonly KnownIssue[]): KnownIssueMatch[] {
   const out: KnownIssueMatch[] = [];
   for (const i of incidents) {
     if (i.role === 'victim') continue;

@@ -1,4 +1,5 @@
-import type { Incident, Problem } from '../result/schema.js';
+import type { Problem } from '../result/schema.js';
+import type { UnsaidIncident } from '../result/unsaid.js';
 import { firstMoment, secondsBetween } from '../time/moments.js';
 
 /**
@@ -6,8 +7,8 @@ import { firstMoment, secondsBetween } from '../time/moments.js';
  * same soft lockup 50 times in a week is one thing to fix. Victims belong to their culprit's problem and make none.
  * In the order the problems first occurred (the incidents' order).
  */
-export function groupProblems(incidents: readonly Incident[]): Problem[] {
-  const bySignature = new Map<string, Incident[]>();
+export function groupProblems(incidents: readonly UnsaidIncident[]): Problem[] {
+  const bySignature = new Map<string, UnsaidIncident[]>();
   for (const i of incidents) {
     if (i.role === 'victim') continue;
     const list = bySignature.get(i.signature);
@@ -17,7 +18,7 @@ export function groupProblems(incidents: readonly Incident[]): Problem[] {
   return [...bySignature.values()].map(problemOf);
 }
 
-function problemOf(occurrences: readonly Incident[]): Problem {
+function problemOf(occurrences: readonly UnsaidIncident[]): Problem {
   const first = occurrences[0]!;
   const last = occurrences[occurrences.length - 1]!;
   const gaps = occurrences
@@ -43,7 +44,7 @@ function problemOf(occurrences: readonly Incident[]): Problem {
 }
 
 /** The problem an incident is an occurrence of (a victim: its culprit's); null when none is. */
-export function problemOfIncident(problems: readonly Problem[], i: Pick<Incident, 'id' | 'causedBy' | 'role'>): Problem | null {
+export function problemOfIncident(problems: readonly Problem[], i: Pick<UnsaidIncident, 'id' | 'causedBy' | 'role'>): Problem | null {
   const id = i.role === 'victim' ? i.causedBy : i.id;
   return problems.find((p) => id !== null && p.incidents.includes(id)) ?? null;
 }

@@ -1,5 +1,6 @@
 import { deviceOfTask, IO_WAIT_FRAMES, sameDevice, type StorageKind } from '../knowledge/storage.js';
-import type { EventGroup, Incident, MessageParams } from '../result/schema.js';
+import type { MessageParams } from '../result/schema.js';
+import type { UnsaidEvent, UnsaidIncident } from '../result/unsaid.js';
 import { shortTime } from '../time/format.js';
 import { firstMoment, lastMoment, secondsBetween, type Moment, type Span } from '../time/moments.js';
 
@@ -9,12 +10,12 @@ export interface StorageSummary extends Span {
   readonly lines: number;
   readonly kinds: readonly StorageKind[];
   /** The event groups summed, in the order given. */
-  readonly events: readonly EventGroup[];
+  readonly events: readonly UnsaidEvent[];
 }
 
-type StorageEvent = EventGroup & { storage: NonNullable<EventGroup['storage']> };
+type StorageEvent = UnsaidEvent & { storage: NonNullable<UnsaidEvent['storage']> };
 
-const isStorage = (e: EventGroup): e is StorageEvent => e.storage !== undefined;
+const isStorage = (e: UnsaidEvent): e is StorageEvent => e.storage !== undefined;
 
 /** SCSI addresses (`2:0:0:0`) to the disk another line of the same address names (`sd 2:0:0:0: [sdb] ...`). */
 function diskByAddress(events: readonly StorageEvent[]): Map<string, string> {
@@ -30,7 +31,7 @@ const isBefore = (a: Moment, b: Moment) => (secondsBetween(a, b) ?? 0) > 0;
  * inputs, for whoever needs "what did the storage say about this device" (the hang findings here, a wait-for graph).
  * `host` keeps the events of that host (and those of no known host).
  */
-export function storageErrorsOn(device: string, events: readonly EventGroup[], host: string | null = null): StorageSummary | null {
+export function storageErrorsOn(device: string, events: readonly UnsaidEvent[], host: string | null = null): StorageSummary | null {
   const storage = events.filter(isStorage).filter((e) => host === null || e.host === null || e.host === host);
   const disks = diskByAddress(storage);
   const own = storage.filter((e) => sameDevice(disks.get(e.storage.device) ?? e.storage.device, device));
@@ -56,7 +57,7 @@ export interface IoWait {
 }
 
 /** Whether an incident waits for I/O (an I/O wait frame on a stack, or a task that serves a device), and on what; null if not. */
-export function ioWaitOf(i: Incident): IoWait | null {
+export function ioWaitOf(i: UnsaidIncident): IoWait | null {
   // The outermost wait frame says most (`jbd2_log_wait_commit` rather than the `io_schedule` under it).
   const stacks = [i.stack.map((f) => f.function), ...i.samples.map((s) => s.stack)];
   const frame = stacks.map((stack) => stack.findLast((f) => IO_WAIT_FRAMES.has(f))).find((f) => f !== undefined) ?? null;
@@ -71,7 +72,7 @@ const BEFORE_HANG_SECONDS = 900;
 const MAX_DEVICES = 3;
 
 /** The storage events of an incident's host from BEFORE_HANG_SECONDS before its first report to its last one. */
-function eventsAround(i: Incident, events: readonly StorageEvent[]): StorageEvent[] {
+function eventsAround(i: UnsaidIncident, events: readonly StorageEvent[]): StorageEvent[] {
   const first = firstMoment(i);
   const last = lastMoment(i);
   return events.filter((e) => {
@@ -95,7 +96,7 @@ export interface StorageFinding {
  * device it names (or, naming none, on each device of its host with errors) before or during it. One finding per problem
  * (incident signature) and device, said for its first incident; `others` counts the incidents of the same problem it also covers.
  */
-export function storageFindings(incidents: readonly Incident[], events: readonly EventGroup[], dated = false): StorageFinding[] {
+export function storageFindings(incidents: readonly UnsaidIncident[], events: readonly UnsaidEvent[], dated = false): StorageFinding[] {
   const storage = events.filter(isStorage);
   if (storage.length === 0) return [];
   const found = new Map<string, StorageFinding>();

@@ -1,11 +1,11 @@
-import { t } from '../i18n/index.js';
-import type { Incident, MessageParams, Problem, Result, WaitGraph } from '../result/schema.js';
+import type { MessageParams, Problem, Result, WaitGraph } from '../result/schema.js';
+import type { UnsaidIncident, UnsaidSummary } from '../result/unsaid.js';
 import { stuckAtLeast } from './findings.js';
 import { problemOfIncident, recurrenceParams } from './problems.js';
 import { sanitizerParams, victimParams } from './params.js';
 
 /** One sentence a person can read out on the phone, as a message code and its parameters. */
-export function verdict(incidents: readonly Incident[], problems: readonly Problem[], waits?: WaitGraph): { code: string; params: MessageParams } {
+export function verdict(incidents: readonly UnsaidIncident[], problems: readonly Problem[], waits?: WaitGraph): { code: string; params: MessageParams } {
   if (incidents.length === 0) return { code: 'verdict.none', params: {} };
   const chain = waits ? chainVerdict(waits) : null;
   if (chain) return chain;
@@ -61,11 +61,10 @@ export function coveredSpan(inputs: Result['inputs']): { firstSeen: string | nul
   return { firstSeen: times[0] ?? null, lastSeen: times[times.length - 1] ?? null };
 }
 
-export function summarize(result: Pick<Result, 'incidents' | 'inputs' | 'waitGraph'>, problems: Problem[]): Result['summary'] {
+export function summarize(result: { incidents: readonly UnsaidIncident[]; inputs: Result['inputs']; waitGraph?: Result['waitGraph'] }, problems: Problem[]): UnsaidSummary {
   const uniq = (values: (string | null)[]) => [...new Set(values.filter((v): v is string => !!v))];
   const said = verdict(result.incidents, problems, result.waitGraph);
   return {
-    verdict: t('en', said.code, said.params),
     verdictCode: said.code,
     verdictParams: said.params,
     hosts: uniq([...result.incidents.map((i) => i.host), ...result.inputs.map((i) => i.host)]),

@@ -1,6 +1,7 @@
 import { formatDuration } from '../time/format.js';
 import { ERRNO_ZH } from '../knowledge/zh.js';
 import type { EventGroup, Incident, InnerMessage, Message, MessageParams } from '../result/schema.js';
+import { relationMessage } from '../result/relation.js';
 import { EN } from './en.js';
 import { durationZh, taintMeaningZh, titleZh, ZH } from './zh.js';
 import type { Args, Catalog } from './types.js';
@@ -83,11 +84,6 @@ export function sayEach(lang: Lang, texts: readonly string[], messages: readonly
   });
 }
 
-/** Builds a message and its English text in one go, for the analysis stages. */
-export function english<P extends MessageParams>(code: string, params: P): { code: string; params: P; text: string } {
-  return { code, params, text: t('en', code, params) };
-}
-
 /** The punctuation a report's own phrases are joined with: full-width inside Chinese sentences. */
 export interface Punctuation {
   /** Between items of a list: `, ` or `，`. */
@@ -136,9 +132,4 @@ export function relationText(lang: Lang, e: EventGroup): string | null {
   if (lang === 'en') return r.text;
   const m = relationMessage(e.count, r.startDeltaSeconds, r.endDeltaSeconds);
   return t(lang, m.code, m.params);
-}
-
-/** Where an event sits on an incident's timeline, as a message. */
-export function relationMessage(count: number, start: number, end: number): InnerMessage {
-  return count === 1 ? { code: 'relation.once', params: { start } } : { code: 'relation.span', params: { start, end } };
 }

@@ -1,6 +1,5 @@
 import { instructionSequence, type CodeListing } from './code-line.js';
 import type { DecodedInstruction } from './x86-decode.js';
-import { t } from '../i18n/index.js';
 
 export type CodePatternKind = 'irq-enable' | 'pause-loop' | 'bug-trap' | 'backward-jump';
 
@@ -9,13 +8,12 @@ export interface CodePattern {
   readonly kind: CodePatternKind;
   /** The instructions that show it, the RIP's one in angle brackets. */
   readonly sequence: string;
-  readonly explanation: string;
-  /** What the explanation is built from; the catalog says it under `pattern.<kind>`. */
+  /** What the explanation is built from; src/i18n says it under `pattern.<kind>`. */
   readonly params: Readonly<Record<string, string | number | null>>;
 }
 
 function pattern(kind: CodePatternKind, sequence: string, params: Record<string, string | number | null>): CodePattern {
-  return { kind, sequence, explanation: t('en', `pattern.${kind}`, params), params };
+  return { kind, sequence, params };
 }
 
 const mnemonicOf = (i: DecodedInstruction) => i.mnemonic.replace(/^(?:lock|rep\w*) /, '');

@@ -1,8 +1,8 @@
-import { t } from '../i18n/index.js';
 import type { IncidentDraft } from '../analysis/incidents.js';
 import { UNNAMED_FRAME_RE } from '../reports/frames.js';
 import type { Frame, Report } from '../reports/types.js';
 import type { MachineSection } from '../result/machine-schema.js';
+import type { UnsaidMachine } from '../result/unsaid.js';
 import { sourceLinesOf, type SourcePosition } from './addr2line.js';
 import { armArchOf, decodeCodeLine, isArmRegisterSet, type CodeListing } from './code-line.js';
 import { callTarget, type DisInstruction, type DisListing } from './dis-parse.js';
@@ -322,7 +322,7 @@ function callNotes(mappings: readonly Mapping[]): MachineNote[] {
  * return address mapped on the user's disassembly, symbols and debug info, the loop range and the
  * source lines. Null when there is nothing to read (no Code: line and no machine inputs).
  */
-export function buildMachineSection(d: IncidentDraft, inputs: MachineInputs | undefined, rejectedCode: ReadonlySet<Report> = new Set()): MachineSection | null {
+export function buildMachineSection(d: IncidentDraft, inputs: MachineInputs | undefined, rejectedCode: ReadonlySet<Report> = new Set()): UnsaidMachine | null {
   const syntax = inputs?.syntax ?? 'att';
   const decoder = new CodeDecoder(syntax, rejectedCode);
   const first = d.reports[0]!;
@@ -361,7 +361,6 @@ export function buildMachineSection(d: IncidentDraft, inputs: MachineInputs | un
     loop,
     symbolized,
     sourceExcerpts,
-    notes: allNotes.map((n) => t('en', n.code, n.params)),
     noteMessages: allNotes,
   };
 }

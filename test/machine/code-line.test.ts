@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { decodeCodeLine, instructionSequence } from '../../src/machine/code-line.js';
 import { codePatterns } from '../../src/machine/patterns.js';
 import { parseCodeLine } from '../../src/reports/body.js';
+import { sayPattern } from '../../src/render/words.js';
 
 const NODE2_CODE = 'Code: 07 00 0f 1f 40 00 5d c3 0f 1f 40 00 66 2e 0f 1f 84 00 00 00 00 00 0f 1f 44 00 00 55 48 89 e5 c6 07 00 0f 1f 40 00 48 89 f7 57 9d <0f> 1f 44 00 00 5d c3 0f 1f 40 00 0f 1f 44 00 00 55 48 89 e5 48';
 
@@ -40,7 +41,7 @@ describe('codePatterns', () => {
   const kinds = (line: string) => codePatterns(listingOf(line)).map((p) => p.kind);
 
   it('explains a RIP right after popf or sti as the interrupt re-enable point', () => {
-    const [pattern] = codePatterns(listingOf(NODE2_CODE));
+    const [pattern] = codePatterns(listingOf(NODE2_CODE)).map(sayPattern);
     expect(pattern).toMatchObject({ kind: 'irq-enable', sequence: 'push %rdi; popfq; <nopl 0x0(%rax,%rax,1)>' });
     expect(pattern!.explanation).toMatch(/re-enables interrupts/);
     expect(kinds('Code: 90 fb <f4> c3')).toEqual(['irq-enable']);
@@ -52,7 +53,7 @@ describe('codePatterns', () => {
 
   it('recognises a pause spin loop closed by a backward jump', () => {
     // 8b 07 mov (%rdi),%eax; 85 c0 test; 74 04 je +4; f3 90 pause; eb f6 jmp back to the mov.
-    const patterns = codePatterns(listingOf('Code: 8b 07 85 c0 74 04 <f3> 90 eb f6 c3'));
+    const patterns = codePatterns(listingOf('Code: 8b 07 85 c0 74 04 <f3> 90 eb f6 c3')).map(sayPattern);
     expect(patterns.map((p) => p.kind)).toEqual(['pause-loop', 'backward-jump']);
     expect(patterns[1]!.explanation).toMatch(/jumps back over the RIP: a loop of 10 bytes/);
   });
