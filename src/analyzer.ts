@@ -110,7 +110,7 @@ export class Analyzer implements FeedOwner {
       report: (r: Report) => this.keepReport(r),
       fragment: (f: Fragment) => {
         // A register dump under `NMI backtrace for cpu N` is that CPU's stack sample in the wait-for graph.
-        if (this.waits.fragment(f.lines)) return;
+        if (f.lines[0] && this.waits.fragment(f.lines, this.hostOf(f.lines[0]))) return;
         if (this.fragments.length < MAX_KEPT_FRAGMENTS) this.fragments.push(f);
         else this.droppedFragments++;
       },

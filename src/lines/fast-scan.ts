@@ -14,10 +14,17 @@ import { ERRNO_LIKE_RE, NOTABLE_RE } from '../analysis/events.js';
 const HEADER_HINT_RE =
   /BUG[: ]|WARNING: |INFO: |Internal error: |Unable to handle|Unhandled fault: |Alignment trap: |usercopy: |: [0-9a-f]{4} \[(?:#|\d\])|PANIC: |general protection fault|Watchdog detected hard LOCKUP|list_|\[Hardware Error\]:|Machine check (?:events logged|in kernel mode)|EDAC |unreferenced object 0x|invoked oom-killer: |ut of memory|page allocation failure: |vmalloc|Kernel panic - not syncing|kernel stack overflow|Insufficient stack space|Thread overran stack|UBSAN: |segfault at |trap |CPU: \d|Badness |RTNL: assertion|sysctl table check|CFI failure|Slab corruption|SError Interrupt|Machine Check Exception|Oops: (?:Kernel access|Machine check)|Pid: \d/;
 
-/** Whether a raw line (any prefix) may be a report header, a register dump, or a notable or errno event. */
+/**
+ * Literal pieces of what the kernel prints about waiting, read for the wait-for graph (src/reports/wait-lines.ts):
+ * lockdep's held-locks lines, NMI backtrace markers, RCU stall details, task-state lines and the frames under them,
+ * the hypervisor line. (`blocked`, `non-responsive` and `INFO: ` lines are notable or header hints already.)
+ */
+const WAIT_HINT_RE = /held by |\}, at: |NMI backtrace|Sending NMI|GPs behind|ticks this GP|kthread starved| state:[A-Za-z] |Hypervisor detected|\+0x[0-9a-f]{1,8}\/0x/;
+
+/** Whether a raw line (any prefix) may be a report header, a register dump, a notable or errno event, or a wait. */
 export function mayMatter(raw: string): boolean {
   // Cheapest and most frequent first: most lines the scan stops at are notable.
-  return NOTABLE_RE.test(raw) || ERRNO_LIKE_RE.test(raw) || HEADER_HINT_RE.test(raw);
+  return NOTABLE_RE.test(raw) || ERRNO_LIKE_RE.test(raw) || HEADER_HINT_RE.test(raw) || WAIT_HINT_RE.test(raw);
 }
 
 /**
@@ -30,6 +37,8 @@ const HEADER_GRAMS = [
   'oom-', 'f me', 'fail', 'vmal', 'anic', 'rflo', 'suff', 'rran', 'bsan', 'gfau', 'cpu:', 'badn', 'rtnl', 'sysc', 'cfi ', 'slab', 'serr',
   'oops', 'pid:',
 ];
+/** Pieces of WAIT_HINT_RE's literals (`+0x` and a hex digit are added below). */
+const WAIT_GRAMS = ['held', '}, a', 'nmi ', 'gps ', 'ks t', 'rved', 'ate:', 'perv'];
 const NOTABLE_GRAMS = [
   'errs', 'dout', 'd ou', 'eout', 'e ou', 'spon', 'anno', "an't", 'enie', 'efus', 'abor', 'eset', 'ffli', 'lost', 'orru', 'crit', 'fata', 'hung',
   'stal', 'cked', 'ropp',
@@ -41,13 +50,15 @@ const isWord = (byte: number): boolean => /\w/.test(String.fromCharCode(byte));
 
 /** Every folded four-byte window that may be part of a report header, or (`notable`) of a line that matters at all. */
 function gramWindows(notable: boolean): number[] {
-  const grams = notable ? [...HEADER_GRAMS, ...NOTABLE_GRAMS] : HEADER_GRAMS;
+  const grams = notable ? [...HEADER_GRAMS, ...NOTABLE_GRAMS, ...WAIT_GRAMS] : HEADER_GRAMS;
   const windows: number[][] = grams.map((gram) => [...gram].map((c) => c.charCodeAt(0)));
   for (let b = 0; b < 256; b++) {
     // `err` as a whole word: followed by any byte that folds to a non-word byte (the line end folds to `*`).
     if (notable && !isWord(b)) windows.push([0x65, 0x72, 0x72, b]);
     // A CPU exception's `divide error: 0000 [#1]`: a hex digit, ` [#`; 2.6 x86_64 printed no `#`: `double fault: 0000 [1]` (` [1]`).
     if (/[0-9a-fA-F]/.test(String.fromCharCode(b))) windows.push([b, 0x20, 0x5b, 0x23]);
+    // A stack frame's `+0x1f`: under a task dump it is part of a wait (see WAIT_HINT_RE).
+    if (notable && /[0-9a-f]/.test(String.fromCharCode(b))) windows.push([0x2b, 0x30, 0x78, b]);
     if (/[0-9]/.test(String.fromCharCode(b))) windows.push([0x20, 0x5b, b, 0x5d]);
   }
   return [...new Set(windows.map((bytes) => bytes.reduce((w, b) => ((w << 8) | fold(b)) >>> 0, 0) | 0))];

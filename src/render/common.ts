@@ -41,7 +41,8 @@ export function placeOf(i: Incident, withHost: boolean): string[] {
 }
 
 export function roleText(i: Incident, lang: Lang = 'en'): string {
-  if (i.role === 'victim') return t(lang, 'ui.victimOf', { id: i.causedBy });
+  // A victim whose cause has no incident (a lock holder seen only in a dump) is said to be one; its note names the holder.
+  if (i.role === 'victim') return i.causedBy ? t(lang, 'ui.victimOf', { id: i.causedBy }) : t(lang, 'ui.role.victim');
   return t(lang, `ui.role.${i.role}`);
 }
 

@@ -204,11 +204,20 @@ export class WaitCollector {
    * A register dump without a report header: when it is printed right under `NMI backtrace for cpu N`, it is that
    * CPU's stack sample and is taken (true); otherwise false and the caller keeps it as before.
    */
-  fragment(lines: readonly LogLine[]): boolean {
+  fragment(lines: readonly LogLine[], host: string | null): boolean {
     this.steps += lines.length;
     const first = lines[0];
     if (!first) return false;
     const s = this.state(first.path);
+    // Without caller tags the next CPU's `NMI backtrace for cpu N` may be held inside this dump: read after it.
+    const markers = lines.slice(1).filter((l) => l.text.startsWith('NMI backtrace for cpu ') || l.text.startsWith('Sending NMI from CPU '));
+    const taken = this.nmiSample(s, lines);
+    for (const m of markers) this.take(s, readWaitLine(m.text.trim())!, m, host);
+    return taken;
+  }
+
+  private nmiSample(s: InputState, lines: readonly LogLine[]): boolean {
+    const first = lines[0]!;
     const cpuLine = lines.map((l) => parseCpuLine(l.text.trimStart())).find((c) => c !== null);
     const at = s.nmi.findLastIndex((n) => first.lineNo > n.line.lineNo && first.lineNo - n.line.lineNo <= NMI_DUMP_LINES && (cpuLine?.cpu == null || cpuLine.cpu === n.fact.cpu));
     if (at < 0) return false;

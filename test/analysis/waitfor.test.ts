@@ -65,6 +65,13 @@ describe('wait-for graph', () => {
     expect(renderMarkdown(r, 'en')).toContain('## Who waits for whom');
   });
 
+  it('finds the holder in a syslog without caller tags, where the next NMI marker is held inside a register dump', () => {
+    const syslog = freezeLog().replace(/^\[ *([\d.]+)\]\[ *[TC]\d+\] ?/gm, 'Nov 12 10:00:00 node-9 kernel: [$1] ');
+    const r = analyzeText(syslog, 'messages');
+    expect(r.summary.verdict).toBe('3 tasks wait for &type->s_umount_key#39 held by syz-executor013/7547, which runs udf_fill_super on CPU 0 on node-9.');
+    expect(r.incidents.filter((i) => i.kind === 'hung-task').map((i) => i.role)).toEqual(['victim', 'victim', 'victim']);
+  });
+
   it('keeps a blocker line naming a PID that never appears, marked partial', () => {
     const log = [...hung(100, 'kworker/0:1', 12, MUTEX_WAIT), `${at(100.1)} INFO: task kworker/0:1:12 is blocked on a mutex likely owned by task modprobe:345.`, ''].join('\n');
     const g = analyzeText(log).waitGraph!;

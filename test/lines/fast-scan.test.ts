@@ -249,3 +249,29 @@ describe('reading with the fast path', () => {
     }
   });
 });
+
+describe('fast line scan and waits', () => {
+  // What the wait-for graph reads (src/reports/wait-lines.ts): the scan must stop at each, under every prefix.
+  const WAIT_LINES = [
+    '2 locks held by syz-executor013/7547:',
+    ' #0: 00000000d97cb347 (&bdev->bd_fsfreeze_mutex){+.+.}, at: mount_bdev+0x93/0x3c0',
+    ' #1:  (&type->s_umount_key#25){++++..}, at: [<ffffffff811b1a5f>] iterate_supers+0x7f/0x100',
+    'NMI backtrace for cpu 3',
+    'Sending NMI from CPU 1 to CPUs 0:',
+    'rcu: \t3-...!: (1 GPs behind) idle=8a2/1/0x4000000000000000 softirq=123/124 fqs=0',
+    '1-...: (0 ticks this GP) idle=abc/140000000000000/0 softirq=0/0 fqs=2624',
+    'rcu: rcu_preempt kthread starved for 10502 jiffies! g8629 f0x0 RCU_GP_WAIT_FQS(5)',
+    'Tasks blocked on level-0 rcu_node (CPUs 0-7): P1234',
+    'task:jbd2/sda1-8 state:D stack:0 pid:312 tgid:312 ppid:2 flags:0x00004000',
+    ' __mutex_lock+0x726/0x1310',
+    'Hypervisor detected: KVM',
+    'INFO: task a:1 is blocked on a mutex likely owned by task b:2.',
+    'smp: csd: Detected non-responsive CSD lock (#1) on CPU#5, waiting 5000000000 ns for CPU#12 flush_tlb_func+0x0/0x280',
+  ];
+  it.each(WAIT_LINES)('stops at %s', (text) => {
+    for (const [, prefix] of PREFIXES) {
+      expect(mayMatter(prefix + text)).toBe(true);
+      expect(scanStopsAt(prefix + text)).toBe(true);
+    }
+  });
+});
