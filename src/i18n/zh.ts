@@ -41,6 +41,8 @@ export const KIND_ZH: Readonly<Record<IncidentKind, string>> = {
   mce: '机器检查异常（MCE）',
   'userspace-segfault': '用户态段错误',
   oops: '内核 oops',
+  'cfi-failure': 'CFI 控制流完整性检查失败',
+  'slab-corruption': 'slab 对象损坏',
 };
 
 /** Line formats (lines/types.ts LINE_FORMATS) as a Chinese reader knows them; names of tools stay. */

@@ -2,6 +2,7 @@ import { atomicSleep } from './detectors/atomic-sleep.js';
 import { badAccess } from './detectors/bad-access.js';
 import { badPageState } from './detectors/bad-page-state.js';
 import { bug } from './detectors/bug.js';
+import { cfiFailure } from './detectors/cfi-failure.js';
 import { cpuException } from './detectors/cpu-exception.js';
 import { generalProtectionFault } from './detectors/general-protection-fault.js';
 import { hardLockup } from './detectors/hard-lockup.js';
@@ -18,6 +19,7 @@ import { oom } from './detectors/oom.js';
 import { pageAllocationFailure } from './detectors/page-allocation-failure.js';
 import { panic } from './detectors/panic.js';
 import { rcuStall } from './detectors/rcu-stall.js';
+import { slabCorruption } from './detectors/slab-corruption.js';
 import { softLockup } from './detectors/soft-lockup.js';
 import { spinlockBug } from './detectors/spinlock-bug.js';
 import { stackOverflow } from './detectors/stack-overflow.js';
@@ -37,6 +39,7 @@ export const DETECTORS: readonly Detector[] = [
   badAccess,
   badPageState,
   bug,
+  cfiFailure,
   cpuException,
   generalProtectionFault,
   hardLockup,
@@ -53,6 +56,7 @@ export const DETECTORS: readonly Detector[] = [
   pageAllocationFailure,
   panic,
   rcuStall,
+  slabCorruption,
   softLockup,
   spinlockBug,
   stackOverflow,

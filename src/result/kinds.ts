@@ -28,6 +28,8 @@ export const KIND_PHRASES = {
   'page-allocation-failure': 'page allocation failure',
   mce: 'machine check',
   'userspace-segfault': 'user-space segfault',
+  'cfi-failure': 'CFI failure',
+  'slab-corruption': 'slab corruption',
   // A register dump whose report header is missing or unknown: a kernel crash of a kind the log does not say.
   oops: 'kernel oops',
 } as const;
@@ -49,6 +51,7 @@ export const WARNING_KINDS: ReadonlySet<IncidentKind> = new Set(['warning', 'use
 export const KERNEL_BUG_KINDS: ReadonlySet<IncidentKind> = new Set([
   'warning', 'bug', 'bad-access', 'general-protection-fault', 'cpu-exception', 'stack-overflow', 'list-corruption', 'kasan', 'kmsan',
   'kcsan', 'kfence', 'ubsan', 'lockdep', 'suspicious-rcu', 'atomic-sleep', 'spinlock-bug', 'bad-page-state', 'memory-leak', 'oops',
+  'cfi-failure', 'slab-corruption',
 ]);
 
 /** `<kind phrase> in <function>`, or the bare phrase when no function is known. */

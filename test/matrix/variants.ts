@@ -440,4 +440,247 @@ export const VARIANTS: readonly Variant[] = [
     `),
     expected: { kind: 'mce', culprit: null, cpu: 5, pid: 0 },
   },
+  {
+    detector: 'cfi-failure',
+    variant: 'kCFI `CFI failure at SITE (target: ...; expected type: ...)`, then `invalid opcode`',
+    kernel: '6.1',
+    arch: 'x86_64',
+    source: 'kernel/cfi.c',
+    log: log(`
+      [  402.118871] CFI failure at nf_hook_slow+0x5e/0x110 (target: ebt_broute+0x0/0x80 [ebtable_broute]; expected type: 0x8d1d5e17)
+      [  402.118899] invalid opcode: 0000 [#1] PREEMPT SMP NOPTI
+      [  402.118905] CPU: 1 PID: 0 Comm: swapper/1 Not tainted 6.1.0-cfi #1
+      [  402.118912] RIP: 0010:nf_hook_slow+0x5e/0x110
+      [  402.118920] Call Trace:
+      [  402.118923]  <IRQ>
+      [  402.118926]  br_handle_frame+0x1f4/0x390 [bridge]
+      [  402.118940]  __netif_receive_skb_core+0x2b3/0xd60
+      [  402.118948]  __netif_receive_skb_one_core+0x3c/0x90
+    `),
+    expected: { kind: 'cfi-failure', culprit: 'nf_hook_slow', cpu: 1, pid: 0 },
+  },
+  {
+    detector: 'cfi-failure',
+    variant: 'arm64 `Internal error: Oops - CFI` (the CFI line lost)',
+    kernel: '6.6',
+    arch: 'arm64',
+    source: 'arch/arm64/kernel/traps.c',
+    log: log(`
+      [  51.224101] Internal error: Oops - CFI: 00000000f2008228 [#1] PREEMPT SMP
+      [  51.231322] CPU: 0 PID: 1123 Comm: binder:1123_2 Tainted: G           OE      6.6.30-android15 #1
+      [  51.240871] pc : binder_transaction_buffer_release+0x1c4/0x330
+      [  51.246802] lr : binder_transaction_buffer_release+0x1b0/0x330
+      [  51.252732] Call trace:
+      [  51.255180]  binder_transaction_buffer_release+0x1c4/0x330
+      [  51.260761]  binder_free_buf+0x54/0x108
+      [  51.264698]  binder_thread_write+0x4a4/0x1760
+    `),
+    expected: { kind: 'cfi-failure', culprit: 'binder_transaction_buffer_release', cpu: 0, pid: 1123 },
+  },
+  {
+    detector: 'cfi-failure',
+    variant: 'clang CFI `CFI failure (target: ...):` then a WARN in kernel/cfi.c',
+    kernel: '5.10 (Android)',
+    arch: 'arm64',
+    source: 'kernel/cfi.c',
+    log: log(`
+      [   21.550312] CFI failure (target: wlan_hdd_cfg80211_scan+0x0/0x48 [wlan]):
+      [   21.550330] WARNING: CPU: 2 PID: 955 at kernel/cfi.c:29 __cfi_check_fail+0x38/0x40
+      [   21.550402] CPU: 2 PID: 955 Comm: wpa_supplicant Tainted: G        W  O      5.10.66-android12 #1
+      [   21.550408] pc : __cfi_check_fail+0x38/0x40
+      [   21.550414] lr : __cfi_check_fail+0x38/0x40
+      [   21.550420] Call trace:
+      [   21.550423]  __cfi_check_fail+0x38/0x40
+      [   21.550430]  __cfi_slowpath_diag+0x140/0x1d0
+      [   21.550436]  rdev_scan+0x90/0x1a8
+      [   21.550441]  nl80211_trigger_scan+0x7f4/0x828
+    `),
+    expected: { kind: 'cfi-failure', culprit: 'rdev_scan', cpu: 2, pid: 955 },
+  },
+  {
+    detector: 'slab-corruption',
+    variant: 'SLUB `BUG <cache> (Tainted: ...): Poison overwritten`, blamed on who freed it',
+    kernel: '4.18 (RHEL 8)',
+    arch: 'x86_64',
+    source: 'mm/slub.c',
+    log: log(`
+      [ 3301.772915] =============================================================================
+      [ 3301.772919] BUG kmalloc-256 (Tainted: G           OE    --------- -  -): Poison overwritten
+      [ 3301.772921] -----------------------------------------------------------------------------
+      [ 3301.772921]
+      [ 3301.772923] INFO: 0x000000005e3b0c41-0x00000000d6b1b08d. First byte 0x6a instead of 0x6b
+      [ 3301.772930] INFO: Allocated in mlx5e_alloc_rq+0x2a1/0x7e0 [mlx5_core] age=1812 cpu=4 pid=2211
+      [ 3301.772990] INFO: Freed in mlx5e_free_rq+0x55/0x90 [mlx5_core] age=40 cpu=4 pid=2211
+      [ 3301.773040] INFO: Slab 0x00000000a9b4d4f2 objects=32 used=32 fp=0x          (null) flags=0x17ffffc0008100
+      [ 3301.773043] INFO: Object 0x00000000ec6f2f5e @offset=3328 fp=0x000000001b2d39c8
+      [ 3301.773045]
+      [ 3301.773048] Object 00000000ec6f2f5e: 6b 6b 6b 6b 6a 6b 6b 6b 6b 6b 6b 6b 6b 6b 6b 6b  kkkkjkkkkkkkkkkk
+      [ 3301.773080] Redzone 00000000a3c1e7f5: bb bb bb bb bb bb bb bb                          ........
+      [ 3301.773083] Padding 000000002ad0e9b3: 5a 5a 5a 5a 5a 5a 5a 5a                          ZZZZZZZZ
+      [ 3301.773087] CPU: 4 PID: 2230 Comm: kworker/4:2 Tainted: G    B      OE    --------- -  - 4.18.0-305.el8.x86_64 #1
+      [ 3301.773090] Call Trace:
+      [ 3301.773096]  dump_stack+0x5c/0x80
+      [ 3301.773101]  check_bytes_and_report.cold.69+0x3f/0x6b
+      [ 3301.773105]  check_object+0x17c/0x280
+      [ 3301.773109]  alloc_debug_processing+0xc5/0x100
+      [ 3301.773112]  ___slab_alloc+0x5f6/0x640
+      [ 3301.773130]  __kmalloc+0x1b1/0x200
+      [ 3301.773135]  nvme_alloc_iod+0x3a/0x90 [nvme]
+      [ 3301.773150] FIX kmalloc-256: Restoring 0x000000005e3b0c41-0x00000000d6b1b08d=0x6b
+    `),
+    expected: { kind: 'slab-corruption', culprit: 'mlx5e_free_rq', cpu: 4, pid: 2230 },
+  },
+  {
+    detector: 'slab-corruption',
+    variant: '2.6 SLUB `BUG <cache>: Redzone overwritten` (no taint), blamed on who allocated it',
+    kernel: '2.6.25',
+    arch: 'i386',
+    source: 'mm/slub.c',
+    log: log(`
+      [  602.114092] =============================================================================
+      [  602.114096] BUG kmalloc-64: Redzone overwritten
+      [  602.114099] -----------------------------------------------------------------------------
+      [  602.114101]
+      [  602.114103] INFO: 0xf5c3e040-0xf5c3e043. First byte 0x0 instead of 0xcc
+      [  602.114110] INFO: Allocated in usb_alloc_urb+0x17/0x40 age=3 cpu=0 pid=1873
+      [  602.114118] INFO: Freed in kobject_uevent_env+0x2e6/0x3a0 age=90 cpu=0 pid=1402
+      [  602.114125] INFO: Slab 0xc181c7c0 used=31 fp=0xf5c3e7b0 flags=0x400000c3
+      [  602.114130] INFO: Object 0xf5c3e000 @offset=0 fp=0xf5c3e050
+      [  602.114140] Pid: 1873, comm: usb-storage Not tainted 2.6.25-rc3 #1
+      [  602.114143]  [<c01722b0>] print_trailer+0xe0/0x110
+      [  602.114150]  [<c0172452>] check_bytes_and_report+0x92/0xb0
+      [  602.114160]  [<c0172a83>] check_object+0x93/0x1e0
+      [  602.114170]  [<c0173a3e>] __slab_free+0x17e/0x2a0
+      [  602.114180]  [<c0173ddf>] kfree+0x7f/0xa0
+      [  602.114190]  [<f8a4c1b2>] usb_stor_bulk_transfer_sglist+0x82/0xd0 [usb_storage]
+      [  602.114200] FIX kmalloc-64: Restoring 0xf5c3e040-0xf5c3e043=0xcc
+    `),
+    expected: { kind: 'slab-corruption', culprit: 'usb_alloc_urb', cpu: null, pid: 1873 },
+  },
+  {
+    detector: 'slab-corruption',
+    variant: 'SLUB `BUG <cache> (Not tainted): Objects remaining`, blamed on who destroyed the cache',
+    kernel: '5.4',
+    arch: 'x86_64',
+    source: 'mm/slub.c',
+    log: log(`
+      [ 1190.441203] =============================================================================
+      [ 1190.441208] BUG nf_conntrack_expect (Not tainted): Objects remaining in nf_conntrack_expect on __kmem_cache_shutdown()
+      [ 1190.441211] -----------------------------------------------------------------------------
+      [ 1190.441211]
+      [ 1190.441214] INFO: Slab 0x00000000c9e3ed5d objects=36 used=1 fp=0x000000004b2d7f55 flags=0x17ffffc0000200
+      [ 1190.441218] CPU: 2 PID: 16512 Comm: modprobe Not tainted 5.4.0-42-generic #46
+      [ 1190.441222] Call Trace:
+      [ 1190.441230]  dump_stack+0x6d/0x9a
+      [ 1190.441235]  slab_err+0xb7/0xdc
+      [ 1190.441240]  __kmem_cache_shutdown.cold+0x3a/0x14e
+      [ 1190.441248]  shutdown_cache+0x13/0x1b0
+      [ 1190.441252]  kmem_cache_destroy+0x231/0x260
+      [ 1190.441258]  nf_conntrack_expect_fini+0x1b/0x20 [nf_conntrack]
+      [ 1190.441266]  nf_conntrack_cleanup_end+0x53/0x70 [nf_conntrack]
+      [ 1190.441272]  nf_conntrack_standalone_fini+0x21/0x4d1 [nf_conntrack]
+      [ 1190.441280]  __x64_sys_delete_module+0x147/0x290
+      [ 1190.441288] INFO: Object 0x000000006d5c9f3e @offset=2816
+    `),
+    expected: { kind: 'slab-corruption', culprit: 'nf_conntrack_expect_fini', cpu: 2, pid: 16512 },
+  },
+  {
+    detector: 'slab-corruption',
+    variant: 'SLAB `Slab corruption (Not tainted): <cache> start=..., len=...`, blamed on the last user',
+    kernel: '3.10',
+    arch: 'x86_64',
+    source: 'mm/slab.c',
+    log: log(`
+      [ 2411.331402] Slab corruption (Not tainted): kmalloc-512 start=ffff8800a61f3800, len=512
+      [ 2411.331409] Redzone: 0x9f911029d74e35b/0x9f911029d74e35b.
+      [ 2411.331412] Last user: [<ffffffffa02b4e6d>](sd_remove+0x5d/0x90 [sd_mod])
+      [ 2411.331420] 0d0: 6b 6b 6b 6b 6b 6b 6b 6b 00 00 00 00 6b 6b 6b 6b  kkkkkkkk....kkkk
+      [ 2411.331426] Prev obj: start=ffff8800a61f3590, len=512
+      [ 2411.331429] Redzone: 0x9f911029d74e35b/0x9f911029d74e35b.
+      [ 2411.331432] Last user: [<ffffffff8136b8c9>](kfree_skbmem+0x59/0x60)
+      [ 2411.331436] 000: 00 00 00 00 00 00 00 00 01 00 00 00 00 00 00 00  ................
+    `),
+    expected: { kind: 'slab-corruption', culprit: 'sd_remove', cpu: null, pid: null },
+  },
+  {
+    detector: 'lockdep',
+    variant: '`BUG: looking up invalid subclass`',
+    kernel: '4.9',
+    arch: 'x86_64',
+    source: 'kernel/locking/lockdep.c',
+    log: log(`
+      [  77.302117] BUG: looking up invalid subclass: 8
+      [  77.302121] turning off the locking correctness validator.
+      [  77.302127] CPU: 0 PID: 5111 Comm: syz-executor3 Not tainted 4.9.0+ #1
+      [  77.302133] Call Trace:
+      [  77.302140]  dump_stack+0x83/0xb2
+      [  77.302148]  register_lock_class+0x3b0/0x4a0
+      [  77.302155]  __lock_acquire+0x9a/0x1510
+      [  77.302162]  lock_acquire+0x12e/0x2b0
+      [  77.302169]  _raw_spin_lock_nested+0x31/0x40
+      [  77.302177]  sctp_sock_migrate+0x2dc/0x4b0
+      [  77.302185]  sctp_accept+0x1f4/0x2c0
+      [  77.302192]  inet_accept+0x8b/0x2b0
+    `),
+    expected: { kind: 'lockdep', culprit: 'sctp_sock_migrate', cpu: 0, pid: 5111 },
+  },
+  {
+    detector: 'bad-page-state',
+    variant: '`BUG: Bad page cache in process`',
+    kernel: '4.14',
+    arch: 'x86_64',
+    source: 'mm/filemap.c',
+    log: log(`
+      [ 1202.554123] BUG: Bad page cache in process syz-executor5  pfn:1d6e00
+      [ 1202.554130] page:ffffea00075b8000 count:3 mapcount:1 mapping:ffff8801c8f2a2e0 index:0x0
+      [ 1202.554136] flags: 0x2fffc0000000029(locked|uptodate|lru)
+      [ 1202.554140] raw: 02fffc0000000029 ffff8801c8f2a2e0 0000000000000000 0000000300000000
+      [ 1202.554146] page dumped because: still mapped when deleted
+      [ 1202.554152] CPU: 1 PID: 9012 Comm: syz-executor5 Tainted: G    B           4.14.0+ #1
+      [ 1202.554156] Call Trace:
+      [ 1202.554160]  dump_stack+0x194/0x257
+      [ 1202.554168]  __delete_from_page_cache+0x1e1/0xcd0
+      [ 1202.554175]  delete_from_page_cache+0x100/0x1f0
+      [ 1202.554182]  truncate_inode_page+0x12c/0x1e0
+      [ 1202.554190]  shmem_undo_range+0x7b7/0x1fe0
+      [ 1202.554198]  shmem_truncate_range+0x27/0xa0
+    `),
+    expected: { kind: 'bad-page-state', culprit: 'shmem_undo_range', cpu: 1, pid: 9012 },
+  },
+  {
+    detector: 'warning',
+    variant: '`RTNL: assertion failed at FILE (LINE)` with dump_stack() only',
+    kernel: '2.6.32',
+    arch: 'x86_64',
+    source: 'include/linux/rtnetlink.h',
+    log: log(`
+      [ 9910.331204] RTNL: assertion failed at net/core/dev.c (4336)
+      [ 9910.331210] Pid: 2881, comm: bond-monitor Not tainted 2.6.32-5-amd64 #1
+      [ 9910.331213] Call Trace:
+      [ 9910.331221]  [<ffffffff81273c52>] ? dump_stack+0x0/0x2
+      [ 9910.331228]  [<ffffffff81273e1a>] dev_set_promiscuity+0x2a/0x80
+      [ 9910.331236]  [<ffffffffa0331b41>] bond_change_active_slave+0x1c1/0x440 [bonding]
+      [ 9910.331244]  [<ffffffffa0332a55>] bond_select_active_slave+0xe5/0x120 [bonding]
+      [ 9910.331252]  [<ffffffffa0333eb2>] bond_mii_monitor+0x3b2/0x5a0 [bonding]
+    `),
+    expected: { kind: 'warning', culprit: 'dev_set_promiscuity', cpu: null, pid: 2881 },
+  },
+  {
+    detector: 'warning',
+    variant: '`sysctl table check failed:` with dump_stack() only',
+    kernel: '2.6.24',
+    arch: 'i386',
+    source: 'kernel/sysctl_check.c',
+    log: log(`
+      [   14.881020] sysctl table check failed: /net/ipv4/netfilter/ip_conntrack_max .3.5.28.1 Unknown sysctl binary path
+      [   14.881031] Pid: 1432, comm: modprobe Not tainted 2.6.24-16-generic #1
+      [   14.881034]  [<c012fb5d>] set_fail+0x3d/0x50
+      [   14.881040]  [<c013003e>] sysctl_check_table+0x34e/0x6a0
+      [   14.881046]  [<c0130050>] sysctl_check_table+0x360/0x6a0
+      [   14.881052]  [<c012047c>] register_sysctl_table+0x4c/0xb0
+      [   14.881058]  [<f8b4d0c5>] nf_conntrack_l3proto_ipv4_init+0xc5/0x110 [nf_conntrack_ipv4]
+      [   14.881066]  [<c014a4d2>] sys_init_module+0x1582/0x1a00
+    `),
+    expected: { kind: 'warning', culprit: 'nf_conntrack_l3proto_ipv4_init', cpu: null, pid: 1432 },
+  },
 ];

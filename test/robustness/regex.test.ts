@@ -86,6 +86,8 @@ const BUILDERS: Record<string, string> = {
   'src/reports/detectors/memory-leak.ts': 'its header: DETECTORS',
   'src/reports/detectors/oom.ts': 'its header: DETECTORS',
   'src/reports/detectors/warning.ts': 'its header: DETECTORS',
+  'src/reports/detectors/bug.ts': 'its header: DETECTORS',
+  'src/reports/detectors/slab-corruption.ts': 'its header: DETECTORS',
   'src/analysis/events.ts': 'ERRNO_LIKE_RE, the source of the NEGATIVE_RE literal',
   'src/machine/arm-decode.ts': "Capstone's mnemonics (not log text), from a literal alternation of condition codes",
   'src/analysis/known-issues.ts': 'the shipped entries\' header and details patterns: BUILT',

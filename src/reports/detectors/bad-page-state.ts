@@ -5,7 +5,11 @@ import { blamePart, firstMatch, PANIC_INSIDE_REPORT_RE } from '../sections.js';
 // `BUG: Bad page state in process syz-executor209  pfn:7deea`, `BUG: Bad page map in process syz  pte:... pmd:...`,
 // `BUG: Bad rss-counter state mm:ffff88005fac4300 idx:0 val:15` (also `type:MM_ANONPAGES val:15` since 6.x).
 // Task names are at most 15 characters (TASK_COMM_LEN): `.{1,64}` bounds the scan for the `/pid` after one.
-const HEADER_RE = /BUG: Bad (page state|page map|rss-counter state)(?: in process (.{1,64}?)\s{1,16}(?:pfn|pte):([0-9a-f]+)| mm:([0-9a-f]+) (?:idx|type):(\S+) val:(-?\d+))?/;
+// mm/filemap.c (4.x+) also checks a page still mapped when it leaves the page cache: `BUG: Bad page cache in process
+// syz-executor  pfn:1d6e00`.
+const HEADER_RE = /BUG: Bad (page state|page map|page cache|rss-counter state)(?: in process (.{1,64}?)\s{1,16}(?:pfn|pte):([0-9a-f]+)| mm:([0-9a-f]+) (?:idx|type):(\S+) val:(-?\d+))?/;
+/** The page cache's removal path, past which the code that truncated or evicted the page is found. */
+const isPageCacheRemoval = (fn: string): boolean => /^_*delete_from_page_cache|^unaccount_page_cache_page|^page_cache_(?:delete|tree_delete)|^filemap_unaccount|^truncate_inode_(?:page|folio)$|^filemap_remove_folio/.test(fn);
 /** Page allocation and page-cache lookup frames above the code that asked for the page. */
 const isPageAllocation = (fn: string): boolean => /alloc|freelist|page_owner|^prep_new_page|^filemap_get|^__filemap_get|^pagecache_get_page|^find_or_create_page|^grab_cache_page|^page_pool_|^__page_pool/.test(fn);
 
@@ -13,7 +17,7 @@ export const badPageState = defineHeaderDetector({
   kind: 'bad-page-state',
   meta: {
     description: 'The page allocator or the page tables held a page, mapping or RSS counter in an impossible state: memory corruption, a double free or a refcount bug.',
-    examples: ['BUG: Bad page state in process syz-executor209  pfn:7deea', 'BUG: Bad rss-counter state mm:ffff88005fac4300 idx:0 val:15'],
+    examples: ['BUG: Bad page state in process syz-executor209  pfn:7deea', 'BUG: Bad rss-counter state mm:ffff88005fac4300 idx:0 val:15', 'BUG: Bad page cache in process syz-executor  pfn:1d6e00'],
   },
   header: HEADER_RE,
   body: 'trace',
@@ -35,7 +39,7 @@ export const badPageState = defineHeaderDetector({
     if (because) report.details['reason'] = because[1]!;
     // page_owner's record of who allocated the page names the code that misused it; else the freeing stack.
     const owner = report.lines.some((l) => /^page last allocated via/.test(l.text.trim()));
-    blamePart(report, owner ? { from: /^page last allocated via/, until: /^page last free|^Modules linked in:|^CPU: \d/, skip: isPageAllocation } : { from: /^Call [Tt]race:|^Backtrace:/ });
+    blamePart(report, owner ? { from: /^page last allocated via/, until: /^page last free|^Modules linked in:|^CPU: \d/, skip: isPageAllocation } : { from: /^Call [Tt]race:|^Backtrace:/, skip: isPageCacheRemoval });
     // A bad page or page-map report always dumps a stack; the rss-counter check, run at mm teardown, prints none.
     if (match[1] !== 'rss-counter state' && !report.rip && report.stack.length === 0) markCorrupted(report, 'report cut off before its call trace');
   },

@@ -1,4 +1,5 @@
 import { defineHeaderDetector } from '../define.js';
+import { SLUB_CORRUPTION_SOURCE } from './slab-corruption.js';
 
 // `kernel BUG at net/core/skbuff.c:104!` (BUG()/BUG_ON(), followed by `invalid opcode: 0000 [#1]` on x86 or
 // `Internal error: Oops - BUG: 00000000f2000800 [#1]` on arm64), `Kernel BUG at ffffffff81234567 [verbose debug info
@@ -6,9 +7,11 @@ import { defineHeaderDetector } from '../define.js';
 // and arm64 `Internal error: Oops - BUG: ...` when no `kernel BUG at` line came before. Also two assertions that
 // print their own line before a WARN or BUG: a dentry left in use at unmount (fs/dcache.c umount_check:
 // `BUG: Dentry ffff88...{i=0,n=lo}  still in use (1) [unmount of proc proc]`) and a SLUB debug check
-// (`BUG kmalloc-8 (Tainted: G    B   ): Object already free`; old KASAN printed `kasan: ...` there, part of its own report).
-const HEADER_RE =
-  /^(?:[Kk]ernel BUG at (\S+?)!?(?: \[verbose debug info unavailable\])?$|usercopy: [Kk]ernel memory (?:exposure|overwrite) attempt detected|Internal error: Oops - BUG: |BUG: failure at (\S+)|BUG: Dentry [0-9a-f]{1,16}\{.{0,300}\} +still in use \(-?\d{1,10}\) \[unmount of (\S{1,64}) \S{1,64}\]|BUG ([\w.:-]{1,64}) \((?:Not tainted|Tainted: [A-Z ]{1,40})\): (?!kasan: )(.{1,200})$)/;
+// (`BUG kmalloc-8 (Tainted: G    B   ): Object already free`; old KASAN printed `kasan: ...` there, part of its own report;
+// an object or slab found damaged after the fact is a `slab-corruption`).
+const HEADER_RE = new RegExp(
+  String.raw`^(?:[Kk]ernel BUG at (\S+?)!?(?: \[verbose debug info unavailable\])?$|usercopy: [Kk]ernel memory (?:exposure|overwrite) attempt detected|Internal error: Oops - BUG: |BUG: failure at (\S+)|BUG: Dentry [0-9a-f]{1,16}\{.{0,300}\} +still in use \(-?\d{1,10}\) \[unmount of (\S{1,64}) \S{1,64}\]|BUG ([\w.:-]{1,64}) \((?:Not tainted|Tainted: [A-Z ]{1,40})\): (?!kasan: |${SLUB_CORRUPTION_SOURCE})(.{1,200})$)`,
+);
 
 export const bug = defineHeaderDetector({
   kind: 'bug',

@@ -36,6 +36,8 @@ const PROBLEMS: readonly LockdepProblem[] = [
   { problem: 'non-static lock key', message: /INFO: trying to register non-static key/, anchors: [], trace: true },
   { problem: 'workqueue leaked lock or atomic', message: /BUG: workqueue leaked lock or atomic/, anchors: [], trace: false },
   { problem: 'lockdep capacity exhausted', message: /BUG: MAX_[A-Z_]+ too low!/, anchors: [], trace: true },
+  // kernel/locking/lockdep.c look_up_lock_class: a lock taken with a subclass past MAX_LOCKDEP_SUBCLASSES, then dump_stack().
+  { problem: 'invalid lock subclass', message: /BUG: looking up invalid subclass: \d{1,10}/, anchors: [], trace: true },
 ];
 
 const HEADER_RE = new RegExp(`(?:WARNING|BUG|INFO): (?:${PROBLEMS.map((p) => p.message.source.replace(/^(?:INFO|BUG): /, '')).join('|')})`);
@@ -81,6 +83,7 @@ export const lockdep = defineHeaderDetector({
       'BUG: bad unlock balance detected!',
       'INFO: trying to register non-static key.',
       'BUG: workqueue leaked lock or atomic: kworker/0:1/0x00000000/353',
+      'BUG: looking up invalid subclass: 8',
     ],
   },
   header: HEADER_RE,
@@ -102,7 +105,7 @@ export const lockdep = defineHeaderDetector({
     const tail = faultStack(partOf(report.lines, { from: /^stack backtrace:|^Call [Tt]race:/ }));
     report.rip = tail.rip;
     report.stack = tail.stack;
-    const skip = /non-static/.test(kind.problem) ? isLockdepMachinery : isSocketLockHelper;
+    const skip = /non-static|subclass/.test(kind.problem) ? isLockdepMachinery : isSocketLockHelper;
     report.culprit = lastFunction ? { function: lastFunction[1]!, module: null } : pickCulprit([...frames, ...(tail.rip ? [tail.rip] : []), ...tail.stack], skip);
     flagFaultInjection(report);
     if (kind.anchors.length > 0 && frames.length === 0) markCorrupted(report, 'the lock line lockdep blames is missing');
