@@ -8,6 +8,7 @@
 //   --size 100m,1g            the sizes of text, each profile at each (default 100m)
 //   --runs N                  runs of which the median counts (default 3)
 //   --workers N               scan workers of ktriage (KTRIAGE_WORKERS; default: the machine's cores)
+//   --generate                only write the inputs (into bench/out, reused by later runs)
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, loadavg, totalmem } from 'node:os';
@@ -18,6 +19,8 @@ import type { GenerateOptions, Plan } from './generate.js';
 import { GREP_PATTERN, PROFILES, type Profile } from './profiles.js';
 
 const OUT_DIR = 'bench/out';
+/** Changes when the generator writes other text for the same options: inputs of an older one are written again. */
+const GENERATOR_VERSION = 2;
 const TIME = '/usr/bin/time';
 /** The targets of the benchmark (issues 6 and 17): the fast read, and the full read's ratio to grep. */
 const TARGETS = { grepRatio: 0.5, fullGrepRatio: 0.1, maxRssMb: 300, rssGrowth: 0.2 };
@@ -69,12 +72,12 @@ async function ensureInput(profile: Profile, label: string, bytes: number): Prom
   const path = profile.path(OUT_DIR, `${profile.name}-${label}`);
   const planPath = join(OUT_DIR, `${profile.name}-${label}.plan.json`);
   if (existsSync(path) && existsSync(planPath)) {
-    const saved = JSON.parse(readFileSync(planPath, 'utf8')) as { options: GenerateOptions[]; plan: Plan };
-    if (JSON.stringify(saved.options) === JSON.stringify(options)) return { path, plan: saved.plan };
+    const saved = JSON.parse(readFileSync(planPath, 'utf8')) as { options: GenerateOptions[]; plan: Plan; version?: number };
+    if (JSON.stringify(saved.options) === JSON.stringify(options) && saved.version === GENERATOR_VERSION) return { path, plan: saved.plan };
   }
   process.stderr.write(`generating ${path} (${(bytes / 1e6).toFixed(0)} MB of text)...\n`);
   const plan = await profile.write(path, options);
-  writeFileSync(planPath, JSON.stringify({ options, plan }, null, 2));
+  writeFileSync(planPath, JSON.stringify({ options, plan, version: GENERATOR_VERSION }, null, 2));
   return { path, plan };
 }
 
@@ -186,7 +189,12 @@ async function main(argv: readonly string[]): Promise<number> {
   const machine = `${cpus()[0]?.model ?? 'unknown CPU'}, ${availableParallelism()} CPUs, ${(totalmem() / 1024 ** 3).toFixed(0)} GiB RAM, Node ${process.version}`;
   const loadAtStart = loadavg()[0]!;
   const all: ProfileResult[] = [];
-  for (const profile of PROFILES.filter((p) => names.includes(p.name))) {
+  const chosen = PROFILES.filter((p) => names.includes(p.name));
+  if (argv.includes('--generate')) {
+    for (const profile of chosen) for (const size of sizes) await ensureInput(profile, size, parseSize(size));
+    return 0;
+  }
+  for (const profile of chosen) {
     const results: ProfileResult[] = [];
     for (const size of sizes) {
       const result = await benchOne(profile, size, parseSize(size), runs, env);

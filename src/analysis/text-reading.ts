@@ -1,6 +1,6 @@
 import { syslogOrigin, type PackedSyslogLine } from '../lines/formats.js';
 import type { RegionStops } from '../lines/line-scan.js';
-import type { RecentTexts } from '../lines/recent-texts.js';
+import { RecentTexts } from '../lines/recent-texts.js';
 import type { LineOrigin, LineSource } from '../lines/types.js';
 import { parseCpuLine } from '../reports/body.js';
 import type { HeaderMatcher } from '../reports/header-matcher.js';
@@ -65,11 +65,30 @@ export interface TextsRead {
   readonly texts?: BlockTexts;
 }
 
+/** What a worker read of one text, kept for its next blocks: the fields that do not depend on where the text is. */
+interface TextRead {
+  /** Bytes from the message's start to the end of the text, and the message's own bytes. */
+  readonly fromEnd: number;
+  readonly messageBytes: number;
+  readonly chars: number;
+  readonly origin: LineSource;
+  readonly originKey: string;
+  readonly event: MessageReading;
+  readonly eventKey: string;
+}
+
+/** What a scan worker remembers of the texts it read (see readTexts). */
+export type WorkerTexts = RecentTexts<TextRead | null | 'unread'>;
+
+/** A scan worker's memory of texts: a text repeating all through a log is read once, not once a block (1024 texts, emptied when full). */
+export const workerTexts = (): WorkerTexts => new RecentTexts(1024);
+
 /**
- * Reads the distinct texts after a syslog time of the lines a scan kept (RegionStops.restSpans), in a scan worker. A
- * text whose bytes are not valid UTF-8 is left unread: its message's place in characters is not its place in bytes.
+ * Reads the distinct texts after a syslog time of the lines a scan kept (RegionStops.restSpans), in a scan worker;
+ * `recent` holds what it read of the texts of the blocks before. A text whose bytes are not valid UTF-8 is left
+ * unread: its message's place in characters is not its place in bytes.
  */
-export function readTexts(bytes: Buffer, found: RegionStops, headers: HeaderMatcher): BlockTexts {
+export function readTexts(bytes: Buffer, found: RegionStops, headers: HeaderMatcher, recent: WorkerTexts): BlockTexts {
   const fields = new Int32Array((found.restSpans.length / 2) * FIELDS);
   const origins: LineSource[] = [];
   const readings: MessageReading[] = [];
@@ -80,22 +99,43 @@ export function readTexts(bytes: Buffer, found: RegionStops, headers: HeaderMatc
     const at = id * FIELDS;
     if (id === -1 || fields[at + STATE] !== UNREAD) continue;
     const start = found.restSpans[2 * id]!;
-    const rest = bytes.toString('utf8', start, found.restSpans[2 * id + 1]!);
-    const plain = readPlainText(rest, headers);
-    if (plain?.invalidUtf8) continue;
-    fields[at + STATE] = plain ? PLAIN : NOT_PLAIN;
-    if (!plain) continue;
-    const { host, uptime, kernel, tag, caller } = plain.origin;
-    // The message is the end of the text, less what trimEnd took: its bytes are found from the end.
-    const textStart = start + Buffer.byteLength(rest) - Buffer.byteLength(plain.origin.text);
-    fields[at + TEXT_START] = textStart;
-    fields[at + TEXT_END] = textStart + Buffer.byteLength(plain.text);
-    fields[at + CHARS] = plain.chars;
-    fields[at + ORIGIN] = idOf(originIds, origins, JSON.stringify([host, uptime, kernel, tag, caller]), () => ({ host, uptime, kernel, tag, caller }));
-    const event = readEvent(plain.text, kernel);
-    fields[at + READING] = event === null ? -1 : idOf(readingIds, readings, JSON.stringify([event.template, event.subjects, event.errno, event.notable, event.storage]), () => event);
+    const end = found.restSpans[2 * id + 1]!;
+    const key = bytes.toString('latin1', start, end);
+    let read = recent.get(key);
+    if (read === undefined) {
+      read = readText(bytes.toString('utf8', start, end), headers);
+      recent.set(key, read);
+    }
+    if (read === 'unread') continue;
+    fields[at + STATE] = read ? PLAIN : NOT_PLAIN;
+    if (!read) continue;
+    fields[at + TEXT_START] = end - read.fromEnd;
+    fields[at + TEXT_END] = end - read.fromEnd + read.messageBytes;
+    fields[at + CHARS] = read.chars;
+    fields[at + ORIGIN] = idOf(originIds, origins, read.originKey, () => read.origin);
+    fields[at + READING] = read.event === null ? -1 : idOf(readingIds, readings, read.eventKey, () => read.event);
   }
   return { fields, origins, readings };
+}
+
+/** What a worker reads of one text (see TextRead); 'unread' when its bytes are not valid UTF-8. */
+function readText(rest: string, headers: HeaderMatcher): TextRead | null | 'unread' {
+  const plain = readPlainText(rest, headers);
+  if (!plain) return null;
+  if (plain.invalidUtf8) return 'unread';
+  const { host, uptime, kernel, tag, caller } = plain.origin;
+  const event = readEvent(plain.text, kernel);
+  return {
+    // The message is the end of the text, less what trimEnd took: its bytes are found from the end.
+    fromEnd: Buffer.byteLength(plain.origin.text),
+    messageBytes: Buffer.byteLength(plain.text),
+    chars: plain.chars,
+    origin: { host, uptime, kernel, tag, caller },
+    originKey: JSON.stringify([host, uptime, kernel, tag, caller]),
+    event,
+    // Texts of one template, subjects, errno and storage device share one reading.
+    eventKey: event === null ? '' : JSON.stringify([event.template, event.subjects, event.errno, event.notable, event.storage]),
+  };
 }
 
 /** The index of the value of `key` in `values`, added (made by `make`) when new. */

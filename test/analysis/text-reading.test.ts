@@ -2,7 +2,7 @@
 // they are. They must be what the main thread would make of the same texts itself.
 import { describe, expect, it } from 'vitest';
 import { readEvent } from '../../src/analysis/events.js';
-import { readPlainText, readTexts, textOf } from '../../src/analysis/text-reading.js';
+import { readPlainText, readTexts, textOf, workerTexts } from '../../src/analysis/text-reading.js';
 import { findStops } from '../../src/lines/line-scan.js';
 import { HeaderMatcher } from '../../src/reports/header-matcher.js';
 import { workerCount } from '../../src/sources/scan-workers.js';
@@ -23,7 +23,7 @@ describe('texts read in a scan worker', () => {
   const bytes = Buffer.from(`${lines.join('\n')}\n`, 'latin1');
   const found = findStops(bytes, 0, bytes.length, 65536);
   const headers = new HeaderMatcher();
-  const texts = readTexts(bytes, found, headers);
+  const texts = readTexts(bytes, found, headers, workerTexts());
 
   it('are what the main thread reads of the same text: origin, message, size and event reading', () => {
     let plain = 0;
