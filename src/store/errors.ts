@@ -20,6 +20,8 @@ const SQLITE_PROBLEMS: readonly (readonly [string, StoreProblem])[] = [
   ['SQLITE_READONLY', 'readOnly'],
   ['SQLITE_PERM', 'readOnly'],
   ['SQLITE_FULL', 'full'],
+  // The WAL's shared-memory file could not grow: what a full file system gives when the store is opened.
+  ['SQLITE_IOERR_SHMSIZE', 'full'],
   ['SQLITE_BUSY', 'busy'],
   ['SQLITE_LOCKED', 'busy'],
   ['SQLITE_CANTOPEN', 'unreachable'],

@@ -1,4 +1,5 @@
 import { sql, type Kysely } from 'kysely';
+import { rebuildAggregates } from './aggregates.js';
 import type { StoreTables } from './tables.js';
 
 /** One step of the schema, the same on SQLite and PostgreSQL; run once, in order, inside the writer's transaction. */
@@ -116,6 +117,39 @@ export function migrations(engine: Engine): readonly Migration[] {
           .on('occurrences')
           .columns(['problem_id', 'role', 'host_id', 'kernel_id', 'reports', 'first_ms', 'last_ms'])
           .execute();
+      },
+    },
+    {
+      version: 4,
+      name: 'per-problem sums and per problem, host and kernel counts kept by each ingest; the kernels each host ran; indexes for the timeline and latest diagnosis',
+      async up(db) {
+        const d = db as AnyDb;
+        for (const column of ['hosts', 'occurrences', 'reports']) await d.schema.alterTable('problems').addColumn(column, 'bigint', (c) => c.notNull().defaultTo(0)).execute();
+        await d.schema
+          .createTable('problem_hosts')
+          .addColumn('problem_id', 'bigint', (c) => c.notNull().references('problems.id'))
+          .addColumn('host_id', 'bigint', (c) => c.notNull().references('hosts.id'))
+          // 0 when the incidents named no kernel: a key column cannot be NULL on both engines alike.
+          .addColumn('kernel_id', 'bigint', (c) => c.notNull())
+          .addColumn('occurrences', 'bigint', (c) => c.notNull())
+          .addColumn('reports', 'bigint', (c) => c.notNull())
+          .addColumn('first_ms', 'bigint')
+          .addColumn('last_ms', 'bigint')
+          .addPrimaryKeyConstraint('problem_hosts_key', ['problem_id', 'host_id', 'kernel_id'])
+          .execute();
+        await d.schema.createIndex('problem_hosts_host').on('problem_hosts').columns(['host_id', 'problem_id']).execute();
+        await d.schema
+          .createTable('host_kernels')
+          .addColumn('host_id', 'bigint', (c) => c.notNull().references('hosts.id'))
+          .addColumn('kernel_id', 'bigint', (c) => c.notNull().references('kernels.id'))
+          .addPrimaryKeyConstraint('host_kernels_key', ['host_id', 'kernel_id'])
+          .execute();
+        await d.schema.createIndex('occurrences_timeline').on('occurrences').columns(['problem_id', 'first_ms', 'id']).execute();
+        await d.schema.createIndex('occurrences_latest').on('occurrences').columns(['problem_id', 'last_ms', 'id']).execute();
+        await d.schema.createIndex('inputs_host').on('inputs').column('host_id').execute();
+        // The hosts queries read problem_hosts and host_kernels now: one index less to write per occurrence.
+        await d.schema.dropIndex('occurrences_host').execute();
+        await rebuildAggregates(db);
       },
     },
   ];

@@ -1,6 +1,6 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { Kysely, PostgresDialect, sql, SqliteDialect } from 'kysely';
+import { Kysely, PostgresDialect, sql, SqliteDialect, type SqliteDatabase } from 'kysely';
 import { classifyStoreError, StoreError } from './errors.js';
 import type { StoreLocation } from './location.js';
 import { migrate, SCHEMA_LATEST, schemaVersion, type Engine } from './migrations.js';
@@ -121,7 +121,27 @@ async function openSqlite(path: string, options: OpenOptions): Promise<Store> {
     database.close();
     throw classifyStoreError(error, location);
   }
-  return new Store(new Kysely<StoreTables>({ dialect: new SqliteDialect({ database }) }), 'sqlite', location);
+  return new Store(new Kysely<StoreTables>({ dialect: new SqliteDialect({ database: keepingStatements(database) }) }), 'sqlite', location);
+}
+
+/** Statements kept compiled by their SQL text, at most this many: an ingest runs the same few for every result. */
+const STATEMENTS_KEPT = 256;
+
+/** The database as Kysely's dialect sees it, preparing each distinct SQL text once (Kysely prepares on every query). */
+function keepingStatements(database: import('better-sqlite3').Database): SqliteDatabase {
+  const kept = new Map<string, import('better-sqlite3').Statement>();
+  return {
+    close: () => database.close(),
+    prepare(text: string) {
+      let statement = kept.get(text);
+      if (!statement) {
+        if (kept.size >= STATEMENTS_KEPT) kept.delete(kept.keys().next().value!);
+        statement = database.prepare(text);
+        kept.set(text, statement);
+      }
+      return statement;
+    },
+  };
 }
 
 /** WAL lets the queries read while an ingest writes; a file we may only read keeps its journal mode. */

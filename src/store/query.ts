@@ -69,16 +69,31 @@ function aggregated(db: Kysely<StoreTables>, filter: ProblemFilter, clock: numbe
     .groupBy('p.id');
 }
 
+/** Whether a filter keeps some occurrences of a problem and not others (then the sums are of the kept ones). */
+const filtersOccurrences = (f: ProblemFilter): boolean => Boolean(f.host || f.kernel || (f.sinceMs !== null && f.sinceMs !== undefined));
+
+/**
+ * The problems a filter keeps, with their sums: the sums each ingest keeps in `problems` (a row per problem) when the
+ * filter is on problems only, else those of the occurrences it keeps.
+ */
+function problemRows(db: Kysely<StoreTables>, filter: ProblemFilter, clock: number | null) {
+  if (filtersOccurrences(filter)) return db.selectFrom(aggregated(db, filter, clock).as('p')).selectAll();
+  let q = db.selectFrom('problems as p').selectAll().where('p.occurrences', '>', 0);
+  if (filter.kind) q = q.where('p.kind', '=', filter.kind);
+  if (filter.onlyNew) q = q.where('p.status', '=', 'new');
+  return q;
+}
+
 /** Problems by impact: hosts affected, then occurrences, then the latest seen. */
 export async function listProblems(store: Store, filter: ProblemFilter = {}): Promise<ProblemList> {
   return store.read(async (db) => {
     const clock = await fleetClock(db);
     const limit = filter.limit ?? DEFAULT_LIMIT;
-    const rows = (await aggregated(db, filter, clock)
+    const rows = (await problemRows(db, filter, clock)
       .orderBy('hosts', 'desc')
       .orderBy('occurrences', 'desc')
       .orderBy('last_ms', 'desc')
-      .orderBy('p.id')
+      .orderBy('id')
       .limit(limit + 1)
       .execute()) as AggregateRow[];
     const more = rows.length > limit ? (await countProblems(db, filter, clock)) - limit : 0;
@@ -88,7 +103,7 @@ export async function listProblems(store: Store, filter: ProblemFilter = {}): Pr
 
 async function countProblems(db: Kysely<StoreTables>, filter: ProblemFilter, clock: number | null): Promise<number> {
   const row = await db
-    .selectFrom(aggregated(db, filter, clock).as('a'))
+    .selectFrom(problemRows(db, filter, clock).as('a'))
     .select(sql<number>`count(*)`.as('n'))
     .executeTakeFirstOrThrow();
   return Number(row.n);
@@ -111,18 +126,19 @@ export async function problemDetail(store: Store, ref: string): Promise<ProblemD
     const id = await findProblemId(db, ref);
     if (id === null) return null;
     const clock = await fleetClock(db);
-    const head = (await aggregated(db, {}, clock).where('p.id', '=', id).executeTakeFirst()) as AggregateRow | undefined;
+    const head = await db.selectFrom('problems').selectAll().where('id', '=', id).executeTakeFirst();
     if (!head) return null;
-    const own = db.selectFrom('occurrences as o').where('o.problem_id', '=', id).where('o.role', '<>', 'victim');
-    const hosts = await own
-      .innerJoin('hosts as h', 'h.id', 'o.host_id')
-      .select(['h.name', sql<number>`count(o.id)`.as('n'), sql<number | null>`min(o.first_ms)`.as('f'), sql<number | null>`max(o.last_ms)`.as('l')])
+    // Per host and per kernel from the problem's row per host and kernel, not from its occurrences.
+    const spread = db.selectFrom('problem_hosts as a').where('a.problem_id', '=', id);
+    const hosts = await spread
+      .innerJoin('hosts as h', 'h.id', 'a.host_id')
+      .select(['h.name', sql<number>`sum(a.occurrences)`.as('n'), sql<number | null>`min(a.first_ms)`.as('f'), sql<number | null>`max(a.last_ms)`.as('l')])
       .groupBy('h.name')
       .orderBy('l', 'desc')
       .execute();
-    const kernels = await own
-      .innerJoin('kernels as k', 'k.id', 'o.kernel_id')
-      .select(['k.release', 'k.arch', 'k.distro', sql<number>`count(distinct o.host_id)`.as('h'), sql<number>`count(o.id)`.as('n'), sql<number | null>`min(o.first_ms)`.as('f'), sql<number | null>`max(o.last_ms)`.as('l')])
+    const kernels = await spread
+      .innerJoin('kernels as k', 'k.id', 'a.kernel_id')
+      .select(['k.release', 'k.arch', 'k.distro', sql<number>`count(distinct a.host_id)`.as('h'), sql<number>`sum(a.occurrences)`.as('n'), sql<number | null>`min(a.first_ms)`.as('f'), sql<number | null>`max(a.last_ms)`.as('l')])
       .groupBy(['k.release', 'k.arch', 'k.distro'])
       .execute();
     const kernelRows: KernelCount[] = kernels
@@ -139,10 +155,10 @@ export async function problemDetail(store: Store, ref: string): Promise<ProblemD
       .orderBy('o.id')
       .limit(TIMELINE_LIMIT)
       .execute();
-    const latest = await own.select('o.incident').orderBy('o.last_ms', 'desc').orderBy('o.id', 'desc').limit(1).executeTakeFirst();
+    const latest = await db.selectFrom('occurrences as o').where('o.problem_id', '=', id).where('o.role', '<>', 'victim').select('o.incident').orderBy('o.last_ms', 'desc').orderBy('o.id', 'desc').limit(1).executeTakeFirst();
     return {
       asOf: iso(clock),
-      problem: toProblemRow(head),
+      problem: toProblemRow(head as AggregateRow),
       hosts: hosts.map((h) => ({ name: h.name, occurrences: Number(h.n), firstSeen: iso(h.f), lastSeen: iso(h.l) })),
       kernels: kernelRows,
       stoppedAfter: await stoppedAfter(db, id, kernelRows),
@@ -162,10 +178,14 @@ export async function problemDetail(store: Store, ref: string): Promise<ProblemD
 async function stoppedAfter(db: Kysely<StoreTables>, problemId: number, affected: readonly KernelCount[]): Promise<ProblemDetail['stoppedAfter']> {
   const lastAffected = affected.at(-1)?.release;
   if (!lastAffected) return null;
-  const hostsWithIt = db.selectFrom('occurrences').select('host_id').where('problem_id', '=', problemId);
-  const fromInputs = db.selectFrom('inputs as i').innerJoin('kernels as k', 'k.id', 'i.kernel_id').innerJoin('hosts as h', 'h.id', 'i.host_id').select(['k.release', 'h.name']).where('i.host_id', 'in', hostsWithIt);
-  const fromOthers = db.selectFrom('occurrences as o').innerJoin('kernels as k', 'k.id', 'o.kernel_id').innerJoin('hosts as h', 'h.id', 'o.host_id').select(['k.release', 'h.name']).where('o.host_id', 'in', hostsWithIt);
-  const ran = await fromInputs.union(fromOthers).execute();
+  const hostsWithIt = db.selectFrom('problem_hosts').select('host_id').where('problem_id', '=', problemId);
+  const ran = await db
+    .selectFrom('host_kernels as r')
+    .innerJoin('kernels as k', 'k.id', 'r.kernel_id')
+    .innerJoin('hosts as h', 'h.id', 'r.host_id')
+    .select(['k.release', 'h.name'])
+    .where('r.host_id', 'in', hostsWithIt)
+    .execute();
   const later = ran.filter((r) => compareReleases(r.release, lastAffected) > 0).sort((a, b) => compareReleases(a.release, b.release));
   const firstClean = later[0]?.release;
   if (!firstClean) return null;
@@ -184,20 +204,18 @@ export async function listHosts(store: Store, filter: { host?: string | null; li
     const ids = shown.map((h) => Number(h.id));
     const rows: HostRow[] = [];
     if (ids.length) {
+      // From the rows per problem, host and kernel that each ingest keeps, and the kernels each host ran.
       const problems = await db
-        .selectFrom('occurrences as o')
-        .innerJoin('problems as p', 'p.id', 'o.problem_id')
-        .where('o.host_id', 'in', ids)
-        .where('o.role', '<>', 'victim')
+        .selectFrom('problem_hosts as a')
+        .innerJoin('problems as p', 'p.id', 'a.problem_id')
+        .where('a.host_id', 'in', ids)
         .where('p.status', '<>', 'quiet')
-        .select(['o.host_id', 'p.id', 'p.kind', 'p.title', 'p.status', sql<number>`count(o.id)`.as('n'), sql<number | null>`max(o.last_ms)`.as('l')])
-        .groupBy(['o.host_id', 'p.id', 'p.kind', 'p.title', 'p.status'])
+        .select(['a.host_id', 'p.id', 'p.kind', 'p.title', 'p.status', sql<number>`sum(a.occurrences)`.as('n'), sql<number | null>`max(a.last_ms)`.as('l')])
+        .groupBy(['a.host_id', 'p.id', 'p.kind', 'p.title', 'p.status'])
         .execute();
-      const counts = await db.selectFrom('occurrences').where('host_id', 'in', ids).where('role', '<>', 'victim').select(['host_id', sql<number>`count(*)`.as('n')]).groupBy('host_id').execute();
+      const counts = await db.selectFrom('problem_hosts').where('host_id', 'in', ids).select(['host_id', sql<number>`sum(occurrences)`.as('n')]).groupBy('host_id').execute();
       const inputs = await db.selectFrom('inputs').where('host_id', 'in', ids).select(['host_id', sql<number>`count(*)`.as('n')]).groupBy('host_id').execute();
-      const kernelsA = db.selectFrom('occurrences as o').innerJoin('kernels as k', 'k.id', 'o.kernel_id').where('o.host_id', 'in', ids).select(['o.host_id', 'k.release']);
-      const kernelsB = db.selectFrom('inputs as i').innerJoin('kernels as k', 'k.id', 'i.kernel_id').where('i.host_id', 'in', ids).select([sql<number>`i.host_id`.as('host_id'), 'k.release']);
-      const kernels = await kernelsA.union(kernelsB).execute();
+      const kernels = await db.selectFrom('host_kernels as r').innerJoin('kernels as k', 'k.id', 'r.kernel_id').where('r.host_id', 'in', ids).select(['r.host_id', 'k.release']).execute();
       for (const h of shown) {
         const id = Number(h.id);
         rows.push({

@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import { incidentSignature, SIGNATURE_VERSION } from '../analysis/signature.js';
 import type { Incident } from '../result/schema.js';
-import { upsertProblem } from './ingest.js';
+import { inChunks, problemsOf, rebuildAggregates } from './aggregates.js';
 import type { Store } from './open.js';
 import { refreshStatuses } from './status.js';
 
@@ -36,30 +36,32 @@ export async function reprocessStore(store: Store): Promise<ReprocessSummary> {
         page = victims ? page.where('role', '=', 'victim') : page.where('role', '<>', 'victim');
         const rows = await page.execute();
         if (rows.length === 0) break;
-        for (const row of rows) {
-          occurrences++;
+        const signed = rows.map((row) => {
           const incident = JSON.parse(row.incident) as Incident;
-          const signed = { ...incident, ...incidentSignature(incident) };
-          const changed = signed.signature !== incident.signature || signed.signatureVersion !== incident.signatureVersion;
+          const again = { ...incident, ...incidentSignature(incident) };
+          return { row, signed: again, changed: again.signature !== incident.signature || again.signatureVersion !== incident.signatureVersion };
+        });
+        // A victim follows its culprit (re-filed in the first pass); the others go to their signature's problem.
+        const culprits = new Map<number, number>();
+        const causes = signed.flatMap((s) => (victims && s.row.caused_by !== null ? [Number(s.row.caused_by)] : []));
+        await inChunks(causes, async (slice) => {
+          for (const c of await tx.selectFrom('occurrences').select(['id', 'problem_id']).where('id', 'in', slice).execute()) culprits.set(Number(c.id), Number(c.problem_id));
+        });
+        const problems = await problemsOf(tx, signed.filter((s) => !culprits.has(Number(s.row.caused_by))).map((s) => s.signed), counts);
+        for (const { row, signed: incident, changed } of signed) {
+          occurrences++;
           if (changed) resigned++;
-          const culprit = victims && row.caused_by !== null ? await tx.selectFrom('occurrences').select('problem_id').where('id', '=', row.caused_by).executeTakeFirst() : undefined;
-          const problemId = culprit ? Number(culprit.problem_id) : await upsertProblem(tx, signed, counts);
+          const problemId = culprits.get(Number(row.caused_by)) ?? Number(problems.get(incident.signature)!.id);
           if (changed || problemId !== Number(row.problem_id)) {
-            await tx.updateTable('occurrences').set({ problem_id: problemId, incident: JSON.stringify(signed) }).where('id', '=', row.id).execute();
+            await tx.updateTable('occurrences').set({ problem_id: problemId, incident: JSON.stringify(incident) }).where('id', '=', row.id).execute();
           }
         }
         after = Number(rows.at(-1)!.id);
       }
     }
+    // The sums of the problems that lost or gained occurrences, from what they hold now; then the empty ones go.
+    await rebuildAggregates(tx);
     await tx.deleteFrom('problems').where('id', 'not in', tx.selectFrom('occurrences').select('problem_id')).execute();
-    // Spans of the problems that lost or gained occurrences, from what they hold now.
-    await tx
-      .updateTable('problems')
-      .set({
-        first_ms: sql<number>`(select min(o.first_ms) from occurrences o where o.problem_id = problems.id)`,
-        last_ms: sql<number>`(select max(o.last_ms) from occurrences o where o.problem_id = problems.id)`,
-      })
-      .execute();
     await refreshStatuses(tx);
     return { occurrences, resigned, problemsBefore, problemsAfter: await countProblems(), signatureVersion: SIGNATURE_VERSION };
   });

@@ -20,10 +20,7 @@ export async function refreshStatuses(tx: Kysely<StoreTables>): Promise<void> {
   const now = await fleetClock(tx);
   if (now === null) return;
   const from = now - STATUS_WINDOW_MS;
-  await tx
-    .updateTable('problems')
-    .set({
-      status: sql<string>`case when first_ms is null or first_ms >= ${from} then 'new' when last_ms >= ${from} then 'recurring' else 'quiet' end`,
-    })
-    .execute();
+  const status = sql<string>`case when first_ms is null or first_ms >= ${from} then 'new' when last_ms >= ${from} then 'recurring' else 'quiet' end`;
+  // Only the rows whose status changes are written (an ingest would otherwise rewrite every problem).
+  await tx.updateTable('problems').set({ status }).where('status', '<>', status).execute();
 }

@@ -51,6 +51,30 @@ export interface ProblemsTable {
   last_ms: number | null;
   status: string;
   known_issue: string | null;
+  /** What the problem's occurrences (not victims) add up to, kept by each ingest (schema 4): hosts, count, reports. */
+  hosts: number;
+  occurrences: number;
+  reports: number;
+}
+
+/**
+ * A problem's occurrences (not victims) on one host and kernel, kept by each ingest (schema 4) so that the queries
+ * read a row per host and kernel instead of every occurrence. `kernel_id` 0: the incident named no kernel.
+ */
+export interface ProblemHostsTable {
+  problem_id: number;
+  host_id: number;
+  kernel_id: number;
+  occurrences: number;
+  reports: number;
+  first_ms: number | null;
+  last_ms: number | null;
+}
+
+/** The kernels each host was seen running, from its inputs and its incidents (schema 4). */
+export interface HostKernelsTable {
+  host_id: number;
+  kernel_id: number;
 }
 
 export interface OccurrencesTable {
@@ -95,4 +119,6 @@ export interface StoreTables {
   problems: ProblemsTable;
   occurrences: OccurrencesTable;
   events: EventsTable;
+  problem_hosts: ProblemHostsTable;
+  host_kernels: HostKernelsTable;
 }

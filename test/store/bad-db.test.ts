@@ -69,7 +69,7 @@ describe('a store that cannot be used', () => {
   it.skipIf(!isRoot)('a full disk: nothing of the input stored, one line', () => {
     const mount = join(dir, 'small');
     mkdirSync(mount);
-    const mounted = spawnSync('mount', ['-t', 'tmpfs', '-o', 'size=256k', 'tmpfs', mount]).status === 0;
+    const mounted = spawnSync('mount', ['-t', 'tmpfs', '-o', 'size=512k', 'tmpfs', mount]).status === 0;
     if (!mounted) {
       console.log('store tests: the full-disk case skipped (cannot mount a small tmpfs here)');
       return;

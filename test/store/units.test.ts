@@ -33,6 +33,8 @@ describe('store errors', () => {
     ['SQLITE_CORRUPT_INDEX', 'corrupt'],
     ['SQLITE_READONLY_DIRECTORY', 'readOnly'],
     ['SQLITE_FULL', 'full'],
+    ['SQLITE_IOERR_SHMSIZE', 'full'],
+    ['SQLITE_IOERR_WRITE', 'failed'],
     ['SQLITE_BUSY_SNAPSHOT', 'busy'],
     ['25006', 'readOnly'],
     ['53100', 'full'],
