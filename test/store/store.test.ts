@@ -1,6 +1,6 @@
 // The incident store as a user drives it (ktriage ingest / problems / problem / hosts / reprocess), on SQLite and,
-// when the test server is there, on PostgreSQL: the same assertions on both. Each test has a store of its own, so
-// the tests of an engine run at once (each CLI run is a process of its own).
+// when the test server is there, on PostgreSQL: the same assertions on both. What an ingest left is read through the
+// library (no process); the CLI's output is checked where a test runs the command as a user would.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -70,7 +70,7 @@ async function expectSumsOfOccurrences(db: string): Promise<void> {
   expect(spread.length).toBeGreaterThan(0);
 }
 
-describe.concurrent.each(testEngines())('incident store on $name', (engine) => {
+describe.each(testEngines())('incident store on $name', (engine) => {
   it('node-2 ingested twice is one problem with one occurrence', async () => {
     const db = await engine.fresh();
     const first = await ingest(db, NODE2);
