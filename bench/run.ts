@@ -9,54 +9,20 @@
 //   --runs N                  runs of which the median counts (default 3)
 //   --workers N               scan workers of ktriage (KTRIAGE_WORKERS; default: the machine's cores)
 //   --generate                only write the inputs (into bench/out, reused by later runs)
-import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, loadavg, totalmem } from 'node:os';
 import { join } from 'node:path';
 import type { Result } from '../src/result/schema.js';
 import { checkIncidents, sameNotableEvents } from './check.js';
 import type { GenerateOptions, Plan } from './generate.js';
+import { measure, type Measured } from './measure.js';
 import { GREP_PATTERN, PROFILES, type Profile } from './profiles.js';
 
 const OUT_DIR = 'bench/out';
 /** Changes when the generator writes other text for the same options: inputs of an older one are written again. */
 const GENERATOR_VERSION = 2;
-const TIME = '/usr/bin/time';
 /** The targets of the benchmark (issues 6 and 17): the fast read, and the full read's ratio to grep. */
 const TARGETS = { grepRatio: 0.5, fullGrepRatio: 0.1, maxRssMb: 300, rssGrowth: 0.2 };
-
-interface Measured {
-  readonly tool: string;
-  readonly seconds: number;
-  /** User + system CPU seconds: steadier than wall time on a shared machine. */
-  readonly cpuSeconds: number | null;
-  readonly peakRssMb: number | null;
-  readonly stdout: string;
-}
-
-/** Runs a command (under /usr/bin/time -v when present, for the peak RSS) and times it. */
-function measure(tool: string, command: string, args: readonly string[]): Promise<Measured> {
-  const timed = existsSync(TIME);
-  const child = spawn(timed ? TIME : command, timed ? ['-v', command, ...args] : args, { stdio: ['ignore', 'pipe', 'pipe'] });
-  const out: Buffer[] = [];
-  let err = '';
-  child.stdout.on('data', (chunk: Buffer) => out.push(chunk));
-  child.stderr.on('data', (chunk: Buffer) => (err += chunk.toString()));
-  const started = process.hrtime.bigint();
-  return new Promise((resolve, reject) => {
-    child.on('error', reject);
-    child.on('close', (code) => {
-      const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-      // grep -c exits 1 when nothing matched; anything else is a failure.
-      if (code !== 0 && !(tool === 'grep' && code === 1)) return reject(new Error(`${tool} exited ${code}: ${err.slice(-2000)}`));
-      const rss = /Maximum resident set size \(kbytes\): (\d+)/.exec(err);
-      const user = /User time \(seconds\): ([\d.]+)/.exec(err);
-      const system = /System time \(seconds\): ([\d.]+)/.exec(err);
-      const cpuSeconds = user && system ? Number(user[1]) + Number(system[1]) : null;
-      resolve({ tool, seconds, cpuSeconds, peakRssMb: rss ? Number(rss[1]) / 1024 : null, stdout: Buffer.concat(out).toString() });
-    });
-  });
-}
 
 /** The run of median wall time of `count` runs. */
 async function medianOf(count: number, run: () => Promise<Measured>): Promise<Measured> {

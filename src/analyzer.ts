@@ -27,6 +27,8 @@ import type { UnsaidIncident } from './result/unsaid.js';
 import type { KnownIssueMatch } from './result/known-issue-schema.js';
 import { matchKnownIssues } from './analysis/known-issues.js';
 import { shippedKnownIssues, type KnownIssues } from './knowledge/known-issues/load.js';
+import { matchFixIndexes } from './analysis/fix-index.js';
+import type { FixIndex } from './kb/index-file.js';
 import { SCHEMA_VERSION } from './result/version.js';
 import { TOOL_VERSION } from './version.js';
 import { sayResult } from './render/words.js';
@@ -46,6 +48,8 @@ export interface AnalyzeOptions extends FeedOptions {
   readonly filter?: ResultFilter;
   /** Known issues to match incidents against (default: the shipped folder, read when there is an incident; null: none). */
   readonly knownIssues?: KnownIssues | null;
+  /** Fix commits indexed from kernel trees (`ktriage kb index`, `--kb FILE`) to match incidents against. */
+  readonly fixIndexes?: readonly FixIndex[];
 }
 
 /** Report lines kept whole, all reports together: about 40 MB of the longest reports. */
@@ -256,7 +260,7 @@ export class Analyzer implements FeedOwner {
     if (!incidents.some((i) => i.role !== 'victim')) return [];
     const base = this.options.knownIssues === undefined ? shippedKnownIssues() : this.options.knownIssues;
     for (const p of base?.problems ?? []) this.warn(p.path, p.message);
-    return matchKnownIssues(incidents, base?.entries ?? []);
+    return [...matchKnownIssues(incidents, base?.entries ?? []), ...matchFixIndexes(incidents, this.options.fixIndexes ?? [])];
   }
 }
 

@@ -10,6 +10,7 @@ import { Prescan } from './sources/prescan.js';
 import { endScanWorkers } from './sources/scan-workers.js';
 import { MAX_LINE_CHARS, readLines } from './sources/read.js';
 import type { LogSource } from './sources/types.js';
+import type { FixIndex } from './kb/index-file.js';
 
 export interface RunOptions extends AnalyzeOptions {
   /** Counts the bytes read against the inputs' total size, for a progress bar. */
@@ -27,6 +28,8 @@ export interface RunOptions extends AnalyzeOptions {
    * 64 MiB); a compressed file or bundle counts as 8 times its size.
    */
   readonly fastFromBytes?: number;
+  /** Fix indexes made by `ktriage kb index` (`--kb FILE`): read here, one that cannot be read is a warning naming it. */
+  readonly kbFiles?: readonly string[];
   /** Plain files at least this large have their fast-path scan run in worker threads (default 32 MiB). */
   readonly parallelScanMinBytes?: number;
 }
@@ -88,6 +91,23 @@ export async function feedSource(
   }
 }
 
+/** Reads the `--kb` indexes; one that cannot be read or is no index is said once, and the run goes on without it. */
+async function loadFixIndexes(paths: readonly string[], warn: (path: string, message: string) => void): Promise<FixIndex[]> {
+  // (the reader and zod load only when an index is given)
+  const { readFixIndex } = await import('./kb/index-file.js');
+  const indexes: FixIndex[] = [];
+  for (const path of paths) {
+    try {
+      indexes.push(readFixIndex(path));
+    } catch (error) {
+      const e = error as NodeJS.ErrnoException;
+      const why = e.code === 'ENOENT' ? 'no such file' : e.code ? `cannot read it: ${describeReadError(error)}` : e.message;
+      warn(path, `--kb: ${why}; analyzed without it`);
+    }
+  }
+  return indexes;
+}
+
 /**
  * Analyzes files, directories, bundles (tar, tar.gz, tar.xz, zip) and `-` (stdin) as one run, streaming. Resolves to
  * the result and the number of inputs read at least in part (0: nothing could be read; the reasons are warnings);
@@ -96,6 +116,8 @@ export async function feedSource(
 export async function analyzePaths(paths: readonly string[], options: RunOptions = {}): Promise<RunOutcome> {
   const machineWarnings: RunWarning[] = [];
   const machine = options.machineFiles ? loadMachineInputs(options.machineFiles, (path, message) => machineWarnings.push({ path, message })) : options.machine;
+  const kbWarnings: RunWarning[] = [];
+  const fixIndexes = options.kbFiles?.length ? await loadFixIndexes(options.kbFiles, (path, message) => kbWarnings.push({ path, message })) : options.fixIndexes;
   const { inputs, problems } = await collectInputs(paths);
   const size = totalSize(inputs);
   const text = textSize(inputs);
@@ -105,8 +127,8 @@ export async function analyzePaths(paths: readonly string[], options: RunOptions
   // One plain file or stdin is one source (an archive or a directory may hold several copies of the log).
   const oneSource = inputs.length === 1 && (inputs[0]!.kind === 'stdin' || archiveKindOf(inputs[0]!.path) === null);
   const pass = async (excluded: ReadonlyMap<string, string>) => {
-    const analyzer = new Analyzer({ ...options, machine, oneSource, rememberTexts: options.rememberTexts ?? skipRoutineLines });
-    for (const w of machineWarnings) analyzer.warn(w.path, w.message);
+    const analyzer = new Analyzer({ ...options, machine, fixIndexes, oneSource, rememberTexts: options.rememberTexts ?? skipRoutineLines });
+    for (const w of [...machineWarnings, ...kbWarnings]) analyzer.warn(w.path, w.message);
     for (const p of problems) analyzer.warn(p.path, p.message);
     for (const [subject, why] of excluded) analyzer.warn(subject, `${why}; nothing of it was analyzed`);
     const refused = new Map<string, string>();

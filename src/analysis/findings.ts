@@ -114,10 +114,15 @@ function eventFinding(e: UnsaidEvent & { relation: NonNullable<UnsaidEvent['rela
 const MAX_MATCHES = 3;
 const MAX_SIMILAR = 2;
 
-/** The known-issue matches of an incident worth a finding: matches first, then a few of other kernels. */
+/**
+ * The known-issue matches of an incident worth a finding: matches first, then a few of other kernels; as many of
+ * the knowledge folder's as of the fix commits of --kb indexes.
+ */
 export function shownMatches(i: UnsaidIncident, known: readonly KnownIssueMatch[]): KnownIssueMatch[] {
-  const mine = known.filter((m) => m.incident === i.id);
-  return [...mine.filter((m) => m.status === 'match').slice(0, MAX_MATCHES), ...mine.filter((m) => m.status !== 'match').slice(0, MAX_SIMILAR)];
+  return (['knowledge', 'fix-index'] as const).flatMap((source) => {
+    const mine = known.filter((m) => m.incident === i.id && m.source === source);
+    return [...mine.filter((m) => m.status === 'match').slice(0, MAX_MATCHES), ...mine.filter((m) => m.status !== 'match').slice(0, MAX_SIMILAR)];
+  });
 }
 
 function knownIssueFinding(i: UnsaidIncident, m: KnownIssueMatch): UnsaidFinding {

@@ -64,3 +64,18 @@ export function kernelVerdict(release: string | null, kernels: KnownIssue['kerne
   }
   return { verdict: upstreamVerdict(k, kernels.upstream), distro: null };
 }
+
+/**
+ * The kernels that carry a commit first held by this release tag: `v6.8-rc2` or `v6.8`: 6.8 on; `v6.1.53`: 6.1.53 on
+ * in the 6.1 series; a Red Hat tree's `kernel-3.10.0-957.el7`: el7 kernels from 3.10.0-957. Null: a tag of no known
+ * naming, which says nothing of releases.
+ */
+export function kernelsOfTag(tag: string): KnownIssue['kernels'] | null {
+  const mainline = /^v(\d+\.\d+)(?:-rc\d+)?$/.exec(tag);
+  if (mainline) return { upstream: { fixed: mainline[1]! } };
+  const stable = /^v(\d+\.\d+\.\d+)$/.exec(tag);
+  if (stable) return { upstream: { stable: [stable[1]!] } };
+  const el = /^(?:kernel-)?(\d+\.\d+\.\d+-\d+(?:\.\d+)*)\.el(\d+)\b/.exec(tag);
+  if (el) return { upstream: {}, distros: [{ name: `RHEL ${el[2]}`, tag: `el${el[2]}`, fixed: el[1]! }] };
+  return null;
+}

@@ -15,6 +15,7 @@ import { EXIT } from './exit-codes.js';
 import type { AsmSyntax } from '../machine/x86-decode.js';
 import { openReport } from './open.js';
 import { addStoreCommands } from './store.js';
+import { addKbCommands } from './kb.js';
 import { progressWanted, startProgress } from './progress.js';
 import { isLang, LANGS, type Lang } from '../i18n/index.js';
 import { ReadMeter } from '../sources/meter.js';
@@ -47,6 +48,7 @@ interface AnalyzeFlags {
   fast?: boolean;
   full?: boolean;
   mdLimit?: number;
+  kb: string[];
 }
 
 function parseYear(value: string): number {
@@ -163,7 +165,7 @@ async function analyzeCommand(paths: string[], flags: AnalyzeFlags): Promise<num
   if (flags.each && flags.format === 'html' && paths.length > 1) throw new CommanderError(EXIT.usage, 'ktriage.each', '--each with --format html would glue several pages into one file: run ktriage once per input');
   const machineFiles = { dis: flags.dis, symbols: flags.symbols, vmlinux: flags.vmlinux, src: flags.src, syntax: flags.syntax };
   const filter = flags.since || flags.until || flags.host.length > 0 ? { since: flags.since, until: flags.until, hosts: flags.host } : undefined;
-  const options = { ...readingRunOptions(flags), machineFiles, filter };
+  const options = { ...readingRunOptions(flags), machineFiles, filter, kbFiles: flags.kb };
   const clash = flags.output ? await outputClash(flags.output, paths) : null;
   if (clash) throw new CommanderError(EXIT.usage, 'ktriage.output', `-o ${flags.output}: ${clash}; choose another output path`);
   const groups = flags.each ? paths.map((p) => [p]) : [paths];
@@ -215,6 +217,7 @@ export function buildProgram(): Command {
     .option('--host <glob>', 'only incidents and events of hosts matching this glob (*, ?, [...]; repeatable)', (v: string, all: string[]) => [...all, v], [] as string[])
     .option('-q, --quiet', 'no warnings and no progress bar on stderr')
     .option('--dis <file>', 'disassembly to map the samples on: `crash> dis [-l]` or `objdump -d[l]` output, whole functions or fragments (repeatable)', (v: string, all: string[]) => [...all, v], [] as string[])
+    .option('--kb <file>', 'a fix index made by `ktriage kb index LINUX_GIT_DIR`: name the fix commits whose messages quote the same report (repeatable)', (v: string, all: string[]) => [...all, v], [] as string[])
     .option('--symbols <file>', 'System.map or /proc/kallsyms of the kernel, to symbolize raw addresses')
     .option('--vmlinux <file>', 'vmlinux with symbols (and debug info, for file:line with addr2line or llvm-symbolizer)')
     .option('--src <dir>', 'kernel source tree: show the source lines of the mapped addresses and the loop')
@@ -229,6 +232,7 @@ export function buildProgram(): Command {
     readingOptions,
     analyze: (paths, flags) => analyzeWithProgress(paths, readingRunOptions(flags as ReadingFlags), Boolean(flags['quiet'])),
   });
+  addKbCommands(program);
   program
     .command('eval')
     .description('score the analyzer on the syzkaller crash-report corpus (per category: detection, kind, culprit)')

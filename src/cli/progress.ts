@@ -1,5 +1,10 @@
-import type { ReadMeter } from '../sources/meter.js';
 import { compactDuration } from '../time/format.js';
+
+/** What advances: a ReadMeter (bytes), or a count of things (commits) against its total. */
+export interface Meter {
+  readonly read: number;
+  readonly total: number | null;
+}
 
 /** Inputs smaller than this finish before a bar is worth drawing. */
 const LARGE_INPUT_BYTES = 32 * 1024 * 1024;
@@ -12,23 +17,31 @@ export interface ProgressState {
   readonly read: number;
   readonly total: number | null;
   readonly elapsedMs: number;
+  /** Counted things (`commits`) instead of bytes. */
+  readonly unit?: string;
 }
 
 function megabytes(n: number): string {
   return n >= 1e9 ? `${(n / 1e9).toFixed(2)} GB` : `${(n / 1e6).toFixed(n >= 1e8 ? 0 : 1)} MB`;
 }
 
-/** One line: `[#####-----]  45%  450 MB / 1.00 GB  210 MB/s  ETA 3s`; without a total, bytes and rate only. */
+const count = (n: number) => Math.round(n).toLocaleString('en-US');
+
+/**
+ * One line: `[#####-----]  45%  450 MB / 1.00 GB  210 MB/s  ETA 3s`; without a total, bytes and rate only.
+ * Counted things: `[#####-----]  45%  450,000 / 1,000,000 commits  21,000/s  ETA 26s`.
+ */
 export function formatProgress(state: ProgressState): string {
   const seconds = state.elapsedMs / 1000;
   const rate = seconds > 0 ? state.read / seconds : 0;
-  const rateText = `${megabytes(rate)}/s`;
-  if (state.total === null || state.total === 0) return `${megabytes(state.read)} read  ${rateText}`;
+  const rateText = state.unit ? `${count(rate)}/s` : `${megabytes(rate)}/s`;
+  if (state.total === null || state.total === 0) return state.unit ? `${count(state.read)} ${state.unit}  ${rateText}` : `${megabytes(state.read)} read  ${rateText}`;
   const fraction = Math.min(1, state.read / state.total);
   const filled = Math.round(fraction * BAR_WIDTH);
   const eta = rate > 0 ? (state.total - state.read) / rate : Infinity;
   const percent = `${Math.floor(fraction * 100)}%`.padStart(4);
-  return `[${'#'.repeat(filled)}${'-'.repeat(BAR_WIDTH - filled)}] ${percent}  ${megabytes(state.read)} / ${megabytes(state.total)}  ${rateText}  ETA ${compactDuration(eta)}`;
+  const done = state.unit ? `${count(state.read)} / ${count(state.total)} ${state.unit}` : `${megabytes(state.read)} / ${megabytes(state.total)}`;
+  return `[${'#'.repeat(filled)}${'-'.repeat(BAR_WIDTH - filled)}] ${percent}  ${done}  ${rateText}  ETA ${compactDuration(eta)}`;
 }
 
 export interface ProgressOutput {
@@ -42,17 +55,17 @@ export function progressWanted(out: ProgressOutput, quiet: boolean): boolean {
 }
 
 /**
- * Draws the progress of a run on `out` (stderr) while the meter advances, once the input proves large;
- * `stop()` erases it so that the report and warnings start on a clean line.
+ * Draws the progress of a run on `out` (stderr) while the meter advances, once the input proves large (bytes) or
+ * slow; `stop()` erases it so that the report and warnings start on a clean line. `unit`: what the meter counts.
  */
-export function startProgress(meter: ReadMeter, out: ProgressOutput, now: () => number = Date.now): { stop(): void } {
+export function startProgress(meter: Meter, out: ProgressOutput, now: () => number = Date.now, unit?: string): { stop(): void } {
   const started = now();
   let drawn = false;
   const timer = setInterval(() => {
     const elapsedMs = now() - started;
-    const large = meter.total === null || meter.total >= LARGE_INPUT_BYTES;
+    const large = unit !== undefined || meter.total === null || meter.total >= LARGE_INPUT_BYTES;
     if (elapsedMs < SHOW_AFTER_MS || !large) return;
-    out.write(`\r${formatProgress({ read: meter.read, total: meter.total, elapsedMs })}\u001b[K`);
+    out.write(`\r${formatProgress({ read: meter.read, total: meter.total, elapsedMs, unit })}\u001b[K`);
     drawn = true;
   }, REDRAW_MS);
   // A progress bar never keeps the process alive.

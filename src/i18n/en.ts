@@ -30,6 +30,11 @@ function fixPhrase(a: Args): string {
   return `${a.str('commit')} '${a.str('subject')}'${where ? ` ${where}` : ''}`;
 }
 
+/** `1234abcd 'subject' (first in v5.1)`: a fix commit of a --kb index and the release tag that first holds it. */
+function fixCommit(a: Args): string {
+  return `${a.str('commit')} '${a.str('subject')}' (${a.opt('release') ? `first in ${a.str('release')}` : 'in no release tag of the index'})`;
+}
+
 function knownState(a: Args): string {
   if (a.str('state') === 'confirmed-fix') return `fixed by ${fixPhrase(a)}`;
   if (a.str('state') === 'upstream-report') return `reported upstream, no fix identified: ${a.str('report')}`;
@@ -247,10 +252,12 @@ export const EN_MESSAGES = {
     `${a.str('path')} repeats ${plural(a.num('lines'), 'line')} of ${a.str('other')} (same host, time and text${a.num('of') > 0 ? `; ${Math.round((100 * a.num('lines')) / a.num('of'))} % of its lines` : ''}): counted once.`,
   'finding.victim': (a) => `${a.str('name')}${a.opt('cpu') !== null ? ` on CPU ${a.str('cpu')}` : ''} (${span(a)}) is a victim, not a cause: ${a.say('note') ?? `caused by ${a.str('cause')}`}`,
   'finding.knownIssue': (a) => {
-    return `Matches known issue ${a.str('id')} (${knownState(a)}): ${a.str('title')}. Matched on ${matchedKeys(a)} (${CONFIDENCE_EN[a.str('confidence')] ?? a.str('confidence')}).`;
+    const what = a.str('source') === 'fix-index' ? `fix commit ${fixCommit(a)}, whose message quotes a report of the same shape` : `known issue ${a.str('id')} (${knownState(a)}): ${a.str('title')}`;
+    return `Matches ${what}. Matched on ${matchedKeys(a)} (${CONFIDENCE_EN[a.str('confidence')] ?? a.str('confidence')}).`;
   },
   'finding.knownIssue.similar': (a) => {
-    return `Similar to known issue ${a.str('id')} (${a.str('title')}), but ${VERDICT_EN[a.str('verdict')]?.(a) ?? 'the kernel differs'}: not counted as a match.`;
+    const what = a.str('source') === 'fix-index' ? `fix commit ${a.str('commit')} '${a.str('subject')}'` : `known issue ${a.str('id')} (${a.str('title')})`;
+    return `Similar to ${what}, but ${VERDICT_EN[a.str('verdict')]?.(a) ?? 'the kernel differs'}: not counted as a match.`;
   },
   'finding.taint': (a) => `Taint \`${a.str('taint')}\`: ${a.list('letters').map((l) => `${l} = ${taintMeaning(l)}`).join('; ')}.`,
   'finding.event': eventFinding,
@@ -318,7 +325,8 @@ export const EN_MESSAGES = {
       ? `${a.str('id')} is an inference that no fix or public report confirms; what this shows decides whether it is this bug.`
       : `The match rests on the report's shape; this shows the state ${a.str('id')} leaves behind.`,
   'step.knownIssue.upgrade': (a) => `Move to a kernel that carries ${fixPhrase(a)}.`,
-  'step.knownIssue.upgrade.why': (a) => `The fix of ${a.str('id')} is known; a kernel without it can hit it again.`,
+  'step.knownIssue.upgrade.why': (a) =>
+    a.str('source') === 'fix-index' ? `Commit ${a.str('commit')} fixes a report of the same shape; whether it is this bug rests on the match, not on a test.` : `The fix of ${a.str('id')} is known; a kernel without it can hit it again.`,
   'step.knownIssue.workaround': (a) => `Workaround for ${a.str('id')}: ${a.str('text')}`,
   'step.knownIssue.workaround.why': () => 'Lowers the chance of a repeat until the cause is confirmed or a fixed kernel runs.',
   'step.askTeam': (a) => {

@@ -303,6 +303,11 @@ function fixPhraseZh(a: Args): string {
   return `${a.str('commit')}「${a.str('subject')}」${where ? `（${where}）` : ''}`;
 }
 
+/** `1234abcd「subject」（最早见于 v5.1）`：--kb 索引中的修复提交及最早包含它的发布标签。 */
+function fixCommitZh(a: Args): string {
+  return `${a.str('commit')}「${a.str('subject')}」（${a.opt('release') ? `最早见于 ${a.str('release')}` : '索引中尚无发布标签包含它'}）`;
+}
+
 function knownStateZh(a: Args): string {
   if (a.str('state') === 'confirmed-fix') return `已由 ${fixPhraseZh(a)} 修复`;
   if (a.str('state') === 'upstream-report') return `上游有报告，尚未找到修复：${a.str('report')}`;
@@ -332,10 +337,12 @@ const ZH_MESSAGES: Record<keyof typeof EN_MESSAGES, Entry> = {
     `${a.str('path')} 重复了 ${a.str('other')} 中的 ${a.num('lines')} 行（主机、时间和内容相同${a.num('of') > 0 ? `；占其 ${Math.round((100 * a.num('lines')) / a.num('of'))} % 的行` : ''}）：只计一次。`,
   'finding.victim': (a) => `${a.opt('cpu') !== null ? `CPU ${a.str('cpu')} 上的` : ''}${a.str('name')}（${span(a)}）是受害者，不是根因：${a.say('note') ?? `由 ${titleZh(a.str('causeKind'), a.str('cause'))} 引起`}`,
   'finding.knownIssue': (a) => {
-    return `匹配已知问题 ${a.str('id')}（${knownStateZh(a)}）：${knownIssueZh(a.str('id'))?.title.zh ?? a.str('title')}。匹配依据：${matchedKeysZh(a)}（${CONFIDENCE_ZH[a.str('confidence')] ?? a.str('confidence')}）。`;
+    const what = a.str('source') === 'fix-index' ? `修复提交 ${fixCommitZh(a)}，其提交说明引用了形态相同的报告` : `已知问题 ${a.str('id')}（${knownStateZh(a)}）：${knownIssueZh(a.str('id'))?.title.zh ?? a.str('title')}`;
+    return `匹配${what}。匹配依据：${matchedKeysZh(a)}（${CONFIDENCE_ZH[a.str('confidence')] ?? a.str('confidence')}）。`;
   },
   'finding.knownIssue.similar': (a) => {
-    return `与已知问题 ${a.str('id')}（${knownIssueZh(a.str('id'))?.title.zh ?? a.str('title')}）相似，但${VERDICT_ZH[a.str('verdict')]?.(a) ?? '内核版本不同'}：不算作匹配。`;
+    const what = a.str('source') === 'fix-index' ? `修复提交 ${a.str('commit')}「${a.str('subject')}」` : `已知问题 ${a.str('id')}（${knownIssueZh(a.str('id'))?.title.zh ?? a.str('title')}）`;
+    return `与${what}相似，但${VERDICT_ZH[a.str('verdict')]?.(a) ?? '内核版本不同'}：不算作匹配。`;
   },
   'finding.taint': (a) => `污染标志 \`${a.str('taint')}\`：${a.list('letters').map((l) => `${l} = ${taintMeaning(l)}`).join('；')}。`,
   'finding.event': eventFinding,
@@ -403,7 +410,8 @@ const ZH_MESSAGES: Record<keyof typeof EN_MESSAGES, Entry> = {
       ? `${a.str('id')} 只是推断，没有修复提交或公开报告证实；这一步的结果决定是不是这个缺陷。`
       : `匹配只基于报告的形态；这一步能看到 ${a.str('id')} 留下的状态。`,
   'step.knownIssue.upgrade': (a) => `换用包含 ${fixPhraseZh(a)} 的内核。`,
-  'step.knownIssue.upgrade.why': (a) => `${a.str('id')} 的修复是已知的；没有该修复的内核可能再次出现同样问题。`,
+  'step.knownIssue.upgrade.why': (a) =>
+    a.str('source') === 'fix-index' ? `提交 ${a.str('commit')} 修复了形态相同的报告；是否就是这个缺陷取决于匹配，未经测试证实。` : `${a.str('id')} 的修复是已知的；没有该修复的内核可能再次出现同样问题。`,
   'step.knownIssue.workaround': (a) => `${a.str('id')} 的规避方法：${knownIssueZh(a.str('id'))?.workaround?.zh ?? a.str('text')}`,
   'step.knownIssue.workaround.why': () => '在确认原因或换用已修复的内核之前，降低再次发生的可能。',
   'step.askTeam': (a) => {

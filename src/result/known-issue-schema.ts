@@ -9,9 +9,10 @@ export const KERNEL_VERDICTS = ['in-range', 'unknown', 'before', 'after', 'fixed
 
 export const knownIssueMatchSchema = z.object({
   incident: z.string(),
-  id: z.string().describe('the entry id'),
-  source: z.enum(['knowledge']).describe('where the entry comes from: the shipped knowledge folder'),
-  title: z.string(),
+  id: z.string().describe('the entry id, or the fix commit (12 digits) for a match from a --kb index'),
+  source: z.enum(['knowledge', 'fix-index']).describe('where the entry comes from: the shipped knowledge folder, or an index made by `ktriage kb index` (--kb)'),
+  index: z.string().optional().describe('the --kb index file the fix commit was found in'),
+  title: z.string().describe('the entry title, or the fix commit subject'),
   status: z.enum(['match', 'other-kernel']).describe('other-kernel: the same shape, but the node runs a kernel outside the range (or one that has the fix)'),
   confidence: z.enum(MATCH_CONFIDENCES),
   keys: z.array(z.enum(MATCH_KEYS)),

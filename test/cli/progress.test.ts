@@ -13,6 +13,11 @@ describe('progress bar', () => {
     expect(formatProgress({ read: 200e6, total: null, elapsedMs: 2000 })).toBe('200 MB read  100 MB/s');
   });
 
+  it('counts things (kb index: commits, then tags) with their unit', () => {
+    expect(formatProgress({ read: 450_000, total: 1_000_000, elapsedMs: 20_000, unit: 'commits' })).toBe('[###########-------------]  45%  450,000 / 1,000,000 commits  22,500/s  ETA 24s');
+    expect(formatProgress({ read: 12_000, total: null, elapsedMs: 2000, unit: 'commits' })).toBe('12,000 commits  6,000/s');
+  });
+
   it('draws only on a terminal and never with --quiet', () => {
     expect(progressWanted({ isTTY: true, write: () => true }, false)).toBe(true);
     expect(progressWanted({ isTTY: false, write: () => true }, false)).toBe(false);
