@@ -113,7 +113,9 @@ const GENERIC_EXACT = [
   'call_rwsem_down_write_failed', 'lock_acquire', 'lock_release', 'down', 'up', 'percpu_down_write', 'percpu_down_read',
   'native_restore_fl', 'arch_local_irq_restore',
   // waiting and scheduling
-  'schedule', '__schedule', 'schedule_timeout', 'schedule_preempt_disabled', 'io_schedule', 'io_schedule_timeout',
+  'schedule', '__schedule', 'schedule_timeout', 'schedule_timeout_interruptible', 'schedule_timeout_uninterruptible', 'schedule_timeout_killable',
+  'schedule_timeout_idle', 'schedule_hrtimeout', 'schedule_hrtimeout_range', 'schedule_hrtimeout_range_clock', 'schedule_idle', '__schedule_bug',
+  'schedule_work', 'schedule_delayed_work', 'task_blocks_on_rt_mutex', 'try_to_take_rt_mutex', 'schedule_preempt_disabled', 'io_schedule', 'io_schedule_timeout',
   'wait_for_completion', 'wait_for_completion_io', 'wait_for_completion_timeout', 'wait_for_completion_killable',
   'wait_for_common', '__wait_for_common', 'do_wait_for_common', 'wait_for_common_io', 'bit_wait', 'bit_wait_io',
   '__wait_on_bit', 'out_of_line_wait_on_bit', '__wait_on_bit_lock', 'wait_on_page_bit', 'wait_on_page_bit_common',
@@ -138,20 +140,27 @@ const GENERIC_EXACT = [
   'rep_movs_alternative',
 ] as const;
 
+/**
+ * The slab and vmalloc allocators by name, each with the variants of its family (`_node`, `_array`, `_trace`,
+ * `_track_caller`, 6.10+ `_noprof`...), whole names only: a prefix would also take KASAN's test cases
+ * (`kmalloc_oob_right`, `kmalloc_uaf`), which are the culprits of their reports.
+ */
+const ALLOC_FAMILY = /^(?:__kmalloc|k?v?[mzc]alloc)(?:_node|_array|_array_node|_trace|_node_trace|_large|_large_node|_order|_order_trace|_slab|_reserve|_track_caller|_node_track_caller|_fix_flags|_size_roundup|_cache|_cache_node|_user|_32|_32_user|_huge|_huge_node)?(?:_noprof)?$/;
+
 const GENERIC_PATTERNS = [
   /^(?:__)?kasan_/, /^(?:__)?asan_/, /^(?:__)?kmsan_/, /^(?:__)?kcsan_/, /^(?:__)?ubsan_/, /^(?:__)?sanitizer_/, /^check_memory_region/,
   /^(?:__)?lockdep_/, /^print_(?:circular|usage|bad_irq|deadlock|lock)/, /^(?:__)?debug_lockdep/, /^check_(?:prev_add|noncircular|deadlock)/,
   /^validate_chain/, /^(?:__)?lock_acquire/, /^mark_lock/, /^trace_hardirqs/, /^(?:__)?rcu_read_(?:un)?lock/, /^(?:_)?raw_spin/, /^queued_(?:read|write)_lock/,
-  /^(?:__)?(?:dump|show)_/, /^(?:__)?warn_/, /^__might_(?:sleep|fault|resched)/, /^___might_sleep/, /^might_fault/,
+  /^(?:__)?(?:dump|show)_/, /^warn_slowpath_(?:fmt|null|common|fmt_taint)$/, /^__might_(?:sleep|fault|resched)/, /^___might_sleep/, /^might_fault/,
   /^(?:__)?(?:asm_)?exc_page_fault/, /^(?:__)?do_page_fault/, /^(?:__)?bad_area/, /^no_context$/, /^page_fault$/, /^do_user_addr_fault/,
   /^kernelmode_fixup_or_oops/, /^handle_page_fault/, /^spurious_kernel_fault/, /^(?:__)?do_kern_addr_fault/,
-  /^fixup_exception/, /^ex_handler_/, /^(?:__)?schedule/, /^(?:__)?mutex_lock/, /^(?:__)?wait_for_completion/,
-  /^(?:__)?alloc_pages/, /^(?:__)?kmalloc/, /^kmem_cache_alloc/, /^(?:__)?memcpy/, /^(?:__)?memset/, /^(?:__)?memmove/,
-  /^(?:__)?(?:copy|clear)_user/, /^_copy_(?:to|from)_user/, /^(?:__)?kfree/, /^slab_/, /^(?:__)?slab_/,
+  /^fixup_exception/, /^ex_handler_/, /^(?:__)?mutex_lock/, /^(?:__)?wait_for_completion/,
+  /^(?:__)?alloc_pages/, /^kmem_cache_alloc/, /^(?:__)?memcpy/, /^(?:__)?memset/, /^(?:__)?memmove/,
+  /^(?:__)?(?:copy|clear)_user/, /^_copy_(?:to|from)_user/, /^_*kv?free(?:_sensitive|_const|_bulk|_call_rcu)?$/, /^_*kfree_rcu\w*$/, /^slab_/, /^(?:__)?slab_/,
   // sanitizer, debug-object and lockdep reporting and bookkeeping
   /^print_address_description/, /^print_report/, /^(?:__)?report_(?:bug|kasan|generic)/, /^(?:__)?debug_object/, /^(?:__)?lock_(?:release|class|is_held|downgrade)/,
   /^(?:reacquire|mark)_held_locks/, /^(?:__)?check_(?:object_size|heap_object|object)$/, /^(?:__)?(?:do_)?error_trap/, /^(?:do_|asm_)?invalid_op$/, /^fixup_bug$/,
-  /^(?:__)?(?:do_)?trap$/, /hwasan/, /^(?:read|write)_once_.*nocheck/, /^walk_stack/, /^dump_backtrace/, /^warn_(?:alloc|bogus)/, /^print_(?:unlock|usage_bug|tainted|hex_dump)/,
+  /^(?:__)?(?:do_)?trap$/, /hwasan/, /^(?:read|write)_once_.*nocheck/, /^walk_stack/, /^dump_backtrace/, /^warn_alloc(?:_failed|_show_mem)?$/, /^warn_bogus_irq_restore$/, /^print_(?:unlock|usage_bug|tainted|hex_dump)/,
   /^imbalance_bug$/, /^_*panic/, /panic_on_warn/, /^(?:trace|lockdep)_(?:hard|soft)irq/, /^stack_trace_(?:consume_entry|save)/, /^arch_stack_walk$/, /^register_lock_class$/, /^get_taint$/,
   /^__fortify_report$/, /^__stack_chk_fail(?:_local)?$/, /^msan_/,
   // MMIO accessors: the driver that calls them is the one to look at
@@ -163,7 +172,7 @@ const GENERIC_PATTERNS = [
   /^(?:__)?refcount_/, /^kref_/, /^ref_tracker/, /^(?:__)?list_(?:add|del|replace|move|splice)/, /^(?:__)?hlist_(?:add|del)/, /^(?:__)?rb_/, /^klist_/,
   /^xas_(?:start|load|find)/, /^rhashtable_lookup/, /^(?:__)?phys_addr$/, /^ida_free$/,
   // locks, bottom halves
-  /^(?:__)?(?:down|up)_(?:read|write)/, /^down_trylock$/, /^osq_(?:un)?lock/, /^(?:__)?mutex_/, /rt_mutex/, /^(?:look_up_|h)?lock_class/, /^perf_trace/, /spin_(?:try)?lock/, /spin_unlock/,
+  /^(?:__)?(?:down|up)_(?:read|write)/, /^down_trylock$/, /^osq_(?:un)?lock/, /^(?:__)?mutex_/, /^_*rt_mutex_/, /^(?:look_up_|h)?lock_class/, /^perf_trace/, /spin_(?:try)?lock/, /spin_unlock/,
   /^(?:do_)?raw_(?:read|write)_(?:try)?(?:un)?lock/, /^_raw_(?:read|write)_(?:un)?lock/, /^raw_spin_rq/, /^owner_on_cpu$/, /bh_(?:enable|disable)/,
   // string, copy, printing and checksum helpers
   /^(?:__)?str(?:n?cmp|n?cpy|lcpy|scpy|n?len|chr|r?str|nstr|n?dup)$/, /^k?strn?dup/, /^(?:__)?mem(?:cmp|chr|dup)/, /^(?:v|vs|s|sc|vsc)n?printf$/, /^kv?asprintf$/,
@@ -171,7 +180,7 @@ const GENERIC_PATTERNS = [
   /^console_(?:unlock|flush_all)$/, /_indirect_thunk_/, /^(?:__)?(?:get|put)_user/, /(?:^|_)copy_(?:to|from)_user$/, /copy_(?:page_|folio_)?(?:to|from)_iter/, /^copy(?:in|out)$/,
   /^crc\d+/, /^crc_itu_t$/, /^extract_(?:user|iter)_to_sg/, /^(?:read|write)[bwlq]$/, /^logic_(?:in|out)/, /assertfail/,
   // allocation and page-cache lookup wrappers
-  /^alloc_page/, /^k?v?[mzc]alloc/, /^krealloc/, /^kmem_cache/, /^allocate_slab/, /^__alloc_frozen_pages/, /^folio_(?:alloc|unlock)/, /^filemap_alloc_folio/,
+  /^alloc_page/, ALLOC_FAMILY, /^krealloc/, /^kmem_cache/, /^allocate_slab/, /^__alloc_frozen_pages/, /^folio_(?:alloc|unlock)/, /^filemap_alloc_folio/,
   /^__filemap_get_folio/, /^find_or_create_page/, /^do_read_cache_folio/, /^read_cache_page/, /^pagecache_get_page/, /^grab_cache_page_write_begin/,
   /^kv?free$/, /^kfree_skb/, /^(?:un)?lock_page/,
   // work, timer, completion and kthread plumbing that queues, waits for or cancels the caller's objects

@@ -10,11 +10,13 @@ function usable(frames: readonly Frame[]): Frame[] {
 /**
  * The first frame, innermost first, that is not generic reporting/locking/waiting/allocation code,
  * nor one that `alsoSkip` names (frames generic for one kind of report, e.g. refcount helpers in a refcount WARNING).
+ * When every frame is such code (a trace cut short, or one the unwinder could only guess), the function the report's
+ * header names (`named`: KASAN's `in sg_read+0x...`, a WARNING's site) is the culprit, else the innermost frame.
  */
-export function pickCulprit(framesInnermostFirst: readonly Frame[], alsoSkip?: (fn: string) => boolean): FunctionRef | null {
+export function pickCulprit(framesInnermostFirst: readonly Frame[], alsoSkip?: (fn: string) => boolean, named: FunctionRef | null = null): FunctionRef | null {
   const frames = usable(framesInnermostFirst);
   const found = frames.find((f) => !isGenericFrame(f.function) && !alsoSkip?.(f.function));
-  return found ? refOf(found) : frames[0] ? refOf(frames[0]) : null;
+  return found ? refOf(found) : (named ?? (frames[0] ? refOf(frames[0]) : null));
 }
 
 /**

@@ -73,7 +73,7 @@ export function symbolRef(text: string): FunctionRef | null {
 
 /**
  * Blames the stack of one part of the report: sets its RIP, stack, culprit and title. `fallback`
- * (usually the function the header names) is the culprit when the part has no usable frame.
+ * (usually the function the header names) is the culprit when the part has no usable frame past generic code.
  */
 export function blamePart(report: Report, part: StackPart, fallback: FunctionRef | null = null): void {
   const lines = partOf(report.lines, part);
@@ -83,7 +83,7 @@ export function blamePart(report: Report, part: StackPart, fallback: FunctionRef
     report.rip = rip;
     report.stack = stack;
   }
-  report.culprit = pickCulprit(rip ? [rip, ...stack] : stack, part.skip) ?? fallback;
+  report.culprit = pickCulprit(rip ? [rip, ...stack] : stack, part.skip, fallback);
   report.title = makeTitle(report.kind, report.culprit?.function);
   flagFaultInjection(report);
 }
