@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { analyzeText } from '../src/analyzer.js';
-import { acceptedFunctions, evaluateCorpus, expectedFunction, expectedKinds, scoreCase, scoreSignatures, splitCaseFile, type CaseOutcome, type CorpusCase } from '../src/eval/corpus.js';
+import { acceptedFunctions, dumpNamesHolder, evaluateCorpus, expectedFunction, expectedKinds, scoreCase, scoreSignatures, splitCaseFile, type CaseOutcome, type CorpusCase } from '../src/eval/corpus.js';
 import { log } from './detectors/tester.js';
 import { CORPUS_DIR, describeWithShared } from './helpers/shared.js';
 
@@ -15,6 +15,9 @@ const ratchet = JSON.parse(readFileSync('test/corpus-ratchet.json', 'utf8')) as 
   /** Pairwise, over the cases we detect whose title names the crash (see scoreSignatures). */
   signaturePrecision: number;
   signatureRecall: number;
+  /** Hung-task cases whose held-locks dump names a holder, and those we name a holder for (see dumpNamesHolder). */
+  holdersInDumps: number;
+  holdersNamed: number;
 };
 
 describe('splitCaseFile', () => {
@@ -106,6 +109,16 @@ describe('scoreSignatures', () => {
   });
 });
 
+describe('dumpNamesHolder', () => {
+  const dump = (lines: string[]) => ['Showing all locks held in the system:', ...lines, ''].join('\n');
+  it('counts a holder that lists the lock without waiting for it, not a co-waiter', () => {
+    const holder = dump(['3 locks held by kworker/u4:7/338:', ' #0: ffff8880a9771938 (pernet_ops_rwsem){++++}-{3:3}, at: cleanup_net+0x9b/0xa50', '1 lock held by syz/9850:', ' #0: ffff8880a9771938 (pernet_ops_rwsem){++++}-{3:3}, at: register_netdevice_notifier+0x1e/0x270']);
+    expect(dumpNamesHolder(holder, new Set([9850]))).toBe(true);
+    const coWaiters = dump(['1 lock held by a/1:', ' #0: 000000006fdd818f (i2c_register_adapter){+.+.}, at: i2c_transfer+0x1db/0x260', '1 lock held by b/2:', ' #0: 000000006fdd818f (i2c_register_adapter){+.+.}, at: i2c_smbus_xfer+0x74/0x130']);
+    expect(dumpNamesHolder(coWaiters, new Set([1, 2]))).toBe(false);
+  });
+});
+
 describeWithShared('syzkaller corpus ratchet', () => {
   let evaluation: ReturnType<typeof evaluateCorpus>;
   beforeAll(() => {
@@ -128,5 +141,7 @@ describeWithShared('syzkaller corpus ratchet', () => {
   it('keeps the signatures\' pairwise precision and recall', () => {
     expect(evaluation.signatures.precision).toBeGreaterThanOrEqual(ratchet.signaturePrecision);
     expect(evaluation.signatures.recall).toBeGreaterThanOrEqual(ratchet.signatureRecall);
+    expect(evaluation.holders.dumpNamesHolder).toBeGreaterThanOrEqual(ratchet.holdersInDumps);
+    expect(evaluation.holders.named).toBeGreaterThanOrEqual(ratchet.holdersNamed);
   });
 });

@@ -203,7 +203,7 @@ function lockEdges(g: Graph, held: readonly HeldLocks[], waiting: ReadonlySet<st
     if (e.pid === null || e.locks.length === 0 || !waiting.has(hostKey(e.host, e.pid))) continue;
     const stack = stacks.get(hostKey(e.host, e.pid));
     // A task whose stack shows no lock wait holds its locks while it waits for something else (I/O, a journal).
-    if (stack && stackWait(stack) !== 'lock') continue;
+    if (stack && stack.length > 0 && stackWait(stack) !== 'lock') continue;
     const awaited = e.locks[e.locks.length - 1]!;
     const from = task(e.host, e.pid, e.comm, e.evidence);
     const { holders, how } = holdersOf(e, byLock, held, waiting);

@@ -4,7 +4,8 @@ import { analyzeText } from '../analyzer.js';
 import { baseFunctionName } from '../knowledge/frames.js';
 import { syscallName } from '../reports/culprit.js';
 import { STUCK_KINDS, type IncidentKind } from '../result/kinds.js';
-import type { Incident } from '../result/schema.js';
+import type { Incident, Result } from '../result/schema.js';
+import { readWaitLine } from '../reports/wait-lines.js';
 
 // Scores the analyzer against the syzkaller crash-report corpus (`../shared/corpus/syzkaller-linux`,
 // whose README.md describes the case file format and index.json).
@@ -148,6 +149,10 @@ export interface CaseOutcome {
   readonly said: string | null;
   /** The signature text of that incident, or null. */
   readonly signatureText: string | null;
+  /** A hung task of the case lists, in a held-locks dump, a lock another task's entry lists too: the dump names a holder. */
+  readonly dumpNamesHolder?: boolean;
+  /** We name a holder for a hung task: its node has a lock wait to a task in the wait-for graph. */
+  readonly holderNamed?: boolean;
 }
 
 const sameFunction = (a: string, b: string): boolean => baseFunctionName(a) === baseFunctionName(b);
@@ -203,11 +208,42 @@ export function readCorpusIndex(dir: string): CorpusCase[] {
   return raw.map((c) => ({ file: c.file, title: c.title || null, alt_titles: c.alt_titles, category: c.category, corrupted: c.corrupted, frame: c.frame }));
 }
 
+/**
+ * Whether a held-locks dump of the log names the holder of a lock a hung task waits for: the hung task's last listed
+ * lock (lockdep lists a lock being waited for) is listed by another task that does not wait for it too. Read with the
+ * analyzer's line parser.
+ */
+export function dumpNamesHolder(log: string, hungPids: ReadonlySet<number>): boolean {
+  const locksOf = new Map<number, string[]>();
+  let pid: number | null = null;
+  for (const raw of log.split('\n')) {
+    const text = raw.replace(/^\[[^\]]*\](?:\[[^\]]*\])? ?/, '').trim();
+    const fact = readWaitLine(text);
+    if (fact?.kind === 'held-by') pid = fact.pid;
+    else if (fact?.kind === 'lock' && pid !== null) locksOf.set(pid, [...(locksOf.get(pid) ?? []), fact.address ?? fact.name]);
+    else if (text.length > 0) pid = null;
+  }
+  // A hung task that lists the lock last waits for it as well: a co-waiter, not a holder.
+  const holds = (other: number, locks: readonly string[], lock: string) => locks.includes(lock) && !(hungPids.has(other) && locks.at(-1) === lock);
+  return [...hungPids].some((p) => {
+    const awaited = locksOf.get(p)?.at(-1);
+    return awaited !== undefined && [...locksOf].some(([other, locks]) => other !== p && holds(other, locks, awaited));
+  });
+}
+
+/** Whether the wait-for graph names a task holding what a hung task waits for. */
+function holderNamed(result: Result): boolean {
+  const hung = new Set(result.incidents.filter((i) => i.kind === 'hung-task').map((i) => i.id));
+  const nodes = result.waitGraph?.nodes ?? [];
+  return (result.waitGraph?.edges ?? []).some((e) => e.kind === 'lock' && e.to !== null && nodes.some((n) => n.id === e.from && n.incidents.some((id) => hung.has(id))));
+}
+
 /** Runs the analyzer over one case file and scores it. */
 export function evaluateCase(dir: string, c: CorpusCase): CaseOutcome {
   const { log } = splitCaseFile(readFileSync(join(dir, c.file), 'utf8'));
   const result = analyzeText(log, c.file, { now: () => new Date(0) });
-  return scoreCase(c, result.incidents);
+  const hungPids = new Set(result.incidents.filter((i) => i.kind === 'hung-task' && i.pid !== null).map((i) => i.pid!));
+  return { ...scoreCase(c, result.incidents), dumpNamesHolder: hungPids.size > 0 && dumpNamesHolder(log, hungPids), holderNamed: holderNamed(result) };
 }
 
 /** Counts over a set of cases. */
@@ -234,6 +270,8 @@ export interface CorpusEvaluation {
   /** Crash incidents found in the negative cases. */
   readonly falseIncidents: number;
   readonly signatures: SignatureScore;
+  /** Hung-task cases whose held-locks dump names a holder, and of those, the ones we name a holder for. */
+  readonly holders: { readonly dumpNamesHolder: number; readonly named: number };
 }
 
 /**
@@ -302,6 +340,7 @@ export function evaluateCorpus(dir: string, options: { category?: string } = {})
     totals: tally(outcomes.filter((o) => o.covered)),
     falseIncidents: tally(outcomes).falseIncidents,
     signatures: scoreSignatures(outcomes),
+    holders: { dumpNamesHolder: outcomes.filter((o) => o.dumpNamesHolder).length, named: outcomes.filter((o) => o.dumpNamesHolder && o.holderNamed).length },
   };
 }
 

@@ -41,6 +41,7 @@ export function formatEvaluation(evaluation: CorpusEvaluation, options: { misses
     `* category outside the incident-kind vocabulary: not in the totals. Culprit: cases whose title names a function (not "corrupted").`,
     `False incidents on the negative (none) cases: ${evaluation.falseIncidents}`,
     signatureLine(evaluation.signatures),
+    `Hung-task cases whose held-locks dump names a holder: ${evaluation.holders.dumpNamesHolder}; ktriage names a holder in ${evaluation.holders.named}`,
   ];
   if (options.misses) {
     const misses = evaluation.outcomes.map((o) => ({ o, why: missesOf(o) })).filter((m) => m.why.length > 0);
