@@ -6,6 +6,7 @@ import { EventAggregator, type MessageReading } from './analysis/events.js';
 import { RecentTexts, REPEATED_TEXTS_ROOM } from './lines/recent-texts.js';
 import { capIncidents, omittedWarning } from './analysis/cap.js';
 import { completeIncidents, groupIncidents, UniqueReports } from './analysis/incidents.js';
+import { isUnknownHeaderDump } from './reports/headerless.js';
 import { coveredSpan, summarize } from './analysis/summary.js';
 import { crossesMidnight } from './time/format.js';
 import { groupProblems } from './analysis/problems.js';
@@ -210,6 +211,10 @@ export class Analyzer implements FeedOwner {
     if (this.events.droppedLines > 0) this.warn(null, `${this.events.droppedLines} lines with rare message templates were not grouped into events (template cap reached)`);
     const grouped = groupIncidents({ reports: this.reports.values(), hostOf: this.hostOf });
     const unmatchedFragments = completeIncidents(grouped, this.fragments, this.hostOf);
+    for (const f of this.fragments.filter(isUnknownHeaderDump)) {
+      const header = f.lines[0]!;
+      this.warn(header.path, `line ${header.lineNo}: a report header no detector knows, kept as a partial incident with the register dump after it: ${header.text.slice(0, 120)}`);
+    }
     if (this.droppedFragments > 0) this.warn(null, `${this.droppedFragments} register dump(s) without a report header past the first ${MAX_KEPT_FRAGMENTS} were not kept`);
     if (unmatchedFragments > 0) this.warn(null, `${unmatchedFragments} register dump(s) without a report header matched no incident and were ignored`);
     const { kept: drafts, omitted } = capIncidents(grouped);

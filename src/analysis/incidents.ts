@@ -3,7 +3,7 @@ import { parseCpuLine, parseRipLine } from '../reports/body.js';
 import { interruptedFrames, pickCulprit, sampleStack } from '../reports/culprit.js';
 import { refOf } from '../reports/frames.js';
 import type { Frame, FunctionRef, Report } from '../reports/types.js';
-import { isHeaderlessOops, partialReport } from '../reports/headerless.js';
+import { isHeaderlessOops, isUnknownHeaderDump, partialReport } from '../reports/headerless.js';
 import { oomsOfLonePanics } from './consequence.js';
 import type { Fragment } from '../reports/segmenter.js';
 import { buildReport, markCorrupted } from '../reports/report.js';
@@ -167,15 +167,17 @@ export function groupIncidents(input: GroupingInput): IncidentDraft[] {
  */
 export function completeIncidents(drafts: IncidentDraft[], fragments: readonly Fragment[], hostOf: GroupingInput['hostOf']): number {
   const leftover = attachFragments(drafts, fragments, hostOf);
-  const oopses = leftover.filter(isHeaderlessOops);
-  for (const fragment of oopses) {
-    const report = partialReport({ lines: fragment.lines, headerIndex: 0, truncated: false, droppedMessages: false }, 'header-missing');
+  // A header-shaped line that no detector reads is kept with the dump after it; alone, it was only a message.
+  const unknown = leftover.filter(isUnknownHeaderDump);
+  const oopses = leftover.filter((f) => !f.unknownHeader && isHeaderlessOops(f));
+  for (const [fragment, reason] of [...oopses.map((f) => [f, 'header-missing'] as const), ...unknown.map((f) => [f, 'header-unknown'] as const)]) {
+    const report = partialReport({ lines: fragment.lines, headerIndex: 0, truncated: false, droppedMessages: false }, reason);
     drafts.push(newDraft('', report, hostOf(report.header)));
   }
   for (const report of oomsOfLonePanics(drafts)) drafts.push(newDraft('', report, hostOf(report.header)));
   placeInTime(drafts);
   for (const d of drafts) finishDraft(d);
-  return leftover.length - oopses.length;
+  return leftover.filter((f) => !f.unknownHeader).length - oopses.length;
 }
 
 /**

@@ -2,7 +2,7 @@ import { isStackBottomFrame } from '../knowledge/frames.js';
 import { makeTitle, STUCK_KINDS, type IncidentKind } from '../result/kinds.js';
 import { parseFrameLine } from './frames.js';
 import { PANIC_INSIDE_REPORT_RE } from './sections.js';
-import { buildReport, markCorrupted, noteSyscall } from './report.js';
+import { buildReport, flagNegativePid, markCorrupted, noteSyscall } from './report.js';
 import type { BodyPolicy, Detector, DetectorMeta, Report, ReportBlock } from './types.js';
 
 /** What a detector whose report is opened by one header line needs to say. */
@@ -85,6 +85,7 @@ export function defineHeaderDetector(spec: HeaderDetectorSpec): Detector {
       if (report.culprit !== culprit && report.title === title) report.title = makeTitle(report.kind, report.culprit?.function);
       if (STUCK_KINDS.has(report.kind)) noteSyscall(report);
       if (spec.expectsTrace ?? true) checkTrace(report, block, spec.boundedTrace);
+      flagNegativePid(report);
       return report;
     },
   };

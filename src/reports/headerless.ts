@@ -37,3 +37,10 @@ export function partialReport(block: ReportBlock, reason: PartialReason): Report
   report.partial = reason;
   return report;
 }
+
+/** Whether a dump opened by a header-shaped line no detector reads holds a register dump or a trace after that line. */
+export function isUnknownHeaderDump(fragment: Fragment): boolean {
+  if (!fragment.unknownHeader) return false;
+  const fields = parseCommonFields(fragment.lines.slice(1));
+  return fields.pid !== null || fields.rip !== null || fields.stack.length > 0;
+}

@@ -55,3 +55,8 @@ export function markCorrupted(report: Report, reason: string): void {
   report.corrupted = true;
   report.corruptionReasons.push(reason);
 }
+
+/** A negative PID is no task's: the header or dump that printed it is garbled (the report is read, and flagged). */
+export function flagNegativePid(report: Report): void {
+  if (report.pid !== null && report.pid < 0) markCorrupted(report, `the task's PID ${report.pid} is negative: the report's text is garbled`);
+}

@@ -9,7 +9,15 @@ export interface Fragment {
   readonly lines: readonly LogLine[];
   /** The last few kernel lines printed before the dump's first line (`NMI backtrace for cpu 1`, `sysrq: Show Regs`), nearest last. */
   readonly after: readonly string[];
+  /** The dump opens with a line shaped like a report header that no detector reads (see UNKNOWN_HEADER_RE). */
+  readonly unknownHeader?: boolean;
 }
+
+/**
+ * The start of a kernel message that opens a report in every era (`BUG:`, `Oops`, `WARNING:`, `Internal error`,
+ * `Unable to handle`): when no detector reads such a line, it is a variant none knows, and the dump after it is kept.
+ */
+export const UNKNOWN_HEADER_RE = /^(?:BUG[: ]|Oops\b|WARNING: |Internal error|Unable to handle)/;
 
 export interface SegmenterSink {
   report(report: Report): void;
@@ -38,6 +46,8 @@ interface OpenBlock {
   readonly detector: Detector | null;
   /** For a register dump without a header: the kernel lines printed before it. */
   readonly after: readonly string[];
+  /** For a register dump: it opens with a header-shaped line no detector reads. */
+  readonly unknownHeader: boolean;
   readonly lines: LogLine[];
   traceSeen: boolean;
   dropped: boolean;
@@ -151,6 +161,7 @@ export class Segmenter {
       this.close(mine[0]!, false);
     }
     if (maybe && parseCpuLine(text.trimStart())) this.open(null, line);
+    else if (maybe && UNKNOWN_HEADER_RE.test(text)) this.open(null, line, true);
     else this.sink.loose(line);
   }
 
@@ -263,9 +274,9 @@ export class Segmenter {
     return true;
   }
 
-  private open(detector: Detector | null, line: LogLine): void {
+  private open(detector: Detector | null, line: LogLine, unknownHeader = false): void {
     const after = detector === null ? this.previous.filter((l) => l !== line).map((l) => l.text) : [];
-    this.blocks.push({ detector, after, lines: [line], traceSeen: false, dropped: false, tracePhase: false, held: [], assembly: newAssembly(line) });
+    this.blocks.push({ detector, after, unknownHeader, lines: [line], traceSeen: false, dropped: false, tracePhase: false, held: [], assembly: newAssembly(line) });
   }
 
   private close(block: OpenBlock, truncated: boolean): void {
@@ -277,7 +288,7 @@ export class Segmenter {
 
   private report(block: OpenBlock, truncated: boolean): void {
     if (!block.detector) {
-      this.sink.fragment({ lines: block.lines, after: block.after });
+      this.sink.fragment({ lines: block.lines, after: block.after, ...(block.unknownHeader ? { unknownHeader: true } : {}) });
       return;
     }
     const input: ReportBlock = {

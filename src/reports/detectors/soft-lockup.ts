@@ -1,5 +1,5 @@
 import { checkTrace } from '../define.js';
-import { buildReport, markCorrupted, noteSyscall } from '../report.js';
+import { buildReport, flagNegativePid, markCorrupted, noteSyscall } from '../report.js';
 import { joinSplitName, SPLIT_NAME_NOTE, splitTail } from '../split-name.js';
 import type { Detector, Report, ReportBlock } from '../types.js';
 
@@ -58,6 +58,7 @@ export const softLockup: Detector = {
     report.stuckSeconds = Number(header[2]);
     checkTrace(report, block);
     noteSyscall(report);
+    flagNegativePid(report);
     return report;
   },
 };

@@ -1,6 +1,6 @@
 import { checkTrace } from '../define.js';
 import { makeTitle, type IncidentKind } from '../../result/kinds.js';
-import { buildReport } from '../report.js';
+import { buildReport, flagNegativePid } from '../report.js';
 import { blamePart, PANIC_INSIDE_REPORT_RE, symbolRef } from '../sections.js';
 import type { Detector, ReportBlock } from '../types.js';
 
@@ -129,6 +129,7 @@ export const warning: Detector = {
         report.details['problem'] = 'kernel stack unwinder found a bad frame';
       } else checkTrace(report, block);
     }
+    flagNegativePid(report);
     return report;
   },
 };
