@@ -92,7 +92,7 @@ const GENERIC_EXACT = [
   // reporting and dumping
   'dump_stack', 'dump_stack_lvl', 'show_stack', 'show_regs', '__show_regs', 'show_trace_log_lvl', 'printk', '_printk', 'vprintk',
   'vprintk_emit', 'vprintk_default', 'panic', 'die', '__die', 'oops_end', 'do_trap', 'do_error_trap', 'report_bug', 'handle_bug',
-  'exc_invalid_op', '__warn', 'warn_slowpath_fmt', 'warn_slowpath_null', 'warn_slowpath_common', '__warn_printk', 'bad_page',
+  'exc_invalid_op', '__warn', 'warn_slowpath_fmt', 'warn_slowpath_null', 'warn_slowpath_common', 'warn_on_slowpath', '__warn_printk', 'bad_page',
   'watchdog_timer_fn', 'watchdog_overflow_callback', 'nmi_cpu_backtrace', 'nmi_trigger_cpumask_backtrace', 'arch_trigger_cpumask_backtrace',
   'sched_show_task', '_sched_show_task', 'print_other_cpu_stall', 'dump_cpu_task', 'trigger_single_cpu_backtrace',
   // the NMI path of the perf-based hard lockup detector
