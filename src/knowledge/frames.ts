@@ -84,6 +84,9 @@ export const isStallReporterFrame = matcher(
 /** The entry of the timer interrupt (x86 APIC timer, arm64 el1 IRQ, 32-bit arm `gic_handle_irq` from `__irq_svc`). */
 export const isTimerInterruptEntryFrame = matcher(['__irq_svc', 'gic_handle_irq'], [/^(?:smp_|asm_)?(?:trace_)?apic_timer_interrupt/, /^(?:asm_)?sysvec_apic_timer_interrupt$/, /^el1h?_(?:64_)?irq$/]);
 
+/** A task dumping its own stack: never on the stack of a task that sleeps, whose trace the scheduler's dump prints. */
+export const isSelfDumpFrame = matcher(['dump_stack', 'dump_stack_lvl', '__dump_stack'], []);
+
 /**
  * Frames that report, lock, wait, schedule, allocate, copy or dump: a kernel developer skips them
  * to find the function that is to blame.

@@ -201,6 +201,29 @@ testDetector(hungTask, {
       `),
       expected: { title: 'task hung in tty_ldisc_hangup', corrupted: false, details: { state: 'blocked (D state)', trace: 'the log ends inside the call trace: outer frames may be missing' } },
     },
+    {
+      name: "a fault-injection dump_stack printed at the same moment fills the sleeping task's trace: flagged, not trusted",
+      log: log(`
+        [  247.183847] INFO: task kworker/0:3:7985 blocked for more than 120 seconds.
+        [  247.190452] Hardware name: Google Google Compute Engine/Google Compute Engine, BIOS Google 01/01/2011
+        [  247.190456] Call Trace:
+        [  247.190468]  dump_stack+0x1a7/0x27d
+        [  247.190496]  should_fail+0x914/0xae0
+        [  247.197492]       Not tainted 4.16.0+ #288
+        [  247.209417] "echo 0 > /proc/sys/kernel/hung_task_timeout_secs" disables this message.
+        [  247.217677] kworker/0:3     D
+        [  247.230662]  should_failslab+0xec/0x120
+        [  247.230670]  __kmalloc+0x63/0x760
+        [  247.239016]  SyS_memfd_create+0xca/0x4c0
+        [  247.239030]  do_syscall_64+0x281/0x940
+      `),
+      expected: {
+        pid: 7985,
+        comm: 'kworker/0:3',
+        corrupted: true,
+        corruptionReasons: ["its call trace holds dump_stack: a running task's dump printed at the same moment is mixed in"],
+      },
+    },
   ],
   invalid: [
     { name: 'the hung-task sysctl message alone', log: '[    1.000000] "echo 0 > /proc/sys/kernel/hung_task_timeout_secs" disables this message.\n' },

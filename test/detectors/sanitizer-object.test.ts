@@ -51,7 +51,7 @@ describe('KASAN keeps the facts of the object', () => {
 
   it('names the bug type and access in the verdict, as KASAN does', () => {
     expect(r.summary.verdict).toBe('KASAN: use-after-free read in aead_recvmsg on CPU 1 (syz-executor5, PID 3580).');
-    expect(renderText(r, { color: false, lang: 'zh' })).toContain('CPU 1（syz-executor5，PID 3580）发生 aead_recvmsg 中的 KASAN（use-after-free read）。');
+    expect(renderText(r, { color: false, lang: 'zh' })).toContain('CPU 1 上的任务 syz-executor5（PID 3580）在 aead_recvmsg 中发生 KASAN（use-after-free read）。');
   });
 
   it('reads the object, its cache and where in it the access fell', () => {

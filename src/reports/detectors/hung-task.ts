@@ -1,5 +1,5 @@
 import { defineHeaderDetector } from '../define.js';
-import { isGenericFrame, isHungTaskLockFrame } from '../../knowledge/frames.js';
+import { isGenericFrame, isHungTaskLockFrame, isSelfDumpFrame } from '../../knowledge/frames.js';
 import { markCorrupted, useDump } from '../report.js';
 import { joinSplitName, SPLIT_NAME_NOTE, splitTail } from '../split-name.js';
 
@@ -50,6 +50,8 @@ export const hungTask = defineHeaderDetector({
     // frame (the trace was cut, or every frame is a `?` guess) it shows nothing to blame.
     const culprit = report.culprit;
     if (report.stack.length > 0 && (!culprit || isGenericFrame(culprit.function))) markCorrupted(report, 'no reliable frame past the scheduler and lock waits in its call trace');
+    // A sleeping task does not dump its own stack: a `dump_stack` frame is another (running) task's dump mixed in.
+    if (report.stack.some((f) => f.reliable && isSelfDumpFrame(f.function))) markCorrupted(report, "its call trace holds dump_stack: a running task's dump printed at the same moment is mixed in");
     const [comm, pid, state, seconds] = tail ? [joinSplitName(match[5]!, tail[1]!), tail[2], tail[3], tail[4]] : [match[1]!, match[2], match[3], match[4]];
     report.comm = comm;
     report.pid = Number(pid);
