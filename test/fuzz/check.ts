@@ -6,6 +6,7 @@ import { parseLine } from '../../src/lines/formats.js';
 import { LINE_FORMATS } from '../../src/lines/types.js';
 import { parseCpuLine } from '../../src/reports/body.js';
 import { DETECTORS } from '../../src/reports/index.js';
+import { UNKNOWN_HEADER_RE } from '../../src/reports/segmenter.js';
 import { MAX_LINE_CHARS } from '../../src/sources/read.js';
 import { resultSchema, type Result } from '../../src/result/schema.js';
 
@@ -16,11 +17,14 @@ export function inputLines(text: string): string[] {
   return lines;
 }
 
-/** Whether the line, read in any line format, is a report header or a CPU line (header-less dump). */
+/**
+ * Whether the line, read in any line format, is a report header, a header-shaped line no detector reads (a partial
+ * `header-unknown` incident) or a CPU line (header-less dump).
+ */
 function isHeaderOrCpuLine(raw: string): boolean {
   return LINE_FORMATS.some((format) => {
     const text = parseLine(raw.slice(0, MAX_LINE_CHARS), 1, format, { path: '', year: 2022, referenceMonth: 11, assumedZone: null, previous: null }).text;
-    return DETECTORS.some((d) => d.header.test(text)) || parseCpuLine(text.trimStart()) !== null;
+    return DETECTORS.some((d) => d.header.test(text)) || UNKNOWN_HEADER_RE.test(text) || parseCpuLine(text.trimStart()) !== null;
   });
 }
 
