@@ -41,8 +41,9 @@ export function parseCpuLine(text: string): Pick<CommonFields, 'cpu' | 'pid' | '
 // `RIP: 0010:[<ffffffff816ab935>]  [<ffffffff816ab935>] _raw_spin_unlock_irqrestore+0x15/0x20` (3.x)
 // `RIP: 0010:smp_call_function_many_cond+0x11e/0x4f0` (4.x+), `RIP: 0010:0xffffffff81000000`
 const RIP_RE = /^(?:RIP|EIP|IP): (?:[0-9a-f]{4}:)?(?:\[<([0-9a-f]{6,16})>\]\s+(?:\[<[0-9a-f]{6,16}>\] )?)?(.*)$/;
-// arm64 / arm: `pc : func+0x1/0x2`, `PC is at func+0x1/0x2`; 32-bit x86: `EIP is at func+0x1/0x2`.
-const PC_RE = /^(?:pc : |PC is at |EIP is at |NIP \[[0-9a-f]+\] |epc : )(.*)$/;
+// arm64 / arm: `pc : func+0x1/0x2`, `PC is at func+0x1/0x2`; 32-bit x86: `EIP is at func+0x1/0x2`;
+// s390: `Krnl PSW : 0704c00180000000 000003ff80a2c1b2 (xfs_buf_ioend+0x4a/0x1f0 [xfs])` (mask, then the address).
+const PC_RE = /^(?:pc : |PC is at |EIP is at |NIP \[[0-9a-f]+\] |epc : |Krnl PSW : [0-9a-f]{16} [0-9a-f]{16} \()(.*)$/;
 
 function ripFrom(address: string | null, symbolText: string): Frame | null {
   const sym = parseSymbol(symbolText);
@@ -52,9 +53,12 @@ function ripFrom(address: string | null, symbolText: string): Frame | null {
   return null;
 }
 
-/** Whether the line gives the interrupted instruction: `RIP:`, arm `pc :`/`PC is at`, powerpc `NIP [...]`, MIPS/RISC-V `epc :`. */
+/**
+ * Whether the line gives the interrupted instruction: `RIP:`, arm `pc :`/`PC is at`, powerpc `NIP [...]`, MIPS/RISC-V
+ * `epc :`, s390 `Krnl PSW :`.
+ */
 export function isRipLine(text: string): boolean {
-  return /^(?:RIP|EIP|IP): |^(?:pc : |PC is at |EIP is at |NIP \[|epc : )/.test(text);
+  return /^(?:RIP|EIP|IP): |^(?:pc : |PC is at |EIP is at |NIP \[|epc : |Krnl PSW : )/.test(text);
 }
 
 /** Parses the RIP/pc line into a frame; user-space RIPs (segment 0033) are not the kernel's. */
@@ -131,6 +135,9 @@ const STRUCTURAL_RES: readonly RegExp[] = [
   /^note: .{1,40}\[\d+\] exited with/, /^ORIG_RAX/, /^\s*$/,
   // powerpc register dump: `MSR:  800000010280b033 <SF,...>`, `GPR00: ...`, `NIP [c00000000022d79c] func+0x1ac/0x5f0`.
   /^(?:MSR|CFAR|REGS|CTR|XER|DAR|DSISR|IRQMASK|SOFTE|GPR\d\d): /, /^(?:NIP|LR) \[[0-9a-f]{8,16}\] /, /^Instruction dump:/, /^Faulting instruction address: /,
+  // s390: `Krnl PSW : ...`, its bit line `R:0 T:1 IO:1 EX:1 Key:0 ...`, `Krnl GPRS: ...` and their continuation lines,
+  // `Krnl Code: 000003ff80a2c1a4: e31020000004 lg %r1,0(%r2)`, `Last Breaking-Event-Address:`.
+  /^Krnl (?:PSW|GPRS|Code) ?: /, /^\s+R:\d T:\d IO:\d/, /^\s+(?:[0-9a-f]{16} ){3}[0-9a-f]{16}\s*$/, /^\s+(?:#|>)?[0-9a-f]{12,16}: [0-9a-f]{4,12}\s/, /^Last Breaking-Event-Address:/,
   UNNAMED_FRAME_RE,
 ];
 
@@ -151,7 +158,7 @@ export function parseCommonFields(lines: readonly LogLine[]): CommonFields {
     cpu: null, pid: null, comm: null, taint: null, kernel: null, hardware: null, rip: null,
     registers: {}, stackWords: [], stack: [], reporterFrames: 0, code: null, modules: null,
   };
-  let section: 'none' | 'stack' | 'trace' = 'none';
+  let section: 'none' | 'stack' | 'trace' | 'breaking' = 'none';
   let context: string | null = null;
   for (const line of lines) {
     const text = line.text.trimStart();
@@ -190,6 +197,11 @@ export function parseCommonFields(lines: readonly LogLine[]): CommonFields {
       section = 'trace';
       continue;
     }
+    // s390 prints the last branch taken before the fault after the trace: a frame, but not one of the trace.
+    if (/^Last Breaking-Event-Address:/.test(text)) {
+      section = 'breaking';
+      continue;
+    }
     if (section === 'stack') {
       const words = STACK_WORDS_RE.exec(line.text);
       if (words) {
@@ -198,7 +210,7 @@ export function parseCommonFields(lines: readonly LogLine[]): CommonFields {
       }
     }
     const frameLine = parseFrameLine(line.text, context);
-    if (frameLine && (section === 'trace' || frameLine.frame)) {
+    if (frameLine && section !== 'breaking' && (section === 'trace' || frameLine.frame)) {
       if (frameLine.marker) context = nextContext(context, frameLine.marker);
       if (frameLine.frame) fields.stack.push(frameLine.frame);
       section = 'trace';

@@ -58,6 +58,9 @@ const PPC_INTERRUPT_RE = /^\s{0,16}--- interrupt: [0-9a-f]{1,4} at (\S.*)$/;
 
 /** A call-trace line the kernel could not symbolize: ` [<ffffffffc0a1b2c3>] 0xffffffffc0a1b2c3`, ` ? 0xffffffffc0a1b2c3` (groups: the addresses). */
 // (one run of spaces only, at the start: messages are trimmed at the end, and two runs would backtrack quadratically)
+// s390 prints the frame of the return register first, in parentheses, and it may be stale: ` ([<000003ff80a2c19a>] func+0x32/0x1f0 [xfs])`.
+const S390_R14_FRAME_RE = /^\s{0,16}\((\[<[0-9a-f]{6,16}>\] [^()]{1,300})\)\s*$/;
+
 export const UNNAMED_FRAME_RE = /^\s*(?:\[<([0-9a-f]{6,16})>\] ?)?(?:\? )?(?:0x([0-9a-f]{6,16}))?$/;
 
 // Stack transition markers: `<IRQ>`, `</IRQ>`, `<NMI>`, `<TASK>`, `<EOI>`, `<<EOE>>`, `<#DF>`.
@@ -99,6 +102,11 @@ export function parseFrameLine(text: string, context: string | null): FrameLine 
     const rest = ppc[2]!.trimEnd();
     const unreliable = rest.endsWith(UNRELIABLE);
     return ppcFrame(ppc[1]!, unreliable ? rest.slice(0, -UNRELIABLE.length) : rest, unreliable, context);
+  }
+  const r14 = S390_R14_FRAME_RE.exec(text);
+  if (r14) {
+    const inner = parseFrameLine(r14[1]!, context);
+    return inner?.frame ? { marker: null, frame: { ...inner.frame, reliable: false } } : null;
   }
   const interrupted = PPC_INTERRUPT_RE.exec(text);
   if (interrupted) return FRAME_RE.test(interrupted[1]!) ? parseFrameLine(interrupted[1]!, context) : null;

@@ -683,4 +683,66 @@ export const VARIANTS: readonly Variant[] = [
     `),
     expected: { kind: 'warning', culprit: 'nf_conntrack_l3proto_ipv4_init', cpu: null, pid: 1432 },
   },
+  {
+    detector: 'bad-access',
+    variant: 's390 `Unable to handle kernel pointer dereference in virtual kernel address space`, site in `Krnl PSW`',
+    kernel: '3.10 (RHEL 7)',
+    arch: 's390x',
+    source: 'arch/s390/mm/fault.c',
+    log: log(`
+      [  812.373482] Unable to handle kernel pointer dereference in virtual kernel address space
+      [  812.373489] Failing address: 0000000000000000 TEID: 0000000000000483
+      [  812.373492] Fault in home space mode while using kernel ASCE.
+      [  812.373497] AS:0000000000d9c007 R3:0000000000000024
+      [  812.373505] Oops: 0004 ilc:3 [#1] SMP
+      [  812.373510] Modules linked in: xfs libcrc32c dasd_eckd_mod dasd_mod
+      [  812.373530] CPU: 1 PID: 4412 Comm: kworker/1:2 Not tainted 3.10.0-957.el7.s390x #1
+      [  812.373533] task: 00000000fa3e8000 ti: 00000000f8f30000 task.ti: 00000000f8f30000
+      [  812.373537] Krnl PSW : 0704c00180000000 000003ff80a2c1b2 (xfs_buf_ioend+0x4a/0x1f0 [xfs])
+      [  812.373545]            R:0 T:1 IO:1 EX:1 Key:0 M:1 W:0 P:0 AS:3 CC:0 PM:0 EA:3
+      [  812.373550] Krnl GPRS: 0000000000000000 0000000000000000 00000000f8f33c60 0000000000000001
+      [  812.373575] Krnl Code: 000003ff80a2c1a4: e31020000004	lg	%r1,0(%r2)
+      [  812.373600] Call Trace:
+      [  812.373605] ([<000003ff80a2c19a>] xfs_buf_ioend+0x32/0x1f0 [xfs])
+      [  812.373612]  [<000003ff80a2c3ca>] xfs_buf_ioend_work+0x2a/0x38 [xfs]
+      [  812.373618]  [<0000000000167a28>] process_one_work+0x1c0/0x4f8
+      [  812.373622]  [<0000000000168036>] worker_thread+0x2d6/0x410
+      [  812.373627]  [<00000000001702b8>] kthread+0xd8/0xe0
+      [  812.373632]  [<000000000070f6aa>] kernel_thread_starter+0x6/0xc
+      [  812.373640] Last Breaking-Event-Address:
+      [  812.373643]  [<000003ff80a2c196>] xfs_buf_ioend+0x2e/0x1f0 [xfs]
+      [  812.373653] Kernel panic - not syncing: Fatal exception: panic_on_oops
+    `),
+    expected: { kind: 'bad-access', culprit: 'xfs_buf_ioend', cpu: 1, pid: 4412 },
+    frames: [
+      { line: '([<000003ff80a2c19a>] xfs_buf_ioend+0x32/0x1f0 [xfs])', function: 'xfs_buf_ioend', module: 'xfs' },
+      { line: ' [<000003ff80a2c3ca>] xfs_buf_ioend_work+0x2a/0x38 [xfs]', function: 'xfs_buf_ioend_work', module: 'xfs' },
+    ],
+  },
+  {
+    detector: 'warning',
+    variant: 's390 `WARNING: at FILE:LINE` with no function, site in `Krnl PSW`',
+    kernel: '3.10 (RHEL 7)',
+    arch: 's390x',
+    source: 'lib/bug.c',
+    log: log(`
+      [ 1502.114730] ------------[ cut here ]------------
+      [ 1502.114744] WARNING: at net/core/dev.c:2299
+      [ 1502.114750] Modules linked in: qeth_l2 qeth ccwgroup vmur
+      [ 1502.114769] CPU: 2 PID: 0 Comm: swapper/2 Not tainted 3.10.0-693.el7.s390x #1
+      [ 1502.114773] task: 00000000f3a3a000 ti: 00000000f3a44000 task.ti: 00000000f3a44000
+      [ 1502.114777] Krnl PSW : 0404c00180000000 00000000005d6e3a (skb_warn_bad_offload+0xd2/0xf0)
+      [ 1502.114785]            R:0 T:1 IO:0 EX:0 Key:0 M:1 W:0 P:0 AS:3 CC:0 PM:0 EA:3
+      [ 1502.114790] Krnl GPRS: 0000000000000000 0000000000000024 0000000000000052 0000000000a4f6e8
+      [ 1502.114815] Call Trace:
+      [ 1502.114820] ([<00000000005d6e30>] skb_warn_bad_offload+0xc8/0xf0)
+      [ 1502.114826]  [<00000000005dc0b4>] __skb_gso_segment+0x10c/0x120
+      [ 1502.114831]  [<00000000005dc3ae>] validate_xmit_skb+0x15e/0x2d0
+      [ 1502.114836]  [<00000000005dd0c6>] __dev_queue_xmit+0x3ae/0x5e8
+      [ 1502.114840] Last Breaking-Event-Address:
+      [ 1502.114843]  [<00000000005d6e36>] skb_warn_bad_offload+0xce/0xf0
+      [ 1502.114848] ---[ end trace 7c1a5b0e2e1a4d11 ]---
+    `),
+    expected: { kind: 'warning', culprit: 'skb_warn_bad_offload', cpu: 2, pid: 0 },
+  },
 ];
