@@ -210,9 +210,13 @@ export class WaitCollector {
     if (!first) return false;
     const s = this.state(first.path);
     // Without caller tags the next CPU's `NMI backtrace for cpu N` may be held inside this dump: read after it.
-    const markers = lines.slice(1).filter((l) => l.text.startsWith('NMI backtrace for cpu ') || l.text.startsWith('Sending NMI from CPU '));
+    // (a marker cut or damaged past its CPU number reads as no fact and is skipped)
+    const markers = lines
+      .slice(1)
+      .filter((l) => l.text.startsWith('NMI backtrace for cpu ') || l.text.startsWith('Sending NMI from CPU '))
+      .map((l) => ({ line: l, fact: readWaitLine(l.text.trim()) }));
     const taken = this.nmiSample(s, lines);
-    for (const m of markers) this.take(s, readWaitLine(m.text.trim())!, m, host);
+    for (const m of markers) if (m.fact) this.take(s, m.fact, m.line, host);
     return taken;
   }
 

@@ -72,6 +72,13 @@ describe('wait-for graph', () => {
     expect(r.incidents.filter((i) => i.kind === 'hung-task').map((i) => i.role)).toEqual(['victim', 'victim', 'victim']);
   });
 
+  it('reads past an NMI marker damaged after its CPU number inside a register dump (found by the fuzz test)', () => {
+    const log = ['CPU: 275 PID: 40728 Comm: f2_./ Not tainted 5.4.0 #1', '[69386.613092][   C54] Sending NMI from CPU 3 to #.[P', ''].join('\n');
+    const r = analyzeText(log, 'damaged.log');
+    expect(r.errors).toEqual([]);
+    expect(r.warnings.filter((w) => /Cannot read/.test(w.message))).toEqual([]);
+  });
+
   it('keeps a blocker line naming a PID that never appears, marked partial', () => {
     const log = [...hung(100, 'kworker/0:1', 12, MUTEX_WAIT), `${at(100.1)} INFO: task kworker/0:1:12 is blocked on a mutex likely owned by task modprobe:345.`, ''].join('\n');
     const g = analyzeText(log).waitGraph!;
