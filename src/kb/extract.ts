@@ -10,13 +10,13 @@ import {
   LINK_RE,
   QUOTE_PIECES_RE,
   QUOTE_PREFIX_RE,
-  QUOTED_PC_RE,
   QUOTED_TITLES,
   REPORTED_BY_RE,
   SYMBOL_OFFSET_RE,
 } from '../knowledge/quoted-reports.js';
 import { HeaderMatcher } from '../reports/header-matcher.js';
 import { parseFrameLine } from '../reports/frames.js';
+import { parseRipLine } from '../reports/body.js';
 
 export interface QuotedReport {
   /** The title line as quoted (prefix removed), null for a call trace quoted without one. */
@@ -115,9 +115,10 @@ export function quotedReports(lines: readonly string[]): QuotedReport[] {
     }
     const current = drafts[drafts.length - 1];
     if (!current) continue;
-    const pc = QUOTED_PC_RE.exec(text);
-    if (pc) {
-      current.pc ??= normalizeFunction(pc[1]!);
+    // The interrupted function as body.ts reads it (RIP, pc, EIP, NIP, Krnl PSW); a bare address names none.
+    const pc = parseRipLine(text);
+    if (pc?.offset) {
+      current.pc ??= normalizeFunction(pc.function);
       continue;
     }
     if (!inTrace) continue;

@@ -35,12 +35,6 @@ export const CALL_TRACE_RE = /^Call [Tt]race:/;
 export const QUOTE_PREFIX_RE = /^[ \t>|]{0,16}(?:\[ {0,12}\d{1,10}\.\d{1,9}\] {0,4})?(?:\[ {0,8}[CT]\d{1,7}\] {0,4})?(?:kernel: )?/;
 
 /**
- * `RIP: 0010:blk_set_queue_dying+0x12/0x40`, 3.x `RIP: 0010:[<ffffffff812f7951>]  [<ffffffff812f7951>] blk_set_queue_dying+0xa1/0xc0`,
- * arm64 `pc : foo+0x1c/0x40`: the function the CPU was in.
- */
-export const QUOTED_PC_RE = /^(?:RIP: (?:[0-9a-f]{4}:)?(?:\[<[0-9a-f]{6,16}>\] {1,2}){0,2}|pc : |EIP: (?:[0-9a-f]{4}:)?)([A-Za-z_.$][\w.$]{0,255})\+0x[0-9a-f]{1,16}\/0x[0-9a-f]{1,16}/;
-
-/**
  * The offset after a function named in a title: `... in nft_set_destroy+0x20/0x90`, `... at dev.c:10 dev_close+0x1/0x2`;
  * tried at each `+0x` (the name is read backwards from there: a regex searching for it would rescan every word).
  */

@@ -133,6 +133,7 @@ export const IO_WAIT_FRAMES: ReadonlySet<string> = new Set([
   'folio_wait_writeback',
   '__folio_lock',
   '__wait_on_buffer',
+  'wait_on_buffer',
   'wait_for_completion_io',
   'wait_for_completion_io_timeout',
   'submit_bio_wait',

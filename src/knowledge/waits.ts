@@ -3,6 +3,7 @@
 // kernel/hung_task.c (debug_show_blocker), kernel/sched/core.c (sched_show_task), kernel/rcu/tree_stall.h,
 // kernel/smp.c (csd_lock_wait_toolong), lib/nmi_backtrace.c, fs/jbd2.
 import { matcher } from './frames.js';
+import { IO_WAIT_FRAMES } from './storage.js';
 
 /** What a waiting frame waits for: a sleeping lock, a journal commit, block I/O, a grace period, other CPUs. */
 export type WaitKind = 'lock' | 'journal' | 'io' | 'rcu-gp' | 'ipi' | 'stop-machine';
@@ -23,13 +24,6 @@ export const JOURNAL_WAIT_FRAMES = [
   'start_this_handle', 'add_transaction_credits', 'jbd2_journal_lock_updates', 'jbd2_log_wait_for_space', '__jbd2_log_wait_for_space',
 ] as const;
 
-/** Frames of a task waiting for block I/O to finish. */
-export const IO_WAIT_FRAMES = [
-  'io_schedule', 'io_schedule_timeout', 'bit_wait_io', 'wait_on_page_bit', 'wait_on_page_bit_common', 'folio_wait_bit_common',
-  'folio_wait_bit', '__wait_on_buffer', 'wait_on_buffer', 'blk_mq_get_tag', 'submit_bio_wait', 'wait_for_completion_io',
-  'wait_for_completion_io_timeout', 'jbd2_journal_commit_transaction', 'blkdev_issue_flush', 'folio_wait_writeback', 'wait_on_page_writeback',
-] as const;
-
 /** Frames of a task waiting for an RCU grace period. */
 export const RCU_WAIT_FRAMES = [
   'synchronize_rcu', 'synchronize_rcu_expedited', 'synchronize_rcu_tasks', 'synchronize_srcu', '__synchronize_srcu', 'synchronize_sched',
@@ -45,7 +39,8 @@ export const IDLE_FRAMES = [
 
 export const isLockWaitFrame = matcher(LOCK_WAIT_FRAMES, [/^(?:rwsem|mutex)_.*(?:slowpath|failed)$/]);
 export const isJournalWaitFrame = matcher(JOURNAL_WAIT_FRAMES, []);
-export const isIoWaitFrame = matcher(IO_WAIT_FRAMES, []);
+// (one list of I/O wait frames, the storage table's, for the graph's I/O edges and the storage findings)
+export const isIoWaitFrame = matcher([...IO_WAIT_FRAMES], []);
 export const isRcuWaitFrame = matcher(RCU_WAIT_FRAMES, []);
 export const isIdleFrame = matcher(IDLE_FRAMES, []);
 
@@ -55,16 +50,6 @@ export function journalDevice(comm: string | null): string | null {
   const dash = comm.lastIndexOf('-');
   const device = dash > 5 ? comm.slice(5, dash) : comm.slice(5);
   return device.length > 0 ? device : null;
-}
-
-/** The block device behind a partition or a device-mapper name: I/O errors name `sdb`, the journal `sdb1`. */
-export function diskOf(device: string): string {
-  const nvme = /^(nvme\d+n\d+)p\d+$/.exec(device);
-  if (nvme) return nvme[1]!;
-  const mmc = /^(mmcblk\d+)p\d+$/.exec(device);
-  if (mmc) return mmc[1]!;
-  const plain = /^((?:sd|vd|xvd|hd)[a-z]{1,3})\d+$/.exec(device);
-  return plain ? plain[1]! : device;
 }
 
 /**

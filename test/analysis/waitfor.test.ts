@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { analyzeText } from '../../src/analyzer.js';
 import { divergence } from '../../src/analysis/waitfor.js';
 import { WaitCollector } from '../../src/reports/wait-dumps.js';
-import { hypervisorOf, isIdleFrame, isJournalWaitFrame, isLockWaitFrame, journalDevice, diskOf } from '../../src/knowledge/waits.js';
+import { hypervisorOf, isIdleFrame, isJournalWaitFrame, isLockWaitFrame, journalDevice } from '../../src/knowledge/waits.js';
+import { diskOf } from '../../src/knowledge/storage.js';
 import { renderMarkdown } from '../../src/render/markdown.js';
 
 const at = (t: number) => `[  ${t.toFixed(6)}][ T1042]`;
