@@ -26,8 +26,12 @@ const MAYBE_ERRNO_RE = /-\d/;
 // What UNSIGNED_RE needs to match at all.
 const MAYBE_UNSIGNED_RE = /err/i;
 
-/** Cap on distinct templates kept, so that a log of unique lines cannot grow memory without bound. */
-const MAX_GROUPS = 5000;
+/**
+ * Caps on the groups kept, so that a log of unique lines cannot grow memory without bound: routine and notable groups
+ * have a cap each, so that routine groups, of which the full read makes many more (200 hosts' chatter), never crowd out notable
+ * ones and the fast and the full read keep the same notable events.
+ */
+export const MAX_GROUPS = { routine: 5000, notable: 5000 } as const;
 
 export interface Template {
   readonly template: string;
@@ -126,6 +130,8 @@ export class EventAggregator {
   /** The groups of each template (one per host and source), and all of them in the order they were made. */
   private readonly byTemplate = new Map<string, Group[]>();
   private readonly groups: Group[] = [];
+  /** Groups made, notable and routine (see MAX_GROUPS). */
+  private readonly made = { routine: 0, notable: 0 };
   private overflow = 0;
 
   /** `rememberTexts`: room for the readings of recent messages (see RecentTexts), 0 for none. */
@@ -155,11 +161,13 @@ export class EventAggregator {
     const last = reading.lastGroup;
     let group = last && belongsTo(last, host, source, device) ? last : groupOf(this.byTemplate.get(template), host, source, device);
     if (!group) {
-      if (this.groups.length >= MAX_GROUPS) {
+      const kept = notable || errno !== null ? 'notable' : 'routine';
+      if (this.made[kept] >= MAX_GROUPS[kept]) {
         this.overflow++;
         return;
       }
-      group = { kind: eventKind(line), template, host, source, kernel: line.kernel, count: 0, first: lasting(line), last: line, subjects: new Set(), errno, notable: notable || errno !== null, storage };
+      this.made[kept]++;
+      group = { kind: eventKind(line), template, host, source, kernel: line.kernel, count: 0, first: lasting(line), last: line, subjects: new Set(), errno, notable: kept === 'notable', storage };
       this.groups.push(group);
       const siblings = this.byTemplate.get(template);
       if (siblings) siblings.push(group);

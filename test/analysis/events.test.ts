@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { EventAggregator, templateOf } from '../../src/analysis/events.js';
+import { EventAggregator, MAX_GROUPS, templateOf } from '../../src/analysis/events.js';
 import type { LogLine } from '../../src/lines/types.js';
 
 function line(text: string, extra: Partial<LogLine> = {}): LogLine {
@@ -60,5 +60,25 @@ describe('EventAggregator', () => {
     events.add(line('Started Session 3301 of user root.', { kernel: false, tag: 'systemd' }));
     events.add(line('fatal: Timeout before authentication for 10.1.1.1 port 22', { kernel: false, tag: 'sshd' }));
     expect(events.groupsList().map((e) => e.kind)).toEqual(['sshd']);
+  });
+
+  it('caps routine and notable groups apart: routine groups of many hosts never crowd out a notable one', () => {
+    const events = new EventAggregator();
+    // One routine group per host, up to the cap and one past it.
+    for (let h = 0; h <= MAX_GROUPS.routine; h++) events.add(line('eth0: link becomes ready', { host: `node-${h}` }));
+    events.add(line('rbd: rbd1: encountered watch error: -107', { host: 'node-late' }));
+    const list = events.groupsList();
+    expect(list.filter((e) => !e.notable)).toHaveLength(MAX_GROUPS.routine);
+    expect(list.filter((e) => e.notable).map((e) => [e.host, e.template])).toEqual([['node-late', 'rbd: rbdN: encountered watch error: -107']]);
+    expect(events.droppedLines).toBe(1);
+  });
+
+  it('drops notable groups past their own cap, counted', () => {
+    const events = new EventAggregator();
+    for (let h = 0; h < MAX_GROUPS.notable + 2; h++) events.add(line('nfs: server 10.0.0.5 not responding, still trying', { host: `node-${h}` }));
+    events.add(line('eth0: link becomes ready', { host: 'node-late' }));
+    expect(events.groupsList().filter((e) => e.notable)).toHaveLength(MAX_GROUPS.notable);
+    expect(events.groupsList().filter((e) => !e.notable).map((e) => e.host)).toEqual(['node-late']);
+    expect(events.droppedLines).toBe(2);
   });
 });
