@@ -200,7 +200,9 @@ async function main(): Promise<number> {
     if (measures('postgres') && pg) ok = (await benchEngine('postgres', pg, null, template)) && ok;
     else if (measures('postgres')) console.log('postgres   skipped: set KTRIAGE_BENCH_PG_URL (an empty database) to measure it');
   } finally {
-    rmSync(dir, { recursive: true, force: true });
+    // KTRIAGE_BENCH_KEEP=1 keeps the SQLite store, to look at its query plans.
+    if (process.env['KTRIAGE_BENCH_KEEP'] === '1') console.log(`sqlite store kept in ${dir}`);
+    else rmSync(dir, { recursive: true, force: true });
   }
   console.log(ok ? 'targets met' : 'a target was missed');
   return ok ? 0 : 1;

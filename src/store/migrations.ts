@@ -152,6 +152,24 @@ export function migrations(engine: Engine): readonly Migration[] {
         await rebuildAggregates(db);
       },
     },
+    {
+      version: 5,
+      name: 'covering indexes for `problem ID`: its timeline, hosts and kernels read index entries only, its latest diagnosis one occurrence row',
+      async up(db) {
+        const d = db as AnyDb;
+        // An occurrence row holds its incident's JSON (kilobytes): the timeline's 500 rows were 500 pages read.
+        await d.schema.dropIndex('occurrences_timeline').execute();
+        await d.schema.createIndex('occurrences_timeline').on('occurrences').columns(['problem_id', 'first_ms', 'id', 'host_id', 'input_id', 'kernel_id', 'role', 'last_ms', 'reports']).execute();
+        // The role in the index: victims are passed over without reading their rows.
+        await d.schema.dropIndex('occurrences_latest').execute();
+        await d.schema.createIndex('occurrences_latest').on('occurrences').columns(['problem_id', 'last_ms', 'id', 'role']).execute();
+        // Summed per host and per kernel in index order, without a sort or a read of the rows.
+        await d.schema.createIndex('problem_hosts_by_host').on('problem_hosts').columns(['problem_id', 'host_id', 'occurrences', 'first_ms', 'last_ms']).execute();
+        await d.schema.createIndex('problem_hosts_by_kernel').on('problem_hosts').columns(['problem_id', 'kernel_id', 'host_id', 'occurrences', 'first_ms', 'last_ms']).execute();
+        // The hosts that ran the first clean release, among those that had the problem.
+        await d.schema.createIndex('host_kernels_kernel').on('host_kernels').columns(['kernel_id', 'host_id']).execute();
+      },
+    },
   ];
 }
 

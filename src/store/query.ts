@@ -4,7 +4,7 @@ import { compareReleases } from './kernel-release.js';
 import type { Store } from './open.js';
 import { fleetClock } from './status.js';
 import type { ProblemsTable, StoreTables } from './tables.js';
-import type { HostList, HostRow, KernelCount, OccurrenceRow, ProblemDetail, ProblemFilter, ProblemList, ProblemRow } from './views.js';
+import type { HostCount, HostList, HostRow, KernelCount, OccurrenceRow, ProblemDetail, ProblemFilter, ProblemList, ProblemRow } from './views.js';
 
 const DEFAULT_LIMIT = 100;
 const TIMELINE_LIMIT = 500;
@@ -125,71 +125,108 @@ export async function problemDetail(store: Store, ref: string): Promise<ProblemD
   return store.read(async (db) => {
     const id = await findProblemId(db, ref);
     if (id === null) return null;
-    const clock = await fleetClock(db);
-    const head = await db.selectFrom('problems').selectAll().where('id', '=', id).executeTakeFirst();
+    // The store's clock and the count of all occurrences (victims too) with the problem's row, in one statement.
+    const head = await db
+      .selectFrom('problems as p')
+      .selectAll('p')
+      .select([
+        (eb) => eb.selectFrom('problems').select(sql<number | null>`max(last_ms)`.as('t')).as('clock'),
+        (eb) => eb.selectFrom('occurrences as o').whereRef('o.problem_id', '=', 'p.id').select(sql<number>`count(*)`.as('n')).as('total'),
+      ])
+      .where('p.id', '=', id)
+      .executeTakeFirst();
     if (!head) return null;
-    // Per host and per kernel from the problem's row per host and kernel, not from its occurrences.
-    const spread = db.selectFrom('problem_hosts as a').where('a.problem_id', '=', id);
-    const hosts = await spread
-      .innerJoin('hosts as h', 'h.id', 'a.host_id')
-      .select(['h.name', sql<number>`sum(a.occurrences)`.as('n'), sql<number | null>`min(a.first_ms)`.as('f'), sql<number | null>`max(a.last_ms)`.as('l')])
-      .groupBy('h.name')
-      .orderBy('l', 'desc')
-      .execute();
-    const kernels = await spread
-      .innerJoin('kernels as k', 'k.id', 'a.kernel_id')
-      .select(['k.release', 'k.arch', 'k.distro', sql<number>`count(distinct a.host_id)`.as('h'), sql<number>`sum(a.occurrences)`.as('n'), sql<number | null>`min(a.first_ms)`.as('f'), sql<number | null>`max(a.last_ms)`.as('l')])
-      .groupBy(['k.release', 'k.arch', 'k.distro'])
-      .execute();
-    const kernelRows: KernelCount[] = kernels
-      .map((k) => ({ release: k.release, arch: k.arch, distro: k.distro, hosts: Number(k.h), occurrences: Number(k.n), firstSeen: iso(k.f), lastSeen: iso(k.l) }))
-      .sort((a, b) => compareReleases(a.release, b.release));
-    const all = db.selectFrom('occurrences as o').where('o.problem_id', '=', id);
-    const total = Number((await all.select(sql<number>`count(*)`.as('n')).executeTakeFirstOrThrow()).n);
-    const timeline = await all
-      .innerJoin('hosts as h', 'h.id', 'o.host_id')
-      .innerJoin('inputs as i', 'i.id', 'o.input_id')
-      .leftJoin('kernels as k', 'k.id', 'o.kernel_id')
-      .select(['h.name as host', 'k.release as kernel', 'o.role', 'o.first_ms', 'o.last_ms', 'o.reports', 'i.path as input'])
-      .orderBy('o.first_ms')
-      .orderBy('o.id')
-      .limit(TIMELINE_LIMIT)
-      .execute();
-    const latest = await db.selectFrom('occurrences as o').where('o.problem_id', '=', id).where('o.role', '<>', 'victim').select('o.incident').orderBy('o.last_ms', 'desc').orderBy('o.id', 'desc').limit(1).executeTakeFirst();
+    const clock = head.clock === null ? null : Number(head.clock);
+    const [hosts, kernels, timeline, latest] = await Promise.all([hostsOf(db, id), kernelsOf(db, id), timelineOf(db, id), latestOf(db, id)]);
     return {
       asOf: iso(clock),
       problem: toProblemRow(head as AggregateRow),
-      hosts: hosts.map((h) => ({ name: h.name, occurrences: Number(h.n), firstSeen: iso(h.f), lastSeen: iso(h.l) })),
-      kernels: kernelRows,
-      stoppedAfter: await stoppedAfter(db, id, kernelRows),
-      timeline: timeline.map(
-        (o): OccurrenceRow => ({ host: o.host, kernel: o.kernel, role: o.role, firstSeen: iso(o.first_ms), lastSeen: iso(o.last_ms), reports: Number(o.reports), input: o.input }),
-      ),
-      timelineMore: Math.max(0, total - TIMELINE_LIMIT),
-      latest: latest ? (JSON.parse(latest.incident) as Incident) : null,
+      hosts,
+      kernels,
+      stoppedAfter: await stoppedAfter(db, id, kernels),
+      timeline,
+      timelineMore: Math.max(0, Number(head.total) - TIMELINE_LIMIT),
+      latest,
     };
   });
 }
 
+// A problem's hosts and kernels are summed from its rows per host and kernel (schema 4), each grouped in the order of
+// a covering index (schema 5), then named: no occurrence and no row of `problem_hosts` itself is read.
+
+async function hostsOf(db: Kysely<StoreTables>, problemId: number): Promise<HostCount[]> {
+  const perHost = db
+    .selectFrom('problem_hosts')
+    .where('problem_id', '=', problemId)
+    .select(['host_id', sql<number>`sum(occurrences)`.as('n'), sql<number | null>`min(first_ms)`.as('f'), sql<number | null>`max(last_ms)`.as('l')])
+    .groupBy('host_id');
+  const rows = await db.selectFrom(perHost.as('a')).innerJoin('hosts as h', 'h.id', 'a.host_id').select(['h.name', 'a.n', 'a.f', 'a.l']).orderBy('a.l', 'desc').orderBy('h.name').execute();
+  return rows.map((h) => ({ name: h.name, occurrences: Number(h.n), firstSeen: iso(h.f), lastSeen: iso(h.l) }));
+}
+
+/** Oldest release first. */
+async function kernelsOf(db: Kysely<StoreTables>, problemId: number): Promise<KernelCount[]> {
+  const perKernel = db
+    .selectFrom('problem_hosts')
+    .where('problem_id', '=', problemId)
+    .select(['kernel_id', sql<number>`count(distinct host_id)`.as('h'), sql<number>`sum(occurrences)`.as('n'), sql<number | null>`min(first_ms)`.as('f'), sql<number | null>`max(last_ms)`.as('l')])
+    .groupBy('kernel_id');
+  const rows = await db.selectFrom(perKernel.as('a')).innerJoin('kernels as k', 'k.id', 'a.kernel_id').select(['k.release', 'k.arch', 'k.distro', 'a.h', 'a.n', 'a.f', 'a.l']).execute();
+  return rows
+    .map((k) => ({ release: k.release, arch: k.arch, distro: k.distro, hosts: Number(k.h), occurrences: Number(k.n), firstSeen: iso(k.f), lastSeen: iso(k.l) }))
+    .sort((a, b) => compareReleases(a.release, b.release));
+}
+
+/** The first occurrences (victims too), oldest first, read from the timeline's covering index (schema 5). */
+async function timelineOf(db: Kysely<StoreTables>, problemId: number): Promise<OccurrenceRow[]> {
+  const rows = await db
+    .selectFrom('occurrences as o')
+    .where('o.problem_id', '=', problemId)
+    .innerJoin('hosts as h', 'h.id', 'o.host_id')
+    .innerJoin('inputs as i', 'i.id', 'o.input_id')
+    .leftJoin('kernels as k', 'k.id', 'o.kernel_id')
+    .select(['h.name as host', 'k.release as kernel', 'o.role', 'o.first_ms', 'o.last_ms', 'o.reports', 'i.path as input'])
+    .orderBy('o.first_ms')
+    .orderBy('o.id')
+    .limit(TIMELINE_LIMIT)
+    .execute();
+  return rows.map((o) => ({ host: o.host, kernel: o.kernel, role: o.role, firstSeen: iso(o.first_ms), lastSeen: iso(o.last_ms), reports: Number(o.reports), input: o.input }));
+}
+
+/** The latest occurrence's diagnosis: the index gives its row (victims skipped in the index), the one row read whole. */
+async function latestOf(db: Kysely<StoreTables>, problemId: number): Promise<Incident | null> {
+  const row = await db
+    .selectFrom('occurrences as o')
+    .where('o.problem_id', '=', problemId)
+    .where('o.role', '<>', 'victim')
+    .select('o.incident')
+    .orderBy('o.last_ms', 'desc')
+    .orderBy('o.id', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  return row ? (JSON.parse(row.incident) as Incident) : null;
+}
+
 /**
  * The first release newer than every release the problem was seen on, that hosts which had it later ran (as their
- * inputs or their other incidents say) without it again.
+ * inputs or their other incidents say) without it again: the releases those hosts ran are read first (a few), then
+ * the hosts that ran the first clean one.
  */
 async function stoppedAfter(db: Kysely<StoreTables>, problemId: number, affected: readonly KernelCount[]): Promise<ProblemDetail['stoppedAfter']> {
   const lastAffected = affected.at(-1)?.release;
   if (!lastAffected) return null;
   const hostsWithIt = db.selectFrom('problem_hosts').select('host_id').where('problem_id', '=', problemId);
-  const ran = await db
-    .selectFrom('host_kernels as r')
-    .innerJoin('kernels as k', 'k.id', 'r.kernel_id')
-    .innerJoin('hosts as h', 'h.id', 'r.host_id')
-    .select(['k.release', 'h.name'])
-    .where('r.host_id', 'in', hostsWithIt)
-    .execute();
-  const later = ran.filter((r) => compareReleases(r.release, lastAffected) > 0).sort((a, b) => compareReleases(a.release, b.release));
-  const firstClean = later[0]?.release;
+  const ran = db.selectFrom('host_kernels').select('kernel_id').where('host_id', 'in', hostsWithIt);
+  const releases = await db.selectFrom('kernels').select(['id', 'release']).where('id', 'in', ran).execute();
+  const firstClean = releases.filter((k) => compareReleases(k.release, lastAffected) > 0).sort((a, b) => compareReleases(a.release, b.release))[0];
   if (!firstClean) return null;
-  return { lastAffected, firstClean, cleanHosts: [...new Set(later.filter((r) => r.release === firstClean).map((r) => r.name))].sort() };
+  const clean = await db
+    .selectFrom('hosts as h')
+    .select('h.name')
+    .where('h.id', 'in', db.selectFrom('host_kernels').select('host_id').where('kernel_id', '=', Number(firstClean.id)).where('host_id', 'in', hostsWithIt))
+    .orderBy('h.name')
+    .execute();
+  return { lastAffected, firstClean: firstClean.release, cleanHosts: clean.map((h) => h.name) };
 }
 
 /** Hosts, the most recently seen first, each with its problems that are not quiet. */
