@@ -1,10 +1,11 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { analyzeText } from '../../src/analyzer.js';
 import { kernelVerdict, parseKernel } from '../../src/analysis/kernel-range.js';
+import type * as Load from '../../src/knowledge/known-issues/load.js';
 import { loadKnownIssues, parseEntry, shippedFolder, shippedKnownIssues } from '../../src/knowledge/known-issues/load.js';
 
 const shipped = shippedKnownIssues();
@@ -22,6 +23,12 @@ describe('the shipped known-issue entries', () => {
     const kinds = new Set(shipped.entries.flatMap((e) => e.kinds));
     for (const k of ['soft-lockup', 'hard-lockup', 'hung-task', 'rcu-stall', 'oom', 'kasan', 'list-corruption']) expect(kinds).toContain(k);
     for (const e of shipped.entries) expect(e.references.every((r) => r.startsWith('https://')), e.id).toBe(true);
+  });
+
+  it('read by the built module from its snapshot (npm run build) as they are from the YAML files', async () => {
+    const built = (await import(new URL('../../dist/src/knowledge/known-issues/load.js', import.meta.url).href)) as typeof Load;
+    expect(existsSync(new URL('../../dist/src/knowledge/known-issues/shipped.json', import.meta.url))).toBe(true);
+    expect(built.shippedKnownIssues()).toStrictEqual(loadKnownIssues(shippedFolder()));
   });
 
   it('name the evidence of each confirmed fix: a commit id and subject', () => {
