@@ -15,7 +15,7 @@ import { linkVictims } from './analysis/victims.js';
 import { SourceFeed, type FeedOptions, type FeedOwner, type SourceInfo } from './analysis/feed.js';
 import { readPlainText, textOf, type RepeatedText, type TextsRead } from './analysis/text-reading.js';
 import type { RegionStops } from './lines/line-scan.js';
-import { buildWaitGraph } from './analysis/waitfor.js';
+import { buildWaitGraph, lineUpStorage } from './analysis/waitfor.js';
 import { isWaitLineInReport, WaitCollector } from './reports/wait-dumps.js';
 import type { MachineInputs } from './machine/inputs.js';
 import type { LineContext, LineOrigin, LogLine } from './lines/types.js';
@@ -230,6 +230,7 @@ export class Analyzer implements FeedOwner {
     })));
     const allIncidents = drafts.flatMap((d) => this.stage(`incident of the report at ${d.reports[0]!.header.path}:${d.reports[0]!.header.lineNo}`, [], () => [toIncident(d, this.options.machine, codeCheck, this.recordError, drafts.length)]));
     const allEvents = this.events.groupsList().map((e) => ({ ...e, host: e.host }));
+    if (waitGraph) this.stage('lining up I/O waits with storage errors', undefined, () => lineUpStorage(waitGraph, allEvents));
     this.stage('relating events to incidents', undefined, () => relateEvents(allEvents, allIncidents));
     const inputs = this.feeds.map((f, n) => ({ ...f.summary, overlaps: [...(this.copies?.overlaps.get(n) ?? [])].map(([other, lines]) => ({ path: this.feeds[other]!.summary.path, lines })) }));
     if (this.copies && this.copies.unchecked > 0 && this.feeds.length > 1) this.warn(null, `${this.copies.unchecked} lines past the first 500000 were not checked for copies in other inputs`);

@@ -26,15 +26,27 @@ function diskByAddress(events: readonly StorageEvent[]): Map<string, string> {
 
 const isBefore = (a: Moment, b: Moment) => (secondsBetween(a, b) ?? 0) > 0;
 
+/** The storage events of a host (and of no known host; every host's when `host` is null), and the disk each is about. */
+function storageOfHost(events: readonly UnsaidEvent[], host: string | null): { storage: StorageEvent[]; diskOfEvent: (e: StorageEvent) => string } {
+  const storage = events.filter(isStorage).filter((e) => host === null || e.host === null || e.host === host);
+  const disks = diskByAddress(storage);
+  return { storage, diskOfEvent: (e) => disks.get(e.storage.device) ?? e.storage.device };
+}
+
+/** The devices the storage errors of a host name, in the order first named. */
+export function devicesWithErrors(events: readonly UnsaidEvent[], host: string | null = null): string[] {
+  const { storage, diskOfEvent } = storageOfHost(events, host);
+  return [...new Set(storage.map(diskOfEvent))];
+}
+
 /**
  * The storage errors on one device among `events` (the result's), or null when there are none: a pure function of its
  * inputs, for whoever needs "what did the storage say about this device" (the hang findings here, a wait-for graph).
  * `host` keeps the events of that host (and those of no known host).
  */
 export function storageErrorsOn(device: string, events: readonly UnsaidEvent[], host: string | null = null): StorageSummary | null {
-  const storage = events.filter(isStorage).filter((e) => host === null || e.host === null || e.host === host);
-  const disks = diskByAddress(storage);
-  const own = storage.filter((e) => sameDevice(disks.get(e.storage.device) ?? e.storage.device, device));
+  const { storage, diskOfEvent } = storageOfHost(events, host);
+  const own = storage.filter((e) => sameDevice(diskOfEvent(e), device));
   if (own.length === 0) return null;
   const first = own.reduce((a, b) => (isBefore(firstMoment(b), firstMoment(a)) ? b : a));
   const last = own.reduce((a, b) => (isBefore(lastMoment(a), lastMoment(b)) ? b : a));

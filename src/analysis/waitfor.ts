@@ -6,7 +6,10 @@ import type { Frame } from '../reports/types.js';
 import type { CpuSample, HeldLocks, LineRef, WaitFacts } from '../reports/wait-dumps.js';
 import { HOLDER_HINTS, isIdleFrame, isIoWaitFrame, isJournalWaitFrame, isLockWaitFrame, isRcuWaitFrame, journalDevice, type WaitKind } from '../knowledge/waits.js';
 import type { InnerMessage, WaitEdge, WaitGraph, WaitNode } from '../result/schema.js';
+import type { UnsaidEvent } from '../result/unsaid.js';
+import { deviceOfTask, diskOf } from '../knowledge/storage.js';
 import type { IncidentDraft } from './incidents.js';
+import { devicesWithErrors, storageErrorsOn } from './storage.js';
 import { reportStack } from './incidents.js';
 
 const STACK_SHOWN = 32;
@@ -234,7 +237,7 @@ function stackEdges(g: Graph, drafts: readonly IncidentDraft[], facts: WaitFacts
       if (threads.length === 1) g.edge(node.id, threads[0]!.id, 'journal', journalDevice(threads[0]!.comm), 'stack', at);
       else g.edge(node.id, null, 'journal', null, 'stack', at);
     } else if (kind === 'io') {
-      g.edge(node.id, null, 'io', journalDevice(node.comm), 'stack', at);
+      g.edge(node.id, null, 'io', journalDevice(node.comm) ?? (node.comm ? deviceOfTask(node.comm) : null), 'stack', at);
     } else if (kind === 'rcu-gp') {
       const targets = rcuTargets(g, facts, host, task);
       if (targets.length) for (const t of targets) g.edge(node.id, t.id, 'rcu-gp', null, 'rcu-stall', [...at, ...t.evidence.slice(0, 1)]);
@@ -248,6 +251,22 @@ function stackEdges(g: Graph, drafts: readonly IncidentDraft[], facts: WaitFacts
     if (d.kind !== 'rcu-stall' || d.cpu === null) continue;
     const from = g.id('cpu', d.host, d.cpu);
     for (const t of rcuTargets(g, facts, d.host, task)) if (t.id !== from) g.edge(from, t.id, 'rcu-gp', null, 'rcu-stall', t.evidence.slice(0, 1));
+  }
+}
+
+/**
+ * Lines each I/O and journal wait up with the storage errors and timeouts the same log shows on its device. A wait that
+ * names no device (a task in io_schedule) gets those of its host's only device with errors; with several, which one is unknown.
+ */
+export function lineUpStorage(graph: WaitGraph, events: readonly UnsaidEvent[]): void {
+  const hostOf = new Map(graph.nodes.map((n) => [n.id, n.host]));
+  for (const e of graph.edges) {
+    if (e.kind !== 'io' && e.kind !== 'journal') continue;
+    const host = hostOf.get(e.from) ?? null;
+    const named = e.resource ? diskOf(e.resource) : null;
+    const devices = named ? [named] : devicesWithErrors(events, host);
+    const s = devices.length === 1 ? storageErrorsOn(devices[0]!, events, host) : null;
+    if (s) e.storage = { device: s.device, lines: s.lines, kinds: [...s.kinds], firstSeen: s.firstSeen, firstUptime: s.firstUptime, lastSeen: s.lastSeen, lastUptime: s.lastUptime, basis: named ? 'device' : 'host' };
   }
 }
 

@@ -14,7 +14,36 @@ export const EN_UI = {
   'ui.wait.partial': () => 'named by one line only',
   'ui.wait.chain': (a) => `${a.str('root')} holds up ${a.num('waiters')} waiting task(s) or CPU(s)`,
   'ui.wait.deadlock': (a) => `deadlock: ${a.list('nodes').join(' -> ')}`,
-  'ui.wait.edge': (a) => `${a.str('from')} waits for ${a.str('to')}: ${a.str('kind')}${a.opt('resource') ? ` ${a.str('resource')}` : ''} [${a.str('how')}${a.opt('at') ? ` ${a.str('at')}` : ''}]`,
+  'ui.wait.edge': (a) => `${a.str('from')} waits for ${a.str('to')}: ${a.str('kind')}${a.opt('resource') ? ` ${a.str('resource')}` : ''} [${a.str('how')}${a.opt('at') ? ` ${a.str('at')}` : ''}]${a.opt('storage') ? `; ${a.str('storage')}` : ''}`,
+  'ui.wait.on': (a) => {
+    const r = a.opt('resource');
+    switch (a.str('kind')) {
+      case 'lock': return r ? `lock ${r}` : 'a lock';
+      case 'io': return r ? `I/O on ${r}` : 'I/O';
+      case 'journal': return r ? `journal commit of ${r}` : 'a journal commit';
+      case 'ipi': return r ? `cross-CPU call ${r}` : 'a cross-CPU call';
+      case 'stop-machine': return 'stop_machine';
+      case 'rcu-gp': return 'an RCU grace period';
+      default: return r ? `${a.str('kind')} ${r}` : a.str('kind');
+    }
+  },
+  'ui.wait.how': (a) =>
+    ({
+      'held-locks': 'per the held-locks dump',
+      'held-locks-running': 'held-locks: running holder',
+      'blocker-line': 'per the hung-task blocker line',
+      'csd-line': 'per the CSD-lock line',
+      'csd-registers': 'per the registers of csd_lock_wait',
+      'lockup-stacks': 'per the lockups\' stacks',
+      'rcu-stall': 'per the RCU stall details',
+      stack: 'per its stack',
+    })[a.str('how')] ?? a.str('how'),
+  'ui.wait.storage': (a) =>
+    `${a.str('device')}: ${plural(a.num('lines'), 'storage error line')} (${a.list('kinds').join(', ')}) ${a.str('from')}-${a.str('to')}${a.str('basis') === 'host' ? ', the only device with errors on the host' : ''}`,
+  'ui.wait.storageShort': (a) => `${a.str('device')}: ${plural(a.num('lines'), 'error')} ${a.str('from')}-${a.str('to')}`,
+  'ui.wait.aria': () => 'Wait-for graph: who waits for whom',
+  'ui.wait.rootKey': () => 'what the others wait on (root)',
+  'ui.wait.hidden': (a) => `${plural(a.num('count'), 'wait')} more not drawn (listed below)`,
   'ui.keyFindings': () => 'Key findings',
   'ui.events': () => 'Events',
   'ui.nextSteps': () => 'Next steps',

@@ -449,7 +449,36 @@ const ZH_UI: Record<keyof typeof EN_UI, Entry> = {
   'ui.wait.partial': () => '只有一行提到',
   'ui.wait.chain': (a) => `${a.str('root')} 阻塞了 ${a.num('waiters')} 个等待的任务或 CPU`,
   'ui.wait.deadlock': (a) => `死锁：${a.list('nodes').join(' -> ')}`,
-  'ui.wait.edge': (a) => `${a.str('from')} 等待 ${a.str('to')}：${a.str('kind')}${a.opt('resource') ? ` ${a.str('resource')}` : ''} [${a.str('how')}${a.opt('at') ? ` ${a.str('at')}` : ''}]`,
+  'ui.wait.edge': (a) => `${a.str('from')} 等待 ${a.str('to')}：${a.str('kind')}${a.opt('resource') ? ` ${a.str('resource')}` : ''} [${a.str('how')}${a.opt('at') ? ` ${a.str('at')}` : ''}]${a.opt('storage') ? `；${a.str('storage')}` : ''}`,
+  'ui.wait.on': (a) => {
+    const r = a.opt('resource');
+    switch (a.str('kind')) {
+      case 'lock': return r ? `锁 ${r}` : '一把锁';
+      case 'io': return r ? `${r} 上的 I/O` : 'I/O';
+      case 'journal': return r ? `${r} 的日志提交` : '日志提交';
+      case 'ipi': return r ? `跨 CPU 调用 ${r}` : '跨 CPU 调用';
+      case 'stop-machine': return 'stop_machine';
+      case 'rcu-gp': return 'RCU 宽限期';
+      default: return r ? `${a.str('kind')} ${r}` : a.str('kind');
+    }
+  },
+  'ui.wait.how': (a) =>
+    ({
+      'held-locks': '据持有锁列表',
+      'held-locks-running': '持有锁列表：在运行的持有者',
+      'blocker-line': '据 hung-task 阻塞者行',
+      'csd-line': '据 CSD 锁行',
+      'csd-registers': '据 csd_lock_wait 的寄存器',
+      'lockup-stacks': '据各 lockup 的调用栈',
+      'rcu-stall': '据 RCU stall 详情',
+      stack: '据其调用栈',
+    })[a.str('how')] ?? a.str('how'),
+  'ui.wait.storage': (a) =>
+    `${a.str('device')}：${a.num('lines')} 行存储错误（${a.list('kinds').join('、')}）${a.str('from')}-${a.str('to')}${a.str('basis') === 'host' ? '，该主机上唯一有错误的设备' : ''}`,
+  'ui.wait.storageShort': (a) => `${a.str('device')}：${a.num('lines')} 行错误 ${a.str('from')}-${a.str('to')}`,
+  'ui.wait.aria': () => '等待关系图：谁在等谁',
+  'ui.wait.rootKey': () => '其他任务都在等待的对象（根）',
+  'ui.wait.hidden': (a) => `另有 ${a.num('count')} 个等待未画出（见下方列表）`,
   'ui.keyFindings': () => '关键发现',
   'ui.events': () => '日志事件',
   'ui.nextSteps': () => '后续步骤',

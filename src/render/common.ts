@@ -1,6 +1,6 @@
-import { crossesMidnight, spanClock } from '../time/format.js';
+import { crossesMidnight, shortTime, spanClock } from '../time/format.js';
 import { detailLabel, detailValue, duration, errnoMeaning, say, sayEach, t, type Lang } from '../i18n/index.js';
-import type { EventGroup, Incident, NextStep, Result, WaitGraph } from '../result/schema.js';
+import type { EventGroup, Incident, NextStep, Result, WaitEdge, WaitGraph, WaitNode } from '../result/schema.js';
 
 /** The verdict in the report's language. */
 export function verdictText(result: Result, lang: Lang): string {
@@ -142,11 +142,28 @@ export function culpritLabel(i: Incident, lang: Lang): string {
   return t(lang, i.role === 'victim' ? 'ui.waitsIn' : 'ui.culprit');
 }
 
+/** A node's short name: `syz-executor013/7547`, `CPU 12`. */
+export function waitNodeName(n: WaitNode): string {
+  return n.kind === 'task' ? `${n.comm ?? '?'}/${n.pid}` : `CPU ${n.cpu}`;
+}
+
+/** What an edge waits on (`lock &sb->s_umount`, `I/O on sdb1`), how that was known, and the device's storage errors, in words. */
+export function waitEdgeWords(e: WaitEdge, lang: Lang, dated: boolean): { what: string; how: string; storage: string | null; storageShort: string | null } {
+  const s = e.storage;
+  const params = s ? { device: s.device, lines: s.lines, kinds: [...s.kinds], from: shortTime(s.firstSeen, s.firstUptime, dated), to: shortTime(s.lastSeen, s.lastUptime, dated), basis: s.basis } : null;
+  return {
+    what: t(lang, 'ui.wait.on', { kind: e.kind, resource: e.resource }),
+    how: t(lang, 'ui.wait.how', { how: e.how }),
+    storage: params ? t(lang, 'ui.wait.storage', params) : null,
+    storageShort: params ? t(lang, 'ui.wait.storageShort', params) : null,
+  };
+}
+
 /** The graph's node as a reader names it: `syz-executor013/7547 (CPU 0, udf_fill_super)`, `CPU 12`. */
 function waitNodeText(graph: WaitGraph, id: string | null, lang: Lang): string {
   const n = id === null ? undefined : graph.nodes.find((x) => x.id === id);
   if (!n) return t(lang, 'ui.wait.unseen');
-  const name = n.kind === 'task' ? `${n.comm ?? '?'}/${n.pid}` : `CPU ${n.cpu}`;
+  const name = waitNodeName(n);
   const where = [n.kind === 'task' && n.cpu !== null ? `CPU ${n.cpu}` : null, n.running, n.idle ? t(lang, 'ui.wait.idle') : null, ...n.incidents, n.partial ? t(lang, 'ui.wait.partial') : null].filter(Boolean);
   return where.length ? `${name} (${where.join(', ')})` : name;
 }
@@ -157,13 +174,14 @@ function waitNodeText(graph: WaitGraph, id: string | null, lang: Lang): string {
  */
 export function waitLines(result: Result, lang: Lang, limit = 40): string[] {
   const graph = result.waitGraph;
+  const dated = spansDays(result);
   if (!graph || graph.edges.length === 0) return [];
   const out: string[] = [];
   for (const c of graph.chains.slice(0, 5)) out.push(t(lang, 'ui.wait.chain', { root: waitNodeText(graph, c.root, lang), waiters: c.waiters.length }));
   for (const d of graph.deadlocks.slice(0, 5)) out.push(t(lang, 'ui.wait.deadlock', { nodes: d.map((id) => waitNodeText(graph, id, lang)) }));
   for (const e of graph.edges.slice(0, limit)) {
     const at = e.evidence[0];
-    out.push(t(lang, 'ui.wait.edge', { from: waitNodeText(graph, e.from, lang), to: waitNodeText(graph, e.to, lang), kind: e.kind, resource: e.resource, how: e.how, at: at ? `${at.path}:${at.line}` : null }));
+    out.push(t(lang, 'ui.wait.edge', { from: waitNodeText(graph, e.from, lang), to: waitNodeText(graph, e.to, lang), kind: e.kind, resource: e.resource, how: e.how, at: at ? `${at.path}:${at.line}` : null, storage: waitEdgeWords(e, lang, dated).storage }));
   }
   if (graph.edges.length > limit) out.push(t(lang, 'ui.moreListed', { count: graph.edges.length - limit }));
   out.push(...graph.notes.map((n) => t(lang, n.code, n.params)));

@@ -181,9 +181,9 @@ export const waitNodeSchema = z
   .object({
     id: z.string().describe('`task:<pid>` or `cpu:<n>`, prefixed by `<host>/` when the log holds several hosts'),
     kind: z.enum(['task', 'cpu']),
-    host: z.string().nullable(),
-    pid: z.number().int().nullable(),
-    comm: z.string().nullable(),
+    host: z.string().nullable().describe('the host whose log names it, null when the log names none'),
+    pid: z.number().int().nullable().describe('a task node\'s PID; null for a CPU'),
+    comm: z.string().nullable().describe('task name as the kernel printed it (a CPU node: `comm/pid` of the task it ran), null when not printed'),
     cpu: z.number().int().nullable().describe('the CPU a task ran on when sampled, or the CPU node itself'),
     state: z.string().nullable().describe('task state letter from a task dump (`D` uninterruptible, `R` running), null when not printed'),
     running: z.string().nullable().describe('the function its stack sample runs in (culprit frame of an NMI backtrace or task dump), null when no stack was printed'),
@@ -191,7 +191,7 @@ export const waitNodeSchema = z
     idle: z.boolean().describe('its samples sit in the idle loop'),
     incidents: z.array(z.string()).describe('ids of the incidents about this task or CPU'),
     partial: z.boolean().describe('known from one line only (a blocker line naming a PID that never appears, a cut dump): what it says is kept'),
-    evidence: z.array(evidenceSchema),
+    evidence: z.array(evidenceSchema).describe('the lines that name it, at most 8'),
   })
   .describe('a task or CPU that waits or is waited on');
 
@@ -199,28 +199,43 @@ export const waitEdgeSchema = z
   .object({
     from: z.string().describe('node id of the waiter'),
     to: z.string().nullable().describe('node id of what it waits for; null when the log does not show the holder'),
-    kind: z.enum(['lock', 'ipi', 'stop-machine', 'journal', 'io', 'rcu-gp']),
+    kind: z
+      .enum(['lock', 'ipi', 'stop-machine', 'journal', 'io', 'rcu-gp'])
+      .describe('what is waited for: a sleeping lock, a cross-CPU function call, stop_machine, a journal commit (of the jbd2 thread), block I/O, an RCU grace period'),
     resource: z.string().nullable().describe('lock class name, device (`sdb1`), journal thread, or null'),
     how: z
       .enum(['held-locks', 'held-locks-running', 'blocker-line', 'csd-line', 'lockup-stacks', 'rcu-stall', 'stack'])
-      .describe('held-locks: the holder lists the lock in a lockdep dump; held-locks-running: the only task whose locks lockdep did not list (it was running); blocker-line: the hung-task blocker line; csd-line: a CSD-lock wait line; lockup-stacks: overlapping lockups, one waiting in stopper/IPI code; rcu-stall: the RCU stall details; stack: the waiter\'s frames'),
-    evidence: z.array(evidenceSchema),
+      .describe('how the wait was known. held-locks: the holder lists the lock in a lockdep dump; held-locks-running: the only task whose locks lockdep did not list (it was running); blocker-line: the hung-task blocker line; csd-line: a CSD-lock wait line; lockup-stacks: overlapping lockups, one waiting in stopper/IPI code; rcu-stall: the RCU stall details; stack: the waiter\'s frames'),
+    evidence: z.array(evidenceSchema).describe('the lines that say it, at most 8'),
+    storage: z
+      .object({
+        device: z.string().describe('the disk the errors name (`sdb` for a wait on `sdb1`)'),
+        lines: z.number().int().positive().describe('storage error lines on it in the log'),
+        kinds: z.array(z.enum(STORAGE_KINDS)),
+        firstSeen: z.string().nullable(),
+        firstUptime: z.number().nullable(),
+        lastSeen: z.string().nullable(),
+        lastUptime: z.number().nullable(),
+        basis: z.enum(['device', 'host']).describe('device: the wait names the device; host: it names none and this is the only device of its host with errors'),
+      })
+      .optional()
+      .describe('the storage errors and timeouts the same log shows on the device an I/O or journal wait is for: absent when it shows none'),
   })
   .describe('one wait: `from` waits for `to` (or for something the log does not show)');
 
 export const waitGraphSchema = z
   .object({
-    nodes: z.array(waitNodeSchema),
-    edges: z.array(waitEdgeSchema),
-    roots: z.array(z.string()).describe('nodes others wait for that wait for nothing shown: the culprits'),
+    nodes: z.array(waitNodeSchema).describe('every task and CPU a wait, a dump or an NMI backtrace names; ids are unique'),
+    edges: z.array(waitEdgeSchema).describe('every wait read, one per waiter, awaited node, kind and resource (a wait said twice is one edge with more evidence)'),
+    roots: z.array(z.string()).describe('ids of nodes others wait for that wait for nothing shown (and of nodes in a deadlock cycle): the culprits'),
     deadlocks: z.array(z.array(z.string())).describe('cycles of waits: each a deadlock, its nodes in order'),
     chains: z
       .array(
         z.object({
-          root: z.string(),
+          root: z.string().describe('node id of the culprit the waiters lead to'),
           waiters: z.array(z.string()).describe('tasks (and CPUs with an incident) whose waits lead to the root, directly or through others'),
           kind: z.enum(['lock', 'ipi', 'stop-machine', 'journal', 'io', 'rcu-gp']).describe('what the last wait before the root is for'),
-          resource: z.string().nullable(),
+          resource: z.string().nullable().describe('what that last wait is for: lock class name, device, function called on the CPU'),
           within: z.string().nullable().describe('the function the root runs that its waiters do not: where it left their common path (udf_fill_super under mount_bdev)'),
         }),
       )

@@ -5,46 +5,9 @@ import { WaitCollector } from '../../src/reports/wait-dumps.js';
 import { hypervisorOf, isIdleFrame, isJournalWaitFrame, isLockWaitFrame, journalDevice } from '../../src/knowledge/waits.js';
 import { diskOf } from '../../src/knowledge/storage.js';
 import { renderMarkdown } from '../../src/render/markdown.js';
-
-const at = (t: number) => `[  ${t.toFixed(6)}][ T1042]`;
-const hung = (t: number, comm: string, pid: number, frames: string[]) => [
-  `${at(t)} INFO: task ${comm}:${pid} blocked for more than 143 seconds.`,
-  `${at(t)}       Not tainted 5.1.0-rc6+ #90`,
-  `${at(t)} "echo 0 > /proc/sys/kernel/hung_task_timeout_secs" disables this message.`,
-  `${at(t)} ${comm} D29336  ${pid}   7543 0x00000004`,
-  `${at(t)} Call Trace:`,
-  ...frames.map((f) => `${at(t)}  ${f}+0x10/0x20`),
-];
-const MUTEX_WAIT = ['__schedule', 'schedule', 'schedule_preempt_disabled', '__mutex_lock', 'mutex_lock_nested', 'mount_bdev', 'udf_mount', 'legacy_get_tree', 'do_mount', 'ksys_mount', 'do_syscall_64'];
-
-/** The syzkaller bd_fsfreeze_mutex shape: waiters, one task holding the mutex and waiting for s_umount, the running holder on CPU 0. */
-function freezeLog(): string {
-  return [
-    ...hung(767.9, 'syz-executor013', 7561, MUTEX_WAIT),
-    ...hung(768.2, 'syz-executor013', 7563, MUTEX_WAIT),
-    ...hung(768.4, 'syz-executor013', 7559, ['__schedule', 'schedule', 'rwsem_down_write_failed', 'down_write', 'grab_super', 'sget', 'mount_bdev', 'udf_mount', 'legacy_get_tree', 'do_mount', 'ksys_mount', 'do_syscall_64']),
-    `${at(769.28)} Showing all locks held in the system:`,
-    `${at(769.28)} 1 lock held by khungtaskd/1042:`,
-    `${at(769.29)}  #0: 000000006329251d (rcu_read_lock){....}, at: debug_show_all_locks+0x5f/0x27e`,
-    `${at(769.49)} 2 locks held by syz-executor013/7547:`,
-    `${at(769.49)} 1 lock held by syz-executor013/7561:`,
-    `${at(769.50)}  #0: 00000000d97cb347 (&bdev->bd_fsfreeze_mutex){+.+.}, at: mount_bdev+0x93/0x3c0`,
-    `${at(769.51)} 1 lock held by syz-executor013/7563:`,
-    `${at(769.51)}  #0: 00000000d97cb347 (&bdev->bd_fsfreeze_mutex){+.+.}, at: mount_bdev+0x93/0x3c0`,
-    `${at(769.52)} 2 locks held by syz-executor013/7559:`,
-    `${at(769.53)}  #0: 00000000d97cb347 (&bdev->bd_fsfreeze_mutex){+.+.}, at: mount_bdev+0x93/0x3c0`,
-    `${at(769.54)}  #1: 000000001ecfe564 (&type->s_umount_key#39){+.+.}, at: grab_super+0xb4/0x290`,
-    `${at(769.58)} =============================================`,
-    `${at(769.671)} Sending NMI from CPU 1 to CPUs 0:`,
-    `[  769.677189][    C0] NMI backtrace for cpu 0`,
-    `[  769.677194][    C0] CPU: 0 PID: 7547 Comm: syz-executor013 Not tainted 5.1.0-rc6+ #90`,
-    `[  769.677200][    C0] Hardware name: Google Google Compute Engine/Google Compute Engine, BIOS Google 01/01/2011`,
-    `[  769.677204][    C0] RIP: 0010:__sanitizer_cov_trace_pc+0x1/0x50`,
-    `[  769.677270][    C0] Call Trace:`,
-    ...['xas_load', 'find_get_entry', 'pagecache_get_page', '__bread_gfp', 'udf_tread', 'udf_load_vrs', 'udf_fill_super', 'mount_bdev', 'udf_mount', 'legacy_get_tree', 'do_mount', 'ksys_mount', 'do_syscall_64'].map((f) => `[  769.677276][    C0]  ${f}+0x21/0x150`),
-    '',
-  ].join('\n');
-}
+import { renderText } from '../../src/render/text.js';
+import { renderWaitGraph } from '../../src/render/html/waitgraph.js';
+import { at, freezeLog, hung, MUTEX_WAIT } from '../helpers/wait-logs.js';
 
 describe('wait-for graph', () => {
   it('follows a held-locks dump to the holder the NMI backtrace shows, and says so in the verdict', () => {
@@ -133,6 +96,37 @@ describe('wait-for graph', () => {
     ].join('\n');
     const g = analyzeText(log).waitGraph!;
     expect(g.edges.map((e) => `${e.from}>${e.to} ${e.kind} ${e.resource}`)).toEqual(['task:300>null io sdb1', 'task:400>task:300 journal sdb1']);
+  });
+
+  it('lines the journal and I/O waits up with the storage errors of their device, in text, Markdown and HTML, en and zh', () => {
+    const log = [
+      `${at(10)} sd 2:0:0:1: [sdb] tag#7 timing out command, waited 180s`,
+      `${at(12)} blk_update_request: I/O error, dev sdb, sector 2048 op 0x1:(WRITE) flags 0x800 phys_seg 1 prio class 0`,
+      `${at(14.5)} blk_update_request: I/O error, dev sdb, sector 4096 op 0x1:(WRITE) flags 0x800 phys_seg 1 prio class 0`,
+      `${at(15)} blk_update_request: I/O error, dev sdc, sector 8 op 0x0:(READ) flags 0x0 phys_seg 1 prio class 0`,
+      ...hung(20, 'jbd2/sdb1-8', 300, ['__schedule', 'schedule', 'io_schedule', 'bit_wait_io', '__wait_on_bit', 'jbd2_journal_commit_transaction', 'kjournald2', 'kthread']),
+      ...hung(21, 'rsync', 400, ['__schedule', 'schedule', 'wait_transaction_locked', 'add_transaction_credits', 'start_this_handle', 'jbd2__journal_start', 'ext4_dirty_inode']),
+      '',
+    ].join('\n');
+    const r = analyzeText(log);
+    const edges = r.waitGraph!.edges;
+    expect(edges.map((e) => `${e.from}>${e.to} ${e.kind} ${e.resource}`)).toEqual(['task:300>null io sdb1', 'task:400>task:300 journal sdb1']);
+    for (const e of edges) expect(e.storage).toEqual({ device: 'sdb', lines: 3, kinds: ['timeout', 'io-error'], firstSeen: null, firstUptime: 10, lastSeen: null, lastUptime: 14.5, basis: 'device' });
+    const said = 'sdb: 3 storage error lines (timeout, io-error) [10.00]-[14.50]';
+    expect(renderText(r, { lang: 'en', color: false })).toContain(`rsync/400 (wait_transaction_locked, I2) waits for jbd2/sdb1-8/300 (jbd2_journal_commit_transaction, I1): journal sdb1 [stack <text>:18]; ${said}`);
+    expect(renderMarkdown(r, 'en')).toContain('sdb: 3 storage error lines (timeout, io-error) \\[10.00\\]-\\[14.50\\]');
+    expect(renderMarkdown(r, 'zh')).toContain('sdb：3 行存储错误（timeout、io-error）\\[10.00\\]-\\[14.50\\]');
+    // In the drawing the storage errors take the place of how the wait was known (that is in the tip).
+    expect(renderWaitGraph(r, 'en')!.value).toContain('<g class="wg-edge wg-journal wg-storage" data-edge="task:400>task:300"');
+    expect(renderWaitGraph(r, 'en')!.value).toContain('class="wg-how">sdb: 3 errors [10.00]-[14.50]</text>');
+  });
+
+  it('gives a wait that names no device the errors of its host only when one device has errors', () => {
+    const io = (comm: string, pid: number) => hung(20, comm, pid, ['__schedule', 'schedule', 'io_schedule', 'wait_on_page_bit_common', 'filemap_fdatawait_range', 'do_fsync']);
+    const one = analyzeText([`${at(12)} blk_update_request: I/O error, dev sdb, sector 2048 op 0x1:(WRITE) flags 0x800 phys_seg 1 prio class 0`, ...io('postgres', 77), ''].join('\n'));
+    expect(one.waitGraph!.edges[0]!.storage).toMatchObject({ device: 'sdb', lines: 1, basis: 'host' });
+    const two = analyzeText([`${at(12)} blk_update_request: I/O error, dev sdb, sector 2048 op 0x1:(WRITE) flags 0x800 phys_seg 1 prio class 0`, `${at(13)} blk_update_request: I/O error, dev sdc, sector 8 op 0x1:(WRITE) flags 0x800 phys_seg 1 prio class 0`, ...io('postgres', 77), ''].join('\n'));
+    expect(two.waitGraph!.edges[0]!.storage).toBeUndefined();
   });
 
   it('a soft lockup idling on a guest is steal time, not the culprit', () => {

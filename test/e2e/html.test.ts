@@ -9,6 +9,7 @@ import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/cli.js';
 import { HOSTILE_COMM, HOSTILE_LOG } from '../helpers/hostile-log.js';
+import { at, freezeLog, hung, MUTEX_WAIT } from '../helpers/wait-logs.js';
 
 // The Debian package `chromium` (.ci/run installs it); playwright-core downloads no browser of its own.
 const CHROMIUM = '/usr/bin/chromium';
@@ -151,6 +152,80 @@ describe.skipIf(!hasChromium)(`HTML report in headless Chromium (${CHROMIUM})`, 
     expect(clipped).toBe(0);
     const pdf = await page.pdf({ format: 'A4', printBackground: true });
     expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+    await page.close();
+  });
+
+  it.each([
+    [1400, 'light'],
+    [600, 'dark'],
+  ] as const)('draws the wait-for graph at %i px in the %s theme: the holder is the root, its box scrolls, a hung task opens its incident', async (width, scheme) => {
+    const log = join(OUT, 'held-locks.log');
+    writeFileSync(log, freezeLog());
+    const file = writeReport(log, 'held-locks.html');
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('console', (m) => {
+      if (m.type() === 'error') errors.push(m.text());
+    });
+    await page.setViewportSize({ width, height: 900 });
+    await page.emulateMedia({ colorScheme: scheme });
+    await page.goto(pathToFileURL(file).href);
+    const graph = page.locator('#waits figure.waitgraph');
+    expect(await graph.isVisible()).toBe(true);
+    expect(await graph.locator('.wg-node').count()).toBe(4);
+    expect(await graph.locator('.wg-edge').count()).toBe(3);
+    expect(await graph.locator('.wg-root .wg-title').textContent()).toBe('syz-executor013/7547');
+    await page.locator('#waits').screenshot({ path: join(OUT, `held-locks-waits-${width}-${scheme}.png`) });
+    const layout = await page.evaluate(() => {
+      const figure = document.querySelector('figure.waitgraph')!;
+      const svg = figure.querySelector('svg')!;
+      const root = figure.querySelector('.wg-root rect')!;
+      const title = figure.querySelector('.wg-root .wg-title')!;
+      return {
+        pageWidth: document.documentElement.scrollWidth,
+        viewport: document.documentElement.clientWidth,
+        // Drawn at its own scale: 12.5 px titles stay 12.5 px, and a box narrower than the graph scrolls.
+        scale: svg.getBoundingClientRect().width / Number(svg.getAttribute('width')),
+        scrolls: figure.scrollWidth > figure.clientWidth,
+        overflowX: getComputedStyle(figure).overflowX,
+        rootStroke: getComputedStyle(root).stroke,
+        titleFill: getComputedStyle(title).fill,
+        card: getComputedStyle(document.querySelector('#waits')!).backgroundColor,
+      };
+    });
+    expect(layout.pageWidth).toBeLessThanOrEqual(layout.viewport);
+    expect(layout.scale).toBe(1);
+    expect(layout.scrolls).toBe(width < 1200);
+    expect(layout.overflowX).toBe('auto');
+    expect(layout.rootStroke).toBe('rgb(192, 57, 43)');
+    // Ink on the card colour of the theme: light text on the dark card, dark text on the light one.
+    expect(layout.titleFill).toBe(scheme === 'dark' ? 'rgb(230, 237, 243)' : 'rgb(29, 39, 51)');
+    expect(layout.card).toBe(scheme === 'dark' ? 'rgb(22, 27, 34)' : 'rgb(255, 255, 255)');
+    await graph.locator('[data-node="task:7561"]').scrollIntoViewIfNeeded();
+    await graph.locator('[data-node="task:7561"]').click();
+    const opened = page.locator('details.incident[open]');
+    await expect.poll(() => opened.count()).toBe(1);
+    expect(await opened.locator('summary').textContent()).toContain('syz-executor013');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it(`shows a wait of ${HOSTILE_COMM} in the graph as text and runs nothing`, async () => {
+    const log = join(OUT, 'hostile-waits.log');
+    writeFileSync(log, [...hung(100, HOSTILE_COMM, 12, MUTEX_WAIT), `${at(100.1)} INFO: task ${HOSTILE_COMM}:12 is blocked on a mutex likely owned by task <img src=x onerror=alert(2)>:345.`, ''].join('\n'));
+    const { page, dialogs, errors } = await open(writeReport(log, 'hostile-waits.html'));
+    const graph = page.locator('figure.waitgraph');
+    const tips: string[] = [];
+    for (const node of await graph.locator('.wg-node').all()) {
+      await node.hover();
+      await page.locator('#tip').waitFor({ state: 'visible' });
+      tips.push((await page.locator('#tip').textContent())!.split('\n')[0]!);
+    }
+    expect(tips).toEqual([`${HOSTILE_COMM}/12, state D`, '<img src=x onerror=alert(2)>/345, named by one line only']);
+    expect((await graph.locator('.wg-title').allTextContents())[1]).toMatch(/^<img src=x onerror=alert\(2.*…$/);
+    expect(await page.locator('script, img').count()).toBe(1);
+    expect(dialogs).toEqual([]);
+    expect(errors).toEqual([]);
     await page.close();
   });
 

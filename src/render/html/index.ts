@@ -2,13 +2,14 @@ import { momentOf, secondsBetween } from '../../time/moments.js';
 import { createHash } from 'node:crypto';
 import { duration, t, type Lang } from '../../i18n/index.js';
 import type { Result } from '../../result/schema.js';
-import { coverageText, filterText, inputsText, verdictText } from '../common.js';
+import { coverageText, filterText, inputsText, spansDays, verdictText } from '../common.js';
 import { html, isolate, raw, type SafeHtml } from './escape.js';
 import { episodeSeconds, findingList, nextStepList, renderIncident } from './incident.js';
 import { SCRIPT } from './script.js';
 import { STYLE } from './style.js';
 import { renderTable } from './table.js';
 import { renderTimeline } from './timeline.js';
+import { renderWaitGraph } from './waitgraph.js';
 
 function sha256(text: string): string {
   return `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`;
@@ -102,6 +103,7 @@ ${header(result, lang)}
 <main>
 ${stats(result, lang)}
 ${card('timeline', ui('ui.timeline'), renderTimeline(result, lang))}
+${card('waits', ui('ui.waits'), renderWaitGraph(result, lang, spansDays(result)))}
 ${card('findings', ui('ui.keyFindings'), findingList(keyFindings, lang, true))}
 ${card('next-steps', ui('ui.nextSteps'), nextStepList(result.nextSteps, lang))}
 ${result.incidents.length ? html`<section id="incidents"><h2>${ui('ui.incidents')}</h2>${result.incidents.map((i) => renderIncident(result, i, lang))}</section>` : null}

@@ -42,6 +42,13 @@ svg{max-width:100%;height:auto;display:block;font-family:system-ui,-apple-system
 .timeline .link{stroke:#444;stroke-width:1.3;stroke-dasharray:4 3}.timeline .waits{font-size:11px;fill:var(--victim);font-weight:600}
 .timeline marker path{fill:#555}
 .lane-label{cursor:pointer}
+.waitgraph{overflow:auto;max-height:640px}.waitgraph svg{max-width:none}.waitgraph text{unicode-bidi:isolate}
+.wg-node rect{fill:var(--card);stroke:var(--muted);stroke-width:1.2}.wg-node .wg-title{font-size:12.5px;font-weight:600;fill:var(--ink)}.wg-node .wg-sub{font-size:11px;fill:var(--muted);font-family:var(--mono)}
+.wg-incident{cursor:pointer}.wg-incident rect{stroke:var(--victim)}.wg-root rect{stroke:var(--culprit);stroke-width:3;fill:var(--loopbg)}
+.wg-unseen rect,.wg-partial rect{stroke-dasharray:5 3}.wg-unseen .wg-title{font-weight:400;font-style:italic}
+.wg-edge path{fill:none;stroke:var(--muted);stroke-width:1.3}.wg-to-unseen path{stroke-dasharray:4 3}.wg-edge text{text-anchor:end}.wg-edge .wg-what{font-size:11px;fill:var(--ink);font-family:var(--mono)}
+.wg-edge .wg-how{font-size:10.5px;fill:var(--muted)}.wg-storage .wg-how{fill:var(--loopink);font-weight:600}.waitgraph marker path{fill:var(--muted)}
+.key-unseen{border:1.5px dashed var(--muted)}
 [data-go]:focus{outline:none}[data-go]:focus-visible{outline:2px solid var(--accent)}
 .stats{display:flex;gap:10px;flex-wrap:wrap;margin:0 0 16px}
 .stat{flex:1 1 150px;background:var(--card);border:1px solid var(--line);border-radius:8px;padding:10px 14px}
@@ -105,7 +112,7 @@ header.top{background:linear-gradient(135deg,#0b1a2a,#13304d)}.card,.stat,detail
 @page{size:A4;margin:12mm}
 @media print{:root{--ink:#1d2733;--muted:#5f6b7a;--line:#dde3ea;--bg:#fff;--card:#fff;--soft:#f7f9fb;--soft2:#f1f4f7;--hl:#fff3bf;--note:#fff8e6;--markbg:#e8edf3;--loopbg:#fde2e1;--loopink:#b71c1c;--warnink:#8a5300;--rowline:#eef1f4}
 body{background:#fff;font-size:11px}main{max-width:none;padding:0}header.top{background:#1f4e79;-webkit-print-color-adjust:exact;print-color-adjust:exact}
-.filters,#tip{display:none}.raw{max-height:none;overflow:visible}.table-wrap,figure.timeline,figure.flame,ol.trace,.asm,.src{overflow:visible}
-figure.timeline svg,figure.flame svg{width:100%;max-width:100%}table.items{font-size:10px;table-layout:fixed}table.items td,table.items code,.raw td,.asm td,.src td,ol.trace{white-space:pre-wrap;overflow-wrap:anywhere;word-break:break-word}
+.filters,#tip{display:none}.raw,figure.waitgraph{max-height:none;overflow:visible}.table-wrap,figure.timeline,figure.flame,ol.trace,.asm,.src{overflow:visible}
+figure.timeline svg,figure.flame svg,figure.waitgraph svg{width:100%;max-width:100%}table.items{font-size:10px;table-layout:fixed}table.items td,table.items code,.raw td,.asm td,.src td,ol.trace{white-space:pre-wrap;overflow-wrap:anywhere;word-break:break-word}
 .card,details.incident,tr{break-inside:avoid}}
 `;
