@@ -4,7 +4,7 @@ import type { MessageReading } from './events.js';
 import type { RepeatedText, TextsRead } from './text-reading.js';
 import type { RecentTexts } from '../lines/recent-texts.js';
 import { restText, type RegionStops } from '../lines/line-scan.js';
-import { detectFormat, isKmsgDictionaryLine, packedSyslogLine, parseLine, syslogStampClock } from '../lines/formats.js';
+import { detectFormat, isKmsgDictionaryLine, packedSyslogLine, parseLine, parseLines, syslogStampClock } from '../lines/formats.js';
 import { isEarlier, lasting, type LineContext, type LineFormat, type LineOrigin, type LogLine } from '../lines/types.js';
 import type { HeaderMatcher } from '../reports/header-matcher.js';
 import { Segmenter, type SegmenterSink } from '../reports/segmenter.js';
@@ -238,16 +238,18 @@ export class SourceFeed {
       this.parseSkipped();
       return;
     }
-    let line = parseLine(raw, this.lineNo, this.format!, this.ctx);
+    let lines = parseLines(raw, this.lineNo, this.format!, this.ctx);
     if (this.passed.present) {
       // A line with its own time and origin needs nothing of the lines passed over before it (their time is earlier).
       if (this.ctx.usedPrevious) {
         this.parseSkipped();
-        line = parseLine(raw, this.lineNo, this.format!, this.ctx);
+        lines = parseLines(raw, this.lineNo, this.format!, this.ctx);
       } else this.passed.present = false;
     }
-    this.note(line);
-    this.segmenter.push(line);
+    for (const line of lines) {
+      this.note(line);
+      this.segmenter.push(line);
+    }
   }
 
   end(): void {

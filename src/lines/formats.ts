@@ -179,7 +179,14 @@ export function syslogStampClock(text: string, ctx: LineContext): WallClock | nu
   return month < 0 ? null : syslogClock(month, stamp!, ctx);
 }
 
-const parseSyslog: PrefixParser = (raw, ctx) => {
+/** The line without a syslog priority (`<13>`, `<6>`, `<191>`) before its header, as remote syslog receivers keep it. */
+function withoutPriority(raw: string): string {
+  const priority = raw.charCodeAt(0) === 60 ? LEVEL_RE.exec(raw) : null;
+  return priority ? raw.slice(priority[0].length) : raw;
+}
+
+const parseSyslog: PrefixParser = (line, ctx) => {
+  const raw = withoutPriority(line);
   const stamp = readSyslogStamp(raw);
   if (!stamp) return null;
   const month = monthIndex(stamp.month);
@@ -199,7 +206,7 @@ function isoClock(m: RegExpExecArray, ctx: LineContext): WallClock | null {
 }
 
 const parseIso: PrefixParser = (raw, ctx) => {
-  const m = ISO_RE.exec(raw);
+  const m = ISO_RE.exec(withoutPriority(raw));
   if (!m) return null;
   return withClock(programOrigin(m[9]!, m[10]!, m[11]!), isoClock(m, ctx));
 };
@@ -241,11 +248,17 @@ function dmesgPriority(raw: string): { line: string; kernel: boolean } {
   return level ? { line: raw.slice(level[0].length), kernel: Number(level[0].slice(1, -1)) >> 3 === 0 } : { line: raw, kernel: true };
 }
 
-const parseDmesg: PrefixParser = (raw) => {
-  const { line, kernel } = dmesgPriority(raw);
+// A wall-clock time a console logger put before the kernel's stamp: `[2024-03-01T12:34:56.789012+00:00] [  123.456789] msg`,
+// `[ 2024-03-01 12:34:56.789 ] [  123.456789] msg`.
+const OUTER_ISO_RE = new RegExp(`^\\[ ?${ISO_STAMP} ?\\] ?`);
+
+const parseDmesg: PrefixParser = (raw, ctx) => {
+  const { line: prefixed, kernel } = dmesgPriority(raw);
+  const outer = prefixed.charCodeAt(0) === 91 ? OUTER_ISO_RE.exec(prefixed) : null;
+  const line = outer ? prefixed.slice(outer[0].length) : prefixed;
   const m = UPTIME_RE.exec(line);
   if (!m) return null;
-  return { text: line.slice(m[0].length), host: null, clock: null, uptime: Number(m[1]), kernel, tag: null, caller: m[2] ?? null };
+  return { text: line.slice(m[0].length), host: null, clock: outer ? isoClock(outer, ctx) : null, uptime: Number(m[1]), kernel, tag: null, caller: m[2] ?? null };
 };
 
 // `dmesg -T`: `[Sat Nov 12 10:10:59 2022] msg`.
@@ -399,6 +412,65 @@ export function parseLine(raw: string, lineNo: number, format: LineFormat, ctx: 
   };
   ctx.previous = line;
   return line;
+}
+
+// ABRT's µReport of a kernel oops holds the report in `raw_oops` (`"problem": { "type": "kerneloops", "raw_oops":
+// "BUG: ...\nIP: ...\n..." }`): as a member line of a pretty-printed document, or in a record of a JSON-lines file.
+const RAW_OOPS_MEMBER_RE = /^"raw_oops"\s*:\s*("(?:[^"\\]|\\.)*")\s*,?\s*$/;
+const RAW_OOPS_KEY = 'raw_oops';
+/** How deep in a record `raw_oops` is looked for (µReport: record, problem). */
+const RAW_OOPS_DEPTH = 3;
+
+/** The string a JSON value holds, or null: JSON.parse only (log text is never evaluated). */
+function jsonValue(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return null;
+  }
+}
+
+/** The `raw_oops` string of a record or of one of its objects, at most `depth` levels down. */
+function rawOopsOf(value: unknown, depth: number): string | null {
+  if (typeof value !== 'object' || value === null || Array.isArray(value) || depth === 0) return null;
+  const own = (value as Record<string, unknown>)[RAW_OOPS_KEY];
+  if (typeof own === 'string') return own;
+  for (const member of Object.values(value)) {
+    const found = rawOopsOf(member, depth - 1);
+    if (found !== null) return found;
+  }
+  return null;
+}
+
+/** The kernel report a line holds in a `raw_oops` JSON string, with its escapes undone; null for none. */
+function rawOops(raw: string): string | null {
+  const trimmed = raw.trim();
+  if (trimmed.startsWith('"raw_oops"')) {
+    const member = RAW_OOPS_MEMBER_RE.exec(trimmed);
+    const value = member ? jsonValue(member[1]!) : null;
+    return typeof value === 'string' ? value : null;
+  }
+  return trimmed.startsWith('{') && trimmed.includes('"raw_oops"') ? rawOopsOf(jsonValue(trimmed), RAW_OOPS_DEPTH) : null;
+}
+
+/**
+ * Parses one raw line into the lines it holds: itself, or each line of a kernel report held in a JSON string (a
+ * µReport's `raw_oops`, a journal record whose MESSAGE has several lines), all with the raw line's number and origin.
+ */
+export function parseLines(raw: string, lineNo: number, format: LineFormat, ctx: LineContext): LogLine[] {
+  const held = rawOops(raw);
+  const line = parseLine(raw, lineNo, format, ctx);
+  if (held === null && !line.text.includes('\n')) return [line];
+  const kernel = held !== null || line.kernel;
+  const texts = (held ?? line.text).split('\n');
+  if (texts[texts.length - 1]!.trim() === '') texts.pop();
+  const lines = texts.map((text, i): LogLine => {
+    // (a journal record's first line had its stamp split off with the record)
+    const rest = kernel && (held !== null || i > 0) ? splitUptime(text) : { text, uptime: null, caller: null };
+    return { ...line, text: rest.text.trimEnd(), kernel, uptime: rest.uptime ?? line.uptime, caller: rest.caller ?? line.caller };
+  });
+  if (lines.length > 0) ctx.previous = lines[lines.length - 1]!;
+  return lines;
 }
 
 /** Picks the format that parses most of the sample lines; `bare` when none does. */

@@ -1,3 +1,4 @@
+import { joinHeaderPieces } from '../knowledge/header-pieces.js';
 import type { LogLine } from '../lines/types.js';
 import { isStructuralLine, parseCpuLine } from './body.js';
 import type { HeaderMatcher } from './header-matcher.js';
@@ -71,6 +72,8 @@ const CROWDED_DAMAGE = 'closed before its end: more reports were printed at the 
 /** Headers this close in time may be reports that different CPUs printed together. */
 const CONCURRENT_SECONDS = 1;
 const INTERLEAVED_DAMAGE = "interleaved with another CPU's report printed at the same moment: lines that could be either report's were left out";
+/** A header whose body follows after a silence (a slow console, a stalled CPU) is rejoined up to this far. */
+const MAX_SPLIT_SECONDS = 300;
 
 /** Whether an open block takes a header line as its own (`absorbs`, at most once each with `absorbsOnce`). */
 function absorbs(block: OpenBlock, text: string): boolean {
@@ -87,6 +90,19 @@ function secondsBetween(a: LogLine, b: LogLine): number | null {
   if (a.epochMs !== null && b.epochMs !== null) return (b.epochMs - a.epochMs) / 1000;
   if (a.uptime !== null && b.uptime !== null) return b.uptime - a.uptime;
   return null;
+}
+
+/**
+ * Whether the line opens the body of a block that holds only its header: report structure, and a CPU line only when
+ * it names the header's task (or CPU, when the header names no task).
+ */
+function startsBodyOf(block: OpenBlock, line: LogLine): boolean {
+  if (block.detector === null || block.lines.length !== 1) return false;
+  const trimmed = line.text.trimStart();
+  const cpu = parseCpuLine(trimmed);
+  if (!cpu) return isStructuralLine(trimmed);
+  const claim = block.assembly.claim;
+  return claim.pid !== null ? claim.pid === cpu.pid : claim.cpu === null || claim.cpu === cpu.cpu;
 }
 
 /**
@@ -136,7 +152,9 @@ export class Segmenter {
         for (const b of hosts) b.assembly.ambiguous = true;
         return;
       }
-      const host = hosts[0];
+      // A header printed twice before its body (two console paths, a replay) opens one report, not an empty one first.
+      const repeated = mine.find((b) => b.detector === header && b.lines.length === 1 && b.lines[0]!.text.trim() === text.trim());
+      const host = hosts[0] ?? repeated;
       if (host) {
         this.add(host, line);
         if (host.detector?.endsAt?.test(text)) this.close(host, false);
@@ -221,6 +239,7 @@ export class Segmenter {
   /** A silence or a length that means the block's report is over before this line. */
   private ended(block: OpenBlock, line: LogLine): boolean {
     const gap = secondsBetween(block.lines[block.lines.length - 1]!, line);
+    if (gap !== null && gap > MAX_GAP_SECONDS && gap <= MAX_SPLIT_SECONDS && startsBodyOf(block, line)) return false;
     return (gap !== null && (gap > MAX_GAP_SECONDS || gap < -1)) || block.lines.length >= MAX_BLOCK_LINES;
   }
 
@@ -235,6 +254,12 @@ export class Segmenter {
   private belongs(block: OpenBlock, line: LogLine): boolean {
     if (this.ended(block, line)) return false;
     const text = line.text;
+    const joined = block.detector && block.lines.length === 1 ? joinHeaderPieces(block.lines[0]!.text, text) : null;
+    if (joined !== null) {
+      // The rest of a header printed in pieces: the header is read whole, from its first piece's line.
+      block.lines[0] = { ...block.lines[0]!, text: joined };
+      return true;
+    }
     if (DROPPED_RE.test(text)) {
       block.dropped = true;
       this.add(block, line);

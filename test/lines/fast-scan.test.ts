@@ -31,6 +31,8 @@ const PREFIXES: readonly [LineFormat, string][] = [
   ['dmesg', '[ 1234.567890] '],
   ['dmesg', '[ 1234.567890] [T123] '],
   ['kmsg', '4,1234,5678901,-;'],
+  ['syslog', '<134>Nov 12 10:10:59 node-2 kernel: '],
+  ['dmesg', '[2024-03-01T12:34:56.789012+00:00] [ 1234.567890] '],
 ];
 
 /** What the full path would do with the line's message: open a report or a register dump, or keep it as a notable event. */
@@ -201,6 +203,27 @@ describe('reading with the fast path', () => {
       const expected = full(text);
       expect(fast.incidents).toEqual(expected.incidents);
       expect(notable(fast)).toEqual(notable(expected));
+      expect(fast.inputs.map(allButPassedOver)).toEqual(expected.inputs.map(allButPassedOver));
+    }
+  });
+
+  it('gives the same for syslog priorities, an outer ISO time and reports held in JSON strings (µReport raw_oops, journal MESSAGE)', async () => {
+    const syslog = noisy.split('\n').map((l) => l.replace(/^.*? \| messages \| /, ''));
+    const kernel = syslog.filter((l) => / node-2 kernel: /.test(l));
+    const oops = kernel.slice(0, kernel.findIndex((l) => / kernel: Code: /.test(l)) + 1).map((l) => l.replace(/^.* kernel: /, '')).join('\n');
+    const routine = (i: number) => `{"MESSAGE":"device veth${i} entered promiscuous mode","_TRANSPORT":"kernel","__REALTIME_TIMESTAMP":"${1668247859000000 + i}"}`;
+    const variants = [
+      syslog.map((l, i) => (l ? `<${[4, 13, 134][i % 3]}>${l}` : l)).join('\n'),
+      kernel.map((l, i) => l.replace(/^\w{3} [ \d]\d (\d\d:\d\d:\d\d) node-2 kernel: /, (_m, t: string) => `[2022-11-12T${t}.000000+08:00] [ ${1000 + i}.000000] `)).join('\n'),
+      ['{', '  "ureport_version": 2,', '  "problem": {', '    "type": "kerneloops",', `    "raw_oops": ${JSON.stringify(oops)},`, '    "component": "kernel"', '  }', '}'].join('\n'),
+      [...Array.from({ length: 300 }, (_, i) => routine(i)), JSON.stringify({ MESSAGE: oops, _TRANSPORT: 'kernel', __REALTIME_TIMESTAMP: '1668247999000000' }), routine(301)].join('\n'),
+    ];
+    for (const text of variants) {
+      const fast = await analyzeChunks(text, [65536], true);
+      const expected = analyzeText(text, 'messages', { now: () => new Date('2022-11-13T00:00:00Z'), year: 2022 });
+      expect(expected.incidents.length).toBeGreaterThan(0);
+      expect(expected.incidents[0]!.culprit?.function).toBe('blk_set_queue_dying');
+      expect(fast.incidents).toEqual(expected.incidents);
       expect(fast.inputs.map(allButPassedOver)).toEqual(expected.inputs.map(allButPassedOver));
     }
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { detectFormat, parseLine } from '../../src/lines/formats.js';
+import { detectFormat, parseLine, parseLines } from '../../src/lines/formats.js';
 import type { LineContext, LineFormat } from '../../src/lines/types.js';
 
 function ctx(overrides: Partial<LineContext> = {}): LineContext {
@@ -68,6 +68,32 @@ describe('parseLine: one row per format', () => {
     ['dmesg -T', 'dmesg-human', '[Sat Nov 12 10:10:59 2022] Call Trace:', { text: 'Call Trace:', time: '2022-11-12T10:10:59', uptime: null }],
     ['/dev/kmsg record', 'kmsg', '4,1003,3600000000,-;Call Trace:', { text: 'Call Trace:', uptime: 3600, kernel: true }],
     ['/dev/kmsg record from user space', 'kmsg', '12,1004,3600000001,-;BUG: soft lockup - CPU#0 stuck for 22s! [x:1]', { kernel: false }],
+    [
+      'syslog with a one-digit priority (remote syslog receivers keep it)',
+      'syslog',
+      '<4>Nov 12 10:10:59 node-2 kernel: BUG: soft lockup - CPU#1 stuck for 22s! [kworker/1:2:99]',
+      { text: 'BUG: soft lockup - CPU#1 stuck for 22s! [kworker/1:2:99]', host: 'node-2', time: '2022-11-12T10:10:59', kernel: true, tag: 'kernel' },
+    ],
+    ['syslog with a two-digit priority', 'syslog', '<13>Nov 12 10:10:59 node-2 sshd[39311]: Accepted key', { text: 'Accepted key', kernel: false, tag: 'sshd' }],
+    [
+      'syslog with a three-digit priority, kernel uptime stamp after the tag',
+      'syslog',
+      '<134>Mar  3 08:01:02 web1 kernel: [ 1234.567890] Call Trace:',
+      { text: 'Call Trace:', host: 'web1', time: '2022-03-03T08:01:02', uptime: 1234.56789 },
+    ],
+    ['ISO syslog with a priority', 'iso', '<6>2022-11-12T10:10:59+0800 node-2 kernel: Call Trace:', { text: 'Call Trace:', time: '2022-11-12T10:10:59+08:00', kernel: true }],
+    [
+      'an outer ISO time before the uptime stamp (console logger)',
+      'dmesg',
+      '[2024-03-01T12:34:56.789012+00:00] [  123.456789] BUG: kernel NULL pointer dereference, address: 0000000000000008',
+      { text: 'BUG: kernel NULL pointer dereference, address: 0000000000000008', time: '2024-03-01T12:34:56.789012+00:00', uptime: 123.456789 },
+    ],
+    [
+      'an outer ISO time with spaces inside its brackets, then an uptime and a caller tag',
+      'dmesg',
+      '[ 2024-03-01 12:34:56.789 ] [ 1234.567890][ T4521] Call Trace:',
+      { text: 'Call Trace:', time: '2024-03-01T12:34:56.789', uptime: 1234.56789, caller: 'T4521' },
+    ],
     ['bare pasted text', 'bare', ' [<ffffffff810bd514>] __wake_up+0x44/0x50', { text: ' [<ffffffff810bd514>] __wake_up+0x44/0x50', kernel: true, time: null, uptime: null }],
   ];
 
@@ -118,5 +144,41 @@ describe('detectFormat', () => {
 
   it('picks the majority format of a file with a few foreign lines', () => {
     expect(detectFormat(['[ 1.0] a', '[ 2.0] b', 'pasted note', '[ 3.0] c'])).toBe('dmesg');
+  });
+});
+
+describe('parseLines: a kernel report held in a JSON string field', () => {
+  const texts = (raw: string, format: LineFormat) => parseLines(raw, 3, format, ctx()).map((l) => ({ text: l.text, lineNo: l.lineNo, kernel: l.kernel, uptime: l.uptime }));
+
+  it('reads a pretty-printed µReport member line, its escapes undone', () => {
+    const raw = String.raw`    "raw_oops": "BUG: unable to handle kernel NULL pointer dereference at 0000000000000010\nIP: [<ffffffffa03c21b7>] nfs_readdir_xdr_to_array+0x1a7/0x390 [nfs]\nModules linked in: nfs \"lockd\"\tsunrpc\n",`;
+    expect(texts(raw, 'bare')).toEqual([
+      { text: 'BUG: unable to handle kernel NULL pointer dereference at 0000000000000010', lineNo: 3, kernel: true, uptime: null },
+      { text: 'IP: [<ffffffffa03c21b7>] nfs_readdir_xdr_to_array+0x1a7/0x390 [nfs]', lineNo: 3, kernel: true, uptime: null },
+      { text: 'Modules linked in: nfs "lockd"\tsunrpc', lineNo: 3, kernel: true, uptime: null },
+    ]);
+  });
+
+  it('reads raw_oops inside a record of a JSON-lines file (µReport problem object), stamps split off', () => {
+    const raw = JSON.stringify({ ureport_version: 2, problem: { type: 'kerneloops', raw_oops: '[  12.5] WARNING: CPU: 1 PID: 7 at kernel/foo.c:3 foo+0x1/0x2\n[  12.6] Call Trace:' } });
+    expect(texts(raw, 'bare')).toEqual([
+      { text: 'WARNING: CPU: 1 PID: 7 at kernel/foo.c:3 foo+0x1/0x2', lineNo: 3, kernel: true, uptime: 12.5 },
+      { text: 'Call Trace:', lineNo: 3, kernel: true, uptime: 12.6 },
+    ]);
+  });
+
+  it("splits a journal record whose MESSAGE holds several lines, each with the record's origin", () => {
+    const raw = JSON.stringify({ MESSAGE: 'CPU: 2 PID: 9 Comm: x\nCall Trace:\n foo+0x1/0x2', _TRANSPORT: 'kernel', _HOSTNAME: 'db1', __REALTIME_TIMESTAMP: '1668247859000000' });
+    const lines = parseLines(raw, 5, 'journal-json', ctx());
+    expect(lines.map((l) => [l.text, l.host, l.time, l.lineNo, l.kernel])).toEqual([
+      ['CPU: 2 PID: 9 Comm: x', 'db1', '2022-11-12T10:10:59.000000Z', 5, true],
+      ['Call Trace:', 'db1', '2022-11-12T10:10:59.000000Z', 5, true],
+      [' foo+0x1/0x2', 'db1', '2022-11-12T10:10:59.000000Z', 5, true],
+    ]);
+  });
+
+  it('leaves a malformed string and a line that only mentions raw_oops as they are (never evaluated)', () => {
+    expect(texts(String.raw`"raw_oops": "BUG: x\q",`, 'bare')).toEqual([{ text: String.raw`"raw_oops": "BUG: x\q",`, lineNo: 3, kernel: true, uptime: null }]);
+    expect(texts('abrt: saved "raw_oops" of 3 reports', 'bare')).toHaveLength(1);
   });
 });

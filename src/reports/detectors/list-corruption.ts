@@ -2,8 +2,11 @@ import { defineHeaderDetector } from '../define.js';
 
 // CONFIG_DEBUG_LIST: `list_del corruption. prev->next should be ffff..., but was ffff...`, `list_add corruption. ...`,
 // `list_add double add: new=..., prev=..., next=...`, `list_del corruption, ffff...->next is LIST_POISON1 (dead000000000100)`,
-// followed by `kernel BUG at lib/list_debug.c:53!` (4.15+) or inside a WARNING (older kernels).
-const HEADER_RE = /^(?:h?list_(?:add|del|bl_add|replace|splice)\w{0,12} (?:corruption|double add)\b)(.*)$/;
+// followed by `kernel BUG at lib/list_debug.c:53!` (CONFIG_BUG_ON_DATA_CORRUPTION) or, without it, by the WARNING that
+// carries the trace (4.16+ prints a WARN's message before its `WARNING:` line: `WARNING: CPU: 3 PID: 17219 at
+// lib/list_debug.c:30 __list_add_valid_or_report+0x7f/0xa0`). Before 4.16 the message came after the WARNING line: the
+// warning detector reads those (its helper table blames the list user).
+export const LIST_MESSAGE_RE = /^(?:h?list_(?:add|del|bl_add|replace|splice)\w{0,12} (?:corruption|double add)\b)(.*)$/;
 
 export const listCorruption = defineHeaderDetector({
   kind: 'list-corruption',
@@ -15,8 +18,8 @@ export const listCorruption = defineHeaderDetector({
       'list_add double add: new=ffff888024b8a528, prev=ffff888024b8a528, next=ffff88807c4d3e98.',
     ],
   },
-  header: HEADER_RE,
-  absorbs: [/^kernel BUG at /, /^(?:Oops: )?invalid opcode: /, /^Internal error: Oops - BUG: /],
+  header: LIST_MESSAGE_RE,
+  absorbs: [/^kernel BUG at /, /^(?:Oops: )?invalid opcode: /, /^Internal error: Oops - BUG: /, /^WARNING: (?:CPU: \d{1,5} PID: -?\d{1,10} )?at ?lib\/list_debug\.c:/],
   describe(match, report) {
     report.details['message'] = match[0].trim();
   },

@@ -3,6 +3,7 @@ import { makeTitle, type IncidentKind } from '../../result/kinds.js';
 import { buildReport, flagNegativePid } from '../report.js';
 import { blamePart, PANIC_INSIDE_REPORT_RE, symbolRef } from '../sections.js';
 import type { Detector, ReportBlock } from '../types.js';
+import { LIST_MESSAGE_RE } from './list-corruption.js';
 
 // The WARN()/WARN_ON() header in each era:
 //   `WARNING: CPU: 1 PID: 8377 at arch/x86/kvm/x86.c:7209 kvm_arch_vcpu_ioctl_run+0x1f7/0x5a00` (3.11+; 3.10 RHEL 7 adds `()`)
@@ -45,6 +46,8 @@ const HELPER_FRAMES: readonly { readonly file: RegExp; readonly skip: RegExp; re
   { file: /^fs\/proc\/generic\.c$/, what: 'proc registration', skip: /^proc_/ },
   { file: /^lib\/refcount\.c$|^include\/linux\/refcount\.h$/, what: 'refcount', skip: /refcount|^kobject_/ },
   { file: /^kernel\/locking\/lockdep\.c$/, what: 'locking', skip: /^lock_sock|^release_sock/ },
+  // CONFIG_DEBUG_LIST's checks before 4.16 (a WARN whose message follows its line): blamed on the list's user.
+  { file: /^lib\/list_debug\.c$/, what: 'list', skip: /^(?:__)?h?list_/ },
   { file: /^mm\/(?:slab|slub|slab_common|page_alloc|vmalloc|util|percpu|memcontrol)\.c$/, what: 'allocation', skip: /alloc|^kv?free|slab|^kmem|^__?kmalloc|^vm_|^vmap|_noprof$/ },
   { file: /^drivers\/usb\/core\/(?:urb|message)\.c$/, what: 'USB transfer', skip: /^usb_(?:submit_urb|start_wait_urb|bulk_msg|interrupt_msg|control_msg|hcd_submit_urb)/ },
 ];
@@ -96,21 +99,23 @@ export const warning: Detector = {
   header: HEADER_RE,
   body: 'trace',
   bodyLines: [WRAPPED_SYMBOL_RE],
-  // (4.x+ ASSERT_RTNL is a WARN_ONCE that prints its line after the WARNING line)
-  absorbs: [PANIC_INSIDE_REPORT_RE, /^RTNL: assertion failed at /],
+  // (4.x+ ASSERT_RTNL is a WARN_ONCE that prints its line after the WARNING line; so did CONFIG_DEBUG_LIST before 4.16)
+  absorbs: [PANIC_INSIDE_REPORT_RE, /^RTNL: assertion failed at /, LIST_MESSAGE_RE],
   detect(block) {
     const match = HEADER_RE.exec(block.lines[block.headerIndex]!.text);
     if (!match) return null;
     const header = parseHeader(match);
     const helper = header.file ? HELPER_FRAMES.find((h) => h.file.test(header.file!)) : undefined;
     // Lockdep's own WARN_ONs (DEBUG_LOCKS_WARN_ON) report a locking bug, not a failed assertion of the caller.
-    const kind: IncidentKind = helper?.what === 'locking' ? 'lockdep' : 'warning';
+    const kind: IncidentKind = helper?.what === 'locking' ? 'lockdep' : helper?.what === 'list' ? 'list-corruption' : 'warning';
     const report = buildReport(kind, block);
     report.cpu ??= header.cpu;
     report.pid ??= header.pid;
     report.comm ??= header.comm;
     report.details['source'] = header.file ? `${header.file}:${header.line}` : null;
     if (helper) report.details['raisedBy'] = helper.what;
+    const listMessage = kind === 'list-corruption' ? block.lines.map((l) => LIST_MESSAGE_RE.exec(l.text.trimStart())).find((m) => m) : undefined;
+    if (listMessage) report.details['message'] = listMessage[0].trim();
     if (block.lines.some((l) => /Kernel panic - not syncing: (?:kernel: )?panic_on_warn set/.test(l.text))) report.details['panicOnWarn'] = true;
     const symbol = header.symbol ?? (header.file && header.assertion === null ? wrappedSymbol(block) : null);
     const headerFunction = symbol && !/^0x/.test(symbol) ? (symbolRef(symbol) ?? { function: symbol, module: null }) : null;
