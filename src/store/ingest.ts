@@ -123,7 +123,8 @@ export async function ingestResult(store: Store, result: Result, digests: Readon
     await inChunks(events, (slice) => tx.insertInto('events').values(slice).execute());
     await ran.save(tx);
     await hosts.save();
-    await refreshStatuses(tx);
+    // The statuses count from the problems' newest time: an ingest that touched no problem changes none.
+    if (deltas.length > 0) await refreshStatuses(tx);
     return { ...none, inputsAdded: fresh.length, ...counts };
   });
 }
@@ -141,8 +142,10 @@ class HostIds {
   async id(name: string): Promise<number> {
     const known = this.rows.get(name);
     if (known) return known.id;
-    await this.tx.insertInto('hosts').values({ name, first_ms: null, last_ms: null }).onConflict((oc) => oc.column('name').doNothing()).execute();
-    const row = await this.tx.selectFrom('hosts').select(['id', 'first_ms', 'last_ms']).where('name', '=', name).executeTakeFirstOrThrow();
+    // Read first: a stored host (the usual case) costs one read and no write; no other writer can add it meanwhile.
+    const row =
+      (await this.tx.selectFrom('hosts').select(['id', 'first_ms', 'last_ms']).where('name', '=', name).executeTakeFirst()) ??
+      (await this.tx.insertInto('hosts').values({ name, first_ms: null, last_ms: null }).returning(['id', 'first_ms', 'last_ms']).executeTakeFirstOrThrow());
     const entry = { id: Number(row.id), first: row.first_ms === null ? null : Number(row.first_ms), last: row.last_ms === null ? null : Number(row.last_ms), changed: false };
     this.rows.set(name, entry);
     this.byId.set(entry.id, entry);
@@ -168,9 +171,9 @@ class KernelIds {
   async id(release: string): Promise<number> {
     const known = this.ids.get(release);
     if (known !== undefined) return known;
-    const build = kernelBuild(release);
-    await this.tx.insertInto('kernels').values(build).onConflict((oc) => oc.column('release').doNothing()).execute();
-    const row = await this.tx.selectFrom('kernels').select('id').where('release', '=', release).executeTakeFirstOrThrow();
+    const row =
+      (await this.tx.selectFrom('kernels').select('id').where('release', '=', release).executeTakeFirst()) ??
+      (await this.tx.insertInto('kernels').values(kernelBuild(release)).returning('id').executeTakeFirstOrThrow());
     this.ids.set(release, Number(row.id));
     return Number(row.id);
   }
@@ -229,6 +232,7 @@ function sameLines(o: Occurrence['row'], key: OccurrenceKey): boolean {
  * twice. The candidates are read in one statement, the new occurrences written in one; returns the aggregates' deltas.
  */
 async function storeOccurrences(tx: Tx, keys: readonly OccurrenceKey[], counts: { occurrencesAdded: number; occurrencesMerged: number }): Promise<SpreadDelta[]> {
+  if (keys.length === 0) return [];
   const known: Occurrence[] = [];
   await inChunks(keys, async (slice) => {
     const rows = await tx

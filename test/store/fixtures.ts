@@ -2,7 +2,11 @@ import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Incident, Result } from '../../src/result/schema.js';
-import type { InputDigest } from '../../src/store/ingest.js';
+import { analyzePaths } from '../../src/run.js';
+import { digestInputs } from '../../src/store/digest.js';
+import { ingestResult, type InputDigest } from '../../src/store/ingest.js';
+import { storeLocation } from '../../src/store/location.js';
+import { Store } from '../../src/store/open.js';
 
 export const NODE2 = 'examples/node-2/messages.node-2.20221112.log';
 /** The seed write-up's excerpt: a part of the same lines as NODE2 (10:10:59 to 10:16:00), in a file of its own. */
@@ -47,4 +51,22 @@ export function fleetDay(analyzed: Result, host: string, kernel: string, day: st
     events: [],
   };
   return { result, digests: new Map([[path, { sha256: createHash('sha256').update(path).digest('hex'), size: 1000 }]]) };
+}
+
+const analyzed = new Map<string, Promise<Result>>();
+
+/**
+ * Stores a log as `ktriage ingest` does, in this process, each log analyzed once per file: the setup of a test whose
+ * assertions are not about that ingest's own run (a process each costs about a CPU second).
+ */
+export async function keep(db: string, ...paths: string[]): Promise<void> {
+  const store = await Store.open(storeLocation(db), { create: true });
+  try {
+    for (const path of paths) {
+      const result = await (analyzed.get(path) ?? analyzed.set(path, analyzePaths([path]).then((o) => o.result)).get(path)!);
+      await ingestResult(store, result, await digestInputs(result.inputs.map((i) => i.path)));
+    }
+  } finally {
+    await store.close();
+  }
 }
