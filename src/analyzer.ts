@@ -178,7 +178,10 @@ export class Analyzer implements FeedOwner {
   /** @internal a line that belongs to no report and can be no spoofed one (a plain repeat the fast path took whole). */
   takeRepeat(line: LogLine, reading: MessageReading): void {
     const host = this.hostOf(line);
-    if (!this.copies?.isCopy(line, host)) this.events.addRead(line, host, reading);
+    if (this.copies?.isCopy(line, host)) return;
+    // As loose() does: a repeated frame or task line of a sysrq-w dump is part of a wait.
+    if (line.kernel) this.waits.line(line, host);
+    this.events.addRead(line, host, reading);
   }
 
   private loose(line: LogLine): void {

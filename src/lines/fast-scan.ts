@@ -16,10 +16,11 @@ const HEADER_HINT_RE =
 
 /**
  * Literal pieces of what the kernel prints about waiting, read for the wait-for graph (src/reports/wait-lines.ts):
- * lockdep's held-locks lines, NMI backtrace markers, RCU stall details, task-state lines and the frames under them,
- * the hypervisor line. (`blocked`, `non-responsive` and `INFO: ` lines are notable or header hints already.)
+ * lockdep's held-locks lines, NMI backtrace markers, RCU stall details, task-state lines (`task:X state:D`, and the
+ * pre-5.x sysrq-w/show_state form `comm D ffff... 0 1234 2 0x00000000`, told by its pid, ppid and flags) and the frames
+ * under them, the hypervisor line. (`blocked`, `non-responsive` and `INFO: ` lines are notable or header hints already.)
  */
-const WAIT_HINT_RE = /held by |\}, at: |NMI backtrace|Sending NMI|GPs behind|ticks this GP|kthread starved| state:[A-Za-z] |Hypervisor detected|\+0x[0-9a-f]{1,8}\/0x/;
+const WAIT_HINT_RE = /held by |\}, at: |NMI backtrace|Sending NMI|GPs behind|ticks this GP|kthread starved| state:[A-Za-z] |Hypervisor detected|\+0x[0-9a-f]{1,8}\/0x|\d +\d{1,10} +\d{1,10} +0x[0-9a-f]/;
 
 /** Whether a raw line (any prefix) may be a report header, a register dump, a notable or errno event, or a wait. */
 export function mayMatter(raw: string): boolean {
@@ -59,6 +60,8 @@ function gramWindows(notable: boolean): number[] {
     if (/[0-9a-fA-F]/.test(String.fromCharCode(b))) windows.push([b, 0x20, 0x5b, 0x23]);
     // A stack frame's `+0x1f`: under a task dump it is part of a wait (see WAIT_HINT_RE).
     if (notable && /[0-9a-f]/.test(String.fromCharCode(b))) windows.push([0x2b, 0x30, 0x78, b]);
+    // The flags ` 0x00000080` that end a pre-5.x task-state line (see WAIT_HINT_RE).
+    if (notable && /[0-9a-f]/.test(String.fromCharCode(b))) windows.push([0x20, 0x30, 0x78, b]);
     if (/[0-9]/.test(String.fromCharCode(b))) windows.push([0x20, 0x5b, b, 0x5d]);
   }
   return [...new Set(windows.map((bytes) => bytes.reduce((w, b) => ((w << 8) | fold(b)) >>> 0, 0) | 0))];

@@ -2,7 +2,7 @@
 // lines with the stack printed under them, hung-task blocker lines, RCU stall details, CSD-lock waits, and NMI
 // backtraces (each the stack sample of one CPU). Cut or interleaved dumps are kept with what they say, marked partial.
 import type { LogLine } from '../lines/types.js';
-import { parseCpuLine, parseRipLine } from './body.js';
+import { isStackWordsLine, parseCpuLine, parseRipLine } from './body.js';
 import { parseFrameLine } from './frames.js';
 import type { Frame } from './types.js';
 import { readWaitLine, type WaitLine } from './wait-lines.js';
@@ -186,7 +186,8 @@ export class WaitCollector {
 
   /** A frame or trace line under a task line: added to its stack. False when the line is none (the stack ended). */
   private stackLine(into: { stack: Frame[] }, text: string): boolean {
-    if (text === 'Call Trace:' || text === '<TASK>' || text === '</TASK>') return true;
+    // (before 4.x sched_show_task printed the task's stack words between its line and the Call Trace)
+    if (text === 'Call Trace:' || text === '<TASK>' || text === '</TASK>' || isStackWordsLine(text)) return true;
     const frame = parseFrameLine(` ${text}`, null);
     if (!frame) return false;
     if (frame.frame && into.stack.length < 64) into.stack.push(frame.frame);

@@ -122,7 +122,8 @@ export function readWaitLine(text: string): WaitLine | null {
     const m = NO_LOCKS_RE.exec(text);
     return m ? { kind: 'held-by', count: 0, comm: m[1]!, pid: Number(m[2]) } : null;
   }
-  const old = OLD_TASK_RE.exec(text);
+  // (most lines are none: the flags' ` 0x` tells the few worth the regex)
+  const old = text.includes(' 0x') ? OLD_TASK_RE.exec(text) : null;
   if (old) return { kind: 'task', comm: old[1]!, state: old[2]!, pid: Number(old[4]), ppid: Number(old[5]) };
   return null;
 }

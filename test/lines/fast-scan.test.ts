@@ -290,11 +290,49 @@ describe('fast line scan and waits', () => {
     'Hypervisor detected: KVM',
     'INFO: task a:1 is blocked on a mutex likely owned by task b:2.',
     'smp: csd: Detected non-responsive CSD lock (#1) on CPU#5, waiting 5000000000 ns for CPU#12 flush_tlb_func+0x0/0x280',
+    // sched_show_task before 5.x: 3.x with the task address, 4.x-5.x with the free stack glued to the state letter.
+    'kworker/u16:2   D ffff88003fc13780     0  1234      2 0x00000000',
+    'syz-executor013 D29336  7561   7543 0x00000004',
+    'mysqld          D 0000000000000000     0  4321      1 0x00000080',
   ];
   it.each(WAIT_LINES)('stops at %s', (text) => {
     for (const [, prefix] of PREFIXES) {
       expect(mayMatter(prefix + text)).toBe(true);
       expect(scanStopsAt(prefix + text)).toBe(true);
     }
+  });
+});
+
+describe('fast read of a sysrq-w dump in the pre-5.x task form', () => {
+  // `echo w > /proc/sysrq-trigger` on a 3.10 node, between routine lines that the fast read passes over.
+  const dump = [
+    'SysRq : Show Blocked State',
+    '  task                        PC stack   pid father',
+    'jbd2/sdb1-8     D ffff88003fc13780     0   512      2 0x00000000',
+    ' ffff880036b3bc50 0000000000000046 ffff880036b3bfd8 0000000000013780',
+    'Call Trace:',
+    ' [<ffffffff8160a7b9>] schedule+0x29/0x70',
+    ' [<ffffffff8160848e>] io_schedule+0x8e/0xd0',
+    ' [<ffffffff811e4a6e>] sleep_on_buffer+0xe/0x20',
+    ' [<ffffffffa01bd1c4>] jbd2_journal_commit_transaction+0x1634/0x19e0 [jbd2]',
+    ' [<ffffffffa01c2e18>] kjournald2+0xc8/0x260 [jbd2]',
+    'mysqld          D ffff88003fd13780     0  4321      1 0x00000080',
+    ' ffff88002a44fd98 0000000000000086 ffff88002a44ffd8 0000000000013780',
+    'Call Trace:',
+    ' [<ffffffff8160a7b9>] schedule+0x29/0x70',
+    ' [<ffffffffa01bd9e5>] jbd2_log_wait_commit+0xc5/0x140 [jbd2]',
+    ' [<ffffffffa01d1f7d>] ext4_sync_file+0x25d/0x350 [ext4]',
+    ' [<ffffffff811cf1e5>] do_fsync+0x65/0xa0',
+  ];
+  const routine = 'kernel: device veth1 entered promiscuous mode';
+  // (the first 200 lines are read whole, to tell the format: the dump comes after them)
+  const text = [...Array.from({ length: 300 }, () => `Nov 12 09:59:00 node-5 ${routine}`), 'Nov 12 10:00:00 node-5 kernel: blk_update_request: I/O error, dev sdb, sector 2048 op 0x1:(WRITE) flags 0x800 phys_seg 1 prio class 0', ...Array.from({ length: 50 }, () => `Nov 12 10:05:00 node-5 ${routine}`), ...dump.map((l) => `Nov 12 10:10:00 node-5 kernel: ${l}`), `Nov 12 10:10:01 node-5 ${routine}`, ''].join('\n');
+
+  it('reads the tasks and their waits as the full read does', async () => {
+    const full = analyzeText(text, 'messages', { now: () => new Date('2022-11-13T00:00:00Z'), year: 2022 });
+    const fast = await analyzeChunks(text, [4096], true);
+    expect(fast.inputs[0]!.linesPassedOver).toBeGreaterThan(0);
+    expect(full.waitGraph!.edges.map((e) => `${e.from}>${e.to} ${e.kind} ${e.resource} ${e.storage?.lines ?? 0}`)).toEqual(['task:512>null io sdb1 1', 'task:4321>task:512 journal sdb1 1']);
+    expect(fast.waitGraph).toEqual(full.waitGraph);
   });
 });
