@@ -15,7 +15,7 @@ let file: { fd: number; maxLineBytes: number; id: number } | null = null;
 const BUFFER_BYTES = BLOCK_BYTES + 1;
 
 const headers = new HeaderMatcher();
-const recent = workerTexts();
+const memory = workerTexts();
 
 type Request = { open: string; maxLineBytes: number; file: number } | { block: number; spare?: ArrayBuffer };
 
@@ -33,7 +33,7 @@ parentPort!.on('message', (request: Request) => {
   const read = readSync(file!.fd, buffer, 0, buffer.length, from - before);
   const bytes = buffer.subarray(before, Math.max(before, read));
   const scanned = bytes.length > 0 ? scanBlock(bytes, before === 0 || buffer[0] === 10, file!.maxLineBytes) : null;
-  const found = scanned && { ...scanned, texts: readTexts(bytes, scanned, headers, recent) };
+  const found = scanned && { ...scanned, texts: readTexts(bytes, scanned, headers, memory) };
   const transfer = [buffer.buffer as ArrayBuffer];
   if (found) for (const list of [found.stops, found.ends, found.previous, found.lineIndex, found.restAt, found.restIds, found.clocks, found.restSpans, found.texts.fields]) transfer.push(list.buffer as ArrayBuffer);
   parentPort!.postMessage({ file: file!.id, block, bytes, found }, transfer);

@@ -58,6 +58,25 @@ describe('texts read in a scan worker', () => {
   });
 });
 
+describe("a scan worker's memory of texts", () => {
+  it('remembers a text from its second sight on: the distinct texts of a noisy log are read and dropped', () => {
+    const headers = new HeaderMatcher();
+    const memory = workerTexts();
+    const block = (text: string) => Buffer.from(`Nov 12 10:11:01 node-7 kernel: ${text}\n`, 'latin1');
+    const rest = (text: string) => `node-7 kernel: ${text}`;
+    const read = (text: string) => {
+      const bytes = block(text);
+      return readTexts(bytes, findStops(bytes, 0, bytes.length, 65536), headers, memory);
+    };
+    read('rbd: rbd3: encountered watch error: -107');
+    read('audit: type=1400 audit(1668219031.187:413574203): avc:  denied  { connectto } for  pid=1107');
+    expect(memory.recent.get(rest('rbd: rbd3: encountered watch error: -107'))).toBeUndefined();
+    const again = read('rbd: rbd3: encountered watch error: -107');
+    expect(memory.recent.get(rest('rbd: rbd3: encountered watch error: -107'))).toMatchObject({ event: again.readings[0] });
+    expect(memory.recent.get(rest('audit: type=1400 audit(1668219031.187:413574203): avc:  denied  { connectto } for  pid=1107'))).toBeUndefined();
+  });
+});
+
 describe('scan workers', () => {
   it('are as many as the cores, at most 8, or as KTRIAGE_WORKERS asks', () => {
     expect([workerCount(undefined, 2), workerCount(undefined, 64), workerCount('1', 2), workerCount('3', 2), workerCount('0', 2), workerCount('x', 4)]).toEqual([2, 8, 1, 3, 1, 4]);
