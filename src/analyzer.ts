@@ -4,13 +4,13 @@ import { applyFilter, type ResultFilter } from './analysis/filter.js';
 import { crossCheckCode, NO_CODE_CHECK } from './machine/cross-check.js';
 import { EventAggregator, type MessageReading } from './analysis/events.js';
 import { RecentTexts, REPEATED_TEXTS_ROOM } from './lines/recent-texts.js';
-import { capIncidents, omittedWarning } from './analysis/cap.js';
+import { capIncidents, omittedParams } from './analysis/cap.js';
 import { completeIncidents, groupIncidents, UniqueReports } from './analysis/incidents.js';
 import { isUnknownHeaderDump } from './reports/headerless.js';
 import { coveredSpan, summarize } from './analysis/summary.js';
 import { crossesMidnight } from './time/format.js';
 import { groupProblems } from './analysis/problems.js';
-import { LineCopies } from './analysis/overlap.js';
+import { LineCopies, MAX_REMEMBERED } from './analysis/overlap.js';
 import { linkVictims } from './analysis/victims.js';
 import { SourceFeed, type FeedOptions, type FeedOwner, type SourceInfo } from './analysis/feed.js';
 import { readPlainText, textOf, type RepeatedText, type TextsRead } from './analysis/text-reading.js';
@@ -23,7 +23,8 @@ import { HeaderMatcher } from './reports/header-matcher.js';
 import { DETECTORS } from './reports/index.js';
 import type { Fragment, SegmenterSink } from './reports/segmenter.js';
 import type { Detector, Report } from './reports/types.js';
-import type { Result, RunWarning } from './result/schema.js';
+import type { Result } from './result/schema.js';
+import type { UnsaidWarning, Warn } from './result/warnings.js';
 import type { UnsaidIncident } from './result/unsaid.js';
 import type { KnownIssueMatch } from './result/known-issue-schema.js';
 import { matchKnownIssues } from './analysis/known-issues.js';
@@ -74,7 +75,7 @@ export class Analyzer implements FeedOwner {
   private readonly events: EventAggregator;
   private readonly feeds: SourceFeed[] = [];
   private readonly hostHints = new Map<string, string | null>();
-  private readonly warnings: RunWarning[] = [];
+  private readonly warnings: UnsaidWarning[] = [];
   /** Lines an input repeats from another (the same node's logs in several forms), counted once. */
   /** Null when the run reads one source: no line can then repeat another input's, and none is remembered. */
   private readonly copies: LineCopies | null;
@@ -105,9 +106,10 @@ export class Analyzer implements FeedOwner {
     return feed;
   }
 
-  warn(path: string | null, message: string): void {
-    this.warnings.push({ path, message });
-  }
+  /** Says what went wrong with an input (path) or the run (null): a code and its parameters, said by the render layer. */
+  warn: Warn = (path, code, params = {}) => {
+    this.warnings.push({ path, code, params });
+  };
 
   /** @internal the segmenter's outputs for one input. */
   sinkFor(_info: SourceInfo): SegmenterSink {
@@ -206,22 +208,21 @@ export class Analyzer implements FeedOwner {
 
   finish(): Result {
     for (const { count, example } of this.spoofed.values()) {
-      // Without a program tag the line is a /dev/kmsg record or dmesg line whose facility is not the kernel's.
-      const source = example.tag !== null ? `from the program "${example.tag}"` : 'written to the kernel log by user space (not the kernel facility)';
-      this.warn(example.path, `line ${example.lineNo}: ${count} line(s) ${source} look like a kernel report ("${example.text.slice(0, 80)}") but were not logged by the kernel; ignored as reports`);
+      // Without a program tag (program: '') the line is a /dev/kmsg record or dmesg line whose facility is not the kernel's.
+      this.warn(example.path, 'spoofed-report', { line: example.lineNo, count, program: example.tag ?? '', excerpt: example.text.slice(0, 80) });
     }
-    if (this.unassembled > 0) this.warn(null, `${this.unassembled} report(s) printed at the same moment by several CPUs could not be reassembled whole (lines that could be another's, or more reports at once than can be told apart without printk caller tags): flagged corrupted`);
-    if (this.events.droppedLines > 0) this.warn(null, `${this.events.droppedLines} lines with rare message templates were not grouped into events (template cap reached)`);
+    if (this.unassembled > 0) this.warn(null, 'reports-unassembled', { count: this.unassembled });
+    if (this.events.droppedLines > 0) this.warn(null, 'template-cap', { lines: this.events.droppedLines });
     const grouped = groupIncidents({ reports: this.reports.values(), hostOf: this.hostOf });
     const unmatchedFragments = completeIncidents(grouped, this.fragments, this.hostOf);
     for (const f of this.fragments.filter(isUnknownHeaderDump)) {
       const header = f.lines[0]!;
-      this.warn(header.path, `line ${header.lineNo}: a report header no detector knows, kept as a partial incident with the register dump after it: ${header.text.slice(0, 120)}`);
+      this.warn(header.path, 'unknown-header', { line: header.lineNo, excerpt: header.text.slice(0, 120) });
     }
-    if (this.droppedFragments > 0) this.warn(null, `${this.droppedFragments} register dump(s) without a report header past the first ${MAX_KEPT_FRAGMENTS} were not kept`);
-    if (unmatchedFragments > 0) this.warn(null, `${unmatchedFragments} register dump(s) without a report header matched no incident and were ignored`);
+    if (this.droppedFragments > 0) this.warn(null, 'fragments-dropped', { count: this.droppedFragments, max: MAX_KEPT_FRAGMENTS });
+    if (unmatchedFragments > 0) this.warn(null, 'fragments-unmatched', { count: unmatchedFragments });
     const { kept: drafts, omitted } = capIncidents(grouped);
-    if (omitted) this.warn(null, omittedWarning(omitted));
+    if (omitted) this.warn(null, 'incidents-omitted', omittedParams(omitted));
     this.stage('linking victims to culprits', undefined, () => linkVictims(drafts));
     const waitGraph = this.stage('building the wait-for graph', null, () => {
       for (const d of drafts) for (const r of d.reports) for (const l of r.lines) if (isWaitLineInReport(l.text)) this.waits.reportLine(l, this.hostOf(l));
@@ -236,7 +237,7 @@ export class Analyzer implements FeedOwner {
     if (waitGraph) this.stage('lining up I/O waits with storage errors', undefined, () => lineUpStorage(waitGraph, allEvents));
     this.stage('relating events to incidents', undefined, () => relateEvents(allEvents, allIncidents));
     const inputs = this.feeds.map((f, n) => ({ ...f.summary, overlaps: [...(this.copies?.overlaps.get(n) ?? [])].map(([other, lines]) => ({ path: this.feeds[other]!.summary.path, lines })) }));
-    if (this.copies && this.copies.unchecked > 0 && this.feeds.length > 1) this.warn(null, `${this.copies.unchecked} lines past the first 500000 were not checked for copies in other inputs`);
+    if (this.copies && this.copies.unchecked > 0 && this.feeds.length > 1) this.warn(null, 'copies-unchecked', { lines: this.copies.unchecked, max: MAX_REMEMBERED });
     const covered = coveredSpan(inputs);
     // --since/--until/--host: the problems, findings and verdict are those of what the filter keeps.
     const { incidents, events, filter } = this.options.filter
@@ -268,7 +269,7 @@ export class Analyzer implements FeedOwner {
   private knownIssueMatches(incidents: readonly UnsaidIncident[]): KnownIssueMatch[] {
     if (!incidents.some((i) => i.role !== 'victim')) return [];
     const base = this.options.knownIssues === undefined ? shippedKnownIssues() : this.options.knownIssues;
-    for (const p of base?.problems ?? []) this.warn(p.path, p.message);
+    for (const p of base?.problems ?? []) this.warn(p.path, p.code, p.params);
     return [...matchKnownIssues(incidents, base?.entries ?? []), ...matchFixIndexes(incidents, this.options.fixIndexes ?? [])];
   }
 }

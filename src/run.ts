@@ -1,7 +1,8 @@
 import { Analyzer, type AnalyzeOptions } from './analyzer.js';
 import { loadArmDecoder } from './machine/arm-decode.js';
 import { loadMachineInputs, type MachineFiles } from './machine/inputs.js';
-import type { Result, RunWarning } from './result/schema.js';
+import type { Result } from './result/schema.js';
+import type { Reason, UnsaidWarning, Warn } from './result/warnings.js';
 import { collectInputs, sourcesOf, textSize, totalSize } from './sources/collect.js';
 import { archiveKindOf } from './sources/select.js';
 import { describeDecodeError, RefusedError } from './sources/decompress.js';
@@ -42,11 +43,11 @@ export interface RunOutcome {
   readonly readable: number;
 }
 
-/** The reason of a failed file operation in words, for a message that names the file. */
-export function describeReadError(error: unknown): string {
+/** Why a file operation failed, for a message that names the file. */
+export function describeReadError(error: unknown): Reason {
   const e = error as NodeJS.ErrnoException;
-  if (e.code === 'EISDIR') return 'is a directory';
-  if (e.code === 'EACCES') return 'permission denied';
+  if (e.code === 'EISDIR') return { reason: 'is-directory' };
+  if (e.code === 'EACCES') return { reason: 'permission-denied' };
   return describeDecodeError(error);
 }
 
@@ -54,7 +55,7 @@ export function describeReadError(error: unknown): string {
 export async function feedSource(
   analyzer: Analyzer,
   source: LogSource,
-  options: Pick<RunOptions, 'skipRoutineLines' | 'parallelScanMinBytes' | 'meter'> & { readonly refused?: Map<string, string> } = {},
+  options: Pick<RunOptions, 'skipRoutineLines' | 'parallelScanMinBytes' | 'meter'> & { readonly refused?: Map<string, Reason> } = {},
 ): Promise<boolean> {
   const feed = analyzer.openSource({ path: source.path, hostHint: source.hostHint, mtime: source.mtime });
   const { skipRoutineLines = false, parallelScanMinBytes = PARALLEL_SCAN_MIN_BYTES, meter } = options;
@@ -63,28 +64,24 @@ export async function feedSource(
   try {
     const stats = await readLines(prescan ?? (await source.open()), (line) => feed.push(line), skipRoutineLines ? feed : null);
     if (stats.looksBinary) {
-      analyzer.warn(source.path, 'binary data, not a text log: skipped');
+      analyzer.warn(source.path, 'binary-data');
       feed.end();
       return false;
     }
-    if (stats.bytes === 0) analyzer.warn(source.path, 'empty file');
-    if (stats.invalidUtf8) analyzer.warn(source.path, 'contains bytes that are not valid UTF-8; they were replaced');
-    if (stats.longLines > 0) analyzer.warn(source.path, `${stats.longLines} line(s) longer than 64 KiB were cut`);
-    if (stats.utf16 && !stats.utf16.marked) {
-      const order = stats.utf16.order.toUpperCase();
-      analyzer.warn(source.path, `looks like UTF-16${order} text without a byte-order mark: read with its NUL bytes dropped, so only ASCII text is right; convert it with iconv -f UTF-16${order} -t UTF-8`);
-    } else if (stats.nulBytes > 0) {
-      analyzer.warn(source.path, stats.nulBytes === stats.bytes ? `only NUL bytes (${stats.nulBytes}), no log text` : `${stats.nulBytes} NUL byte(s) removed (zeroed blocks, as a crash leaves in a log file)`);
-    }
+    if (stats.bytes === 0) analyzer.warn(source.path, 'empty-file');
+    if (stats.invalidUtf8) analyzer.warn(source.path, 'invalid-utf8');
+    if (stats.longLines > 0) analyzer.warn(source.path, 'long-lines-cut', { lines: stats.longLines });
+    if (stats.utf16 && !stats.utf16.marked) analyzer.warn(source.path, 'utf16-without-bom', { order: stats.utf16.order.toUpperCase() });
+    else if (stats.nulBytes > 0) analyzer.warn(source.path, stats.nulBytes === stats.bytes ? 'only-nul-bytes' : 'nul-bytes-removed', { bytes: stats.nulBytes });
     // A log rotated or cut while it was read ends early: what it held past that point was not analyzed.
-    if (source.disk && stats.bytes < source.disk.size) analyzer.warn(source.path, `file shrank while it was read (truncated, as log rotation does?): read ${stats.bytes} of its ${source.disk.size} bytes`);
+    if (source.disk && stats.bytes < source.disk.size) analyzer.warn(source.path, 'file-shrank', { read: stats.bytes, size: source.disk.size });
     feed.end();
     return true;
   } catch (error) {
     feed.end();
-    if (error instanceof RefusedError) options.refused?.set(error.subject, error.message);
+    if (error instanceof RefusedError) options.refused?.set(error.subject, error.why);
     const read = feed.summary.lines;
-    analyzer.warn(source.path, `${describeReadError(error)}${read > 0 ? `; analyzed the ${read} line(s) before it` : ''}`);
+    analyzer.warn(source.path, 'read-failed', { ...describeReadError(error), lines: read });
     return read > 0;
   } finally {
     prescan?.close();
@@ -92,7 +89,7 @@ export async function feedSource(
 }
 
 /** Reads the `--kb` indexes; one that cannot be read or is no index is said once, and the run goes on without it. */
-async function loadFixIndexes(paths: readonly string[], warn: (path: string, message: string) => void): Promise<FixIndex[]> {
+async function loadFixIndexes(paths: readonly string[], warn: Warn): Promise<FixIndex[]> {
   // (the reader and zod load only when an index is given)
   const { readFixIndex } = await import('./kb/index-file.js');
   const indexes: FixIndex[] = [];
@@ -101,8 +98,9 @@ async function loadFixIndexes(paths: readonly string[], warn: (path: string, mes
       indexes.push(readFixIndex(path));
     } catch (error) {
       const e = error as NodeJS.ErrnoException;
-      const why = e.code === 'ENOENT' ? 'no such file' : e.code ? `cannot read it: ${describeReadError(error)}` : e.message;
-      warn(path, `--kb: ${why}; analyzed without it`);
+      if (e.code === 'ENOENT') warn(path, 'kb-index-missing');
+      else if (e.code) warn(path, 'kb-index-unreadable', describeReadError(error));
+      else warn(path, 'kb-index-invalid', { detail: e.message });
     }
   }
   return indexes;
@@ -114,10 +112,10 @@ async function loadFixIndexes(paths: readonly string[], warn: (path: string, mes
  * bad input never rejects.
  */
 export async function analyzePaths(paths: readonly string[], options: RunOptions = {}): Promise<RunOutcome> {
-  const machineWarnings: RunWarning[] = [];
-  const machine = options.machineFiles ? loadMachineInputs(options.machineFiles, (path, message) => machineWarnings.push({ path, message })) : options.machine;
-  const kbWarnings: RunWarning[] = [];
-  const fixIndexes = options.kbFiles?.length ? await loadFixIndexes(options.kbFiles, (path, message) => kbWarnings.push({ path, message })) : options.fixIndexes;
+  const early: UnsaidWarning[] = [];
+  const keep: Warn = (path, code, params = {}) => early.push({ path, code, params });
+  const machine = options.machineFiles ? loadMachineInputs(options.machineFiles, keep) : options.machine;
+  const fixIndexes = options.kbFiles?.length ? await loadFixIndexes(options.kbFiles, keep) : options.fixIndexes;
   const { inputs, problems } = await collectInputs(paths);
   const size = totalSize(inputs);
   const text = textSize(inputs);
@@ -126,13 +124,12 @@ export async function analyzePaths(paths: readonly string[], options: RunOptions
   if (meter) meter.total = size;
   // One plain file or stdin is one source (an archive or a directory may hold several copies of the log).
   const oneSource = inputs.length === 1 && (inputs[0]!.kind === 'stdin' || archiveKindOf(inputs[0]!.path) === null);
-  const pass = async (excluded: ReadonlyMap<string, string>) => {
+  const pass = async (excluded: ReadonlyMap<string, Reason>) => {
     const analyzer = new Analyzer({ ...options, machine, fixIndexes, oneSource, rememberTexts: options.rememberTexts ?? skipRoutineLines });
-    for (const w of [...machineWarnings, ...kbWarnings]) analyzer.warn(w.path, w.message);
-    for (const p of problems) analyzer.warn(p.path, p.message);
-    for (const [subject, why] of excluded) analyzer.warn(subject, `${why}; nothing of it was analyzed`);
-    const refused = new Map<string, string>();
-    const ctx = { meter, warn: (path: string, message: string) => analyzer.warn(path, message), refused, excluded: new Set(excluded.keys()) };
+    for (const w of [...early, ...problems]) analyzer.warn(w.path, w.code, w.params);
+    for (const [subject, why] of excluded) analyzer.warn(subject, 'excluded', why);
+    const refused = new Map<string, Reason>();
+    const ctx = { meter, warn: analyzer.warn, refused, excluded: new Set(excluded.keys()) };
     const fed: string[] = [];
     for (const input of inputs) {
       // Sources of a bundle are streamed one after the other: each must be read before the next is opened.

@@ -1,4 +1,5 @@
 import type { OmittedIncidents } from '../result/schema.js';
+import type { WarningParams } from '../result/warnings.js';
 import type { IncidentDraft } from './incidents.js';
 
 /**
@@ -40,11 +41,11 @@ export function capIncidents(drafts: readonly IncidentDraft[], max = MAX_INCIDEN
   return { kept: drafts.slice(0, max), omitted: { incidents: drafts.length - max, reports, groups: listed, otherIncidents } };
 }
 
-/** The run warning that says incidents were counted, not kept: with the largest groups, so the text report shows them. */
-export function omittedWarning(omitted: OmittedIncidents, max = MAX_INCIDENTS): string {
-  const top = omitted.groups
-    .slice(0, 3)
-    .map((g) => `${g.incidents} ${g.kind}${g.culprit ? ` in ${g.culprit}` : ''}`)
-    .join(', ');
-  return `${omitted.incidents} incident(s) past the first ${max} were counted, not kept whole (${omitted.reports} reports; ${top}${omitted.groups.length > 3 ? ', ...' : ''}): see omittedIncidents in the JSON output`;
+/**
+ * The parameters of the run warning that says incidents were counted, not kept: with the three largest groups
+ * (`countN`, `kindN`, `culpritN`: '' when none), so the text report shows them; `more`: 1 when there are other groups.
+ */
+export function omittedParams(omitted: OmittedIncidents, max = MAX_INCIDENTS): WarningParams {
+  const top = omitted.groups.slice(0, 3).flatMap((g, n) => [[`count${n + 1}`, g.incidents], [`kind${n + 1}`, g.kind], [`culprit${n + 1}`, g.culprit ?? '']]);
+  return { incidents: omitted.incidents, max, reports: omitted.reports, ...Object.fromEntries(top), more: omitted.groups.length > 3 ? 1 : 0 };
 }

@@ -11,7 +11,7 @@ export function lineMoment(line: Pick<LogLine, 'epochMs' | 'uptime'>): string | 
 }
 
 /** Lines remembered to find copies in later inputs: beyond this, lines are counted as they come (a warning says so). */
-const MAX_REMEMBERED = 500_000;
+export const MAX_REMEMBERED = 500_000;
 
 /**
  * Finds the lines one input repeats from another (`messages`, the journal export and `vmcore-dmesg.txt` of one node;

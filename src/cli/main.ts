@@ -17,7 +17,7 @@ import { openReport } from './open.js';
 import { addStoreCommands } from './store.js';
 import { addKbCommands } from './kb.js';
 import { progressWanted, startProgress } from './progress.js';
-import { isLang, LANGS, type Lang } from '../i18n/index.js';
+import { isLang, LANGS, sayReason, type Lang } from '../i18n/index.js';
 import { ReadMeter } from '../sources/meter.js';
 import { outputClash } from '../sources/collect.js';
 import { normaliseZone } from '../time/clock.js';
@@ -113,7 +113,7 @@ function writeReport(path: string, text: string): number | null {
   try {
     fd = openSync(path, 'w');
   } catch (error) {
-    tell(`cannot write ${path}: ${describeReadError(error)}`);
+    tell(`cannot write ${path}: ${sayReason('en', describeReadError(error))}`);
     return EXIT.usage;
   }
   try {

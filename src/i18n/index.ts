@@ -1,9 +1,11 @@
 import { formatDuration } from '../time/format.js';
 import { ERRNO_ZH } from '../knowledge/zh.js';
 import type { EventGroup, Incident, InnerMessage, Message, MessageParams } from '../result/schema.js';
+import type { Reason, UnsaidWarning } from '../result/warnings.js';
 import { relationMessage } from '../result/relation.js';
 import { EN } from './en.js';
 import { durationZh, taintMeaningZh, titleZh, ZH } from './zh.js';
+import { WARNINGS_EN, WARNINGS_ZH } from './warnings.js';
 import type { Args, Catalog } from './types.js';
 
 export type { Args, Catalog, Entry } from './types.js';
@@ -17,7 +19,7 @@ export function isLang(value: string): value is Lang {
   return (LANGS as readonly string[]).includes(value);
 }
 
-const CATALOGS: Record<Lang, Catalog> = { en: EN, zh: ZH };
+const CATALOGS: Record<Lang, Catalog> = { en: { ...EN, ...WARNINGS_EN }, zh: { ...ZH, ...WARNINGS_ZH } };
 
 type Value = MessageParams[string] | undefined;
 
@@ -51,7 +53,7 @@ export function hasMessage(lang: Lang, code: string): boolean {
 
 /** The sentence for a code in a language, falling back to English, then to the code itself. */
 export function t(lang: Lang, code: string, params: MessageParams = {}): string {
-  const entry = CATALOGS[lang][code] ?? EN[code];
+  const entry = CATALOGS[lang][code] ?? CATALOGS.en[code];
   if (!entry) return code;
   const text = entry(args(params, (m) => t(lang, m.code, m.params)));
   return lang === 'zh' ? spaceCjk(text) : text;
@@ -82,6 +84,21 @@ export function sayEach(lang: Lang, texts: readonly string[], messages: readonly
     const message = messages[n];
     return message ? say(lang, { text, ...message }) : text;
   });
+}
+
+/** A run warning's sentence; English keeps the message stored in the result. */
+export function sayWarning(lang: Lang, w: UnsaidWarning & { message?: string }): string {
+  return lang === 'en' && w.message !== undefined ? w.message : t(lang, `warning.${w.code}`, w.params);
+}
+
+/** Why a file could not be read (the reason a warning carries). */
+export function sayReason(lang: Lang, r: Reason): string {
+  return t(lang, `reason.${r.reason}`, r);
+}
+
+/** A run warning as one line of plain text: the path it names, then its sentence. */
+export function warningLine(lang: Lang, w: UnsaidWarning & { message?: string }): string {
+  return `${w.path ? `${w.path}${PUNCTUATION[lang].colon}` : ''}${sayWarning(lang, w)}`;
 }
 
 /** The punctuation a report's own phrases are joined with: full-width inside Chinese sentences. */

@@ -5,6 +5,7 @@ import { readElfSymbols } from './elf.js';
 import { SourceTree } from './source.js';
 import { parseSystemMap, SymbolTable } from './symbols.js';
 import type { AsmSyntax } from './x86-decode.js';
+import { errorReason, type Reason, type Warn } from '../result/warnings.js';
 
 /** What the user handed in to read the machine code with, loaded and parsed. */
 export interface MachineInputs {
@@ -32,25 +33,29 @@ export interface MachineFiles {
   readonly toolPath?: string;
 }
 
-export type Warn = (path: string, message: string) => void;
-
 /** Disassembly files are pasted text: a few MB at most. */
 const MAX_TEXT_INPUT_BYTES = 64 * 1024 * 1024;
 
+/** A file past MAX_TEXT_INPUT_BYTES: not read. */
+class TooLargeError extends Error {}
+
 function readText(path: string): string {
-  if (statSync(path).size > MAX_TEXT_INPUT_BYTES) throw new Error(`larger than ${MAX_TEXT_INPUT_BYTES / 1024 / 1024} MB`);
+  if (statSync(path).size > MAX_TEXT_INPUT_BYTES) throw new TooLargeError(path);
   return readFileSync(path, 'utf8');
 }
 
-const reason = (error: unknown) => ((error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : error instanceof Error ? error.message : String(error));
+function reason(error: unknown): Reason {
+  if (error instanceof TooLargeError) return { reason: 'too-large', limitBytes: MAX_TEXT_INPUT_BYTES };
+  return (error as NodeJS.ErrnoException).code === 'ENOENT' ? { reason: 'no-such-file' } : errorReason(error);
+}
 
 function loadListing(path: string, warn: Warn): DisListing | null {
   try {
     const listing = parseDisassembly(path, readText(path));
     if (listing.instructions.length > 0) return listing;
-    warn(path, '--dis: no `crash> dis` or `objdump -d` instruction lines found; ignored');
+    warn(path, 'dis-no-instructions');
   } catch (error) {
-    warn(path, `--dis: cannot read it (${reason(error)}); ignored`);
+    warn(path, 'dis-unreadable', reason(error));
   }
   return null;
 }
@@ -59,9 +64,9 @@ function loadSymbols(path: string, warn: Warn): MachineInputs['symbols'] {
   try {
     const table = new SymbolTable(parseSystemMap(readText(path)));
     if (table.size > 0) return { path, table };
-    warn(path, '--symbols: no System.map or kallsyms lines (address, type, name) found; ignored');
+    warn(path, 'symbols-no-lines');
   } catch (error) {
-    warn(path, `--symbols: cannot read it (${reason(error)}); ignored`);
+    warn(path, 'symbols-unreadable', reason(error));
   }
   return null;
 }
@@ -70,7 +75,7 @@ function loadVmlinux(path: string, toolPath: string | undefined, warn: Warn): Ma
   try {
     return { path, table: new SymbolTable(readElfSymbols(path)), lineTool: findLineTool(toolPath), objdump: findExecutable('objdump', toolPath) };
   } catch (error) {
-    warn(path, `--vmlinux: cannot read its symbols (${reason(error)}); ignored`);
+    warn(path, 'vmlinux-unreadable', reason(error));
     return null;
   }
 }
@@ -78,9 +83,9 @@ function loadVmlinux(path: string, toolPath: string | undefined, warn: Warn): Ma
 function loadSourceTree(path: string, warn: Warn): SourceTree | null {
   try {
     if (statSync(path).isDirectory()) return new SourceTree(path);
-    warn(path, '--src: not a directory; ignored');
+    warn(path, 'src-not-directory');
   } catch (error) {
-    warn(path, `--src: ${reason(error)}; ignored`);
+    warn(path, 'src-unreadable', reason(error));
   }
   return null;
 }

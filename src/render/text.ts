@@ -1,4 +1,4 @@
-import { incidentTitle, punctuation, relationText, say, t, taintMeaning, type Lang } from '../i18n/index.js';
+import { incidentTitle, punctuation, relationText, say, t, taintMeaning, warningLine, type Lang } from '../i18n/index.js';
 import type { Incident, Result } from '../result/schema.js';
 import { machineTextLines } from './machine.js';
 import { visible } from './visible.js';
@@ -149,7 +149,7 @@ export function renderText(result: Result, options: TextOptions): string {
   }
   if (result.warnings.length > 0 || result.errors.length > 0) {
     out.push('', heading('ui.warnings'));
-    for (const w of result.warnings) out.push(`  ${w.path ? `${visible(w.path)}: ` : ''}${visible(w.message)}`);
+    for (const w of result.warnings) out.push(`  ${visible(warningLine(lang, w))}`);
     for (const e of result.errors) out.push(`  ${visible(ui('ui.errorIn', { where: e.where, message: e.message }))}`);
   }
   return `${out.join('\n')}\n`;

@@ -1,7 +1,8 @@
 import { t } from '../i18n/index.js';
 import type { MachineSection } from '../result/machine-schema.js';
 import { relationMessage } from '../result/relation.js';
-import type { EventGroup, Finding, Incident, InnerMessage, Message, NextStep, Result } from '../result/schema.js';
+import type { EventGroup, Finding, Incident, InnerMessage, Message, NextStep, Result, RunWarning } from '../result/schema.js';
+import type { UnsaidWarning } from '../result/warnings.js';
 import type { UnsaidEvent, UnsaidFinding, UnsaidIncident, UnsaidMachine, UnsaidPattern, UnsaidResult, UnsaidStep } from '../result/unsaid.js';
 
 // The English sentences of the result document, said from the codes and parameters the analysis gives
@@ -52,6 +53,10 @@ function saySteps(steps: readonly UnsaidStep[]): NextStep[] {
   return [...byText.values()];
 }
 
+function sayWarning(w: UnsaidWarning): RunWarning {
+  return withFieldBefore({ ...w, params: { ...w.params } }, 'code', 'message', t('en', `warning.${w.code}`, w.params));
+}
+
 /** The result document: the analysis's result with every English sentence said. */
 export function sayResult(result: UnsaidResult): Result {
   const { summary } = result;
@@ -62,5 +67,6 @@ export function sayResult(result: UnsaidResult): Result {
     events: result.events.map(sayEvent),
     findings: result.findings.map(sayFinding),
     nextSteps: saySteps(result.nextSteps),
+    warnings: result.warnings.map(sayWarning),
   };
 }

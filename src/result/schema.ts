@@ -4,6 +4,7 @@ import { STORAGE_KINDS } from '../knowledge/storage.js';
 import { knownIssueMatchSchema } from './known-issue-schema.js';
 import { machineSchema } from './machine-schema.js';
 import { SCHEMA_VERSION } from './version.js';
+import { WARNING_CODES } from './warnings.js';
 
 export { SCHEMA_VERSION };
 
@@ -297,7 +298,14 @@ export const resultSchema = z.object({
   nextSteps: z.array(nextStepSchema),
   omittedIncidents: omittedSchema.optional(),
   waitGraph: waitGraphSchema.optional().describe('who waits for whom, when the log shows any wait: absent otherwise'),
-  warnings: z.array(z.object({ path: z.string().nullable(), message: z.string() })),
+  warnings: z.array(
+    z.object({
+      path: z.string().nullable().describe('the input, member or file named; null for the run as a whole'),
+      message: z.string().describe('the English sentence of code and params'),
+      code: z.enum(WARNING_CODES).describe('stable warning code'),
+      params: z.record(z.string(), z.union([z.string(), z.number()])).describe('values the sentence is built from; `reason`, when present, is a stable code of why a file could not be read'),
+    }),
+  ),
   errors: z.array(z.object({ where: z.string(), message: z.string() })).describe('detectors or stages that threw; the run went on'),
 });
 

@@ -1,5 +1,6 @@
 import type { MachineSection } from './machine-schema.js';
 import type { EventGroup, Finding, Incident, NextStep, Result } from './schema.js';
+import type { UnsaidWarning } from './warnings.js';
 
 // The result as the analysis builds it: message codes and parameters, none of the English sentences the result
 // document carries. src/render/words.ts says them (src/i18n) and gives the Result; analysis/ and machine/ make no words.
@@ -20,10 +21,11 @@ export type UnsaidStep = Omit<NextStep, 'text' | 'why'>;
 
 export type UnsaidSummary = Omit<Result['summary'], 'verdict'>;
 
-export type UnsaidResult = Omit<Result, 'summary' | 'incidents' | 'events' | 'findings' | 'nextSteps'> & {
+export type UnsaidResult = Omit<Result, 'summary' | 'incidents' | 'events' | 'findings' | 'nextSteps' | 'warnings'> & {
   summary: UnsaidSummary;
   incidents: UnsaidIncident[];
   events: UnsaidEvent[];
   findings: UnsaidFinding[];
   nextSteps: UnsaidStep[];
+  warnings: UnsaidWarning[];
 };

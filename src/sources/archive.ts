@@ -1,16 +1,17 @@
 import { finished, PassThrough, type Readable } from 'node:stream';
 import type yauzl from 'yauzl';
-import { decompress, describeDecodeError, RefusedError, formatBytes, MAX_COMPRESSION_RATIO, MAX_DECOMPRESSED_BYTES, RATIO_FLOOR_BYTES } from './decompress.js';
+import { decompress, describeDecodeError, RefusedError, MAX_COMPRESSION_RATIO, MAX_DECOMPRESSED_BYTES, RATIO_FLOOR_BYTES } from './decompress.js';
 import type { ReadMeter } from './meter.js';
 import { archiveKindOf, compressionOf, hostFromBundleName, isKernelLogName, NO_KERNEL_LOG, rotationOrder, unsupportedCompression, type ArchiveKind } from './select.js';
+import type { Reason, Warn } from '../result/warnings.js';
 import type { LogSource } from './types.js';
 
 /** What reading sources needs from the run: where to count bytes and where to say what went wrong. */
 export interface SourceContext {
   readonly meter: ReadMeter | null;
-  warn(path: string, message: string): void;
+  readonly warn: Warn;
   /** Files, members and archives refused while read (RefusedError.subject -> why), filled as they are met. */
-  readonly refused?: Map<string, string>;
+  readonly refused?: Map<string, Reason>;
   /** Files, members and archives not to read at all: refused in an earlier pass (see analyzePaths). */
   readonly excluded?: ReadonlySet<string>;
 }
@@ -23,17 +24,17 @@ const MAX_ZIP_ENTRIES = 100_000;
 type MemberType = 'file' | 'symlink' | 'hardlink' | 'other';
 
 /** Why a member's path is unsafe, or null: members are never written, but such names are forged. */
-export function unsafeMemberReason(name: string): string | null {
-  if (/^(?:[\\/]|[A-Za-z]:[\\/])/.test(name)) return 'refused: absolute path in the archive';
-  if (name.split(/[\\/]/).includes('..')) return 'refused: path with ".." in the archive';
+export function unsafeMemberReason(name: string): Reason | null {
+  if (/^(?:[\\/]|[A-Za-z]:[\\/])/.test(name)) return { reason: 'absolute-path' };
+  if (name.split(/[\\/]/).includes('..')) return { reason: 'dotdot-path' };
   return null;
 }
 
 /** Whether an archive member is read, skipped, or refused (with the one-line reason). */
-function triage(name: string, type: MemberType): 'read' | 'skip' | { refused: string } {
+function triage(name: string, type: MemberType): 'read' | 'skip' | { refused: Reason } {
   if (!isKernelLogName(name) && archiveKindOf(name) === null) return 'skip';
-  if (type === 'symlink') return { refused: 'refused: symbolic link (not followed)' };
-  if (type === 'hardlink') return { refused: 'refused: hard link (not followed)' };
+  if (type === 'symlink') return { refused: { reason: 'symlink' } };
+  if (type === 'hardlink') return { refused: { reason: 'hardlink' } };
   if (type !== 'file') return 'skip';
   const unsafe = unsafeMemberReason(name) ?? unsupportedCompression(name);
   return unsafe ? { refused: unsafe } : 'read';
@@ -54,11 +55,11 @@ async function* memberSources(member: Member, ctx: SourceContext): AsyncGenerato
   if (ctx.excluded?.has(shown)) return;
   const nested = archiveKindOf(member.name);
   if (nested === 'zip') {
-    ctx.warn(shown, 'a zip inside an archive is not read (zip needs random access); extract it first');
+    ctx.warn(shown, 'nested-zip');
     return;
   }
   if (nested) {
-    if (member.depth >= MAX_NESTING) ctx.warn(shown, `archive nested more than ${MAX_NESTING} deep: not read`);
+    if (member.depth >= MAX_NESTING) ctx.warn(shown, 'archive-too-deep', { max: MAX_NESTING });
     else yield* tarSources(shown, () => member.stream, nested, hostFromBundleName(member.name), ctx, member.depth + 1);
     return;
   }
@@ -130,7 +131,7 @@ export async function* tarSources(archive: string, open: () => Readable, kind: E
       const { name, type } = entry.header;
       const verdict = triage(name, TAR_TYPES[type ?? 'file'] ?? 'other');
       if (verdict !== 'read') {
-        if (verdict !== 'skip') ctx.warn(`${archive}:${name}`, verdict.refused);
+        if (verdict !== 'skip') ctx.warn(`${archive}:${name}`, 'not-read', verdict.refused);
         entry.resume();
         continue;
       }
@@ -142,10 +143,10 @@ export async function* tarSources(archive: string, open: () => Readable, kind: E
       out.destroy();
       if (await pumping) members++;
     }
-    if (members === 0) ctx.warn(archive, `archive holds no kernel log (${NO_KERNEL_LOG})`);
+    if (members === 0) ctx.warn(archive, 'archive-without-log', { names: NO_KERNEL_LOG });
   } catch (error) {
-    if (error instanceof RefusedError) ctx.refused?.set(error.subject, error.message);
-    ctx.warn(archive, `${describeDecodeError(error)}${members > 0 ? `; analyzed the ${members} member(s) before it` : ''}`);
+    if (error instanceof RefusedError) ctx.refused?.set(error.subject, error.why);
+    ctx.warn(archive, 'archive-failed', { ...describeDecodeError(error), members });
   } finally {
     input.destroy();
   }
@@ -158,9 +159,9 @@ function zipMemberType(entry: yauzl.Entry): MemberType {
 }
 
 /** Why a zip member is refused before reading it: its declared sizes already say it is a bomb. */
-function zipBombReason(entry: yauzl.Entry): string | null {
-  if (entry.uncompressedSize > MAX_DECOMPRESSED_BYTES) return `refused: decompresses to more than ${MAX_DECOMPRESSED_BYTES / 1024 ** 3} GiB (size cap)`;
-  if (entry.uncompressedSize > MAX_COMPRESSION_RATIO * Math.max(entry.compressedSize, 1)) return `refused: decompresses to more than ${MAX_COMPRESSION_RATIO} times its size (compression bomb?)`;
+function zipBombReason(entry: yauzl.Entry): Reason | null {
+  if (entry.uncompressedSize > MAX_DECOMPRESSED_BYTES) return { reason: 'size-cap', limitBytes: MAX_DECOMPRESSED_BYTES };
+  if (entry.uncompressedSize > MAX_COMPRESSION_RATIO * Math.max(entry.compressedSize, 1)) return { reason: 'compression-bomb', ratio: MAX_COMPRESSION_RATIO };
   return null;
 }
 
@@ -209,20 +210,21 @@ export async function* zipSources(path: string, size: number, hostHint: string, 
     // Names are decoded and checked here, member by member, so that one forged name does not end the whole zip.
     zip = await zipReader.openPromise(path, { decodeStrings: false, autoClose: false, validateEntrySizes: true });
   } catch (error) {
-    ctx.warn(path, `not a readable zip archive (${(error as Error).message})`);
+    ctx.warn(path, 'zip-unreadable', { detail: (error as Error).message });
     return;
   }
   let members = 0;
   try {
     const { entries, more } = await listZipEntries(zip);
-    if (more) ctx.warn(path, `lists ${zip.entryCount} members: only the first ${MAX_ZIP_ENTRIES} were looked at, the others not read`);
+    if (more) ctx.warn(path, 'zip-too-many-members', { members: zip.entryCount, max: MAX_ZIP_ENTRIES });
     const named = entries.map((entry) => ({ entry, name: zipReader.getFileNameLowLevel(entry.generalPurposeBitFlag, entry.fileName as unknown as Buffer, entry.extraFields, false) }));
     named.sort((a, b) => rotationOrder(a.name, b.name));
     const verdicts = named.map(({ entry, name }) => triage(name, zipMemberType(entry)));
     const overlapping = overlappingMembers(named.filter((_, i) => verdicts[i] === 'read').map((m) => m.entry));
     if (overlapping.size > 0) {
       const names = named.filter((m) => overlapping.has(m.entry)).map((m) => m.name);
-      ctx.warn(path, `refused ${names.length} members whose data overlap another member's (a zip bomb's trick), not read: ${names.slice(0, 3).join(', ')}${names.length > 3 ? ', ...' : ''}`);
+      // The first three are named (name1..name3), the count says how many there are.
+      ctx.warn(path, 'zip-overlapping-members', { count: names.length, ...Object.fromEntries(names.slice(0, 3).map((name, n) => [`name${n + 1}`, name])) });
     }
     // Declared sizes are held to (validateEntrySizes): their sum bounds what the archive gives.
     let budget = archiveBudget(size);
@@ -230,24 +232,24 @@ export async function* zipSources(path: string, size: number, hostHint: string, 
       const verdict = verdicts[i]!;
       if (overlapping.has(entry)) continue;
       let refusal = verdict === 'read' ? zipBombReason(entry) : verdict === 'skip' ? null : verdict.refused;
-      if (verdict === 'read' && !refusal && entry.uncompressedSize > budget) refusal = `refused: the archive's members decompress to more than ${formatBytes(archiveBudget(size))} in all (${MAX_COMPRESSION_RATIO} times its size)`;
-      if (refusal) ctx.warn(`${path}:${name}`, refusal);
+      if (verdict === 'read' && !refusal && entry.uncompressedSize > budget) refusal = { reason: 'archive-budget', limitBytes: archiveBudget(size), ratio: MAX_COMPRESSION_RATIO };
+      if (refusal) ctx.warn(`${path}:${name}`, 'not-read', refusal);
       if (verdict !== 'read' || refusal) continue;
       budget -= entry.uncompressedSize;
       let stream: Readable;
       try {
         stream = await zip.openReadStreamPromise(entry);
       } catch (error) {
-        ctx.warn(`${path}:${name}`, `cannot read this member (${(error as Error).message})`);
+        ctx.warn(`${path}:${name}`, 'member-unreadable', { detail: (error as Error).message });
         continue;
       }
       members++;
       yield* memberSources({ archive: path, name, stream, hostHint, mtime: entry.getLastModDate(), depth: 0 }, ctx);
       stream.destroy();
     }
-    if (members === 0 && overlapping.size === 0) ctx.warn(path, `archive holds no kernel log (${NO_KERNEL_LOG})`);
+    if (members === 0 && overlapping.size === 0) ctx.warn(path, 'archive-without-log', { names: NO_KERNEL_LOG });
   } catch (error) {
-    ctx.warn(path, `corrupt zip archive (${(error as Error).message})`);
+    ctx.warn(path, 'zip-corrupt', { detail: (error as Error).message });
   } finally {
     zip.close();
   }

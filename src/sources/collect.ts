@@ -5,6 +5,7 @@ import type { Readable } from 'node:stream';
 import { tarSources, zipSources, type SourceContext } from './archive.js';
 import { decompress } from './decompress.js';
 import { archiveKindOf, compressionOf, hostFromBundleName, isKernelLogName, NO_KERNEL_LOG, rotationOrder, unsupportedCompression } from './select.js';
+import type { Reason } from '../result/warnings.js';
 import type { LogSource, SourceProblem } from './types.js';
 
 /** Directory walks stop here so that a mistaken `/` does not read the whole disk. */
@@ -30,7 +31,7 @@ async function walk(dir: string, problems: SourceProblem[]): Promise<string[]> {
     try {
       entries = await readdir(current, { withFileTypes: true });
     } catch (error) {
-      problems.push({ path: current, message: `cannot read directory: ${(error as NodeJS.ErrnoException).code ?? String(error)}` });
+      problems.push({ path: current, code: 'directory-unreadable', params: { errno: (error as NodeJS.ErrnoException).code ?? String(error) } });
       continue;
     }
     for (const entry of entries.sort((a, b) => (a.name < b.name ? -1 : 1))) {
@@ -60,9 +61,9 @@ function hostHints(dir: string, files: readonly string[]): Map<string, string> {
   );
 }
 
-function errnoMessage(error: unknown): string {
+function errnoReason(error: unknown): Reason {
   const code = (error as NodeJS.ErrnoException).code;
-  return code === 'ENOENT' ? 'no such file or directory' : code === 'EACCES' ? 'permission denied' : `cannot read: ${code ?? String(error)}`;
+  return code === 'ENOENT' ? { reason: 'no-such-file-or-directory' } : code === 'EACCES' ? { reason: 'permission-denied' } : { reason: 'errno', errno: code ?? String(error) };
 }
 
 /** Resolves the paths given on the command line into the files (and stdin) to read. */
@@ -78,12 +79,12 @@ export async function collectInputs(paths: readonly string[]): Promise<Collected
     try {
       info = await stat(path);
     } catch (error) {
-      problems.push({ path, message: errnoMessage(error) });
+      problems.push({ path, code: 'not-read', params: errnoReason(error) });
       continue;
     }
     // A device (/dev/zero, a disk) is no log and may never end; pipes stay allowed (`<(zcat log.gz)`).
     if (info.isCharacterDevice() || info.isBlockDevice() || info.isSocket()) {
-      problems.push({ path, message: 'a device or socket, not a log file: skipped (use - to read standard input)' });
+      problems.push({ path, code: 'not-a-file', params: {} });
       continue;
     }
     if (!info.isDirectory()) {
@@ -91,14 +92,14 @@ export async function collectInputs(paths: readonly string[]): Promise<Collected
       continue;
     }
     const files = await walk(path, problems);
-    if (files.length === 0) problems.push({ path, message: `directory holds no kernel log (${NO_KERNEL_LOG}) or bundle` });
+    if (files.length === 0) problems.push({ path, code: 'directory-without-log', params: { names: NO_KERNEL_LOG } });
     const hints = hostHints(path, files);
     for (const file of files) {
       try {
         const fileInfo = await stat(file);
         inputs.push({ kind: 'file', path: file, size: fileInfo.size, mtime: fileInfo.mtime, hostHint: hints.get(file) ?? null });
       } catch (error) {
-        problems.push({ path: file, message: errnoMessage(error) });
+        problems.push({ path: file, code: 'not-read', params: errnoReason(error) });
       }
     }
   }
@@ -192,7 +193,7 @@ export async function* sourcesOf(input: Input, ctx: SourceContext): AsyncGenerat
   }
   const unsupported = unsupportedCompression(path);
   if (unsupported) {
-    ctx.warn(path, unsupported);
+    ctx.warn(path, 'not-read', unsupported);
     return;
   }
   const compression = compressionOf(path);

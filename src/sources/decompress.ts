@@ -2,6 +2,7 @@ import { pipeline, Readable, Transform, type TransformCallback } from 'node:stre
 import { createGunzip } from 'node:zlib';
 import xz from 'xz-decompress';
 import type { ReadableStream as WebReadableStream } from 'node:stream/web';
+import { errorReason, type Reason } from '../result/warnings.js';
 import type { Compression } from './select.js';
 
 /** Output past this many times the compressed bytes read is a compression bomb, not a log. */
@@ -11,15 +12,15 @@ export const RATIO_FLOOR_BYTES = 8 * 1024 * 1024;
 /** No single log is this large once decompressed; past it the member is refused. */
 export const MAX_DECOMPRESSED_BYTES = 64 * 1024 ** 3;
 
-/** A member or file refused for safety (bomb, size cap); the message says why, in a few words. */
+/** A member or file refused for safety (bomb, size cap); `why` says why (the message is its reason code). */
 export class RefusedError extends Error {
   override readonly name = 'RefusedError';
   constructor(
-    message: string,
+    readonly why: Reason,
     /** The file, member or archive refused (as its path is shown): what it gave before must be dropped. */
     readonly subject: string,
   ) {
-    super(message);
+    super(why.reason);
   }
 }
 
@@ -44,16 +45,12 @@ class BombGuard extends Transform {
   }
   override _transform(chunk: Buffer, _encoding: BufferEncoding, done: TransformCallback): void {
     this.out += chunk.length;
-    if (this.out > this.limit) return done(new RefusedError(`refused: decompresses to more than ${formatBytes(this.limit)} (size cap)`, this.subject));
+    if (this.out > this.limit) return done(new RefusedError({ reason: 'size-cap', limitBytes: this.limit }, this.subject));
     if (this.out > RATIO_FLOOR_BYTES && this.out > MAX_COMPRESSION_RATIO * this.compressed.bytes) {
-      return done(new RefusedError(`refused: decompresses to more than ${MAX_COMPRESSION_RATIO} times its size (compression bomb?)`, this.subject));
+      return done(new RefusedError({ reason: 'compression-bomb', ratio: MAX_COMPRESSION_RATIO }, this.subject));
     }
     done(null, chunk);
   }
-}
-
-export function formatBytes(n: number): string {
-  return n >= 1024 ** 3 ? `${n / 1024 ** 3} GiB` : `${Math.round(n / 1024 ** 2)} MiB`;
 }
 
 const ignore = () => undefined;
@@ -72,29 +69,27 @@ export function decompress(input: Readable, compression: Compression, subject: s
   return pipeline(Readable.fromWeb(web as WebReadableStream<Uint8Array>), guard, ignore);
 }
 
-/** Largest xz dictionary the decoder takes (xz-decompress builds xz-embedded with this dict_max): what `xz -9` uses. */
-const XZ_DICT_MAX = '64 MiB';
-
-// xz-embedded's return codes (xz.h): what they mean for a file being read.
-const XZ_ERRORS: Readonly<Record<string, string>> = {
-  '3': 'xz data needs more memory than could be had',
-  '4': `xz data compressed with a dictionary larger than ${XZ_DICT_MAX}, the most this decoder takes (it bounds the memory one file can claim); decompress it with xz -d first`,
-  '5': 'not xz data',
-  '6': 'xz options this decoder does not support',
-  '7': 'corrupt xz data',
-  '8': 'xz data ends early (truncated file)',
+// xz-embedded's return codes (xz.h) and the reasons they give for a file being read.
+const XZ_REASONS: Readonly<Record<string, Reason>> = {
+  '3': { reason: 'xz-memory' },
+  // The largest dictionary the decoder takes (xz-decompress builds xz-embedded with this dict_max): what `xz -9` uses.
+  '4': { reason: 'xz-dictionary', limitBytes: 64 * 1024 ** 2 },
+  '5': { reason: 'xz-not-xz' },
+  '6': { reason: 'xz-options' },
+  '7': { reason: 'xz-corrupt' },
+  '8': { reason: 'xz-truncated' },
 };
 
-/** A clearer message for decompression and archive errors than the library's own. */
-export function describeDecodeError(error: unknown): string {
-  if (error instanceof RefusedError) return error.message;
+/** Why decompressing or reading an archive failed, more clearly than the library's own message. */
+export function describeDecodeError(error: unknown): Reason {
+  if (error instanceof RefusedError) return error.why;
   const e = error as NodeJS.ErrnoException;
   const message = e.message ?? String(error);
-  if (e.code === 'Z_BUF_ERROR' || /unexpected end of file/i.test(message)) return 'compressed data ends early (truncated file)';
-  if (e.code === 'Z_DATA_ERROR') return `corrupt gzip data (${message})`;
+  if (e.code === 'Z_BUF_ERROR' || /unexpected end of file/i.test(message)) return { reason: 'gzip-truncated' };
+  if (e.code === 'Z_DATA_ERROR') return { reason: 'gzip-corrupt', detail: message };
   const xz = /get_next_output failed with error code (\d+)/.exec(message);
-  if (xz) return XZ_ERRORS[xz[1]!] ?? `corrupt xz data (error ${xz[1]})`;
-  if (/^Unexpected end of data$/.test(message)) return 'archive ends early (truncated, or not a tar archive)';
-  if (/^Invalid (?:tar )?header/.test(message)) return `not a tar archive, or a corrupt one (${message})`;
-  return message;
+  if (xz) return XZ_REASONS[xz[1]!] ?? { reason: 'xz-error', xzCode: Number(xz[1]) };
+  if (/^Unexpected end of data$/.test(message)) return { reason: 'tar-truncated' };
+  if (/^Invalid (?:tar )?header/.test(message)) return { reason: 'tar-corrupt', detail: message };
+  return errorReason(error);
 }

@@ -1,4 +1,5 @@
 import { basename } from 'node:path';
+import type { Reason } from '../result/warnings.js';
 
 // Kernel-bearing logs in a directory or bundle: messages*, kern.log*, syslog*, dmesg*, vmcore-dmesg.txt,
 // journal*.txt, console logs; with their rotated and compressed variants.
@@ -58,10 +59,10 @@ export function compressionOf(path: string): Compression | null {
 }
 
 /** Compressions ktriage cannot read, with the command that decompresses them. */
-export function unsupportedCompression(path: string): string | null {
-  if (/\.bz2$/i.test(path)) return 'bzip2-compressed logs are not read; decompress with bunzip2 first';
-  if (/\.zst$/i.test(path)) return 'zstd-compressed logs are not read; decompress with unzstd first';
-  if (/\.(?:7z|rar)$/i.test(path)) return 'this archive format is not read; use tar, tar.gz, tar.xz or zip';
+export function unsupportedCompression(path: string): Reason | null {
+  if (/\.bz2$/i.test(path)) return { reason: 'bzip2' };
+  if (/\.zst$/i.test(path)) return { reason: 'zstd' };
+  if (/\.(?:7z|rar)$/i.test(path)) return { reason: 'archive-format' };
   return null;
 }
 

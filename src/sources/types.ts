@@ -1,4 +1,5 @@
 import type { Readable } from 'node:stream';
+import type { UnsaidWarning } from '../result/warnings.js';
 
 /** One log to read: a file, a member of an archive, or stdin. */
 export interface LogSource {
@@ -13,8 +14,5 @@ export interface LogSource {
   open(): Readable | Promise<Readable>;
 }
 
-/** A path that could not be used, with the reason, for the one-line message. */
-export interface SourceProblem {
-  readonly path: string;
-  readonly message: string;
-}
+/** A path that could not be used: a run warning naming it. */
+export type SourceProblem = UnsaidWarning & { readonly path: string };

@@ -26,7 +26,7 @@ describe('a report header no detector knows', () => {
       { kind: 'oops', partial: { reason: 'header-unknown' }, culprit: 'blk_mq_dispatch_rq_list', cpu: 2, pid: 4417 },
     ]);
     const warnings = result.warnings.filter((w) => /no detector knows/.test(w.message));
-    expect(warnings).toEqual([{ path: 'node.log', message: expect.stringMatching(/^line 2: .*BUG: frobnicated queue state 3 on hctx 2$/) }]);
+    expect(warnings).toEqual([{ path: 'node.log', message: expect.stringMatching(/^line 2: .*BUG: frobnicated queue state 3 on hctx 2$/), code: 'unknown-header', params: { line: 2, excerpt: expect.stringMatching(/BUG: frobnicated queue state 3 on hctx 2$/) } }]);
   });
 
   it('alone, with no dump after it, is only a message: no incident, no warning', () => {

@@ -1,8 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { analyzeText } from '../../src/analyzer.js';
-import { t } from '../../src/i18n/index.js';
+import { t, warningLine } from '../../src/i18n/index.js';
 import type { MessageParams } from '../../src/result/schema.js';
+import { WARNING_CODES, WARNING_REASONS, type WarningCode, type WarningParams, type WarningReason } from '../../src/result/warnings.js';
 import { renderHtml } from '../../src/render/html/index.js';
 import { renderText } from '../../src/render/text.js';
 import { CORPUS_DIR, describeWithShared } from '../helpers/shared.js';
@@ -113,6 +114,111 @@ describe('Chinese sentence grid: every verdict and finding shape, with and witho
       t('zh', 'finding.knownIssue.similar', { id: 'rbd-watch', title: 'rbd watch error', verdict: 'fixed', kernel: '4.19.0', release: '4.18' }),
     ];
     for (const s of sentences) expect(problems(s), s).toEqual([]);
+  });
+});
+
+/** The parameters each warning is given (a library's own words in `detail`, as yauzl and tar-stream say them). */
+const WARNING_PARAMS: Record<WarningCode, WarningParams> = {
+  'archive-failed': { members: 3 },
+  'archive-too-deep': { max: 2 },
+  'archive-without-log': { names: 'messages*, kern.log*, syslog*' },
+  'binary-data': {},
+  'copies-unchecked': { lines: 1200, max: 500000 },
+  'directory-unreadable': { errno: 'EACCES' },
+  'directory-without-log': { names: 'messages*, kern.log*, syslog*' },
+  'dis-no-instructions': {},
+  'dis-unreadable': {},
+  'empty-file': {},
+  excluded: {},
+  'file-shrank': { read: 100000, size: 230490 },
+  'fragments-dropped': { count: 12, max: 20000 },
+  'fragments-unmatched': { count: 2 },
+  'incidents-omitted': { incidents: 500, max: 1000, reports: 520, count1: 480, kind1: 'soft-lockup', culprit1: 'blk_set_queue_dying', count2: 20, kind2: 'hung-task', culprit2: '', more: 1 },
+  'invalid-utf8': {},
+  'kb-index-invalid': { detail: 'line 3 is not JSON (a cut-off file?)' },
+  'kb-index-missing': {},
+  'kb-index-unreadable': {},
+  'known-issue-id-mismatch': { id: 'blkcg-list-walk' },
+  'known-issue-invalid': { detail: 'not a known-issue entry: evidence.state: Required' },
+  'known-issues-unreadable': { errno: 'ENOENT' },
+  'long-lines-cut': { lines: 1 },
+  'member-unreadable': { detail: 'invalid local file header signature: 0x0' },
+  'nested-zip': {},
+  'not-a-file': {},
+  'not-read': {},
+  'nul-bytes-removed': { bytes: 4096 },
+  'only-nul-bytes': { bytes: 4096 },
+  'read-failed': { lines: 120 },
+  'reports-unassembled': { count: 2 },
+  'spoofed-report': { line: 1, count: 3, program: 'myapp', excerpt: 'BUG: soft lockup - CPU#3 stuck for 23s! [kworker/3:1:123]' },
+  'src-not-directory': {},
+  'src-unreadable': {},
+  'symbols-no-lines': {},
+  'symbols-unreadable': {},
+  'template-cap': { lines: 5000 },
+  'unknown-header': { line: 2, excerpt: 'BUG: frobnicated queue state 3 on hctx 2' },
+  'utf16-without-bom': { order: 'LE' },
+  'vmlinux-unreadable': {},
+  'zip-corrupt': { detail: 'end of central directory record signature not found' },
+  'zip-overlapping-members': { count: 2001, name1: 'messages.2000', name2: 'messages.1999', name3: 'messages.1998' },
+  'zip-too-many-members': { members: 100001, max: 100000 },
+  'zip-unreadable': { detail: 'end of central directory record signature not found' },
+};
+
+/** The parameters each reason is given. */
+const REASON_PARAMS: Record<WarningReason, WarningParams> = {
+  'absolute-path': {},
+  'archive-budget': { limitBytes: 8 * 1024 ** 3, ratio: 1000 },
+  'archive-format': {},
+  bzip2: {},
+  'compression-bomb': { ratio: 1000 },
+  'dotdot-path': {},
+  errno: { errno: 'EIO' },
+  error: { detail: 'not an ELF file' },
+  'gzip-corrupt': { detail: 'incorrect header check' },
+  'gzip-truncated': {},
+  hardlink: {},
+  'is-directory': {},
+  'no-such-file': {},
+  'no-such-file-or-directory': {},
+  'permission-denied': {},
+  'size-cap': { limitBytes: 64 * 1024 ** 3 },
+  symlink: {},
+  'tar-corrupt': { detail: 'Invalid tar header. Maybe the tar is corrupted or it needs to be gunzipped?' },
+  'tar-truncated': {},
+  'too-large': { limitBytes: 64 * 1024 ** 2 },
+  'xz-corrupt': {},
+  'xz-dictionary': { limitBytes: 64 * 1024 ** 2 },
+  'xz-error': { xzCode: 9 },
+  'xz-memory': {},
+  'xz-not-xz': {},
+  'xz-options': {},
+  'xz-truncated': {},
+  zstd: {},
+};
+
+/** Warnings whose sentence says why a file could not be read: each is said with every reason. */
+const WITH_REASON: readonly WarningCode[] = ['archive-failed', 'read-failed', 'excluded', 'not-read', 'kb-index-unreadable', 'dis-unreadable', 'symbols-unreadable', 'vmlinux-unreadable', 'src-unreadable'];
+
+const WARNING_ROWS = WARNING_CODES.flatMap((code) =>
+  (WITH_REASON.includes(code) ? WARNING_REASONS : [null]).flatMap((reason) =>
+    ['var/log/messages', null].map((path) => ({ path, code, params: { ...WARNING_PARAMS[code], ...(reason ? { reason, ...REASON_PARAMS[reason] } : {}) } })),
+  ),
+);
+
+describe('Chinese run warnings: every code (with every reason it may carry), with and without the path it names', () => {
+  it.each(WARNING_ROWS.map((w) => [`${w.code}${w.params.reason ? ` (${w.params.reason})` : ''}${w.path ? ' with a path' : ''}`, w] as const))('%s', (_name, w) => {
+    const line = warningLine('zh', w);
+    expect(problems(line), line).toEqual([]);
+    // Said in Chinese, not the English sentence again.
+    expect(line).toMatch(/[\u4e00-\u9fff]/);
+    expect(line.startsWith(w.path ? `${w.path}：` : line.slice(0, 1))).toBe(true);
+  });
+
+  it('reads as expected for a file cut short and a refused member', () => {
+    expect(warningLine('zh', { path: 'node-2.tar.gz', code: 'read-failed', params: { reason: 'gzip-truncated', lines: 120 } })).toBe('node-2.tar.gz：压缩数据提前结束（文件被截断）；已分析此前的 120 行');
+    expect(warningLine('zh', { path: 'a.zip:../messages', code: 'not-read', params: { reason: 'dotdot-path' } })).toBe('a.zip:../messages：已拒绝：归档中含 `..` 的路径');
+    expect(warningLine('en', { path: 'a.zip:../messages', code: 'not-read', params: { reason: 'dotdot-path' } })).toBe('a.zip:../messages: refused: path with ".." in the archive');
   });
 });
 

@@ -5,6 +5,7 @@ import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { analyzeText } from '../../src/analyzer.js';
 import { kernelVerdict, parseKernel } from '../../src/analysis/kernel-range.js';
+import { sayWarning } from '../../src/i18n/index.js';
 import type * as Load from '../../src/knowledge/known-issues/load.js';
 import { loadKnownIssues, parseEntry, shippedFolder, shippedKnownIssues } from '../../src/knowledge/known-issues/load.js';
 
@@ -94,8 +95,8 @@ describe('a knowledge folder with a malformed entry', () => {
     expect(base.entries.map((e) => e.id)).toEqual(['blkcg-list-walk']);
     expect(base.problems).toHaveLength(2);
     expect(base.problems[0]!.path).toMatch(/broken\.yaml$/);
-    expect(base.problems[0]!.message).toMatch(/^not a known-issue entry: evidence.*; entry skipped$/);
-    expect(base.problems[1]!.message).toMatch(/differs from the file name/);
+    expect(sayWarning('en', base.problems[0]!)).toMatch(/^not a known-issue entry: evidence.*; entry skipped$/);
+    expect(sayWarning('en', base.problems[1]!)).toMatch(/differs from the file name/);
   });
 
   it('still analyzes, with one warning per bad file', () => {
@@ -107,7 +108,7 @@ describe('a knowledge folder with a malformed entry', () => {
   it('an unreadable folder is one problem naming it', () => {
     const missing = loadKnownIssues(join(dir, 'missing'));
     expect(missing.entries).toEqual([]);
-    expect(missing.problems).toEqual([{ path: join(dir, 'missing'), message: 'cannot read the known-issue folder: ENOENT' }]);
+    expect(missing.problems.map((p) => ({ path: p.path, message: sayWarning('en', p) }))).toEqual([{ path: join(dir, 'missing'), message: 'cannot read the known-issue folder: ENOENT' }]);
   });
 });
 

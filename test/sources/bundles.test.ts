@@ -187,12 +187,12 @@ describe('unsafe archive members are refused, nothing is written, the rest is re
   it('stops a gzip bomb inside a tar while inflating it and goes on with the next member', async () => {
     const archive = write('bomb.tar', await tarOf([{ name: 'var/log/messages-20221111.gz', data: gzipSync(bombText, { level: 9 }) }, normal]));
     const result = await analyze(archive);
-    expect(result.warnings).toContainEqual({ path: `${archive}:var/log/messages-20221111.gz`, message: expect.stringMatching(/^refused: decompresses to more than 1000 times its size \(compression bomb\?\)/) });
+    expect(result.warnings).toContainEqual({ path: `${archive}:var/log/messages-20221111.gz`, message: expect.stringMatching(/^refused: decompresses to more than 1000 times its size \(compression bomb\?\)/), code: 'read-failed', params: { reason: 'compression-bomb', ratio: 1000, lines: 0 } });
     expect(result.incidents).toHaveLength(3);
   });
 
   it('names compressions it cannot read instead of calling them binary', async () => {
     const result = await analyze(write('old/messages-20221110.bz2', 'BZh91AY&SY'));
-    expect(result.warnings).toEqual([{ path: join(dir, 'old/messages-20221110.bz2'), message: 'bzip2-compressed logs are not read; decompress with bunzip2 first' }]);
+    expect(result.warnings).toEqual([{ path: join(dir, 'old/messages-20221110.bz2'), message: 'bzip2-compressed logs are not read; decompress with bunzip2 first', code: 'not-read', params: { reason: 'bzip2' } }]);
   });
 });

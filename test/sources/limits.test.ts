@@ -28,7 +28,7 @@ describe.skipIf(!hasXz)('xz', () => {
     xz.writeUInt32LE(crc32(xz.subarray(12, 20)), 20);
     const path = write('big-dict/messages.xz', xz);
     const result = await analyze(path, EXAMPLE);
-    expect(result.warnings).toEqual([{ path, message: expect.stringMatching(/^xz data compressed with a dictionary larger than 64 MiB, the most this decoder takes \(it bounds the memory/) }]);
+    expect(result.warnings).toEqual([{ path, message: expect.stringMatching(/^xz data compressed with a dictionary larger than 64 MiB, the most this decoder takes \(it bounds the memory/), code: 'read-failed', params: { reason: 'xz-dictionary', limitBytes: 64 * 1024 ** 2, lines: 0 } }]);
     expect(incidentsOf(result)).toEqual(NODE2_INCIDENTS);
   });
 });
@@ -38,7 +38,7 @@ describe('zip', () => {
     const members = [{ name: 'messages', data: node2 }, ...Array.from({ length: 2000 }, (_, i) => ({ name: `messages.${i + 1}`, sameDataAs: 'messages' }))];
     const path = write('overlap.zip', zipOf(members));
     const result = await analyze(path, EXAMPLE);
-    expect(result.warnings).toEqual([{ path, message: 'refused 2001 members whose data overlap another member\'s (a zip bomb\'s trick), not read: messages.2000, messages.1999, messages.1998, ...' }]);
+    expect(result.warnings).toEqual([{ path, message: 'refused 2001 members whose data overlap another member\'s (a zip bomb\'s trick), not read: messages.2000, messages.1999, messages.1998, ...', code: 'zip-overlapping-members', params: { count: 2001, name1: 'messages.2000', name2: 'messages.1999', name3: 'messages.1998' } }]);
     expect(result.inputs.map((i) => i.path)).toEqual([EXAMPLE]);
     expect(incidentsOf(result)).toEqual(NODE2_INCIDENTS);
   });
@@ -47,7 +47,7 @@ describe('zip', () => {
     const members = [{ name: 'var/log/messages', data: node2 }, ...Array.from({ length: 100_000 }, (_, i) => ({ name: `junk/${i}`, sameDataAs: 'var/log/messages' }))];
     const path = write('many.zip', zipOf(members));
     const result = await analyze(path);
-    expect(result.warnings).toEqual([{ path, message: 'lists 100001 members: only the first 100000 were looked at, the others not read' }]);
+    expect(result.warnings).toEqual([{ path, message: 'lists 100001 members: only the first 100000 were looked at, the others not read', code: 'zip-too-many-members', params: { members: 100_001, max: 100_000 } }]);
     expect(incidentsOf(result)).toEqual(NODE2_INCIDENTS);
   });
 });
@@ -66,7 +66,7 @@ describe('text that is not read the way it looks', () => {
     })();
     const result = await analyze(fifo, shrinking);
     await writer;
-    expect(result.warnings).toEqual([{ path: shrinking, message: `file shrank while it was read (truncated, as log rotation does?): read 100000 of its ${Buffer.byteLength(node2)} bytes` }]);
+    expect(result.warnings).toEqual([{ path: shrinking, message: `file shrank while it was read (truncated, as log rotation does?): read 100000 of its ${Buffer.byteLength(node2)} bytes`, code: 'file-shrank', params: { read: 100_000, size: Buffer.byteLength(node2) } }]);
   });
 
   it('UTF-16 with a byte-order mark, either order, is decoded: the same diagnosis, no warning', async () => {
@@ -84,7 +84,7 @@ describe('text that is not read the way it looks', () => {
   it('UTF-16 without one: said to be UTF-16 (not zeroed blocks), with the command that converts it', async () => {
     const path = write('utf16-bare/messages', Buffer.from(node2, 'utf16le'));
     const result = await analyze(path);
-    expect(result.warnings).toEqual([{ path, message: 'looks like UTF-16LE text without a byte-order mark: read with its NUL bytes dropped, so only ASCII text is right; convert it with iconv -f UTF-16LE -t UTF-8' }]);
+    expect(result.warnings).toEqual([{ path, message: 'looks like UTF-16LE text without a byte-order mark: read with its NUL bytes dropped, so only ASCII text is right; convert it with iconv -f UTF-16LE -t UTF-8', code: 'utf16-without-bom', params: { order: 'LE' } }]);
   });
 });
 
@@ -95,7 +95,7 @@ describe.skipIf(!hasXz)('a compression bomb refused while it is read gives nothi
     const path = write('bomb/messages.xz', bomb);
     const beside = write('beside/kern.log', node2.split('\n').slice(0, 40).join('\n'));
     const result = await analyze(path, beside);
-    expect(result.warnings).toEqual([{ path, message: 'refused: decompresses to more than 1000 times its size (compression bomb?); nothing of it was analyzed' }]);
+    expect(result.warnings).toEqual([{ path, message: 'refused: decompresses to more than 1000 times its size (compression bomb?); nothing of it was analyzed', code: 'excluded', params: { reason: 'compression-bomb', ratio: 1000 } }]);
     expect(result.inputs.map((i) => i.path)).toEqual([beside]);
     expect(result.incidents.every((i) => i.evidence.every((e) => e.path === beside))).toBe(true);
   });

@@ -4,12 +4,11 @@ import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'no
 import { createRequire } from 'node:module';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { UnsaidWarning } from '../../result/warnings.js';
 import { knownIssueSchema, type KnownIssue } from './schema.js';
 
-export interface LoadProblem {
-  readonly path: string;
-  readonly message: string;
-}
+/** A file or folder that gave no entry: a run warning naming it. */
+export type LoadProblem = UnsaidWarning & { readonly path: string };
 
 export interface KnownIssues {
   readonly entries: readonly KnownIssue[];
@@ -56,12 +55,12 @@ export function loadKnownIssues(folder: string): KnownIssues {
   try {
     files = readdirSync(folder).filter((f) => f.endsWith('.yaml')).sort();
   } catch (error) {
-    return { entries, problems: [{ path: folder, message: `cannot read the known-issue folder: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}` }] };
+    return { entries, problems: [{ path: folder, code: 'known-issues-unreadable', params: { errno: (error as NodeJS.ErrnoException).code ?? (error as Error).message } }] };
   }
   for (const file of files) {
     const parsed = parseEntry(readFileSync(join(folder, file), 'utf8'));
-    if ('error' in parsed) problems.push({ path: shown(file), message: `${parsed.error}; entry skipped` });
-    else if (`${parsed.entry.id}.yaml` !== file) problems.push({ path: shown(file), message: `id ${parsed.entry.id} differs from the file name; entry skipped` });
+    if ('error' in parsed) problems.push({ path: shown(file), code: 'known-issue-invalid', params: { detail: parsed.error } });
+    else if (`${parsed.entry.id}.yaml` !== file) problems.push({ path: shown(file), code: 'known-issue-id-mismatch', params: { id: parsed.entry.id } });
     else entries.push(parsed.entry);
   }
   return { entries, problems };
