@@ -2,6 +2,7 @@
 // nothing shown) are the culprits; a cycle is a deadlock. Incidents not linked yet (src/analysis/victims.ts links
 // lockups behind stop_machine/IPIs and panics) take their role and cause from it. Codes and parameters only.
 import { pickCulprit } from '../reports/culprit.js';
+import { isIpiWaitFrame } from '../knowledge/frames.js';
 import type { Frame } from '../reports/types.js';
 import type { CpuSample, HeldLocks, LineRef, WaitFacts } from '../reports/wait-dumps.js';
 import { HOLDER_HINTS, isIdleFrame, isIoWaitFrame, isJournalWaitFrame, isLockWaitFrame, isRcuWaitFrame, journalDevice, type WaitKind } from '../knowledge/waits.js';
@@ -171,13 +172,10 @@ export function buildWaitGraph({ drafts, facts }: WaitGraphInput): WaitGraph | n
   lockEdges(g, facts.held, waiting, stacks, task);
   stackEdges(g, drafts, facts, stacks, task);
 
-  for (const c of facts.csd) {
-    const from = g.node('cpu', c.host, c.fact.cpu, c.evidence);
-    const to = g.node('cpu', c.host, c.fact.target, c.evidence);
-    g.edge(from.id, to.id, 'ipi', c.fact.func, 'csd-line', [c.evidence]);
-  }
+  csdEdges(g, facts.csd);
   for (const s of facts.starved) g.notes.push({ code: 'wait.rcu.starved', params: { thread: s.fact.thread, jiffies: s.fact.jiffies, path: s.evidence.path, line: s.evidence.line } });
   linkedEdges(g, drafts);
+  ipiStackEdges(g, drafts);
 
   g.markPartial();
   const nodesWithin = [...g.nodes.values()];
@@ -275,6 +273,32 @@ function rcuTargets(g: Graph, facts: WaitFacts, host: string | null, task: TaskO
   const cpus = facts.rcuCpus.filter((r) => r.host === host).map((r) => g.node('cpu', host, r.fact.cpu, r.evidence));
   const tasks = facts.rcuTasks.filter((r) => r.host === host).flatMap((r) => r.fact.pids.map((pid) => task(host, pid, null, r.evidence)));
   return [...new Set([...cpus, ...tasks])];
+}
+
+/**
+ * CSD-lock waits: CPU N waits for the target CPU to run a function. A re-sent IPI line names no function: it adds its
+ * line to the wait the report line named, or is a wait of its own.
+ */
+function csdEdges(g: Graph, csd: WaitFacts['csd']): void {
+  const named = [...csd].sort((a, b) => Number(a.fact.func === null) - Number(b.fact.func === null));
+  for (const c of named) {
+    const from = g.node('cpu', c.host, c.fact.cpu, c.evidence);
+    const to = c.fact.target === null ? null : g.node('cpu', c.host, c.fact.target, c.evidence).id;
+    const known = c.fact.func === null ? [...g.edges.values()].find((e) => e.from === from.id && e.to === to && e.kind === 'ipi') : undefined;
+    g.edge(from.id, to, 'ipi', known?.resource ?? c.fact.func, 'csd-line', [c.evidence]);
+  }
+}
+
+/** A lockup whose stack waits in a cross-CPU call and that no line links to its target: it waits for a CPU the log does not name. */
+function ipiStackEdges(g: Graph, drafts: readonly IncidentDraft[]): void {
+  for (const d of drafts) {
+    if (d.cpu === null || (d.kind !== 'soft-lockup' && d.kind !== 'hard-lockup')) continue;
+    const id = g.id('cpu', d.host, d.cpu);
+    if (g.outgoing(id)) continue;
+    const waitsIn = reportStack(d.reports.find((r) => r.stack.length > 0) ?? d.reports[0]!).find((f) => isIpiWaitFrame(f.function));
+    if (!waitsIn) continue;
+    g.edge(id, null, 'ipi', null, 'stack', [{ path: d.reports[0]!.header.path, line: d.reports[0]!.header.lineNo }]);
+  }
 }
 
 /** The links victims.ts made between lockups, as edges: the victim CPU waits for the culprit CPU. */
@@ -414,7 +438,9 @@ function assignRoles(graph: WaitGraph, drafts: IncidentDraft[], rootOf: Readonly
 }
 
 function hintsFor(kind: WaitKind): readonly string[] {
-  return kind === 'lock' ? HOLDER_HINTS.lock : kind === 'ipi' || kind === 'stop-machine' || kind === 'rcu-gp' ? HOLDER_HINTS.cpu : HOLDER_HINTS.task;
+  if (kind === 'lock') return HOLDER_HINTS.lock;
+  if (kind === 'ipi') return HOLDER_HINTS.ipi;
+  return kind === 'stop-machine' || kind === 'rcu-gp' ? HOLDER_HINTS.cpu : HOLDER_HINTS.task;
 }
 
 /** Whether every stack sample of a lockup (its reports', or its CPU's NMI backtrace) sits in the idle loop. */

@@ -33,7 +33,6 @@ export const EN_UI = {
       'held-locks-running': 'held-locks: running holder',
       'blocker-line': 'per the hung-task blocker line',
       'csd-line': 'per the CSD-lock line',
-      'csd-registers': 'per the registers of csd_lock_wait',
       'lockup-stacks': 'per the lockups\' stacks',
       'rcu-stall': 'per the RCU stall details',
       stack: 'per its stack',

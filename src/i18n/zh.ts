@@ -468,7 +468,6 @@ const ZH_UI: Record<keyof typeof EN_UI, Entry> = {
       'held-locks-running': '持有锁列表：在运行的持有者',
       'blocker-line': '据 hung-task 阻塞者行',
       'csd-line': '据 CSD 锁行',
-      'csd-registers': '据 csd_lock_wait 的寄存器',
       'lockup-stacks': '据各 lockup 的调用栈',
       'rcu-stall': '据 RCU stall 详情',
       stack: '据其调用栈',

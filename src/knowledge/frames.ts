@@ -37,16 +37,23 @@ export function matcher(exact: readonly string[], patterns: readonly RegExp[]): 
   };
 }
 
+/** Frames of a CPU waiting for other CPUs to run a function it asked for (cross-CPU calls: IPI/CSD waits). */
+export const IPI_WAIT_FRAMES = [
+  'smp_call_function_many', 'smp_call_function_many_cond', 'smp_call_function_single', 'smp_call_function',
+  'csd_lock_wait', 'csd_lock_wait_toolong', 'on_each_cpu', 'on_each_cpu_cond_mask', 'on_each_cpu_mask',
+  'native_flush_tlb_others', 'flush_tlb_others',
+] as const;
+
 /**
  * Frames that only wait for another CPU: a lockup whose stack sits in one of them is
  * a victim of whatever that CPU is doing (stop_machine, IPI/CSD waits).
  */
 export const WAITER_FRAMES = [
   'multi_cpu_stop', 'stop_machine_yield', 'stop_machine_cpuslocked', 'stop_two_cpus', 'stop_cpus', 'cpu_stopper_thread',
-  'smp_call_function_many', 'smp_call_function_many_cond', 'smp_call_function_single', 'smp_call_function',
-  'csd_lock_wait', 'csd_lock_wait_toolong', 'on_each_cpu', 'on_each_cpu_cond_mask', 'on_each_cpu_mask',
-  'native_flush_tlb_others', 'flush_tlb_others', 'synchronize_sched_expedited', 'try_stop_cpus',
+  ...IPI_WAIT_FRAMES, 'synchronize_sched_expedited', 'try_stop_cpus',
 ] as const;
+
+export const isIpiWaitFrame = matcher(IPI_WAIT_FRAMES, []);
 
 /** True when the function only waits for other CPUs (stopper or cross-CPU call waits). */
 export const isWaiterFrame = matcher(WAITER_FRAMES, []);

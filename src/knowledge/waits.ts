@@ -75,5 +75,7 @@ export function hypervisorOf(text: string): string | null {
 export const HOLDER_HINTS = {
   lock: ['CONFIG_DETECT_HUNG_TASK_BLOCKER', 'lockdep (CONFIG_PROVE_LOCKING)', 'sysrq-w (echo w > /proc/sysrq-trigger)'],
   cpu: ['softlockup_all_cpu_backtrace=1', 'sysrq-l (echo l > /proc/sysrq-trigger)'],
+  // csd_lock_wait_toolong names the CPU a cross-CPU call waits for (CONFIG_CSD_LOCK_WAIT_DEBUG, on by csdlock_debug=1).
+  ipi: ['csdlock_debug=1 (CONFIG_CSD_LOCK_WAIT_DEBUG)', 'softlockup_all_cpu_backtrace=1', 'sysrq-l (echo l > /proc/sysrq-trigger)'],
   task: ['sysrq-w (echo w > /proc/sysrq-trigger)', 'sysrq-t'],
 } as const;

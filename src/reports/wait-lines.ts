@@ -20,8 +20,12 @@ export type WaitLine =
   | { readonly kind: 'rcu-tasks'; readonly pids: readonly number[] }
   /** `rcu_preempt kthread starved for 10502 jiffies!`: the grace-period thread did not get a CPU. */
   | { readonly kind: 'rcu-starved'; readonly thread: string; readonly jiffies: number }
-  /** `csd: Detected non-responsive CSD lock (#1) on CPU#5, waiting 5000000000 ns for CPU#12 ...`. */
-  | { readonly kind: 'csd'; readonly cpu: number; readonly target: number; readonly ns: number | null; readonly func: string | null }
+  /**
+   * `csd: Detected non-responsive CSD lock (#1) on CPU#5, waiting 5000000000 ns for CPU#12 func+0x0/0x280(...)`, and
+   * `csd: Re-sending CSD lock (#1) IPI from CPU#05 to CPU#12`: CPU 5 waits for CPU 12 to run a function call. The
+   * target is `csd->node.dst` (kernel/smp.c, csd_lock_wait_toolong); -1 (null here) when the kernel did not know it.
+   */
+  | { readonly kind: 'csd'; readonly cpu: number; readonly target: number | null; readonly ns: number | null; readonly func: string | null }
   /** `NMI backtrace for cpu 3` (`skipped: idling at native_safe_halt+0x..`: the CPU was idle). */
   | { readonly kind: 'nmi'; readonly cpu: number; readonly idleAt: string | null }
   /** `Sending NMI from CPU 1 to CPUs 0,2-3:` (sysrq-l, hung tasks, soft lockups with all-CPU backtraces). */
@@ -34,7 +38,9 @@ const OLD_TASK_RE = /^(\S.{0,62}?) +([RSDTtXZPIKW])(?: +[0-9a-f]{8,16})? *(\d{1,
 const RCU_CPU_RE = /^(?:rcu:\s{1,8})?(\d{1,5})-[.O][.o][.N][.D]?[^:]{0,4}: \((?:\d{1,10} GPs behind|\d{1,10} ticks this GP|detected by)/;
 const RCU_TASKS_RE = /^Tasks blocked on level-\d{1,2} rcu_node \(CPUs \d{1,5}-\d{1,5}\):(.{0,4000})$/;
 const RCU_STARVED_RE = /^(?:rcu: )?(rcu_\w{1,20}|rcu_sched|rcu_bh) kthread starved for (\d{1,12}) jiffies/;
-const CSD_RE = /^(?:smp: )?csd: Detected non-responsive CSD lock \(#\d{1,10}\) on CPU#(\d{1,5}), waiting (\d{1,20}) ns for CPU#(\d{1,5})(?: (\S{1,128}))?/;
+// 5.10+: `waiting N ns`; 6.x: `waiting S.mmm secs for CPU#12 func(info), currently unresponsive.`; `Continued` on the later reports.
+const CSD_RE = /^(?:smp: )?csd: (?:Detected|Continued) non-responsive CSD lock \(#\d{1,10}\) on CPU#(\d{1,5}), waiting (\d{1,20})(?: ns|\.(\d{3}) secs) for CPU#(-1|\d{1,5})(?: ([^\s(]{1,128}))?/;
+const CSD_RESEND_RE = /^(?:smp: )?csd: Re-sending CSD lock \(#\d{1,10}\) IPI from CPU#(\d{1,5}) to CPU#(\d{1,5})/;
 const NMI_RE = /^NMI backtrace for cpu (\d{1,5})(?: skipped: idling at (\S{1,128}))?/;
 const NMI_SEND_RE = /^Sending NMI from CPU (\d{1,5}) to CPUs ([\d,-]{1,400}):/;
 const HELD_BY_RE = /^(\d{1,6}) locks? held by (.{1,64}?)\/(\d{1,10}):$/;
@@ -104,7 +110,12 @@ export function readWaitLine(text: string): WaitLine | null {
   }
   if (text.includes('CSD lock')) {
     const m = CSD_RE.exec(text);
-    return m ? { kind: 'csd', cpu: Number(m[1]), ns: Number(m[2]), target: Number(m[3]), func: m[4]?.split('+', 1)[0] ?? null } : null;
+    if (m) {
+      const ns = m[3] === undefined ? Number(m[2]) : Number(m[2]) * 1e9 + Number(m[3]) * 1e6;
+      return { kind: 'csd', cpu: Number(m[1]), ns, target: m[4] === '-1' ? null : Number(m[4]), func: m[5]?.split('+', 1)[0] ?? null };
+    }
+    const resend = CSD_RESEND_RE.exec(text);
+    return resend ? { kind: 'csd', cpu: Number(resend[1]), target: Number(resend[2]), ns: null, func: null } : null;
   }
   if (text.startsWith('Tasks blocked on level-')) {
     const m = RCU_TASKS_RE.exec(text);

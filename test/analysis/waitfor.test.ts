@@ -78,6 +78,43 @@ describe('wait-for graph', () => {
     expect(g.roots).toEqual(['cpu:12']);
   });
 
+  it('reads the 6.x CSD report: continued waits, re-sent IPIs and a target the kernel did not know', () => {
+    const log = [
+      `${at(14.31)} smp: csd: Detected non-responsive CSD lock (#1) on CPU#4, waiting 5000000050 ns for CPU#03 do_nothing+0x0/0x8(0x0).`,
+      `${at(14.31)} smp: \tcsd: CSD lock (#1) unresponsive.`,
+      `${at(24.31)} smp: csd: Re-sending CSD lock (#1) IPI from CPU#04 to CPU#03`,
+      `${at(34.31)} smp: csd: Continued non-responsive CSD lock (#1) on CPU#4, waiting 25000000095 ns for CPU#03 do_nothing+0x0/0x8(0x0).`,
+      `${at(35.24)} smp: csd: Re-sending CSD lock (#2) IPI from CPU#01 to CPU#07`,
+      `${at(36)} smp: csd: Detected non-responsive CSD lock (#3) on CPU#2, waiting 5.000 secs for CPU#-1 rcu_barrier_handler+0x0/0x8c(0x7), currently unresponsive.`,
+      '',
+    ].join('\n');
+    const g = analyzeText(log).waitGraph!;
+    expect(g.edges.map((e) => `${e.from}>${e.to} ${e.kind} ${e.resource} ${e.how} ${e.evidence.map((r) => r.line).join(',')}`)).toEqual([
+      'cpu:4>cpu:3 ipi do_nothing csd-line 1,4,3',
+      'cpu:2>null ipi rcu_barrier_handler csd-line 6',
+      'cpu:1>cpu:7 ipi null csd-line 5',
+    ]);
+    expect(g.roots).toEqual(['cpu:3', 'cpu:7']);
+  });
+
+  it('says a lockup waiting in a cross-CPU call waits for a CPU the log does not name, and what would name it', () => {
+    const log = [
+      `${at(50)} watchdog: BUG: soft lockup - CPU#6 stuck for 22s! [kworker/6:1:311]`,
+      `${at(50)} CPU: 6 PID: 311 Comm: kworker/6:1 Not tainted 5.14.0 #1`,
+      `${at(50)} RIP: 0010:smp_call_function_many_cond+0x11e/0x4f0`,
+      `${at(50)} Call Trace:`,
+      `${at(50)}  on_each_cpu_cond_mask+0x1e/0x30`,
+      `${at(50)}  flush_tlb_mm_range+0xb5/0x120`,
+      `${at(50)}  change_protection+0x2fb/0x3a0`,
+      '',
+    ].join('\n');
+    const r = analyzeText(log);
+    expect(r.waitGraph!.edges).toMatchObject([{ from: 'cpu:6', to: null, kind: 'ipi', how: 'stack' }]);
+    const lockup = r.incidents[0]!;
+    expect(lockup.role).not.toBe('culprit');
+    expect(lockup.noteMessages.find((n) => n.code === 'note.wait.unseen')!.params['hints']).toContain('csdlock_debug=1 (CONFIG_CSD_LOCK_WAIT_DEBUG)');
+  });
+
   it('names a cycle of blocker lines a deadlock', () => {
     const log = [
       ...hung(10, 'a', 1, MUTEX_WAIT), `${at(10)} INFO: task a:1 is blocked on a mutex likely owned by task b:2.`,
