@@ -109,41 +109,47 @@ async function countProblems(db: Kysely<StoreTables>, filter: ProblemFilter, clo
   return Number(row.n);
 }
 
-/** A problem by its number or by (a prefix of) its signature; null when none matches. */
-export async function findProblemId(db: Kysely<StoreTables>, ref: string): Promise<number | null> {
-  if (/^\d+$/.test(ref)) {
-    const row = await db.selectFrom('problems').select('id').where('id', '=', Number(ref)).executeTakeFirst();
-    if (row) return Number(row.id);
-  }
-  if (!/^[0-9a-f]{4,}$/i.test(ref)) return null;
-  const rows = await db.selectFrom('problems').select('id').where('signature', 'like', `${ref.toLowerCase()}%`).limit(2).execute();
+/** The problem whose signature starts with `prefix` (4 or more hex digits), when only one does. */
+async function problemIdBySignature(db: Kysely<StoreTables>, prefix: string): Promise<number | null> {
+  if (!/^[0-9a-f]{4,}$/i.test(prefix)) return null;
+  const rows = await db.selectFrom('problems').select('id').where('signature', 'like', `${prefix.toLowerCase()}%`).limit(2).execute();
   return rows.length === 1 ? Number(rows[0]!.id) : null;
 }
 
-/** One problem: where and on which kernels it happened, when it stopped, its occurrences and latest diagnosis. */
+/** A problem's row, with the store's clock and the count of all its occurrences (victims too), in one statement. */
+function headOf(db: Kysely<StoreTables>, id: number) {
+  return db
+    .selectFrom('problems as p')
+    .selectAll('p')
+    .select([
+      (eb) => eb.selectFrom('problems').select(sql<number | null>`max(last_ms)`.as('t')).as('clock'),
+      (eb) => eb.selectFrom('occurrences as o').whereRef('o.problem_id', '=', 'p.id').select(sql<number>`count(*)`.as('n')).as('total'),
+    ])
+    .where('p.id', '=', id)
+    .executeTakeFirst();
+}
+
+/**
+ * One problem, by its number or by (a prefix of) its signature: where and on which kernels it happened, when it
+ * stopped, its occurrences and latest diagnosis; null when none matches. Three rounds of statements whatever the
+ * problem's size (the second round's five at once on PostgreSQL's pool).
+ */
 export async function problemDetail(store: Store, ref: string): Promise<ProblemDetail | null> {
   return store.read(async (db) => {
-    const id = await findProblemId(db, ref);
-    if (id === null) return null;
-    // The store's clock and the count of all occurrences (victims too) with the problem's row, in one statement.
-    const head = await db
-      .selectFrom('problems as p')
-      .selectAll('p')
-      .select([
-        (eb) => eb.selectFrom('problems').select(sql<number | null>`max(last_ms)`.as('t')).as('clock'),
-        (eb) => eb.selectFrom('occurrences as o').whereRef('o.problem_id', '=', 'p.id').select(sql<number>`count(*)`.as('n')).as('total'),
-      ])
-      .where('p.id', '=', id)
-      .executeTakeFirst();
+    let head = /^\d+$/.test(ref) ? await headOf(db, Number(ref)) : undefined;
+    if (!head) {
+      const id = await problemIdBySignature(db, ref);
+      if (id !== null) head = await headOf(db, id);
+    }
     if (!head) return null;
-    const clock = head.clock === null ? null : Number(head.clock);
-    const [hosts, kernels, timeline, latest] = await Promise.all([hostsOf(db, id), kernelsOf(db, id), timelineOf(db, id), latestOf(db, id)]);
+    const id = Number(head.id);
+    const [hosts, kernels, timeline, latest, ran] = await Promise.all([hostsOf(db, id), kernelsOf(db, id), timelineOf(db, id), latestOf(db, id), releasesRan(db, id)]);
     return {
-      asOf: iso(clock),
+      asOf: iso(head.clock === null ? null : Number(head.clock)),
       problem: toProblemRow(head as AggregateRow),
       hosts,
       kernels,
-      stoppedAfter: await stoppedAfter(db, id, kernels),
+      stoppedAfter: await stoppedAfter(db, id, kernels, ran),
       timeline,
       timelineMore: Math.max(0, Number(head.total) - TIMELINE_LIMIT),
       latest,
@@ -207,23 +213,32 @@ async function latestOf(db: Kysely<StoreTables>, problemId: number): Promise<Inc
   return row ? (JSON.parse(row.incident) as Incident) : null;
 }
 
+const hostsWith = (db: Kysely<StoreTables>, problemId: number) => db.selectFrom('problem_hosts').select('host_id').where('problem_id', '=', problemId);
+
+/** The releases that the hosts which had the problem were seen running (a few), from their inputs and incidents. */
+function releasesRan(db: Kysely<StoreTables>, problemId: number) {
+  const ran = db.selectFrom('host_kernels').select('kernel_id').where('host_id', 'in', hostsWith(db, problemId));
+  return db.selectFrom('kernels').select(['id', 'release']).where('id', 'in', ran).execute();
+}
+
 /**
- * The first release newer than every release the problem was seen on, that hosts which had it later ran (as their
- * inputs or their other incidents say) without it again: the releases those hosts ran are read first (a few), then
- * the hosts that ran the first clean one.
+ * The first release newer than every release the problem was seen on, that hosts which had it later ran without it
+ * again, with those hosts (read only when there is such a release).
  */
-async function stoppedAfter(db: Kysely<StoreTables>, problemId: number, affected: readonly KernelCount[]): Promise<ProblemDetail['stoppedAfter']> {
+async function stoppedAfter(
+  db: Kysely<StoreTables>,
+  problemId: number,
+  affected: readonly KernelCount[],
+  ran: readonly { id: number; release: string }[],
+): Promise<ProblemDetail['stoppedAfter']> {
   const lastAffected = affected.at(-1)?.release;
   if (!lastAffected) return null;
-  const hostsWithIt = db.selectFrom('problem_hosts').select('host_id').where('problem_id', '=', problemId);
-  const ran = db.selectFrom('host_kernels').select('kernel_id').where('host_id', 'in', hostsWithIt);
-  const releases = await db.selectFrom('kernels').select(['id', 'release']).where('id', 'in', ran).execute();
-  const firstClean = releases.filter((k) => compareReleases(k.release, lastAffected) > 0).sort((a, b) => compareReleases(a.release, b.release))[0];
+  const firstClean = ran.filter((k) => compareReleases(k.release, lastAffected) > 0).sort((a, b) => compareReleases(a.release, b.release))[0];
   if (!firstClean) return null;
   const clean = await db
     .selectFrom('hosts as h')
     .select('h.name')
-    .where('h.id', 'in', db.selectFrom('host_kernels').select('host_id').where('kernel_id', '=', Number(firstClean.id)).where('host_id', 'in', hostsWithIt))
+    .where('h.id', 'in', db.selectFrom('host_kernels').select('host_id').where('kernel_id', '=', Number(firstClean.id)).where('host_id', 'in', hostsWith(db, problemId)))
     .orderBy('h.name')
     .execute();
   return { lastAffected, firstClean: firstClean.release, cleanHosts: clean.map((h) => h.name) };
