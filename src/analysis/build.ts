@@ -87,7 +87,8 @@ export function toIncident(d: IncidentDraft, machine: MachineInputs | undefined,
   notes.push(...codeCheck.conflicts.filter((c) => c.reports.some((r) => own.has(r))).map((c) => c.message));
   const taintChange = taintChangeNote(d);
   if (taintChange) notes.push(taintChange);
-  const corruptionReasons = [...new Set(d.reports.flatMap((r) => r.corruptionReasons))];
+  // Each reason once, however many reports give it.
+  const corruptionMessages = [...new Map(d.reports.flatMap((r) => r.corruption).map((c) => [JSON.stringify(c), c])).values()];
   const samples = ends(d.samples, Math.max(MIN_SAMPLES, Math.min(MAX_SAMPLES, Math.floor(SAMPLES_IN_ALL / incidents)))).map((s) => ({
     time: s.line.time,
     uptime: s.line.uptime,
@@ -114,7 +115,7 @@ export function toIncident(d: IncidentDraft, machine: MachineInputs | undefined,
     // From the result's own fields, so that a store can recompute it from the JSON.
     ...incidentSignature({ kind: d.kind, culprit: d.culprit, entry: d.entry, loopFunction: d.loopFunction, samples }),
     corrupted: d.reports.every((r) => r.corrupted),
-    corruptionReasons,
+    corruptionMessages,
     ...(earliest.partial ? { partial: { reason: earliest.partial } } : {}),
     // Every report is a sample; header-less register dumps attached to the episode add samples too.
     reports: d.samples.length,

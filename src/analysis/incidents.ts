@@ -292,7 +292,7 @@ function adoptRepeatedOrphans(drafts: IncidentDraft[], orphans: Map<string, Frag
     }
     const reports = group.map((fragment) => {
       const report = buildReport(context.kind, { lines: fragment.lines, headerIndex: 0, truncated: false, droppedMessages: false });
-      markCorrupted(report, `report header missing: only the CPU and RIP lines were kept; kind inferred from the concurrent ${context.kind} reports on this host`);
+      markCorrupted(report, 'corruption.headerMissing', { kind: context.kind });
       return report;
     });
     const draft = newDraft('', reports[0]!, host);

@@ -2,7 +2,8 @@
 // is one the issue affects. Produces data only; the sentences are made in i18n/.
 import { baseFunctionName } from '../knowledge/frames.js';
 import type { KnownIssue } from '../knowledge/known-issues/schema.js';
-import type { UnsaidIncident } from '../result/unsaid.js';
+import { isDetailMessage } from '../reports/codes.js';
+import type { UnsaidDetail, UnsaidIncident } from '../result/unsaid.js';
 import type { KnownIssueMatch, MATCH_KEYS } from '../result/known-issue-schema.js';
 import { kernelVerdict } from './kernel-range.js';
 
@@ -74,13 +75,20 @@ export function matchRule(rule: KnownIssue['match'], k: IncidentKeys): { keys: K
   if (rule.details) {
     const agree = Object.entries(rule.details).every(([name, source]) => {
       const value = k.details[name];
-      return value !== undefined && value !== null && pattern(source).test(String(value));
+      return value !== undefined && value !== null && pattern(source).test(detailData(value));
     });
     if (!agree) return null;
     keys.push('details');
   }
   const confidence: Confidence = exact ? 'signature' : rule.culprit && callers.length ? 'culprit-and-caller' : rule.culprit ? 'culprit' : 'pattern';
   return { keys, callers, confidence };
+}
+
+/** A detail as a rule matches it: data as printed; one of ktriage's phrases by its parameters (`problem: circular`), or its code. */
+function detailData(value: UnsaidDetail): string {
+  if (!isDetailMessage(value)) return String(value);
+  const params = Object.values(value.params);
+  return params.length ? params.join(' ') : value.code;
 }
 
 const CONFIDENCE_ORDER: readonly Confidence[] = ['signature', 'culprit-and-caller', 'culprit', 'pattern'];

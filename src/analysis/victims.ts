@@ -2,6 +2,7 @@ import { isWaiterFrame } from '../knowledge/frames.js';
 import type { IncidentDraft } from './incidents.js';
 import { trustedSamples } from './samples.js';
 import { secondsFrom } from './incidents.js';
+import { isDetailMessage } from '../reports/codes.js';
 import { markCorrupted } from '../reports/report.js';
 import { makeTitle } from '../result/kinds.js';
 import { panicCauses } from './consequence.js';
@@ -88,7 +89,7 @@ function linkPanics(drafts: IncidentDraft[]): void {
   for (const panic of drafts) {
     const follows = panic.kind === 'panic' && !linked.has(panic) ? panic.reports[0]!.details['follows'] : undefined;
     // `Fatal exception`, `panic_on_warn set`, `hung_task: blocked tasks`: the report that led here was lost.
-    if (follows) markCorrupted(panic.reports[0]!, `the ${String(follows)} this panic follows is not in the log`);
+    if (isDetailMessage(follows)) markCorrupted(panic.reports[0]!, 'corruption.panic.followsMissing', { follows: follows.params['follows'] ?? null });
   }
 }
 

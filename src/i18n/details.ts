@@ -115,8 +115,35 @@ export function detailLabel(lang: Lang, key: string): string {
   return `${words[0]?.toUpperCase() ?? ''}${words.slice(1)}`;
 }
 
-/** A detail value as a reader sees it: yes/no for flags. */
-export function detailValue(lang: Lang, value: string | number | boolean): string {
-  if (typeof value !== 'boolean') return String(value);
-  return lang === 'zh' ? (value ? '是' : '否') : value ? 'yes' : 'no';
+/**
+ * Chinese for the enumerated words details carry as data (JSON values scripts compare: `corrected`, `freed-by`), and
+ * for the kernel's own fixed phrases some keys quote (`BUG: spinlock wrong owner`), by detail key then value.
+ */
+const DETAIL_VALUES_ZH: Readonly<Record<string, Readonly<Record<string, string>>>> = {
+  access: { read: '读', write: '写' },
+  blamed: { 'freed-by': '释放者', 'allocated-by': '分配者', 'last-user': '最后的使用者' },
+  detection: { 'self-detected': '本 CPU 自己检测到', expedited: '加速宽限期检测到', detected: '其他 CPU 检测到' },
+  errorType: { corrected: '已纠正', uncorrected: '未纠正' },
+  severity: { corrected: '已纠正', uncorrected: '未纠正', recoverable: '可恢复', fatal: '致命', info: '信息' },
+  exception: {
+    'divide error': '除法错误', 'invalid opcode': '非法操作码', 'stack segment': '栈段错误', 'double fault': '双重故障', bounds: '越界检查',
+    'invalid tss': '无效的 TSS', 'segment not present': '段不存在', 'alignment check': '对齐检查', 'coprocessor segment overrun': '协处理器段越界',
+    overflow: '溢出', 'undefined instruction': '未定义指令',
+  },
+  fault: { segfault: '段错误', 'general protection fault': '通用保护错误' },
+  raisedBy: {
+    ODEBUG: 'ODEBUG（对象调试）', 'bad usercopy': '非法的 usercopy', kobject: 'kobject', 'proc registration': 'proc 注册',
+    refcount: '引用计数', locking: '加锁检查', allocation: '内存分配', 'USB transfer': 'USB 传输',
+  },
+  problem: {
+    'bad magic': 'magic 值错误', recursion: '递归加锁', 'already unlocked': '重复解锁', 'wrong owner': '持有者不符',
+    'wrong CPU': '持有 CPU 不符', 'cpu recursion': '同一 CPU 上递归加锁',
+  },
+};
+
+/** A detail value as a reader sees it: yes/no for flags, the enumerated words in the reader's language. */
+export function detailValue(lang: Lang, key: string, value: string | number | boolean): string {
+  if (typeof value === 'boolean') return lang === 'zh' ? (value ? '是' : '否') : value ? 'yes' : 'no';
+  if (lang === 'zh' && typeof value === 'string') return DETAIL_VALUES_ZH[key]?.[value] ?? value;
+  return String(value);
 }

@@ -4,6 +4,7 @@ import type { EventGroup, Incident, InnerMessage, Message, MessageParams } from 
 import type { Reason, UnsaidWarning } from '../result/warnings.js';
 import { relationMessage } from '../result/relation.js';
 import { EN } from './en.js';
+import { REPORT_WORDS_EN, REPORT_WORDS_ZH } from './report-words.js';
 import { durationZh, taintMeaningZh, titleZh, ZH } from './zh.js';
 import { WARNINGS_EN, WARNINGS_ZH } from './warnings.js';
 import type { Args, Catalog } from './types.js';
@@ -19,7 +20,7 @@ export function isLang(value: string): value is Lang {
   return (LANGS as readonly string[]).includes(value);
 }
 
-const CATALOGS: Record<Lang, Catalog> = { en: { ...EN, ...WARNINGS_EN }, zh: { ...ZH, ...WARNINGS_ZH } };
+const CATALOGS: Record<Lang, Catalog> = { en: { ...EN, ...WARNINGS_EN, ...REPORT_WORDS_EN }, zh: { ...ZH, ...WARNINGS_ZH, ...REPORT_WORDS_ZH } };
 
 type Value = MessageParams[string] | undefined;
 

@@ -15,11 +15,15 @@ const WARN_KINDS: readonly IncidentKind[] = [
   'warning', 'kasan', 'kmsan', 'kcsan', 'kfence', 'ubsan', 'lockdep', 'suspicious-rcu', 'atomic-sleep', 'list-corruption', 'bad-page-state', 'memory-leak', 'bug',
 ];
 
+/** The reports a panic can restate, as `details.follows` names them (src/i18n says each: `hungTask`, "hung task report"). */
+export const FOLLOWS = ['oops', 'warning', 'hungTask', 'softLockup', 'hardLockup', 'rcuStall', 'mce', 'oom'] as const;
+export type Follows = (typeof FOLLOWS)[number];
+
 export interface ConsequencePanic {
   /** Matches the reason after `Kernel panic - not syncing: `. */
   readonly reason: RegExp;
-  /** What is printed before the panic, as said in details.follows (`oops`, `hung task report`). */
-  readonly follows: string;
+  /** What is printed before the panic. */
+  readonly follows: Follows;
   /** Kinds of report the panic is the consequence of. */
   readonly causes: readonly IncidentKind[];
   /**
@@ -33,14 +37,14 @@ export const CONSEQUENCE_PANICS: readonly ConsequencePanic[] = [
   // (x86 `Fatal exception`, arm64 `Oops: Fatal exception in interrupt`, `Oops - BUG: Fatal exception`)
   { reason: /^(?:[\w -]{1,40}: )?Fatal exception/, follows: 'oops', causes: OOPS_KINDS, pick: 'last' },
   { reason: /^panic_on_warn set/, follows: 'warning', causes: WARN_KINDS, pick: 'last' },
-  { reason: /^hung_task: blocked tasks/, follows: 'hung task report', causes: ['hung-task'], pick: 'first' },
-  { reason: /^softlockup: hung tasks/, follows: 'soft lockup report', causes: ['soft-lockup'], pick: 'last' },
-  { reason: /^(?:hardlockup|Hard LOCKUP)/, follows: 'hard lockup report', causes: ['hard-lockup'], pick: 'last' },
-  { reason: /^(?:RCU Stall|rcu_stall)/i, follows: 'RCU stall report', causes: ['rcu-stall'], pick: 'last' },
-  { reason: /^Fatal machine check/, follows: 'machine check report', causes: ['mce'], pick: 'last' },
+  { reason: /^hung_task: blocked tasks/, follows: 'hungTask', causes: ['hung-task'], pick: 'first' },
+  { reason: /^softlockup: hung tasks/, follows: 'softLockup', causes: ['soft-lockup'], pick: 'last' },
+  { reason: /^(?:hardlockup|Hard LOCKUP)/, follows: 'hardLockup', causes: ['hard-lockup'], pick: 'last' },
+  { reason: /^(?:RCU Stall|rcu_stall)/i, follows: 'rcuStall', causes: ['rcu-stall'], pick: 'last' },
+  { reason: /^Fatal machine check/, follows: 'mce', causes: ['mce'], pick: 'last' },
   // `Out of memory: system-wide panic_on_oom is enabled`, `... compulsory panic_on_oom ...`, 2.6-4.x
   // `Out of memory and no killable processes...`, 4.x+ `System is deadlocked on memory`.
-  { reason: /^(?:Out of memory(?::| and no killable processes)|System is deadlocked on memory)/, follows: 'OOM killer report', causes: ['oom'], pick: 'last' },
+  { reason: /^(?:Out of memory(?::| and no killable processes)|System is deadlocked on memory)/, follows: 'oom', causes: ['oom'], pick: 'last' },
 ];
 
 /** The rule of a panic reason that restates an earlier report; undefined for a panic of its own (init killed, stack corrupted). */

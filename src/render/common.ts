@@ -1,5 +1,5 @@
 import { crossesMidnight, shortTime, spanClock } from '../time/format.js';
-import { detailLabel, detailValue, duration, errnoMeaning, say, sayEach, t, type Lang } from '../i18n/index.js';
+import { detailLabel, detailValue, duration, errnoMeaning, punctuation, say, sayEach, t, type Lang } from '../i18n/index.js';
 import type { EventGroup, Incident, NextStep, Result, WaitEdge, WaitGraph, WaitNode } from '../result/schema.js';
 
 /** The verdict in the report's language. */
@@ -15,6 +15,11 @@ export function whyText(s: NextStep, lang: Lang): string {
 /** An incident's notes in the report's language. */
 export function noteTexts(i: Incident, lang: Lang): string[] {
   return sayEach(lang, i.notes, i.noteMessages);
+}
+
+/** Why an incident is flagged corrupted, in the report's language, as one line. */
+export function corruptionText(i: Incident, lang: Lang): string {
+  return sayEach(lang, i.corruptionReasons, i.corruptionMessages).join(punctuation(lang).semi);
 }
 
 type FrameLike = Incident['stack'][number];
@@ -134,7 +139,11 @@ export function occurrenceText(i: Incident, withHost: boolean, lang: Lang): stri
 
 /** An incident's details as label and value, in the report's language; null values left out. */
 export function detailRows(i: Incident, lang: Lang): [string, string][] {
-  return Object.entries(i.details).flatMap(([key, value]): [string, string][] => (value === null ? [] : [[detailLabel(lang, key), detailValue(lang, value)]]));
+  return Object.entries(i.details).flatMap(([key, value]): [string, string][] => {
+    if (value === null) return [];
+    const message = i.detailMessages[key];
+    return [[detailLabel(lang, key), message ? say(lang, { text: String(value), ...message }) : detailValue(lang, key, value)]];
+  });
 }
 
 /** The label of the function an incident blames: a victim only waits there. */

@@ -3,7 +3,7 @@ import type { Incident, Result } from '../result/schema.js';
 import { machineMarkdown } from './machine.js';
 import { visible } from './visible.js';
 import {
-  coverageText, culpritLabel, waitLines, detailedIncidents, detailRows, errnoText, eventSpan, exampleRef, filterText, frameMarks, frameText, inputsText, notableEvents, noteTexts, occurrenceText, placeOf, ripText, roleText, spanText, spansDays, taskText, verdictText, whyText,
+  corruptionText, coverageText, culpritLabel, waitLines, detailedIncidents, detailRows, errnoText, eventSpan, exampleRef, filterText, frameMarks, frameText, inputsText, notableEvents, noteTexts, occurrenceText, placeOf, ripText, roleText, spanText, spansDays, taskText, verdictText, whyText,
 } from './common.js';
 
 /** Markdown longer than this does not fit a GitHub comment (65,536 characters) with room to spare. */
@@ -82,8 +82,8 @@ function incidentMarkdown(i: Incident, lang: Lang, room: Room): string[] {
     [ui('ui.entry'), i.entry ? cellCode(`${i.entry.function}${i.entry.module ? ` [${i.entry.module}]` : ''}`) : null],
     [ui('ui.kernel'), i.kernel ? cellCode(i.kernel) : null],
     [ui('ui.hardware'), i.hardware ? mdEscape(i.hardware) : null],
-    [ui('ui.taint'), i.taint ? `${cellCode(i.taint.replace(/\s+/g, ' '))}: ${i.taintFlags.map((f) => `${f.letter} ${mdEscape(taintMeaning(lang, f))}`).join('; ')}` : null],
-    [ui('ui.damaged'), i.corrupted ? mdEscape(i.corruptionReasons.join('; ')) : null],
+    [ui('ui.taint'), i.taint ? `${cellCode(i.taint.replace(/\s+/g, ' '))}${pu.colon}${i.taintFlags.map((f) => `${f.letter} ${mdEscape(taintMeaning(lang, f))}`).join(pu.semi)}` : null],
+    [ui('ui.damaged'), i.corrupted ? mdEscape(corruptionText(i, lang)) : null],
     [ui('ui.partial'), i.partial ? ui(`ui.partial.${i.partial.reason}`) : null],
     ...detailRows(i, lang).map(([k, v]): [string, string] => [mdEscape(k), mdEscape(v)]),
   ];

@@ -3,7 +3,7 @@ import type { Incident, Result } from '../result/schema.js';
 import { machineTextLines } from './machine.js';
 import { visible } from './visible.js';
 import {
-  coverageText, culpritLabel, waitLines, detailedIncidents, detailRows, errnoText, eventSpan, exampleRef, filterText, frameMarks, frameText, inputsText, notableEvents, noteTexts, occurrenceText, placeOf, ripText, roleText, spanText, spansDays, taskText, verdictText, whyText,
+  corruptionText, coverageText, culpritLabel, waitLines, detailedIncidents, detailRows, errnoText, eventSpan, exampleRef, filterText, frameMarks, frameText, inputsText, notableEvents, noteTexts, occurrenceText, placeOf, ripText, roleText, spanText, spansDays, taskText, verdictText, whyText,
 } from './common.js';
 
 export interface TextOptions {
@@ -65,7 +65,7 @@ function incidentSection(i: Incident, p: Paint, lang: Lang): string[] {
   row(ui('ui.kernel'), i.kernel);
   row(ui('ui.hardware'), i.hardware);
   if (i.taint) row(ui('ui.taint'), `${i.taint.replace(/\s+/g, ' ')}${pu.colon}${i.taintFlags.map((f) => `${f.letter} ${taintMeaning(lang, f)}`).join(pu.semi)}`);
-  if (i.corrupted) row(ui('ui.damaged'), i.corruptionReasons.join('; '));
+  if (i.corrupted) row(ui('ui.damaged'), corruptionText(i, lang));
   if (i.partial) row(ui('ui.partial'), ui(`ui.partial.${i.partial.reason}`));
   for (const [k, v] of detailRows(i, lang)) row(k, v);
   if (i.ripSamples.length > 0 && i.reports > 1) {

@@ -3,7 +3,7 @@ import type { MachineSection } from '../result/machine-schema.js';
 import { relationMessage } from '../result/relation.js';
 import type { EventGroup, Finding, Incident, InnerMessage, Message, NextStep, Result, RunWarning } from '../result/schema.js';
 import type { UnsaidWarning } from '../result/warnings.js';
-import type { UnsaidEvent, UnsaidFinding, UnsaidIncident, UnsaidMachine, UnsaidPattern, UnsaidResult, UnsaidStep } from '../result/unsaid.js';
+import type { UnsaidDetail, UnsaidEvent, UnsaidFinding, UnsaidIncident, UnsaidMachine, UnsaidPattern, UnsaidResult, UnsaidStep } from '../result/unsaid.js';
 
 // The English sentences of the result document, said from the codes and parameters the analysis gives
 // (src/result/unsaid.ts). The JSON is always English; the text, Markdown and HTML reports say the codes in their language.
@@ -28,8 +28,26 @@ function sayMachine(m: UnsaidMachine): MachineSection {
   return withFieldBefore({ ...m, codePatterns: m.codePatterns.map(sayPattern) }, 'noteMessages', 'notes', m.noteMessages.map(english));
 }
 
+const isMessageValue = (v: UnsaidDetail): v is InnerMessage => typeof v === 'object' && v !== null;
+
+/** The details with each phrase said in English, and those phrases' messages. */
+function sayDetails(details: UnsaidIncident['details']): Pick<Incident, 'details' | 'detailMessages'> {
+  const said: Incident['details'] = {};
+  const messages: Incident['detailMessages'] = {};
+  for (const [key, value] of Object.entries(details)) {
+    if (isMessageValue(value)) {
+      said[key] = english(value);
+      messages[key] = value;
+    } else said[key] = value;
+  }
+  return { details: said, detailMessages: messages };
+}
+
 function sayIncident(i: UnsaidIncident): Incident {
-  return withFieldBefore({ ...i, machine: i.machine && sayMachine(i.machine) }, 'noteMessages', 'notes', i.noteMessages.map(english));
+  const { details, detailMessages } = sayDetails(i.details);
+  const withReasons = withFieldBefore({ ...i, details, machine: i.machine && sayMachine(i.machine) }, 'corruptionMessages', 'corruptionReasons', i.corruptionMessages.map(english));
+  const withDetails = withFieldBefore(withReasons, 'noteMessages', 'detailMessages', detailMessages);
+  return withFieldBefore(withDetails, 'noteMessages', 'notes', i.noteMessages.map(english));
 }
 
 function sayEvent(e: UnsaidEvent): EventGroup {

@@ -1,6 +1,7 @@
 import { isStackBottomFrame } from '../knowledge/frames.js';
 import { makeTitle, STUCK_KINDS, type IncidentKind } from '../result/kinds.js';
 import { parseFrameLine } from './frames.js';
+import { detailMessage, type CorruptionCode } from './codes.js';
 import { PANIC_INSIDE_REPORT_RE } from './sections.js';
 import { buildReport, flagNegativePid, markCorrupted, noteSyscall } from './report.js';
 import type { BodyPolicy, Detector, DetectorMeta, Report, ReportBlock } from './types.js';
@@ -30,12 +31,12 @@ export interface HeaderDetectorSpec {
 }
 
 /** Why a report that should carry a call trace cannot be trusted to show it whole; null when it can. */
-function traceDamage(report: Report, block: ReportBlock): string | null {
+function traceDamage(report: Report, block: ReportBlock): CorruptionCode | null {
   if (report.stack.length === 0) {
-    if (!report.rip) return 'report cut off before its registers and call trace';
+    if (!report.rip) return 'corruption.cut.beforeRegisters';
     // A RIP that is a bare address (a jump to garbage) with no trace leaves nothing to blame.
-    if (report.rip.function.startsWith('0x')) return 'no kernel function in its registers or call trace';
-    return block.truncated ? 'the log ends before its call trace' : null;
+    if (report.rip.function.startsWith('0x')) return 'corruption.noKernelFunction';
+    return block.truncated ? 'corruption.logEnds.beforeTrace' : null;
   }
   return null;
 }
@@ -54,7 +55,7 @@ function endsInsideTrace(report: Report, block: ReportBlock): boolean {
 export function checkTrace(report: Report, block: ReportBlock, bounded = false): void {
   const damage = report.corrupted ? null : traceDamage(report, block);
   if (damage) markCorrupted(report, damage);
-  if (!bounded && block.truncated && endsInsideTrace(report, block)) report.details['trace'] = 'the log ends inside the call trace: outer frames may be missing';
+  if (!bounded && block.truncated && endsInsideTrace(report, block)) report.details['trace'] = detailMessage('detail.trace.cut');
 }
 
 /**

@@ -3,6 +3,7 @@ import type { IncidentKind } from '../result/kinds.js';
 import { makeTitle } from '../result/kinds.js';
 import { parseCommonFields } from './body.js';
 import { interruptedFrames, pickCulprit, pickEntry, sampleStack, syscallOf } from './culprit.js';
+import { corruption, type Corruption, type CorruptionCode } from './codes.js';
 import type { Report, ReportBlock } from './types.js';
 
 /**
@@ -13,9 +14,9 @@ export function buildReport(kind: IncidentKind, block: ReportBlock, alsoSkip?: (
   const fields = parseCommonFields(block.lines);
   const frames = interruptedFrames(fields);
   const culprit = pickCulprit(sampleStack(fields.rip, frames), alsoSkip);
-  const corruptionReasons: string[] = [];
-  if (block.droppedMessages) corruptionReasons.push('printk messages were dropped inside the report');
-  corruptionReasons.push(...(block.damage ?? []));
+  const reasons: Corruption[] = [];
+  if (block.droppedMessages) reasons.push(corruption('corruption.dropped'));
+  reasons.push(...(block.damage ?? []));
   return {
     kind,
     ...fields,
@@ -25,8 +26,8 @@ export function buildReport(kind: IncidentKind, block: ReportBlock, alsoSkip?: (
     stuckSeconds: null,
     culprit,
     entry: pickEntry(fields.rip, frames),
-    corrupted: corruptionReasons.length > 0,
-    corruptionReasons,
+    corrupted: reasons.length > 0,
+    corruption: reasons,
     details: {},
   };
 }
@@ -50,13 +51,13 @@ export function noteSyscall(report: Report): void {
   if (call) report.details['syscall'] = call;
 }
 
-/** Marks a report corrupted with a reason a person can read. */
-export function markCorrupted(report: Report, reason: string): void {
+/** Marks a report corrupted, with the code of the reason (src/i18n says it). */
+export function markCorrupted(report: Report, code: CorruptionCode, params: Corruption['params'] = {}): void {
   report.corrupted = true;
-  report.corruptionReasons.push(reason);
+  report.corruption.push(corruption(code, params));
 }
 
 /** A negative PID is no task's: the header or dump that printed it is garbled (the report is read, and flagged). */
 export function flagNegativePid(report: Report): void {
-  if (report.pid !== null && report.pid < 0) markCorrupted(report, `the task's PID ${report.pid} is negative: the report's text is garbled`);
+  if (report.pid !== null && report.pid < 0) markCorrupted(report, 'corruption.negativePid', { pid: report.pid });
 }

@@ -96,5 +96,5 @@ const FAULT_INJECTION_FRAME_RE = /^\s*(?:\[<?[0-9a-fx]+>?\] )?(?:\? )?should_fai
  * are mixed and the report cannot be trusted frame by frame.
  */
 export function flagFaultInjection(report: Report): void {
-  if (report.lines.some((l) => FAULT_INJECTION_FRAME_RE.test(l.text))) markCorrupted(report, "a fault-injection stack is mixed into the report's lines");
+  if (report.lines.some((l) => FAULT_INJECTION_FRAME_RE.test(l.text))) markCorrupted(report, 'corruption.faultInjection');
 }

@@ -1,6 +1,7 @@
 import { joinHeaderPieces } from '../knowledge/header-pieces.js';
 import type { LogLine } from '../lines/types.js';
 import { isStructuralLine, parseCpuLine } from './body.js';
+import { corruption } from './codes.js';
 import type { HeaderMatcher } from './header-matcher.js';
 import { attribute, headerClaim, newAssembly, StackHistory, take, type Assembly } from './reassembly.js';
 import type { Detector, Report, ReportBlock } from './types.js';
@@ -68,10 +69,8 @@ interface OpenBlock {
  */
 const MAX_CONCURRENT_BLOCKS = 8;
 const MAX_TAGGED_BLOCKS = 1024;
-const CROWDED_DAMAGE = 'closed before its end: more reports were printed at the same moment than can be reassembled side by side';
 /** Headers this close in time may be reports that different CPUs printed together. */
 const CONCURRENT_SECONDS = 1;
-const INTERLEAVED_DAMAGE = "interleaved with another CPU's report printed at the same moment: lines that could be either report's were left out";
 /** A header whose body follows after a silence (a slow console, a stalled CPU) is rejoined up to this far. */
 const MAX_SPLIT_SECONDS = 300;
 
@@ -321,7 +320,7 @@ export class Segmenter {
       headerIndex: 0,
       truncated: truncated || block.lines.length >= MAX_BLOCK_LINES,
       droppedMessages: block.dropped,
-      damage: [...(block.assembly.ambiguous ? [INTERLEAVED_DAMAGE] : []), ...(block.crowded ? [CROWDED_DAMAGE] : [])],
+      damage: [...(block.assembly.ambiguous ? [corruption('corruption.interleaved')] : []), ...(block.crowded ? [corruption('corruption.crowded')] : [])],
     };
     if (block.assembly.ambiguous || block.crowded) this.sink.unassembled();
     this.history.learn(block.assembly.claim, block.lines);

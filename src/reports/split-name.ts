@@ -1,4 +1,5 @@
 import type { LogLine } from '../lines/types.js';
+import { detailMessage } from './codes.js';
 
 /**
  * A task name may hold a line break (any process can set its own name, `prctl(PR_SET_NAME)`): a header line that
@@ -9,7 +10,7 @@ export function joinSplitName(first: string, rest: string): string {
 }
 
 /** The `details.taskName` note of a report whose header was split by the task's name. */
-export const SPLIT_NAME_NOTE = 'holds a line break: the header is split over two lines (shown as \\n)';
+export const SPLIT_NAME_NOTE = detailMessage('detail.taskName.split');
 
 /**
  * The line that ends a header a task name split (its first match of `tail` among the two lines after the header);

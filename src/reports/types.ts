@@ -1,3 +1,4 @@
+import type { Corruption, DetailMessage } from './codes.js';
 import type { LogLine } from '../lines/types.js';
 import type { IncidentKind, PartialReason } from '../result/kinds.js';
 
@@ -64,10 +65,10 @@ export interface Report extends CommonFields {
   culprit: FunctionRef | null;
   entry: FunctionRef | null;
   corrupted: boolean;
-  /** Why the report is marked corrupted (cut off, interleaved, lines dropped...). */
-  corruptionReasons: string[];
-  /** Kind-specific facts (OOM victim, KASAN access, stalled CPUs...), shown as key/value pairs. */
-  details: Record<string, string | number | boolean | null>;
+  /** Why the report is marked corrupted (cut off, interleaved, lines dropped...), as codes (reports/codes.ts). */
+  corruption: Corruption[];
+  /** Kind-specific facts (OOM victim, KASAN access, stalled CPUs...), shown as key/value pairs; ktriage's own phrases as codes. */
+  details: Record<string, string | number | boolean | null | DetailMessage>;
   /** Set when the report was built from a register dump without a header it could be read by (see result/kinds.ts PARTIAL_REASONS). */
   partial?: PartialReason;
   /** Set when this report only restates another one (a panic after an oops); filled in by analysis. */
@@ -84,7 +85,7 @@ export interface ReportBlock {
   /** `** N printk messages dropped **` seen inside the block. */
   readonly droppedMessages: boolean;
   /** Other damage the segmenter saw (lines interleaved with another CPU's report it could not attribute...). */
-  readonly damage?: readonly string[];
+  readonly damage?: readonly Corruption[];
 }
 
 export interface DetectorMeta {

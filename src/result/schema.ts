@@ -62,7 +62,8 @@ export const incidentSchema = z.object({
     .describe('kind|culprit|caller|caller, normalized (no offsets, compiler suffixes, `?`, generic or entry frames), e.g. "soft-lockup|blk_set_queue_dying|__dm_destroy|dm_destroy"'),
   signatureVersion: z.number().int().positive().describe('version of the normalization: signatures of different versions are not comparable'),
   corrupted: z.boolean(),
-  corruptionReasons: z.array(z.string()),
+  corruptionReasons: z.array(z.string()).describe('why the incident cannot be trusted whole, in English'),
+  corruptionMessages: z.array(innerMessageSchema).describe('the corruption reasons as message codes and parameters, same order as corruptionReasons'),
   partial: z
     .object({ reason: z.enum(PARTIAL_REASONS) })
     .optional()
@@ -85,7 +86,8 @@ export const incidentSchema = z.object({
   registers: z.record(z.string(), z.string()),
   stackWords: z.array(z.string()),
   code: z.object({ bytes: z.string(), markerIndex: z.number().int().nullable(), raw: z.string() }).nullable(),
-  details: z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()])),
+  details: z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()])).describe("kind-specific facts; a value that is ktriage's own phrase is in English here and in detailMessages"),
+  detailMessages: z.record(z.string(), innerMessageSchema).describe('the details whose value is a phrase of ktriage (a task state, a cut trace), as message codes and parameters'),
   notes: z.array(z.string()).describe('explanations attached to this incident (interrupt re-enable point, victims...)'),
   noteMessages: z.array(innerMessageSchema).describe('the notes as message codes and parameters, same order as notes'),
   machine: machineSchema.nullable().describe('instructions, mapped samples, loop range and source lines; null when there was no machine code to read'),

@@ -1,5 +1,5 @@
 import type { MachineSection } from './machine-schema.js';
-import type { EventGroup, Finding, Incident, NextStep, Result } from './schema.js';
+import type { EventGroup, Finding, Incident, InnerMessage, NextStep, Result } from './schema.js';
 import type { UnsaidWarning } from './warnings.js';
 
 // The result as the analysis builds it: message codes and parameters, none of the English sentences the result
@@ -9,7 +9,13 @@ export type UnsaidPattern = Omit<MachineSection['codePatterns'][number], 'explan
 
 export type UnsaidMachine = Omit<MachineSection, 'notes' | 'codePatterns'> & { codePatterns: UnsaidPattern[] };
 
-export type UnsaidIncident = Omit<Incident, 'notes' | 'machine'> & { machine: UnsaidMachine | null };
+/** A detail value: data, or one of ktriage's phrases as a message. */
+export type UnsaidDetail = Incident['details'][string] | InnerMessage;
+
+export type UnsaidIncident = Omit<Incident, 'notes' | 'machine' | 'corruptionReasons' | 'details' | 'detailMessages'> & {
+  machine: UnsaidMachine | null;
+  details: Record<string, UnsaidDetail>;
+};
 
 export type UnsaidRelation = Omit<NonNullable<EventGroup['relation']>, 'text'>;
 

@@ -292,14 +292,14 @@ describe('panic reasons that restate a report (knowledge/panics.ts)', () => {
     ['Oops: Fatal exception in interrupt', 'oops'],
     ['Oops - BUG: Fatal exception', 'oops'],
     ['panic_on_warn set ...', 'warning'],
-    ['hung_task: blocked tasks', 'hung task report'],
-    ['softlockup: hung tasks', 'soft lockup report'],
-    ['Hard LOCKUP', 'hard lockup report'],
-    ['Fatal machine check', 'machine check report'],
-    ['Out of memory: system-wide panic_on_oom is enabled', 'OOM killer report'],
-    ['Out of memory: compulsory panic_on_oom is enabled', 'OOM killer report'],
-    ['Out of memory and no killable processes...', 'OOM killer report'],
-    ['System is deadlocked on memory', 'OOM killer report'],
+    ['hung_task: blocked tasks', 'hungTask'],
+    ['softlockup: hung tasks', 'softLockup'],
+    ['Hard LOCKUP', 'hardLockup'],
+    ['Fatal machine check', 'mce'],
+    ['Out of memory: system-wide panic_on_oom is enabled', 'oom'],
+    ['Out of memory: compulsory panic_on_oom is enabled', 'oom'],
+    ['Out of memory and no killable processes...', 'oom'],
+    ['System is deadlocked on memory', 'oom'],
   ])('%s follows a %s', (reason, follows) => {
     expect(consequencePanic(reason)?.follows).toBe(follows);
   });

@@ -133,8 +133,20 @@ describe.skipIf(!hasChromium)(`HTML report in headless Chromium (${CHROMIUM})`, 
       // The rendered size of the timeline's text: its SVG is drawn at its own scale or scrolls in its box.
       const svg = document.querySelector('figure.timeline svg')!;
       const scale = svg.getBoundingClientRect().width / Number(svg.getAttribute('width'));
-      return { pageWidth: doc.scrollWidth, viewport: doc.clientWidth, sticking, timelineTextPx: 11 * scale, background: getComputedStyle(document.body).backgroundColor };
+      // WCAG 2 contrast of each badge's text on its own background, from the colours Chromium computed for the theme.
+      const luminance = (colour: string) => {
+        const [r, g, b] = (colour.match(/[\d.]+/g) ?? []).slice(0, 3).map((v) => Number(v) / 255).map((c) => (c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4));
+        return 0.2126 * r! + 0.7152 * g! + 0.0722 * b!;
+      };
+      const badges = [...document.querySelectorAll('.badge')].map((el) => {
+        const style = getComputedStyle(el);
+        const [hi, lo] = [luminance(style.color), luminance(style.backgroundColor)].sort((x, y) => y - x);
+        return { badge: String(el.className), background: style.backgroundColor, ratio: (hi! + 0.05) / (lo! + 0.05) };
+      });
+      return { pageWidth: doc.scrollWidth, viewport: doc.clientWidth, sticking, timelineTextPx: 11 * scale, background: getComputedStyle(document.body).backgroundColor, badges };
     });
+    expect(layout.badges.length).toBeGreaterThan(0);
+    expect(layout.badges.filter((b) => b.ratio < 4.5 || /rgba\(0, 0, 0, 0\)|transparent/.test(b.background))).toEqual([]);
     expect(layout.pageWidth).toBeLessThanOrEqual(layout.viewport);
     expect(layout.sticking).toEqual([]);
     expect(layout.timelineTextPx).toBeGreaterThanOrEqual(9);

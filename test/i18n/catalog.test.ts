@@ -8,6 +8,7 @@ import { ERRNO_TABLE } from '../../src/knowledge/errno-table.js';
 import { SUBSYSTEM_OWNERS } from '../../src/knowledge/subsystems.js';
 import { TAINT_FLAGS } from '../../src/knowledge/taint.js';
 import { ERRNO_ZH, TAINT_ZH, TEAMS_ZH } from '../../src/knowledge/zh.js';
+import { CORRUPTION_CODES, DETAIL_CODES } from '../../src/reports/codes.js';
 import { INCIDENT_KINDS } from '../../src/result/kinds.js';
 import type { MessageParams, Result } from '../../src/result/schema.js';
 import { CORPUS_DIR, hasShared, itWithShared } from '../helpers/shared.js';
@@ -32,7 +33,7 @@ function codesOf(r: Result): string[] {
     ...nested(r.summary.verdictParams),
     ...r.findings.flatMap((f) => [f.code, ...nested(f.params)]),
     ...r.nextSteps.flatMap((s) => [s.code, `${s.code}.why`]),
-    ...r.incidents.flatMap((i) => i.noteMessages.map((n) => n.code)),
+    ...r.incidents.flatMap((i) => [...i.noteMessages, ...i.corruptionMessages, ...Object.values(i.detailMessages)].map((n) => n.code)),
     ...r.incidents.flatMap((i) => [...(i.machine?.noteMessages ?? []).map((n) => n.code), ...(i.machine?.codePatterns ?? []).map((p) => `pattern.${p.kind}`)]),
   ];
 }
@@ -64,9 +65,18 @@ describe('message catalog', () => {
       for (const s of r.nextSteps) expect([t('en', s.code, s.params), t('en', `${s.code}.why`, s.params)]).toEqual([s.text, s.why]);
       for (const i of r.incidents) {
         expect(i.noteMessages.map((n) => t('en', n.code, n.params))).toEqual(i.notes);
+        expect(i.corruptionMessages.map((n) => t('en', n.code, n.params))).toEqual(i.corruptionReasons);
+        for (const [key, m] of Object.entries(i.detailMessages)) expect(t('en', m.code, m.params)).toBe(i.details[key]);
         expect(i.machine?.noteMessages.map((n) => t('en', n.code, n.params))).toEqual(i.machine?.notes);
         for (const p of i.machine?.codePatterns ?? []) expect(t('en', `pattern.${p.kind}`, p.params)).toBe(p.explanation);
       }
+    }
+  });
+
+  it('says every corruption and detail code (src/reports/codes.ts) in English and in Chinese', () => {
+    for (const code of [...CORRUPTION_CODES, ...DETAIL_CODES]) {
+      expect(hasMessage('en', code), code).toBe(true);
+      expect(hasMessage('zh', code), code).toBe(true);
     }
   });
 

@@ -1,11 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { analyzeText } from '../../src/analyzer.js';
-import { t, warningLine } from '../../src/i18n/index.js';
+import { detailLabel, t, warningLine } from '../../src/i18n/index.js';
 import type { MessageParams } from '../../src/result/schema.js';
 import { WARNING_CODES, WARNING_REASONS, type WarningCode, type WarningParams, type WarningReason } from '../../src/result/warnings.js';
 import { renderHtml } from '../../src/render/html/index.js';
 import { renderText } from '../../src/render/text.js';
+import { FOLLOWS } from '../../src/knowledge/panics.js';
+import { CORRUPTION_CODES, DETAIL_CODES, FAULTS, LOCKDEP_PROBLEMS } from '../../src/reports/codes.js';
 import { CORPUS_DIR, describeWithShared } from '../helpers/shared.js';
 
 /**
@@ -222,6 +224,47 @@ describe('Chinese run warnings: every code (with every reason it may carry), wit
   });
 });
 
+/**
+ * English words left in a Chinese line: what remains once code spans, paths, identifiers (a digit or `_` inside),
+ * hex, upper-case names (CPU, KASAN, D) and the kernel's own terms are taken out.
+ */
+const KERNEL_TERMS = new Set(['printk', 'dentry', 'lockdep', 'panic', 'oops', 'slab', 'magic', 'kobject', 'usercopy', 'key', 'proc', 'jiffies']);
+function latinWords(sentence: string): string[] {
+  const text = sentence.replace(/`[^`]*`/g, ' ').replace(/\S*\/\S*/g, ' ');
+  return [...text.matchAll(/[A-Za-z][\w'-]*/g)].map((m) => m[0]).filter((w) => w.length > 1 && !/[\d_]/.test(w) && !/^[A-Z][A-Z-]*$/.test(w) && !KERNEL_TERMS.has(w));
+}
+
+/** Each reason a report is damaged, and each detail phrase, with the parameters the detectors give (tasks known or not). */
+const CODE_ROWS: [string, MessageParams][] = [
+  ...CORRUPTION_CODES.filter((c) => !['corruption.otherDump', 'corruption.negativePid', 'corruption.rcu.noBacktrace', 'corruption.panic.followsMissing', 'corruption.headerMissing'].includes(c)).map((c): [string, MessageParams] => [c, {}]),
+  ...[12, null].flatMap((dumpCpu) => [7561, null].flatMap((dumpPid) => [13, null].map((cpu): [string, MessageParams] => ['corruption.otherDump', { dumpCpu, dumpPid, cpu, pid: cpu === null ? 7562 : null }]))),
+  ['corruption.negativePid', { pid: -1 }],
+  ['corruption.rcu.noBacktrace', { cpus: [2] }],
+  ['corruption.rcu.noBacktrace', { cpus: [2, 5] }],
+  ...FOLLOWS.map((follows): [string, MessageParams] => ['corruption.panic.followsMissing', { follows }]),
+  ...(['soft-lockup', 'hung-task', 'warning'] as const).map((kind): [string, MessageParams] => ['corruption.headerMissing', { kind }]),
+  ...DETAIL_CODES.filter((c) => !['detail.kcsan.access', 'detail.lockdep', 'detail.fault', 'detail.follows'].includes(c)).map((c): [string, MessageParams] => [c, { device: 'loop0', cache: 'kmalloc-64', message: 'Poison overwritten', function: 'smp_processor_id' }]),
+  ...[94, null].flatMap((pid) => ['read', 'write (marked)', 'read-write'].map((op): [string, MessageParams] => ['detail.kcsan.access', { op, size: 8, address: '0xffffffff85a7f140', pid, cpu: 0 }])),
+  ...LOCKDEP_PROBLEMS.map((problem): [string, MessageParams] => ['detail.lockdep', { problem }]),
+  ...FAULTS.map((fault): [string, MessageParams] => ['detail.fault', { fault }]),
+  ...FOLLOWS.map((follows): [string, MessageParams] => ['detail.follows', { follows }]),
+];
+
+describe('Chinese sentence grid: why a report is damaged, and the detail values that are phrases', () => {
+  it('has a row for every corruption and detail code', () => {
+    const covered = new Set(CODE_ROWS.map(([code]) => code));
+    expect([...CORRUPTION_CODES, ...DETAIL_CODES].filter((c) => !covered.has(c))).toEqual([]);
+  });
+
+  it.each(CODE_ROWS.map(([code, params]) => [`${code} ${JSON.stringify(params)}`, code, params] as const))('%s', (_name, code, params) => {
+    const zh = t('zh', code, params);
+    expect(zh).toMatch(/[\u4e00-\u9fff]/);
+    expect(problems(zh), zh).toEqual([]);
+    expect(latinWords(zh), zh).toEqual([]);
+    expect(t('en', code, params)).not.toBe(code);
+  });
+});
+
 describe('the rules catch what they are for', () => {
   it.each([
     ['（syz-executor013，PID 7561）发生mount_bdev 中的任务挂起。', 'subject glued to 发生'],
@@ -269,6 +312,34 @@ describe('Chinese reports of real logs read as sentences', () => {
       expect(sentences.length).toBeGreaterThan(1);
       for (const s of sentences) expect(problems(s), s).toEqual([]);
     });
+  });
+});
+
+/** The value of each `label value` row of an incident section of a text report, by label. */
+function rowValues(report: string, label: string): string[] {
+  return report.split('\n').flatMap((l) => (l.startsWith(`  ${label} `) ? [l.slice(label.length + 3).trim()] : []));
+}
+
+describeWithShared('Chinese reports of damaged corpus logs: why a report is damaged and the phrases among its details', () => {
+  // 138: a hung task with no reliable frame, its trace cut by the end of the log; 208: fault injection mixed into an
+  // atomic-sleep report; 221: a hung-task panic without its report; 102: lockdep without its lock line.
+  it.each(['138', '208', '221', '102'])('corpus/syzkaller-linux/%s', (name) => {
+    const path = `${CORPUS_DIR}/${name}`;
+    const result = analyzeText(readFileSync(path, 'utf8'), path);
+    const zh = renderText(result, { color: false, lang: 'zh' });
+    const damaged = rowValues(zh, t('zh', 'ui.damaged'));
+    expect(damaged.length).toBe(result.incidents.filter((i) => i.corrupted).length);
+    const keys = [...new Set(result.incidents.flatMap((i) => Object.keys(i.detailMessages)))];
+    const phrases = keys.flatMap((key) => rowValues(zh, detailLabel('zh', key)));
+    expect(phrases.length).toBeGreaterThanOrEqual(keys.length);
+    for (const line of [...damaged, ...phrases]) {
+      expect(line).toMatch(/[\u4e00-\u9fff]/);
+      expect(problems(line), line).toEqual([]);
+      expect(latinWords(line), line).toEqual([]);
+    }
+    // The English report says the same rows from the JSON's English.
+    const en = renderText(result, { color: false, lang: 'en' });
+    for (const i of result.incidents.filter((x) => x.corrupted)) expect(rowValues(en, t('en', 'ui.damaged'))).toContain(i.corruptionReasons.join('; '));
   });
 });
 

@@ -66,7 +66,7 @@ describe('node-2 with migration/13 printing into CPU 12 at the same time stamps'
     expect(lies(variant.text, variant.origin)).toEqual([]);
     const flagged = segmentText(variant.text).filter((r) => r.corrupted);
     expect(flagged.length).toBeLessThanOrEqual(4);
-    for (const r of flagged) expect(r.corruptionReasons).toEqual([expect.stringContaining("interleaved with another CPU's report")]);
+    for (const r of flagged) expect(r.corruption).toEqual([{ code: 'corruption.interleaved', params: {} }]);
   });
 
   it('any merge order: never a wrong CPU, PID or stack; the incidents stay the same', () => {

@@ -1,7 +1,7 @@
 import { spanSeconds } from '../../time/moments.js';
 import { duration, incidentTitle, say, t, taintMeaning, type Lang } from '../../i18n/index.js';
 import type { Finding, Incident, NextStep, Result } from '../../result/schema.js';
-import { culpritLabel, detailRows, frameMarks, frameText, noteTexts, placeOf, ripText, spansDays, spanText, stuckText, whyText } from '../common.js';
+import { corruptionText, culpritLabel, detailRows, frameMarks, frameText, noteTexts, placeOf, ripText, spansDays, spanText, stuckText, whyText } from '../common.js';
 import { html, isolate, prose, type SafeHtml } from './escape.js';
 import { renderFlameGraph } from './flame.js';
 import { renderRipHistogram } from './histogram.js';
@@ -55,7 +55,7 @@ function facts(i: Incident, lang: Lang, dated: boolean): Fact[] {
     [ui('ui.kernel'), i.kernel ? html`<code>${i.kernel}</code>` : null],
     [ui('ui.hardware'), i.hardware],
     [ui('ui.taint'), taintFacts(i, lang)],
-    [ui('ui.damaged'), i.corrupted || i.corruptionReasons.length ? i.corruptionReasons.join('; ') : null],
+    [ui('ui.damaged'), i.corrupted || i.corruptionReasons.length ? corruptionText(i, lang) : null],
     [ui('ui.partial'), i.partial ? ui(`ui.partial.${i.partial.reason}`) : null],
     ...detailRows(i, lang),
   ];

@@ -1,3 +1,4 @@
+import { detailMessage } from '../codes.js';
 import { defineHeaderDetector } from '../define.js';
 import { blamePart, firstMatch, PANIC_INSIDE_REPORT_RE } from '../sections.js';
 
@@ -25,7 +26,7 @@ export const atomicSleep = defineHeaderDetector({
   bodyLines: [CONTEXT_RE, /^\d+ locks? held by /, /^no locks held by /, /^ #\d+: /, /^Preemption disabled at:/, /^caller is /, /^INFO: lockdep is turned off/, /^RCU nest depth: /, /^\[<[0-9a-f]+>\]/],
   describe(match, report) {
     if (match[1]) {
-      report.details['problem'] = 'sleeping function called from invalid context';
+      report.details['problem'] = detailMessage('detail.problem.sleepInAtomic');
       report.details['source'] = match[1];
       const context = firstMatch(report.lines, CONTEXT_RE);
       if (context) {
@@ -33,10 +34,10 @@ export const atomicSleep = defineHeaderDetector({
         report.details['irqsDisabled'] = Number(context[2]);
       }
     } else if (match[2]) {
-      report.details['problem'] = 'scheduling while atomic';
+      report.details['problem'] = detailMessage('detail.problem.scheduleAtomic');
       report.details['preemptCount'] = match[4]!;
     } else {
-      report.details['problem'] = `${match[5]}() in preemptible code`;
+      report.details['problem'] = detailMessage('detail.problem.preemptible', { function: match[5]! });
     }
     const caller = firstMatch(report.lines, /^caller is (\S+)/);
     if (caller) report.details['caller'] = caller[1]!;

@@ -1,3 +1,4 @@
+import { detailMessage, type DetailMessage, type Fault } from '../codes.js';
 import { defineHeaderDetector } from '../define.js';
 
 // x86 up to 5.x: `BUG: unable to handle kernel paging request at ffff...` / `... NULL pointer dereference at 0000...`;
@@ -16,14 +17,20 @@ const HEADER_RE =
 // The faulting address: `at ffff...`, `address: ffff...`, `at virtual address 0000...`, `at 0x00001044`.
 const ADDRESS_RE = /\b(?:at|address:?) (?:virtual address )?(?:0x)?([0-9a-f]{4,16})\b/;
 
-function faultOf(header: string): string {
-  if (/NULL pointer dereference/.test(header)) return 'NULL pointer dereference';
-  if (/pointer dereference in virtual/.test(header)) return 'pointer dereference';
-  if (/^Unhandled fault: ([\w ]+)/.test(header)) return /^Unhandled fault: ([\w ]+)/.exec(header)![1]!.trim();
-  if (/^Alignment trap/.test(header)) return 'alignment trap';
-  if (/^Internal error/.test(header)) return 'internal error';
-  if (/^Oops: Kernel access of bad area/.test(header)) return 'bad area';
-  return 'paging request';
+/** The kind of fault: ours by code, or the words an `Unhandled fault:` line gives. */
+function faultOf(header: string): string | DetailMessage {
+  const unhandled = /^Unhandled fault: ([\w ]+)/.exec(header);
+  if (unhandled && !/NULL pointer dereference/.test(header)) return unhandled[1]!.trim();
+  return detailMessage('detail.fault', { fault: faultKind(header) });
+}
+
+function faultKind(header: string): Fault {
+  if (/NULL pointer dereference/.test(header)) return 'nullPointer';
+  if (/pointer dereference in virtual/.test(header)) return 'pointer';
+  if (/^Alignment trap/.test(header)) return 'alignment';
+  if (/^Internal error/.test(header)) return 'internalError';
+  if (/^Oops: Kernel access of bad area/.test(header)) return 'badArea';
+  return 'pagingRequest';
 }
 
 export const badAccess = defineHeaderDetector({

@@ -41,6 +41,6 @@ export const badPageState = defineHeaderDetector({
     const owner = report.lines.some((l) => /^page last allocated via/.test(l.text.trim()));
     blamePart(report, owner ? { from: /^page last allocated via/, until: /^page last free|^Modules linked in:|^CPU: \d/, skip: isPageAllocation } : { from: /^Call [Tt]race:|^Backtrace:/, skip: isPageCacheRemoval });
     // A bad page or page-map report always dumps a stack; the rss-counter check, run at mm teardown, prints none.
-    if (match[1] !== 'rss-counter state' && !report.rip && report.stack.length === 0) markCorrupted(report, 'report cut off before its call trace');
+    if (match[1] !== 'rss-counter state' && !report.rip && report.stack.length === 0) markCorrupted(report, 'corruption.cut.beforeCallTrace');
   },
 });

@@ -1,3 +1,4 @@
+import { detailMessage } from '../codes.js';
 import { defineHeaderDetector } from '../define.js';
 import { SLUB_CORRUPTION_SOURCE } from './slab-corruption.js';
 
@@ -36,7 +37,7 @@ export const bug = defineHeaderDetector({
     const at = match[1] ?? match[2] ?? report.lines.map((l) => /^[Kk]ernel BUG at (\S+?)!?$/.exec(l.text)?.[1]).find((f) => f !== undefined);
     if (at) report.details['location'] = at;
     if (match[0].startsWith('usercopy')) report.details['usercopy'] = report.header.text.slice('usercopy: '.length);
-    if (match[3]) report.details['problem'] = `dentry still in use at unmount of ${match[3]}`;
-    if (match[4]) report.details['problem'] = `SLUB cache ${match[4]}: ${match[5]!}`;
+    if (match[3]) report.details['problem'] = detailMessage('detail.problem.dentryBusy', { device: match[3] });
+    if (match[4]) report.details['problem'] = detailMessage('detail.problem.slubCache', { cache: match[4], message: match[5]! });
   },
 });

@@ -1,5 +1,6 @@
 import { defineHeaderDetector } from '../define.js';
 import { isGenericFrame, isHungTaskLockFrame, isSelfDumpFrame } from '../../knowledge/frames.js';
+import { detailMessage } from '../codes.js';
 import { markCorrupted, useDump } from '../report.js';
 import { joinSplitName, SPLIT_NAME_NOTE, splitTail } from '../split-name.js';
 
@@ -49,14 +50,14 @@ export const hungTask = defineHeaderDetector({
     // A sleeping task's trace runs through the scheduler and lock waits to the code that waits: without such a
     // frame (the trace was cut, or every frame is a `?` guess) it shows nothing to blame.
     const culprit = report.culprit;
-    if (report.stack.length > 0 && (!culprit || isGenericFrame(culprit.function))) markCorrupted(report, 'no reliable frame past the scheduler and lock waits in its call trace');
+    if (report.stack.length > 0 && (!culprit || isGenericFrame(culprit.function))) markCorrupted(report, 'corruption.hung.noReliableFrame');
     // A sleeping task does not dump its own stack: a `dump_stack` frame is another (running) task's dump mixed in.
-    if (report.stack.some((f) => f.reliable && isSelfDumpFrame(f.function))) markCorrupted(report, "its call trace holds dump_stack: a running task's dump printed at the same moment is mixed in");
+    if (report.stack.some((f) => f.reliable && isSelfDumpFrame(f.function))) markCorrupted(report, 'corruption.hung.dumpStack');
     const [comm, pid, state, seconds] = tail ? [joinSplitName(match[5]!, tail[1]!), tail[2], tail[3], tail[4]] : [match[1]!, match[2], match[3], match[4]];
     report.comm = comm;
     report.pid = Number(pid);
     report.stuckSeconds = Number(seconds);
-    report.details['state'] = state === "can't die" ? "can't die" : state === 'blocked' ? 'blocked (D state)' : 'blocked in I/O wait (D state)';
+    report.details['state'] = detailMessage(state === "can't die" ? 'detail.state.cantDie' : state === 'blocked' ? 'detail.state.blocked' : 'detail.state.ioWait');
     if (tail) report.details['taskName'] = SPLIT_NAME_NOTE;
     const blocker = report.lines.map((l) => /^task \S+ is blocked on .*$/.exec(l.text)?.[0]).find((b) => b !== undefined);
     if (blocker) report.details['blocker'] = blocker;

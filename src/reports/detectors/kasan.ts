@@ -50,6 +50,6 @@ export const kasan = defineHeaderDetector({
     const headerFunction = match[2] ? symbolRef(match[2]) : null;
     blamePart(report, { until: AFTER_ACCESS_RE, ...(/free/.test(bugType) ? { skip: isFreeingFrame } : {}) }, headerFunction);
     readObjectFacts(report, OBJECT_STACKS);
-    if (!match[2] && !match[3]) markCorrupted(report, 'the KASAN header names no function');
+    if (!match[2] && !match[3]) markCorrupted(report, 'corruption.kasan.noFunction');
   },
 });

@@ -1,4 +1,5 @@
 import { makeTitle } from '../../result/kinds.js';
+import { detailMessage } from '../codes.js';
 import { defineHeaderDetector } from '../define.js';
 import { blamePart } from '../sections.js';
 import type { FunctionRef } from '../types.js';
@@ -24,7 +25,7 @@ export const kcsan = defineHeaderDetector({
     report.details['racingFunctions'] = racing.join(' / ');
     const accesses = report.lines.map((l) => ACCESS_RE.exec(l.text.trimStart())).filter((m) => m !== null);
     accesses.slice(0, 2).forEach((m, i) => {
-      report.details[`access${i + 1}`] = `${m[1]} of ${m[3]} bytes at ${m[2]} by ${m[4] ? `task ${m[4]}` : 'interrupt'} on CPU ${m[5]}`;
+      report.details[`access${i + 1}`] = detailMessage('detail.kcsan.access', { op: m[1]!, size: Number(m[3]), address: m[2]!, pid: m[4] ? Number(m[4]) : null, cpu: Number(m[5]) });
     });
     const first: FunctionRef = { function: racing[0]!, module: null };
     blamePart(report, { from: /^(?:read|write|read-write)/, until: /^$|^(?:read|write|read-write)(?: \(marked\))? to |^Reported by/ }, first);

@@ -3,6 +3,7 @@ import type { LogLine } from '../../lines/types.js';
 import { pickCulprit } from '../culprit.js';
 import { defineHeaderDetector } from '../define.js';
 import { parseFrameLine } from '../frames.js';
+import { detailMessage, type LockdepProblem } from '../codes.js';
 import { markCorrupted } from '../report.js';
 import { faultStack, findLine, firstMatch, flagFaultInjection, partOf } from '../sections.js';
 import type { Frame } from '../types.js';
@@ -12,8 +13,8 @@ import type { Frame } from '../types.js';
  * or stacks to blame are printed, in the order they are looked at. Titles are printed as `WARNING: ...`,
  * `BUG: ...`, `INFO: ...` or, before 4.9, as `[ INFO: ... ]`. `trace: false` reports print no stack of their own.
  */
-interface LockdepProblem {
-  readonly problem: string;
+interface LockdepKind {
+  readonly problem: LockdepProblem;
   readonly message: RegExp;
   readonly anchors: readonly RegExp[];
   readonly trace: boolean;
@@ -21,23 +22,23 @@ interface LockdepProblem {
 
 const ACQUIRING = /is trying to acquire lock:/;
 const HOLDING = /^but task is already holding lock:/;
-const PROBLEMS: readonly LockdepProblem[] = [
-  { problem: 'circular locking dependency', message: /possible circular locking dependency detected/, anchors: [ACQUIRING, HOLDING], trace: true },
-  { problem: 'recursive locking', message: /possible recursive locking detected/, anchors: [ACQUIRING, HOLDING], trace: true },
-  { problem: 'inconsistent lock state', message: /inconsistent lock state/, anchors: [/\] takes:$|^\S+\/\d+ takes:$/], trace: true },
-  { problem: 'irq lock inversion', message: /possible irq lock inversion dependency detected/, anchors: [/just changed the state of lock:/], trace: true },
-  { problem: 'irq-unsafe lock order', message: /(?:HARD|SOFT)IRQ-safe -> (?:HARD|SOFT)IRQ-unsafe lock order detected/, anchors: [/which became \S+-irq-safe at:/, /is trying to acquire:/], trace: true },
-  { problem: 'bad unlock balance', message: /bad unlock balance detected!/, anchors: [/is trying to release lock/], trace: true },
-  { problem: 'held lock freed', message: /held lock freed!/, anchors: [/with a lock still held there!/], trace: true },
-  { problem: 'lock held when returning to user space', message: /lock held when returning to user space!/, anchors: [/is leaving the kernel with locks still held!/], trace: false },
-  { problem: 'locks held at exit', message: /\S{1,64}\/\d{1,10} still has locks held!/, anchors: [/locks? held by/], trace: true },
-  { problem: 'nested lock not taken', message: /[Nn]ested lock was not taken/, anchors: [/is trying to lock:/], trace: false },
-  { problem: 'invalid wait context', message: /Invalid wait context/, anchors: [/is trying to lock:/], trace: true },
-  { problem: 'non-static lock key', message: /INFO: trying to register non-static key/, anchors: [], trace: true },
-  { problem: 'workqueue leaked lock or atomic', message: /BUG: workqueue leaked lock or atomic/, anchors: [], trace: false },
-  { problem: 'lockdep capacity exhausted', message: /BUG: MAX_[A-Z_]+ too low!/, anchors: [], trace: true },
+const PROBLEMS: readonly LockdepKind[] = [
+  { problem: 'circular', message: /possible circular locking dependency detected/, anchors: [ACQUIRING, HOLDING], trace: true },
+  { problem: 'recursive', message: /possible recursive locking detected/, anchors: [ACQUIRING, HOLDING], trace: true },
+  { problem: 'inconsistent', message: /inconsistent lock state/, anchors: [/\] takes:$|^\S+\/\d+ takes:$/], trace: true },
+  { problem: 'irqInversion', message: /possible irq lock inversion dependency detected/, anchors: [/just changed the state of lock:/], trace: true },
+  { problem: 'irqUnsafeOrder', message: /(?:HARD|SOFT)IRQ-safe -> (?:HARD|SOFT)IRQ-unsafe lock order detected/, anchors: [/which became \S+-irq-safe at:/, /is trying to acquire:/], trace: true },
+  { problem: 'badUnlock', message: /bad unlock balance detected!/, anchors: [/is trying to release lock/], trace: true },
+  { problem: 'heldLockFreed', message: /held lock freed!/, anchors: [/with a lock still held there!/], trace: true },
+  { problem: 'heldToUser', message: /lock held when returning to user space!/, anchors: [/is leaving the kernel with locks still held!/], trace: false },
+  { problem: 'heldAtExit', message: /\S{1,64}\/\d{1,10} still has locks held!/, anchors: [/locks? held by/], trace: true },
+  { problem: 'nestedNotTaken', message: /[Nn]ested lock was not taken/, anchors: [/is trying to lock:/], trace: false },
+  { problem: 'invalidWaitContext', message: /Invalid wait context/, anchors: [/is trying to lock:/], trace: true },
+  { problem: 'nonStaticKey', message: /INFO: trying to register non-static key/, anchors: [], trace: true },
+  { problem: 'workqueueLeak', message: /BUG: workqueue leaked lock or atomic/, anchors: [], trace: false },
+  { problem: 'capacity', message: /BUG: MAX_[A-Z_]+ too low!/, anchors: [], trace: true },
   // kernel/locking/lockdep.c look_up_lock_class: a lock taken with a subclass past MAX_LOCKDEP_SUBCLASSES, then dump_stack().
-  { problem: 'invalid lock subclass', message: /BUG: looking up invalid subclass: \d{1,10}/, anchors: [], trace: true },
+  { problem: 'invalidSubclass', message: /BUG: looking up invalid subclass: \d{1,10}/, anchors: [], trace: true },
 ];
 
 const HEADER_RE = new RegExp(`(?:WARNING|BUG|INFO): (?:${PROBLEMS.map((p) => p.message.source.replace(/^(?:INFO|BUG): /, '')).join('|')})`);
@@ -93,7 +94,7 @@ export const lockdep = defineHeaderDetector({
   describe(match, report) {
     const header = match[0];
     const kind = PROBLEMS.find((p) => p.message.test(header)) ?? PROBLEMS[PROBLEMS.length - 1]!;
-    report.details['problem'] = kind.problem;
+    report.details['problem'] = detailMessage('detail.lockdep', { problem: kind.problem });
     const sections = kind.anchors.map((label) => labelled(report.lines, label));
     // A lock taken by the workqueue or syscall plumbing (a work item's lockdep map) says nothing of who is to blame.
     const frames = sections.flatMap((section) => section.frames).filter((f) => !isEntryPlumbingFrame(f.function));
@@ -105,10 +106,10 @@ export const lockdep = defineHeaderDetector({
     const tail = faultStack(partOf(report.lines, { from: /^stack backtrace:|^Call [Tt]race:/ }));
     report.rip = tail.rip;
     report.stack = tail.stack;
-    const skip = /non-static|subclass/.test(kind.problem) ? isLockdepMachinery : isSocketLockHelper;
+    const skip = kind.problem === 'nonStaticKey' || kind.problem === 'invalidSubclass' ? isLockdepMachinery : isSocketLockHelper;
     report.culprit = lastFunction ? { function: lastFunction[1]!, module: null } : pickCulprit([...frames, ...(tail.rip ? [tail.rip] : []), ...tail.stack], skip);
     flagFaultInjection(report);
-    if (kind.anchors.length > 0 && frames.length === 0) markCorrupted(report, 'the lock line lockdep blames is missing');
-    else if (kind.trace && !tail.rip && tail.stack.length === 0) markCorrupted(report, 'report cut off before its stack backtrace');
+    if (kind.anchors.length > 0 && frames.length === 0) markCorrupted(report, 'corruption.lockdep.noLockLine');
+    else if (kind.trace && !tail.rip && tail.stack.length === 0) markCorrupted(report, 'corruption.cut.beforeBacktrace');
   },
 });

@@ -1,4 +1,5 @@
 import { consequencePanic } from '../../knowledge/panics.js';
+import { detailMessage } from '../codes.js';
 import { defineHeaderDetector } from '../define.js';
 import { symbolRef } from '../sections.js';
 
@@ -27,7 +28,7 @@ export const panic = defineHeaderDetector({
   describe(match, report) {
     report.details['reason'] = match[1]!;
     const follows = consequencePanic(match[1]!);
-    if (follows) report.details['follows'] = follows.follows;
+    if (follows) report.details['follows'] = detailMessage('detail.follows', { follows: follows.follows });
     const named = CORRUPTED_IN_RE.exec(match[1]!);
     const symbol = named ? symbolRef(named[1]!) : null;
     if (symbol) report.culprit = symbol;

@@ -77,7 +77,8 @@ export const rcuStall = defineHeaderDetector({
     else {
       // Whatever trace the block holds (the grace-period kthread's) is not the stalled code's.
       Object.assign(report, { rip: null, stack: [], reporterFrames: 0, culprit: null, entry: null, title: makeTitle('rcu-stall', null) });
-      markCorrupted(report, cpus.length > 0 ? `no backtrace of the stalled CPU(s) ${cpus.join(' ')} in the report` : 'report cut off before the stalled CPUs and their backtraces');
+      if (cpus.length > 0) markCorrupted(report, 'corruption.rcu.noBacktrace', { cpus });
+      else markCorrupted(report, 'corruption.rcu.cutOff');
     }
     const jiffies = block.lines.map((l) => /\bt=(\d+) jiffies/.exec(l.text)).find((m) => m);
     if (jiffies) report.details['jiffies'] = Number(jiffies[1]);

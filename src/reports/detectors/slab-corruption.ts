@@ -1,4 +1,5 @@
 import { isGenericFrame } from '../../knowledge/frames.js';
+import { detailMessage } from '../codes.js';
 import { defineHeaderDetector } from '../define.js';
 import { blamePart, firstMatch, symbolRef } from '../sections.js';
 
@@ -53,7 +54,7 @@ export const slabCorruption = defineHeaderDetector({
     const slub = match[1] !== undefined;
     const problem = slub ? match[2]! : 'slab corruption';
     report.details['cache'] = slub ? match[1]! : match[3]!;
-    report.details['problem'] = problem;
+    report.details['problem'] = slub ? problem : detailMessage('detail.problem.slabCorruption');
     if (!slub) report.details['object'] = match[4]!;
     // After a free the one who freed it knows the stale users; past its end the one who allocated it overran it.
     const owner = !slub ? recorded(report.lines, 'Last user') : /Poison/.test(problem) ? recorded(report.lines, 'Freed') : /Redzone|adding/.test(problem) ? recorded(report.lines, 'Allocated') : null;

@@ -44,7 +44,7 @@ export const softLockup: Detector = {
     const pid = Number(tail ? tail[2] : header[4]);
     // The header is authoritative; a CPU line that disagrees belongs to another CPU's interleaved dump.
     if ((report.cpu !== null && report.cpu !== cpu) || (report.pid !== null && report.pid !== pid)) {
-      markCorrupted(report, `register dump is of CPU ${report.cpu} PID ${report.pid}, not of the reported CPU ${cpu} PID ${pid}`);
+      markCorrupted(report, 'corruption.otherDump', { dumpCpu: report.cpu, dumpPid: report.pid, cpu, pid });
       report.rip = null;
       report.stack = [];
       report.culprit = null;

@@ -1,3 +1,4 @@
+import { detailMessage } from '../codes.js';
 import { defineHeaderDetector } from '../define.js';
 import { blamePart, firstMatch, PANIC_INSIDE_REPORT_RE } from '../sections.js';
 
@@ -24,7 +25,7 @@ export const spinlockBug = defineHeaderDetector({
   describe(match, report) {
     report.details['lockType'] = match[1]!;
     // (2.6 said `lockup` for what is `lockup suspected` since 3.x)
-    report.details['problem'] = match[2] === 'lockup' ? 'lockup suspected' : match[2]!;
+    report.details['problem'] = match[2] === 'lockup' || match[2] === 'lockup suspected' ? detailMessage('detail.problem.spinlockLockup') : match[2]!;
     report.cpu ??= Number(match[3]);
     report.comm ??= match[4]!;
     report.pid ??= Number(match[5]);

@@ -1,3 +1,4 @@
+import { detailMessage } from '../codes.js';
 import { checkTrace } from '../define.js';
 import { makeTitle, type IncidentKind } from '../../result/kinds.js';
 import { buildReport, flagNegativePid } from '../report.js';
@@ -131,7 +132,7 @@ export const warning: Detector = {
         // The unwinder's complaint carries no stack of its own.
         report.culprit = null;
         report.title = makeTitle(kind, null);
-        report.details['problem'] = 'kernel stack unwinder found a bad frame';
+        report.details['problem'] = detailMessage('detail.problem.badUnwind');
       } else checkTrace(report, block);
     }
     flagNegativePid(report);
