@@ -113,7 +113,7 @@ export function toIncident(d: IncidentDraft, machine: MachineInputs | undefined,
     culprit: d.culprit,
     entry: d.entry,
     // From the result's own fields, so that a store can recompute it from the JSON.
-    ...incidentSignature({ kind: d.kind, culprit: d.culprit, entry: d.entry, loopFunction: d.loopFunction, samples }),
+    ...incidentSignature({ kind: d.kind, culprit: d.culprit, entry: d.entry, loopFunction: d.loopFunction, samples, details: first.details }),
     corrupted: d.reports.every((r) => r.corrupted),
     corruptionMessages,
     ...(earliest.partial ? { partial: { reason: earliest.partial } } : {}),

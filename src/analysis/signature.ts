@@ -1,12 +1,12 @@
 import { createHash } from 'node:crypto';
-import { baseFunctionName, isSignatureSkippedFrame, signatureCallers } from '../knowledge/frames.js';
+import { baseFunctionName, isInterruptEntryFrame, isSignatureSkippedFrame, signatureCallers, waitFamily } from '../knowledge/frames.js';
 import { STUCK_KINDS, type IncidentKind } from '../result/kinds.js';
 
 /**
  * Bumped whenever the normalization below changes: signatures of different versions are not comparable,
  * a store recomputes old incidents' signatures from their kind, culprit and frames.
  */
-export const SIGNATURE_VERSION = 1;
+export const SIGNATURE_VERSION = 2;
 
 export interface ProblemSignature {
   /** Short stable hash of the text (and version). */
@@ -36,20 +36,23 @@ const isAddressOnly = (fn: string): boolean => fn === '' || /^(?:0x)?[0-9a-f]{6,
  * The signature of an incident, a pure function of its kind, the function it is blamed on and the functions of its
  * stack (reliable frames, innermost first). The culprit is followed by its next callers (two, fewer for some kinds:
  * see SIGNATURE_RULES_BY_KIND) that are neither generic for the kind (lock slow paths, `warn_slowpath*`, allocator
- * helpers, entry code) nor address-only. `callers` overrides the kind's count.
+ * helpers, entry code) nor address-only, up to an interrupt's entry; none when the culprit is not on the stack.
+ * `callers` overrides the kind's count; `bug` is the kind's bug class, written after it (`kasan(use-after-free)`).
  */
-export function problemSignature(kind: string, culprit: string | null, frames: readonly string[], callers = signatureCallers(kind)): ProblemSignature {
+export function problemSignature(kind: string, culprit: string | null, frames: readonly string[], callers = signatureCallers(kind), bug: string | null = null): ProblemSignature {
   const blamed = culprit ? normalizeFunction(culprit) : '';
   const names = frames.map(normalizeFunction);
   const at = blamed ? names.indexOf(blamed) : -1;
   const kept: string[] = [];
-  for (const fn of names.slice(at + 1)) {
-    if (kept.length >= callers) break;
+  // A culprit not on the stack has no callers there: the frames are someone else's.
+  for (const fn of blamed && at < 0 ? [] : names.slice(at + 1)) {
+    // Past an interrupt's entry the frames are the code it interrupted, not callers of the culprit.
+    if (kept.length >= callers || isInterruptEntryFrame(fn)) break;
     // Recursion and the culprit itself again say nothing new.
     if (isAddressOnly(fn) || fn === blamed || kept.includes(fn) || isSignatureSkippedFrame(kind, fn)) continue;
     kept.push(fn);
   }
-  const signatureText = [kind, blamed || '?', ...kept].join('|');
+  const signatureText = [bug ? `${kind}(${bug})` : kind, blamed || '?', ...kept].join('|');
   const signature = createHash('sha256').update(`${SIGNATURE_VERSION}:${signatureText}`).digest('hex').slice(0, 12);
   return { signature, signatureText, signatureVersion: SIGNATURE_VERSION };
 }
@@ -61,16 +64,36 @@ export interface SignedFields {
   readonly entry: { readonly function: string } | null;
   readonly loopFunction: string | null;
   readonly samples: readonly { readonly hasStack: boolean; readonly stack: readonly string[] }[];
+  /** The report's details: the class of bug some kinds name (see SIGNATURE_CLASS_BY_KIND). */
+  readonly details?: Readonly<Record<string, unknown>>;
 }
 
 /**
- * The signature of a result incident (what a store recomputes from the JSON). A stuck CPU or task whose loop no two
- * samples bound was caught at one chance point: it is signed by the handler it was entered through, without callers
- * (the paths that reached that handler vary); a hung task waits where it waits, and is signed by its culprit.
+ * The detail that says which class of bug a report of this kind is (version 2): a use-after-free and an
+ * out-of-bounds access in one function are two problems, a NULL dereference and a bad paging request too.
+ */
+const SIGNATURE_CLASS_BY_KIND: Readonly<Record<string, string>> = { kasan: 'bugType', 'bad-access': 'fault' };
+
+/** The bug class of an incident, when its kind has one. */
+function bugClass(i: SignedFields): string | null {
+  const key = SIGNATURE_CLASS_BY_KIND[i.kind];
+  const value = key ? i.details?.[key] : undefined;
+  return typeof value === 'string' && value ? value : null;
+}
+
+/**
+ * The signature of a result incident (what a store recomputes from the JSON). A stuck CPU or task that waits for
+ * other CPUs or a grace period is signed by that wait's family, without callers (version 2; see waitFamily). Else a
+ * stuck CPU or task whose loop no two samples bound was caught at one chance point: it is signed by the handler it
+ * was entered through, without callers (the paths that reached that handler vary); a hung task waits where it waits,
+ * and is signed by its culprit.
  */
 export function incidentSignature(i: SignedFields): ProblemSignature {
+  const wait = STUCK_KINDS.has(i.kind as IncidentKind) && i.culprit ? waitFamily(normalizeFunction(i.culprit.function)) : null;
+  const bug = bugClass(i);
+  if (wait) return problemSignature(i.kind, wait, [], 0, bug);
   const frames = i.samples.find((s) => s.hasStack)?.stack ?? [];
   const byEntry = STUCK_KINDS.has(i.kind as IncidentKind) && i.kind !== 'hung-task' && i.loopFunction === null && i.entry !== null;
-  if (byEntry) return problemSignature(i.kind, i.entry!.function, frames, 0);
-  return problemSignature(i.kind, i.culprit?.function ?? null, frames);
+  if (byEntry) return problemSignature(i.kind, i.entry!.function, frames, 0, bug);
+  return problemSignature(i.kind, i.culprit?.function ?? null, frames, signatureCallers(i.kind), bug);
 }

@@ -91,6 +91,16 @@ export const isStallReporterFrame = matcher(
 /** The entry of the timer interrupt (x86 APIC timer, arm64 el1 IRQ, 32-bit arm `gic_handle_irq` from `__irq_svc`). */
 export const isTimerInterruptEntryFrame = matcher(['__irq_svc', 'gic_handle_irq'], [/^(?:smp_|asm_)?(?:trace_)?apic_timer_interrupt/, /^(?:asm_)?sysvec_apic_timer_interrupt$/, /^el1h?_(?:64_)?irq$/]);
 
+/**
+ * The entry of an interrupt (timer, device, IPI): in a trace, the frames after it are the code the interrupt
+ * happened to interrupt, not callers of what ran inside it.
+ */
+export const isInterruptEntryFrame = matcher(['__irq_svc', 'gic_handle_irq', 'do_IRQ', 'common_interrupt', 'asm_common_interrupt', 'ret_from_intr'], [
+  /^(?:smp_|asm_)?(?:trace_)?apic_timer_interrupt/,
+  /^(?:asm_)?sysvec_/,
+  /^el1h?_(?:64_)?irq$/,
+]);
+
 /** A task dumping its own stack: never on the stack of a task that sleeps, whose trace the scheduler's dump prints. */
 export const isSelfDumpFrame = matcher(['dump_stack', 'dump_stack_lvl', '__dump_stack'], []);
 
@@ -306,6 +316,23 @@ export const SIGNATURE_RULES_BY_KIND: Readonly<Record<string, { readonly exact: 
   'page-allocation-failure': { exact: ['warn_alloc', '__alloc_pages_slowpath'], patterns: [/alloc_pages/] },
   oom: { exact: ['out_of_memory', 'oom_kill_process', 'dump_header', '__alloc_pages_slowpath', 'pagefault_out_of_memory', 'mem_cgroup_out_of_memory', 'try_charge'], patterns: [/alloc_pages/] },
 };
+
+/**
+ * Waits for other CPUs or for an RCU grace period, each under the name of its family. A task or CPU stuck in one of
+ * them waits for whoever does not answer (a CPU that takes no IPI, a reader that holds the grace period): its problem
+ * is that wait, whichever form (`smp_call_function_single`, `_many_cond`; `synchronize_rcu_expedited`, the older
+ * `synchronize_sched`, SRCU's) and whichever caller it was reached from.
+ */
+const WAIT_FAMILIES: readonly { readonly family: string; readonly pattern: RegExp }[] = [
+  { family: 'smp_call_function', pattern: /^(?:smp_call_function(?:_single|_many|_many_cond|_any|_mask)?|on_each_cpu(?:_cond)?(?:_mask)?|csd_lock_wait)$/ },
+  { family: 'synchronize_rcu', pattern: /^(?:synchronize_(?:rcu|sched|rcu_bh|srcu)(?:_expedited)?|__synchronize_srcu|_?_?wait_rcu_gp)$/ },
+];
+
+/** The wait family a function belongs to (see WAIT_FAMILIES), or null. */
+export function waitFamily(fn: string): string | null {
+  const base = baseFunctionName(fn);
+  return WAIT_FAMILIES.find((w) => w.pattern.test(base))?.family ?? null;
+}
 
 /** Callers of the culprit a signature names for this kind of report. */
 export const signatureCallers = (kind: string): number => SIGNATURE_RULES_BY_KIND[kind]?.callers ?? 2;

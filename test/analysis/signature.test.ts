@@ -58,6 +58,16 @@ describe('problemSignature', () => {
     expect(problemSignature('hung-task', 'rtnl_lock', ['__schedule', 'schedule', 'rtnl_lock', 'addrconf_verify_work', 'process_one_work']).signatureText).toBe('hung-task|rtnl_lock');
   });
 
+  it('names no caller past an interrupt\'s entry: the frames after it are the code the interrupt interrupted', () => {
+    const stack = ['__x86_indirect_thunk_rax', 'run_timer_softirq', '__do_softirq', 'irq_exit', 'smp_apic_timer_interrupt', 'apic_timer_interrupt', 'copy_mm', 'copy_process'];
+    expect(problemSignature('general-protection-fault', 'run_timer_softirq', stack).signatureText).toBe('general-protection-fault|run_timer_softirq');
+    expect(problemSignature('general-protection-fault', 'call_timer_fn_x', ['call_timer_fn_x', 'expire_x', 'asm_sysvec_apic_timer_interrupt', 'default_idle']).signatureText).toBe('general-protection-fault|call_timer_fn_x|expire_x');
+  });
+
+  it('names no caller of a culprit that is not on the stack: the frames there are someone else\'s', () => {
+    expect(problemSignature('stack-overflow', 'rtnl_newlink', ['netdev_next_lower_dev_rcu', 'bond_get_lowest_level_rcu', 'bond_get_stats']).signatureText).toBe('stack-overflow|rtnl_newlink');
+  });
+
   it('says `?` when nothing is blamed', () => {
     expect(problemSignature('panic', null, []).signatureText).toBe('panic|?');
   });
@@ -68,6 +78,26 @@ describe('incidentSignature', () => {
     const fields = { kind: 'rcu-stall', culprit: { function: 'lock_release' }, entry: { function: 'snd_seq_write' }, loopFunction: null, samples: [{ hasStack: true, stack: ['lock_release', 'snd_seq_write', 'vfs_write'] }] };
     expect(incidentSignature(fields).signatureText).toBe('rcu-stall|snd_seq_write');
     expect(incidentSignature({ ...fields, loopFunction: 'lock_release' }).signatureText).toBe('rcu-stall|lock_release|snd_seq_write');
+  });
+
+  it('signs a CPU or task stuck waiting for other CPUs or a grace period by the wait\'s family, whatever its form and caller', () => {
+    const stuck = (kind: string, culprit: string, entry: string) => ({ kind, culprit: { function: culprit }, entry: { function: entry }, loopFunction: null, samples: [{ hasStack: true, stack: [culprit, entry, 'vfs_write'] }] });
+    expect(incidentSignature(stuck('soft-lockup', 'smp_call_function_single+0x1a/0x30', 'perf_release')).signatureText).toBe('soft-lockup|smp_call_function');
+    expect(incidentSignature(stuck('soft-lockup', 'smp_call_function_many_cond', 'kvm_vcpu_release')).signatureText).toBe('soft-lockup|smp_call_function');
+    expect(incidentSignature(stuck('rcu-stall', 'smp_call_function_single', 'sock_close')).signatureText).toBe('rcu-stall|smp_call_function');
+    expect(incidentSignature(stuck('hung-task', 'synchronize_rcu_expedited', 'cleanup_net')).signatureText).toBe('hung-task|synchronize_rcu');
+    expect(incidentSignature(stuck('hung-task', 'synchronize_sched', 'sock_close')).signatureText).toBe('hung-task|synchronize_rcu');
+    expect(incidentSignature(stuck('hung-task', '__synchronize_srcu.part.7', 'fsnotify_mark_destroy_workfn')).signatureText).toBe('hung-task|synchronize_rcu');
+    // Only a stuck CPU or task waits there: a WARNING in that code is signed as any WARNING.
+    expect(incidentSignature({ ...stuck('warning', 'smp_call_function_many_cond', 'on_each_cpu_cond_mask'), entry: null }).signatureText).toBe('warning|smp_call_function_many_cond|on_each_cpu_cond_mask');
+  });
+
+  it('names the bug class of a KASAN report and of a bad access', () => {
+    const fields = (kind: string, details: Record<string, unknown>) => ({ kind, culprit: { function: '__unwind_start' }, entry: null, loopFunction: null, samples: [{ hasStack: true, stack: ['__unwind_start', 'perf_callchain_kernel'] }], details });
+    expect(incidentSignature(fields('kasan', { bugType: 'use-after-free', access: 'write' })).signatureText).toBe('kasan(use-after-free)|__unwind_start|perf_callchain_kernel');
+    expect(incidentSignature(fields('kasan', { bugType: 'slab-out-of-bounds', access: 'write' })).signatureText).toBe('kasan(slab-out-of-bounds)|__unwind_start|perf_callchain_kernel');
+    expect(incidentSignature(fields('bad-access', { fault: 'NULL pointer dereference' })).signatureText).toBe('bad-access(NULL pointer dereference)|__unwind_start|perf_callchain_kernel');
+    expect(incidentSignature(fields('warning', { bugType: 'x' })).signatureText).toBe('warning|__unwind_start|perf_callchain_kernel');
   });
 
   it('is what the analysis puts in the result, recomputable from the JSON', () => {
