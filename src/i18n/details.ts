@@ -120,7 +120,12 @@ export function detailLabel(lang: Lang, key: string): string {
  * for the kernel's own fixed phrases some keys quote (`BUG: spinlock wrong owner`), by detail key then value.
  */
 const DETAIL_VALUES_ZH: Readonly<Record<string, Readonly<Record<string, string>>>> = {
-  access: { read: '读', write: '写' },
+  // KASAN's access, and the x86 page fault's `#PF:` line.
+  access: {
+    read: '读', write: '写',
+    'supervisor read access in kernel mode': '内核态读访问', 'supervisor write access in kernel mode': '内核态写访问',
+    'supervisor instruction fetch in kernel mode': '内核态取指令', 'user read access in user mode': '用户态读访问', 'user write access in user mode': '用户态写访问',
+  },
   blamed: { 'freed-by': '释放者', 'allocated-by': '分配者', 'last-user': '最后的使用者' },
   detection: { 'self-detected': '本 CPU 自己检测到', expedited: '加速宽限期检测到', detected: '其他 CPU 检测到' },
   errorType: { corrected: '已纠正', uncorrected: '未纠正' },
@@ -130,7 +135,7 @@ const DETAIL_VALUES_ZH: Readonly<Record<string, Readonly<Record<string, string>>
     'invalid tss': '无效的 TSS', 'segment not present': '段不存在', 'alignment check': '对齐检查', 'coprocessor segment overrun': '协处理器段越界',
     overflow: '溢出', 'undefined instruction': '未定义指令',
   },
-  fault: { segfault: '段错误', 'general protection fault': '通用保护错误' },
+  fault: { segfault: '段错误', 'general protection fault': '通用保护错误', 'page domain fault': '页域错误', 'section domain fault': '段域错误', 'alignment exception': '对齐异常' },
   raisedBy: {
     ODEBUG: 'ODEBUG（对象调试）', 'bad usercopy': '非法的 usercopy', kobject: 'kobject', 'proc registration': 'proc 注册',
     refcount: '引用计数', locking: '加锁检查', allocation: '内存分配', 'USB transfer': 'USB 传输',
@@ -138,6 +143,7 @@ const DETAIL_VALUES_ZH: Readonly<Record<string, Readonly<Record<string, string>>
   problem: {
     'bad magic': 'magic 值错误', recursion: '递归加锁', 'already unlocked': '重复解锁', 'wrong owner': '持有者不符',
     'wrong CPU': '持有 CPU 不符', 'cpu recursion': '同一 CPU 上递归加锁',
+    'page state': '页状态异常', 'page map': '页表项异常', 'page cache': '页缓存异常', 'rss-counter state': 'rss 计数器异常',
   },
 };
 

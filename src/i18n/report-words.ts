@@ -137,6 +137,10 @@ const DETAIL_WORDS: Readonly<Record<DetailCode, readonly [Entry, Entry]>> = {
   'detail.lockdep': [(a) => word(LOCKDEP_WORDS, a, 'problem', 0), (a) => word(LOCKDEP_WORDS, a, 'problem', 1)],
   'detail.fault': [(a) => word(FAULT_WORDS, a, 'fault', 0), (a) => word(FAULT_WORDS, a, 'fault', 1)],
   'detail.follows': [(a) => word(FOLLOWS_WORDS, a, 'follows', 0), (a) => word(FOLLOWS_WORDS, a, 'follows', 1)],
+  'detail.located': [
+    (a) => `${a.num('bytes')} bytes ${a.str('side') === 'inside' ? 'inside' : `to the ${a.str('side')}`} of${a.opt('region') !== null ? ` the ${a.str('region')}-byte region` : ''}`,
+    (a) => `${a.opt('region') !== null ? `${a.str('region')} 字节区域` : '对象'}${a.str('side') === 'inside' ? '内偏移' : a.str('side') === 'right' ? '末尾之后' : '开头之前'} ${a.num('bytes')} 字节处`,
+  ],
 };
 
 const ROWS: readonly (readonly [string, readonly [Entry, Entry]])[] = [...Object.entries(CORRUPTION_WORDS), ...Object.entries(DETAIL_WORDS)];

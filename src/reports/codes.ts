@@ -69,6 +69,8 @@ export const DETAIL_CODES = [
   'detail.fault',
   /** `follows`: a FOLLOWS key (knowledge/panics.ts). */
   'detail.follows',
+  /** `bytes`, `side` (a SIDES key), `region` (its size in bytes, or null): where a sanitizer's bad address is. */
+  'detail.located',
 ] as const;
 
 export type DetailCode = (typeof DETAIL_CODES)[number];
@@ -88,6 +90,10 @@ export type LockdepProblem = (typeof LOCKDEP_PROBLEMS)[number];
 /** The kinds of bad memory access `detail.fault` names (an `Unhandled fault:` keeps the kernel's own words instead). */
 export const FAULTS = ['nullPointer', 'pointer', 'alignment', 'internalError', 'badArea', 'pagingRequest'] as const;
 export type Fault = (typeof FAULTS)[number];
+
+/** Where a bad address is against the object a sanitizer names. */
+export const SIDES = ['inside', 'right', 'left'] as const;
+export type Side = (typeof SIDES)[number];
 
 export function corruption(code: CorruptionCode, params: InnerMessage['params'] = {}): Corruption {
   return { code, params };

@@ -2,6 +2,7 @@
 // allocated and freed (the first frame of each stack past the allocator), its slab cache and size, and where in it.
 import { isObjectTrackingFrame } from '../knowledge/frames.js';
 import type { LogLine } from '../lines/types.js';
+import { detailMessage, type Side } from './codes.js';
 import { pickCulprit } from './culprit.js';
 import { faultStack, findLine, firstMatch, partOf } from './sections.js';
 import type { Report } from './types.js';
@@ -22,7 +23,9 @@ const OBJECT_RE = /^The buggy address belongs to the object at (?:0x)?([0-9a-f]+
 // ` which belongs to the cache kmalloc-64 of size 64`
 const CACHE_RE = /which belongs to the cache (\S+) of size (\d+)/;
 // `The buggy address is located 16 bytes inside of` then ` 64-byte region [ffff..., ffff...)`
-const LOCATED_RE = /^The buggy address is located (\d+ bytes (?:inside|to the right|to the left) of)(?: (\d+)-byte region)?/;
+const LOCATED_RE = /^The buggy address is located (\d+) bytes (inside|to the right|to the left) of(?: (\d+)-byte region)?/;
+/** Where the address is against the object, as `detail.located` names it. */
+const SIDES: Readonly<Record<string, Side>> = { inside: 'inside', 'to the right': 'right', 'to the left': 'left' };
 const REGION_RE = /^(\d+)-byte region \[/;
 // KFENCE: `kfence-#69 [0xffff88823bc8ce00-0xffff88823bc8cfa7, size=424, cache=kmalloc-512] allocated by task 9997:`
 const KFENCE_OBJECT_RE = /^kfence-#\d+ \[(0x[0-9a-f]+)-0x[0-9a-f]+, size=(\d+), cache=([^\]]+)\]/;
@@ -60,6 +63,6 @@ export function readObjectFacts(report: Report, stacks: readonly ObjectStack[]):
     d['objectSize'] = Number(kfence[2]);
   }
   const located = firstMatch(report.lines, LOCATED_RE);
-  const region = located?.[2] ?? firstMatch(report.lines, REGION_RE)?.[1];
-  if (located) d['located'] = `${located[1]}${region ? ` the ${region}-byte region` : ''}`;
+  const region = located?.[3] ?? firstMatch(report.lines, REGION_RE)?.[1];
+  if (located) d['located'] = detailMessage('detail.located', { bytes: Number(located[1]), side: SIDES[located[2]!]!, region: region ? Number(region) : null });
 }

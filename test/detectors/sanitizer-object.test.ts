@@ -56,6 +56,8 @@ describe('KASAN keeps the facts of the object', () => {
 
   it('reads the object, its cache and where in it the access fell', () => {
     expect(i.details).toMatchObject({ object: 'ffff8801c1afdb40', cache: 'kmalloc-128', objectSize: 128, located: '28 bytes inside of the 128-byte region' });
+    expect(i.detailMessages['located']).toEqual({ code: 'detail.located', params: { bytes: 28, side: 'inside', region: 128 } });
+    expect(renderText(r, { color: false, lang: 'zh' })).toMatch(/^ {2}在对象中的位置 +128 字节区域内偏移 28 字节处$/m);
   });
 
   it('names where the object was allocated and freed: the first frame past the stack saver and the allocator', () => {

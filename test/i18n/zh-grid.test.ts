@@ -7,7 +7,7 @@ import { WARNING_CODES, WARNING_REASONS, type WarningCode, type WarningParams, t
 import { renderHtml } from '../../src/render/html/index.js';
 import { renderText } from '../../src/render/text.js';
 import { FOLLOWS } from '../../src/knowledge/panics.js';
-import { CORRUPTION_CODES, DETAIL_CODES, FAULTS, LOCKDEP_PROBLEMS } from '../../src/reports/codes.js';
+import { CORRUPTION_CODES, DETAIL_CODES, FAULTS, LOCKDEP_PROBLEMS, SIDES } from '../../src/reports/codes.js';
 import { CORPUS_DIR, describeWithShared } from '../helpers/shared.js';
 
 /**
@@ -248,6 +248,7 @@ const CODE_ROWS: [string, MessageParams][] = [
   ...LOCKDEP_PROBLEMS.map((problem): [string, MessageParams] => ['detail.lockdep', { problem }]),
   ...FAULTS.map((fault): [string, MessageParams] => ['detail.fault', { fault }]),
   ...FOLLOWS.map((follows): [string, MessageParams] => ['detail.follows', { follows }]),
+  ...SIDES.flatMap((side) => [32, null].map((region): [string, MessageParams] => ['detail.located', { bytes: 8, side, region }])),
 ];
 
 describe('Chinese sentence grid: why a report is damaged, and the detail values that are phrases', () => {

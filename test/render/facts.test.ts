@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { analyzeText } from '../../src/analyzer.js';
-import { DETAIL_LABELS } from '../../src/i18n/details.js';
+import { DETAIL_LABELS, detailValue } from '../../src/i18n/details.js';
 import type { Lang } from '../../src/i18n/index.js';
 import { renderHtml } from '../../src/render/html/index.js';
 import { renderMarkdown } from '../../src/render/markdown.js';
@@ -140,5 +140,20 @@ describe('detail labels', () => {
       expect(row, key).toBeDefined();
       expect(row![1], key).not.toBe('');
     }
+  });
+
+  it('says the enumerated values scripts compare (JSON stays English) in Chinese, and leaves other values as printed', () => {
+    expect(detailValue('zh', 'severity', 'corrected')).toBe('已纠正');
+    expect(detailValue('zh', 'blamed', 'freed-by')).toBe('释放者');
+    expect(detailValue('zh', 'access', 'supervisor read access in kernel mode')).toBe('内核态读访问');
+    expect(detailValue('en', 'severity', 'corrected')).toBe('corrected');
+    expect(detailValue('zh', 'cache', 'kmalloc-64')).toBe('kmalloc-64');
+    expect(detailValue('zh', 'panic', true)).toBe('是');
+    const r = analyzeText(log(`
+      [  100.000001] mce: [Hardware Error]: Machine check events logged
+      [  100.000002] EDAC MC0: 1 CE memory read error on CPU_SrcID#0_Ha#0_Chan#1_DIMM#0 (channel:1 slot:0 page:0x12345 offset:0x0 grain:32 syndrome:0x0)
+    `), 'dmesg', { now: NOW });
+    const zh = renderText(r, { color: false, lang: 'zh' });
+    expect(zh).toMatch(/^ {2}严重程度 +已纠正$/m);
   });
 });
