@@ -258,12 +258,20 @@ function stackEdges(g: Graph, drafts: readonly IncidentDraft[], facts: WaitFacts
  */
 export function lineUpStorage(graph: WaitGraph, events: readonly UnsaidEvent[]): void {
   const hostOf = new Map(graph.nodes.map((n) => [n.id, n.host]));
+  // One look-up per host and device: a show_state of thousands of tasks in io_schedule names a few devices.
+  const memo = new Map<string, ReturnType<typeof storageErrorsOn>>();
+  const errorsOn = (device: string | null, host: string | null) => {
+    const key = `${host ?? ''}|${device ?? ''}`;
+    if (!memo.has(key)) {
+      const devices = device ? [device] : devicesWithErrors(events, host);
+      memo.set(key, devices.length === 1 ? storageErrorsOn(devices[0]!, events, host) : null);
+    }
+    return memo.get(key)!;
+  };
   for (const e of graph.edges) {
     if (e.kind !== 'io' && e.kind !== 'journal') continue;
-    const host = hostOf.get(e.from) ?? null;
     const named = e.resource ? diskOf(e.resource) : null;
-    const devices = named ? [named] : devicesWithErrors(events, host);
-    const s = devices.length === 1 ? storageErrorsOn(devices[0]!, events, host) : null;
+    const s = errorsOn(named, hostOf.get(e.from) ?? null);
     if (s) e.storage = { device: s.device, lines: s.lines, kinds: [...s.kinds], firstSeen: s.firstSeen, firstUptime: s.firstUptime, lastSeen: s.lastSeen, lastUptime: s.lastUptime, basis: named ? 'device' : 'host' };
   }
 }
