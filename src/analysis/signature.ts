@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { baseFunctionName, isInterruptEntryFrame, isSignatureSkippedFrame, signatureCallers, waitFamily } from '../knowledge/frames.js';
+import { signedBugClass } from '../knowledge/bug-classes.js';
 import { STUCK_KINDS, type IncidentKind } from '../result/kinds.js';
 
 /**
@@ -78,7 +79,7 @@ const SIGNATURE_CLASS_BY_KIND: Readonly<Record<string, string>> = { kasan: 'bugT
 function bugClass(i: SignedFields): string | null {
   const key = SIGNATURE_CLASS_BY_KIND[i.kind];
   const value = key ? i.details?.[key] : undefined;
-  return typeof value === 'string' && value ? value : null;
+  return typeof value === 'string' && value ? signedBugClass(value) : null;
 }
 
 /**

@@ -98,6 +98,9 @@ describe('incidentSignature', () => {
     expect(incidentSignature(fields('kasan', { bugType: 'slab-out-of-bounds', access: 'write' })).signatureText).toBe('kasan(slab-out-of-bounds)|__unwind_start|perf_callchain_kernel');
     expect(incidentSignature(fields('bad-access', { fault: 'NULL pointer dereference' })).signatureText).toBe('bad-access(NULL pointer dereference)|__unwind_start|perf_callchain_kernel');
     expect(incidentSignature(fields('warning', { bugType: 'x' })).signatureText).toBe('warning|__unwind_start|perf_callchain_kernel');
+    // One class under the names kernel versions gave it.
+    for (const bugType of ['double-free or invalid-free', 'double-free', 'invalid-free']) expect(incidentSignature(fields('kasan', { bugType })).signatureText).toBe('kasan(invalid-free)|__unwind_start|perf_callchain_kernel');
+    expect(incidentSignature(fields('kasan', { bugType: 'slab-use-after-free' })).signatureText).toBe('kasan(use-after-free)|__unwind_start|perf_callchain_kernel');
   });
 
   it('is what the analysis puts in the result, recomputable from the JSON', () => {
