@@ -224,7 +224,7 @@ function waitForZh(kind: string, resource: string | null): string {
     case 'journal':
       return `${resource ? `${resource} 的` : ''}日志提交`;
     case 'io':
-      return `${resource ? `${resource} 上的` : ''} I/O`;
+      return `${resource ? `${resource} 上的` : ''}I/O`;
     case 'rcu-gp':
       return 'RCU 宽限期';
     case 'stop-machine':
@@ -327,7 +327,7 @@ const ZH_MESSAGES: Record<keyof typeof EN_MESSAGES, Entry> = {
   'verdict.chain': (a) => `${a.num('waiters')} 个任务在等待 ${holderZh(a)} 持有的 ${waitForZh(a.str('kind'), a.opt('resource'))}${a.opt('host') ? `（${a.str('host')}）` : ''}。`,
   'verdict.deadlock': (a) => `死锁：${a.list('nodes').join(' 等待 ')} 等待 ${a.list('nodes')[0] ?? '?'}。`,
   'note.wait.chain': (a) => `该任务在等待 ${waitForZh(a.str('kind'), a.opt('resource'))}；等待链通向 ${holderZh(a)}${a.opt('causeId') ? `（${a.str('causeId')}）` : '，没有报告提到它'}。`,
-  'note.wait.unseen': (a) => `该任务在等待 ${waitForZh(a.str('kind'), a.opt('resource'))}，但日志没有显示持有者；它不是根因。可以显示持有者的手段：${a.list('hints').join('、')}。`,
+  'note.wait.unseen': (a) => `该任务在等待 ${waitForZh(a.str('kind'), a.opt('resource'))}，但日志没有显示持有者；它不是根因。可以显示持有者的手段：${a.list('hints').map((h) => `\`${h}\``).join('、')}。`,
   'note.wait.deadlock': (a) => `死锁：${a.list('nodes').join(' -> ')} 循环等待。`,
   'note.wait.steal': (a) => `CPU ${a.opt('cpu') ?? '?'} 在 ${a.str('hypervisor')} 虚拟机上处于空闲循环：宿主机没有调度这个 vCPU（steal time），客户机内核不是根因。`,
   'wait.rcu.starved': (a) => `RCU 宽限期线程 ${a.str('thread')} 有 ${a.num('jiffies')} 个 jiffies 没有得到 CPU（${a.str('path')}:${a.num('line')}）。`,

@@ -7,6 +7,7 @@ import { WARNING_CODES, WARNING_REASONS, type WarningCode, type WarningParams, t
 import { renderHtml } from '../../src/render/html/index.js';
 import { renderText } from '../../src/render/text.js';
 import { FOLLOWS } from '../../src/knowledge/panics.js';
+import { HOLDER_HINTS } from '../../src/knowledge/waits.js';
 import { CORRUPTION_CODES, DETAIL_CODES, FAULTS, LOCKDEP_PROBLEMS, SIDES } from '../../src/reports/codes.js';
 import { CORPUS_DIR, describeWithShared } from '../helpers/shared.js';
 
@@ -32,6 +33,7 @@ function problems(sentence: string): string[] {
   rule(/[\u4e00-\u9fff][,;:!?()]|[,;:!?()][\u4e00-\u9fff]/, 'half-width punctuation against Chinese');
   rule(/[\u4e00-\u9fff][A-Za-z0-9_]|[A-Za-z0-9_][\u4e00-\u9fff]/, 'no space between Chinese and Latin');
   rule(/([，。；：、])\1|的的|了了/, 'doubled');
+  rule(/\S {2,}\S/, 'double space');
   return found;
 }
 
@@ -251,6 +253,20 @@ const CODE_ROWS: [string, MessageParams][] = [
   ...SIDES.flatMap((side) => [32, null].map((region): [string, MessageParams] => ['detail.located', { bytes: 8, side, region }])),
 ];
 
+describe('Chinese sentence grid: what a waiting task waits for, its holder seen or not', () => {
+  const kinds = ['lock', 'journal', 'io', 'rcu-gp', 'ipi', 'stop-machine'] as const;
+  const resources = { lock: '&sb->s_umount', journal: 'sdb1', io: 'sdb', 'rcu-gp': null, ipi: null, 'stop-machine': null };
+  it.each(kinds.flatMap((kind) => [resources[kind], null].map((resource) => [kind, resource] as const)))('%s on %s', (kind, resource) => {
+    const hints = { lock: HOLDER_HINTS.lock, ipi: HOLDER_HINTS.ipi, 'rcu-gp': HOLDER_HINTS.cpu, 'stop-machine': HOLDER_HINTS.cpu, journal: HOLDER_HINTS.task, io: HOLDER_HINTS.task }[kind];
+    const sentences = [
+      t('zh', 'note.wait.unseen', { kind, resource, hints: [...hints] }),
+      t('zh', 'note.wait.chain', { kind, resource, holder: 'kworker/u8:0', holderPid: 812, holderCpu: 3, running: 'blk_mq_run_hw_queue', causeId: 'I1' }),
+      t('zh', 'note.wait.chain', { kind, resource, holder: null, holderPid: null, holderCpu: null, running: null, causeId: null }),
+    ];
+    for (const s of sentences) expect(problems(s), s).toEqual([]);
+  });
+});
+
 describe('Chinese sentence grid: why a report is damaged, and the detail values that are phrases', () => {
   it('has a row for every corruption and detail code', () => {
     const covered = new Set(CODE_ROWS.map(([code]) => code));
@@ -277,6 +293,7 @@ describe('the rules catch what they are for', () => {
     ['系统调用 syscall 为 openat。', 'English word'],
     ['涉及 rbd0, rbd3 (共 2 个)。', 'half-width punctuation against Chinese'],
     ['位于模块nf_tables 中。', 'no space between Chinese and Latin'],
+    ['该任务在等待  I/O。', 'double space'],
   ])('%s', (sentence, rule) => {
     expect(problems(sentence).some((p) => p.startsWith(rule))).toBe(true);
   });
