@@ -130,12 +130,13 @@ function drawBox(b: Box, graph: WaitGraph, lang: Lang): SafeHtml {
   const x = boxX(b);
   const y = boxY(b);
   const n = b.node;
-  const title = n ? waitNodeName(n) : t(lang, 'ui.wait.unseen');
+  // An unseen holder is named by what is waited on (`I/O on sdb1`, `lock &sb->s_umount`), under it that the log does not show it.
+  const title = n ? waitNodeName(n) : t(lang, 'ui.wait.on', { kind: b.unseen?.kind ?? null, resource: b.unseen?.resource ?? null });
   // A root shows where it left its waiters' path (udf_fill_super under mount_bdev), as the verdict does.
   const running = graph.chains.find((c) => c.root === b.id)?.within ?? n?.running;
   const sub = n
     ? [n.kind === 'task' && n.cpu !== null ? `CPU ${n.cpu}` : null, running, n.idle ? t(lang, 'ui.wait.idle') : null, n.incidents.join(' ')].filter(Boolean).join(' · ')
-    : (b.unseen?.resource ?? '');
+    : t(lang, 'ui.wait.unseen');
   const classes = ['wg-node', graph.roots.includes(b.id) ? 'wg-root' : null, !n ? 'wg-unseen' : null, n?.partial ? 'wg-partial' : null, n?.incidents.length ? 'wg-incident' : null].filter(Boolean).join(' ');
   const tip = n ? nodeTip(n, lang) : `${t(lang, 'ui.wait.unseen')}${b.unseen?.resource ? `: ${visible(b.unseen.resource)}` : ''}`;
   const go = n?.incidents[0] ? incidentAnchor(n.incidents[0]) : null;

@@ -39,6 +39,7 @@ describe('wait-for graph SVG', () => {
     const svg = renderWaitGraph(analyzeText([...hung(100, 'cat', 50, MUTEX_WAIT), ''].join('\n')), 'en')!.value;
     expect(count(svg, /<g class="wg-node/g)).toBe(2);
     expect(svg).toMatch(/<g class="wg-node wg-unseen" data-node="unseen:lock\|"/);
+    expect(svg).toContain('class="wg-title">a lock</text>\n<text x="20" y="46" class="wg-sub">a holder the log does not show</text>');
     expect(svg).toMatch(/<g class="wg-edge wg-lock wg-to-unseen"/);
   });
 
