@@ -174,6 +174,15 @@ describe('--help, shell completion and the man page', () => {
     expect(script).toContain(':failOn:(critical warning)');
   });
 
+  it('the README shows every analyze option (or its short form), shell completion and the man page', () => {
+    const readme = readFileSync('README.md', 'utf8');
+    const options = [...runCli(['analyze', '--help']).stdout.matchAll(/^ {2}(?:(-\w), )?(--[\w-]+)/gm)].map((m) => [m[2]!, m[1]] as const);
+    expect(options.length).toBeGreaterThan(20);
+    const missing = options.filter(([long, short]) => long !== '--help' && !readme.includes(`\`${long}`) && !readme.includes(` ${long}`) && !(short && readme.includes(` ${short} `)));
+    expect(missing).toEqual([]);
+    for (const text of ['ktriage completion bash', 'ktriage completion zsh', 'man ktriage', '--fail-on critical']) expect(readme).toContain(text);
+  });
+
   it('an unknown shell is a usage error', () => {
     expect(runCli(['completion', 'fish']).status).toBe(EXIT.usage);
   });
