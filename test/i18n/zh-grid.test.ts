@@ -5,6 +5,7 @@ import { detailLabel, t, warningLine } from '../../src/i18n/index.js';
 import type { MessageParams } from '../../src/result/schema.js';
 import { WARNING_CODES, WARNING_REASONS, type WarningCode, type WarningParams, type WarningReason } from '../../src/result/warnings.js';
 import { renderHtml } from '../../src/render/html/index.js';
+import { renderMarkdown } from '../../src/render/markdown.js';
 import { renderText } from '../../src/render/text.js';
 import { FOLLOWS } from '../../src/knowledge/panics.js';
 import { HOLDER_HINTS } from '../../src/knowledge/waits.js';
@@ -358,6 +359,14 @@ describeWithShared('Chinese reports of damaged corpus logs: why a report is dama
     // The English report says the same rows from the JSON's English.
     const en = renderText(result, { color: false, lang: 'en' });
     for (const i of result.incidents.filter((x) => x.corrupted)) expect(rowValues(en, t('en', 'ui.damaged'))).toContain(i.corruptionReasons.join('; '));
+    // Markdown and HTML say the same Chinese rows, and none of the JSON's English.
+    const [md, page] = [renderMarkdown(result, 'zh'), renderHtml(result, 'zh')];
+    for (const line of damaged) expect(md).toContain(line);
+    for (const line of damaged) expect(page).toContain(line);
+    for (const reason of result.incidents.flatMap((i) => i.corruptionReasons)) {
+      expect(md).not.toContain(reason);
+      expect(page).not.toContain(reason);
+    }
   });
 });
 
