@@ -416,7 +416,8 @@ export function parseLine(raw: string, lineNo: number, format: LineFormat, ctx: 
 
 // ABRT's µReport of a kernel oops holds the report in `raw_oops` (`"problem": { "type": "kerneloops", "raw_oops":
 // "BUG: ...\nIP: ...\n..." }`): as a member line of a pretty-printed document, or in a record of a JSON-lines file.
-const RAW_OOPS_MEMBER_RE = /^"raw_oops"\s*:\s*("(?:[^"\\]|\\.)*")\s*,?\s*$/;
+// One whitespace run on each side of the optional comma: two adjacent `\s*` would backtrack quadratically.
+const RAW_OOPS_MEMBER_RE = /^"raw_oops"\s*:\s*("(?:[^"\\]|\\.)*")\s*(?:,\s*)?$/;
 const RAW_OOPS_KEY = 'raw_oops';
 /** How deep in a record `raw_oops` is looked for (µReport: record, problem). */
 const RAW_OOPS_DEPTH = 3;
