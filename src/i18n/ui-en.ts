@@ -14,7 +14,7 @@ export const EN_UI = {
   'ui.wait.partial': () => 'named by one line only',
   'ui.wait.chain': (a) => `${a.str('root')} holds up ${a.num('waiters')} waiting task(s) or CPU(s)`,
   'ui.wait.deadlock': (a) => `deadlock: ${a.list('nodes').join(' -> ')}`,
-  'ui.wait.edge': (a) => `${a.str('from')} waits for ${a.str('to')}: ${a.str('kind')}${a.opt('resource') ? ` ${a.str('resource')}` : ''} [${a.str('how')}${a.opt('at') ? ` ${a.str('at')}` : ''}]${a.opt('storage') ? `; ${a.str('storage')}` : ''}`,
+  'ui.wait.edge': (a) => `${a.str('from')} waits for ${a.str('to')}: ${a.str('what')} [${a.str('how')}${a.opt('at') ? ` ${a.str('at')}` : ''}]${a.opt('storage') ? `; ${a.str('storage')}` : ''}`,
   'ui.wait.on': (a) => {
     const r = a.opt('resource');
     switch (a.str('kind')) {

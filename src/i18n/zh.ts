@@ -309,7 +309,8 @@ function fixCommitZh(a: Args): string {
 }
 
 function knownStateZh(a: Args): string {
-  if (a.str('state') === 'confirmed-fix') return `已由 ${fixPhraseZh(a)} 修复`;
+  // (no space typed after the fix: it may end in a full-width parenthesis; spaceCjk spaces a Latin word)
+  if (a.str('state') === 'confirmed-fix') return `已由 ${fixPhraseZh(a)}修复`;
   if (a.str('state') === 'upstream-report') return `上游有报告，尚未找到修复：${a.str('report')}`;
   return '推断，尚未找到修复';
 }
@@ -447,9 +448,10 @@ const ZH_UI: Record<keyof typeof EN_UI, Entry> = {
   'ui.wait.unseen': () => '日志中看不到的持有者',
   'ui.wait.idle': () => '空闲',
   'ui.wait.partial': () => '只有一行提到',
-  'ui.wait.chain': (a) => `${a.str('root')} 阻塞了 ${a.num('waiters')} 个等待的任务或 CPU`,
+  // (no space typed next to a node: it may end in a full-width parenthesis; spaceCjk puts one before a Latin word)
+  'ui.wait.chain': (a) => `${a.str('root')}阻塞了 ${a.num('waiters')} 个等待的任务或 CPU`,
   'ui.wait.deadlock': (a) => `死锁：${a.list('nodes').join(' -> ')}`,
-  'ui.wait.edge': (a) => `${a.str('from')} 等待 ${a.str('to')}：${a.str('kind')}${a.opt('resource') ? ` ${a.str('resource')}` : ''} [${a.str('how')}${a.opt('at') ? ` ${a.str('at')}` : ''}]${a.opt('storage') ? `；${a.str('storage')}` : ''}`,
+  'ui.wait.edge': (a) => `${a.str('from')}等待${a.str('to')}：${a.str('what')}（${a.str('how')}${a.opt('at') ? `，${a.str('at')}` : ''}）${a.opt('storage') ? `；${a.str('storage')}` : ''}`,
   'ui.wait.on': (a) => {
     const r = a.opt('resource');
     switch (a.str('kind')) {
@@ -466,14 +468,14 @@ const ZH_UI: Record<keyof typeof EN_UI, Entry> = {
     ({
       'held-locks': '据持有锁列表',
       'held-locks-running': '持有锁列表：在运行的持有者',
-      'blocker-line': '据 hung-task 阻塞者行',
+      'blocker-line': '据任务挂起报告的阻塞者行',
       'csd-line': '据 CSD 锁行',
-      'lockup-stacks': '据各 lockup 的调用栈',
-      'rcu-stall': '据 RCU stall 详情',
+      'lockup-stacks': '据各锁死报告的调用栈',
+      'rcu-stall': '据 RCU 停顿报告的详情',
       stack: '据其调用栈',
     })[a.str('how')] ?? a.str('how'),
   'ui.wait.storage': (a) =>
-    `${a.str('device')}：${a.num('lines')} 行存储错误（${a.list('kinds').join('、')}）${a.str('from')}-${a.str('to')}${a.str('basis') === 'host' ? '，该主机上唯一有错误的设备' : ''}`,
+    `${a.str('device')}：${a.num('lines')} 行存储错误（${a.list('kinds').map((k) => STORAGE_KIND_ZH[k] ?? k).join('、')}）${a.str('from')}-${a.str('to')}${a.str('basis') === 'host' ? '，该主机上唯一有错误的设备' : ''}`,
   'ui.wait.storageShort': (a) => `${a.str('device')}：${a.num('lines')} 行错误 ${a.str('from')}-${a.str('to')}`,
   'ui.wait.aria': () => '等待关系图：谁在等谁',
   'ui.wait.rootKey': () => '其他任务都在等待的对象（根）',

@@ -174,7 +174,8 @@ function waitNodeText(graph: WaitGraph, id: string | null, lang: Lang): string {
   if (!n) return t(lang, 'ui.wait.unseen');
   const name = waitNodeName(n);
   const where = [n.kind === 'task' && n.cpu !== null ? `CPU ${n.cpu}` : null, n.running, n.idle ? t(lang, 'ui.wait.idle') : null, ...n.incidents, n.partial ? t(lang, 'ui.wait.partial') : null].filter(Boolean);
-  return where.length ? `${name} (${where.join(', ')})` : name;
+  const pu = punctuation(lang);
+  return where.length ? `${name}${pu.paren(where.join(pu.sep))}` : name;
 }
 
 /**
@@ -190,7 +191,8 @@ export function waitLines(result: Result, lang: Lang, limit = 40): string[] {
   for (const d of graph.deadlocks.slice(0, 5)) out.push(t(lang, 'ui.wait.deadlock', { nodes: d.map((id) => waitNodeText(graph, id, lang)) }));
   for (const e of graph.edges.slice(0, limit)) {
     const at = e.evidence[0];
-    out.push(t(lang, 'ui.wait.edge', { from: waitNodeText(graph, e.from, lang), to: waitNodeText(graph, e.to, lang), kind: e.kind, resource: e.resource, how: e.how, at: at ? `${at.path}:${at.line}` : null, storage: waitEdgeWords(e, lang, dated).storage }));
+    const words = waitEdgeWords(e, lang, dated);
+    out.push(t(lang, 'ui.wait.edge', { from: waitNodeText(graph, e.from, lang), to: waitNodeText(graph, e.to, lang), what: words.what, how: words.how, at: at ? `${at.path}:${at.line}` : null, storage: words.storage }));
   }
   if (graph.edges.length > limit) out.push(t(lang, 'ui.moreListed', { count: graph.edges.length - limit }));
   out.push(...graph.notes.map((n) => t(lang, n.code, n.params)));

@@ -1,5 +1,5 @@
 import { kernelRelativePath } from '../machine/kernel-paths.js';
-import { say, sayEach, t, type Lang } from '../i18n/index.js';
+import { punctuation, say, sayEach, t, type Lang } from '../i18n/index.js';
 import type { MachineSection } from '../result/machine-schema.js';
 import { visible } from './visible.js';
 
@@ -64,7 +64,7 @@ export function syntaxName(m: MachineSection): string {
 
 /** The machine-code part of an incident in the terminal report. */
 export function machineTextLines(m: MachineSection, p: MachinePaint, lang: Lang = 'en'): string[] {
-  const out: string[] = [`  ${t(lang, 'ui.machine', { syntax: syntaxName(m) })}:`];
+  const out: string[] = [`  ${t(lang, 'ui.machine', { syntax: syntaxName(m) })}${punctuation(lang).colon.trimEnd()}`];
   if (m.codeInstructions.length > 0) {
     out.push(`    ${t(lang, 'ui.machine.decoded')}:`);
     for (const i of codeWindow(m)) {

@@ -150,9 +150,11 @@ describe('wait-for graph', () => {
     expect(edges.map((e) => `${e.from}>${e.to} ${e.kind} ${e.resource}`)).toEqual(['task:300>null io sdb1', 'task:400>task:300 journal sdb1']);
     for (const e of edges) expect(e.storage).toEqual({ device: 'sdb', lines: 3, kinds: ['timeout', 'io-error'], firstSeen: null, firstUptime: 10, lastSeen: null, lastUptime: 14.5, basis: 'device' });
     const said = 'sdb: 3 storage error lines (timeout, io-error) [10.00]-[14.50]';
-    expect(renderText(r, { lang: 'en', color: false })).toContain(`rsync/400 (wait_transaction_locked, I2) waits for jbd2/sdb1-8/300 (jbd2_journal_commit_transaction, I1): journal sdb1 [stack <text>:18]; ${said}`);
+    expect(renderText(r, { lang: 'en', color: false })).toContain(`rsync/400 (wait_transaction_locked, I2) waits for jbd2/sdb1-8/300 (jbd2_journal_commit_transaction, I1): journal commit of sdb1 [per its stack <text>:18]; ${said}`);
+    // Chinese says what is waited on and how it was known in Chinese, with full-width punctuation.
+    expect(renderText(r, { lang: 'zh', color: false })).toContain('rsync/400（wait_transaction_locked，I2）等待 jbd2/sdb1-8/300（jbd2_journal_commit_transaction，I1）：sdb1 的日志提交（据其调用栈，<text>:18）；sdb：3 行存储错误（超时、I/O 错误）[10.00]-[14.50]');
     expect(renderMarkdown(r, 'en')).toContain('sdb: 3 storage error lines (timeout, io-error) \\[10.00\\]-\\[14.50\\]');
-    expect(renderMarkdown(r, 'zh')).toContain('sdb：3 行存储错误（timeout、io-error）\\[10.00\\]-\\[14.50\\]');
+    expect(renderMarkdown(r, 'zh')).toContain('sdb：3 行存储错误（超时、I/O 错误）\\[10.00\\]-\\[14.50\\]');
     // In the drawing the storage errors take the place of how the wait was known (that is in the tip).
     expect(renderWaitGraph(r, 'en')!.value).toContain('<g class="wg-edge wg-journal wg-storage" data-edge="task:400>task:300"');
     expect(renderWaitGraph(r, 'en')!.value).toContain('class="wg-how">sdb: 3 errors [10.00]-[14.50]</text>');

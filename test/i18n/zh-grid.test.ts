@@ -35,6 +35,7 @@ function problems(sentence: string): string[] {
   rule(/[\u4e00-\u9fff][A-Za-z0-9_]|[A-Za-z0-9_][\u4e00-\u9fff]/, 'no space between Chinese and Latin');
   rule(/([，。；：、])\1|的的|了了/, 'doubled');
   rule(/\S {2,}\S/, 'double space');
+  rule(/[（）：；，。、] | [（：；，。、]/, 'space beside full-width punctuation');
   return found;
 }
 
@@ -266,6 +267,14 @@ describe('Chinese sentence grid: what a waiting task waits for, its holder seen 
     ];
     for (const s of sentences) expect(problems(s), s).toEqual([]);
   });
+
+  it.each([
+    ['a task with its CPU and incident', 'rsync/400（wait_transaction_locked，I2）'],
+    ['a CPU', 'CPU 12'],
+  ])('the graph section: a wait and a chain from %s', (_name, from) => {
+    const edge = t('zh', 'ui.wait.edge', { from, to: 'jbd2/sdb1-8/300（jbd2_journal_commit_transaction，I1）', what: t('zh', 'ui.wait.on', { kind: 'journal', resource: 'sdb1' }), how: t('zh', 'ui.wait.how', { how: 'stack' }), at: 'messages:18', storage: null });
+    for (const s of [edge, t('zh', 'ui.wait.chain', { root: from, waiters: 2 })]) expect(problems(s), s).toEqual([]);
+  });
 });
 
 describe('Chinese sentence grid: why a report is damaged, and the detail values that are phrases', () => {
@@ -295,6 +304,7 @@ describe('the rules catch what they are for', () => {
     ['涉及 rbd0, rbd3 (共 2 个)。', 'half-width punctuation against Chinese'],
     ['位于模块nf_tables 中。', 'no space between Chinese and Latin'],
     ['该任务在等待  I/O。', 'double space'],
+    ['CPU 12（blk_set_queue_dying，I1） 阻塞了 2 个等待的任务或 CPU', 'space beside full-width punctuation'],
   ])('%s', (sentence, rule) => {
     expect(problems(sentence).some((p) => p.startsWith(rule))).toBe(true);
   });
