@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { baseFunctionName, isInterruptEntryFrame, isSignatureSkippedFrame, signatureCallers, waitFamily } from '../knowledge/frames.js';
 import { signedBugClass } from '../knowledge/bug-classes.js';
+import { kasanBugType } from '../reports/detectors/kasan.js';
 import { STUCK_KINDS, type IncidentKind } from '../result/kinds.js';
 
 /**
@@ -37,7 +38,7 @@ const isAddressOnly = (fn: string): boolean => fn === '' || /^(?:0x)?[0-9a-f]{6,
  * The signature of an incident, a pure function of its kind, the function it is blamed on and the functions of its
  * stack (reliable frames, innermost first). The culprit is followed by its next callers (two, fewer for some kinds:
  * see SIGNATURE_RULES_BY_KIND) that are neither generic for the kind (lock slow paths, `warn_slowpath*`, allocator
- * helpers, entry code) nor address-only, up to an interrupt's entry; none when the culprit is not on the stack.
+ * helpers, entry code) nor address-only, up to an interrupt's entry.
  * `callers` overrides the kind's count; `bug` is the kind's bug class, written after it (`kasan(use-after-free)`).
  */
 export function problemSignature(kind: string, culprit: string | null, frames: readonly string[], callers = signatureCallers(kind), bug: string | null = null): ProblemSignature {
@@ -45,8 +46,7 @@ export function problemSignature(kind: string, culprit: string | null, frames: r
   const names = frames.map(normalizeFunction);
   const at = blamed ? names.indexOf(blamed) : -1;
   const kept: string[] = [];
-  // A culprit not on the stack has no callers there: the frames are someone else's.
-  for (const fn of blamed && at < 0 ? [] : names.slice(at + 1)) {
+  for (const fn of names.slice(at + 1)) {
     // Past an interrupt's entry the frames are the code it interrupted, not callers of the culprit.
     if (kept.length >= callers || isInterruptEntryFrame(fn)) break;
     // Recursion and the culprit itself again say nothing new.
@@ -70,16 +70,25 @@ export interface SignedFields {
 }
 
 /**
- * The detail that says which class of bug a report of this kind is (version 2): a use-after-free and an
- * out-of-bounds access in one function are two problems, a NULL dereference and a bad paging request too.
+ * Which class of bug a report of this kind is (version 2): a use-after-free and an out-of-bounds access in one
+ * function are two problems. `detail`: the report's detail that says it; `fromTitle`: the same read from a quoted
+ * title (a fix commit's, see kb/extract.ts), so that both signatures compare.
  */
-const SIGNATURE_CLASS_BY_KIND: Readonly<Record<string, string>> = { kasan: 'bugType', 'bad-access': 'fault' };
+const BUG_CLASS_BY_KIND: Readonly<Record<string, { readonly detail: string; readonly fromTitle: (title: string) => string | null }>> = {
+  kasan: { detail: 'bugType', fromTitle: kasanBugType },
+};
+
+const signedClass = (value: unknown): string | null => (typeof value === 'string' && value ? signedBugClass(value) : null);
 
 /** The bug class of an incident, when its kind has one. */
 function bugClass(i: SignedFields): string | null {
-  const key = SIGNATURE_CLASS_BY_KIND[i.kind];
-  const value = key ? i.details?.[key] : undefined;
-  return typeof value === 'string' && value ? signedBugClass(value) : null;
+  const rule = BUG_CLASS_BY_KIND[i.kind];
+  return rule ? signedClass(i.details?.[rule.detail]) : null;
+}
+
+/** The bug class a quoted report's title names, when its kind has one. */
+export function titleBugClass(kind: string, title: string): string | null {
+  return signedClass(BUG_CLASS_BY_KIND[kind]?.fromTitle(title));
 }
 
 /**
@@ -94,7 +103,9 @@ export function incidentSignature(i: SignedFields): ProblemSignature {
   const bug = bugClass(i);
   if (wait) return problemSignature(i.kind, wait, [], 0, bug);
   const frames = i.samples.find((s) => s.hasStack)?.stack ?? [];
+  // A sample's stack starts at its RIP: a culprit not on it has no callers there (the frames are someone else's).
+  const onStack = i.culprit !== null && frames.some((f) => normalizeFunction(f) === normalizeFunction(i.culprit!.function));
   const byEntry = STUCK_KINDS.has(i.kind as IncidentKind) && i.kind !== 'hung-task' && i.loopFunction === null && i.entry !== null;
   if (byEntry) return problemSignature(i.kind, i.entry!.function, frames, 0, bug);
-  return problemSignature(i.kind, i.culprit?.function ?? null, frames, signatureCallers(i.kind), bug);
+  return problemSignature(i.kind, i.culprit?.function ?? null, frames, i.culprit && !onStack ? 0 : signatureCallers(i.kind), bug);
 }

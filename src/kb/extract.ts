@@ -1,7 +1,7 @@
 // What a commit message says about a kernel report it quotes: the title line(s), the call trace, the function
 // blamed, and the trailers that tie the commit to the bug (Fixes:, Reported-by:, Closes:, Link:). Pure: text in,
 // facts out. The functions are normalised as an incident's signature is, so that the two compare.
-import { normalizeFunction, problemSignature } from '../analysis/signature.js';
+import { normalizeFunction, problemSignature, titleBugClass } from '../analysis/signature.js';
 import { isSignatureSkippedFrame } from '../knowledge/frames.js';
 import {
   CALL_TRACE_RE,
@@ -89,7 +89,7 @@ function finish(d: Draft): QuotedReport {
   // (with no kind, only the frames generic to every kind are passed over)
   const telling = d.frames.find((f) => !isSignatureSkippedFrame(kind ?? '', f));
   const culprit = named ? normalizeFunction(named) : (d.pc ?? telling ?? null);
-  const signature = kind && culprit ? problemSignature(kind, culprit, d.frames).signatureText : null;
+  const signature = kind && culprit ? problemSignature(kind, culprit, d.frames, undefined, titleBugClass(kind, d.title ?? '')).signatureText : null;
   return { title: d.title, kind, culprit, frames: d.frames, signature };
 }
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { analyzeText } from '../../src/analyzer.js';
-import { incidentSignature, normalizeFunction, problemSignature, SIGNATURE_VERSION } from '../../src/analysis/signature.js';
+import { incidentSignature, normalizeFunction, problemSignature, SIGNATURE_VERSION, titleBugClass } from '../../src/analysis/signature.js';
 import { isSignatureSkippedFrame, SIGNATURE_RULES_BY_KIND, signatureCallers } from '../../src/knowledge/frames.js';
 import { INCIDENT_KINDS } from '../../src/result/kinds.js';
 import { log } from '../detectors/tester.js';
@@ -65,7 +65,10 @@ describe('problemSignature', () => {
   });
 
   it('names no caller of a culprit that is not on the stack: the frames there are someone else\'s', () => {
-    expect(problemSignature('stack-overflow', 'rtnl_newlink', ['netdev_next_lower_dev_rcu', 'bond_get_lowest_level_rcu', 'bond_get_stats']).signatureText).toBe('stack-overflow|rtnl_newlink');
+    const fields = { kind: 'stack-overflow', culprit: { function: 'rtnl_newlink' }, entry: null, loopFunction: null, samples: [{ hasStack: true, stack: ['netdev_next_lower_dev_rcu', 'bond_get_lowest_level_rcu', 'bond_get_stats'] }] };
+    expect(incidentSignature(fields).signatureText).toBe('stack-overflow|rtnl_newlink');
+    // A quoted trace without its RIP frame (a commit message's) still names the callers below the culprit.
+    expect(problemSignature('soft-lockup', 'blk_set_queue_dying', ['__dm_destroy', 'dm_destroy', 'dev_remove']).signatureText).toBe('soft-lockup|blk_set_queue_dying|__dm_destroy|dm_destroy');
   });
 
   it('says `?` when nothing is blamed', () => {
@@ -92,15 +95,16 @@ describe('incidentSignature', () => {
     expect(incidentSignature({ ...stuck('warning', 'smp_call_function_many_cond', 'on_each_cpu_cond_mask'), entry: null }).signatureText).toBe('warning|smp_call_function_many_cond|on_each_cpu_cond_mask');
   });
 
-  it('names the bug class of a KASAN report and of a bad access', () => {
+  it('names the bug class of a KASAN report, read from its details or a quoted title alike', () => {
     const fields = (kind: string, details: Record<string, unknown>) => ({ kind, culprit: { function: '__unwind_start' }, entry: null, loopFunction: null, samples: [{ hasStack: true, stack: ['__unwind_start', 'perf_callchain_kernel'] }], details });
     expect(incidentSignature(fields('kasan', { bugType: 'use-after-free', access: 'write' })).signatureText).toBe('kasan(use-after-free)|__unwind_start|perf_callchain_kernel');
     expect(incidentSignature(fields('kasan', { bugType: 'slab-out-of-bounds', access: 'write' })).signatureText).toBe('kasan(slab-out-of-bounds)|__unwind_start|perf_callchain_kernel');
-    expect(incidentSignature(fields('bad-access', { fault: 'NULL pointer dereference' })).signatureText).toBe('bad-access(NULL pointer dereference)|__unwind_start|perf_callchain_kernel');
     expect(incidentSignature(fields('warning', { bugType: 'x' })).signatureText).toBe('warning|__unwind_start|perf_callchain_kernel');
     // One class under the names kernel versions gave it.
     for (const bugType of ['double-free or invalid-free', 'double-free', 'invalid-free']) expect(incidentSignature(fields('kasan', { bugType })).signatureText).toBe('kasan(invalid-free)|__unwind_start|perf_callchain_kernel');
     expect(incidentSignature(fields('kasan', { bugType: 'slab-use-after-free' })).signatureText).toBe('kasan(use-after-free)|__unwind_start|perf_callchain_kernel');
+    expect(titleBugClass('kasan', 'BUG: KASAN: double-free or invalid-free in xt_free_table_info+0x5c/0x70')).toBe('invalid-free');
+    expect(titleBugClass('warning', 'WARNING: CPU: 0 PID: 1 at x.c:1 f+0x1/0x2')).toBeNull();
   });
 
   it('is what the analysis puts in the result, recomputable from the JSON', () => {

@@ -57,7 +57,7 @@ describe('kb index on a repository the test builds', () => {
         kind: 'kasan',
         culprit: 'nft_set_destroy',
         frames: ['dump_stack_lvl', 'print_report', 'kasan_report', 'nft_set_destroy', 'nf_tables_abort', 'nfnetlink_rcv_batch'],
-        signature: 'kasan|nft_set_destroy|nf_tables_abort',
+        signature: 'kasan(use-after-free)|nft_set_destroy|nf_tables_abort',
       },
     ]);
     expect(entries[1]!['links']).toEqual(['https://lore.kernel.org/r/000000000000abcdef@google.com']);

@@ -22,6 +22,11 @@ const OBJECT_STACKS = [
   { opens: /^Freed by task|^Freed:/, site: 'freedIn', pid: 'freedByPid' },
 ] as const;
 
+/** The bug type a KASAN header names (`use-after-free`, `slab-out-of-bounds`), or null. */
+export function kasanBugType(header: string): string | null {
+  return HEADER_RE.exec(header)?.[1] ?? null;
+}
+
 export const kasan = defineHeaderDetector({
   kind: 'kasan',
   meta: {
