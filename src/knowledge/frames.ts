@@ -139,6 +139,9 @@ const GENERIC_EXACT = [
   'wait_for_completion', 'wait_for_completion_io', 'wait_for_completion_timeout', 'wait_for_completion_killable',
   'wait_for_common', '__wait_for_common', 'do_wait_for_common', 'wait_for_common_io', 'bit_wait', 'bit_wait_io',
   '__wait_on_bit', 'out_of_line_wait_on_bit', '__wait_on_bit_lock', 'wait_on_page_bit', 'wait_on_page_bit_common',
+  // page writeback waits (2.6's sync_page: the page cache's sleep callback before sleep_on_page)
+  'sync_page', 'sync_page_killable', 'wait_on_page_writeback', 'wait_on_page_writeback_range', 'filemap_fdatawait', 'filemap_fdatawait_range',
+  '__filemap_fdatawait_range', 'filemap_fdatawait_keep_errors',
   'folio_wait_bit_common', 'prepare_to_wait', 'finish_wait', '__wake_up', '__wake_up_common', '__wake_up_common_lock', 'wake_up_process',
   'try_to_wake_up', 'autoremove_wake_function', 'default_wake_function', 'cpu_relax', 'rep_nop',
   'context_switch', '__switch_to', '__switch_to_asm', 'preempt_schedule_common', 'preempt_schedule_irq', '__cond_resched', '_cond_resched',
@@ -153,7 +156,7 @@ const GENERIC_EXACT = [
   // allocating and freeing
   'kmalloc', '__kmalloc', 'kmem_cache_alloc', 'kmem_cache_free', 'kfree', 'kzalloc', 'kvmalloc', 'kvmalloc_node', '__kmalloc_node',
   'alloc_pages', '__alloc_pages', '__alloc_pages_nodemask', 'alloc_pages_current', 'slab_alloc', 'slab_free', '__slab_alloc',
-  '___slab_alloc', 'vmalloc', '__vmalloc', 'krealloc', 'kmemdup',
+  '___slab_alloc', 'vmalloc', '__vmalloc', 'krealloc', 'kmemdup', '__get_free_pages', 'get_zeroed_page',
   // copying and string helpers
   'memcpy', 'memmove', 'memset', '__memcpy', '__memset', '__memmove', 'strlen', 'strcpy', 'strncpy', 'strcmp', 'strnlen', 'copy_user_generic_unrolled',
   'copy_user_enhanced_fast_string', '_copy_to_user', '_copy_from_user', 'copy_to_user', 'copy_from_user', '__copy_user_nocache',
@@ -297,6 +300,17 @@ export const isStackBottomFrame = matcher(
   ],
   [],
 );
+
+/**
+ * Frames that start a thread or a system call and call nothing on their own account: past a generic helper (a lock, a
+ * VFS reference helper) they are no caller that passed it a bad object, only what is left when the trace lost the
+ * caller (to `? ` frames, or cut short). The helper the fault's RIP is in is then the culprit, not these.
+ */
+const THREAD_START = matcher(
+  ['kthread', 'worker_thread', 'rescuer_thread', 'smpboot_thread_fn', 'kthread_worker_fn', 'do_syscall_64', 'do_syscall_x64', 'x64_sys_call', 'do_fast_syscall_32', 'do_int80_syscall_32', 'invoke_syscall', 'el0_svc_common', 'do_el0_svc', 'el0_svc', 'el0t_64_sync_handler', 'cpu_startup_entry', 'do_idle', 'cpu_idle', 'start_secondary'],
+  [],
+);
+export const isThreadStartFrame = (fn: string): boolean => isStackBottomFrame(fn) || THREAD_START(fn);
 
 /**
  * How a problem signature treats each kind of report: the frames it leaves out beyond the generic and entry ones

@@ -121,6 +121,7 @@ export const IO_WAIT_FRAMES: ReadonlySet<string> = new Set([
   'bit_wait_io',
   'bit_wait_io_timeout',
   'sleep_on_page',
+  'sync_page',
   'sleep_on_buffer',
   'wait_on_page_bit',
   'wait_on_page_bit_common',

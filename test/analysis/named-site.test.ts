@@ -96,12 +96,41 @@ const RISCV_SCHEDULE_TAIL = log(`
   [  472.625710] [<ffffffff80003e7c>] ret_from_exception+0x0/0x14
 `);
 
+// x86 6.6: a fault inside a spinlock helper whose caller the unwinder only guessed (`? ` frames): past the helper the
+// trace holds nothing but the worker's thread start, which passed it no lock.
+const LOCK_FAULT_CALLER_LOST = log(`
+  [  626.611274] BUG: unable to handle page fault for address: ffffffff9175c704
+  [  626.611280] #PF: supervisor read access in kernel mode
+  [  626.611290] Oops: 0000 [#1] PREEMPT SMP KASAN
+  [  626.611300] CPU: 0 PID: 51 Comm: kworker/0:2 Not tainted 6.6.0 #1
+  [  626.611310] Workqueue: rcu_gp process_srcu
+  [  626.669529] RIP: 0010:do_raw_spin_lock+0x8b/0x370
+  [  626.669530] Code: f1 f1 f1 04 f3 f3 f3 48 89 f1 48 89 74 24 38 48 89 04 16 <8b> 03 3d ad 4e ad de 0f 85 62 01 00 00
+  [  626.669540] RSP: 0018:ffffc90000bc7a40 EFLAGS: 00010046
+  [  626.780346] Call Trace:
+  [  626.783636]  <TASK>
+  [  626.888349]  ? lock_timer_base+0x112/0x240
+  [  626.888350]  ? process_srcu+0x542/0x12e0
+  [  626.888351]  _raw_spin_lock_irqsave+0xe1/0x120
+  [  626.993738]  worker_thread+0x870/0xd30
+  [  627.008494]  kthread+0x2f0/0x390
+  [  627.022298]  ret_from_fork+0x4b/0x80
+  [  627.036106]  </TASK>
+`);
+// The same fault with its callers printed: the lock came from process_srcu (via __mod_timer's timer base).
+const LOCK_FAULT_WITH_CALLER = LOCK_FAULT_CALLER_LOST.replace(
+  /^\[ {2}626\.888349\] {2}\? lock_timer_base.*\n.*\n(.*_raw_spin_lock_irqsave.*\n)/m,
+  '$1[  626.888352]  lock_timer_base+0x112/0x240\n[  626.888353]  __mod_timer+0x1ca/0xeb0\n[  626.888354]  process_srcu+0x542/0x12e0\n',
+);
+
 describe('the named site', () => {
   it.each([
     ['x86 6.x KUnit KASAN test: a test named like an allocator is the culprit', KASAN_KUNIT, 'kasan', 'kmalloc_oob_right'],
     ['x86 4.9 KASAN whose accessing frame was only guessed: the header names it', KASAN_GUESSED, 'kasan', 'sg_read'],
     ['32-bit arm WARNING whose trace is only the panic path: the header names the site', ARM_WARN_TRUNCATED, 'warning', '__i2c_transfer'],
     ['riscv64 fault in schedule_tail: not taken for schedule()', RISCV_SCHEDULE_TAIL, 'bad-access', 'schedule_tail'],
+    ['x86 6.6 fault in do_raw_spin_lock, its caller lost: the lock helper at the RIP, not worker_thread', LOCK_FAULT_CALLER_LOST, 'bad-access', 'do_raw_spin_lock'],
+    ['x86 6.6 fault in do_raw_spin_lock with its callers: the caller that passed the lock', LOCK_FAULT_WITH_CALLER, 'bad-access', 'process_srcu'],
   ])('%s', (_name, text, kind, culprit) => {
     const [first] = analyzeText(text).incidents;
     expect(first).toMatchObject({ kind, culprit: { function: culprit } });

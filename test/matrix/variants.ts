@@ -745,4 +745,641 @@ export const VARIANTS: readonly Variant[] = [
     `),
     expected: { kind: 'warning', culprit: 'skb_warn_bad_offload', cpu: 2, pid: 0 },
   },
+  {
+    detector: 'hung-task',
+    variant: '2.6 `INFO: task NAME:PID blocked for more than N seconds.` with the task line and `[<addr>]` frames',
+    kernel: '2.6.32 (RHEL 6)',
+    arch: 'x86_64',
+    source: 'kernel/hung_task.c',
+    log: log(`
+      INFO: task jbd2/dm-0-8:412 blocked for more than 120 seconds.
+      "echo 0 > /proc/sys/kernel/hung_task_timeout_secs" disables this message.
+      jbd2/dm-0-8   D 0000000000000003     0   412      2 0x00000000
+       ffff88042a3a9c40 0000000000000046 0000000000000000 ffff88042a3a9bd0
+      Call Trace:
+       [<ffffffff810a1a3e>] ? ktime_get_ts+0xbe/0xf0
+       [<ffffffff8111f9c0>] ? sync_page+0x0/0x50
+       [<ffffffff8150e7f3>] io_schedule+0x73/0xc0
+       [<ffffffff8111f9fd>] sync_page+0x3d/0x50
+       [<ffffffff8150f1bf>] __wait_on_bit+0x5f/0x90
+       [<ffffffff8111fc33>] wait_on_page_bit+0x73/0x80
+       [<ffffffff81134c04>] wait_on_page_writeback_range+0xf4/0x1a0
+       [<ffffffff81134cfb>] filemap_fdatawait+0x2b/0x30
+       [<ffffffffa00a3b2d>] jbd2_journal_commit_transaction+0x7ad/0x1500 [jbd2]
+       [<ffffffffa00a9a28>] kjournald2+0xb8/0x220 [jbd2]
+       [<ffffffff81096a36>] kthread+0x96/0xa0
+       [<ffffffff8100c0ca>] child_rip+0xa/0x20
+    `),
+    expected: { kind: 'hung-task', culprit: 'jbd2_journal_commit_transaction', cpu: null, pid: 412 },
+  },
+  {
+    detector: 'rcu-stall',
+    variant: '3.10 `INFO: rcu_sched self-detected stall on CPU { N}` (braces, no `rcu: ` prefix)',
+    kernel: '3.10 (RHEL 7)',
+    arch: 'x86_64',
+    source: 'kernel/rcutree.c',
+    log: log(`
+      INFO: rcu_sched self-detected stall on CPU { 3}  (t=60000 jiffies g=178325 c=178324 q=2104)
+      Task dump for CPU 3:
+      ksoftirqd/3     R  running task        0    29      2 0x00000008
+       ffff88046e9d3e58 ffffffff810c2b2e 0000000000000003 ffffffff81a3d740
+      Call Trace:
+       <IRQ>  [<ffffffff810c2b2e>] sched_show_task+0xae/0x120
+       [<ffffffff810c6399>] dump_cpu_task+0x39/0x70
+       [<ffffffff8113a0e0>] rcu_dump_cpu_stacks+0x90/0xd0
+       [<ffffffff8113d812>] rcu_check_callbacks+0x442/0x730
+       [<ffffffff81099177>] update_process_times+0x47/0x80
+       [<ffffffff810f0b45>] tick_sched_handle.isra.13+0x25/0x60
+       [<ffffffff810f0bc1>] tick_sched_timer+0x41/0x70
+       [<ffffffff810b49a2>] __hrtimer_run_queues+0xd2/0x260
+       [<ffffffff810b4f40>] hrtimer_interrupt+0xb0/0x1e0
+       [<ffffffff816b7d1c>] smp_apic_timer_interrupt+0x3c/0x60
+       [<ffffffff816b4272>] apic_timer_interrupt+0x232/0x240
+       <EOI>  [<ffffffffc03a61c4>] ? nf_conntrack_tuple_taken+0x94/0x1e0 [nf_conntrack]
+       [<ffffffffc03a62a7>] __nf_conntrack_confirm+0x77/0x3f0 [nf_conntrack]
+       [<ffffffffc03c1a35>] ipv4_confirm+0x75/0xf0 [nf_conntrack_ipv4]
+       [<ffffffff815a0a58>] nf_iterate+0x98/0xe0
+       [<ffffffff815a0b48>] nf_hook_slow+0xa8/0x110
+       [<ffffffff815b0b8a>] ip_local_deliver+0xaa/0xc0
+       [<ffffffff81590e7a>] __netif_receive_skb_core+0x55a/0x7d0
+       [<ffffffff81085b20>] run_ksoftirqd+0x30/0x50
+       [<ffffffff810b09cf>] kthread+0xcf/0xe0
+       [<ffffffff816b4f58>] ret_from_fork+0x58/0x90
+    `),
+    expected: { kind: 'rcu-stall', culprit: '__nf_conntrack_confirm', cpu: 3, pid: null },
+  },
+  {
+    detector: 'oom',
+    variant: '2.6 `invoked oom-killer: gfp_mask=0x..., order=N, oom_adj=N` and `Out of memory: Kill process N (comm) score N or sacrifice child`',
+    kernel: '2.6.32 (RHEL 6)',
+    arch: 'x86_64',
+    source: 'mm/oom_kill.c',
+    log: log(`
+      java invoked oom-killer: gfp_mask=0x201da, order=0, oom_adj=0, oom_score_adj=0
+      java cpuset=/ mems_allowed=0
+      Pid: 4312, comm: java Not tainted 2.6.32-431.el6.x86_64 #1
+      Call Trace:
+       [<ffffffff810d0211>] ? cpuset_print_task_mems_allowed+0x91/0xb0
+       [<ffffffff811225c0>] ? dump_header+0x90/0x1b0
+       [<ffffffff81122a42>] ? oom_kill_process+0x82/0x2a0
+       [<ffffffff81122981>] ? select_bad_process+0xe1/0x120
+       [<ffffffff81122e80>] ? out_of_memory+0x220/0x3c0
+       [<ffffffff8112f79f>] ? __alloc_pages_nodemask+0x89f/0x8d0
+       [<ffffffff8116769a>] ? alloc_pages_current+0xaa/0x110
+       [<ffffffff8111f9b7>] ? __page_cache_alloc+0x87/0x90
+       [<ffffffff81526de8>] ? page_fault+0x28/0x30
+      Out of memory: Kill process 4312 (java) score 912 or sacrifice child
+      Killed process 4312, UID 500, (java) total-vm:12345678kB, anon-rss:7654321kB, file-rss:1234kB
+    `),
+    expected: { kind: 'oom', culprit: null, cpu: null, pid: 4312 },
+  },
+  {
+    detector: 'page-allocation-failure',
+    variant: '3.10 `NAME: page allocation failure: order:N, mode:0x...` (no `nodemask`)',
+    kernel: '3.10 (RHEL 7)',
+    arch: 'x86_64',
+    source: 'mm/page_alloc.c',
+    log: log(`
+      kworker/0:1: page allocation failure: order:4, mode:0x10c0d0
+      CPU: 0 PID: 3017 Comm: kworker/0:1 Not tainted 3.10.0-693.el7.x86_64 #1
+      Hardware name: VMware, Inc. VMware Virtual Platform/440BX Desktop Reference Platform, BIOS 6.00 09/21/2015
+      Workqueue: events vmxnet3_reset_work [vmxnet3]
+       000000000010c0d0 00000000a5a8b0c6 ffff88003c8bb9a8 ffffffff816a3db1
+      Call Trace:
+       [<ffffffff816a3db1>] dump_stack+0x19/0x1b
+       [<ffffffff81188810>] warn_alloc_failed+0x110/0x180
+       [<ffffffff8169fd8a>] __alloc_pages_slowpath+0x6b6/0x724
+       [<ffffffff8118cd85>] __alloc_pages_nodemask+0x405/0x420
+       [<ffffffff811d1108>] alloc_pages_current+0x98/0x110
+       [<ffffffff8118760e>] __get_free_pages+0xe/0x40
+       [<ffffffff811dca2e>] kmalloc_order_trace+0x2e/0xa0
+       [<ffffffff811e05d1>] __kmalloc+0x211/0x230
+       [<ffffffffc04b3a5c>] vmxnet3_rq_create_all+0x20c/0x6f0 [vmxnet3]
+       [<ffffffffc04b4a6e>] vmxnet3_create_queues+0x3e/0x90 [vmxnet3]
+       [<ffffffffc04b6d77>] vmxnet3_reset_work+0x57/0xa0 [vmxnet3]
+       [<ffffffff810a881a>] process_one_work+0x17a/0x440
+       [<ffffffff810a94e6>] worker_thread+0x126/0x3c0
+       [<ffffffff810b098f>] kthread+0xcf/0xe0
+       [<ffffffff816b4f18>] ret_from_fork+0x58/0x90
+    `),
+    expected: { kind: 'page-allocation-failure', culprit: 'vmxnet3_rq_create_all', cpu: 0, pid: 3017 },
+  },
+  {
+    detector: 'bug',
+    variant: '2.6 `kernel BUG at FILE:LINE!` with `invalid opcode: 0000 [#1] SMP` and the 2.6 `RIP: 0010:[<addr>]  [<addr>] func+o/s` line',
+    kernel: '2.6.32 (RHEL 6)',
+    arch: 'x86_64',
+    source: 'arch/x86/kernel/traps.c',
+    log: log(`
+      ------------[ cut here ]------------
+      kernel BUG at fs/ext4/inode.c:2620!
+      invalid opcode: 0000 [#1] SMP
+      last sysfs file: /sys/devices/system/cpu/online
+      CPU 6
+      Modules linked in: ext4 jbd2 mbcache
+      Pid: 2291, comm: flush-253:2 Not tainted 2.6.32-358.el6.x86_64 #1 HP ProLiant DL380 G7
+      RIP: 0010:[<ffffffffa00b5b8b>]  [<ffffffffa00b5b8b>] mpage_da_submit_io+0x4eb/0x520 [ext4]
+      RSP: 0018:ffff8804297bbb60  EFLAGS: 00010246
+      Process flush-253:2 (pid: 2291, threadinfo ffff8804297ba000, task ffff88042b5aa040)
+      Stack:
+       ffff8804297bbb90 ffff880429ad9000 0000000000000000 ffff8804297bbd30
+      Call Trace:
+       [<ffffffffa00b5d4e>] mpage_da_map_and_submit+0x18e/0x470 [ext4]
+       [<ffffffffa00b6217>] ext4_da_writepages+0x2e7/0x620 [ext4]
+       [<ffffffff81134cd1>] do_writepages+0x21/0x40
+       [<ffffffff811b5f2d>] writeback_single_inode+0xdd/0x290
+       [<ffffffff811b6319>] writeback_sb_inodes+0xb9/0x170
+       [<ffffffff811b6b5b>] wb_writeback+0xfb/0x3a0
+       [<ffffffff811b7055>] bdi_writeback_task+0x55/0x130
+       [<ffffffff81096a36>] kthread+0x96/0xa0
+       [<ffffffff8100c0ca>] child_rip+0xa/0x20
+      Code: 0f 0b eb fe 0f 1f 44 00 00 48 8b 45 b8 48 8b 50 20 <0f> 0b eb fe 66 2e 0f 1f 84 00 00 00 00 00
+      RIP  [<ffffffffa00b5b8b>] mpage_da_submit_io+0x4eb/0x520 [ext4]
+    `),
+    expected: { kind: 'bug', culprit: 'mpage_da_submit_io', cpu: null, pid: 2291 },
+  },
+  {
+    detector: 'general-protection-fault',
+    variant: '3.10 `general protection fault: 0000 [#1] SMP` with the 3.10 RIP line and `Code:` after the trace',
+    kernel: '3.10 (RHEL 7)',
+    arch: 'x86_64',
+    source: 'arch/x86/kernel/traps.c',
+    log: log(`
+      general protection fault: 0000 [#1] SMP
+      Modules linked in: nfsv3 nfs fscache lockd sunrpc
+      CPU: 14 PID: 28231 Comm: ls Not tainted 3.10.0-862.el7.x86_64 #1
+      Hardware name: Dell Inc. PowerEdge R630/02C2CP, BIOS 2.4.3 01/17/2017
+      task: ffff8c8a5d3a0fd0 ti: ffff8c8c6b7a4000 task.ti: ffff8c8c6b7a4000
+      RIP: 0010:[<ffffffffc05f2d63>]  [<ffffffffc05f2d63>] nfs_fhget+0x113/0x6b0 [nfs]
+      RSP: 0018:ffff8c8c6b7a7c78  EFLAGS: 00010202
+      RAX: dead000000000200 RBX: ffff8c8b2c1e8e48 RCX: 0000000000000000
+      Call Trace:
+       [<ffffffffc05f6fa5>] nfs_readdir_page_filler+0x2a5/0x610 [nfs]
+       [<ffffffffc05f7510>] nfs_readdir_xdr_to_array+0x200/0x330 [nfs]
+       [<ffffffffc05f7662>] nfs_readdir_filler+0x22/0x90 [nfs]
+       [<ffffffff8119456f>] do_read_cache_page+0x7f/0x190
+       [<ffffffffc05f790a>] nfs_readdir+0x1ea/0x570 [nfs]
+       [<ffffffff8122fa1a>] vfs_readdir+0xba/0xe0
+       [<ffffffff8122fe35>] SyS_getdents+0x95/0x120
+       [<ffffffff8171f7d5>] system_call_fastpath+0x1c/0x21
+      Code: 48 8b 83 c8 00 00 00 48 85 c0 74 08 48 89 df e8 b3 64 ff ff 48 8b 43 28 <48> 8b 40 18 48 89 43 20
+      RIP  [<ffffffffc05f2d63>] nfs_fhget+0x113/0x6b0 [nfs]
+    `),
+    expected: { kind: 'general-protection-fault', culprit: 'nfs_fhget', cpu: 14, pid: 28231 },
+  },
+  {
+    detector: 'hard-lockup',
+    variant: '4.x `NMI watchdog: Watchdog detected hard LOCKUP on cpu N` with the interrupted RIP',
+    kernel: '4.18 (RHEL 8)',
+    arch: 'x86_64',
+    source: 'kernel/watchdog_hld.c',
+    log: log(`
+      NMI watchdog: Watchdog detected hard LOCKUP on cpu 5
+      Modules linked in: mlx5_core mlxfw
+      CPU: 5 PID: 3112 Comm: kworker/5:2 Not tainted 4.18.0-305.el8.x86_64 #1
+      Hardware name: Dell Inc. PowerEdge R740/0YWR7D, BIOS 2.10.2 02/24/2021
+      Workqueue: events mlx5_timestamp_overflow [mlx5_core]
+      RIP: 0010:native_queued_spin_lock_slowpath+0x5d/0x1c0
+      Code: 6d f0 0f ba 2f 08 0f 92 c0 0f b6 c0 c1 e0 08 89 c2 8b 07 30 e4 09 d0 a9 00 01 ff ff 75 47 85 c0 74 0e 8b 07 84 c0 74 08 f3 90 <8b> 07 84 c0 75 f8 b8 01 00 00 00 66 89 07 c3
+      RSP: 0018:ffffb3a3c6b3fe30 EFLAGS: 00000002
+      Call Trace:
+       _raw_spin_lock_irqsave+0x40/0x50
+       mlx5_timestamp_overflow+0x2a/0x90 [mlx5_core]
+       process_one_work+0x1a7/0x360
+       worker_thread+0x30/0x390
+       kthread+0x112/0x130
+       ret_from_fork+0x35/0x40
+    `),
+    expected: { kind: 'hard-lockup', culprit: 'mlx5_timestamp_overflow', cpu: 5, pid: 3112 },
+  },
+  {
+    detector: 'kasan',
+    variant: '4.9 `BUG: KASAN: use-after-free in func+o/s at addr ADDR` (the address in the header)',
+    kernel: '4.9',
+    arch: 'x86_64',
+    source: 'mm/kasan/report.c',
+    log: log(`
+      ==================================================================
+      BUG: KASAN: use-after-free in sock_wfree+0x118/0x120 at addr ffff8801c7a3e158
+      Read of size 8 by task syz-executor3/5218
+      CPU: 1 PID: 5218 Comm: syz-executor3 Not tainted 4.9.0+ #9
+      Hardware name: Google Google Compute Engine/Google Compute Engine, BIOS Google 01/01/2011
+       ffff8801d9e07a58 ffffffff8234c8d9 ffff8801dbc03d40 ffff8801c7a3e100
+      Call Trace:
+       [<ffffffff8234c8d9>] dump_stack+0x2ee/0x3ef
+       [<ffffffff81a3d0d4>] kasan_object_err+0x1c/0x70
+       [<ffffffff81a3d37a>] kasan_report_error+0x1fa/0x500
+       [<ffffffff81a3d7a8>] __asan_report_load8_noabort+0x14/0x20
+       [<ffffffff8382fc78>] sock_wfree+0x118/0x120
+       [<ffffffff8383a6d4>] skb_release_head_state+0x124/0x260
+       [<ffffffff8383b5a5>] skb_release_all+0x15/0x60
+       [<ffffffff8383b60f>] __kfree_skb+0x1f/0x1b0
+       [<ffffffff83c5c3df>] tcp_sendmsg+0x1c0f/0x2fc0
+       [<ffffffff83d1f9b5>] inet_sendmsg+0x164/0x490
+       [<ffffffff837f5c8b>] sock_sendmsg+0xcb/0x110
+       [<ffffffff837f7c55>] SYSC_sendto+0x1f5/0x310
+       [<ffffffff837f9cc3>] SyS_sendto+0x43/0x50
+       [<ffffffff8442d205>] entry_SYSCALL_64_fastpath+0x23/0xc6
+      ==================================================================
+    `),
+    expected: { kind: 'kasan', culprit: 'sock_wfree', cpu: 1, pid: 5218 },
+  },
+  {
+    detector: 'stack-overflow',
+    variant: '2.6 x86_64 `Thread overran stack, or stack corrupted`',
+    kernel: '2.6.32 (RHEL 6)',
+    arch: 'x86_64',
+    source: 'arch/x86/kernel/dumpstack_64.c',
+    log: log(`
+      Thread overran stack, or stack corrupted
+      Oops: 0000 [#1] SMP
+      last sysfs file: /sys/devices/system/cpu/cpu7/cache/index2/shared_cpu_map
+      CPU 3
+      Modules linked in: xfs exportfs nfsd
+      Pid: 9915, comm: nfsd Not tainted 2.6.32-279.el6.x86_64 #1 Supermicro X8DTN/X8DTN
+      RIP: 0010:[<ffffffff8105a8d9>]  [<ffffffff8105a8d9>] find_busiest_group+0x5a9/0x8a0
+      RSP: 0018:ffff880028263a90  EFLAGS: 00010046
+      Call Trace:
+       [<ffffffff81060dc0>] load_balance+0x130/0x7a0
+       [<ffffffff814fd27e>] schedule+0x3ee/0xb70
+       [<ffffffffa0390e2c>] xfs_buf_lock+0x3c/0x70 [xfs]
+       [<ffffffffa0391025>] _xfs_buf_find+0x1c5/0x270 [xfs]
+       [<ffffffffa039125a>] xfs_buf_get+0x8a/0x1b0 [xfs]
+       [<ffffffffa03914ed>] xfs_buf_read+0x2d/0x110 [xfs]
+       [<ffffffffa03854a3>] xfs_trans_read_buf+0x193/0x430 [xfs]
+       [<ffffffffa0347a1f>] xfs_btree_read_buf_block+0x5f/0xc0 [xfs]
+       [<ffffffffa05a1b5c>] nfsd_write+0xec/0x100 [nfsd]
+       [<ffffffff8100c0ca>] child_rip+0xa/0x20
+    `),
+    expected: { kind: 'stack-overflow', culprit: 'find_busiest_group', cpu: null, pid: 9915 },
+  },
+  {
+    detector: 'ubsan',
+    variant: '4.x `UBSAN: Undefined behaviour in FILE:L:C` with the problem on the next line, between `=` rules',
+    kernel: '4.15',
+    arch: 'x86_64',
+    source: 'lib/ubsan.c',
+    log: log(`
+      ================================================================================
+      UBSAN: Undefined behaviour in net/ipv4/tcp_input.c:3482:31
+      shift exponent 255 is too large for 32-bit type 'unsigned int'
+      CPU: 0 PID: 3321 Comm: syz-executor1 Not tainted 4.15.0-rc3+ #154
+      Hardware name: Google Google Compute Engine/Google Compute Engine, BIOS Google 01/01/2011
+      Call Trace:
+       <IRQ>
+       __dump_stack lib/dump_stack.c:17 [inline]
+       dump_stack+0xe9/0x14b lib/dump_stack.c:53
+       ubsan_epilogue+0x9/0x49 lib/ubsan.c:164
+       __ubsan_handle_shift_out_of_bounds+0x1f4/0x25d lib/ubsan.c:421
+       tcp_ack_update_rtt+0x8a4/0x940 net/ipv4/tcp_input.c:3482
+       tcp_clean_rtx_queue+0x1d2/0x1cb0 net/ipv4/tcp_input.c:3181
+       tcp_ack+0x10d6/0x3100 net/ipv4/tcp_input.c:3688
+       tcp_rcv_established+0x5c4/0x1cf0 net/ipv4/tcp_input.c:5519
+       tcp_v4_do_rcv+0x4a3/0x770 net/ipv4/tcp_ipv4.c:1477
+       </IRQ>
+      ================================================================================
+    `),
+    expected: { kind: 'ubsan', culprit: 'tcp_ack_update_rtt', cpu: 0, pid: 3321 },
+  },
+  {
+    detector: 'workqueue-stall',
+    variant: '4.x `BUG: workqueue lockup - pool cpus=N node=N flags=0x0 nice=N stuck for Ns!` with the in-flight work',
+    kernel: '4.18 (RHEL 8)',
+    arch: 'x86_64',
+    source: 'kernel/workqueue.c',
+    log: log(`
+      BUG: workqueue lockup - pool cpus=2 node=0 flags=0x0 nice=0 stuck for 41s!
+      Showing busy workqueues and worker pools:
+      workqueue events: flags=0x0
+        pwq 4: cpus=2 node=0 flags=0x0 nice=0 active=3/256 refcnt=4
+          in-flight: 3117:mlx5e_tx_timeout_work [mlx5_core]
+          pending: vmstat_shepherd, cache_reap
+      pool 4: cpus=2 node=0 flags=0x0 nice=0 hung=41s workers=3 idle: 24 1908
+    `),
+    expected: { kind: 'workqueue-stall', culprit: 'mlx5e_tx_timeout_work', cpu: null, pid: null },
+  },
+  {
+    detector: 'userspace-segfault',
+    variant: '2.6/3.x `comm[PID]: segfault at ADDR ip IP sp SP error N in OBJ[BASE+SIZE]`',
+    kernel: '3.10 (RHEL 7)',
+    arch: 'x86_64',
+    source: 'arch/x86/mm/fault.c',
+    log: log(`
+      nginx[12417]: segfault at 0 ip 00007f3a9c2b1b2d sp 00007ffd6f0e1a10 error 4 in libc-2.17.so[7f3a9c17c000+1c4000]
+    `),
+    expected: { kind: 'userspace-segfault', culprit: 'libc-2.17.so', cpu: null, pid: 12417 },
+  },
+  {
+    detector: 'memory-leak',
+    variant: 'kmemleak `unreferenced object 0xADDR (size N):` with `comm`, `hex dump` and `backtrace:`',
+    kernel: '4.19',
+    arch: 'x86_64',
+    source: 'mm/kmemleak.c',
+    log: log(`
+      BUG: memory leak
+      unreferenced object 0xffff88810e7d8a00 (size 256):
+        comm "syz-executor611", pid 7120, jiffies 4294943227 (age 13.830s)
+        hex dump (first 32 bytes):
+          00 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00  ................
+          01 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00  ................
+        backtrace:
+          [<000000006a2d1b6c>] kmemleak_alloc_recursive include/linux/kmemleak.h:43 [inline]
+          [<000000006a2d1b6c>] slab_post_alloc_hook mm/slab.h:439 [inline]
+          [<000000006a2d1b6c>] kmem_cache_alloc_trace+0x145/0x2c0 mm/slab.c:3548
+          [<00000000a1c56b55>] kmalloc include/linux/slab.h:547 [inline]
+          [<00000000a1c56b55>] kzalloc include/linux/slab.h:742 [inline]
+          [<00000000a1c56b55>] bpf_link_init_sec+0x2a/0x120 kernel/bpf/syscall.c:2210
+          [<00000000c1a3b3f7>] __sys_bpf+0x1c5/0x3a0 kernel/bpf/syscall.c:4490
+          [<0000000017d05a8c>] do_syscall_64+0x73/0x1f0 arch/x86/entry/common.c:290
+          [<00000000e9f5d6a5>] entry_SYSCALL_64_after_hwframe+0x44/0xa9
+    `),
+    expected: { kind: 'memory-leak', culprit: 'bpf_link_init_sec', cpu: null, pid: 7120 },
+  },
+  {
+    detector: 'atomic-sleep',
+    variant: '2.6 `BUG: sleeping function called from invalid context at FILE:LINE` with `in_atomic():1, irqs_disabled():0` (no spaces)',
+    kernel: '2.6.32 (RHEL 6)',
+    arch: 'x86_64',
+    source: 'kernel/sched.c',
+    log: log(`
+      BUG: sleeping function called from invalid context at mm/slab.c:3103
+      in_atomic(): 1, irqs_disabled(): 0, pid: 4012, name: bnx2fc_thread
+      Pid: 4012, comm: bnx2fc_thread Not tainted 2.6.32-220.el6.x86_64 #1
+      Call Trace:
+       [<ffffffff81057e77>] ? __might_sleep+0xd7/0x100
+       [<ffffffff8116044b>] ? kmem_cache_alloc_trace+0x16b/0x1d0
+       [<ffffffffa03b2c5e>] ? bnx2fc_alloc_session_resc+0x2e/0x3a0 [bnx2fc]
+       [<ffffffffa03b2c5e>] bnx2fc_alloc_session_resc+0x2e/0x3a0 [bnx2fc]
+       [<ffffffffa03b6c11>] bnx2fc_offload_session+0x51/0x170 [bnx2fc]
+       [<ffffffffa03a9bb5>] bnx2fc_l2_rcv_thread+0x245/0x420 [bnx2fc]
+       [<ffffffff81090886>] kthread+0x96/0xa0
+       [<ffffffff8100c14a>] child_rip+0xa/0x20
+    `),
+    expected: { kind: 'atomic-sleep', culprit: 'bnx2fc_alloc_session_resc', cpu: null, pid: 4012 },
+  },
+  {
+    detector: 'panic',
+    variant: '2.6/3.x `Kernel panic - not syncing: VFS: Unable to mount root fs on unknown-block(N,N)`',
+    kernel: '3.10 (RHEL 7)',
+    arch: 'x86_64',
+    source: 'init/do_mounts.c',
+    log: log(`
+      VFS: Cannot open root device "mapper/rhel-root" or unknown-block(0,0): error -6
+      Please append a correct "root=" boot option; here are the available partitions:
+      Kernel panic - not syncing: VFS: Unable to mount root fs on unknown-block(0,0)
+      CPU: 0 PID: 1 Comm: swapper/0 Not tainted 3.10.0-957.el7.x86_64 #1
+      Hardware name: Red Hat KVM, BIOS 0.5.1 01/01/2011
+      Call Trace:
+       [<ffffffff81761e41>] dump_stack+0x19/0x1b
+       [<ffffffff8175b550>] panic+0xe8/0x21f
+       [<ffffffff81d8b6ce>] mount_block_root+0x2a1/0x2b0
+       [<ffffffff81d8b730>] mount_root+0x53/0x56
+       [<ffffffff81d8b86f>] prepare_namespace+0x13c/0x174
+       [<ffffffff81d8b34c>] kernel_init_freeable+0x22f/0x256
+       [<ffffffff8175040e>] kernel_init+0xe/0x100
+       [<ffffffff81774ddd>] ret_from_fork_nospec_begin+0x7/0x21
+    `),
+    expected: { kind: 'panic', culprit: 'mount_block_root', cpu: 0, pid: 1 },
+  },
+  {
+    detector: 'kcsan',
+    variant: '5.x `BUG: KCSAN: data-race in A / B` with both accesses and `Reported by Kernel Concurrency Sanitizer`',
+    kernel: '5.10',
+    arch: 'x86_64',
+    source: 'kernel/kcsan/report.c',
+    log: log(`
+      ==================================================================
+      BUG: KCSAN: data-race in ext4_mark_iloc_dirty / ext4_mark_iloc_dirty
+
+      write to 0xffff88812f9b6e40 of 4 bytes by task 2743 on cpu 1:
+       ext4_mark_iloc_dirty+0x4a/0x1d0
+       __ext4_mark_inode_dirty+0xd4/0x330
+       ext4_dirty_inode+0x78/0xa0
+       __mark_inode_dirty+0x6d/0x5a0
+
+      read to 0xffff88812f9b6e40 of 4 bytes by task 2741 on cpu 0:
+       ext4_mark_iloc_dirty+0x3a/0x1d0
+       __ext4_mark_inode_dirty+0xd4/0x330
+       ext4_dirty_inode+0x78/0xa0
+
+      Reported by Kernel Concurrency Sanitizer on:
+      CPU: 0 PID: 2741 Comm: syz-executor.3 Not tainted 5.10.0-rc1-syzkaller #0
+      Hardware name: Google Google Compute Engine/Google Compute Engine, BIOS Google 01/01/2011
+      ==================================================================
+    `),
+    expected: { kind: 'kcsan', culprit: 'ext4_mark_iloc_dirty', cpu: 0, pid: 2741 },
+  },
+  {
+    detector: 'kfence',
+    variant: '5.12+ `BUG: KFENCE: use-after-free read in func+o/s` with the object line',
+    kernel: '5.15',
+    arch: 'arm64',
+    source: 'mm/kfence/report.c',
+    log: log(`
+      ==================================================================
+      BUG: KFENCE: use-after-free read in ufshcd_compl_one_cqe+0x1b4/0x2d0
+
+      Use-after-free read at 0x00000000b0fd6a34 (in kfence-#86):
+       ufshcd_compl_one_cqe+0x1b4/0x2d0
+       ufshcd_poll+0x148/0x2a0
+       ufshcd_intr+0x90/0x1c0
+       __handle_irq_event_percpu+0x60/0x1d8
+       handle_irq_event+0x5c/0x150
+
+      kfence-#86: 0x00000000b0fd6a34-0x000000005d5d4bd9, size=256, cache=kmalloc-256
+
+      CPU: 4 PID: 0 Comm: swapper/4 Tainted: G S      W  OE     5.15.94-android14-11 #1
+      Hardware name: Qualcomm Technologies, Inc. Kalama MTP (DT)
+      ==================================================================
+    `),
+    expected: { kind: 'kfence', culprit: 'ufshcd_compl_one_cqe', cpu: 4, pid: 0 },
+  },
+  {
+    detector: 'kmsan',
+    variant: '6.x `BUG: KMSAN: uninit-value in func+o/s` with `Uninit was created at:`',
+    kernel: '6.6',
+    arch: 'x86_64',
+    source: 'mm/kmsan/report.c',
+    log: log(`
+      =====================================================
+      BUG: KMSAN: uninit-value in hfsplus_cat_case_cmp_key+0x5d/0x110
+       hfsplus_cat_case_cmp_key+0x5d/0x110
+       hfs_find_rec_by_key+0xb1/0x240
+       __hfsplus_brec_find+0x26b/0x7b0
+       hfsplus_brec_find+0x445/0x970
+       hfsplus_find_cat+0xc5/0x4f0
+       hfsplus_iget+0x72f/0xb10
+       hfsplus_fill_super+0xe71/0x2540
+       mount_bdev+0x508/0x840
+       legacy_get_tree+0x110/0x290
+       vfs_get_tree+0xa5/0x500
+       path_mount+0x68e/0x2b80
+       __x64_sys_mount+0x55e/0x6b0
+       do_syscall_64+0x41/0xc0
+       entry_SYSCALL_64_after_hwframe+0x63/0x6b
+
+      Uninit was created at:
+       __kmalloc+0x11e/0x3e0
+       hfsplus_find_init+0x91/0x250
+
+      CPU: 1 PID: 5020 Comm: syz-executor291 Not tainted 6.6.0-syzkaller #0
+      Hardware name: Google Google Compute Engine/Google Compute Engine, BIOS Google 10/09/2023
+      =====================================================
+    `),
+    expected: { kind: 'kmsan', culprit: 'hfsplus_cat_case_cmp_key', cpu: 1, pid: 5020 },
+  },
+  {
+    detector: 'list-corruption',
+    variant: '2.6 `WARNING: at lib/list_debug.c:L __list_add+o/s()` then the `list_add corruption.` message',
+    kernel: '2.6.32 (RHEL 6)',
+    arch: 'x86_64',
+    source: 'lib/list_debug.c',
+    log: log(`
+      ------------[ cut here ]------------
+      WARNING: at lib/list_debug.c:30 __list_add+0x8f/0xa0() (Not tainted)
+      Hardware name: PowerEdge R720
+      list_add corruption. next->prev should be prev (ffff880c2e4a8c58), but was ffff880c1f5e1d58. (next=ffff880c1f5e1d58).
+      Modules linked in: nfs lockd fscache auth_rpcgss nfs_acl sunrpc
+      Pid: 31507, comm: ps Not tainted 2.6.32-431.el6.x86_64 #1
+      Call Trace:
+       [<ffffffff81071e27>] ? warn_slowpath_common+0x87/0xc0
+       [<ffffffff81071f16>] ? warn_slowpath_fmt+0x46/0x50
+       [<ffffffff812a1b1f>] ? __list_add+0x8f/0xa0
+       [<ffffffff811a79d7>] ? d_alloc+0x137/0x1b0
+       [<ffffffff811f8a52>] ? proc_fill_cache+0x92/0x220
+       [<ffffffff811fd2a6>] ? proc_pid_readdir+0x126/0x1e0
+       [<ffffffff811f8f3d>] ? proc_root_readdir+0x4d/0x60
+       [<ffffffff811a1020>] ? vfs_readdir+0xc0/0xe0
+       [<ffffffff811a11a9>] ? sys_getdents+0x89/0xf0
+       [<ffffffff8100b072>] ? system_call_fastpath+0x16/0x1b
+      ---[ end trace 4b1d3e0a2c2f3b49 ]---
+    `),
+    expected: { kind: 'list-corruption', culprit: 'd_alloc', cpu: null, pid: 31507 },
+  },
+  {
+    detector: 'list-corruption',
+    variant: '4.16+ `list_del corruption.` message, then the `WARNING: ... at lib/list_debug.c` that carries its trace',
+    kernel: '5.15',
+    arch: 'arm64',
+    source: 'lib/list_debug.c',
+    log: log(`
+      [ 3312.584120] ------------[ cut here ]------------
+      [ 3312.584131] list_del corruption. prev->next should be ffffff8805a3c5d8, but was ffffff8805a3c2d8. (prev=ffffff8805a3c2d8)
+      [ 3312.584178] WARNING: CPU: 2 PID: 1187 at lib/list_debug.c:53 __list_del_entry_valid+0xa8/0xd0
+      [ 3312.584190] Modules linked in: wlan(O) qca_cld3
+      [ 3312.584231] CPU: 2 PID: 1187 Comm: binder:1187_2 Tainted: G        W  O      5.15.74-android13-8 #1
+      [ 3312.584240] Hardware name: Qualcomm Technologies, Inc. Taro MTP (DT)
+      [ 3312.584246] pstate: 62400005 (nZCv daif +PAN -UAO +TCO -DIT -SSBS BTYPE=--)
+      [ 3312.584251] pc : __list_del_entry_valid+0xa8/0xd0
+      [ 3312.584256] lr : __list_del_entry_valid+0xa8/0xd0
+      [ 3312.584262] sp : ffffffc01f5c3b70
+      [ 3312.584310] Call trace:
+      [ 3312.584314]  __list_del_entry_valid+0xa8/0xd0
+      [ 3312.584320]  binder_dequeue_work_head_ilocked+0x38/0x9c
+      [ 3312.584327]  binder_thread_read+0x2a4/0x1f1c
+      [ 3312.584333]  binder_ioctl_write_read+0x1b4/0x3f0
+      [ 3312.584339]  binder_ioctl+0x224/0xc4c
+      [ 3312.584345]  __arm64_sys_ioctl+0xa8/0xf0
+      [ 3312.584352]  invoke_syscall+0x5c/0x130
+      [ 3312.584359]  el0_svc_common+0xb8/0xf0
+      [ 3312.584364]  do_el0_svc+0x28/0x88
+      [ 3312.584370]  el0_svc+0x24/0x84
+      [ 3312.584376]  el0t_64_sync_handler+0x88/0xec
+      [ 3312.584381]  el0t_64_sync+0x1b8/0x1bc
+      [ 3312.584387] ---[ end trace 3a1f0b1b7c5c2a11 ]---
+    `),
+    expected: { kind: 'list-corruption', culprit: 'binder_dequeue_work_head_ilocked', cpu: 2, pid: 1187 },
+  },
+  {
+    detector: 'bad-access',
+    variant: 'i386 `BUG: unable to handle kernel NULL pointer dereference` with ` at virtual address ADDR` on a line of its own',
+    kernel: '2.6.24',
+    arch: 'i386',
+    source: 'arch/x86/mm/fault_32.c',
+    log: log(`
+      [ 2211.310421] BUG: unable to handle kernel NULL pointer dereference
+      [ 2211.310433] e100: eth0: e100_watchdog: link up, 100Mbps, full-duplex
+      [ 2211.310440]  at virtual address 00000004
+      [ 2211.310447]  printing eip: c0268a3b *pde = 00000000
+      [ 2211.310455] Oops: 0002 [#1] SMP
+      [ 2211.310460] Modules linked in: usb_storage snd_hda_intel
+      [ 2211.310470] Pid: 5123, comm: khubd Not tainted (2.6.24-19-generic #1)
+      [ 2211.310478] EIP: 0060:[<c0268a3b>] EFLAGS: 00010246 CPU: 1
+      [ 2211.310486] EIP is at klist_del+0xb/0x30
+      [ 2211.310493] Call Trace:
+      [ 2211.310500]  [<c0268ba2>] device_del+0x22/0x1b0
+      [ 2211.310508]  [<f8a1c1f5>] usb_disconnect+0x95/0x110 [usbcore]
+      [ 2211.310517]  [<f8a1d44a>] hub_thread+0x2fa/0xd50 [usbcore]
+      [ 2211.310525]  [<c013d6f2>] kthread+0x42/0x70
+      [ 2211.310532]  [<c0104c8f>] kernel_thread_helper+0x7/0x10
+    `),
+    expected: { kind: 'bad-access', culprit: 'usb_disconnect', cpu: null, pid: 5123 },
+  },
+  {
+    detector: 'line prefix',
+    variant: 'syslog priority `<N>`/`<NN>`/`<NNN>` before the syslog header',
+    kernel: '3.10 (RHEL 7)',
+    arch: 'x86_64',
+    source: 'remote syslog (RFC 3164)',
+    log: log(`
+      <4>Nov 12 10:10:59 db-7 kernel: BUG: soft lockup - CPU#6 stuck for 22s! [kworker/6:1:8812]
+      <4>Nov 12 10:10:59 db-7 kernel: Modules linked in: xfs libcrc32c
+      <4>Nov 12 10:10:59 db-7 kernel: CPU: 6 PID: 8812 Comm: kworker/6:1 Not tainted 3.10.0-1160.el7.x86_64 #1
+      <4>Nov 12 10:10:59 db-7 kernel: RIP: 0010:[<ffffffff8132f5a1>]  [<ffffffff8132f5a1>] xfs_ail_push_all_sync+0x91/0x110 [xfs]
+      <4>Nov 12 10:10:59 db-7 kernel: RSP: 0018:ffff9a0bb7a3fcd8  EFLAGS: 00000246
+      <30>Nov 12 10:10:59 db-7 systemd[1]: Started Session 12 of user root.
+      <132>Nov 12 10:10:59 db-7 kernel: Call Trace:
+      <132>Nov 12 10:10:59 db-7 kernel: [<ffffffffc04b1e2a>] xfs_log_quiesce+0x3a/0x80 [xfs]
+      <132>Nov 12 10:10:59 db-7 kernel: [<ffffffffc04b1e95>] xfs_log_unmount+0x25/0x60 [xfs]
+      <132>Nov 12 10:10:59 db-7 kernel: [<ffffffffc04a8a0e>] xfs_unmountfs+0xae/0x150 [xfs]
+      <132>Nov 12 10:10:59 db-7 kernel: [<ffffffff810c5a41>] process_one_work+0x17a/0x440
+      <132>Nov 12 10:10:59 db-7 kernel: [<ffffffff810c6aa6>] worker_thread+0x126/0x3c0
+    `),
+    expected: { kind: 'soft-lockup', culprit: 'xfs_ail_push_all_sync', cpu: 6, pid: 8812 },
+  },
+  {
+    detector: 'line prefix',
+    variant: 'an outer `[ISO time]` before `[uptime]` (console logger)',
+    kernel: '6.1',
+    arch: 'x86_64',
+    source: 'console logger (conserver, LAVA)',
+    log: log(`
+      [2024-03-01T12:34:56.700001+00:00] [  123.456700] BUG: kernel NULL pointer dereference, address: 0000000000000008
+      [2024-03-01T12:34:56.700002+00:00] [  123.456701] #PF: supervisor read access in kernel mode
+      [2024-03-01T12:34:56.700003+00:00] [  123.456702] Oops: 0000 [#1] PREEMPT SMP NOPTI
+      [2024-03-01T12:34:56.700004+00:00] [  123.456703] CPU: 2 PID: 4521 Comm: kworker/2:1 Not tainted 6.1.0-18-amd64 #1  Debian 6.1.76-1
+      [2024-03-01T12:34:56.700005+00:00] [  123.456704] RIP: 0010:igb_configure_tx_ring+0x9c/0x190 [igb]
+      [2024-03-01T12:34:56.700006+00:00] [  123.456705] Code: 48 8b 45 10 4c 8b a0 c8 00 00 00 <48> 8b 45 08 4d 85 e4 74 6d
+      [2024-03-01T12:34:56.700007+00:00] [  123.456706] Call Trace:
+      [2024-03-01T12:34:56.700008+00:00] [  123.456707]  <TASK>
+      [2024-03-01T12:34:56.700009+00:00] [  123.456708]  igb_configure+0x1b7/0x400 [igb]
+      [2024-03-01T12:34:56.700010+00:00] [  123.456709]  __igb_open+0xe4/0x6a0 [igb]
+      [2024-03-01T12:34:56.700011+00:00] [  123.456710]  igb_reset_task+0x49/0x60 [igb]
+      [2024-03-01T12:34:56.700012+00:00] [  123.456711]  process_one_work+0x1c7/0x380
+      [2024-03-01T12:34:56.700013+00:00] [  123.456712]  worker_thread+0x4d/0x380
+      [2024-03-01T12:34:56.700014+00:00] [  123.456713]  </TASK>
+    `),
+    expected: { kind: 'bad-access', culprit: 'igb_configure_tx_ring', cpu: 2, pid: 4521 },
+  },
+  {
+    detector: 'line prefix',
+    variant: 'ABRT µReport `"raw_oops": "..."` (a kernel report in a JSON string, escapes undone)',
+    kernel: '3.10 (RHEL 7)',
+    arch: 'x86_64',
+    source: 'abrt-dump-journal-oops / FAF µReport',
+    log: log(`
+      {
+        "ureport_version": 2,
+        "reason": "BUG: unable to handle kernel NULL pointer dereference at 0000000000000010",
+        "problem": {
+          "type": "kerneloops",
+          "component": "kernel",
+          "raw_oops": "[  821.004512] BUG: unable to handle kernel NULL pointer dereference at 0000000000000010\\n[  821.004560] IP: [<ffffffffa03c21b7>] nfs_readdir_xdr_to_array+0x1a7/0x390 [nfs]\\n[  821.004590] PGD 36c2f067 PUD 3742b067 PMD 0 \\n[  821.004600] Oops: 0000 [#1] SMP \\n[  821.004610] Modules linked in: nfs lockd sunrpc\\n[  821.004620] CPU: 2 PID: 3051 Comm: ls Not tainted 3.10.0-123.el7.x86_64 #1\\n[  821.004630] task: ffff880037a0c440 ti: ffff8800364f2000 task.ti: ffff8800364f2000\\n[  821.004640] RIP: 0010:[<ffffffffa03c21b7>]  [<ffffffffa03c21b7>] nfs_readdir_xdr_to_array+0x1a7/0x390 [nfs]\\n[  821.004650] RSP: 0018:ffff8800364f3d28  EFLAGS: 00010246\\n[  821.004660] Call Trace:\\n[  821.004670]  [<ffffffffa03c2436>] nfs_readdir_filler+0x36/0xb0 [nfs]\\n[  821.004680]  [<ffffffff81141f1e>] do_read_cache_page+0x7e/0x1b0\\n[  821.004690]  [<ffffffffa03c26a9>] nfs_readdir+0x159/0x5e0 [nfs]\\n[  821.004700]  [<ffffffff811c2e30>] vfs_readdir+0xb0/0xe0\\n[  821.004710]  [<ffffffff815f19d9>] system_call_fastpath+0x16/0x1b\\n[  821.004720] Code: 48 8b 45 c8 48 8b 50 10 <48> 8b 42 10 48 85 c0 74 0a\\n[  821.004730] RIP  [<ffffffffa03c21b7>] nfs_readdir_xdr_to_array+0x1a7/0x390 [nfs]\\n",
+          "version": "3.10.0-123.el7.x86_64"
+        }
+      }
+    `),
+    expected: { kind: 'bad-access', culprit: 'nfs_readdir_xdr_to_array', cpu: 2, pid: 3051 },
+  },
+
 ];

@@ -80,6 +80,8 @@ export const rcuStall = defineHeaderDetector({
       if (cpus.length > 0) markCorrupted(report, 'corruption.rcu.noBacktrace', { cpus });
       else markCorrupted(report, 'corruption.rcu.cutOff');
     }
+    // A self-detected stall is reported by the stalled CPU (3.x names it only in braces: `stall on CPU { 3}`).
+    if (selfDetected && cpus.length === 1) report.cpu ??= cpus[0]!;
     const jiffies = block.lines.map((l) => /\bt=(\d+) jiffies/.exec(l.text)).find((m) => m);
     if (jiffies) report.details['jiffies'] = Number(jiffies[1]);
   },

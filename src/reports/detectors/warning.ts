@@ -1,6 +1,8 @@
 import { detailMessage } from '../codes.js';
 import { checkTrace } from '../define.js';
+import { isGenericFrame } from '../../knowledge/frames.js';
 import { makeTitle, type IncidentKind } from '../../result/kinds.js';
+import { refOf } from '../frames.js';
 import { buildReport, flagNegativePid } from '../report.js';
 import { blamePart, PANIC_INSIDE_REPORT_RE, symbolRef } from '../sections.js';
 import type { Detector, ReportBlock } from '../types.js';
@@ -128,6 +130,15 @@ export const warning: Detector = {
       checkTrace(report, block);
     } else {
       blamePart(report, { atRip: true, ...(helper ? { skip: (fn: string) => helper.skip.test(fn) } : {}) }, headerFunction);
+      // The helper's own name from the header (`__list_add`) is no culprit: when the trace is all guessed (`? ` frames,
+      // as 2.6 prints a WARNING's), the first guessed frame past the helper is.
+      if (helper && report.culprit && helper.skip.test(report.culprit.function)) {
+        const guessed = report.stack.find((f) => !f.function.startsWith('0x') && !isGenericFrame(f.function) && !helper.skip.test(f.function));
+        if (guessed) {
+          report.culprit = refOf(guessed);
+          report.title = makeTitle(kind, guessed.function);
+        }
+      }
       if (header.file === null) {
         // The unwinder's complaint carries no stack of its own.
         report.culprit = null;
