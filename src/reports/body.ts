@@ -5,6 +5,9 @@ import type { CodeBytes, CommonFields, Frame } from './types.js';
 
 // 2.6 kernels print `Pid: 3411, comm: ntpd Not tainted 2.6.18-419.el5 #1` (x86_64; i386 pads the name to 20) and no CPU.
 const CPU_LINE_RE = /^(?:CPU: (\d{1,5}) (?:UID: \d{1,10} )?PID: (-?\d{1,10}) Comm: |Pid: (-?\d{1,10}), comm: {0,20})/;
+// 2.6 x86_64 prints the CPU on a line of its own before the modules (`CPU 6`), i386 at the end of its EIP line
+// (`EIP: 0060:[<c0268a3b>] EFLAGS: 00010246 CPU: 1`): the CPU of a report whose task line (`Pid: ...`) names none.
+const OLD_CPU_RE = /^(?:CPU (\d{1,5}) ?$|EIP: \S+ EFLAGS: [0-9a-f]{8} CPU: (\d{1,5})$)/;
 // The release: `3.10.0-693.11.1.el7.x86_64`, `6.1.0-rc1-syzkaller`; the token after the taint field.
 const RELEASE_RE = /^\s*(\d+\.\d+[\w.+~-]*)/;
 
@@ -125,7 +128,7 @@ export function isStackWordsLine(text: string): boolean {
 
 /** Lines any report layout may contain; a body ends at the first line that is none of them. */
 const STRUCTURAL_RES: readonly RegExp[] = [
-  /^Modules linked in:/, /^CPU: \d/, /^Pid: -?\d{1,10}, comm: /, /^Hardware name:/, /^task: [0-9a-f]+/, /^(?:RIP|EIP|IP|RSP|ESP|EFLAGS): /, /^Code: /,
+  /^Modules linked in:/, /^CPU: \d/, OLD_CPU_RE, /^Pid: -?\d{1,10}, comm: /, /^Hardware name:/, /^task: [0-9a-f]+/, /^(?:RIP|EIP|IP|RSP|ESP|EFLAGS): /, /^Code: /,
   /^Call [Tt]race:/, /^Stack:/, /^Workqueue: /, /^Stopper: /, /^Tainted: \[/, /^Kernel Offset: /, /^---\[ end /,
   /^(?:pc|lr|sp|pstate) ?: /, /^(?:PC|LR) is at /, /^Exception stack\(/, /^[0-9a-f]{4}:(?:\s+[0-9a-f]{8})+\s*$/, /^Backtrace:/, /^Process .{1,40} \(pid: \d+, stack limit/,
   /^(?:Oops|Internal error)[:\s]/, /^Mem abort info:/, /^\s+(?:ESR|EC|IL|SET|FAR|EA|S1PTW|FSC|ISV|ISS|CM|WnR|Data abort info:|DFSC|TCMA|GCS)/,
@@ -162,11 +165,15 @@ export function parseCommonFields(lines: readonly LogLine[]): CommonFields {
   let context: string | null = null;
   for (const line of lines) {
     const text = line.text.trimStart();
-    const cpuLine = fields.cpu === null ? parseCpuLine(text) : null;
+    // (the first CPU/PID line only: a CPU line always names a PID)
+    const cpuLine = fields.pid === null ? parseCpuLine(text) : null;
     if (cpuLine) {
-      Object.assign(fields, cpuLine);
+      Object.assign(fields, { ...cpuLine, cpu: cpuLine.cpu ?? fields.cpu });
       continue;
     }
+    const oldCpu = fields.cpu === null ? OLD_CPU_RE.exec(text) : null;
+    if (oldCpu) fields.cpu = Number(oldCpu[1] ?? oldCpu[2]);
+    if (oldCpu?.[1] !== undefined) continue;
     if (text.startsWith('Hardware name: ')) {
       fields.hardware ??= text.slice('Hardware name: '.length).trim();
       continue;

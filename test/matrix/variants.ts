@@ -263,7 +263,7 @@ export const VARIANTS: readonly Variant[] = [
       Mar  3 11:02:41 web2 kernel:  [<ffffffff8800c4bb>] :jbd:journal_start+0xc8/0xf0
       Mar  3 11:02:41 web2 kernel:  [<ffffffff800138b4>] __mark_inode_dirty+0x29/0x16e
     `),
-    expected: { kind: 'bad-access', culprit: 'ext3_get_inode_loc', cpu: null, pid: 4417 },
+    expected: { kind: 'bad-access', culprit: 'ext3_get_inode_loc', cpu: 1, pid: 4417 },
     frames: [{ line: ' [<ffffffff8805a2e4>] :ext3:ext3_reserve_inode_write+0x38/0x90', function: 'ext3_reserve_inode_write', module: 'ext3' }],
   },
   {
@@ -284,7 +284,7 @@ export const VARIANTS: readonly Variant[] = [
       [ 9012.400296]  [<ffffffff80063002>] thread_return+0x62/0xfe
       [ 9012.400302]  [<ffffffff8006e1d7>] do_gettimeofday+0x40/0x90
     `),
-    expected: { kind: 'cpu-exception', culprit: 'bond_3ad_xmit_xor', cpu: null, pid: 30122 },
+    expected: { kind: 'cpu-exception', culprit: 'bond_3ad_xmit_xor', cpu: 2, pid: 30122 },
   },
   {
     detector: 'cpu-exception',
@@ -896,7 +896,7 @@ export const VARIANTS: readonly Variant[] = [
       Code: 0f 0b eb fe 0f 1f 44 00 00 48 8b 45 b8 48 8b 50 20 <0f> 0b eb fe 66 2e 0f 1f 84 00 00 00 00 00
       RIP  [<ffffffffa00b5b8b>] mpage_da_submit_io+0x4eb/0x520 [ext4]
     `),
-    expected: { kind: 'bug', culprit: 'mpage_da_submit_io', cpu: null, pid: 2291 },
+    expected: { kind: 'bug', culprit: 'mpage_da_submit_io', cpu: 6, pid: 2291 },
   },
   {
     detector: 'general-protection-fault',
@@ -1011,7 +1011,7 @@ export const VARIANTS: readonly Variant[] = [
        [<ffffffffa05a1b5c>] nfsd_write+0xec/0x100 [nfsd]
        [<ffffffff8100c0ca>] child_rip+0xa/0x20
     `),
-    expected: { kind: 'stack-overflow', culprit: 'find_busiest_group', cpu: null, pid: 9915 },
+    expected: { kind: 'stack-overflow', culprit: 'find_busiest_group', cpu: 3, pid: 9915 },
   },
   {
     detector: 'ubsan',
@@ -1313,7 +1313,7 @@ export const VARIANTS: readonly Variant[] = [
       [ 2211.310525]  [<c013d6f2>] kthread+0x42/0x70
       [ 2211.310532]  [<c0104c8f>] kernel_thread_helper+0x7/0x10
     `),
-    expected: { kind: 'bad-access', culprit: 'usb_disconnect', cpu: null, pid: 5123 },
+    expected: { kind: 'bad-access', culprit: 'usb_disconnect', cpu: 1, pid: 5123 },
   },
   {
     detector: 'line prefix',
