@@ -312,6 +312,12 @@ const THREAD_START = matcher(
 );
 export const isThreadStartFrame = (fn: string): boolean => isStackBottomFrame(fn) || THREAD_START(fn);
 
+/** Lock primitives and VFS reference helpers: a fault inside one is its caller's doing (a freed or wild lock, dentry, inode). */
+export const isLockOrVfsHelperFrame = matcher(
+  ['lock_acquire', '__lock_acquire', 'lock_release', 'native_queued_spin_lock_slowpath', 'queued_spin_lock_slowpath', 'dput', 'fast_dput', 'iput', 'iput_final', 'ihold'],
+  [/spin_(?:try)?lock/, /spin_unlock/, /^(?:do_)?_?raw_(?:read|write)_(?:try)?(?:un)?lock/, /^(?:__)?mutex_/, /^osq_(?:un)?lock$/, /^(?:__)?(?:down|up)_(?:read|write)/, /^_*rt_mutex_/, /^queued_(?:read|write)_lock/],
+);
+
 /**
  * How a problem signature treats each kind of report: the frames it leaves out beyond the generic and entry ones
  * (those every report of that kind passes through whoever is to blame: the memory-leak allocation path, the stall

@@ -1,4 +1,4 @@
-import { baseFunctionName, isEntryPlumbingFrame, isGenericFrame, isStallReporterFrame, isThreadStartFrame, isTimerInterruptEntryFrame } from '../knowledge/frames.js';
+import { baseFunctionName, isEntryPlumbingFrame, isGenericFrame, isLockOrVfsHelperFrame, isStallReporterFrame, isThreadStartFrame, isTimerInterruptEntryFrame } from '../knowledge/frames.js';
 import { refOf } from './frames.js';
 import type { Frame, FunctionRef } from './types.js';
 
@@ -16,8 +16,9 @@ function usable(frames: readonly Frame[]): Frame[] {
 export function pickCulprit(framesInnermostFirst: readonly Frame[], alsoSkip?: (fn: string) => boolean, named: FunctionRef | null = null): FunctionRef | null {
   const frames = usable(framesInnermostFirst);
   const found = frames.find((f) => !isGenericFrame(f.function) && !alsoSkip?.(f.function));
-  // Past the helper the fault is in, a thread or syscall start is no caller: the trace lost the caller, the helper is named.
-  return found && !isThreadStartFrame(found.function) ? refOf(found) : (named ?? (frames[0] ? refOf(frames[0]) : null));
+  // Past the lock or VFS helper the fault is in, a thread or syscall start is no caller: the trace lost it, the helper is named.
+  const callerLost = found !== undefined && isThreadStartFrame(found.function) && frames[0] !== undefined && isLockOrVfsHelperFrame(frames[0].function);
+  return found && !callerLost ? refOf(found) : (named ?? (frames[0] ? refOf(frames[0]) : null));
 }
 
 /**

@@ -130,9 +130,9 @@ export const warning: Detector = {
       checkTrace(report, block);
     } else {
       blamePart(report, { atRip: true, ...(helper ? { skip: (fn: string) => helper.skip.test(fn) } : {}) }, headerFunction);
-      // The helper's own name from the header (`__list_add`) is no culprit: when the trace is all guessed (`? ` frames,
-      // as 2.6 prints a WARNING's), the first guessed frame past the helper is.
-      if (helper && report.culprit && helper.skip.test(report.culprit.function)) {
+      // The helper's own name from the header (`__list_add`) is no culprit: when the report has no registers and its trace
+      // is all guessed (`? ` frames, as 2.6 prints a WARNING's), the first guessed frame past the helper is.
+      if (helper && report.rip === null && report.culprit && helper.skip.test(report.culprit.function)) {
         const guessed = report.stack.find((f) => !f.function.startsWith('0x') && !isGenericFrame(f.function) && !helper.skip.test(f.function));
         if (guessed) {
           report.culprit = refOf(guessed);
