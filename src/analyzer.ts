@@ -1,3 +1,4 @@
+import type { StageCode, StageError, StageParams, UnsaidRunError } from './result/errors.js';
 import { buildFindings, buildNextSteps, overlapFindings, relateEvents } from './analysis/findings.js';
 import { codeScope, toIncident } from './analysis/build.js';
 import { applyFilter, type ResultFilter } from './analysis/filter.js';
@@ -79,7 +80,7 @@ export class Analyzer implements FeedOwner {
   /** Lines an input repeats from another (the same node's logs in several forms), counted once. */
   /** Null when the run reads one source: no line can then repeat another input's, and none is remembered. */
   private readonly copies: LineCopies | null;
-  private readonly errors: Result['errors'] = [];
+  private readonly errors: UnsaidRunError[] = [];
   private readonly spoofed = new Map<string, { count: number; example: LogLine }>();
   /** @internal the detectors' headers, shared by the inputs' segmenters and the spoofing check. */
   readonly headers: HeaderMatcher;
@@ -127,16 +128,16 @@ export class Analyzer implements FeedOwner {
     };
   }
 
-  private recordError = (where: string, error: unknown): void => {
-    this.errors.push({ where, message: error instanceof Error ? error.message : String(error) });
+  private recordError: StageError = (stage, params, error) => {
+    this.errors.push({ stage, params, message: error instanceof Error ? error.message : String(error) });
   };
 
   /** Runs one stage of building the result: one that throws is an entry in `errors` and gives `fallback`; the run goes on. */
-  private stage<T>(where: string, fallback: T, run: () => T): T {
+  private stage<T>(stage: StageCode, params: StageParams, fallback: T, run: () => T): T {
     try {
       return run();
     } catch (error) {
-      this.recordError(where, error);
+      this.recordError(stage, params, error);
       return fallback;
     }
   }
@@ -223,19 +224,19 @@ export class Analyzer implements FeedOwner {
     if (unmatchedFragments > 0) this.warn(null, 'fragments-unmatched', { count: unmatchedFragments });
     const { kept: drafts, omitted } = capIncidents(grouped);
     if (omitted) this.warn(null, 'incidents-omitted', omittedParams(omitted));
-    this.stage('linking victims to culprits', undefined, () => linkVictims(drafts));
-    const waitGraph = this.stage('building the wait-for graph', null, () => {
+    this.stage('victims', {}, undefined, () => linkVictims(drafts));
+    const waitGraph = this.stage('wait-graph', {}, null, () => {
       for (const d of drafts) for (const r of d.reports) for (const l of r.lines) if (isWaitLineInReport(l.text)) this.waits.reportLine(l, this.hostOf(l));
       return buildWaitGraph({ drafts, facts: this.waits.result() });
     });
-    const codeCheck = this.stage('cross-checking Code: lines', NO_CODE_CHECK, () => crossCheckCode(drafts.flatMap((d) => {
+    const codeCheck = this.stage('code-check', {}, NO_CODE_CHECK, () => crossCheckCode(drafts.flatMap((d) => {
       const kernel = d.reports.find((r) => r.kernel)?.kernel;
       return d.reports.map((report) => ({ report, scope: codeScope(d, report, kernel) }));
     })));
-    const allIncidents = drafts.flatMap((d) => this.stage(`incident of the report at ${d.reports[0]!.header.path}:${d.reports[0]!.header.lineNo}`, [], () => [toIncident(d, this.options.machine, codeCheck, this.recordError, drafts.length)]));
+    const allIncidents = drafts.flatMap((d) => this.stage('incident', { at: `${d.reports[0]!.header.path}:${d.reports[0]!.header.lineNo}` }, [], () => [toIncident(d, this.options.machine, codeCheck, this.recordError, drafts.length)]));
     const allEvents = this.events.groupsList().map((e) => ({ ...e, host: e.host }));
-    if (waitGraph) this.stage('lining up I/O waits with storage errors', undefined, () => lineUpStorage(waitGraph, allEvents));
-    this.stage('relating events to incidents', undefined, () => relateEvents(allEvents, allIncidents));
+    if (waitGraph) this.stage('storage-waits', {}, undefined, () => lineUpStorage(waitGraph, allEvents));
+    this.stage('relating-events', {}, undefined, () => relateEvents(allEvents, allIncidents));
     const inputs = this.feeds.map((f, n) => ({ ...f.summary, overlaps: [...(this.copies?.overlaps.get(n) ?? [])].map(([other, lines]) => ({ path: this.feeds[other]!.summary.path, lines })) }));
     if (this.copies && this.copies.unchecked > 0 && this.feeds.length > 1) this.warn(null, 'copies-unchecked', { lines: this.copies.unchecked, max: MAX_REMEMBERED });
     const covered = coveredSpan(inputs);
@@ -243,8 +244,8 @@ export class Analyzer implements FeedOwner {
     const { incidents, events, filter } = this.options.filter
       ? applyFilter(this.options.filter, { lastSeen: covered.lastSeen, incidents: allIncidents, events: allEvents }, this.options.assumedZone ?? null)
       : { incidents: allIncidents, events: allEvents, filter: null };
-    const known = this.stage('matching known issues', [], () => this.knownIssueMatches(incidents));
-    const problems = this.stage('grouping incidents into problems', [], () => groupProblems(incidents));
+    const known = this.stage('known-issues', {}, [], () => this.knownIssueMatches(incidents));
+    const problems = this.stage('problems', {}, [], () => groupProblems(incidents));
     // Logs that span days give every time its date.
     const dated = crossesMidnight(covered.firstSeen, covered.lastSeen);
     return sayResult({
@@ -257,8 +258,8 @@ export class Analyzer implements FeedOwner {
       incidents,
       events,
       knownIssues: known,
-      findings: this.stage('findings', [], () => [...buildFindings(incidents, events, problems, dated, known), ...overlapFindings(inputs)]),
-      nextSteps: this.stage('next steps', [], () => buildNextSteps(incidents, events, dated, known)),
+      findings: this.stage('findings', {}, [], () => [...buildFindings(incidents, events, problems, dated, known), ...overlapFindings(inputs)]),
+      nextSteps: this.stage('next-steps', {}, [], () => buildNextSteps(incidents, events, dated, known)),
       ...(omitted ? { omittedIncidents: omitted } : {}),
       ...(waitGraph ? { waitGraph } : {}),
       warnings: this.warnings,

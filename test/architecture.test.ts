@@ -7,6 +7,7 @@ import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { hasMessage, LANGS } from '../src/i18n/index.js';
+import { STAGE_CODES } from '../src/result/errors.js';
 import { WARNING_CODES, WARNING_REASONS } from '../src/result/warnings.js';
 
 const SRC = fileURLToPath(new URL('../src', import.meta.url));
@@ -107,8 +108,8 @@ describe('architecture', () => {
     expect(files.flatMap(warningSentences)).toEqual([]);
   });
 
-  it('every warning code and reason has an English and a Chinese sentence', () => {
-    const keys = [...WARNING_CODES.map((c) => `warning.${c}`), ...WARNING_REASONS.map((r) => `reason.${r}`)];
+  it('every warning code and reason, and every stage a run error names, has an English and a Chinese sentence', () => {
+    const keys = [...WARNING_CODES.map((c) => `warning.${c}`), ...WARNING_REASONS.map((r) => `reason.${r}`), ...STAGE_CODES.map((s) => `stage.${s}`)];
     for (const lang of LANGS) expect(keys.filter((k) => !hasMessage(lang, k)), lang).toEqual([]);
   });
 

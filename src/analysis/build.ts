@@ -1,3 +1,4 @@
+import type { StageError } from '../result/errors.js';
 import type { LogLine } from '../lines/types.js';
 import type { Report } from '../reports/types.js';
 import { decodeTaint } from '../knowledge/taint.js';
@@ -43,16 +44,13 @@ export function codeScope(d: IncidentDraft, r: Report, episodeKernel = d.reports
   return kernel ? `kernel ${kernel}` : `host ${d.host ?? ''}`;
 }
 
-/** Where a failure of an incident's reading happened, for the result's errors. */
-export type StageError = (where: string, error: unknown) => void;
-
 /** The incident's machine-code section; a reading that throws (damaged bytes, odd inputs) is an error entry, not a lost run. */
 function machineSection(d: IncidentDraft, machine: MachineInputs | undefined, codeCheck: CodeCheck, onError: StageError): UnsaidIncident['machine'] {
   try {
     return buildMachineSection(d, machine, codeCheck.rejected);
   } catch (error) {
     const at = d.reports[0]!.header;
-    onError(`machine code of the report at ${at.path}:${at.lineNo}`, error);
+    onError('machine-code', { at: `${at.path}:${at.lineNo}` }, error);
     return null;
   }
 }

@@ -1,11 +1,13 @@
 import { formatDuration } from '../time/format.js';
 import { ERRNO_ZH } from '../knowledge/zh.js';
 import type { EventGroup, Incident, InnerMessage, Message, MessageParams } from '../result/schema.js';
+import type { UnsaidRunError } from '../result/errors.js';
 import type { Reason, UnsaidWarning } from '../result/warnings.js';
 import { relationMessage } from '../result/relation.js';
 import { EN } from './en.js';
 import { REPORT_WORDS_EN, REPORT_WORDS_ZH } from './report-words.js';
 import { durationZh, taintMeaningZh, titleZh, ZH } from './zh.js';
+import { STAGES_EN, STAGES_ZH } from './stages.js';
 import { WARNINGS_EN, WARNINGS_ZH } from './warnings.js';
 import type { Args, Catalog } from './types.js';
 
@@ -20,7 +22,7 @@ export function isLang(value: string): value is Lang {
   return (LANGS as readonly string[]).includes(value);
 }
 
-const CATALOGS: Record<Lang, Catalog> = { en: { ...EN, ...WARNINGS_EN, ...REPORT_WORDS_EN }, zh: { ...ZH, ...WARNINGS_ZH, ...REPORT_WORDS_ZH } };
+const CATALOGS: Record<Lang, Catalog> = { en: { ...EN, ...WARNINGS_EN, ...REPORT_WORDS_EN, ...STAGES_EN }, zh: { ...ZH, ...WARNINGS_ZH, ...REPORT_WORDS_ZH, ...STAGES_ZH } };
 
 type Value = MessageParams[string] | undefined;
 
@@ -90,6 +92,11 @@ export function sayEach(lang: Lang, texts: readonly string[], messages: readonly
 /** A run warning's sentence; English keeps the message stored in the result. */
 export function sayWarning(lang: Lang, w: UnsaidWarning & { message?: string }): string {
   return lang === 'en' && w.message !== undefined ? w.message : t(lang, `warning.${w.code}`, w.params);
+}
+
+/** A stage that threw, in the reader's language: which stage, on which report, and the error's own words. */
+export function sayRunError(lang: Lang, e: UnsaidRunError): string {
+  return t(lang, 'ui.errorIn', { where: t(lang, `stage.${e.stage}`, e.params), message: e.message });
 }
 
 /** Why a file could not be read (the reason a warning carries). */

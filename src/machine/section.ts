@@ -270,7 +270,7 @@ function symbolize(ctx: Context): MachineSection['symbolized'] {
   if (!table || !first) return [];
   const slide = ctx.slides.get('') ?? 0n;
   const out: MachineSection['symbolized'] = [];
-  const add = (where: string, word: string) => {
+  const add = (where: MachineSection['symbolized'][number]['where'], word: string) => {
     const hit = table.lookup(parseHex(word) - slide);
     if (hit && !out.some((o) => o.address === hex(parseHex(word)))) out.push({ where, address: hex(parseHex(word)), symbol: symbolText(hit) });
   };

@@ -1,6 +1,7 @@
 import { kernelRelativePath } from '../machine/kernel-paths.js';
 import { punctuation, say, sayEach, t, type Lang } from '../i18n/index.js';
 import type { MachineSection } from '../result/machine-schema.js';
+import { padColumns } from './columns.js';
 import { visible } from './visible.js';
 
 type Mapping = MachineSection['ripMapping'][number];
@@ -75,10 +76,10 @@ export function machineTextLines(m: MachineSection, p: MachinePaint, lang: Lang 
   for (const pattern of m.codePatterns) out.push(`    ${p.yellow(pattern.kind)}  ${p.clean(pattern.sequence)}: ${p.clean(patternText(pattern, lang))}`);
   if (m.ripMapping.length > 0) {
     out.push(`    ${t(lang, 'ui.machine.samples')}:`);
-    for (const r of m.ripMapping) out.push(`    ${String(r.samples).padStart(5)}x ${r.role.padEnd(6)} ${p.clean(r.location).padEnd(36)} ${(r.address ?? '').padEnd(18)}  ${p.clean(mappingText(r, lang))}`);
+    for (const r of m.ripMapping) out.push(`    ${String(r.samples).padStart(5)}x ${padColumns(t(lang, `ui.machine.role.${r.role}`), 6)} ${p.clean(r.location).padEnd(36)} ${(r.address ?? '').padEnd(18)}  ${p.clean(mappingText(r, lang))}`);
   }
   if (m.loop) out.push(`    ${p.bold(t(lang, 'ui.machine.loop'))}${t(lang, 'ui.machine.loopIn')}${p.clean(m.loop.function)}: ${p.clean(loopText(m.loop, lang))}`);
-  for (const s of m.symbolized) out.push(`    ${s.where} ${s.address} = ${p.clean(s.symbol)}`);
+  for (const s of m.symbolized) out.push(`    ${t(lang, `ui.machine.where.${s.where}`)} ${s.address} = ${p.clean(s.symbol)}`);
   for (const e of m.sourceExcerpts) {
     out.push(`    ${t(lang, 'ui.machine.source')} ${p.clean(e.file)} (${p.clean(e.path)}):`);
     for (const l of e.lines) {
@@ -114,11 +115,11 @@ export function machineMarkdown(m: MachineSection, md: MarkdownEscapes, lang: La
   if (m.codePatterns.length > 0) out.push('');
   if (m.ripMapping.length > 0) {
     out.push('| samples | role | location | address | instruction |', '|---:|---|---|---|---|');
-    for (const r of m.ripMapping) out.push(`| ${r.samples} | ${r.role} | ${md.cellCode(r.location)} | ${r.address ? md.cellCode(r.address) : ''} | ${md.prose(mappingText(r, lang), true)} |`);
+    for (const r of m.ripMapping) out.push(`| ${r.samples} | ${t(lang, `ui.machine.role.${r.role}`)} | ${md.cellCode(r.location)} | ${r.address ? md.cellCode(r.address) : ''} | ${md.prose(mappingText(r, lang), true)} |`);
     out.push('');
   }
   if (m.loop) out.push(`**${t(lang, 'ui.machine.loop')}**${t(lang, 'ui.machine.loopIn')}${md.code(m.loop.function)}: ${md.prose(loopText(m.loop, lang))}`, '');
-  if (m.symbolized.length > 0) out.push(...m.symbolized.map((s) => `- ${md.escape(s.where)} ${md.code(s.address)} = ${md.code(s.symbol)}`), '');
+  if (m.symbolized.length > 0) out.push(...m.symbolized.map((s) => `- ${t(lang, `ui.machine.where.${s.where}`)} ${md.code(s.address)} = ${md.code(s.symbol)}`), '');
   for (const e of m.sourceExcerpts) {
     out.push(`${md.code(e.file)} (${t(lang, 'ui.machine.sourceKey')}):`, '');
     block('c', e.lines.map((l) => visible(`${l.mark === 'loop' ? 'L' : l.mark === 'mapped' ? '>' : ' '} ${String(l.line).padStart(6)}  ${l.text}`)));

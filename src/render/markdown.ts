@@ -1,4 +1,4 @@
-import { incidentTitle, punctuation, relationText, say, sayWarning, t, taintMeaning, type Lang } from '../i18n/index.js';
+import { incidentTitle, punctuation, relationText, say, sayRunError, sayWarning, t, taintMeaning, type Lang } from '../i18n/index.js';
 import type { Incident, Result } from '../result/schema.js';
 import { machineMarkdown } from './machine.js';
 import { visible } from './visible.js';
@@ -194,7 +194,7 @@ function markdownWithin(result: Result, lang: Lang, room: Room): string {
   }
   if (result.warnings.length || result.errors.length) {
     out.push(`## ${ui('ui.warnings')}`, '');
-    const problems = [...result.warnings.map((w) => `- ${w.path ? `${code(w.path)}${pu.colon}` : ''}${prose(sayWarning(lang, w))}`), ...result.errors.map((e) => `- ${mdEscape(ui('ui.errorIn', { where: e.where, message: e.message }))}`)];
+    const problems = [...result.warnings.map((w) => `- ${w.path ? `${code(w.path)}${pu.colon}` : ''}${prose(sayWarning(lang, w))}`), ...result.errors.map((e) => `- ${mdEscape(sayRunError(lang, e))}`)];
     out.push(...cut(problems, room.findings, (line) => line, (n) => `- ${more(n)}`));
     out.push('');
   }

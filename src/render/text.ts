@@ -1,4 +1,5 @@
-import { incidentTitle, punctuation, relationText, say, t, taintMeaning, warningLine, type Lang } from '../i18n/index.js';
+import { incidentTitle, punctuation, relationText, say, sayRunError, t, taintMeaning, warningLine, type Lang } from '../i18n/index.js';
+import { columns, padColumns } from './columns.js';
 import type { Incident, Result } from '../result/schema.js';
 import { machineTextLines } from './machine.js';
 import { visible } from './visible.js';
@@ -31,16 +32,6 @@ const EVIDENCE_SHOWN = 12;
 
 function bar(count: number, max: number, width = 24): string {
   return '█'.repeat(Math.max(1, Math.round((count / max) * width)));
-}
-
-/** Pads to a width in terminal columns. */
-function padColumns(s: string, width: number): string {
-  return s + ' '.repeat(Math.max(0, width - columns(s)));
-}
-
-/** Terminal columns a text takes: CJK characters take two. */
-function columns(s: string): number {
-  return [...s].reduce((n, c) => n + (/[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/.test(c) ? 2 : 1), 0);
 }
 
 /** Columns of the widest label of an incident's section (at least 11, the width of the fixed labels). */
@@ -150,7 +141,7 @@ export function renderText(result: Result, options: TextOptions): string {
   if (result.warnings.length > 0 || result.errors.length > 0) {
     out.push('', heading('ui.warnings'));
     for (const w of result.warnings) out.push(`  ${visible(warningLine(lang, w))}`);
-    for (const e of result.errors) out.push(`  ${visible(ui('ui.errorIn', { where: e.where, message: e.message }))}`);
+    for (const e of result.errors) out.push(`  ${visible(sayRunError(lang, e))}`);
   }
   return `${out.join('\n')}\n`;
 }

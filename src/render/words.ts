@@ -2,6 +2,7 @@ import { t } from '../i18n/index.js';
 import type { MachineSection } from '../result/machine-schema.js';
 import { relationMessage } from '../result/relation.js';
 import type { EventGroup, Finding, Incident, InnerMessage, Message, NextStep, Result, RunWarning } from '../result/schema.js';
+import type { UnsaidRunError } from '../result/errors.js';
 import type { UnsaidWarning } from '../result/warnings.js';
 import type { UnsaidDetail, UnsaidEvent, UnsaidFinding, UnsaidIncident, UnsaidMachine, UnsaidPattern, UnsaidResult, UnsaidStep } from '../result/unsaid.js';
 
@@ -75,6 +76,10 @@ function sayWarning(w: UnsaidWarning): RunWarning {
   return withFieldBefore({ ...w, params: { ...w.params } }, 'code', 'message', t('en', `warning.${w.code}`, w.params));
 }
 
+function sayError(e: UnsaidRunError): Result['errors'][number] {
+  return { where: t('en', `stage.${e.stage}`, e.params), ...e, params: { ...e.params } };
+}
+
 /** The result document: the analysis's result with every English sentence said. */
 export function sayResult(result: UnsaidResult): Result {
   const { summary } = result;
@@ -86,5 +91,6 @@ export function sayResult(result: UnsaidResult): Result {
     findings: result.findings.map(sayFinding),
     nextSteps: saySteps(result.nextSteps),
     warnings: result.warnings.map(sayWarning),
+    errors: result.errors.map(sayError),
   };
 }

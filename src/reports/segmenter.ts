@@ -1,3 +1,4 @@
+import type { StageError } from '../result/errors.js';
 import { joinHeaderPieces } from '../knowledge/header-pieces.js';
 import type { LogLine } from '../lines/types.js';
 import { isStructuralLine, parseCpuLine } from './body.js';
@@ -26,7 +27,7 @@ export interface SegmenterSink {
   fragment(fragment: Fragment): void;
   /** Kernel or program lines that are not part of any report: they feed the event groups. */
   loose(line: LogLine): void;
-  error(where: string, error: unknown): void;
+  error: StageError;
   /** A report printed at the same moment as others could not be reassembled whole (it is flagged corrupted). */
   unassembled(): void;
 }
@@ -328,7 +329,7 @@ export class Segmenter {
       const report = block.detector.detect(input);
       if (report) this.sink.report(report);
     } catch (error) {
-      this.sink.error(`detector ${block.detector.kind} at ${block.lines[0]!.path}:${block.lines[0]!.lineNo}`, error);
+      this.sink.error('detector', { kind: block.detector.kind, at: `${block.lines[0]!.path}:${block.lines[0]!.lineNo}` }, error);
     }
   }
 

@@ -57,7 +57,7 @@ export const machineSchema = z.object({
     })
     .nullable()
     .describe('the loop of the loop-bounding function that encloses every sample'),
-  symbolized: z.array(z.object({ where: z.string().describe('rip, stack word'), address: z.string(), symbol: z.string() })),
+  symbolized: z.array(z.object({ where: z.enum(['rip', 'frame', 'stack word']).describe('a RIP printed without a symbol, a call-trace line without one, or a stack word pointing into kernel text'), address: z.string(), symbol: z.string() })),
   sourceExcerpts: z.array(z.object({
     file: z.string(),
     path: z.string(),

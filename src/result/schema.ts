@@ -4,6 +4,7 @@ import { STORAGE_KINDS } from '../knowledge/storage.js';
 import { knownIssueMatchSchema } from './known-issue-schema.js';
 import { machineSchema } from './machine-schema.js';
 import { SCHEMA_VERSION } from './version.js';
+import { STAGE_CODES } from './errors.js';
 import { WARNING_CODES } from './warnings.js';
 
 export { SCHEMA_VERSION };
@@ -308,7 +309,16 @@ export const resultSchema = z.object({
       params: z.record(z.string(), z.union([z.string(), z.number()])).describe('values the sentence is built from; `reason`, when present, is a stable code of why a file could not be read'),
     }),
   ),
-  errors: z.array(z.object({ where: z.string(), message: z.string() })).describe('detectors or stages that threw; the run went on'),
+  errors: z
+    .array(
+      z.object({
+        where: z.string().describe('the English name of the stage and of the report it was working on'),
+        stage: z.enum(STAGE_CODES).describe('stable code of the stage that threw'),
+        params: z.record(z.string(), z.union([z.string(), z.number()])).describe('which report: `at` (path:line), `kind` (a detector)'),
+        message: z.string().describe("the thrown error's own words"),
+      }),
+    )
+    .describe('detectors or stages that threw; the run went on'),
 });
 
 export type Result = z.infer<typeof resultSchema>;

@@ -1,5 +1,6 @@
 import type { MachineSection } from './machine-schema.js';
 import type { EventGroup, Finding, Incident, InnerMessage, NextStep, Result } from './schema.js';
+import type { UnsaidRunError } from './errors.js';
 import type { UnsaidWarning } from './warnings.js';
 
 // The result as the analysis builds it: message codes and parameters, none of the English sentences the result
@@ -27,11 +28,12 @@ export type UnsaidStep = Omit<NextStep, 'text' | 'why'>;
 
 export type UnsaidSummary = Omit<Result['summary'], 'verdict'>;
 
-export type UnsaidResult = Omit<Result, 'summary' | 'incidents' | 'events' | 'findings' | 'nextSteps' | 'warnings'> & {
+export type UnsaidResult = Omit<Result, 'summary' | 'incidents' | 'events' | 'findings' | 'nextSteps' | 'warnings' | 'errors'> & {
   summary: UnsaidSummary;
   incidents: UnsaidIncident[];
   events: UnsaidEvent[];
   findings: UnsaidFinding[];
   nextSteps: UnsaidStep[];
   warnings: UnsaidWarning[];
+  errors: UnsaidRunError[];
 };

@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { analyzeText } from '../../src/analyzer.js';
-import { detailLabel, t, warningLine } from '../../src/i18n/index.js';
+import { detailLabel, sayRunError, t, warningLine } from '../../src/i18n/index.js';
+import { STAGE_CODES } from '../../src/result/errors.js';
 import type { MessageParams } from '../../src/result/schema.js';
 import { WARNING_CODES, WARNING_REASONS, type WarningCode, type WarningParams, type WarningReason } from '../../src/result/warnings.js';
 import { renderHtml } from '../../src/render/html/index.js';
@@ -225,6 +226,24 @@ describe('Chinese run warnings: every code (with every reason it may carry), wit
     expect(warningLine('zh', { path: 'node-2.tar.gz', code: 'read-failed', params: { reason: 'gzip-truncated', lines: 120 } })).toBe('node-2.tar.gz：压缩数据提前结束（文件被截断）；已分析此前的 120 行');
     expect(warningLine('zh', { path: 'a.zip:../messages', code: 'not-read', params: { reason: 'dotdot-path' } })).toBe('a.zip:../messages：已拒绝：归档中含 `..` 的路径');
     expect(warningLine('en', { path: 'a.zip:../messages', code: 'not-read', params: { reason: 'dotdot-path' } })).toBe('a.zip:../messages: refused: path with ".." in the archive');
+  });
+});
+
+describe('Chinese run errors: every stage a run error names, with the report it was working on', () => {
+  it.each(STAGE_CODES.map((stage) => [stage] as const))('%s', (stage) => {
+    const line = sayRunError('zh', { stage, params: { kind: 'soft-lockup', at: 'var/log/messages:120' }, message: 'boom' });
+    expect(problems(line), line).toEqual([]);
+    expect(line).toMatch(/[\u4e00-\u9fff]时出错：boom$/);
+  });
+
+  it('the machine-code section names its kinds of address in Chinese', () => {
+    const words = ['rip', 'frame', 'stack word'].map((w) => t('zh', `ui.machine.where.${w}`)).concat(['rip', 'return'].map((r) => t('zh', `ui.machine.role.${r}`)));
+    expect(words).toEqual(['RIP', '调用栈帧', '栈上的字', 'RIP', '返回地址']);
+  });
+
+  it('names the detector and the report', () => {
+    expect(sayRunError('zh', { stage: 'detector', params: { kind: 'hung-task', at: 'messages:7' }, message: 'x' })).toBe('hung-task 检测器读取 messages:7 的报告时出错：x');
+    expect(sayRunError('en', { stage: 'detector', params: { kind: 'hung-task', at: 'messages:7' }, message: 'x' })).toBe('error in detector hung-task at messages:7: x');
   });
 });
 

@@ -145,7 +145,11 @@ describe('a report whose reading throws never loses the run', () => {
     // Machine inputs that fail when read: what any bug of the reading would do.
     const failing = { syntax: 'att', symbols: null, vmlinux: null, source: null, get listings(): never { throw new Error('listings unreadable'); } } as const;
     const result = analyzeText(`${cutCode}\n${node2}`, 'mixed.log', { machine: failing });
-    expect(result.errors).toContainEqual({ where: 'machine code of the report at mixed.log:1', message: 'listings unreadable' });
+    expect(result.errors).toContainEqual({ where: 'machine code of the report at mixed.log:1', stage: 'machine-code', params: { at: 'mixed.log:1' }, message: 'listings unreadable' });
+    // The reports say it in the reader's language, naming the report.
+    const { renderText } = await import('../../src/render/text.js');
+    expect(renderText(result, { lang: 'zh', color: false })).toContain('解读 mixed.log:1 的报告的机器码时出错：listings unreadable');
+    expect(renderText(result, { color: false })).toContain('error in machine code of the report at mixed.log:1: listings unreadable');
     expect(result.incidents.length).toBeGreaterThanOrEqual(4);
     expect(result.incidents.every((i) => i.machine === null)).toBe(true);
   });

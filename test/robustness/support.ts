@@ -19,7 +19,7 @@ export function segmentText(text: string, path = 'variant'): Report[] {
   const format = detectFormat(raw.slice(0, 200));
   const ctx: LineContext = { path, year: 2022, referenceMonth: 11, assumedZone: null, previous: null };
   const reports: Report[] = [];
-  const segmenter = new Segmenter(new HeaderMatcher(), { report: (r) => reports.push(r), fragment: () => {}, loose: () => {}, unassembled: () => {}, error: (where, e) => { throw new Error(`${where}: ${String(e)}`); } });
+  const segmenter = new Segmenter(new HeaderMatcher(), { report: (r) => reports.push(r), fragment: () => {}, loose: () => {}, unassembled: () => {}, error: (stage, params, e) => { throw new Error(`${stage} ${JSON.stringify(params)}: ${String(e)}`); } });
   raw.forEach((line, i) => segmenter.push(parseLine(line, i + 1, format, ctx)));
   segmenter.end();
   return reports;

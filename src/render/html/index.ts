@@ -1,6 +1,6 @@
 import { momentOf, secondsBetween } from '../../time/moments.js';
 import { createHash } from 'node:crypto';
-import { duration, punctuation, sayWarning, t, type Lang } from '../../i18n/index.js';
+import { duration, punctuation, sayRunError, sayWarning, t, type Lang } from '../../i18n/index.js';
 import type { Result } from '../../result/schema.js';
 import { coverageText, filterText, inputsText, spansDays, verdictText } from '../common.js';
 import { html, isolate, prose, raw, type SafeHtml } from './escape.js';
@@ -84,7 +84,7 @@ function card(id: string, title: string, body: SafeHtml | null): SafeHtml | null
 
 function problems(result: Result, lang: Lang): SafeHtml | null {
   if (!result.warnings.length && !result.errors.length) return null;
-  return html`<ul class="warn">${result.warnings.map((w) => html`<li>${w.path ? html`<code>${isolate(w.path)}</code>${punctuation(lang).colon}` : null}${isolate(prose(sayWarning(lang, w)))}</li>`)}${result.errors.map((e) => html`<li>${isolate(t(lang, 'ui.errorIn', { where: e.where, message: e.message }))}</li>`)}</ul>`;
+  return html`<ul class="warn">${result.warnings.map((w) => html`<li>${w.path ? html`<code>${isolate(w.path)}</code>${punctuation(lang).colon}` : null}${isolate(prose(sayWarning(lang, w)))}</li>`)}${result.errors.map((e) => html`<li>${isolate(sayRunError(lang, e))}</li>`)}</ul>`;
 }
 
 /** The whole report as one self-contained HTML page: a pure function of the result. */

@@ -41,9 +41,9 @@ function excerpts(m: MachineSection): SafeHtml | null {
   )}`;
 }
 
-function symbolized(m: MachineSection): SafeHtml | null {
+function symbolized(m: MachineSection, lang: Lang): SafeHtml | null {
   if (!m.symbolized.length) return null;
-  return html`<ul class="symbols">${m.symbolized.map((s) => html`<li>${s.where} <code>${s.address}</code> = <code>${s.symbol}</code></li>`)}</ul>`;
+  return html`<ul class="symbols">${m.symbolized.map((s) => html`<li>${t(lang, `ui.machine.where.${s.where}`)} <code>${s.address}</code> = <code>${s.symbol}</code></li>`)}</ul>`;
 }
 
 function part(title: string, body: SafeHtml | null): SafeHtml | null {
@@ -60,6 +60,6 @@ ${part(ui('ui.machine.patterns'), patterns(m, lang))}
 ${part(ui('ui.machine.loop'), loop(m, lang))}
 ${part(ui('ui.machine.mapped'), mapping(m, lang))}
 ${part(ui('ui.machine.source'), excerpts(m))}
-${part(ui('ui.machine.symbolized'), symbolized(m))}
+${part(ui('ui.machine.symbolized'), symbolized(m, lang))}
 ${m.notes.length ? html`<ul class="muted small">${machineNotes(m, lang).map((n) => html`<li>${prose(n)}</li>`)}</ul>` : null}`;
 }
