@@ -87,15 +87,23 @@ const hostKey = (host: string | null, n: number | null) => `${host ?? ''}|${n ??
 /** How held-locks entries name one lock: the address lockdep printed (the same lock instance), else the class name. */
 const lockKey = (l: { address: string | null; name: string }) => l.address && !/^0+$/.test(l.address) ? `@${l.address}` : `#${l.name}`;
 
+/** Whether a blocked task waits for a lock: its stack shows a lock wait, or no stack of it was printed. */
+function waitsForLock(e: HeldLocks, waiting: ReadonlySet<string>, stacks: ReadonlyMap<string, string[]>): boolean {
+  if (!waiting.has(hostKey(e.host, e.pid))) return false;
+  const stack = stacks.get(hostKey(e.host, e.pid));
+  return !stack || stack.length === 0 || stackWait(stack) === 'lock';
+}
+
 /** Who holds the lock `waiter` waits for (its last listed lock), by the other entries of the dump. */
-function holdersOf(waiter: HeldLocks, byLock: Map<string, HeldLocks[]>, entries: readonly HeldLocks[], waiting: ReadonlySet<string>): { holders: HeldLocks[]; how: How } {
+function holdersOf(waiter: HeldLocks, byLock: Map<string, HeldLocks[]>, entries: readonly HeldLocks[], waiting: ReadonlySet<string>, stacks: ReadonlyMap<string, string[]>): { holders: HeldLocks[]; how: How } {
   const awaited = waiter.locks[waiter.locks.length - 1]!;
   const listing = (byLock.get(`${waiter.host ?? ''}|${lockKey(awaited)}`) ?? []).filter((e) => e !== waiter && e.pid !== waiter.pid);
   const position = (e: HeldLocks) => e.locks.findIndex((l) => lockKey(l) === lockKey(awaited));
   // Locks after it in the list were taken while holding it: a task that lists it before others holds it.
   const definite = listing.filter((e) => position(e) < e.locks.length - 1);
   if (definite.length) return { holders: definite, how: 'held-locks' };
-  const notWaiting = listing.filter((e) => !waiting.has(hostKey(e.host, e.pid)));
+  // A blocked task that lists the lock but sleeps on something else (a completion, I/O) holds it.
+  const notWaiting = listing.filter((e) => !waitsForLock(e, waiting, stacks));
   if (notWaiting.length) return { holders: notWaiting, how: 'held-locks' };
   // lockdep does not list the locks of a running task (only their count): the one such task may be the holder.
   const running = entries.filter((e) => e.host === waiter.host && e.count > 0 && e.locks.length === 0 && e.pid !== null && e.pid !== waiter.pid);
@@ -201,13 +209,11 @@ function lockEdges(g: Graph, held: readonly HeldLocks[], waiting: ReadonlySet<st
     }
   }
   for (const e of held) {
-    if (e.pid === null || e.locks.length === 0 || !waiting.has(hostKey(e.host, e.pid))) continue;
-    const stack = stacks.get(hostKey(e.host, e.pid));
     // A task whose stack shows no lock wait holds its locks while it waits for something else (I/O, a journal).
-    if (stack && stack.length > 0 && stackWait(stack) !== 'lock') continue;
+    if (e.pid === null || e.locks.length === 0 || !waitsForLock(e, waiting, stacks)) continue;
     const awaited = e.locks[e.locks.length - 1]!;
     const from = task(e.host, e.pid, e.comm, e.evidence);
-    const { holders, how } = holdersOf(e, byLock, held, waiting);
+    const { holders, how } = holdersOf(e, byLock, held, waiting, stacks);
     if (holders.length === 0) {
       g.edge(from.id, null, 'lock', awaited.name, 'held-locks', [awaited.evidence]);
       continue;

@@ -6,6 +6,7 @@ import { syscallName } from '../reports/culprit.js';
 import { STUCK_KINDS, type IncidentKind } from '../result/kinds.js';
 import type { Incident, Result } from '../result/schema.js';
 import { readWaitLine } from '../reports/wait-lines.js';
+import { isLockWaitFrame } from '../knowledge/waits.js';
 
 // Scores the analyzer against the syzkaller crash-report corpus (`../shared/corpus/syzkaller-linux`,
 // whose README.md describes the case file format and index.json).
@@ -242,7 +243,9 @@ function holderNamed(result: Result): boolean {
 export function evaluateCase(dir: string, c: CorpusCase): CaseOutcome {
   const { log } = splitCaseFile(readFileSync(join(dir, c.file), 'utf8'));
   const result = analyzeText(log, c.file, { now: () => new Date(0) });
-  const hungPids = new Set(result.incidents.filter((i) => i.kind === 'hung-task' && i.pid !== null).map((i) => i.pid!));
+  // Only a task blocked taking a lock waits for a lock it lists: one asleep elsewhere (an RCU grace period) holds its locks.
+  const lockWaiter = (i: Incident) => i.stack.some((f) => isLockWaitFrame(baseFunctionName(f.function)));
+  const hungPids = new Set(result.incidents.filter((i) => i.kind === 'hung-task' && i.pid !== null && lockWaiter(i)).map((i) => i.pid!));
   return { ...scoreCase(c, result.incidents), dumpNamesHolder: hungPids.size > 0 && dumpNamesHolder(log, hungPids), holderNamed: holderNamed(result) };
 }
 

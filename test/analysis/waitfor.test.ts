@@ -29,6 +29,28 @@ describe('wait-for graph', () => {
     expect(renderMarkdown(r, 'en')).toContain('## Who waits for whom');
   });
 
+  it('a blocked task that lists the lock but sleeps on a completion holds it: its co-listed waiters wait for it', () => {
+    // The i2c bus lock (rt_mutex) shape: one task holds it while waiting for the controller, the others queue on it.
+    const RT_WAIT = ['__schedule', 'schedule', '__rt_mutex_slowlock', 'rt_mutex_slowlock.constprop.14', 'i2c_smbus_xfer', 'i2cdev_ioctl_smbus', 'i2cdev_ioctl', 'do_vfs_ioctl', 'do_syscall_64'];
+    const log = [
+      ...hung(284.1, 'syz-executor.6', 3901, RT_WAIT),
+      ...hung(284.2, 'syz-executor.4', 3875, ['__schedule', 'schedule', 'schedule_timeout', 'wait_for_completion_timeout', 'aspeed_i2c_master_xfer', '__i2c_transfer', 'i2c_smbus_xfer', 'i2cdev_ioctl', 'do_syscall_64']),
+      ...hung(284.3, 'syz-executor.4', 3906, RT_WAIT),
+      `${at(284.38)} Showing all locks held in the system:`,
+      `${at(284.40)} 1 lock held by syz-executor.6/3901:`,
+      `${at(284.40)}  #0: 000000006fdd818f (i2c_register_adapter){+.+.}, at: i2c_smbus_xfer+0x74/0x130`,
+      `${at(284.40)} 1 lock held by syz-executor.4/3875:`,
+      `${at(284.40)}  #0: 000000006fdd818f (i2c_register_adapter){+.+.}, at: i2c_smbus_xfer+0x74/0x130`,
+      `${at(284.40)} 1 lock held by syz-executor.4/3906:`,
+      `${at(284.40)}  #0: 000000006fdd818f (i2c_register_adapter){+.+.}, at: i2c_smbus_xfer+0x74/0x130`,
+      `${at(284.41)} =============================================`,
+      '',
+    ].join('\n');
+    const g = analyzeText(log, 'i2c.log').waitGraph!;
+    expect(g.edges.map((e) => `${e.from}>${e.to} ${e.resource}`)).toEqual(['task:3901>task:3875 i2c_register_adapter', 'task:3906>task:3875 i2c_register_adapter']);
+    expect(g.roots).toEqual(['task:3875']);
+  });
+
   it('finds the holder in a syslog without caller tags, where the next NMI marker is held inside a register dump', () => {
     const syslog = freezeLog().replace(/^\[ *([\d.]+)\]\[ *[TC]\d+\] ?/gm, 'Nov 12 10:00:00 node-9 kernel: [$1] ');
     const r = analyzeText(syslog, 'messages');
