@@ -146,7 +146,7 @@ const WARNING_PARAMS: Record<WarningCode, WarningParams> = {
   'kb-index-missing': {},
   'kb-index-unreadable': {},
   'known-issue-id-mismatch': { id: 'blkcg-list-walk' },
-  'known-issue-invalid': { detail: 'not a known-issue entry: evidence.state: Required' },
+  'known-issue-invalid': { problem: 'not-entry', detail: 'evidence.state: Required' },
   'known-issues-unreadable': { errno: 'ENOENT' },
   'long-lines-cut': { lines: 1 },
   'member-unreadable': { detail: 'invalid local file header signature: 0x0' },

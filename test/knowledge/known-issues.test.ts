@@ -61,7 +61,7 @@ const BLKCG = readFileSync(join(shippedFolder(), 'blkcg-list-walk.yaml'), 'utf8'
 describe('the entry schema', () => {
   const reason = (text: string) => {
     const parsed = parseEntry(text);
-    return 'error' in parsed ? parsed.error : null;
+    return 'error' in parsed ? `${parsed.error.problem}: ${parsed.error.detail}` : null;
   };
   it('accepts the node-2 entry as written', () => {
     expect(reason(BLKCG)).toBeNull();
@@ -80,7 +80,10 @@ describe('the entry schema', () => {
     expect(reason(BLKCG.replace('kinds: [soft-lockup,', 'kinds: [soft-lock,'))).toMatch(/kinds/);
     const fix = readFileSync(join(shippedFolder(), 'cfs-period-timer-loop.yaml'), 'utf8');
     expect(reason(fix.replace('id: 2e8e19226398db8265a8e675fcc0118b9e80c9e8', 'id: 1234abcd'))).toMatch(/hex digits/);
-    expect(reason('id: [unclosed')).toMatch(/^not YAML/);
+    expect(reason('id: [unclosed')).toMatch(/^not-yaml: /);
+    const notYaml = { path: 'x.yaml', code: 'known-issue-invalid', params: { problem: 'not-yaml', detail: 'Flow sequence in block collection' } } as const;
+    expect(sayWarning('en', notYaml)).toBe('not YAML: Flow sequence in block collection; entry skipped');
+    expect(sayWarning('zh', notYaml)).toBe('不是 YAML（`Flow sequence in block collection`），已跳过');
   });
 });
 

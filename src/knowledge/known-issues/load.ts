@@ -31,19 +31,25 @@ export function shippedFolder(): string {
 type ParseYaml = (text: string) => unknown;
 let parseYaml: ParseYaml | null = null;
 
+/** Why a file is not an entry: not YAML at all, or YAML the entry schema refuses; `detail` is the parser's or the schema's words. */
+export interface EntryError {
+  readonly problem: 'not-yaml' | 'not-entry';
+  readonly detail: string;
+}
+
 /** One entry from its YAML text, or why it is not one (the first few schema complaints, with their field paths). */
-export function parseEntry(text: string): { entry: KnownIssue } | { error: string } {
+export function parseEntry(text: string): { entry: KnownIssue } | { error: EntryError } {
   parseYaml ??= (createRequire(import.meta.url)('yaml') as { parse: ParseYaml }).parse;
   let data: unknown;
   try {
     data = parseYaml(text);
   } catch (error) {
-    return { error: `not YAML: ${(error as Error).message.split('\n')[0]}` };
+    return { error: { problem: 'not-yaml', detail: (error as Error).message.split('\n')[0]! } };
   }
   const parsed = knownIssueSchema().safeParse(data);
   if (parsed.success) return { entry: parsed.data };
   const issues = parsed.error.issues.slice(0, 3).map((i) => `${i.path.join('.') || '(entry)'}: ${i.message}`);
-  return { error: `not a known-issue entry: ${issues.join('; ')}` };
+  return { error: { problem: 'not-entry', detail: issues.join('; ') } };
 }
 
 /** Every `*.yaml` of a folder, sorted by name; ids must be unique and match the file name. */
@@ -59,7 +65,7 @@ export function loadKnownIssues(folder: string): KnownIssues {
   }
   for (const file of files) {
     const parsed = parseEntry(readFileSync(join(folder, file), 'utf8'));
-    if ('error' in parsed) problems.push({ path: shown(file), code: 'known-issue-invalid', params: { detail: parsed.error } });
+    if ('error' in parsed) problems.push({ path: shown(file), code: 'known-issue-invalid', params: { ...parsed.error } });
     else if (`${parsed.entry.id}.yaml` !== file) problems.push({ path: shown(file), code: 'known-issue-id-mismatch', params: { id: parsed.entry.id } });
     else entries.push(parsed.entry);
   }
