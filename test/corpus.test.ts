@@ -4,6 +4,7 @@ import { analyzeText } from '../src/analyzer.js';
 import { acceptedFunctions, dumpNamesHolder, evaluateCorpus, expectedFunction, expectedKinds, scoreCase, scoreSignatures, splitCaseFile, type CaseOutcome, type CorpusCase } from '../src/eval/corpus.js';
 import { log } from './detectors/tester.js';
 import { CORPUS_DIR, describeWithShared } from './helpers/shared.js';
+import { at, hung } from './helpers/wait-logs.js';
 
 /** The counts reached so far: they may only go up (raise them in test/corpus-ratchet.json as detectors improve). */
 const ratchet = JSON.parse(readFileSync('test/corpus-ratchet.json', 'utf8')) as {
@@ -83,6 +84,25 @@ describe('scoreCase', () => {
     ['INFO: rcu detected stall in snd_seq_read', false],
   ])('a stall titled %s: culprit equal %s (culprit, entry or system call)', (title, equal) => {
     expect(scoreCase(stallCase(title), stall)).toMatchObject({ detected: true, kindCorrect: true, culpritChecked: true, culpritEqual: equal, corruptedAgrees: true });
+  });
+
+  it('scores the first hung task in the log, as syzkaller titles it, even when the wait-for graph names a later holder', () => {
+    const RT_WAIT = ['__schedule', 'schedule', '__rt_mutex_slowlock', 'i2c_smbus_xfer', 'i2c_transfer', 'i2cdev_ioctl', 'do_syscall_64'];
+    const chain = analyzeText(
+      [
+        ...hung(284.1, 'syz-executor.6', 3901, RT_WAIT),
+        ...hung(284.2, 'syz-executor.4', 3875, ['__schedule', 'schedule', 'schedule_timeout', 'wait_for_completion_timeout', 'aspeed_i2c_master_xfer', 'i2c_smbus_xfer', 'do_syscall_64']),
+        `${at(284.38)} Showing all locks held in the system:`,
+        `${at(284.40)} 1 lock held by syz-executor.6/3901:`,
+        `${at(284.40)}  #0: 000000006fdd818f (i2c_register_adapter){+.+.}, at: i2c_smbus_xfer+0x74/0x130`,
+        `${at(284.40)} 1 lock held by syz-executor.4/3875:`,
+        `${at(284.40)}  #0: 000000006fdd818f (i2c_register_adapter){+.+.}, at: i2c_smbus_xfer+0x74/0x130`,
+        '',
+      ].join('\n'),
+    ).incidents;
+    expect(chain.map((i) => i.causedBy === null)).toEqual([false, true]);
+    const hungCase: CorpusCase = { file: 'h', title: 'INFO: task hung in i2c_smbus_xfer', alt_titles: [], category: 'hung_task', corrupted: false, frame: null };
+    expect(scoreCase(hungCase, chain)).toMatchObject({ detected: true, culpritEqual: true });
   });
 
   it('counts crash incidents in a case that must have none', () => {

@@ -161,9 +161,18 @@ const sameFunction = (a: string, b: string): boolean => baseFunctionName(a) === 
 /** Log-order position of an incident: the first line of its first report. */
 const firstLineOf = (i: Incident): number => i.lines[0]?.line ?? i.evidence[0]?.line ?? Number.MAX_SAFE_INTEGER;
 
-/** The crash the corpus describes is the first one in the log: our first root crash incident in log order. */
+/**
+ * The crash the corpus describes is the first report in the log: our first crash incident in log order that is not a
+ * consequence of an earlier one (a panic after an oops). A waiter whose holder is reported later still counts: syzkaller
+ * titles the first hung task, not the holder the wait-for graph names.
+ */
 export function firstRootCrash(incidents: readonly Incident[]): Incident | null {
-  const roots = incidents.filter((i) => i.causedBy === null && !NON_CRASH_KINDS.has(i.kind as IncidentKind));
+  const byId = new Map(incidents.map((i) => [i.id, i]));
+  const causeIsEarlier = (i: Incident): boolean => {
+    const cause = i.causedBy === null ? undefined : byId.get(i.causedBy);
+    return cause !== undefined && firstLineOf(cause) <= firstLineOf(i);
+  };
+  const roots = incidents.filter((i) => !causeIsEarlier(i) && !NON_CRASH_KINDS.has(i.kind as IncidentKind));
   return roots.reduce<Incident | null>((first, i) => (first === null || firstLineOf(i) < firstLineOf(first) ? i : first), null);
 }
 

@@ -11,7 +11,8 @@ export type WaitKind = 'lock' | 'journal' | 'io' | 'rcu-gp' | 'ipi' | 'stop-mach
 /** Frames of a task blocked on a sleeping lock (mutex, rw-semaphore, semaphore, rt_mutex). */
 export const LOCK_WAIT_FRAMES = [
   '__mutex_lock', '__mutex_lock_slowpath', 'mutex_lock', 'mutex_lock_nested', 'mutex_lock_killable', 'mutex_lock_interruptible',
-  'mutex_lock_io', 'mutex_lock_killable_nested', 'mutex_lock_interruptible_nested', 'rt_mutex_slowlock', 'rtlock_slowlock_locked',
+  'mutex_lock_io', 'mutex_lock_killable_nested', 'mutex_lock_interruptible_nested', 'rt_mutex_slowlock', '__rt_mutex_slowlock',
+  '__rt_mutex_slowlock_locked', 'rt_mutex_lock', 'rt_mutex_lock_nested', 'rtlock_slowlock_locked',
   'rwsem_down_write_slowpath', 'rwsem_down_read_slowpath', 'rwsem_down_write_failed', 'rwsem_down_read_failed',
   'call_rwsem_down_write_failed', 'call_rwsem_down_read_failed', 'down_write', 'down_read', 'down_write_killable', 'down_read_killable',
   '__down', '__down_common', '__down_killable', '__down_interruptible', '__down_timeout', 'down', 'down_timeout', 'percpu_down_write',

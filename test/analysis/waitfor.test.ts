@@ -232,7 +232,7 @@ describe('wait-for graph', () => {
 
 describe('wait knowledge tables', () => {
   it.each([
-    ['__mutex_lock', isLockWaitFrame, true], ['rwsem_down_write_slowpath', isLockWaitFrame, true], ['udf_fill_super', isLockWaitFrame, false],
+    ['__mutex_lock', isLockWaitFrame, true], ['rwsem_down_write_slowpath', isLockWaitFrame, true], ['__rt_mutex_slowlock', isLockWaitFrame, true], ['udf_fill_super', isLockWaitFrame, false],
     ['wait_transaction_locked', isJournalWaitFrame, true], ['jbd2_log_wait_commit', isJournalWaitFrame, true],
     ['native_safe_halt', isIdleFrame, true], ['cpuidle_enter_state', isIdleFrame, true], ['arch_cpu_idle', isIdleFrame, true], ['default_idle.isra.0', isIdleFrame, true],
   ] as const)('%s', (fn, test, expected) => expect(test(fn)).toBe(expected));
