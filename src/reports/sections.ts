@@ -54,15 +54,28 @@ export function partOf(lines: readonly LogLine[], part: StackPart): readonly Log
  * The frames of a part, innermost first. With `atRip`, the interrupted kernel context: its RIP/pc and the
  * frames printed after that line (4.x kernels print the reporting path of a WARNING before the RIP line).
  */
-export function faultStack(lines: readonly LogLine[], atRip = false): { rip: Frame | null; stack: Frame[] } {
+export function faultStack(lines: readonly LogLine[], atRip = false): FaultStack {
   const ripIndex = !atRip ? -1 : lines.findIndex((l) => isRipLine(l.text.trimStart()) && parseRipLine(l.text.trimStart()));
   if (ripIndex >= 0) {
     const after = parseCommonFields(lines.slice(ripIndex + 1)).stack;
     const rip = parseRipLine(lines[ripIndex]!.text.trimStart());
-    if (after.length > 0) return { rip, stack: after };
-    return { rip, stack: parseCommonFields(lines).stack };
+    // The frames after the RIP line are the interrupted context's alone: none of them is the reporter's.
+    if (after.length > 0) return { rip, stack: after, reporterFrames: 0 };
+    return { rip, ...stackOf(lines) };
   }
-  return { rip: null, stack: parseCommonFields(lines).stack };
+  return { rip: null, ...stackOf(lines) };
+}
+
+/** A part's stack, and how many of its first frames are the reporting interrupt's (see ReportFields.reporterFrames). */
+export interface FaultStack {
+  readonly rip: Frame | null;
+  readonly stack: Frame[];
+  readonly reporterFrames: number;
+}
+
+function stackOf(lines: readonly LogLine[]): { stack: Frame[]; reporterFrames: number } {
+  const { stack, reporterFrames } = parseCommonFields(lines);
+  return { stack, reporterFrames };
 }
 
 /** The function of a `func+0x1/0x2` symbol text, as a reference. */
@@ -78,10 +91,12 @@ export function symbolRef(text: string): FunctionRef | null {
 export function blamePart(report: Report, part: StackPart, fallback: FunctionRef | null = null): void {
   const lines = partOf(report.lines, part);
   // Without its start line (dropped or interleaved away) the part may still be somewhere in the report.
-  const { rip, stack } = faultStack(lines.length > 0 ? lines : partOf(report.lines, { ...part, from: undefined }), part.atRip ?? false);
+  const { rip, stack, reporterFrames } = faultStack(lines.length > 0 ? lines : partOf(report.lines, { ...part, from: undefined }), part.atRip ?? false);
   if (rip || stack.length > 0) {
     report.rip = rip;
     report.stack = stack;
+    // (the count parsed from the whole report would cut the part's own stack a second time)
+    report.reporterFrames = reporterFrames;
   }
   report.culprit = pickCulprit(rip ? [rip, ...stack] : stack, part.skip, fallback);
   report.title = makeTitle(report.kind, report.culprit?.function);

@@ -106,6 +106,7 @@ export const lockdep = defineHeaderDetector({
     const tail = faultStack(partOf(report.lines, { from: /^stack backtrace:|^Call [Tt]race:/ }));
     report.rip = tail.rip;
     report.stack = tail.stack;
+    report.reporterFrames = tail.reporterFrames;
     const skip = kind.problem === 'nonStaticKey' || kind.problem === 'invalidSubclass' ? isLockdepMachinery : isSocketLockHelper;
     report.culprit = lastFunction ? { function: lastFunction[1]!, module: null } : pickCulprit([...frames, ...(tail.rip ? [tail.rip] : []), ...tail.stack], skip);
     flagFaultInjection(report);
