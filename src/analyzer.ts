@@ -3,7 +3,7 @@ import { buildFindings, buildNextSteps, overlapFindings, relateEvents } from './
 import { codeScope, toIncident } from './analysis/build.js';
 import { applyFilter, type ResultFilter } from './analysis/filter.js';
 import { crossCheckCode, NO_CODE_CHECK } from './machine/cross-check.js';
-import { EventAggregator, type MessageReading } from './analysis/events.js';
+import { EventAggregator, isNotableReading, type MessageReading } from './analysis/events.js';
 import { RecentTexts, REPEATED_TEXTS_ROOM } from './lines/recent-texts.js';
 import { capIncidents, omittedParams } from './analysis/cap.js';
 import { completeIncidents, groupIncidents, UniqueReports } from './analysis/incidents.js';
@@ -181,14 +181,15 @@ export class Analyzer implements FeedOwner {
   /** @internal a line that belongs to no report and can be no spoofed one (a plain repeat the fast path took whole). */
   takeRepeat(line: LogLine, reading: MessageReading): void {
     const host = this.hostOf(line);
-    if (this.copies?.isCopy(line, host)) return;
+    if (this.copies?.isCopy(line, host, isNotableReading(reading))) return;
     // As loose() does: a repeated frame or task line of a sysrq-w dump is part of a wait.
     if (line.kernel) this.waits.line(line, host);
     this.events.addRead(line, host, reading);
   }
 
   private loose(line: LogLine): void {
-    if (this.copies?.isCopy(line, this.hostOf(line))) return;
+    const reading = this.events.readingOf(line);
+    if (this.copies?.isCopy(line, this.hostOf(line), isNotableReading(reading))) return;
     if (line.kernel) this.waits.line(line, this.hostOf(line));
     // A program line shaped like a kernel report is not one: anyone can write such text to syslog.
     if (!line.kernel && this.headers.matches(line.text)) {
@@ -197,7 +198,7 @@ export class Analyzer implements FeedOwner {
       if (seen) seen.count++;
       else this.spoofed.set(key, { count: 1, example: line });
     }
-    this.events.add(line, this.hostOf(line));
+    this.events.addRead(line, this.hostOf(line), reading);
   }
 
   private hostOf = (line: LogLine): string | null => line.host ?? this.hostHints.get(line.path) ?? null;
@@ -238,7 +239,7 @@ export class Analyzer implements FeedOwner {
     if (waitGraph) this.stage('storage-waits', {}, undefined, () => lineUpStorage(waitGraph, allEvents));
     this.stage('relating-events', {}, undefined, () => relateEvents(allEvents, allIncidents));
     const inputs = this.feeds.map((f, n) => ({ ...f.summary, overlaps: [...(this.copies?.overlaps.get(n) ?? [])].map(([other, lines]) => ({ path: this.feeds[other]!.summary.path, lines })) }));
-    if (this.copies && this.copies.unchecked > 0 && this.feeds.length > 1) this.warn(null, 'copies-unchecked', { lines: this.copies.unchecked, max: MAX_REMEMBERED });
+    if (this.copies && this.copies.unchecked > 0 && this.feeds.length > 1) this.warn(null, 'copies-unchecked', { lines: this.copies.unchecked, max: MAX_REMEMBERED.notable + MAX_REMEMBERED.routine });
     const covered = coveredSpan(inputs);
     // --since/--until/--host: the problems, findings and verdict are those of what the filter keeps.
     const { incidents, events, filter } = this.options.filter

@@ -57,6 +57,11 @@ export type MessageReading = Reading | null;
  * the scan workers also compute (src/analysis/text-reading.ts). Program lines are kept only when notable or with an
  * errno: most daemon chatter stops here, untemplated.
  */
+/** Whether a message counts among the notable events (an error, a failure, an errno): the fast and the full read keep all of them. */
+export function isNotableReading(reading: MessageReading): boolean {
+  return reading !== null && (reading.notable || reading.errno !== null);
+}
+
 export function readEvent(message: string, kernel: boolean): MessageReading {
   if (!kernel && !MAYBE_ERRNO_RE.test(message) && !NOTABLE_RE.test(message)) return null;
   return readMessage(message);
@@ -161,7 +166,7 @@ export class EventAggregator {
     const last = reading.lastGroup;
     let group = last && belongsTo(last, host, source, device) ? last : groupOf(this.byTemplate.get(template), host, source, device);
     if (!group) {
-      const kept = notable || errno !== null ? 'notable' : 'routine';
+      const kept = isNotableReading(reading) ? 'notable' : 'routine';
       if (this.made[kept] >= MAX_GROUPS[kept]) {
         this.overflow++;
         return;

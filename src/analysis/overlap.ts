@@ -10,8 +10,12 @@ export function lineMoment(line: Pick<LogLine, 'epochMs' | 'uptime'>): string | 
   return line.uptime !== null ? `u${line.uptime}` : null;
 }
 
-/** Lines remembered to find copies in later inputs: beyond this, lines are counted as they come (a warning says so). */
-export const MAX_REMEMBERED = 500_000;
+/**
+ * Lines remembered to find copies in later inputs: beyond this, lines are counted as they come (a warning says so).
+ * Notable lines have a room of their own: the full read's routine lines never crowd them out, so both reads find the
+ * same copies of them and give the same notable events.
+ */
+export const MAX_REMEMBERED = { notable: 400_000, routine: 100_000 } as const;
 
 /**
  * Finds the lines one input repeats from another (`messages`, the journal export and `vmcore-dmesg.txt` of one node;
@@ -23,22 +27,29 @@ export const MAX_REMEMBERED = 500_000;
  */
 export class LineCopies {
   /** The input that first gave each line (host, moment, text). */
-  private readonly owner = new Map<string, number>();
+  private readonly owner = new KeyOwners();
+  /** Lines remembered, notable and routine (see MAX_REMEMBERED). */
+  private readonly remembered = { notable: 0, routine: 0 };
   /** Copies found: input -> the input it repeats -> lines. */
   readonly overlaps = new Map<number, Map<number, number>>();
   /** Lines past MAX_REMEMBERED, counted without looking for copies. */
   unchecked = 0;
   input = 0;
 
-  /** Whether the line is a copy of one an earlier input gave (and is not to be counted again). */
-  isCopy(line: LogLine, host: string | null): boolean {
+  constructor(private readonly room: { readonly notable: number; readonly routine: number } = MAX_REMEMBERED) {}
+
+  /** Whether the line (`notable`: an event the fast read keeps too) is a copy of one an earlier input gave (and is not to be counted again). */
+  isCopy(line: LogLine, host: string | null, notable: boolean): boolean {
     const moment = lineMoment(line);
     if (moment === null) return false;
     const key = `${host ?? ''}\u0001${moment}\u0001${line.text}`;
     const first = this.owner.get(key);
-    if (first === undefined) {
-      if (this.owner.size < MAX_REMEMBERED) this.owner.set(key, this.input);
-      else this.unchecked++;
+    if (first === -1) {
+      const kind = notable ? 'notable' : 'routine';
+      if (this.remembered[kind] < this.room[kind]) {
+        this.owner.add(key, this.input);
+        this.remembered[kind]++;
+      } else this.unchecked++;
       return false;
     }
     if (first === this.input) return false;
@@ -47,4 +58,67 @@ export class LineCopies {
     this.overlaps.set(this.input, mine);
     return true;
   }
+}
+
+/**
+ * Keys and the input that gave each first, kept as two 32-bit hashes of the key in typed arrays (open addressing):
+ * about 12 bytes a line instead of its whole text (some 300 bytes in a Map). Two different lines share both hashes
+ * with a chance of about 1 in 10^14 per pair, which would count the later one as a copy.
+ */
+class KeyOwners {
+  private high = new Int32Array(1 << 16);
+  private low = new Int32Array(1 << 16);
+  /** The input that gave the key in each slot, -1 for an empty slot. */
+  private inputs = new Int32Array(1 << 16).fill(-1);
+  private size = 0;
+
+  /** The input that gave the key first, -1 when none did. */
+  get(key: string): number {
+    const [high, low] = hashes(key);
+    const slot = this.slotOf(high, low);
+    return this.inputs[slot]!;
+  }
+
+  add(key: string, input: number): void {
+    // Past half full, probes grow long: twice the room, every key moved.
+    if ((this.size + 1) * 2 > this.inputs.length) this.grow();
+    const [high, low] = hashes(key);
+    this.put(high, low, input);
+    this.size++;
+  }
+
+  /** The slot holding these hashes, or the empty slot where they would go. */
+  private slotOf(high: number, low: number): number {
+    const mask = this.inputs.length - 1;
+    for (let slot = (high ^ Math.imul(low, 0x9e3779b1)) & mask; ; slot = (slot + 1) & mask) {
+      if (this.inputs[slot] === -1 || (this.high[slot] === high && this.low[slot] === low)) return slot;
+    }
+  }
+
+  private put(high: number, low: number, input: number): void {
+    const slot = this.slotOf(high, low);
+    this.high[slot] = high;
+    this.low[slot] = low;
+    this.inputs[slot] = input;
+  }
+
+  private grow(): void {
+    const [high, low, inputs] = [this.high, this.low, this.inputs];
+    this.high = new Int32Array(inputs.length * 2);
+    this.low = new Int32Array(inputs.length * 2);
+    this.inputs = new Int32Array(inputs.length * 2).fill(-1);
+    for (let slot = 0; slot < inputs.length; slot++) if (inputs[slot] !== -1) this.put(high[slot]!, low[slot]!, inputs[slot]!);
+  }
+}
+
+/** Two independent 32-bit hashes of a string's UTF-16 units (FNV-1a, and a multiply-rotate hash with another seed). */
+function hashes(text: string): [number, number] {
+  let fnv = 0x811c9dc5;
+  let mix = 0x6a09e667;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    fnv = Math.imul(fnv ^ c, 0x01000193);
+    mix = Math.imul((mix ^ c) << 5 | (mix ^ c) >>> 27, 0x85ebca6b) ^ c;
+  }
+  return [fnv | 0, Math.imul(mix ^ (mix >>> 16), 0xc2b2ae35) | 0];
 }

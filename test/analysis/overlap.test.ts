@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { Analyzer } from '../../src/analyzer.js';
-import { lineMoment } from '../../src/analysis/overlap.js';
+import { LineCopies, lineMoment } from '../../src/analysis/overlap.js';
+import type { LogLine } from '../../src/lines/types.js';
 import type { Result } from '../../src/result/schema.js';
 import { convert, parseBundle } from '../helpers/convert.js';
 
@@ -98,5 +99,31 @@ describe('lineMoment', () => {
     expect(lineMoment({ epochMs: syslog + 1000, uptime: null })).not.toBe(lineMoment({ epochMs: syslog, uptime: null }));
     expect(lineMoment({ epochMs: null, uptime: 12.5 })).toBe('u12.5');
     expect(lineMoment({ epochMs: null, uptime: null })).toBeNull();
+  });
+});
+
+describe('LineCopies', () => {
+  const at = (second: number, text: string) => ({ epochMs: Date.UTC(2022, 10, 12, 10, 0, second), uptime: null, text }) as LogLine;
+
+  it('keeps room for notable lines that routine ones cannot take: a read that feeds more routine lines finds the same copies', () => {
+    const copies = new LineCopies({ notable: 2, routine: 1 });
+    copies.isCopy(at(1, 'eth0: link up'), 'n1', false);
+    copies.isCopy(at(2, 'eth0: link down'), 'n1', false);
+    copies.isCopy(at(3, 'sd 0:0:0:0: [sda] timeout'), 'n1', true);
+    expect(copies.unchecked).toBe(1);
+    copies.input = 1;
+    expect(copies.isCopy(at(3, 'sd 0:0:0:0: [sda] timeout'), 'n1', true)).toBe(true);
+    expect(copies.isCopy(at(3, 'sd 0:0:0:0: [sda] timeout'), 'n2', true)).toBe(false);
+    expect(copies.overlaps.get(1)).toEqual(new Map([[0, 1]]));
+  });
+
+  it('tells 100,000 distinct lines apart and finds each again in the next input (the hashed table grows without losing one)', () => {
+    const copies = new LineCopies();
+    const lines = Array.from({ length: 100_000 }, (_, i) => at(i % 60, `sd ${i >> 6}:0:0:0: [sd${String.fromCharCode(97 + (i % 26))}] tag#${i} timeout`));
+    expect(lines.filter((l) => copies.isCopy(l, 'n1', true))).toEqual([]);
+    copies.input = 1;
+    expect(lines.filter((l) => copies.isCopy(l, 'n1', true)).length).toBe(100_000);
+    expect(lines.filter((l) => copies.isCopy(l, 'n2', true))).toEqual([]);
+    expect(copies.overlaps.get(1)).toEqual(new Map([[0, 100_000]]));
   });
 });
