@@ -111,7 +111,7 @@ export function toIncident(d: IncidentDraft, machine: MachineInputs | undefined,
     culprit: d.culprit,
     entry: d.entry,
     // From the result's own fields, so that a store can recompute it from the JSON.
-    ...incidentSignature({ kind: d.kind, culprit: d.culprit, entry: d.entry, loopFunction: d.loopFunction, samples, details: first.details }),
+    ...incidentSignature({ kind: d.kind, culprit: d.culprit, entry: d.entry, loopFunction: d.loopFunction, samples, stack: first.stack, details: first.details }),
     corrupted: d.reports.every((r) => r.corrupted),
     corruptionMessages,
     ...(earliest.partial ? { partial: { reason: earliest.partial } } : {}),

@@ -8,7 +8,7 @@ import { STUCK_KINDS, type IncidentKind } from '../result/kinds.js';
  * Bumped whenever the normalization below changes: signatures of different versions are not comparable,
  * a store recomputes old incidents' signatures from their kind, culprit and frames.
  */
-export const SIGNATURE_VERSION = 2;
+export const SIGNATURE_VERSION = 3;
 
 export interface ProblemSignature {
   /** Short stable hash of the text (and version). */
@@ -39,9 +39,10 @@ const isAddressOnly = (fn: string): boolean => fn === '' || /^(?:0x)?[0-9a-f]{6,
  * stack (reliable frames, innermost first). The culprit is followed by its next callers (two, fewer for some kinds:
  * see SIGNATURE_RULES_BY_KIND) that are neither generic for the kind (lock slow paths, `warn_slowpath*`, allocator
  * helpers, entry code) nor address-only, up to an interrupt's entry.
- * `callers` overrides the kind's count; `bug` is the kind's bug class, written after it (`kasan(use-after-free)`).
+ * `callers` overrides the kind's count; `bug` is the kind's bug class, written after it (`kasan(use-after-free)`);
+ * `statement`, for an incident blamed on no function, is what the kernel said the problem was (see problemStatement).
  */
-export function problemSignature(kind: string, culprit: string | null, frames: readonly string[], callers = signatureCallers(kind), bug: string | null = null): ProblemSignature {
+export function problemSignature(kind: string, culprit: string | null, frames: readonly string[], callers = signatureCallers(kind), bug: string | null = null, statement: string | null = null): ProblemSignature {
   const blamed = culprit ? normalizeFunction(culprit) : '';
   const names = frames.map(normalizeFunction);
   const at = blamed ? names.indexOf(blamed) : -1;
@@ -53,7 +54,7 @@ export function problemSignature(kind: string, culprit: string | null, frames: r
     if (isAddressOnly(fn) || fn === blamed || kept.includes(fn) || isSignatureSkippedFrame(kind, fn)) continue;
     kept.push(fn);
   }
-  const signatureText = [bug ? `${kind}(${bug})` : kind, blamed || '?', ...kept].join('|');
+  const signatureText = [bug ? `${kind}(${bug})` : kind, blamed || '?', ...(blamed || !statement ? [] : [statement]), ...kept].join('|');
   const signature = createHash('sha256').update(`${SIGNATURE_VERSION}:${signatureText}`).digest('hex').slice(0, 12);
   return { signature, signatureText, signatureVersion: SIGNATURE_VERSION };
 }
@@ -65,8 +66,12 @@ export interface SignedFields {
   readonly entry: { readonly function: string } | null;
   readonly loopFunction: string | null;
   readonly samples: readonly { readonly hasStack: boolean; readonly stack: readonly string[] }[];
-  /** The report's details: the class of bug some kinds name (see SIGNATURE_CLASS_BY_KIND). */
+  /** The report's details: the class of bug some kinds name (see BUG_CLASS_BY_KIND), the problem in the kernel's words (see problemStatement). */
   readonly details?: Readonly<Record<string, unknown>>;
+  /** The first report's whole trace, innermost first (where a culprit printed from an interrupt has its callers). */
+  readonly stack?: readonly { readonly function: string; readonly reliable?: boolean }[];
+  /** A stored result's messages of its details (in the analysis they are the details' own values). */
+  readonly detailMessages?: Readonly<Record<string, unknown>>;
 }
 
 /**
@@ -86,6 +91,41 @@ function bugClass(i: SignedFields): string | null {
   return rule ? signedClass(i.details?.[rule.detail]) : null;
 }
 
+/**
+ * Details in which a report says what went wrong in its own words (`Bad rss-counter state`, a panic's reason), first
+ * found first. A panic that follows a report is told by what it follows: `Fatal exception` and `Fatal exception in
+ * interrupt` are one call in oops_end, worded by where the CPU was.
+ */
+const STATEMENT_DETAILS = ['problem', 'follows', 'reason'] as const;
+
+const isMessage = (value: unknown): value is { code: string; params: Readonly<Record<string, unknown>> } =>
+  typeof value === 'object' && value !== null && typeof (value as { code?: unknown }).code === 'string';
+
+/**
+ * What the kernel said the problem was, as a signature keeps it (version 3): a detail's message code and its
+ * parameters (the same in the analysis and in a stored result's `detailMessages`), or its plain text; lower case,
+ * numbers and addresses as `N`, at most 80 characters. Without a culprit it tells `BUG: Bad page map` from
+ * `BUG: Bad rss-counter state`, and one panic's reason from another's.
+ */
+export function problemStatement(i: Pick<SignedFields, 'details' | 'detailMessages'>): string | null {
+  for (const key of STATEMENT_DETAILS) {
+    const value = i.detailMessages?.[key] ?? i.details?.[key];
+    const said = isMessage(value)
+      ? [value.code.replace(/^detail\./, ''), ...Object.keys(value.params).sort().map((name) => String(value.params[name]))].join(' ')
+      : typeof value === 'string'
+        ? value
+        : '';
+    if (said.trim() === '') continue;
+    return said
+      .toLowerCase()
+      .replace(/\b(?:0x)?[0-9a-f]*\d[0-9a-f]*\b/g, 'N')
+      .replace(/[|\s]+/g, ' ')
+      .trim()
+      .slice(0, 80);
+  }
+  return null;
+}
+
 /** The bug class a quoted report's title names, when its kind has one. */
 export function titleBugClass(kind: string, title: string): string | null {
   return signedClass(BUG_CLASS_BY_KIND[kind]?.fromTitle(title));
@@ -102,10 +142,16 @@ export function incidentSignature(i: SignedFields): ProblemSignature {
   const wait = STUCK_KINDS.has(i.kind as IncidentKind) && i.culprit ? waitFamily(normalizeFunction(i.culprit.function)) : null;
   const bug = bugClass(i);
   if (wait) return problemSignature(i.kind, wait, [], 0, bug);
-  const frames = i.samples.find((s) => s.hasStack)?.stack ?? [];
+  const sampled = i.samples.find((s) => s.hasStack)?.stack ?? [];
+  const blamed = i.culprit && normalizeFunction(i.culprit.function);
+  const holdsCulprit = (frames: readonly string[]) => blamed !== null && frames.some((f) => normalizeFunction(f) === blamed);
+  // A report printed from an interrupt (lockdep in a softirq) names a culprit above the interrupted code's RIP: its
+  // callers are in the report's whole trace. A stall's frames above the RIP are the timer's: never a culprit's callers.
+  const traced = STUCK_KINDS.has(i.kind as IncidentKind) ? [] : (i.stack ?? []).filter((f) => f.reliable !== false).map((f) => f.function);
+  const frames = holdsCulprit(sampled) || !holdsCulprit(traced) ? sampled : traced;
   // A sample's stack starts at its RIP: a culprit not on it has no callers there (the frames are someone else's).
-  const onStack = i.culprit !== null && frames.some((f) => normalizeFunction(f) === normalizeFunction(i.culprit!.function));
+  const onStack = holdsCulprit(frames);
   const byEntry = STUCK_KINDS.has(i.kind as IncidentKind) && i.kind !== 'hung-task' && i.loopFunction === null && i.entry !== null;
   if (byEntry) return problemSignature(i.kind, i.entry!.function, frames, 0, bug);
-  return problemSignature(i.kind, i.culprit?.function ?? null, frames, i.culprit && !onStack ? 0 : signatureCallers(i.kind), bug);
+  return problemSignature(i.kind, i.culprit?.function ?? null, frames, i.culprit && !onStack ? 0 : signatureCallers(i.kind), bug, problemStatement(i));
 }

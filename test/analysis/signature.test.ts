@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { analyzeText } from '../../src/analyzer.js';
-import { incidentSignature, normalizeFunction, problemSignature, SIGNATURE_VERSION, titleBugClass } from '../../src/analysis/signature.js';
+import { incidentSignature, normalizeFunction, problemSignature, problemStatement, SIGNATURE_VERSION, titleBugClass } from '../../src/analysis/signature.js';
 import { isSignatureSkippedFrame, SIGNATURE_RULES_BY_KIND, signatureCallers } from '../../src/knowledge/frames.js';
 import { INCIDENT_KINDS } from '../../src/result/kinds.js';
 import { log } from '../detectors/tester.js';
@@ -125,6 +125,93 @@ describe('incidentSignature', () => {
     ).incidents;
     expect(incident).toMatchObject({ signatureText: 'warning|xfrm_state_fini|xfrm_net_exit|ops_exit_list', signatureVersion: SIGNATURE_VERSION });
     expect(incidentSignature(JSON.parse(JSON.stringify(incident)))).toEqual({ signature: incident!.signature, signatureText: incident!.signatureText, signatureVersion: incident!.signatureVersion });
+  });
+});
+
+describe('incidentSignature (version 3)', () => {
+  it('signs a report blamed on no function by what the kernel said the problem was, numbers and addresses left out', () => {
+    const [rss] = analyzeText('[  100.000000] BUG: Bad rss-counter state mm:ffff88005fac4300 idx:0 val:15\n').incidents;
+    const [rss2] = analyzeText('[  200.000000] BUG: Bad rss-counter state mm:ffff8801d3e1a000 idx:1 val:3\n').incidents;
+    const [map] = analyzeText('[  100.000000] BUG: Bad page map in process syz-executor0  pte:ffff8801a700ff00 pmd:1cb0e1067\n').incidents;
+    expect([rss!.signatureText, map!.signatureText]).toEqual(['bad-page-state|?|rss-counter state', 'bad-page-state|?|page map']);
+    expect(rss2!.signature).toBe(rss!.signature);
+  });
+
+  it('signs a panic that follows a report by what it follows, not by its reason\'s wording', () => {
+    const panic = (reason: string) => problemStatement({ details: { follows: { code: 'detail.follows', params: { follows: 'oops' } }, reason } });
+    expect(panic('Fatal exception in interrupt')).toBe(panic('Fatal exception'));
+    expect(problemStatement({ details: { reason: "Couldn't open N_TTY ldisc for ptm1 --- error -12." } })).toBe("couldn't open n_tty ldisc for ptm1 --- error -N.");
+    // A stored result has the message beside the English text: the same statement as in the analysis.
+    expect(problemStatement({ details: { problem: 'dentry still in use' }, detailMessages: { problem: { code: 'detail.problem.dentryBusy', params: { device: 'proc' } } } })).toBe(
+      problemStatement({ details: { problem: { code: 'detail.problem.dentryBusy', params: { device: 'proc' } } } }),
+    );
+  });
+
+  it('finds the callers of a culprit printed from an interrupt in the report\'s trace, above the interrupted code\'s RIP', () => {
+    const [incident] = analyzeText(
+      log(`
+        [   21.093011][    C0] WARNING: inconsistent lock state
+        [   21.108120][    C0] inconsistent {SOFTIRQ-ON-W} -> {IN-SOFTIRQ-W} usage.
+        [   21.114931][    C0] swapper/0/0 [HC0[0]:SC1[1]:HE1:SE0] takes:
+        [   21.120870][    C0] ffff888114bf86a8 (&file_data->lock){+.?.}-{2:2}, at: io_file_data_ref_zero+0x79/0x480
+        [   21.130557][    C0] {SOFTIRQ-ON-W} state was registered at:
+        [   21.136236][    C0]   lock_acquire+0x2a6/0x770
+        [   21.140786][    C0]   _raw_spin_lock+0x2b/0x40
+        [   21.145339][    C0]   __do_sys_io_uring_register+0x3684/0x4460
+        [   21.283663][    C0] stack backtrace:
+        [   21.291247][    C0] CPU: 0 PID: 0 Comm: swapper/0 Not tainted 5.10.0-syzkaller #0
+        [   21.301259][    C0] Call Trace:
+        [   21.304500][    C0]  <IRQ>
+        [   21.307318][    C0]  dump_stack+0x111/0x171
+        [   21.311606][    C0]  print_usage_bug.part.0+0x349/0x358
+        [   21.323142][    C0]  mark_lock.cold+0x3c/0x88
+        [   21.361361][    C0]  __lock_acquire+0x1270/0x5bf0
+        [   21.372112][    C0]  lock_acquire+0x2a6/0x770
+        [   21.400711][    C0]  _raw_spin_lock+0x2b/0x40
+        [   21.410500][    C0]  io_file_data_ref_zero+0x79/0x480
+        [   21.415659][    C0]  percpu_ref_put_many.constprop.0+0x231/0x270
+        [   21.421773][    C0]  percpu_ref_switch_to_atomic_rcu+0x291/0x470
+        [   21.427888][    C0]  rcu_core+0x51a/0xf30
+        [   21.452144][    C0]  __do_softirq+0x1b9/0x932
+        [   21.454144][    C0]  </IRQ>
+        [   21.463588][    C0]  irq_exit_rcu+0x127/0x1c0
+        [   21.469176][    C0]  sysvec_apic_timer_interrupt+0x54/0xb0
+        [   21.475115][    C0] RIP: 0010:acpi_idle_do_entry+0x1d7/0x270
+        [   21.480880][    C0] RSP: 0018:ffffffff86007d70 EFLAGS: 00000293
+        [   21.490000][    C0]  acpi_idle_enter+0x355/0x4f0
+        [   21.495000][    C0]  cpuidle_enter_state+0x1b1/0xc80
+        [   21.500000][    C0]  do_idle+0x3e3/0x500
+      `),
+    ).incidents;
+    expect(incident!.signatureText).toBe('lockdep|io_file_data_ref_zero|percpu_ref_put_many|percpu_ref_switch_to_atomic_rcu');
+    expect(incidentSignature(JSON.parse(JSON.stringify(incident)))).toMatchObject({ signatureText: incident!.signatureText });
+  });
+
+  it('keeps every frame after the RIP of a WARNING whose reporting path (panic_on_warn) is printed before it', () => {
+    const [incident] = analyzeText(
+      log(`
+        [ 3008.140500][T24159] WARNING: CPU: 0 PID: 24159 at lib/debugobjects.c:484 debug_print_object+0x160/0x250
+        [ 3008.140532][T24159] Kernel panic - not syncing: panic_on_warn set ...
+        [ 3008.140540][T24159] CPU: 0 PID: 24159 Comm: kworker/u4:4 Not tainted 5.3.0+ #0
+        [ 3008.140607][T24159] Call Trace:
+        [ 3008.140610][T24159]  dump_stack+0x1d8/0x2f8
+        [ 3008.140640][T24159]  panic+0x25c/0x799
+        [ 3008.140656][T24159]  __warn+0x22f/0x230
+        [ 3008.140673][T24159]  report_bug+0x190/0x290
+        [ 3008.140728][T24159]  do_error_trap+0xd7/0x440
+        [ 3008.140739][T24159]  do_invalid_op+0x36/0x40
+        [ 3008.140756][T24159]  invalid_op+0x23/0x30
+        [ 3008.140765][T24159] RIP: 0010:debug_print_object+0x160/0x250
+        [ 3008.140779][T24159] RSP: 0018:ffff88808b22f900 EFLAGS: 00010046
+        [ 3008.140900][T24159]  debug_check_no_obj_freed+0x29f/0x464
+        [ 3008.140926][T24159]  kfree+0x107/0x200
+        [ 3008.140936][T24159]  kvfree+0x47/0x50
+        [ 3008.140960][T24159]  netdev_freemem+0x3e/0x60
+        [ 3008.140997][T24159]  netdev_release+0x79/0xa0
+        [ 3008.175953][T24159]  device_release+0x74/0x1a0
+      `),
+    ).incidents.filter((i) => i.kind === 'warning');
+    expect(incident!.samples[0]!.stack).toEqual(['debug_print_object', 'debug_check_no_obj_freed', 'kfree', 'kvfree', 'netdev_freemem', 'netdev_release', 'device_release']);
   });
 });
 
