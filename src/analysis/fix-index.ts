@@ -3,7 +3,8 @@
 // (exact signature, culprit and caller, culprit only). The first release tag holding the commit says which kernels
 // have the fix: a node whose kernel has it is listed as doubtful (other-kernel). Codes and data only.
 import type { FixEntry, FixIndex } from '../kb/index-file.js';
-import { MATCH_CONFIDENCES, type KnownIssueMatch } from '../result/known-issue-schema.js';
+import { MATCH_CONFIDENCES } from '../result/known-issue-match.js';
+import type { KnownIssueMatch } from '../result/known-issue-schema.js';
 import type { UnsaidIncident } from '../result/unsaid.js';
 import { kernelsOfTag, kernelVerdict, type KernelVerdict } from './kernel-range.js';
 import { incidentKeys, matchRule, type IncidentKeys } from './known-issues.js';

@@ -46,7 +46,7 @@ interface ScanExports {
 }
 
 /** Sizes fixed in native/line-scan.c. */
-const TABLE_BITS = 11;
+const TABLE_BITS = 12;
 const REGION_BYTES = 1 << 20;
 const ROOM = 65536;
 const MAX_RESTS = 8192;

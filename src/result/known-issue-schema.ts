@@ -1,11 +1,7 @@
 import { z } from 'zod';
+import { KERNEL_VERDICTS, MATCH_CONFIDENCES, MATCH_KEYS } from './known-issue-match.js';
 
-/** Which parts of an incident agreed with a known issue. */
-export const MATCH_KEYS = ['kind', 'signature', 'culprit', 'callers', 'module', 'header', 'details', 'kernel'] as const;
-/** How strong the agreement is, strongest first. */
-export const MATCH_CONFIDENCES = ['signature', 'culprit-and-caller', 'culprit', 'pattern'] as const;
-/** Where the node's kernel stands against the issue's kernel range. */
-export const KERNEL_VERDICTS = ['in-range', 'unknown', 'before', 'after', 'fixed'] as const;
+export { KERNEL_VERDICTS, MATCH_CONFIDENCES, MATCH_KEYS };
 
 export const knownIssueMatchSchema = z.object({
   incident: z.string(),

@@ -1,6 +1,8 @@
-// The shape of one known-issue entry (knowledge/known-issues/*.yaml), built on first use. zod is the ES module the
-// result schema (src/result) loads anyway: requiring it would load zod's CommonJS build as a second copy (about 0.1 s).
-import { z } from 'zod';
+// The shape of one known-issue entry (knowledge/known-issues/*.yaml), built on first use: an analysis reads the shipped
+// entries from their checked JSON snapshot, and only a run that parses YAML loads zod (about 0.1 s). It is required
+// then (synchronously, zod's CommonJS build): in a process that also loaded the ES module, that is a second copy.
+import { createRequire } from 'node:module';
+import type { z as Zod } from 'zod';
 import { INCIDENT_KINDS } from '../../result/kinds.js';
 
 /** How much is known: a fix commit, a public report without a fix, or reasoning only. */
@@ -12,6 +14,7 @@ const ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const RELEASE = /^\d+\.\d+(?:\.\d+)?(?:-\d+(?:\.\d+)*)?$/;
 
 function build() {
+  const { z } = createRequire(import.meta.url)('zod') as { z: typeof Zod };
   const text = z.string().trim().min(1);
   const release = z.string().regex(RELEASE, 'a kernel release such as 4.18, 5.10.120 or 3.10.0-957');
   const url = z.url({ protocol: /^https$/ });
@@ -87,7 +90,7 @@ function validRegex(source: string): boolean {
 }
 
 export type KnownIssueSchema = ReturnType<typeof build>;
-export type KnownIssue = z.infer<KnownIssueSchema>;
+export type KnownIssue = Zod.infer<KnownIssueSchema>;
 
 let schema: KnownIssueSchema | null = null;
 
