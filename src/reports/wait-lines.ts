@@ -81,6 +81,14 @@ function lockLine(text: string): WaitLine | null {
   return { kind: 'lock', index, address, name: text.slice(open + 1, usage), at };
 }
 
+/** Whether the last word is ` 0x` and 1 to 16 hex digits, as the flags that end an old task-state line. */
+function endsWithFlags(text: string): boolean {
+  const space = text.lastIndexOf(' ');
+  if (space < 0 || !text.startsWith('0x', space + 1)) return false;
+  const digits = text.length - space - 3;
+  return digits >= 1 && digits <= 16 && /^[0-9a-f]+$/.test(text.slice(space + 3));
+}
+
 /** The fact a message (trimmed at both ends) states about waiting, or null. */
 export function readWaitLine(text: string): WaitLine | null {
   const c = text.charCodeAt(0);
@@ -108,7 +116,8 @@ export function readWaitLine(text: string): WaitLine | null {
     const m = NMI_SEND_RE.exec(text);
     return m ? { kind: 'nmi-send', from: Number(m[1]), to: cpuList(m[2]!) } : null;
   }
-  if (text.includes('CSD lock')) {
+  // (every test below is on the line's start or end: most lines are none of these, and are passed at that cost)
+  if (text.startsWith('csd: ') || text.startsWith('smp: csd: ')) {
     const m = CSD_RE.exec(text);
     if (m) {
       const ns = m[3] === undefined ? Number(m[2]) : Number(m[2]) * 1e9 + Number(m[3]) * 1e6;
@@ -121,7 +130,7 @@ export function readWaitLine(text: string): WaitLine | null {
     const m = RCU_TASKS_RE.exec(text);
     return m ? { kind: 'rcu-tasks', pids: pidList(m[1]!) } : null;
   }
-  if (text.includes(' kthread starved for ')) {
+  if ((text.startsWith('rcu_') || text.startsWith('rcu: rcu_')) && text.includes(' kthread starved for ')) {
     const m = RCU_STARVED_RE.exec(text);
     return m ? { kind: 'rcu-starved', thread: m[1]!, jiffies: Number(m[2]) } : null;
   }
@@ -133,8 +142,7 @@ export function readWaitLine(text: string): WaitLine | null {
     const m = NO_LOCKS_RE.exec(text);
     return m ? { kind: 'held-by', count: 0, comm: m[1]!, pid: Number(m[2]) } : null;
   }
-  // (most lines are none: the flags' ` 0x` tells the few worth the regex)
-  const old = text.includes(' 0x') ? OLD_TASK_RE.exec(text) : null;
+  const old = endsWithFlags(text) ? OLD_TASK_RE.exec(text) : null;
   if (old) return { kind: 'task', comm: old[1]!, state: old[2]!, pid: Number(old[4]), ppid: Number(old[5]) };
   return null;
 }
