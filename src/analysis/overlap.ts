@@ -62,8 +62,9 @@ export class LineCopies {
 
 /**
  * Keys and the input that gave each first, kept as two 32-bit hashes of the key in typed arrays (open addressing):
- * about 12 bytes a line instead of its whole text (some 300 bytes in a Map). Two different lines share both hashes
- * with a chance of about 1 in 10^14 per pair, which would count the later one as a copy.
+ * 12 bytes a slot, at most half of them used, instead of the key's text (some 300 bytes in a Map). Two different lines
+ * share both hashes with a chance of about 1 in 10^19 (1 in 10^8 that any two of 500,000 lines do): the later would
+ * then count as a copy.
  */
 class KeyOwners {
   private high = new Int32Array(1 << 16);
