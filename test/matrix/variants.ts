@@ -242,6 +242,84 @@ export const VARIANTS: readonly Variant[] = [
   },
   {
     detector: 'bad-access',
+    variant: '32-bit ARM `Unable to handle kernel NULL pointer dereference at virtual address`, `PC is at`, `(f) from (g)` frames',
+    kernel: '4.9',
+    arch: 'arm',
+    source: 'arch/arm/mm/fault.c',
+    log: log(`
+      [   12.345678] Unable to handle kernel NULL pointer dereference at virtual address 00000000
+      [   12.345700] pgd = c0004000
+      [   12.345710] [00000000] *pgd=00000000
+      [   12.345720] Internal error: Oops: 5 [#1] PREEMPT SMP ARM
+      [   12.345730] Modules linked in: mydrv
+      [   12.345740] CPU: 0 PID: 123 Comm: kworker/0:1 Not tainted 4.9.0 #1
+      [   12.345750] Hardware name: Generic DT based system
+      [   12.345770] PC is at mydrv_probe+0x10/0x20 [mydrv]
+      [   12.345780] LR is at platform_drv_probe+0x30/0x40
+      [   12.345790] pc : [<bf000010>]    lr : [<c0400400>]    psr: 60000013
+      [   12.345800] sp : c6c2fe00  ip : 00000000  fp : c6c2fe1c
+      [   12.345820] Process kworker/0:1 (pid: 123, stack limit = 0xc6c2e210)
+      [   12.345830] Stack: (0xc6c2fe00 to 0xc6c30000)
+      [   12.345840] fe00: 00000000 c6c2fe1c c0400400 bf000010
+      [   12.345850] [<bf000010>] (mydrv_probe [mydrv]) from [<c0400400>] (platform_drv_probe+0x30/0x40)
+      [   12.345860] [<c0400400>] (platform_drv_probe) from [<c03fe000>] (really_probe+0x1f0/0x2c0)
+      [   12.345880] Code: e5933000 e3530000 0a000001 (e5932000)
+    `),
+    expected: { kind: 'bad-access', culprit: 'mydrv_probe', cpu: 0, pid: 123 },
+    frames: [{ line: '[<c0400400>] (platform_drv_probe) from [<c03fe000>] (really_probe+0x1f0/0x2c0)', function: 'platform_drv_probe', module: null }],
+  },
+  {
+    detector: 'bad-access',
+    variant: 'RISC-V `Unable to handle kernel NULL pointer dereference at virtual address`, `Oops [#1]`, site in `epc :`',
+    kernel: '5.15',
+    arch: 'riscv64',
+    source: 'arch/riscv/mm/fault.c',
+    log: log(`
+      [    5.123456] Unable to handle kernel NULL pointer dereference at virtual address 0000000000000008
+      [    5.123460] Oops [#1]
+      [    5.123470] Modules linked in:
+      [    5.123480] CPU: 1 PID: 77 Comm: sh Not tainted 5.15.0 #1
+      [    5.123490] Hardware name: riscv-virtio,qemu (DT)
+      [    5.123500] epc : ext4_readdir+0x10/0x220
+      [    5.123510]  ra : iterate_dir+0x6c/0x170
+      [    5.123520] epc : ffffffff80300010 ra : ffffffff8020006c sp : ff20000000473d60
+      [    5.123540] status: 0000000200000120 badaddr: 0000000000000008 cause: 000000000000000d
+      [    5.123550] [<ffffffff80300010>] ext4_readdir+0x10/0x220
+      [    5.123560] [<ffffffff8020006c>] iterate_dir+0x6c/0x170
+      [    5.123570] [<ffffffff80200300>] __riscv_sys_getdents64+0x70/0xf0
+      [    5.123580] [<ffffffff80003190>] ret_from_syscall+0x0/0x2
+    `),
+    expected: { kind: 'bad-access', culprit: 'ext4_readdir', cpu: 1, pid: 77 },
+  },
+  {
+    detector: 'bad-access',
+    variant: 'MIPS `CPU N Unable to handle kernel paging request at virtual address ..., epc == ..., ra == ...`, site in `epc   :`',
+    kernel: '4.14 (OpenWrt)',
+    arch: 'mips',
+    source: 'arch/mips/mm/fault.c',
+    log: log(`
+      [   33.100000] CPU 0 Unable to handle kernel paging request at virtual address 00000004, epc == 80234567, ra == 80234500
+      [   33.100010] Oops[#1]:
+      [   33.100020] CPU: 0 PID: 456 Comm: hostapd Not tainted 4.14.180 #0
+      [   33.100030] $ 0   : 00000000 00000001 00000000 00000004
+      [   33.100060] epc   : 80234567 ath9k_tx+0x17/0x300 [ath9k]
+      [   33.100070] ra    : 80234500 ieee80211_tx+0x50/0x100 [mac80211]
+      [   33.100090] Cause : 00800008 (ExcCode 02)
+      [   33.100100] BadVA : 00000004
+      [   33.100120] Modules linked in: ath9k mac80211
+      [   33.100130] Process hostapd (pid: 456, threadinfo=8f3c4000, task=8f0a2c80, tls=77f36dd0)
+      [   33.100140] Stack : 00000000 00000001 8f3c5d40 80234500
+      [   33.100150] Call Trace:
+      [   33.100160] [<80234567>] ath9k_tx+0x17/0x300 [ath9k]
+      [   33.100170] [<80234500>] ieee80211_tx+0x50/0x100 [mac80211]
+      [   33.100180] [<80123400>] dev_hard_start_xmit+0x90/0x1a0
+      [   33.100190] Code: 8c820000  10400003  00000000 <8c430004> 03e00008
+    `),
+    expected: { kind: 'bad-access', culprit: 'ath9k_tx', cpu: 0, pid: 456 },
+    frames: [{ line: '[<80234567>] ath9k_tx+0x17/0x300 [ath9k]', function: 'ath9k_tx', module: 'ath9k' }],
+  },
+  {
+    detector: 'bad-access',
     variant: '2.6 x86_64 `Unable to handle kernel NULL pointer dereference at ... RIP:`',
     kernel: '2.6.18 (RHEL 5)',
     arch: 'x86_64',
