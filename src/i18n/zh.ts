@@ -55,6 +55,7 @@ const FORMAT_ZH: Readonly<Record<string, string>> & Record<LineFormat, string> =
   dmesg: 'dmesg',
   'dmesg-human': 'dmesg -T',
   kmsg: 'kmsg',
+  lava: 'LAVA 作业日志',
   bare: '无前缀文本',
 };
 

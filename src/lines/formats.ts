@@ -329,6 +329,32 @@ const parseJournalJson: PrefixParser = (raw) => {
   };
 };
 
+// A LAVA job log (KernelCI and LKFT boot and test runs): `- {"dt": "2023-03-01T12:34:56.123456", "lvl": "target",
+// "msg": "[   12.345678] ..."}`, one YAML flow mapping per line written as JSON, `dt` in UTC. The device's console is
+// `target` (`feedback` from its other namespaces); the other levels are LAVA's own messages.
+const LAVA_DEVICE_LEVELS: ReadonlySet<string> = new Set(['target', 'feedback']);
+const LAVA_DT_RE = new RegExp(`^${ISO_STAMP}$`);
+
+const parseLava: PrefixParser = (raw, ctx) => {
+  if (!raw.startsWith('- {"')) return null;
+  let record: unknown;
+  try {
+    record = JSON.parse(raw.slice(2));
+  } catch {
+    return null;
+  }
+  if (typeof record !== 'object' || record === null || Array.isArray(record)) return null;
+  const { dt, lvl, msg } = record as Record<string, unknown>;
+  if (typeof dt !== 'string' || typeof lvl !== 'string') return null;
+  const stamp = LAVA_DT_RE.exec(dt);
+  const clock = stamp && isoClock(stamp, { ...ctx, assumedZone: stamp[8] ? ctx.assumedZone : 'Z' });
+  const device = LAVA_DEVICE_LEVELS.has(lvl);
+  // (a result or a command is a mapping: its JSON is the line's text)
+  const text = typeof msg === 'string' ? msg : (JSON.stringify(msg) ?? '');
+  const rest = device ? splitUptime(text) : { text, uptime: null, caller: null };
+  return { text: rest.text, host: null, clock, uptime: rest.uptime, kernel: device, tag: device ? null : 'lava', caller: rest.caller };
+};
+
 const parseBare: PrefixParser = (raw, ctx) => {
   const prev = ctx.previous;
   const rest = splitUptime(raw.replace(LEVEL_RE, ''));
@@ -350,13 +376,14 @@ export const PARSERS: Readonly<Record<LineFormat, PrefixParser>> = {
   syslog: parseSyslog,
   'journal-json': parseJournalJson,
   kmsg: parseKmsg,
+  lava: parseLava,
   'dmesg-human': parseDmesgHuman,
   dmesg: parseDmesg,
   bare: parseBare,
 };
 
 /** Order in which formats are tried when a line does not match its file's format. */
-export const FALLBACK_ORDER: readonly LineFormat[] = ['journal-json', 'bundle', 'rfc5424', 'iso', 'syslog', 'kmsg', 'dmesg-human', 'dmesg'];
+export const FALLBACK_ORDER: readonly LineFormat[] = ['journal-json', 'lava', 'bundle', 'rfc5424', 'iso', 'syslog', 'kmsg', 'dmesg-human', 'dmesg'];
 
 const WALL_CLOCK_FORMATS: ReadonlySet<LineFormat> = new Set(['bundle', 'rfc5424', 'iso', 'syslog', 'journal-json', 'dmesg-human']);
 

@@ -1,7 +1,7 @@
 import type { RecentTexts } from './recent-texts.js';
 
 /** The line formats ktriage recognises, detected per file. */
-export const LINE_FORMATS = ['bundle', 'syslog', 'iso', 'rfc5424', 'journal-json', 'dmesg', 'dmesg-human', 'kmsg', 'bare'] as const;
+export const LINE_FORMATS = ['bundle', 'syslog', 'iso', 'rfc5424', 'journal-json', 'lava', 'dmesg', 'dmesg-human', 'kmsg', 'bare'] as const;
 export type LineFormat = (typeof LINE_FORMATS)[number];
 
 /** One log line with its prefix parsed away; `text` is the message as the kernel (or program) printed it. */

@@ -2,10 +2,10 @@ import { basename } from 'node:path';
 import type { Reason } from '../result/warnings.js';
 
 // Kernel-bearing logs in a directory or bundle: messages*, kern.log*, syslog*, dmesg*, vmcore-dmesg.txt,
-// journal*.txt, console logs; with their rotated and compressed variants.
-const KERNEL_LOG_RE = /^(?:messages|kern\.log|kernel\.log|syslog|dmesg|vmcore-dmesg|journal|journalctl|console|serial|ttyS\d*|minicom)(?:[._-].*)?$|\.(?:log|txt)(?:\.(?:gz|xz|\d+))*$|^vmcore-dmesg\.txt$/i;
+// journal*.txt, console logs, LAVA job logs (lava*.yaml); with their rotated and compressed variants.
+const KERNEL_LOG_RE = /^(?:messages|kern\.log|kernel\.log|syslog|dmesg|vmcore-dmesg|journal|journalctl|console|serial|ttyS\d*|minicom)(?:[._-].*)?$|\.(?:log|txt)(?:\.(?:gz|xz|\d+))*$|^vmcore-dmesg\.txt$|^lava[\w.-]*\.ya?ml(?:\.(?:gz|xz))?$/i;
 /** The file names looked for, for messages saying none was found. */
-export const NO_KERNEL_LOG = 'messages*, kern.log*, syslog*, dmesg*, vmcore-dmesg.txt, journal*.txt, journal*.json, *.log';
+export const NO_KERNEL_LOG = 'messages*, kern.log*, syslog*, dmesg*, vmcore-dmesg.txt, journal*.txt, journal*.json, lava*.yaml, *.log';
 
 // Files that never hold kernel lines even if their names match the generic patterns above (`journal*.json` is
 // `journalctl -o json` output, read; binary `*.journal` files are not).

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { analyzeText } from '../../src/analyzer.js';
 import { detectFormat, parseLine, parseLines } from '../../src/lines/formats.js';
 import type { LineContext, LineFormat } from '../../src/lines/types.js';
 
@@ -69,6 +70,13 @@ describe('parseLine: one row per format', () => {
     ['/dev/kmsg record', 'kmsg', '4,1003,3600000000,-;Call Trace:', { text: 'Call Trace:', uptime: 3600, kernel: true }],
     ['/dev/kmsg record from user space', 'kmsg', '12,1004,3600000001,-;BUG: soft lockup - CPU#0 stuck for 22s! [x:1]', { kernel: false }],
     [
+      'LAVA job log, the device console',
+      'lava',
+      '- {"dt": "2023-03-01T12:34:56.001000", "lvl": "target", "msg": "[   12.345678] Internal error: Oops: 5 [#1] \\"quoted\\" SMP ARM"}',
+      { text: 'Internal error: Oops: 5 [#1] "quoted" SMP ARM', uptime: 12.345678, kernel: true },
+    ],
+    ['LAVA job log, LAVA\'s own message', 'lava', '- {"dt": "2023-03-01T12:34:55.000000", "lvl": "info", "msg": "Kernel panic - not syncing"}', { text: 'Kernel panic - not syncing', kernel: false, tag: 'lava' }],
+    [
       'syslog with a one-digit priority (remote syslog receivers keep it)',
       'syslog',
       '<4>Nov 12 10:10:59 node-2 kernel: BUG: soft lockup - CPU#1 stuck for 22s! [kworker/1:2:99]',
@@ -137,6 +145,7 @@ describe('detectFormat', () => {
     ['[    1.000000] x', 'dmesg'],
     ['[Sat Nov 12 10:10:59 2022] x', 'dmesg-human'],
     ['6,1,1000,-;x', 'kmsg'],
+    ['- {"dt": "2023-03-01T12:34:56.001000", "lvl": "target", "msg": "[    1.000000] x"}', 'lava'],
     ['BUG: soft lockup - CPU#0 stuck for 22s! [x:1]', 'bare'],
   ])('%s -> %s', (line, format) => {
     expect(detectFormat(sample(line))).toBe(format);
@@ -180,5 +189,27 @@ describe('parseLines: a kernel report held in a JSON string field', () => {
   it('leaves a malformed string and a line that only mentions raw_oops as they are (never evaluated)', () => {
     expect(texts(String.raw`"raw_oops": "BUG: x\q",`, 'bare')).toEqual([{ text: String.raw`"raw_oops": "BUG: x\q",`, lineNo: 3, kernel: true, uptime: null }]);
     expect(texts('abrt: saved "raw_oops" of 3 reports', 'bare')).toHaveLength(1);
+  });
+});
+
+describe('a LAVA job log (KernelCI, LKFT)', () => {
+  it('reads the device console out of it: the report, its uptime and the time in UTC; LAVA\'s own lines are not the kernel\'s', () => {
+    const entry = (dt: string, lvl: string, msg: string) => `- ${JSON.stringify({ dt, lvl, msg })}`;
+    const log = [
+      entry('2023-03-01T12:34:55.000000', 'info', 'start: 2.4.4 auto-login-action (timeout 00:04:00) [common]'),
+      entry('2023-03-01T12:34:56.000000', 'target', '[    1.234560] ------------[ cut here ]------------'),
+      entry('2023-03-01T12:34:56.001000', 'target', '[    1.234600] WARNING: CPU: 0 PID: 1 at drivers/clk/clk.c:1234 clk_core_disable+0x80/0x9c'),
+      entry('2023-03-01T12:34:56.002000', 'target', '[    1.234800] CPU: 0 PID: 1 Comm: swapper/0 Not tainted 5.10.0 #1'),
+      entry('2023-03-01T12:34:56.003000', 'target', '[    1.235400] [<c0124e2c>] (warn_slowpath_fmt) from [<c05c5a30>] (clk_core_disable+0x80/0x9c)'),
+      entry('2023-03-01T12:34:56.004000', 'target', '[    1.235500] [<c05c5a30>] (clk_core_disable) from [<c05c5b8c>] (clk_core_disable_lock+0x18/0x24)'),
+      entry('2023-03-01T12:34:56.005000', 'target', '[    1.235700] ---[ end trace 1234567890abcdef ]---'),
+      entry('2023-03-01T12:34:57.000000', 'info', 'BUG: soft lockup - CPU#0 stuck for 22s! [quoted by a test:1]'),
+      '',
+    ].join('\n');
+    const r = analyzeText(log, 'lava-job.yaml');
+    expect(r.inputs.map((i) => i.format)).toEqual(['lava']);
+    expect(r.incidents.map((i) => [i.kind, i.culprit?.function, i.cpu, i.pid, i.firstSeen, i.firstUptime])).toEqual([
+      ['warning', 'clk_core_disable', 0, 1, '2023-03-01T12:34:56.001000Z', 1.2346],
+    ]);
   });
 });

@@ -12,6 +12,9 @@ describe('bundle and log names', () => {
     // journalctl -o json exports are read; other JSON and journald's binary files are not.
     expect(['journal.json', 'journalctl-node2.json.gz', 'journal.txt'].every(isKernelLogName)).toBe(true);
     expect(['config.json', 'system.journal', 'wtmp'].some(isKernelLogName)).toBe(false);
+    // LAVA job logs (KernelCI, LKFT); other YAML is not a log.
+    expect(['lava-job-1234.yaml', 'lava_log.yml', 'lava.yaml.gz'].every(isKernelLogName)).toBe(true);
+    expect(['config.yaml', 'docker-compose.yml'].some(isKernelLogName)).toBe(false);
   });
 
   it('orders rotated logs oldest first, compressed or not', () => {
