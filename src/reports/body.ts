@@ -7,7 +7,10 @@ import type { CodeBytes, CommonFields, Frame } from './types.js';
 const CPU_LINE_RE = /^(?:CPU: (\d{1,5}) (?:UID: \d{1,10} )?PID: (-?\d{1,10}) Comm: |Pid: (-?\d{1,10}), comm: {0,20})/;
 // 2.6 x86_64 prints the CPU on a line of its own before the modules (`CPU 6`), i386 at the end of its EIP line
 // (`EIP: 0060:[<c0268a3b>] EFLAGS: 00010246 CPU: 1`): the CPU of a report whose task line (`Pid: ...`) names none.
-const OLD_CPU_RE = /^(?:CPU (\d{1,5}) ?$|EIP: \S+ EFLAGS: [0-9a-f]{8} CPU: (\d{1,5})$)/;
+// 2.6 x86_64 `CPU 1`, i386 `EIP: 0060:[<c01234ab>] EFLAGS: 00010246 CPU: 0` (2.6.24+) and `CPU:    0` (before).
+const OLD_CPU_RE = /^(?:CPU (\d{1,5}) ?$|EIP: \S+ EFLAGS: [0-9a-f]{8} CPU: (\d{1,5})$|CPU: {2,8}(\d{1,5})$)/;
+// The task of a 2.6 i386, 32-bit ARM or MIPS oops: `Process bash (pid: 3000, ti=f6e2c000 ...`, `(pid: 123, stack limit = ...)`.
+const PROCESS_RE = /^Process (.{1,64}?) \(pid: (\d{1,10}), /;
 // The release: `3.10.0-693.11.1.el7.x86_64`, `6.1.0-rc1-syzkaller`; the token after the taint field.
 const RELEASE_RE = /^\s*(\d+\.\d+[\w.+~-]*)/;
 
@@ -104,7 +107,8 @@ export function parseCodeLine(text: string): CodeBytes | null {
   return { bytes, words, markerIndex, unit, raw: m[1]!.trim() };
 }
 
-const REGISTER_LINE_RE = /^(?:R[A-Z0-9]{1,3}|E[A-Z]{2}|FS|GS|CS|DS|ES|CR\d|DR\d|PKRU|x\d{1,2}|sp|lr|pc|pstate|ORIG_RAX|[a-z]{1,2}\d{0,2}) ?:/;
+// (2.6 i386 wrote its registers in lower case: `eax: 00000000   ebx: f6e2df00`)
+const REGISTER_LINE_RE = /^(?:R[A-Z0-9]{1,3}|E[A-Z]{2}|e[a-z]{2}|FS|GS|CS|DS|ES|CR\d|DR\d|PKRU|x\d{1,2}|sp|lr|pc|pstate|ORIG_RAX|[a-z]{1,2}\d{0,2}) ?:/;
 const REGISTER_PAIR_RE = /\b([A-Za-z][A-Za-z0-9_]{0,7}) ?: ?([0-9a-f]{4}:)?([0-9a-f]{4,16})\b/g;
 
 /** Collects `NAME: value` register pairs of a register-dump line into `into`. */
@@ -130,7 +134,7 @@ export function isStackWordsLine(text: string): boolean {
 const STRUCTURAL_RES: readonly RegExp[] = [
   /^Modules linked in:/, /^CPU: \d/, OLD_CPU_RE, /^Pid: -?\d{1,10}, comm: /, /^Hardware name:/, /^task: [0-9a-f]+/, /^(?:RIP|EIP|IP|RSP|ESP|EFLAGS): /, /^Code: /,
   /^Call [Tt]race:/, /^Stack:/, /^Workqueue: /, /^Stopper: /, /^Tainted: \[/, /^Kernel Offset: /, /^---\[ end /,
-  /^(?:pc|lr|sp|pstate) ?: /, /^(?:PC|LR) is at /, /^Exception stack\(/, /^[0-9a-f]{4}:(?:\s+[0-9a-f]{8})+\s*$/, /^Backtrace:/, /^Process .{1,40} \(pid: \d+, stack limit/,
+  /^(?:pc|lr|sp|pstate) ?: /, /^(?:PC|LR|EIP) is at /, /^Exception stack\(/, /^[0-9a-f]{4}:(?:\s+[0-9a-f]{8})+\s*$/, /^Backtrace:/, PROCESS_RE,
   /^(?:Oops|Internal error)[:\s]/, /^Mem abort info:/, /^\s+(?:ESR|EC|IL|SET|FAR|EA|S1PTW|FSC|ISV|ISS|CM|WnR|Data abort info:|DFSC|TCMA|GCS)/,
   /^(?:user|swapper) pgtable:/, /^\[[0-9a-f]+\] pgd=/, /^#PF: /, /^(?:PGD|P4D|PUD|PMD|PTE) [0-9a-f]/, /^irq event stamp:/,
   /^hardirqs (?:last|first)\s/, /^softirqs (?:last|first)\s/, /^Dumping ftrace buffer/, /^Showing stack for process/, /^Sending NMI/,
@@ -172,8 +176,14 @@ export function parseCommonFields(lines: readonly LogLine[]): CommonFields {
       continue;
     }
     const oldCpu = fields.cpu === null ? OLD_CPU_RE.exec(text) : null;
-    if (oldCpu) fields.cpu = Number(oldCpu[1] ?? oldCpu[2]);
-    if (oldCpu?.[1] !== undefined) continue;
+    if (oldCpu) fields.cpu = Number(oldCpu[1] ?? oldCpu[2] ?? oldCpu[3]);
+    if (oldCpu && oldCpu[2] === undefined) continue;
+    const process = fields.pid === null && text.startsWith('Process ') ? PROCESS_RE.exec(text) : null;
+    if (process) {
+      fields.pid = Number(process[2]);
+      fields.comm = process[1]!;
+      continue;
+    }
     if (text.startsWith('Hardware name: ')) {
       fields.hardware ??= text.slice('Hardware name: '.length).trim();
       continue;

@@ -65,5 +65,37 @@ testDetector(oom, {
         details: { invoker: 'java', gfpMask: '0x24000c0', memcgOom: true, memcg: '/docker/abc', memcgUsageKb: 1048576, memcgLimitKb: 1048576, victimPid: 4321, victimComm: 'java', anonRssKb: 1040000 },
       },
     },
+    {
+      name: '2.6.18 (RHEL 5): `oomkilladj=` on the invoker line, `Out of memory: Killed process N (comm).` names the victim',
+      log: log(`
+        Jun 10 12:00:01 host kernel: java invoked oom-killer: gfp_mask=0x201d2, order=0, oomkilladj=0
+        Jun 10 12:00:01 host kernel: Call Trace:
+        Jun 10 12:00:01 host kernel:  [<ffffffff800c6fdb>] out_of_memory+0x8e/0x2f3
+        Jun 10 12:00:01 host kernel:  [<ffffffff8000f487>] __alloc_pages+0x245/0x2ce
+        Jun 10 12:00:01 host kernel: Mem-info:
+        Jun 10 12:00:01 host kernel: Out of memory: Killed process 4321 (java).
+      `),
+      expected: { title: 'OOM kill', culprit: null, details: { invoker: 'java', order: 0, victimPid: 4321, victimComm: 'java' } },
+    },
+    {
+      name: '2.6.25-2.6.35: `kill process N (comm) score S or a child` (lower case), then `Killed process` with `vsz:`',
+      log: log(`
+        Jun 10 12:00:01 host kernel: Out of memory: kill process 4321 (java) score 912 or a child
+        Jun 10 12:00:01 host kernel: Killed process 4321 (java) vsz:8000000kB, anon-rss:4000000kB, file-rss:0kB
+      `),
+      expected: { title: 'OOM kill', culprit: null, details: { victimPid: 4321, victimComm: 'java', totalVmKb: 8000000, anonRssKb: 4000000, fileRssKb: 0 } },
+    },
+    {
+      name: 'RHEL 6: `oom_adj=` before `oom_score_adj=`, `Killed process N, UID U, (comm) total-vm:`',
+      log: log(`
+        Jun 10 12:00:01 host kernel: java invoked oom-killer: gfp_mask=0x201da, order=0, oom_adj=0, oom_score_adj=0
+        Jun 10 12:00:01 host kernel: Pid: 4321, comm: java Not tainted 2.6.32-431.el6.x86_64 #1
+        Jun 10 12:00:01 host kernel: Call Trace:
+        Jun 10 12:00:01 host kernel:  [<ffffffff81122be0>] ? dump_header+0x90/0x1b0
+        Jun 10 12:00:01 host kernel: Out of memory: Kill process 4321 (java) score 912 or sacrifice child
+        Jun 10 12:00:01 host kernel: Killed process 4321, UID 500, (java) total-vm:8000000kB, anon-rss:4000000kB, file-rss:12kB
+      `),
+      expected: { title: 'OOM kill', pid: 4321, comm: 'java', culprit: null, details: { invoker: 'java', oomScoreAdj: 0, victimPid: 4321, victimComm: 'java', totalVmKb: 8000000, fileRssKb: 12 } },
+    },
   ],
 });

@@ -21,6 +21,87 @@ export interface Variant {
 
 export const VARIANTS: readonly Variant[] = [
   {
+    detector: 'oom',
+    variant: '2.6 OOM kill: `oomkilladj=`/`oom_adj=` on the invoker line, `kill process ... or a child`, `Killed process N, UID U, (comm)`',
+    kernel: '2.6.18-2.6.32 (RHEL 5, RHEL 6)',
+    arch: 'x86_64',
+    source: 'mm/oom_kill.c',
+    log: log(`
+      Jun 10 12:00:01 host kernel: java invoked oom-killer: gfp_mask=0x201da, order=0, oom_adj=0, oom_score_adj=0
+      Jun 10 12:00:01 host kernel: Pid: 4321, comm: java Not tainted 2.6.32-431.el6.x86_64 #1
+      Jun 10 12:00:01 host kernel: Call Trace:
+      Jun 10 12:00:01 host kernel:  [<ffffffff81122be0>] ? dump_header+0x90/0x1b0
+      Jun 10 12:00:01 host kernel: Out of memory: Kill process 4321 (java) score 912 or sacrifice child
+      Jun 10 12:00:01 host kernel: Killed process 4321, UID 500, (java) total-vm:8000000kB, anon-rss:4000000kB, file-rss:12kB
+    `),
+    expected: { kind: 'oom', culprit: null, cpu: null, pid: 4321 },
+  },
+  {
+    detector: 'warning',
+    variant: '2.6 `BUG: warning at FILE:LINE/func() (Not tainted)` (WARN_ON before WARNING:)',
+    kernel: '2.6.20',
+    arch: 'i386',
+    source: 'include/asm-generic/bug.h',
+    log: log(`
+      Jun 10 12:00:01 host kernel: BUG: warning at kernel/softirq.c:138/local_bh_enable() (Not tainted)
+      Jun 10 12:00:01 host kernel:  [<c0104f2e>] show_trace_log_lvl+0x1a/0x2f
+      Jun 10 12:00:01 host kernel:  [<c01054d2>] show_trace+0x12/0x14
+      Jun 10 12:00:01 host kernel:  [<c0105568>] dump_stack+0x16/0x18
+      Jun 10 12:00:01 host kernel:  [<c0125ab5>] local_bh_enable+0x45/0x92
+      Jun 10 12:00:01 host kernel:  [<f8a5e0b6>] e1000_xmit_frame+0x4b6/0x7c0 [e1000]
+      Jun 10 12:00:01 host kernel:  [<c02bf3e1>] dev_hard_start_xmit+0x1b1/0x217
+      Jun 10 12:00:01 host kernel:  =======================
+    `),
+    expected: { kind: 'warning', culprit: 'e1000_xmit_frame', cpu: null, pid: null },
+  },
+  {
+    detector: 'bad-access',
+    variant: '2.6 i386 oops: `CPU:    0` on its own line, `EIP is at`, the task in `Process comm (pid: N, ti=...)`, lower-case registers',
+    kernel: '2.6.22',
+    arch: 'i386',
+    source: 'arch/i386/kernel/traps.c',
+    log: log(`
+      Jun 10 12:00:01 host kernel: BUG: unable to handle kernel NULL pointer dereference at virtual address 00000000
+      Jun 10 12:00:01 host kernel:  printing eip:
+      Jun 10 12:00:01 host kernel: c01234ab
+      Jun 10 12:00:01 host kernel: *pde = 00000000
+      Jun 10 12:00:01 host kernel: Oops: 0000 [#1]
+      Jun 10 12:00:01 host kernel: SMP
+      Jun 10 12:00:01 host kernel: Modules linked in: nfs lockd
+      Jun 10 12:00:01 host kernel: CPU:    1
+      Jun 10 12:00:01 host kernel: EIP:    0060:[<c01234ab>]    Not tainted VLI
+      Jun 10 12:00:01 host kernel: EFLAGS: 00010246   (2.6.22.1 #1)
+      Jun 10 12:00:01 host kernel: EIP is at nfs_foo+0x1b/0x40 [nfs]
+      Jun 10 12:00:01 host kernel: eax: 00000000   ebx: f6e2df00   ecx: 00000000   edx: 00000000
+      Jun 10 12:00:01 host kernel: Process bash (pid: 3000, ti=f6e2c000 task=f7c8a030 task.ti=f6e2c000)
+      Jun 10 12:00:01 host kernel: Stack: 00000000 f6e2df00 c012345b
+      Jun 10 12:00:01 host kernel: Call Trace:
+      Jun 10 12:00:01 host kernel:  [<c0104b8a>] show_trace_log_lvl+0x1a/0x30
+      Jun 10 12:00:01 host kernel:  [<c012345b>] nfs_bar+0x3b/0x50 [nfs]
+      Jun 10 12:00:01 host kernel:  =======================
+      Jun 10 12:00:01 host kernel: Code: 8b 45 08 <8b> 00 5d c3
+      Jun 10 12:00:01 host kernel: EIP: [<c01234ab>] nfs_foo+0x1b/0x40 [nfs] SS:ESP 0068:f6e2df00
+    `),
+    expected: { kind: 'bad-access', culprit: 'nfs_foo', cpu: 1, pid: 3000 },
+  },
+  {
+    detector: 'atomic-sleep',
+    variant: '2.6 `BUG: scheduling while atomic: comm/pid/0x...` with no CPU line: the task from the header',
+    kernel: '2.6.20',
+    arch: 'i386',
+    source: 'kernel/sched.c',
+    log: log(`
+      Jun 10 12:00:01 host kernel: BUG: scheduling while atomic: events/0/8/0x10000100
+      Jun 10 12:00:01 host kernel:  [<c0104f2e>] show_trace_log_lvl+0x1a/0x2f
+      Jun 10 12:00:01 host kernel:  [<c0105568>] dump_stack+0x16/0x18
+      Jun 10 12:00:01 host kernel:  [<c02fbc44>] schedule+0x44/0x6a0
+      Jun 10 12:00:01 host kernel:  [<f8a5e0b6>] usb_foo_wait+0x4b6/0x7c0 [usbcore]
+      Jun 10 12:00:01 host kernel:  [<c012a8f2>] run_timer_softirq+0x102/0x160
+      Jun 10 12:00:01 host kernel:  =======================
+    `),
+    expected: { kind: 'atomic-sleep', culprit: 'usb_foo_wait', cpu: null, pid: 8 },
+  },
+  {
     detector: 'warning',
     variant: '`WARNING: at FILE:LINE` with no function, site in the NIP line',
     kernel: '3.10 (RHEL 7)',

@@ -39,6 +39,12 @@ export const atomicSleep = defineHeaderDetector({
     } else {
       report.details['problem'] = detailMessage('detail.problem.preemptible', { function: match[5]! });
     }
+    // The header names the task (`comm/pid`): what a 2.6 report, printed with no CPU line, has of it.
+    const task = match[2] !== undefined ? { comm: match[2], pid: match[3]! } : match[6] !== undefined ? { comm: match[6], pid: match[7]! } : null;
+    if (task) {
+      report.pid ??= Number(task.pid);
+      report.comm ??= task.comm;
+    }
     const caller = firstMatch(report.lines, /^caller is (\S+)/);
     if (caller) report.details['caller'] = caller[1]!;
     const preemptedAt = report.lines.findIndex((l) => /^Preemption disabled at:/.test(l.text.trim()));

@@ -6,10 +6,13 @@ import { firstMatch } from '../sections.js';
 //   ... CPU line, Call Trace, Mem-Info, task table ...
 //   `oom-kill:constraint=CONSTRAINT_MEMCG,nodemask=(null),cpuset=/,mems_allowed=0,oom_memcg=/docker/abc,task_memcg=/docker/abc,task=stress,pid=1234,uid=0` (4.19+)
 //   `Out of memory: Killed process 1234 (stress) total-vm:1234kB, anon-rss:567kB, file-rss:0kB, shmem-rss:0kB, UID:0 ...` (5.x+)
-// or, before 5.x, `Out of memory: Kill process 1234 (stress) score 900 or sacrifice child` then `Killed process 1234 (stress) total-vm:...`.
-const INVOKED_RE = /^(.{1,64}?) invoked oom-killer: gfp_mask=(0x[0-9a-f]+)(?:\(([^)]*)\))?,(?: nodemask=\S+,)? order=(-?\d+), oom_score_adj=(-?\d+)/;
-const KILL_RE = /(Memory cgroup out of memory|Out of memory(?: \(oom_kill_allocating_task\))?): Kill(?:ed)? process (\d+) \((.{0,64})\)/;
-const KILLED_RE = /Killed process (\d+) \((.{0,64})\)(?: total-vm:(\d+)kB, anon-rss:(\d+)kB, file-rss:(\d+)kB(?:, shmem-rss:(\d+)kB)?)?/;
+// or, before 5.x, `Out of memory: Kill process 1234 (stress) score 900 or sacrifice child` then `Killed process 1234 (stress) total-vm:...`;
+// 2.6.25-2.6.35 `Out of memory: kill process 1234 (stress) score 900 or a child`, 2.6.36-3.x `Killed process 1234 (stress) vsz:...kB`,
+// RHEL 6 `Killed process 1234, UID 500, (stress) total-vm:...`, 2.6.18 `Out of memory: Killed process 1234 (stress).`;
+// the invoker line had `oomkilladj=` (2.6.18-2.6.35) or `oom_adj=` before `oom_score_adj=` (2.6.36-3.x, RHEL 6).
+const INVOKED_RE = /^(.{1,64}?) invoked oom-killer: gfp_mask=(0x[0-9a-f]+)(?:\(([^)]*)\))?,(?: nodemask=\S+,)? order=(-?\d+)(?:, oom(?:kill)?_?adj=-?\d+)?(?:, oom_score_adj=(-?\d+))?/;
+const KILL_RE = /(Memory cgroup out of memory|Out of memory(?: \(oom_kill_allocating_task\))?): [Kk]ill(?:ed)? process (\d+) \((.{0,64})\)/;
+const KILLED_RE = /Killed process (\d+)(?:, UID \d+,)? \((.{0,64})\)(?: (?:total-vm|vsz):(\d+)kB, anon-rss:(\d+)kB, file-rss:(\d+)kB(?:, shmem-rss:(\d+)kB)?)?/;
 // The invoker's name opens the line: at most TASK_COMM_LEN - 1 (15) characters, so no quoted text fits before it.
 const HEADER_RE = new RegExp(`^.{1,15}? invoked oom-killer: gfp_mask=|${KILL_RE.source}`);
 const CONSTRAINT_RE = /^oom-kill:constraint=(\w+),.*?(?:,oom_memcg=([^,]*))?,task_memcg=([^,]*),task=(.{0,64}?),pid=(\d+)/;
@@ -40,7 +43,7 @@ export const oom = defineHeaderDetector({
       report.details['invoker'] = invoked[1]!;
       report.details['gfpMask'] = invoked[3] ? `${invoked[2]}(${invoked[3]})` : invoked[2]!;
       report.details['order'] = Number(invoked[4]);
-      report.details['oomScoreAdj'] = Number(invoked[5]);
+      if (invoked[5] !== undefined) report.details['oomScoreAdj'] = Number(invoked[5]);
       report.comm ??= invoked[1]!;
     }
     const kill = firstMatch(report.lines, KILL_RE);

@@ -16,6 +16,7 @@ import { LIST_MESSAGE_RE } from './list-corruption.js';
 //   `Badness at kernel/sched.c:1234`, `Badness in func at file:line` (powerpc before 2.6.2x)
 //   `WARNING: [cond] io_uring/io_uring.c:3026 at io_ring_exit_work+0x44c/0xbc0, CPU#0: kworker/u8:0/10040` (6.17+)
 //   `WARNING: kernel stack regs at ffff8801d100fea8 in syz-executor1:16059 has bad 'bp' value ...` (unwinder, no trace)
+//   `BUG: warning at kernel/softirq.c:138/local_bh_enable() (Not tainted)` (2.6.16-2.6.24, before WARNING: took over)
 // Assertions that print their own line and dump_stack() only, no WARN: `RTNL: assertion failed at net/core/dev.c (1234)`
 // (ASSERT_RTNL before 4.x; since, a WARN follows the line), `sysctl table check failed: /net/foo .3.99 Missing strategy` (2.6.2x).
 const MODERN = String.raw`CPU: (\d+) PID: (-?\d+) at (\S+):(\d+) (\S+)`;
@@ -28,7 +29,9 @@ const UNWINDER = String.raw`kernel stack (?:regs|frame pointer) at (?:[0-9a-f]+|
 const BADNESS = String.raw`Badness (?:in (\S+) )?at (\S+?):(\d+)$`;
 // (the sysctl problem is read past the match: a capture to the end of the line would rescan it from each start)
 const ASSERTION = String.raw`RTNL: assertion failed at (\S+) \((\d+)\)|(sysctl table check failed: )`;
-const HEADER_RE = new RegExp(`(?:WARNING: (?:${MODERN}|${OLD}|${NEW}|${UNWINDER})|${BADNESS}|${ASSERTION})`);
+// 2.6.16-2.6.24 WARN_ON (include/asm-*/bug.h): `BUG: warning at kernel/softirq.c:138/local_bh_enable() (Not tainted)`.
+const BUG_WARNING = String.raw`BUG: warning at (\S+?):(\d+)\/([A-Za-z_][\w.]{0,127})\(\)(?: \((?:Not tainted|Tainted: [A-Z ]{1,40})\))?$`;
+const HEADER_RE = new RegExp(`(?:WARNING: (?:${MODERN}|${OLD}|${NEW}|${UNWINDER})|${BADNESS}|${ASSERTION}|${BUG_WARNING})`);
 // The function of an old header wrapped onto the next line: ` xfs_vm_releasepage+0x5c/0x70 [xfs]()`.
 const WRAPPED_SYMBOL_RE = /^\s*([A-Za-z_.$][\w.$]{0,255}\+0x[0-9a-f]{1,16}\/0x[0-9a-f]{1,16}(?: \[[\w-]{1,64}\])?)\(\)$/;
 /** The checker's own frames of a dump_stack() assertion, past which its caller is blamed (the sysctl check's registration path). */
@@ -76,6 +79,7 @@ function parseHeader(m: RegExpExecArray): WarningHeader {
   if (m[15] !== undefined) return { ...NONE, pid: Number(m[16]), comm: m[15], file: null, line: null, symbol: null };
   if (m[18] !== undefined) return { ...NONE, file: m[18], line: Number(m[19]), symbol: m[17] ?? null };
   if (m[20] !== undefined) return { ...NONE, assertion: 'RTNL', file: m[20], line: Number(m[21]), symbol: null };
+  if (m[23] !== undefined) return { ...NONE, file: m[23], line: Number(m[24]), symbol: m[25]! };
   return { ...NONE, assertion: 'sysctl table check', problem: m.input.slice(m.index + m[0].length), file: null, line: null, symbol: null };
 }
 
@@ -94,6 +98,7 @@ export const warning: Detector = {
       'WARNING: at net/core/dev.c:1915 skb_warn_bad_offload+0xb2/0xf0()',
       'WARNING: [time_after(jiffies, timeout)] io_uring/io_uring.c:3026 at io_ring_exit_work+0x44c/0xbc0, CPU#0: kworker/u8:0/10040',
       'WARNING: at fs/xfs/xfs_aops.c:1244',
+      'BUG: warning at kernel/softirq.c:138/local_bh_enable() (Not tainted)',
       'Badness at kernel/sched/core.c:3012',
       'RTNL: assertion failed at net/core/dev.c (4726)',
       'sysctl table check failed: /net/ipv4/foo .3.99 Missing strategy',
