@@ -196,7 +196,8 @@ const GENERIC_PATTERNS = [
   /^xas_(?:start|load|find)/, /^rhashtable_lookup/, /^(?:__)?phys_addr$/, /^ida_free$/,
   // locks, bottom halves
   /^(?:__)?(?:down|up)_(?:read|write)/, /^down_trylock$/, /^osq_(?:un)?lock/, /^(?:__)?mutex_/, /^_*rt_mutex_/, /^(?:look_up_|h)?lock_class/, /^perf_trace/, /spin_(?:try)?lock/, /spin_unlock/,
-  /^(?:do_)?raw_(?:read|write)_(?:try)?(?:un)?lock/, /^_raw_(?:read|write)_(?:un)?lock/, /^raw_spin_rq/, /^owner_on_cpu$/, /bh_(?:enable|disable)/,
+  // (2.6's out-of-line contended-lock code: `.text.lock.spinlock`, `.text.lock.dev`)
+  /^\.?text\.lock\./, /^(?:do_)?raw_(?:read|write)_(?:try)?(?:un)?lock/, /^_raw_(?:read|write)_(?:un)?lock/, /^raw_spin_rq/, /^owner_on_cpu$/, /bh_(?:enable|disable)/,
   // string, copy, printing and checksum helpers
   /^(?:__)?str(?:n?cmp|n?cpy|lcpy|scpy|n?len|chr|r?str|nstr|n?dup)$/, /^k?strn?dup/, /^(?:__)?mem(?:cmp|chr|dup)/, /^(?:v|vs|s|sc|vsc)n?printf$/, /^kv?asprintf$/,
   /(?:^|_)string(?:_nocheck)?$/, /^pointer$/, /^va_format/, /^_?dev_(?:info|notice|warn|err|alert|crit|emerg|printk)$/, /^dev_vprintk_emit$/, /printk/,

@@ -21,6 +21,65 @@ export interface Variant {
 
 export const VARIANTS: readonly Variant[] = [
   {
+    detector: 'hard-lockup',
+    variant: '2.6 x86_64 `NMI Watchdog detected LOCKUP on CPU N` (die_nmi), in `.text.lock.spinlock`',
+    kernel: '2.6.18 (RHEL 5)',
+    arch: 'x86_64',
+    source: 'arch/x86_64/kernel/nmi.c',
+    log: log(`
+      [  500.000000] NMI Watchdog detected LOCKUP on CPU 1
+      [  500.000001] CPU 1
+      [  500.000002] Modules linked in: ext3 jbd
+      [  500.000003] Pid: 2345, comm: kjournald Not tainted 2.6.18-8.el5 #1
+      [  500.000004] RIP: 0010:[<ffffffff80064b46>]  [<ffffffff80064b46>] .text.lock.spinlock+0x2/0x30
+      [  500.000005] RSP: 0018:ffff81007e1f3d88  EFLAGS: 00000086
+      [  500.000006] Call Trace:
+      [  500.000007]  [<ffffffff8801a123>] :jbd:journal_commit_transaction+0x123/0x1000
+      [  500.000008]  [<ffffffff8801d456>] :jbd:kjournald+0xc1/0x213
+      [  500.000009]  [<ffffffff80032890>] kthread+0xfe/0x132
+    `),
+    expected: { kind: 'hard-lockup', culprit: 'journal_commit_transaction', cpu: 1, pid: 2345 },
+  },
+  {
+    detector: 'hard-lockup',
+    variant: '2.6 i386 `BUG: NMI Watchdog detected LOCKUP on CPUN, eip ADDR, registers:`',
+    kernel: '2.6.20',
+    arch: 'i386',
+    source: 'arch/i386/kernel/nmi.c',
+    log: log(`
+      [  500.000000] BUG: NMI Watchdog detected LOCKUP on CPU0, eip c0123456, registers:
+      [  500.000001] Modules linked in: e1000
+      [  500.000002] CPU:    0
+      [  500.000003] EIP:    0060:[<c0123456>]    Not tainted VLI
+      [  500.000004] EIP is at e1000_poll_loop+0x16/0x40 [e1000]
+      [  500.000005] Process swapper (pid: 0, ti=c0400000 task=c0380000 task.ti=c0400000)
+      [  500.000006] Call Trace:
+      [  500.000007]  [<c0124567>] e1000_intr+0x37/0x90 [e1000]
+      [  500.000008]  [<c0145678>] handle_IRQ_event+0x28/0x60
+      [  500.000009]  =======================
+    `),
+    expected: { kind: 'hard-lockup', culprit: 'e1000_poll_loop', cpu: 0, pid: 0 },
+  },
+  {
+    detector: 'bad-page-state',
+    variant: "2.6 `Bad page state in process 'comm'` (before 2.6.28), blamed past the allocator's free path",
+    kernel: '2.6.20',
+    arch: 'i386',
+    source: 'mm/page_alloc.c',
+    log: log(`
+      [  100.000000] Bad page state in process 'swapper'
+      [  100.000001] page:c1234567 flags:0x00000400 mapping:00000000 mapcount:1 count:0
+      [  100.000002] Trying to fix it up, but a reboot is needed
+      [  100.000003] Backtrace:
+      [  100.000004]  [<c0104f2e>] show_trace_log_lvl+0x1a/0x2f
+      [  100.000005]  [<c0105568>] dump_stack+0x16/0x18
+      [  100.000006]  [<c0150123>] bad_page+0x63/0x90
+      [  100.000007]  [<c0150456>] free_hot_cold_page+0x96/0x170
+      [  100.000008]  [<f8a12345>] mydrv_free_buf+0x25/0x40 [mydrv]
+    `),
+    expected: { kind: 'bad-page-state', culprit: 'mydrv_free_buf', cpu: null, pid: null },
+  },
+  {
     detector: 'oom',
     variant: '2.6 OOM kill: `oomkilladj=`/`oom_adj=` on the invoker line, `kill process ... or a child`, `Killed process N, UID U, (comm)`',
     kernel: '2.6.18-2.6.32 (RHEL 5, RHEL 6)',

@@ -6,7 +6,9 @@ import { useDump } from '../report.js';
 // `watchdog: CPU4: Watchdog detected hard LOCKUP on cpu 5` (6.x buddy detector), `Kernel panic - not syncing: Watchdog
 // detected hard LOCKUP on cpu 1` (hardlockup_panic), and 3.10's WARN from the NMI handler:
 // `WARNING: at kernel/watchdog.c:245 watchdog_overflow_callback+0x9c/0xd0()` with the message on the next line.
-const MESSAGE_RE = /^(?:(?:NMI )?watchdog: (?:CPU\d+: )?|Kernel panic - not syncing: )?Watchdog detected hard LOCKUP on cpu (\d+)/;
+// Before the perf watchdog (2.6): `NMI Watchdog detected LOCKUP on CPU 1` (x86_64 die_nmi), `BUG: NMI Watchdog detected
+// LOCKUP on CPU1, eip c01234ab, registers:` (i386; 2.6.3x x86 `..., ip ffffffff8103a6d1, registers:`).
+const MESSAGE_RE = /^(?:(?:NMI )?watchdog: (?:CPU\d+: )?|Kernel panic - not syncing: )?Watchdog detected hard LOCKUP on cpu (\d+)|^(?:BUG: )?NMI Watchdog detected LOCKUP on CPU ?(\d+)/;
 const WARN_RE = /^WARNING: (?:CPU: \d+ PID: \d+ )?at kernel\/watchdog\.c:\d+ watchdog_overflow_callback/;
 const HEADER_RE = new RegExp(`${MESSAGE_RE.source}|${WARN_RE.source}`);
 
@@ -21,6 +23,8 @@ export const hardLockup = defineHeaderDetector({
       'Watchdog detected hard LOCKUP on cpu 1',
       'Kernel panic - not syncing: Watchdog detected hard LOCKUP on cpu 1',
       'WARNING: at kernel/watchdog.c:245 watchdog_overflow_callback+0x9c/0xd0()',
+      'NMI Watchdog detected LOCKUP on CPU 1',
+      'BUG: NMI Watchdog detected LOCKUP on CPU1, eip c01234ab, registers:',
     ],
   },
   header: HEADER_RE,
@@ -29,7 +33,7 @@ export const hardLockup = defineHeaderDetector({
   absorbs: [MESSAGE_RE],
   describe(_match, report, block) {
     const message = block.lines.map((l) => MESSAGE_RE.exec(l.text)).find((m) => m);
-    const cpu = message ? Number(message[1]) : report.cpu;
+    const cpu = message ? Number(message[1] ?? message[2]) : report.cpu;
     // With hardlockup_all_cpu_backtrace or the buddy detector several CPUs are dumped: keep the locked one's.
     const dumps = splitDumps(block.lines);
     const own = dumps.find((d) => d.cpu === cpu);
