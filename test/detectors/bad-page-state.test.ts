@@ -45,5 +45,26 @@ testDetector(badPageState, {
       log: '[ 2569.618120] BUG: Bad rss-counter state mm:ffff88005fac4300 idx:0 val:15\n',
       expected: { title: 'bad page state', corrupted: false, details: { problem: 'rss-counter state', mm: 'ffff88005fac4300', counter: '0', value: 15 } },
     },
+    {
+      name: 'kernel/fork.c check_mm: non-zero pgtables_bytes at mm teardown, no stack and not flagged cut',
+      log: log(`
+        [  210.123456] BUG: non-zero pgtables_bytes on freeing mm: -4096
+      `),
+      expected: { title: 'bad page state', culprit: null, corrupted: false, details: { problem: 'non-zero pgtables_bytes', value: -4096 } },
+    },
+    {
+      name: "2.6 (before 2.6.28): `Bad page state in process 'comm'`, blamed past the allocator's free path",
+      log: log(`
+        [  100.000000] Bad page state in process 'swapper'
+        [  100.000001] page:c1234567 flags:0x00000400 mapping:00000000 mapcount:1 count:0
+        [  100.000002] Trying to fix it up, but a reboot is needed
+        [  100.000003] Backtrace:
+        [  100.000004]  [<c0104f2e>] show_trace_log_lvl+0x1a/0x2f
+        [  100.000005]  [<c0150123>] bad_page+0x63/0x90
+        [  100.000006]  [<c0150456>] free_hot_cold_page+0x96/0x170
+        [  100.000007]  [<f8a12345>] mydrv_free_buf+0x25/0x40 [mydrv]
+      `),
+      expected: { comm: 'swapper', culprit: { function: 'mydrv_free_buf', module: 'mydrv' }, corrupted: false, details: { problem: 'page state' } },
+    },
   ],
 });

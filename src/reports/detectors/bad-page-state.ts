@@ -7,9 +7,10 @@ import { blamePart, firstMatch, PANIC_INSIDE_REPORT_RE } from '../sections.js';
 // Task names are at most 15 characters (TASK_COMM_LEN): `.{1,64}` bounds the scan for the `/pid` after one.
 // mm/filemap.c (4.x+) also checks a page still mapped when it leaves the page cache: `BUG: Bad page cache in process
 // syz-executor  pfn:1d6e00`.
-// Before 2.6.28 it was `Bad page state in process 'swapper'`, then `page:c1234567 flags:0x... mapping:... mapcount:1 count:0`,
+// kernel/fork.c check_mm() prints `BUG: non-zero pgtables_bytes on freeing mm: -4096` (4.x+; `nr_ptes`, `nr_pmds` before)
+// beside the rss-counter check. Before 2.6.28 it was `Bad page state in process 'swapper'`, then `page:c1234567 flags:0x... mapping:... mapcount:1 count:0`,
 // `Trying to fix it up, but a reboot is needed` and `Backtrace:`.
-const HEADER_RE = /BUG: Bad (page state|page map|page cache|rss-counter state)(?: in process (.{1,64}?)\s{1,16}(?:pfn|pte):([0-9a-f]+)| mm:([0-9a-f]+) (?:idx|type):(\S+) val:(-?\d+))?|^Bad page state in process '(.{1,64}?)'$/;
+const HEADER_RE = /BUG: Bad (page state|page map|page cache|rss-counter state)(?: in process (.{1,64}?)\s{1,16}(?:pfn|pte):([0-9a-f]+)| mm:([0-9a-f]+) (?:idx|type):(\S+) val:(-?\d+))?|^Bad page state in process '(.{1,64}?)'$|BUG: non-zero (pgtables_bytes|nr_ptes|nr_pmds) on freeing mm: (-?\d+)/;
 /** The page cache's removal path, past which the code that truncated or evicted the page is found. */
 const isPageCacheRemoval = (fn: string): boolean => /^_*delete_from_page_cache|^unaccount_page_cache_page|^page_cache_(?:delete|tree_delete)|^filemap_unaccount|^truncate_inode_(?:page|folio)$|^filemap_remove_folio/.test(fn);
 /** The page allocator's free path that found the bad page (bad_page, the free checks): the code that freed the page is past it. */
@@ -23,7 +24,7 @@ export const badPageState = defineHeaderDetector({
   kind: 'bad-page-state',
   meta: {
     description: 'The page allocator or the page tables held a page, mapping or RSS counter in an impossible state: memory corruption, a double free or a refcount bug.',
-    examples: ['BUG: Bad page state in process syz-executor209  pfn:7deea', 'BUG: Bad rss-counter state mm:ffff88005fac4300 idx:0 val:15', 'BUG: Bad page cache in process syz-executor  pfn:1d6e00', "Bad page state in process 'swapper'"],
+    examples: ['BUG: Bad page state in process syz-executor209  pfn:7deea', 'BUG: Bad rss-counter state mm:ffff88005fac4300 idx:0 val:15', 'BUG: Bad page cache in process syz-executor  pfn:1d6e00', "Bad page state in process 'swapper'", 'BUG: non-zero pgtables_bytes on freeing mm: -4096'],
   },
   header: HEADER_RE,
   body: 'trace',
@@ -31,7 +32,8 @@ export const badPageState = defineHeaderDetector({
   bodyLines: [/^Trying to fix it up, but a reboot is needed/, /^page:/, /^flags: /, /^raw: /, /^page dumped because: /, /^page_owner /, /^page last (?:allocated|free)/, /^addr:\S+ vm_flags:/, /^file:.*fault:/, /^memcg:/, /^anon flags:/, /^head: /, /^(?:page|folio) does not match/],
   expectsTrace: false,
   describe(match, report) {
-    report.details['problem'] = match[1] ?? 'page state';
+    report.details['problem'] = match[1] ?? (match[8] ? `non-zero ${match[8]}` : 'page state');
+    if (match[9] !== undefined) report.details['value'] = Number(match[9]);
     if (match[7]) report.comm ??= match[7];
     if (match[2]) {
       report.comm ??= match[2];
@@ -47,7 +49,7 @@ export const badPageState = defineHeaderDetector({
     // page_owner's record of who allocated the page names the code that misused it; else the freeing stack.
     const owner = report.lines.some((l) => /^page last allocated via/.test(l.text.trim()));
     blamePart(report, owner ? { from: /^page last allocated via/, until: /^page last free|^Modules linked in:|^CPU: \d/, skip: isPageAllocation } : { from: /^Call [Tt]race:|^Backtrace:/, skip: (fn) => isPageCacheRemoval(fn) || isPageFree(fn) });
-    // A bad page or page-map report always dumps a stack; the rss-counter check, run at mm teardown, prints none.
-    if (match[1] !== 'rss-counter state' && !report.rip && report.stack.length === 0) markCorrupted(report, 'corruption.cut.beforeCallTrace');
+    // A bad page or page-map report always dumps a stack; the mm teardown checks (rss-counter, pgtables_bytes) print none.
+    if (match[1] !== 'rss-counter state' && match[8] === undefined && !report.rip && report.stack.length === 0) markCorrupted(report, 'corruption.cut.beforeCallTrace');
   },
 });
