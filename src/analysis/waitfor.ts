@@ -336,8 +336,11 @@ function analyse(nodes: readonly WaitNode[], edges: readonly WaitEdge[]): { root
   const out = new Map<string, string[]>();
   const hasOut = new Set<string>();
   const hasIn = new Set<string>();
+  // A task waiting for I/O on a device is the end of the chain of tasks: what it waits on is the device, named on its edge.
+  const waitsOnDevice = new Set<string>();
   for (const e of edges) {
     hasOut.add(e.from);
+    if (e.to === null && e.kind === 'io') waitsOnDevice.add(e.from);
     if (e.to === null) continue;
     hasIn.add(e.to);
     const list = out.get(e.from);
@@ -370,13 +373,13 @@ function analyse(nodes: readonly WaitNode[], edges: readonly WaitEdge[]): { root
       onPath.set(at, path.length);
       path.push(at);
       const next: string | undefined = out.get(at)?.[0];
-      // Waits for something the log does not show: no root.
-      if (next === undefined) root = hasOut.has(at) ? null : at;
+      // Waits for something the log does not show (a lock's holder): no root.
+      if (next === undefined) root = hasOut.has(at) && !waitsOnDevice.has(at) ? null : at;
       at = next;
     }
     for (const id of path) rootOf.set(id, root);
   }
-  const roots = nodes.filter((n) => (hasIn.has(n.id) && !hasOut.has(n.id)) || inCycle.has(n.id)).map((n) => n.id);
+  const roots = nodes.filter((n) => (hasIn.has(n.id) && (!hasOut.has(n.id) || (waitsOnDevice.has(n.id) && !out.has(n.id)))) || inCycle.has(n.id)).map((n) => n.id);
   return { roots, deadlocks, rootOf };
 }
 
@@ -436,7 +439,9 @@ function assignRoles(graph: WaitGraph, drafts: IncidentDraft[], rootOf: Readonly
     const rootId = rootOf.get(node.id) ?? null;
     const root = rootId ? nodes.get(rootId) : undefined;
     if (!root || root === node) {
-      if (out.to === null) d.notes.push({ code: 'note.wait.unseen', params: { kind: out.kind, resource: out.resource, hints: [...hintsFor(out.kind)] } });
+      // A task at the end of a chain of I/O waits waits for the device, not for a task the log leaves out.
+      if (out.to === null && out.kind === 'io') d.notes.push({ code: 'note.wait.device', params: { resource: out.resource } });
+      else if (out.to === null) d.notes.push({ code: 'note.wait.unseen', params: { kind: out.kind, resource: out.resource, hints: [...hintsFor(out.kind)] } });
       if (graph.deadlocks.some((c) => c.includes(node.id))) d.notes.push({ code: 'note.wait.deadlock', params: { nodes: graph.deadlocks.find((c) => c.includes(node.id))! } });
       continue;
     }

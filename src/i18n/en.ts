@@ -242,6 +242,8 @@ export const EN_MESSAGES = {
     `This task waits for ${waitFor(a.str('kind'), a.opt('resource'))}; the wait leads to ${holderText(a)}${a.opt('causeId') ? ` (${a.str('causeId')})` : ', which no report names'}.`,
   'note.wait.unseen': (a) =>
     `This task waits for ${waitFor(a.str('kind'), a.opt('resource'))}, but the log does not show who holds it; it is not the culprit. What would show it: ${a.list('hints').join(', ')}.`,
+  'note.wait.device': (a) =>
+    `This task waits for I/O on ${a.opt('resource') ?? 'its device'} that does not complete: the tasks behind it wait for it, and it waits for the device. Look at ${a.opt('resource') ?? 'the device'} and its path (controller, multipath, the storage behind it).`,
   'note.wait.deadlock': (a) => `Deadlock: ${a.list('nodes').join(' -> ')} wait for each other in a cycle.`,
   'note.wait.steal': (a) =>
     `CPU ${a.opt('cpu') ?? '?'} sits in the idle loop on a ${a.str('hypervisor')} guest: the host did not run this vCPU (steal time), the guest kernel is not the culprit.`,

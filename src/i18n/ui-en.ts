@@ -10,6 +10,7 @@ export const EN_UI = {
   'ui.findings': () => 'Findings',
   'ui.waits': () => 'Who waits for whom',
   'ui.wait.unseen': () => 'a holder the log does not show',
+  'ui.wait.device': (a) => (a.opt('resource') ? `the device ${a.str('resource')}` : 'the device'),
   'ui.wait.idle': () => 'idle',
   'ui.wait.partial': () => 'named by one line only',
   'ui.wait.chain': (a) => `${a.str('root')} holds up ${a.num('waiters')} waiting task(s) or CPU(s)`,

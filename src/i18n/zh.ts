@@ -329,6 +329,7 @@ const ZH_MESSAGES: Record<keyof typeof EN_MESSAGES, Entry> = {
   'verdict.chain': (a) => `${a.num('waiters')} 个任务在等待 ${holderZh(a)} 持有的 ${waitForZh(a.str('kind'), a.opt('resource'))}${a.opt('host') ? `（${a.str('host')}）` : ''}。`,
   'verdict.deadlock': (a) => `死锁：${a.list('nodes').join(' 等待 ')} 等待 ${a.list('nodes')[0] ?? '?'}。`,
   'note.wait.chain': (a) => `该任务在等待 ${waitForZh(a.str('kind'), a.opt('resource'))}；等待链通向 ${holderZh(a)}${a.opt('causeId') ? `（${a.str('causeId')}）` : '，没有报告提到它'}。`,
+  'note.wait.device': (a) => `该任务在等待 ${a.opt('resource') ?? '设备'} 上的 I/O 完成，而 I/O 一直没有完成：排在它后面的任务在等它，它在等设备。请检查 ${a.opt('resource') ?? '设备'} 及其路径（控制器、多路径、后端存储）。`,
   'note.wait.unseen': (a) => `该任务在等待 ${waitForZh(a.str('kind'), a.opt('resource'))}，但日志没有显示持有者；它不是根因。可以显示持有者的手段：${a.list('hints').map((h) => `\`${h}\``).join('、')}。`,
   'note.wait.deadlock': (a) => `死锁：${a.list('nodes').join(' -> ')} 循环等待。`,
   'note.wait.steal': (a) => `CPU ${a.opt('cpu') ?? '?'} 在 ${a.str('hypervisor')} 虚拟机上处于空闲循环：宿主机没有调度这个 vCPU（steal time），客户机内核不是根因。`,
@@ -447,6 +448,7 @@ const ZH_UI: Record<keyof typeof EN_UI, Entry> = {
   'ui.findings': () => '发现',
   'ui.waits': () => '谁在等谁',
   'ui.wait.unseen': () => '日志中看不到的持有者',
+  'ui.wait.device': (a) => (a.opt('resource') ? `设备 ${a.str('resource')}` : '设备'),
   'ui.wait.idle': () => '空闲',
   'ui.wait.partial': () => '只有一行提到',
   // (no space typed next to a node: it may end in a full-width parenthesis; spaceCjk puts one before a Latin word)

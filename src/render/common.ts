@@ -192,7 +192,9 @@ export function waitLines(result: Result, lang: Lang, limit = 40): string[] {
   for (const e of graph.edges.slice(0, limit)) {
     const at = e.evidence[0];
     const words = waitEdgeWords(e, lang, dated);
-    out.push(t(lang, 'ui.wait.edge', { from: waitNodeText(graph, e.from, lang), to: waitNodeText(graph, e.to, lang), what: words.what, how: words.how, at: at ? `${at.path}:${at.line}` : null, storage: words.storage }));
+    // (an I/O wait with no task behind it waits for the device itself)
+    const to = e.to === null && e.kind === 'io' ? t(lang, 'ui.wait.device', { resource: e.resource }) : waitNodeText(graph, e.to, lang);
+    out.push(t(lang, 'ui.wait.edge', { from: waitNodeText(graph, e.from, lang), to, what: words.what, how: words.how, at: at ? `${at.path}:${at.line}` : null, storage: words.storage }));
   }
   if (graph.edges.length > limit) out.push(t(lang, 'ui.moreListed', { count: graph.edges.length - limit }));
   out.push(...graph.notes.map((n) => t(lang, n.code, n.params)));

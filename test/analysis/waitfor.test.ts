@@ -153,8 +153,15 @@ describe('wait-for graph', () => {
       ...hung(21, 'rsync', 400, ['__schedule', 'schedule', 'wait_transaction_locked', 'add_transaction_credits', 'start_this_handle', 'jbd2__journal_start', 'ext4_dirty_inode']),
       '',
     ].join('\n');
-    const g = analyzeText(log).waitGraph!;
+    const r = analyzeText(log);
+    const g = r.waitGraph!;
     expect(g.edges.map((e) => `${e.from}>${e.to} ${e.kind} ${e.resource}`)).toEqual(['task:300>null io sdb1', 'task:400>task:300 journal sdb1']);
+    // The jbd2 thread, waiting for I/O on its device, is what the others wait on: the root, its device named.
+    expect(g.roots).toEqual(['task:300']);
+    expect(r.incidents.map((i) => [i.comm, i.role, i.causedBy])).toEqual([['jbd2/sdb1-8', 'culprit', null], ['rsync', 'victim', 'I1']]);
+    expect(r.incidents[0]!.noteMessages).toContainEqual({ code: 'note.wait.device', params: { resource: 'sdb1' } });
+    expect(renderText(r, { lang: 'en', color: false })).toContain('jbd2/sdb1-8/300 (jbd2_journal_commit_transaction, I1) waits for the device sdb1: I/O on sdb1');
+    expect(renderWaitGraph(r, 'en')!.value).toContain('the device sdb1');
   });
 
   it('lines the journal and I/O waits up with the storage errors of their device, in text, Markdown and HTML, en and zh', () => {

@@ -136,7 +136,9 @@ function drawBox(b: Box, graph: WaitGraph, lang: Lang): SafeHtml {
   const running = graph.chains.find((c) => c.root === b.id)?.within ?? n?.running;
   const sub = n
     ? [n.kind === 'task' && n.cpu !== null ? `CPU ${n.cpu}` : null, running, n.idle ? t(lang, 'ui.wait.idle') : null, n.incidents.join(' ')].filter(Boolean).join(' · ')
-    : t(lang, 'ui.wait.unseen');
+    : b.unseen?.kind === 'io'
+      ? t(lang, 'ui.wait.device', { resource: b.unseen.resource })
+      : t(lang, 'ui.wait.unseen');
   const classes = ['wg-node', graph.roots.includes(b.id) ? 'wg-root' : null, !n ? 'wg-unseen' : null, n?.partial ? 'wg-partial' : null, n?.incidents.length ? 'wg-incident' : null].filter(Boolean).join(' ');
   const tip = n ? nodeTip(n, lang) : `${t(lang, 'ui.wait.unseen')}${b.unseen?.resource ? `: ${visible(b.unseen.resource)}` : ''}`;
   const go = n?.incidents[0] ? incidentAnchor(n.incidents[0]) : null;
