@@ -34,7 +34,8 @@ export type WaitLine =
 const BLOCKER_RE = /^INFO: task (.{1,64}?):(\d{1,10}) (?:is )?(?:<?(?:reader|writer)>? )?blocked on an? (mutex|semaphore|rw-semaphore|rwsem)\b.{0,40}? by task (.{1,64}?):(\d{1,10})\.?$/;
 const TASK_RE = /^task:(.{1,64}?) +state:([A-Za-z]) .{0,80}?\bpid: *(\d{1,10}) .{0,40}?\bppid: *(\d{1,10})/;
 // 2.6-5.x sched_show_task: comm, state letter, [task address], stack free (glued to the letter in 4.x-5.x), pid, ppid, flags.
-const OLD_TASK_RE = /^(\S.{0,62}?) +([RSDTtXZPIKW])(?: +[0-9a-f]{8,16})? *(\d{1,10}) +(\d{1,10}) +(\d{1,10}) +0x[0-9a-f]{1,16}$/;
+// (a running task has `running task` (64-bit) or `running` (32-bit) where a sleeping one has its saved PC)
+const OLD_TASK_RE = /^(\S.{0,62}?) +([RSDTtXZPIKW])(?: +[0-9a-f]{8,16}| +running(?: task)?)? *(\d{1,10}) +(\d{1,10}) +(\d{1,10}) +0x[0-9a-f]{1,16}$/;
 const RCU_CPU_RE = /^(?:rcu:\s{1,8})?(\d{1,5})-[.O][.o][.N][.D]?[^:]{0,4}: \((?:\d{1,10} GPs behind|\d{1,10} ticks this GP|detected by)/;
 const RCU_TASKS_RE = /^Tasks blocked on level-\d{1,2} rcu_node \(CPUs \d{1,5}-\d{1,5}\):(.{0,4000})$/;
 const RCU_STARVED_RE = /^(?:rcu: )?(rcu_\w{1,20}|rcu_sched|rcu_bh) kthread starved for (\d{1,12}) jiffies/;

@@ -20,6 +20,7 @@ export interface Variant {
 }
 
 export const VARIANTS: readonly Variant[] = [
+
   {
     detector: 'hard-lockup',
     variant: '2.6 x86_64 `NMI Watchdog detected LOCKUP on CPU N` (die_nmi), in `.text.lock.spinlock`',
@@ -1024,7 +1025,7 @@ export const VARIANTS: readonly Variant[] = [
        [<ffffffff810b09cf>] kthread+0xcf/0xe0
        [<ffffffff816b4f58>] ret_from_fork+0x58/0x90
     `),
-    expected: { kind: 'rcu-stall', culprit: '__nf_conntrack_confirm', cpu: 3, pid: null },
+    expected: { kind: 'rcu-stall', culprit: '__nf_conntrack_confirm', cpu: 3, pid: 29 },
   },
   {
     detector: 'oom',

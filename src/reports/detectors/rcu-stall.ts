@@ -1,3 +1,4 @@
+import { readWaitLine } from '../wait-lines.js';
 import { makeTitle } from '../../result/kinds.js';
 import { defineHeaderDetector } from '../define.js';
 import { splitDumps, type Dump } from '../dumps.js';
@@ -60,7 +61,7 @@ export const rcuStall = defineHeaderDetector({
   multipleDumps: true,
   bodyLines: [
     /^rcu: /, STALLED_CPU_RE, /^\s*\((?:detected by \d+, )?t=\d+ jiffies/, /^\s*\{ ?[P\d]/, /Tasks blocked on /, /^\s*rcu_\w+ kthread /,
-    /^(?:NMI backtrace for cpu|Task dump for CPU) \d+/, /^task:\S.* state:[A-Z]/, /^\S.{0,40}?\s+[A-Z] ?[0-9a-f ]{0,40} 0x[0-9a-f]{8}$/,
+    /^(?:NMI backtrace for cpu|Task dump for CPU) \d+/, /^task:\S.* state:[A-Z]/, /^\S.{0,40}?\s+[A-Z] ?(?: running(?: task)?)?[0-9a-f ]{0,40} 0x[0-9a-f]{8}$/,
     /^\s*(?:Unless rcu_|RCU grace-period kthread|Possible timer handling issue|All QSes seen|blocking rcu_node)/,
   ],
   expectsTrace: false,
@@ -73,8 +74,15 @@ export const rcuStall = defineHeaderDetector({
     const tasks = stalledTasks(match, block.lines);
     if (tasks.length > 0) report.details['stalledTasks'] = tasks.join(' ');
     const dump = dumpOfStall(splitDumps(block.lines), cpus);
-    if (dump) useDump(report, dump.lines);
-    else {
+    if (dump) {
+      useDump(report, dump.lines);
+      // 3.x dumps a stalled task as `Task dump for CPU 3:` and its sched_show_task line, with no CPU: line to name it.
+      const task = report.pid === null ? dump.lines.map((l) => readWaitLine(l.text.trim())).find((f) => f?.kind === 'task') : undefined;
+      if (task?.kind === 'task') {
+        report.pid = task.pid;
+        report.comm ??= task.comm;
+      }
+    } else {
       // Whatever trace the block holds (the grace-period kthread's) is not the stalled code's.
       Object.assign(report, { rip: null, stack: [], reporterFrames: 0, culprit: null, entry: null, title: makeTitle('rcu-stall', null) });
       if (cpus.length > 0) markCorrupted(report, 'corruption.rcu.noBacktrace', { cpus });
