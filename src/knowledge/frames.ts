@@ -138,7 +138,9 @@ const GENERIC_EXACT = [
   'schedule_work', 'schedule_delayed_work', 'task_blocks_on_rt_mutex', 'try_to_take_rt_mutex', 'schedule_preempt_disabled', 'io_schedule', 'io_schedule_timeout',
   'wait_for_completion', 'wait_for_completion_io', 'wait_for_completion_timeout', 'wait_for_completion_killable',
   'wait_for_common', '__wait_for_common', 'do_wait_for_common', 'wait_for_common_io', 'bit_wait', 'bit_wait_io',
-  '__wait_on_bit', 'out_of_line_wait_on_bit', '__wait_on_bit_lock', 'wait_on_page_bit', 'wait_on_page_bit_common',
+  '__wait_on_bit', 'out_of_line_wait_on_bit', '__wait_on_bit_lock', 'out_of_line_wait_on_bit_lock', 'wait_on_page_bit', 'wait_on_page_bit_common',
+  // buffer and page sleep callbacks of the bit waits (2.6-3.0 sync_buffer, 3.1+ sleep_on_buffer and sleep_on_page)
+  'sync_buffer', 'sleep_on_buffer', 'sleep_on_page', 'sleep_on_page_killable', '__wait_on_buffer',
   // page writeback waits (2.6's sync_page: the page cache's sleep callback before sleep_on_page)
   'sync_page', 'sync_page_killable', 'wait_on_page_writeback', 'wait_on_page_writeback_range', 'filemap_fdatawait', 'filemap_fdatawait_range',
   '__filemap_fdatawait_range', 'filemap_fdatawait_keep_errors',

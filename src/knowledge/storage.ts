@@ -123,6 +123,7 @@ export const IO_WAIT_FRAMES: ReadonlySet<string> = new Set([
   'sleep_on_page',
   'sync_page',
   'sleep_on_buffer',
+  'sync_buffer',
   'wait_on_page_bit',
   'wait_on_page_bit_common',
   'wait_on_page_bit_killable',

@@ -224,6 +224,24 @@ testDetector(hungTask, {
         corruptionReasons: ["its call trace holds dump_stack: a running task's dump printed at the same moment is mixed in"],
       },
     },
+    {
+      name: '2.6.32 (RHEL 6): the task line without `task:`, the buffer wait (sync_buffer, __wait_on_bit) skipped for the journal commit',
+      log: log(`
+        Jun 10 12:00:01 host kernel: INFO: task jbd2/dm-0-8:1234 blocked for more than 120 seconds.
+        Jun 10 12:00:01 host kernel: "echo 0 > /proc/sys/kernel/hung_task_timeout_secs" disables this message.
+        Jun 10 12:00:01 host kernel: jbd2/dm-0-8   D 0000000000000001     0  1234      2 0x00000000
+        Jun 10 12:00:01 host kernel: Call Trace:
+        Jun 10 12:00:01 host kernel: [<ffffffff810a7091>] ? ktime_get_ts+0xb1/0xf0
+        Jun 10 12:00:01 host kernel: [<ffffffff8150efa3>] io_schedule+0x73/0xc0
+        Jun 10 12:00:01 host kernel: [<ffffffff811bd1f0>] sync_buffer+0x40/0x50
+        Jun 10 12:00:01 host kernel: [<ffffffff8150f96f>] __wait_on_bit+0x5f/0x90
+        Jun 10 12:00:01 host kernel: [<ffffffff8150fa18>] out_of_line_wait_on_bit+0x78/0x90
+        Jun 10 12:00:01 host kernel: [<ffffffffa0162a3e>] jbd2_journal_commit_transaction+0x1ae/0x1500 [jbd2]
+        Jun 10 12:00:01 host kernel: [<ffffffffa01681b8>] kjournald2+0xb8/0x220 [jbd2]
+        Jun 10 12:00:01 host kernel: [<ffffffff81096a36>] kthread+0x96/0xa0
+      `),
+      expected: { pid: 1234, comm: 'jbd2/dm-0-8', culprit: { function: 'jbd2_journal_commit_transaction', module: 'jbd2' }, corrupted: false },
+    },
   ],
   invalid: [
     { name: 'the hung-task sysctl message alone', log: '[    1.000000] "echo 0 > /proc/sys/kernel/hung_task_timeout_secs" disables this message.\n' },
