@@ -20,6 +20,46 @@ export interface Variant {
 }
 
 export const VARIANTS: readonly Variant[] = [
+  {
+    detector: 'hard-lockup',
+    variant: 'powerpc watchdog: `CPU N detected hard LOCKUP on other CPUs M`, then the stuck CPU\'s `CPU M Hard LOCKUP` and registers',
+    kernel: '5.14 (RHEL 9)',
+    arch: 'ppc64le',
+    source: 'arch/powerpc/kernel/watchdog.c',
+    log: log(`
+      [ 1234.567890] watchdog: CPU 2 detected hard LOCKUP on other CPUs 5
+      [ 1234.567900] watchdog: CPU 2 TB:123456, last SMP heartbeat TB:120000 (21000ms ago)
+      [ 1234.568000] watchdog: CPU 5 Hard LOCKUP
+      [ 1234.568010] watchdog: CPU 5 TB:123456, last heartbeat TB:110000 (26000ms ago)
+      [ 1234.568020] Modules linked in: xfs
+      [ 1234.568100] CPU: 5 PID: 999 Comm: kworker/5:1 Not tainted 5.14.0-70.el9.ppc64le #1
+      [ 1234.568200] NIP:  c000000000123456 LR: c000000000123400 CTR: 0000000000000000
+      [ 1234.568300] NIP [c000000000123456] spin_loop_fn+0x16/0x40
+      [ 1234.568400] LR [c000000000123400] worker_fn+0x30/0x90
+      [ 1234.568500] Call Trace:
+      [ 1234.568600] [c0000000fe1a3c30] [c000000000123400] worker_fn+0x30/0x90 (unreliable)
+      [ 1234.568700] [c0000000fe1a3ca0] [c000000000140000] process_one_work+0x1f0/0x400
+    `),
+    expected: { kind: 'hard-lockup', culprit: 'spin_loop_fn', cpu: 5, pid: 999 },
+  },
+  {
+    detector: 'hard-lockup',
+    variant: 'powerpc watchdog 4.13-5.x: `Watchdog CPU:N self-detected Hard LOCKUP @ func`',
+    kernel: '4.18 (RHEL 8)',
+    arch: 'ppc64le',
+    source: 'arch/powerpc/kernel/watchdog.c',
+    log: log(`
+      [  500.000000] Watchdog CPU:1 self-detected Hard LOCKUP @ spin_loop_fn+0x16/0x40
+      [  500.000010] Modules linked in: xfs
+      [  500.000020] CPU: 1 PID: 77 Comm: stress Not tainted 4.18.0-305.el8.ppc64le #1
+      [  500.000030] NIP:  c000000000123456 LR: c000000000123400 CTR: 0000000000000000
+      [  500.000040] NIP [c000000000123456] spin_loop_fn+0x16/0x40
+      [  500.000050] LR [c000000000123400] worker_fn+0x30/0x90
+      [  500.000060] Call Trace:
+      [  500.000070] [c0000000fe1a3ca0] [c000000000140000] process_one_work+0x1f0/0x400
+    `),
+    expected: { kind: 'hard-lockup', culprit: 'spin_loop_fn', cpu: 1, pid: 77 },
+  },
 
   {
     detector: 'hard-lockup',

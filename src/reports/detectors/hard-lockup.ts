@@ -1,6 +1,7 @@
 import { defineHeaderDetector } from '../define.js';
 import { splitDumps } from '../dumps.js';
 import { useDump } from '../report.js';
+import { cpuList } from '../wait-lines.js';
 
 // `NMI watchdog: Watchdog detected hard LOCKUP on cpu 3` (4.x), `watchdog: Watchdog detected hard LOCKUP on cpu 3` (4.15+),
 // `watchdog: CPU4: Watchdog detected hard LOCKUP on cpu 5` (6.x buddy detector), `Kernel panic - not syncing: Watchdog
@@ -8,7 +9,14 @@ import { useDump } from '../report.js';
 // `WARNING: at kernel/watchdog.c:245 watchdog_overflow_callback+0x9c/0xd0()` with the message on the next line.
 // Before the perf watchdog (2.6): `NMI Watchdog detected LOCKUP on CPU 1` (x86_64 die_nmi), `BUG: NMI Watchdog detected
 // LOCKUP on CPU1, eip c01234ab, registers:` (i386; 2.6.3x x86 `..., ip ffffffff8103a6d1, registers:`).
-const MESSAGE_RE = /^(?:(?:NMI )?watchdog: (?:CPU\d+: )?|Kernel panic - not syncing: )?Watchdog detected hard LOCKUP on cpu (\d+)|^(?:BUG: )?NMI Watchdog detected LOCKUP on CPU ?(\d+)/;
+// powerpc's own watchdog (arch/powerpc/kernel/watchdog.c): the CPU that sees others stuck, `Watchdog CPU:2 detected Hard
+// LOCKUP other CPUS:5` (4.13-5.x) or `CPU 2 detected hard LOCKUP on other CPUs 5-6`, then each stuck CPU's own report,
+// `Watchdog CPU:5 Hard LOCKUP` or `CPU 5 Hard LOCKUP`; a CPU that sees itself stuck, `Watchdog CPU:5 self-detected Hard
+// LOCKUP @ func+0x1/0x2` or `CPU 5 self-detected hard LOCKUP @ func+0x1/0x2`.
+const POWERPC = String.raw`^(?:watchdog: )?(?:Watchdog CPU:|CPU )(\d+) (?:detected [Hh]ard LOCKUP (?:other CPUS:|on other CPUs )([\d,-]{1,64})|(?:self-detected )?[Hh]ard LOCKUP\b)`;
+const MESSAGE_RE = new RegExp(
+  String.raw`^(?:(?:NMI )?watchdog: (?:CPU\d+: )?|Kernel panic - not syncing: )?Watchdog detected hard LOCKUP on cpu (\d+)|^(?:BUG: )?NMI Watchdog detected LOCKUP on CPU ?(\d+)|${POWERPC}`,
+);
 const WARN_RE = /^WARNING: (?:CPU: \d+ PID: \d+ )?at kernel\/watchdog\.c:\d+ watchdog_overflow_callback/;
 const HEADER_RE = new RegExp(`${MESSAGE_RE.source}|${WARN_RE.source}`);
 
@@ -25,6 +33,9 @@ export const hardLockup = defineHeaderDetector({
       'WARNING: at kernel/watchdog.c:245 watchdog_overflow_callback+0x9c/0xd0()',
       'NMI Watchdog detected LOCKUP on CPU 1',
       'BUG: NMI Watchdog detected LOCKUP on CPU1, eip c01234ab, registers:',
+      'Watchdog CPU:2 detected Hard LOCKUP other CPUS:5',
+      'CPU 5 Hard LOCKUP',
+      'CPU 5 self-detected hard LOCKUP @ spin_loop_fn+0x16/0x40',
     ],
   },
   header: HEADER_RE,
@@ -33,7 +44,8 @@ export const hardLockup = defineHeaderDetector({
   absorbs: [MESSAGE_RE],
   describe(_match, report, block) {
     const message = block.lines.map((l) => MESSAGE_RE.exec(l.text)).find((m) => m);
-    const cpu = message ? Number(message[1] ?? message[2]) : report.cpu;
+    // (powerpc's detecting CPU names the stuck ones: the first of them is the one whose dump is kept)
+    const cpu = message ? Number(message[1] ?? message[2] ?? (message[4] !== undefined ? cpuList(message[4])[0] : message[3])) : report.cpu;
     // With hardlockup_all_cpu_backtrace or the buddy detector several CPUs are dumped: keep the locked one's.
     const dumps = splitDumps(block.lines);
     const own = dumps.find((d) => d.cpu === cpu);
