@@ -285,6 +285,17 @@ const parseKmsg: PrefixParser = (raw) => {
   return { text, host: null, clock: null, uptime: Number(m[3]) / 1e6, kernel: facility === 0, tag: null, caller: callerMatch?.[1] ?? null };
 };
 
+/** The object a line of JSON holds (a journal record, a LAVA log entry), or null: JSON.parse only, log text is never evaluated. */
+function jsonObject(text: string): Record<string, unknown> | null {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    return null;
+  }
+  return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : null;
+}
+
 /** A journal field's text: a string, or the bytes journald stores as an array when the text is not valid UTF-8. */
 function journalText(value: unknown): string | null {
   if (typeof value === 'string') return value;
@@ -303,15 +314,9 @@ function clockFromMicros(micros: string): WallClock | null {
 // `journalctl -o json`: one JSON object per line. MESSAGE, _HOSTNAME, __REALTIME_TIMESTAMP (µs since the epoch, UTC),
 // _TRANSPORT (`kernel` for the kernel's lines), _SOURCE_MONOTONIC_TIMESTAMP (µs since boot), SYSLOG_IDENTIFIER.
 const parseJournalJson: PrefixParser = (raw) => {
-  if (!raw.startsWith('{')) return null;
-  let record: unknown;
-  try {
-    record = JSON.parse(raw);
-  } catch {
-    return null;
-  }
-  if (typeof record !== 'object' || record === null || Array.isArray(record)) return null;
-  const field = (name: string): string | null => journalText((record as Record<string, unknown>)[name]);
+  const record = raw.startsWith('{') ? jsonObject(raw) : null;
+  if (record === null) return null;
+  const field = (name: string): string | null => journalText(record[name]);
   const message = field('MESSAGE');
   if (message === null) return null;
   const kernel = field('_TRANSPORT') === 'kernel';
@@ -336,15 +341,9 @@ const LAVA_DEVICE_LEVELS: ReadonlySet<string> = new Set(['target', 'feedback']);
 const LAVA_DT_RE = new RegExp(`^${ISO_STAMP}$`);
 
 const parseLava: PrefixParser = (raw, ctx) => {
-  if (!raw.startsWith('- {"')) return null;
-  let record: unknown;
-  try {
-    record = JSON.parse(raw.slice(2));
-  } catch {
-    return null;
-  }
-  if (typeof record !== 'object' || record === null || Array.isArray(record)) return null;
-  const { dt, lvl, msg } = record as Record<string, unknown>;
+  const record = raw.startsWith('- {"') ? jsonObject(raw.slice(2)) : null;
+  if (record === null) return null;
+  const { dt, lvl, msg } = record;
   if (typeof dt !== 'string' || typeof lvl !== 'string') return null;
   const stamp = LAVA_DT_RE.exec(dt);
   const clock = stamp && isoClock(stamp, { ...ctx, assumedZone: stamp[8] ? ctx.assumedZone : 'Z' });

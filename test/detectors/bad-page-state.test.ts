@@ -1,5 +1,6 @@
 import { badPageState } from '../../src/reports/detectors/bad-page-state.js';
 import { log, testDetector } from './tester.js';
+import { variantLog } from '../matrix/variants.js';
 
 testDetector(badPageState, {
   valid: [
@@ -54,16 +55,7 @@ testDetector(badPageState, {
     },
     {
       name: "2.6 (before 2.6.28): `Bad page state in process 'comm'`, blamed past the allocator's free path",
-      log: log(`
-        [  100.000000] Bad page state in process 'swapper'
-        [  100.000001] page:c1234567 flags:0x00000400 mapping:00000000 mapcount:1 count:0
-        [  100.000002] Trying to fix it up, but a reboot is needed
-        [  100.000003] Backtrace:
-        [  100.000004]  [<c0104f2e>] show_trace_log_lvl+0x1a/0x2f
-        [  100.000005]  [<c0150123>] bad_page+0x63/0x90
-        [  100.000006]  [<c0150456>] free_hot_cold_page+0x96/0x170
-        [  100.000007]  [<f8a12345>] mydrv_free_buf+0x25/0x40 [mydrv]
-      `),
+      log: variantLog("2.6 `Bad page state in process 'comm'` (before 2.6.28), blamed past the allocator's free path"),
       expected: { comm: 'swapper', culprit: { function: 'mydrv_free_buf', module: 'mydrv' }, corrupted: false, details: { problem: 'page state' } },
     },
   ],

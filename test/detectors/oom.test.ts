@@ -1,5 +1,6 @@
 import { oom } from '../../src/reports/detectors/oom.js';
 import { log, testDetector } from './tester.js';
+import { variantLog } from '../matrix/variants.js';
 
 testDetector(oom, {
   valid: [
@@ -87,14 +88,7 @@ testDetector(oom, {
     },
     {
       name: 'RHEL 6: `oom_adj=` before `oom_score_adj=`, `Killed process N, UID U, (comm) total-vm:`',
-      log: log(`
-        Jun 10 12:00:01 host kernel: java invoked oom-killer: gfp_mask=0x201da, order=0, oom_adj=0, oom_score_adj=0
-        Jun 10 12:00:01 host kernel: Pid: 4321, comm: java Not tainted 2.6.32-431.el6.x86_64 #1
-        Jun 10 12:00:01 host kernel: Call Trace:
-        Jun 10 12:00:01 host kernel:  [<ffffffff81122be0>] ? dump_header+0x90/0x1b0
-        Jun 10 12:00:01 host kernel: Out of memory: Kill process 4321 (java) score 912 or sacrifice child
-        Jun 10 12:00:01 host kernel: Killed process 4321, UID 500, (java) total-vm:8000000kB, anon-rss:4000000kB, file-rss:12kB
-      `),
+      log: variantLog('2.6 OOM kill: `oomkilladj=`/`oom_adj=` on the invoker line, `kill process ... or a child`, `Killed process N, UID U, (comm)`'),
       expected: { title: 'OOM kill', pid: 4321, comm: 'java', culprit: null, details: { invoker: 'java', oomScoreAdj: 0, victimPid: 4321, victimComm: 'java', totalVmKb: 8000000, fileRssKb: 12 } },
     },
   ],

@@ -1642,3 +1642,10 @@ export const VARIANTS: readonly Variant[] = [
   },
 
 ];
+
+/** The log of a row, for a detector's own table that checks more of the same report than the matrix does. */
+export function variantLog(variant: string): string {
+  const row = VARIANTS.find((v) => v.variant === variant);
+  if (!row) throw new Error(`no matrix row named ${variant}`);
+  return row.log;
+}
