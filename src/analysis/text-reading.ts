@@ -72,9 +72,9 @@ interface TextRead {
   readonly messageBytes: number;
   readonly chars: number;
   readonly origin: LineSource;
+  /** The origin's fields as one string: made once per text read, looked up in each block that holds it. */
   readonly originKey: string;
   readonly event: MessageReading;
-  readonly eventKey: string;
 }
 
 /** Slots (a power of two) of WorkerTexts.seen. */
@@ -116,7 +116,7 @@ export function readTexts(bytes: Buffer, found: RegionStops, headers: HeaderMatc
   const origins: LineSource[] = [];
   const readings: MessageReading[] = [];
   const originIds = new Map<string, number>();
-  const readingIds = new Map<string, number>();
+  const readingIds = new Map<string, number[]>();
   for (let s = 0; s < found.restIds.length; s++) {
     const id = found.restIds[s]!;
     const at = id * FIELDS;
@@ -127,7 +127,7 @@ export function readTexts(bytes: Buffer, found: RegionStops, headers: HeaderMatc
     const key = again ? bytes.toString('latin1', start, end) : '';
     let read = again ? memory.recent.get(key) : undefined;
     if (read === undefined) {
-      read = readText(bytes.toString('utf8', start, end), headers);
+      read = readText(bytes, start, end, headers);
       if (again) memory.recent.set(key, read);
     }
     if (read === 'unread') continue;
@@ -136,40 +136,60 @@ export function readTexts(bytes: Buffer, found: RegionStops, headers: HeaderMatc
     fields[at + TEXT_START] = end - read.fromEnd;
     fields[at + TEXT_END] = end - read.fromEnd + read.messageBytes;
     fields[at + CHARS] = read.chars;
-    fields[at + ORIGIN] = idOf(originIds, origins, read.originKey, () => read.origin);
-    fields[at + READING] = read.event === null ? -1 : idOf(readingIds, readings, read.eventKey, () => read.event);
+    fields[at + ORIGIN] = originId(originIds, origins, read);
+    fields[at + READING] = read.event === null ? -1 : readingId(readingIds, readings, read.event);
   }
   return { fields, origins, readings };
 }
 
-/** What a worker reads of one text (see TextRead); 'unread' when its bytes are not valid UTF-8. */
-function readText(rest: string, headers: HeaderMatcher): TextRead | null | 'unread' {
-  const plain = readPlainText(rest, headers);
+/** What a worker reads of the text `bytes[start, end)` (see TextRead); 'unread' when its bytes are not valid UTF-8. */
+function readText(bytes: Buffer, start: number, end: number, headers: HeaderMatcher): TextRead | null | 'unread' {
+  const plain = readPlainText(bytes.toString('utf8', start, end), headers);
   if (!plain) return null;
   if (plain.invalidUtf8) return 'unread';
   const { host, uptime, kernel, tag, caller } = plain.origin;
-  const event = readEvent(plain.text, kernel);
+  // Valid UTF-8 of as many characters as bytes is ASCII, as most logs are: then characters are bytes.
+  const ascii = plain.chars === end - start;
   return {
     // The message is the end of the text, less what trimEnd took: its bytes are found from the end.
-    fromEnd: Buffer.byteLength(plain.origin.text),
-    messageBytes: Buffer.byteLength(plain.text),
+    fromEnd: ascii ? plain.origin.text.length : Buffer.byteLength(plain.origin.text),
+    messageBytes: ascii ? plain.text.length : Buffer.byteLength(plain.text),
     chars: plain.chars,
     origin: { host, uptime, kernel, tag, caller },
-    originKey: JSON.stringify([host, uptime, kernel, tag, caller]),
-    event,
-    // Texts of one template, subjects, errno and storage device share one reading.
-    eventKey: event === null ? '' : JSON.stringify([event.template, event.subjects, event.errno, event.notable, event.storage]),
+    originKey: `${host}\u0001${uptime}\u0001${kernel}\u0001${tag}\u0001${caller}`,
+    event: readEvent(plain.text, kernel),
   };
 }
 
-/** The index of the value of `key` in `values`, added (made by `make`) when new. */
-function idOf<V>(ids: Map<string, number>, values: V[], key: string, make: () => V): number {
-  let id = ids.get(key);
+/** The index of a text's origin in a block's `origins`, added when no equal one is there. */
+function originId(ids: Map<string, number>, origins: LineSource[], { origin, originKey }: TextRead): number {
+  let id = ids.get(originKey);
   if (id === undefined) {
-    id = values.push(make()) - 1;
-    ids.set(key, id);
+    id = origins.push(origin) - 1;
+    ids.set(originKey, id);
   }
   return id;
+}
+
+/**
+ * The index of a reading in a block's `readings`, added when no equal one is there: texts of one template, subjects,
+ * errno and storage device share one. Looked up by template, then compared field by field: a key made of all the fields
+ * (it was their JSON) cost a fifth of the reading of a storage flood's distinct texts.
+ */
+function readingId(ids: Map<string, number[]>, readings: MessageReading[], event: NonNullable<MessageReading>): number {
+  const same = ids.get(event.template);
+  if (same) for (const id of same) if (sameReading(readings[id]!, event)) return id;
+  const id = readings.push(event) - 1;
+  if (same) same.push(id);
+  else ids.set(event.template, [id]);
+  return id;
+}
+
+function sameReading(a: NonNullable<MessageReading>, b: NonNullable<MessageReading>): boolean {
+  if (a.errno !== b.errno || a.notable !== b.notable || a.subjects.length !== b.subjects.length) return false;
+  if (a.subjects.some((subject, i) => subject !== b.subjects[i])) return false;
+  const [x, y] = [a.storage, b.storage];
+  return x === y || (x !== null && y !== null && x.kind === y.kind && x.device === y.device && x.address === y.address);
 }
 
 /**

@@ -58,6 +58,26 @@ describe('texts read in a scan worker', () => {
   });
 });
 
+describe('readings shared in a block', () => {
+  it('only by texts of one template, subjects, errno and storage device', () => {
+    const block = [
+      'blk_update_request: I/O error, dev sdc, sector 1',
+      'blk_update_request: I/O error, dev sdc, sector 2',
+      'blk_update_request: I/O error, dev sdd, sector 3',
+      'rbd: rbd1: encountered watch error: -107',
+      'rbd: rbd2: encountered watch error: -107',
+      'rbd: rbd2: encountered watch error: -110',
+    ].map((text) => `Nov 12 10:11:01 node-7 kernel: ${text}`);
+    const bytes = Buffer.from(`${block.join('\n')}\n`, 'latin1');
+    const found = findStops(bytes, 0, bytes.length, 65536);
+    const texts = readTexts(bytes, found, new HeaderMatcher(), workerTexts());
+    const readings = [...found.restIds].map((id) => textOf(texts, bytes, id)!.reading);
+    expect(readings[1]).toBe(readings[0]);
+    expect(new Set(readings).size).toBe(5);
+    expect(readings[2]).toMatchObject({ template: 'blk_update_request: I/O error, dev sdd, sector N', storage: { device: 'sdd' } });
+  });
+});
+
 describe("a scan worker's memory of texts", () => {
   it('remembers a text from its second sight on: the distinct texts of a noisy log are read and dropped', () => {
     const headers = new HeaderMatcher();
