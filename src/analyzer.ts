@@ -13,7 +13,7 @@ import { crossesMidnight } from './time/format.js';
 import { groupProblems } from './analysis/problems.js';
 import { LineCopies, MAX_REMEMBERED } from './analysis/overlap.js';
 import { linkVictims } from './analysis/victims.js';
-import { SourceFeed, type FeedOptions, type FeedOwner, type SourceInfo } from './analysis/feed.js';
+import { SourceFeed, type CountedLines, type FeedOptions, type FeedOwner, type SourceInfo } from './analysis/feed.js';
 import { readPlainText, textOf, type RepeatedText, type TextsRead } from './analysis/text-reading.js';
 import type { RegionStops } from './lines/line-scan.js';
 import { buildWaitGraph, lineUpStorage } from './analysis/waitfor.js';
@@ -185,6 +185,17 @@ export class Analyzer implements FeedOwner {
     // As loose() does: a repeated frame or task line of a sysrq-w dump is part of a wait.
     if (line.kernel) this.waits.line(line, host);
     this.events.addRead(line, host, reading);
+  }
+
+  /** @internal whether runs of lines a scan worker read may be taken at once: no copies across inputs to look for, the built-in detectors. */
+  get takesRuns(): boolean {
+    return this.copies === null && this.headers.detectors === DETECTORS;
+  }
+
+  /** @internal the lines of a run (see SourceFeed.repeatRun), as takeRepeat() takes them one by one. */
+  takeRun(path: string, kernelLines: number, counted: readonly CountedLines[]): void {
+    this.waits.passInert(path, kernelLines);
+    for (const { line, earliest, latest, count, reading } of counted) this.events.addLines(line, earliest, latest, count, this.hostOf(line), reading);
   }
 
   private loose(line: LogLine): void {

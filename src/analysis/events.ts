@@ -157,6 +157,14 @@ export class EventAggregator {
 
   /** add() with the message's reading known (see readingOf). */
   addRead(line: LogLine, host: string | null, reading: MessageReading): void {
+    this.addLines(line, line, line, 1, host, reading);
+  }
+
+  /**
+   * Adds `count` lines of one message's reading and origin at once, as addRead() would one by one in input order:
+   * `line` the first of them in that order, `earliest` the first of the earliest, `latest` the last of the latest.
+   */
+  addLines(line: LogLine, earliest: LogLine, latest: LogLine, count: number, host: string | null, reading: MessageReading): void {
     if (reading === null) return;
     const { template, subjects, errno, notable, storage } = reading;
     if (!line.kernel && !notable && errno === null) return;
@@ -168,7 +176,7 @@ export class EventAggregator {
     if (!group) {
       const kept = isNotableReading(reading) ? 'notable' : 'routine';
       if (this.made[kept] >= MAX_GROUPS[kept]) {
-        this.overflow++;
+        this.overflow += count;
         return;
       }
       this.made[kept]++;
@@ -179,10 +187,10 @@ export class EventAggregator {
       else this.byTemplate.set(template, [group]);
     }
     reading.lastGroup = group;
-    group.count++;
+    group.count += count;
     // Members of a bundle arrive in archive order, not always oldest first: keep the earliest and the latest line.
-    if (isEarlier(line, group.first)) group.first = lasting(line);
-    if (!isEarlier(line, group.last)) group.last = line;
+    if (isEarlier(earliest, group.first)) group.first = lasting(earliest);
+    if (!isEarlier(latest, group.last)) group.last = latest;
     // Keep a bounded subject list: a template with thousands of subjects is summarised by its count.
     for (const s of subjects) if (group.subjects.size < 64) group.subjects.add(s);
   }

@@ -1,10 +1,10 @@
 // One input fed line by line into the pipeline: its format decided, its lines parsed (src/lines) and cut into
 // reports (src/reports); what the run shares across inputs is asked of the owner (src/analyzer.ts).
 import type { MessageReading } from './events.js';
-import type { RepeatedText, TextsRead } from './text-reading.js';
+import { charsOf, messageOf, originIndex, readingIndex, takesRun, type RepeatedText, type TextsRead } from './text-reading.js';
 import type { RecentTexts } from '../lines/recent-texts.js';
 import { restText, type RegionStops } from '../lines/line-scan.js';
-import { detectFormat, isKmsgDictionaryLine, packedSyslogLine, parseLine, parseLines, syslogStampClock } from '../lines/formats.js';
+import { detectFormat, isKmsgDictionaryLine, packedEpochMs, packedSyslogLine, packedSyslogLineAt, parseLine, parseLines, syslogStampClock } from '../lines/formats.js';
 import { isEarlier, lasting, type LineContext, type LineFormat, type LineOrigin, type LogLine } from '../lines/types.js';
 import type { HeaderMatcher } from '../reports/header-matcher.js';
 import { Segmenter, type SegmenterSink } from '../reports/segmenter.js';
@@ -36,6 +36,34 @@ export interface FeedOwner {
   eventReading(line: LogLine): MessageReading;
   /** A line that belongs to no report and can be no spoofed one (a plain repeat the fast path took whole). */
   takeRepeat(line: LogLine, reading: MessageReading): void;
+  /** Whether runs of lines a scan worker read may be taken at once (see SourceFeed.repeatRun). */
+  readonly takesRuns: boolean;
+  /**
+   * The lines of a run, as takeRepeat() would take them one by one: `kernelLines` of them the kernel's (none a line of a
+   * wait), and the lines of each message and origin counted (in the order of their first line).
+   */
+  takeRun(path: string, kernelLines: number, counted: readonly CountedLines[]): void;
+}
+
+/** Lines of one message and origin in a run (see EventAggregator.addLines). */
+export interface CountedLines {
+  /** The first in input order, the first of the earliest, the last of the latest. */
+  readonly line: LogLine;
+  readonly earliest: LogLine;
+  readonly latest: LogLine;
+  readonly count: number;
+  readonly reading: MessageReading;
+}
+
+/** What a run gathers of one message and origin: the stops of its first, earliest and latest lines. */
+interface RunCount {
+  readonly first: number;
+  readonly firstMs: number;
+  earliest: number;
+  earliestMs: number;
+  latest: number;
+  latestMs: number;
+  count: number;
 }
 
 export interface SourceInfo {
@@ -186,6 +214,79 @@ export class SourceFeed {
     known.reading ??= this.owner.eventReading(line);
     this.owner.takeRepeat(line, known.reading);
     return known;
+  }
+
+  /**
+   * Takes the lines from stop `s` of `found` on as repeat() takes them one by one (and the lines passed over between
+   * them), as long as they are lines a scan worker read that can be taken in runs (takesRun) with a valid time: their
+   * events counted per message and origin, a line object made only for what is kept (a message's first, earliest and
+   * latest line, the input's earliest and last). Returns the number of stops taken; 0 for fewer than two (then each
+   * is taken as usual).
+   */
+  repeatRun(buf: Buffer, found: RegionStops & TextsRead, s: number): number {
+    const texts = found.texts;
+    if (this.format !== 'syslog' || !texts || !this.owner.takesRuns) return 0;
+    const { stops, ends, restAt, restIds, clocks, lineIndex } = found;
+    let end = s;
+    while (end < stops.length && restIds[end] !== -1 && clocks[end] !== -1 && takesRun(texts, restIds[end]!)) end++;
+    if (end - s < 2) return 0;
+    const firstLineNo = this.lineNo + 1 - lineIndex[s]!;
+    const lineAt = (k: number, ms: number): LogLine => {
+      const id = restIds[k]!;
+      return packedSyslogLineAt(clocks[k]!, ms, texts.origins[originIndex(texts, id)]!, messageOf(texts, buf, id), firstLineNo + lineIndex[k]!, this.ctx);
+    };
+    const counts = new Map<number, RunCount>();
+    const origins = texts.origins.length;
+    let kernelLines = 0;
+    let bytes = 0;
+    let [packed, ms] = [-1, 0];
+    let previous = -1;
+    let k = s;
+    for (; k < end; k++) {
+      const id = restIds[k]!;
+      if (clocks[k] !== packed) {
+        const epochMs = packedEpochMs(clocks[k]!, this.ctx);
+        // (a time that is no valid one: the line is read as usual)
+        if (epochMs === null) break;
+        [packed, ms] = [clocks[k]!, epochMs];
+      }
+      const origin = texts.origins[originIndex(texts, id)]!;
+      if (origin.host && !this.summary.host) this.summary.host = origin.host;
+      // As note() does, on the times alone: a line object only for what is kept.
+      if (this.earliest === null || (this.earliest.epochMs !== null && ms < this.earliest.epochMs)) this.earliest = lineAt(k, ms);
+      if (ms < this.lastMs && !(this.peak && this.peak.epochMs! >= this.lastMs)) this.peak = previous === -1 ? lasting(this.lastTimed!) : lineAt(previous, this.lastMs);
+      this.lastMs = ms;
+      previous = k;
+      if (origin.kernel) kernelLines++;
+      bytes += restAt[k]! - stops[k]! + charsOf(texts, id) + 1 + (k > s ? stops[k]! - ends[k - 1]! - 1 : 0);
+      const reading = readingIndex(texts, id);
+      if (reading === -1) continue;
+      const key = reading * origins + originIndex(texts, id);
+      const count = counts.get(key);
+      if (!count) counts.set(key, { first: k, firstMs: ms, earliest: k, earliestMs: ms, latest: k, latestMs: ms, count: 1 });
+      else {
+        count.count++;
+        if (ms < count.earliestMs) [count.earliest, count.earliestMs] = [k, ms];
+        if (ms >= count.latestMs) [count.latest, count.latestMs] = [k, ms];
+      }
+    }
+    if (k === s) return 0;
+    const lines = lineIndex[k - 1]! - lineIndex[s]! + 1;
+    this.summary.lines += lines;
+    this.summary.linesPassedOver += lines - (k - s);
+    this.summary.bytes += bytes;
+    this.lineNo += lines;
+    this.passed.present = false;
+    const last = lineAt(k - 1, this.lastMs);
+    this.lastTimed = last;
+    this.ctx.previous = last;
+    this.ctx.usedPrevious = false;
+    const counted = [...counts].map(([key, c]): CountedLines => {
+      const line = lineAt(c.first, c.firstMs);
+      return { line, earliest: lineAt(c.earliest, c.earliestMs), latest: c.latest === k - 1 ? last : lineAt(c.latest, c.latestMs), count: c.count, reading: texts.readings[Math.floor(key / origins)]! };
+    });
+    this.owner.takeRun(this.ctx.path, kernelLines, counted);
+    return k - s;
   }
 
   /** The stop `s` of `found` as a line, its text after the time known; null when its time is no valid one. */

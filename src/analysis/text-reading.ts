@@ -4,6 +4,7 @@ import { RecentTexts } from '../lines/recent-texts.js';
 import type { LineOrigin, LineSource } from '../lines/types.js';
 import { parseCpuLine } from '../reports/body.js';
 import type { HeaderMatcher } from '../reports/header-matcher.js';
+import { isInertWaitText } from '../reports/wait-dumps.js';
 import { readEvent, type MessageReading } from './events.js';
 
 /**
@@ -39,8 +40,8 @@ export function readPlainText(rest: string, headers: HeaderMatcher, origins?: Re
 }
 
 /** Numbers kept per text id in BlockTexts.fields, in this order. */
-const FIELDS = 6;
-const [STATE, TEXT_START, TEXT_END, CHARS, ORIGIN, READING] = [0, 1, 2, 3, 4, 5];
+const FIELDS = 7;
+const [STATE, TEXT_START, TEXT_END, CHARS, ORIGIN, READING, RUNS] = [0, 1, 2, 3, 4, 5, 6];
 /** A text's STATE: not read by the worker (the main thread reads it), not a plain line, a plain line. */
 const UNREAD = 0;
 const NOT_PLAIN = 1;
@@ -75,6 +76,8 @@ interface TextRead {
   /** The origin's fields as one string: made once per text read, looked up in each block that holds it. */
   readonly originKey: string;
   readonly event: MessageReading;
+  /** Its lines can be taken in runs (see takesRun). */
+  readonly runs: boolean;
 }
 
 /** Slots (a power of two) of WorkerTexts.seen. */
@@ -138,6 +141,7 @@ export function readTexts(bytes: Buffer, found: RegionStops, headers: HeaderMatc
     fields[at + CHARS] = read.chars;
     fields[at + ORIGIN] = originId(originIds, origins, read);
     fields[at + READING] = read.event === null ? -1 : readingId(readingIds, readings, read.event);
+    fields[at + RUNS] = read.runs ? 1 : 0;
   }
   return { fields, origins, readings };
 }
@@ -158,6 +162,7 @@ function readText(bytes: Buffer, start: number, end: number, headers: HeaderMatc
     origin: { host, uptime, kernel, tag, caller },
     originKey: `${host}\u0001${uptime}\u0001${kernel}\u0001${tag}\u0001${caller}`,
     event: readEvent(plain.text, kernel),
+    runs: !kernel || isInertWaitText(plain.text),
   };
 }
 
@@ -205,9 +210,31 @@ export function textOf(texts: BlockTexts, bytes: Buffer, id: number): RepeatedTe
   return {
     chars: texts.fields[at + CHARS]!,
     origin: texts.origins[texts.fields[at + ORIGIN]!]!,
-    text: bytes.toString('utf8', texts.fields[at + TEXT_START], texts.fields[at + TEXT_END]),
+    text: messageOf(texts, bytes, id),
     invalidUtf8: false,
     moving: null,
     reading: reading === -1 ? null : texts.readings[reading]!,
   };
+}
+
+/**
+ * Whether the lines of text `id` can be taken in runs, counted into their events at once (SourceFeed.repeatRun): a plain
+ * line the worker read, a program's, or the kernel's that is no line of a wait (isInertWaitText).
+ */
+export function takesRun(texts: BlockTexts, id: number): boolean {
+  return texts.fields[id * FIELDS + STATE] === PLAIN && texts.fields[id * FIELDS + RUNS] === 1;
+}
+
+/** The index in the block's `readings` of text `id`'s reading (see takesRun), -1 for none. */
+export const readingIndex = (texts: BlockTexts, id: number): number => texts.fields[id * FIELDS + READING]!;
+
+/** The index in the block's `origins` of text `id`'s origin (see takesRun). */
+export const originIndex = (texts: BlockTexts, id: number): number => texts.fields[id * FIELDS + ORIGIN]!;
+
+/** The characters of text `id` after the time (see PlainText.chars). */
+export const charsOf = (texts: BlockTexts, id: number): number => texts.fields[id * FIELDS + CHARS]!;
+
+/** The message of text `id` (see textOf), decoded from `bytes`, the block's. */
+export function messageOf(texts: BlockTexts, bytes: Buffer, id: number): string {
+  return bytes.toString('utf8', texts.fields[id * FIELDS + TEXT_START], texts.fields[id * FIELDS + TEXT_END]);
 }

@@ -117,12 +117,21 @@ function syslogYear(month: number, ctx: LineContext): number {
  * message before, moved on to this one unless this one is earlier (then a new line is made: the one before may be kept).
  */
 export function packedSyslogLine(packed: number, origin: LineSource, text: string, lineNo: number, ctx: LineContext, moving: PackedSyslogLine | null): PackedSyslogLine | null {
-  const month = packed & 15;
-  const year = syslogYear(month, ctx);
-  const epochMs = epochMsOf(year, month, (packed >> 4) & 31, (packed >> 9) & 63, (packed >> 15) & 63, (packed >> 21) & 63, ctx.assumedZone);
+  const epochMs = packedEpochMs(packed, ctx);
   if (epochMs === null) return null;
-  if (moving && moving.path === ctx.path && moving.epochMs <= epochMs) return moving.moveTo(lineNo, epochMs, year, packed);
-  return new PackedSyslogLine(ctx.path, lineNo, text, origin, epochMs, year, packed, ctx.assumedZone);
+  if (moving && moving.path === ctx.path && moving.epochMs <= epochMs) return moving.moveTo(lineNo, epochMs, syslogYear(packed & 15, ctx), packed);
+  return packedSyslogLineAt(packed, epochMs, origin, text, lineNo, ctx);
+}
+
+/** The milliseconds of a packed syslog time (see packedSyslogLine); null when it is no valid time. */
+export function packedEpochMs(packed: number, ctx: LineContext): number | null {
+  const month = packed & 15;
+  return epochMsOf(syslogYear(month, ctx), month, (packed >> 4) & 31, (packed >> 9) & 63, (packed >> 15) & 63, (packed >> 21) & 63, ctx.assumedZone);
+}
+
+/** A new line of a packed syslog time whose milliseconds (packedEpochMs) are known. */
+export function packedSyslogLineAt(packed: number, epochMs: number, origin: LineSource, text: string, lineNo: number, ctx: LineContext): PackedSyslogLine {
+  return new PackedSyslogLine(ctx.path, lineNo, text, origin, epochMs, syslogYear(packed & 15, ctx), packed, ctx.assumedZone);
 }
 
 /** A repeated message's line, moved on from one repeat to the next (see MovingLine); `time` is made when first read. */

@@ -73,6 +73,15 @@ export interface FrameLine {
 }
 
 /** Recognises a call-trace line; `context` is the stack the trace is on when this line is printed. */
+/**
+ * Whether a text may be a call-trace line (parseFrameLine): it holds a piece that every form above has (an offset, a
+ * marker, a decoded frame's ` (`, an inline frame's mark, powerpc's interrupt line) or starts with a `[` or `(`. Most
+ * messages hold none: a cheap test before the regexes.
+ */
+export function mayBeFrameLine(text: string): boolean {
+  return text.includes('+0x') || text.includes('<') || text.includes(' (') || text.includes(' [inline]') || text.includes('--- interrupt: ') || /^\s*[[(]/.test(text);
+}
+
 export function parseFrameLine(text: string, context: string | null): FrameLine | null {
   const marker = MARKER_RE.exec(text);
   if (marker) return { frame: null, marker: marker[1]! };

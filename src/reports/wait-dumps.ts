@@ -3,7 +3,7 @@
 // backtraces (each the stack sample of one CPU). Cut or interleaved dumps are kept with what they say, marked partial.
 import type { LogLine } from '../lines/types.js';
 import { isStackWordsLine, parseCpuLine, parseRipLine } from './body.js';
-import { parseFrameLine } from './frames.js';
+import { mayBeFrameLine, parseFrameLine } from './frames.js';
 import type { Frame } from './types.js';
 import { readWaitLine, type WaitLine } from './wait-lines.js';
 import { hypervisorOf } from '../knowledge/waits.js';
@@ -113,6 +113,18 @@ export class WaitCollector {
     else this.dropped++;
   }
 
+  /**
+   * Takes `count` kernel lines of an input, in input order, whose messages are no line of a wait (isInertWaitText): what
+   * line() does with each (the dumps open end), at once.
+   */
+  passInert(path: string, count: number): void {
+    if (count === 0) return;
+    this.steps += count;
+    const s = this.state(path);
+    s.stackOf = null;
+    s.entry = null;
+  }
+
   /** Reads one kernel line (outside a report, or a report's own line) in input order. */
   line(line: LogLine, host: string | null): void {
     this.steps++;
@@ -120,7 +132,7 @@ export class WaitCollector {
     const text = line.text.trim();
     if (s.stackOf && this.stackLine(s.stackOf, text)) return;
     s.stackOf = null;
-    const hypervisor = text.length > 12 && (text.startsWith('Hyp') || text.startsWith('Har') || text.startsWith('Boo')) ? hypervisorOf(text) : null;
+    const hypervisor = hypervisorIn(text);
     if (hypervisor && !this.facts.hypervisors.has(host ?? '')) this.facts.hypervisors.set(host ?? '', hypervisor);
     const fact = readWaitLine(text);
     if (!fact) {
@@ -186,8 +198,7 @@ export class WaitCollector {
 
   /** A frame or trace line under a task line: added to its stack. False when the line is none (the stack ended). */
   private stackLine(into: { stack: Frame[] }, text: string): boolean {
-    // (before 4.x sched_show_task printed the task's stack words between its line and the Call Trace)
-    if (text === 'Call Trace:' || text === '<TASK>' || text === '</TASK>' || isStackWordsLine(text)) return true;
+    if (isStackMarker(text)) return true;
     const frame = parseFrameLine(` ${text}`, null);
     if (!frame) return false;
     if (frame.frame && into.stack.length < 64) into.stack.push(frame.frame);
@@ -251,4 +262,24 @@ export class WaitCollector {
 export function isWaitLineInReport(text: string): boolean {
   const t = text.trim();
   return t.startsWith('INFO: task ') || t.startsWith('task:') || t.includes('CSD lock') || t.startsWith('rcu: ') || t.startsWith('Tasks blocked on level-');
+}
+
+/** The hypervisor a message names (`Hypervisor detected: KVM`, `Hardware name: ...`, `Booting paravirtualized kernel on ...`), or null. */
+function hypervisorIn(text: string): string | null {
+  return text.length > 12 && (text.startsWith('Hyp') || text.startsWith('Har') || text.startsWith('Boo')) ? hypervisorOf(text) : null;
+}
+
+/** A line of a task's stack that is no frame: `Call Trace:`, the `<TASK>` marks, the stack words sched_show_task printed before 4.x. */
+function isStackMarker(text: string): boolean {
+  return text === 'Call Trace:' || text === '<TASK>' || text === '</TASK>' || isStackWordsLine(text);
+}
+
+/**
+ * Whether a message is no line of a wait whatever comes before it: not empty, no fact (readWaitLine), no stack line, no
+ * hypervisor. WaitCollector.line only ends the dumps open at such a line (see passInert); told once per distinct
+ * message by the scan workers, so that the lines repeating it are not read again.
+ */
+export function isInertWaitText(message: string): boolean {
+  const text = message.trim();
+  return text.length > 0 && readWaitLine(text) === null && hypervisorIn(text) === null && !isStackMarker(text) && !(mayBeFrameLine(text) && parseFrameLine(` ${text}`, null));
 }

@@ -124,6 +124,11 @@ export interface LineSkipper {
    * for the message) when the line was taken as a repeat, or null: then it is fed as usual.
    */
   repeat(buf: Buffer, found: RegionStops, s: number): { readonly invalidUtf8: boolean } | null;
+  /**
+   * Offers the stops from `s` on as a run taken at once, with the lines passed over between them (see
+   * SourceFeed.repeatRun); returns the number of stops taken, 0 when none was: then `s` is offered to repeat().
+   */
+  repeatRun(buf: Buffer, found: RegionStops, s: number): number;
 }
 
 /** Bytes of one line kept at most: MAX_LINE_CHARS characters of any UTF-8 text. */
@@ -175,6 +180,16 @@ class LineSplitter {
         // A line that may matter, whose end the scan found; most are a message seen before.
         const found = this.found!;
         const s = this.stopCursor;
+        const run = found.restIds[s] === -1 ? 0 : this.skipper!.repeatRun(buf, found, s);
+        if (run > 0) {
+          // Past the run's last line: the next skip counts on from the line after it.
+          const last = s + run - 1;
+          start = found.ends[last]! + 1;
+          this.stopCursor = s + run;
+          this.knownFrom = start;
+          this.knownIndex = found.lineIndex[last]! + 1;
+          continue;
+        }
         const end = found.ends[s]!;
         if (found.restIds[s] === -1 || this.skipper!.repeat(buf, found, s) === null) this.line(buf, start, end);
         start = end + 1;
@@ -285,6 +300,12 @@ export async function readLines(
         if (taken.invalidUtf8) stats.invalidUtf8 = true;
       }
       return taken;
+    },
+    repeatRun(buf, found, s) {
+      const run = skipper.repeatRun(buf, found, s);
+      // (a run is of texts a worker read: valid UTF-8)
+      if (run > 0) stats.lines += found.lineIndex[s + run - 1]! - found.lineIndex[s]! + 1;
+      return run;
     },
   };
   const splitter = new LineSplitter((line, cut) => {

@@ -30,6 +30,22 @@ function spread(blocks: number): string {
   return node2.flatMap((line, i) => [line, ...Array.from({ length: noiseLines }, (_, j) => noise[(i + j) % noise.length]!)]).join('\n') + '\n';
 }
 
+/** Every 500th line of `text` followed by repeated errors, some an hour earlier, of two hosts, one not ASCII; a task dump now and then. */
+function withRuns(text: string): string {
+  const errors = [
+    'Nov 12 10:11:00 node-2 kernel: blk_update_request: I/O error, dev sdc, sector 4242',
+    'Nov 12 09:11:00 node-2 kernel: blk_update_request: I/O error, dev sdc, sector 4243',
+    'Nov 12 10:11:01 node-3 kernel: XFS (sdc1): metadata I/O error: block 0x1f error 5 numblks 8',
+    'Nov 12 10:11:01 node-2 kernel: EXT4-fs warning (device sdd1): ext4_end_bio:342: I/O error 10 writing to inode 12 (é)',
+    'Nov 12 10:11:02 node-2 kubelet[3301]: E1112 "Error syncing pod, skipping" pod="default/web-0a1b2c3d"',
+  ];
+  const dump = ['Nov 12 10:11:03 node-2 kernel: task:jbd2/sdc1-8 state:D stack:0 pid:312 ppid:2 flags:0x00004000', 'Nov 12 10:11:03 node-2 kernel: Call Trace:', 'Nov 12 10:11:03 node-2 kernel:  io_schedule+0x12/0x40'];
+  return text
+    .split('\n')
+    .flatMap((line, i) => (i % 500 === 0 ? [line, ...errors, ...errors.slice(0, 2), ...(i % 5000 === 0 ? dump : []), ...errors.slice(1)] : [line]))
+    .join('\n');
+}
+
 const allButPassedOver = ({ linesPassedOver: _, ...input }: Result['inputs'][number]) => input;
 
 async function analyze(path: string, parallelScanMinBytes: number): Promise<Result> {
@@ -43,6 +59,9 @@ describe('fast path with the scan in worker threads', () => {
     ['a line across every block boundary', (text) => Buffer.from(text.replace(/\n/g, (m, at: number) => (at % BLOCK_BYTES < 40 ? ' ' : m)))],
     ['NUL bytes in the second block', (text) => Buffer.concat([Buffer.from(text.slice(0, BLOCK_BYTES + 100)), Buffer.alloc(5000), Buffer.from(text.slice(BLOCK_BYTES + 100))])],
     ['`\\r\\n` line ends in part of the file', (text) => Buffer.from(text.slice(0, 2 * BLOCK_BYTES) + text.slice(2 * BLOCK_BYTES).replace(/\n/g, '\r\n'))],
+    // Runs of repeats taken at once (SourceFeed.repeatRun): times that go back (a message's earliest line is not its
+    // first), a second host, a message that is not ASCII, a program's errors, a task dump between I/O errors.
+    ['times going back, two hosts, UTF-8 and a task dump among repeated errors', (text) => Buffer.from(withRuns(text))],
   ];
   it.each(cases)('gives the same analysis as the single-threaded scan: %s', async (_name, make) => {
     const path = join(dir, 'messages');
@@ -55,6 +74,7 @@ describe('fast path with the scan in worker threads', () => {
     for (const part of ['incidents', 'warnings', 'errors', 'findings', 'nextSteps'] as const) expect(threaded[part]).toEqual(single[part]);
     expect(threaded.inputs.map(allButPassedOver)).toEqual(single.inputs.map(allButPassedOver));
     expect(threaded.events.filter((e) => e.notable)).toEqual(single.events.filter((e) => e.notable));
+    expect(threaded.waitGraph).toEqual(single.waitGraph);
   });
 
   it('finds the node-2 incidents and counts every line of a multi-block file', async () => {
