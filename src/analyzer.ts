@@ -187,9 +187,19 @@ export class Analyzer implements FeedOwner {
     this.events.addRead(line, host, reading);
   }
 
-  /** @internal whether runs of lines a scan worker read may be taken at once: no copies across inputs to look for, the built-in detectors. */
+  /** @internal whether runs of lines a scan worker read may be taken at once: the built-in detectors, which the workers know. */
   get takesRuns(): boolean {
-    return this.copies === null && this.headers.detectors === DETECTORS;
+    return this.headers.detectors === DETECTORS;
+  }
+
+  /** @internal whether the lines of this input may repeat those of an earlier one (the run reads more than one source). */
+  get checksCopies(): boolean {
+    return this.copies !== null;
+  }
+
+  /** @internal whether a line of a run (see SourceFeed.repeatRun) repeats one an earlier input gave (as takeRepeat() tells; only asked when checksCopies). */
+  isRunCopy(path: string, originHost: string | null, epochMs: number, text: string, reading: MessageReading): boolean {
+    return this.copies!.isCopyOf(originHost ?? this.hostHints.get(path) ?? null, `s${Math.floor(epochMs / 1000)}`, text, isNotableReading(reading));
   }
 
   /** @internal the lines of a run (see SourceFeed.repeatRun), as takeRepeat() takes them one by one. */

@@ -8,6 +8,7 @@ import { archiveKindOf } from './sources/select.js';
 import { describeDecodeError, RefusedError } from './sources/decompress.js';
 import type { ReadMeter } from './sources/meter.js';
 import { Prescan } from './sources/prescan.js';
+import { StreamScan } from './sources/stream-scan.js';
 import { endScanWorkers } from './sources/scan-workers.js';
 import { MAX_LINE_CHARS, readLines } from './sources/read.js';
 import type { LogSource } from './sources/types.js';
@@ -33,6 +34,8 @@ export interface RunOptions extends AnalyzeOptions {
   readonly kbFiles?: readonly string[];
   /** Plain files at least this large have their fast-path scan run in worker threads (default 32 MiB). */
   readonly parallelScanMinBytes?: number;
+  /** Streams (compressed logs, bundle members, stdin: their size not known ahead) have their fast-path scan run in worker threads (default true). */
+  readonly parallelStreams?: boolean;
 }
 
 const PARALLEL_SCAN_MIN_BYTES = 32 << 20;
@@ -55,14 +58,17 @@ export function describeReadError(error: unknown): Reason {
 export async function feedSource(
   analyzer: Analyzer,
   source: LogSource,
-  options: Pick<RunOptions, 'skipRoutineLines' | 'parallelScanMinBytes' | 'meter'> & { readonly refused?: Map<string, Reason> } = {},
+  options: Pick<RunOptions, 'skipRoutineLines' | 'parallelScanMinBytes' | 'parallelStreams' | 'meter'> & { readonly refused?: Map<string, Reason> } = {},
 ): Promise<boolean> {
   const feed = analyzer.openSource({ path: source.path, hostHint: source.hostHint, mtime: source.mtime });
-  const { skipRoutineLines = false, parallelScanMinBytes = PARALLEL_SCAN_MIN_BYTES, meter } = options;
+  const { skipRoutineLines = false, parallelScanMinBytes = PARALLEL_SCAN_MIN_BYTES, parallelStreams = true, meter } = options;
   const prescan =
     skipRoutineLines && source.disk && source.disk.size >= parallelScanMinBytes ? Prescan.start(source.disk.path, source.disk.size, MAX_LINE_CHARS, meter) : null;
+  let streamScan: StreamScan | null = null;
   try {
-    const stats = await readLines(prescan ?? (await source.open()), (line) => feed.push(line), skipRoutineLines ? feed : null);
+    const stream = prescan ? null : await source.open();
+    streamScan = stream && skipRoutineLines && !source.disk && parallelStreams ? new StreamScan(stream, MAX_LINE_CHARS) : null;
+    const stats = await readLines(prescan ?? streamScan ?? stream!, (line) => feed.push(line), skipRoutineLines ? feed : null);
     if (stats.looksBinary) {
       analyzer.warn(source.path, 'binary-data');
       feed.end();
@@ -85,6 +91,7 @@ export async function feedSource(
     return read > 0;
   } finally {
     prescan?.close();
+    streamScan?.close();
   }
 }
 

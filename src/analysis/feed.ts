@@ -38,6 +38,10 @@ export interface FeedOwner {
   takeRepeat(line: LogLine, reading: MessageReading): void;
   /** Whether runs of lines a scan worker read may be taken at once (see SourceFeed.repeatRun). */
   readonly takesRuns: boolean;
+  /** Whether the lines of this input may repeat those of an earlier one (see isRunCopy). */
+  readonly checksCopies: boolean;
+  /** Whether a line of a run repeats one an earlier input gave: then it is counted in its input, and in no event or wait. */
+  isRunCopy(path: string, originHost: string | null, epochMs: number, text: string, reading: MessageReading): boolean;
   /**
    * The lines of a run, as takeRepeat() would take them one by one: `kernelLines` of them the kernel's (none a line of a
    * wait), and the lines of each message and origin counted (in the order of their first line).
@@ -231,11 +235,15 @@ export class SourceFeed {
     while (end < stops.length && restIds[end] !== -1 && clocks[end] !== -1 && takesRun(texts, restIds[end]!)) end++;
     if (end - s < 2) return 0;
     const firstLineNo = this.lineNo + 1 - lineIndex[s]!;
+    // The messages of the run's texts, decoded when first asked for.
+    const messages: string[] = [];
+    const message = (id: number): string => (messages[id] ??= messageOf(texts, buf, id));
     const lineAt = (k: number, ms: number): LogLine => {
       const id = restIds[k]!;
-      return packedSyslogLineAt(clocks[k]!, ms, texts.origins[originIndex(texts, id)]!, messageOf(texts, buf, id), firstLineNo + lineIndex[k]!, this.ctx);
+      return packedSyslogLineAt(clocks[k]!, ms, texts.origins[originIndex(texts, id)]!, message(id), firstLineNo + lineIndex[k]!, this.ctx);
     };
     const counts = new Map<number, RunCount>();
+    const copies = this.owner.checksCopies;
     const origins = texts.origins.length;
     let kernelLines = 0;
     let bytes = 0;
@@ -257,9 +265,10 @@ export class SourceFeed {
       if (ms < this.lastMs && !(this.peak && this.peak.epochMs! >= this.lastMs)) this.peak = previous === -1 ? lasting(this.lastTimed!) : lineAt(previous, this.lastMs);
       this.lastMs = ms;
       previous = k;
-      if (origin.kernel) kernelLines++;
       bytes += restAt[k]! - stops[k]! + charsOf(texts, id) + 1 + (k > s ? stops[k]! - ends[k - 1]! - 1 : 0);
       const reading = readingIndex(texts, id);
+      if (copies && this.owner.isRunCopy(this.ctx.path, origin.host, ms, message(id), reading === -1 ? null : texts.readings[reading]!)) continue;
+      if (origin.kernel) kernelLines++;
       if (reading === -1) continue;
       const key = reading * origins + originIndex(texts, id);
       const count = counts.get(key);

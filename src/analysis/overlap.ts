@@ -41,8 +41,12 @@ export class LineCopies {
   /** Whether the line (`notable`: an event the fast read keeps too) is a copy of one an earlier input gave (and is not to be counted again). */
   isCopy(line: LogLine, host: string | null, notable: boolean): boolean {
     const moment = lineMoment(line);
-    if (moment === null) return false;
-    const key = `${host ?? ''}\u0001${moment}\u0001${line.text}`;
+    return moment !== null && this.isCopyOf(host, moment, line.text, notable);
+  }
+
+  /** isCopy() of a line known by its host, moment (lineMoment) and text. */
+  isCopyOf(host: string | null, moment: string, text: string, notable: boolean): boolean {
+    const key = `${host ?? ''}\u0001${moment}\u0001${text}`;
     const first = this.owner.get(key);
     if (first === -1) {
       const kind = notable ? 'notable' : 'routine';

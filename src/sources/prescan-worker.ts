@@ -2,12 +2,13 @@ import { closeSync, openSync, readSync } from 'node:fs';
 import { parentPort } from 'node:worker_threads';
 import { readTexts, workerTexts } from '../analysis/text-reading.js';
 import { HeaderMatcher } from '../reports/header-matcher.js';
-import { BLOCK_BYTES, scanBlock } from './prescan-block.js';
+import { BLOCK_BYTES, scanBlock, type BlockStops } from './prescan-block.js';
 
 /**
  * Reads and scans the blocks of the file it is given (`open`, see `prescan.ts`: one file after the other), and hands
  * each block asked for over with its stops and the plain texts of its kept lines read and templated (readTexts): the
- * main thread then only counts them into their events.
+ * main thread then only counts them into their events. The blocks of a stream (`scan`, see `stream-scan.ts`) come
+ * with their bytes, and are scanned the same way.
  */
 let file: { fd: number; maxLineBytes: number; id: number } | null = null;
 
@@ -17,12 +18,22 @@ const BUFFER_BYTES = BLOCK_BYTES + 1;
 const headers = new HeaderMatcher();
 const memory = workerTexts();
 
-type Request = { open: string; maxLineBytes: number; file: number } | { block: number; spare?: ArrayBuffer };
+type Request =
+  | { open: string; maxLineBytes: number; file: number }
+  | { block: number; spare?: ArrayBuffer }
+  // A block of a stream (see stream-scan.ts), its bytes given: scanned, its texts read, the bytes not handed back.
+  | { scan: Uint8Array; startsAtLine: boolean; maxLineBytes: number; file: number; block: number };
 
 parentPort!.on('message', (request: Request) => {
   if ('open' in request) {
     if (file) closeSync(file.fd);
     file = { fd: openSync(request.open, 'r'), maxLineBytes: request.maxLineBytes, id: request.file };
+    return;
+  }
+  if ('scan' in request) {
+    const bytes = Buffer.from(request.scan.buffer, request.scan.byteOffset, request.scan.byteLength);
+    const found = scanned(bytes, request.startsAtLine, request.maxLineBytes);
+    parentPort!.postMessage({ file: request.file, block: request.block, found }, found ? transferOf(found) : []);
     return;
   }
   const { block, spare } = request;
@@ -32,9 +43,17 @@ parentPort!.on('message', (request: Request) => {
   const buffer = whole.subarray(0, BLOCK_BYTES + before);
   const read = readSync(file!.fd, buffer, 0, buffer.length, from - before);
   const bytes = buffer.subarray(before, Math.max(before, read));
-  const scanned = bytes.length > 0 ? scanBlock(bytes, before === 0 || buffer[0] === 10, file!.maxLineBytes) : null;
-  const found = scanned && { ...scanned, texts: readTexts(bytes, scanned, headers, memory) };
-  const transfer = [buffer.buffer as ArrayBuffer];
-  if (found) for (const list of [found.stops, found.ends, found.previous, found.lineIndex, found.restAt, found.restIds, found.clocks, found.restSpans, found.texts.fields]) transfer.push(list.buffer as ArrayBuffer);
-  parentPort!.postMessage({ file: file!.id, block, bytes, found }, transfer);
+  const found = bytes.length > 0 ? scanned(bytes, before === 0 || buffer[0] === 10, file!.maxLineBytes) : null;
+  parentPort!.postMessage({ file: file!.id, block, bytes, found }, [buffer.buffer as ArrayBuffer, ...(found ? transferOf(found) : [])]);
 });
+
+/** A block's stops (scanBlock) with the texts of its kept lines read; null when it is not to be scanned. */
+function scanned(bytes: Buffer, startsAtLine: boolean, maxLineBytes: number): BlockStops | null {
+  const stops = scanBlock(bytes, startsAtLine, maxLineBytes);
+  return stops && { ...stops, texts: readTexts(bytes, stops, headers, memory) };
+}
+
+/** The memory of a scanned block's lists, moved to the main thread rather than copied. */
+function transferOf(found: BlockStops): ArrayBuffer[] {
+  return [found.stops, found.ends, found.previous, found.lineIndex, found.restAt, found.restIds, found.clocks, found.restSpans, found.texts!.fields].map((list) => list.buffer as ArrayBuffer);
+}

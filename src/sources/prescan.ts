@@ -2,7 +2,7 @@ import { open } from 'node:fs/promises';
 import type { Worker } from 'node:worker_threads';
 import type { ReadMeter } from './meter.js';
 import { BLOCK_BYTES, type BlockStops } from './prescan-block.js';
-import { endScanWorkers, scanWorkers } from './scan-workers.js';
+import { endScanWorkers, nextScanId, scanWorkers } from './scan-workers.js';
 
 /** Blocks asked of each worker ahead of the one being read: enough to keep them busy, little memory. */
 const AHEAD_PER_WORKER = 4;
@@ -43,7 +43,7 @@ export class Prescan {
 
   private readonly listeners: { message: (reply: WorkerReply) => void; error: () => void }[] = [];
   /** This prescan's file among those the shared workers were given. */
-  private readonly file = ++filesOpened;
+  private readonly file = nextScanId();
 
   private constructor(
     private readonly path: string,
@@ -154,4 +154,3 @@ async function readBlock(file: import('node:fs/promises').FileHandle, block: num
   return { bytes: bytes.subarray(0, bytesRead), found: null };
 }
 
-let filesOpened = 0;

@@ -4,6 +4,7 @@ import { mayMatter } from '../lines/fast-scan.js';
 import { findStops, type RegionStops } from '../lines/line-scan.js';
 import type { BlockStops } from './prescan-block.js';
 import { Prescan, type ScannedBlock } from './prescan.js';
+import { StreamScan } from './stream-scan.js';
 
 /** Longest line kept whole; longer lines are cut (and the cut reported) so memory stays bounded. */
 export const MAX_LINE_CHARS = 64 * 1024;
@@ -277,7 +278,7 @@ function countLineEnds(buf: Buffer, from: number, to: number): number {
  * over-long lines are cut. Calls `onLine` synchronously for each line; resolves with the stats.
  */
 export async function readLines(
-  input: Readable | Prescan,
+  input: Readable | Prescan | StreamScan,
   onLine: (line: string) => void,
   skipper: LineSkipper | null = null,
 ): Promise<ReadStats> {
@@ -368,8 +369,8 @@ export async function readLines(
 }
 
 /** The byte chunks of a stream, or the blocks of a prescan with the lines its workers found. */
-async function* chunksOf(input: Readable | Prescan): AsyncGenerator<ScannedBlock> {
-  if (input instanceof Prescan) {
+async function* chunksOf(input: Readable | Prescan | StreamScan): AsyncGenerator<ScannedBlock> {
+  if (input instanceof Prescan || input instanceof StreamScan) {
     yield* input.blocks();
     return;
   }

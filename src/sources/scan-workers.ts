@@ -36,3 +36,10 @@ export function endScanWorkers(): void {
   for (const worker of shared ?? []) void worker.terminate();
   shared = null;
 }
+
+let inputsScanned = 0;
+
+/** An id for one input scanned by the shared workers: a worker may still answer for the input before, whose replies are told apart by it. */
+export function nextScanId(): number {
+  return ++inputsScanned;
+}

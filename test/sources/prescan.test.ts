@@ -3,6 +3,7 @@
 // the one the single-threaded fast path gives. The worker script exists only in the build
 // (`npm test` builds first), so this runs the built `analyzePaths`.
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -75,6 +76,24 @@ describe('fast path with the scan in worker threads', () => {
     expect(threaded.inputs.map(allButPassedOver)).toEqual(single.inputs.map(allButPassedOver));
     expect(threaded.events.filter((e) => e.notable)).toEqual(single.events.filter((e) => e.notable));
     expect(threaded.waitGraph).toEqual(single.waitGraph);
+  });
+
+  it('gives the same analysis over a compressed stream, alone and beside a copy of it', async () => {
+    // Past the first 8 MiB a stream's blocks go to the workers (stream-scan.ts); given twice, its lines are copies.
+    const text = withRuns(spread(12));
+    const gz = join(dir, 'messages-1.gz');
+    const plain = join(dir, 'messages-copy');
+    writeFileSync(gz, gzipSync(text, { level: 1 }));
+    writeFileSync(plain, text.slice(0, text.length >> 1));
+    const options = { now: () => new Date('2022-11-13T00:00:00Z'), year: 2022, skipRoutineLines: true };
+    for (const paths of [[gz], [plain, gz]]) {
+      const { result: threaded } = await built.analyzePaths(paths, options);
+      const { result: single } = await built.analyzePaths(paths, { ...options, parallelStreams: false });
+      expect(threaded.incidents.length).toBeGreaterThan(0);
+      for (const part of ['incidents', 'warnings', 'errors', 'findings', 'nextSteps', 'waitGraph'] as const) expect(threaded[part]).toEqual(single[part]);
+      expect(threaded.inputs.map(allButPassedOver)).toEqual(single.inputs.map(allButPassedOver));
+      expect(threaded.events.filter((e) => e.notable)).toEqual(single.events.filter((e) => e.notable));
+    }
   });
 
   it('finds the node-2 incidents and counts every line of a multi-block file', async () => {
