@@ -2,7 +2,7 @@ import { open } from 'node:fs/promises';
 import type { Worker } from 'node:worker_threads';
 import type { ReadMeter } from './meter.js';
 import { BLOCK_BYTES, type BlockStops } from './prescan-block.js';
-import { endScanWorkers, nextScanId, scanWorkers } from './scan-workers.js';
+import { holdWorkers, nextScanId, scanWorkers } from './scan-workers.js';
 
 /** Blocks asked of each worker ahead of the one being read: enough to keep them busy, little memory. */
 const AHEAD_PER_WORKER = 4;
@@ -38,12 +38,10 @@ export class Prescan {
   /** Block buffers the reader is done with, to be filled again by a worker instead of new ones. */
   private readonly spare: ArrayBuffer[] = [];
   private failed = false;
-  /** A worker failed: the shared ones are not used again. */
-  private broken = false;
-
-  private readonly listeners: { message: (reply: WorkerReply) => void; error: () => void }[] = [];
   /** This prescan's file among those the shared workers were given. */
   private readonly file = nextScanId();
+  /** Lets the workers go (see holdWorkers). */
+  private readonly release: () => void;
 
   private constructor(
     private readonly path: string,
@@ -52,24 +50,11 @@ export class Prescan {
     private readonly workers: readonly Worker[],
     private readonly meter: ReadMeter | null,
   ) {
-    workers.forEach((worker, i) => {
-      const listener = {
-        message: (reply: WorkerReply) => {
-          if (reply.file === this.file) this.settle(reply, i);
-        },
-        error: () => {
-          this.broken = true;
-          this.fail();
-        },
-      };
-      worker.on('message', listener.message);
-      worker.on('error', listener.error);
-      // Held while this file is read (idle between files, a worker is unreferenced: see scan-workers.ts).
-      worker.ref();
+    this.release = holdWorkers<WorkerReply>(workers, this.file, (reply, worker) => this.settle(reply, worker), () => this.fail());
+    for (const worker of workers) {
       worker.postMessage({ open: path, maxLineBytes, file: this.file });
-      this.listeners.push(listener);
       this.outstanding.push(0);
-    });
+    }
   }
 
   /** A prescan of the file, or null when the worker script is not there (running from the TypeScript sources). */
@@ -98,13 +83,7 @@ export class Prescan {
 
   close(): void {
     this.fail();
-    this.workers.forEach((worker, i) => {
-      worker.off('message', this.listeners[i]!.message);
-      worker.off('error', this.listeners[i]!.error);
-      worker.unref();
-    });
-    // A worker that failed is not given another file.
-    if (this.broken) endScanWorkers();
+    this.release();
   }
 
   /** What a worker made of the block; null when no worker has it (failed, or past the planned blocks). */

@@ -43,3 +43,36 @@ let inputsScanned = 0;
 export function nextScanId(): number {
   return ++inputsScanned;
 }
+
+/**
+ * Holds the shared workers for one input scanned (`input`, see nextScanId): passes on their replies about it (with the
+ * index of the worker that sent each) and their failure, and keeps them referenced while the input is read. Returns
+ * what lets them go: they are then idle (unreferenced), and ended if one failed.
+ */
+export function holdWorkers<R extends { readonly file: number }>(workers: readonly Worker[], input: number, reply: (reply: R, worker: number) => void, failed: () => void): () => void {
+  let broken = false;
+  const listeners = workers.map((worker, i) => {
+    const listener = {
+      message: (message: R) => {
+        if (message.file === input) reply(message, i);
+      },
+      error: () => {
+        broken = true;
+        failed();
+      },
+    };
+    worker.on('message', listener.message);
+    worker.on('error', listener.error);
+    worker.ref();
+    return listener;
+  });
+  return () => {
+    workers.forEach((worker, i) => {
+      worker.off('message', listeners[i]!.message);
+      worker.off('error', listeners[i]!.error);
+      worker.unref();
+    });
+    // A worker that failed is not given another input.
+    if (broken) endScanWorkers();
+  };
+}

@@ -2,7 +2,7 @@ import type { Readable } from 'node:stream';
 import type { Worker } from 'node:worker_threads';
 import { BLOCK_BYTES, type BlockStops } from './prescan-block.js';
 import type { ScannedBlock } from './prescan.js';
-import { endScanWorkers, nextScanId, scanWorkers } from './scan-workers.js';
+import { holdWorkers, nextScanId, scanWorkers } from './scan-workers.js';
 
 /** Blocks given to the workers and not yet handed over, per worker: enough to keep them busy, little memory. */
 const AHEAD_PER_WORKER = 4;
@@ -28,13 +28,12 @@ interface WorkerReply {
 export class StreamScan {
   private readonly file = nextScanId();
   private readonly waiting = new Map<number, (found: BlockStops | null) => void>();
-  private readonly listeners: { message: (reply: WorkerReply) => void; error: () => void }[] = [];
   /** The shared workers, taken when the stream is found to be large (see DIRECT_BYTES); none until then. */
   private workers: readonly Worker[] = [];
+  /** Lets the workers go (see holdWorkers). */
+  private release = (): void => {};
   private next = 0;
   private failed = false;
-  /** A worker failed: the shared ones are not used again. */
-  private broken = false;
 
   constructor(
     private readonly stream: Readable,
@@ -83,36 +82,21 @@ export class StreamScan {
     const workers = scanWorkers();
     if (!workers) return false;
     this.workers = workers;
-    for (const worker of workers) {
-      const listener = {
-        message: (reply: WorkerReply) => {
-          if (reply.file !== this.file) return;
-          this.waiting.get(reply.block)?.(reply.found);
-          this.waiting.delete(reply.block);
-        },
-        error: () => {
-          this.broken = true;
-          this.fail();
-        },
-      };
-      worker.on('message', listener.message);
-      worker.on('error', listener.error);
-      // Held while this input is read (idle between inputs, a worker is unreferenced: see scan-workers.ts).
-      worker.ref();
-      this.listeners.push(listener);
-    }
+    this.release = holdWorkers<WorkerReply>(
+      workers,
+      this.file,
+      (reply) => {
+        this.waiting.get(reply.block)?.(reply.found);
+        this.waiting.delete(reply.block);
+      },
+      () => this.fail(),
+    );
     return true;
   }
 
   close(): void {
     this.fail();
-    this.workers.forEach((worker, i) => {
-      worker.off('message', this.listeners[i]!.message);
-      worker.off('error', this.listeners[i]!.error);
-      worker.unref();
-    });
-    // A worker that failed is not given another input.
-    if (this.broken) endScanWorkers();
+    this.release();
   }
 
   /** What a worker finds in a block (a copy of its bytes is posted: the block stays the reader's). */
