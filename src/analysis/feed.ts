@@ -291,8 +291,11 @@ export class SourceFeed {
     this.ctx.previous = last;
     this.ctx.usedPrevious = false;
     const counted = [...counts].map(([key, c]): CountedLines => {
-      const line = lineAt(c.first, c.firstMs);
-      return { line, earliest: lineAt(c.earliest, c.earliestMs), latest: c.latest === k - 1 ? last : lineAt(c.latest, c.latestMs), count: c.count, reading: texts.readings[Math.floor(key / origins)]! };
+      // (one object for a line that is two or three of these: most messages of a run have one line)
+      const line = c.first === k - 1 ? last : lineAt(c.first, c.firstMs);
+      const earliest = c.earliest === c.first ? line : lineAt(c.earliest, c.earliestMs);
+      const latest = c.latest === c.first ? line : c.latest === k - 1 ? last : lineAt(c.latest, c.latestMs);
+      return { line, earliest, latest, count: c.count, reading: texts.readings[Math.floor(key / origins)]! };
     });
     this.owner.takeRun(this.ctx.path, kernelLines, counted);
     return k - s;
