@@ -14,7 +14,7 @@ import { groupProblems } from './analysis/problems.js';
 import { LineCopies, MAX_REMEMBERED } from './analysis/overlap.js';
 import { linkVictims } from './analysis/victims.js';
 import { SourceFeed, type CountedLines, type FeedOptions, type FeedOwner, type SourceInfo } from './analysis/feed.js';
-import { readPlainText, textOf, type RepeatedText, type TextsRead } from './analysis/text-reading.js';
+import { readPlainText, readTexts, textOf, workerTexts, type BlockTexts, type RepeatedText, type TextsRead } from './analysis/text-reading.js';
 import type { RegionStops } from './lines/line-scan.js';
 import { buildWaitGraph, lineUpStorage } from './analysis/waitfor.js';
 import { isWaitLineInReport, WaitCollector } from './reports/wait-dumps.js';
@@ -88,6 +88,8 @@ export class Analyzer implements FeedOwner {
   readonly origins: RecentTexts<LineOrigin | null> | undefined;
   /** What recent syslog texts after the time are (see repeatOf), by their bytes as Latin-1. */
   private readonly repeats: RecentTexts<RepeatedText | null>;
+  /** What the texts of the regions the reader scans itself were read as, as a scan worker remembers them (see readTexts). */
+  private readonly textMemory = workerTexts();
 
   constructor(private readonly options: AnalyzeOptions = {}) {
     const room = options.rememberTexts ? REPEATED_TEXTS_ROOM : 0;
@@ -166,6 +168,11 @@ export class Analyzer implements FeedOwner {
     const repeated = plain && { ...plain, moving: null };
     this.repeats.set(key, repeated);
     return repeated;
+  }
+
+  /** @internal the texts of a region the reader scanned itself, read as a scan worker reads them (see SourceFeed.readTexts); undefined with other detectors than the built-in ones. */
+  readTexts(buf: Buffer, found: RegionStops): BlockTexts | undefined {
+    return this.headers.detectors === DETECTORS ? readTexts(buf, found, this.headers, this.textMemory) : undefined;
   }
 
   /** @internal a text a scan worker read (see BlockTexts); undefined when it read none, or this run's detectors are not the built-in ones it knows. */

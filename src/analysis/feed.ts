@@ -1,7 +1,7 @@
 // One input fed line by line into the pipeline: its format decided, its lines parsed (src/lines) and cut into
 // reports (src/reports); what the run shares across inputs is asked of the owner (src/analyzer.ts).
 import type { MessageReading } from './events.js';
-import { charsOf, messageOf, originIndex, readingIndex, takesRun, type RepeatedText, type TextsRead } from './text-reading.js';
+import { charsOf, messageOf, originIndex, readingIndex, takesRun, type BlockTexts, type RepeatedText, type TextsRead } from './text-reading.js';
 import type { RecentTexts } from '../lines/recent-texts.js';
 import { restText, type RegionStops } from '../lines/line-scan.js';
 import { detectFormat, isKmsgDictionaryLine, packedEpochMs, packedSyslogLine, packedSyslogLineAt, parseLine, parseLines, syslogStampClock } from '../lines/formats.js';
@@ -30,6 +30,8 @@ export interface FeedOwner {
   sinkFor(info: SourceInfo): SegmenterSink;
   /** What a syslog line's text after the time is when it can only be a loose line; null when it may open a report. */
   repeatOf(key: string, buf: Buffer, restAt: number, end: number, ctx: LineContext): RepeatedText | null;
+  /** The texts of a region the reader scanned itself, read as a scan worker reads them (see BlockTexts); undefined when it reads none. */
+  readTexts(buf: Buffer, found: RegionStops): BlockTexts | undefined;
   /** Text `id` of a block as its scan worker read it (see BlockTexts); undefined when the worker did not read it. */
   workerRepeat(found: RegionStops & TextsRead, buf: Buffer, id: number): RepeatedText | null | undefined;
   /** What the events make of a repeated message, read once. */
@@ -218,6 +220,11 @@ export class SourceFeed {
     known.reading ??= this.owner.eventReading(line);
     this.owner.takeRepeat(line, known.reading);
     return known;
+  }
+
+  /** The texts of a region the reader scanned itself (see LineSkipper.readTexts): a syslog input's, read as a scan worker reads them. */
+  readTexts(buf: Buffer, found: RegionStops): BlockTexts | undefined {
+    return this.format === 'syslog' ? this.owner.readTexts(buf, found) : undefined;
   }
 
   /**

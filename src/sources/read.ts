@@ -3,6 +3,7 @@ import type { Readable } from 'node:stream';
 import { mayMatter } from '../lines/fast-scan.js';
 import { findStops, type RegionStops } from '../lines/line-scan.js';
 import type { BlockStops } from './prescan-block.js';
+import type { BlockTexts } from '../analysis/text-reading.js';
 import { Prescan, type ScannedBlock } from './prescan.js';
 import { StreamScan } from './stream-scan.js';
 
@@ -130,6 +131,11 @@ export interface LineSkipper {
    * SourceFeed.repeatRun); returns the number of stops taken, 0 when none was: then `s` is offered to repeat().
    */
   repeatRun(buf: Buffer, found: RegionStops, s: number): number;
+  /**
+   * The texts of a region the reader scanned itself, read as a scan worker reads those of its blocks (so that runs of
+   * their lines can be taken); undefined when its lines are to be taken one by one.
+   */
+  readTexts(buf: Buffer, found: RegionStops): BlockTexts | undefined;
 }
 
 /** Bytes of one line kept at most: MAX_LINE_CHARS characters of any UTF-8 text. */
@@ -215,7 +221,8 @@ class LineSplitter {
   private skipLines(buf: Buffer, from: number, to: number): number {
     let found = this.found;
     if (!found || found.regionEnd !== to || from < found.regionStart) {
-      found = this.found = { regionStart: from, regionEnd: to, ...findStops(buf, from, to, MAX_LINE_CHARS) };
+      const stops = findStops(buf, from, to, MAX_LINE_CHARS);
+      found = this.found = { regionStart: from, regionEnd: to, ...stops, texts: this.skipper!.readTexts(buf, stops) };
       this.stopCursor = 0;
       this.knownFrom = -1;
     }
@@ -301,6 +308,9 @@ export async function readLines(
         if (taken.invalidUtf8) stats.invalidUtf8 = true;
       }
       return taken;
+    },
+    readTexts(buf, found) {
+      return skipper.readTexts(buf, found);
     },
     repeatRun(buf, found, s) {
       const run = skipper.repeatRun(buf, found, s);
