@@ -53,28 +53,35 @@ export class StreamScan {
     };
     let direct = 0;
     let scanned = false;
-    for await (const chunk of this.stream as AsyncIterable<Buffer | string>) {
-      const piece = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
-      if (!scanned && direct >= DIRECT_BYTES) scanned = this.takeWorkers();
-      if (!scanned) {
-        direct += piece.length;
-        startsAtLine = piece[piece.length - 1] === 10;
-        yield { bytes: piece, found: null };
-        continue;
+    // A stream that fails (a cut or corrupt file) fails after the blocks read before are handed over: none is lost.
+    let failure: { readonly error: unknown } | null = null;
+    try {
+      for await (const chunk of this.stream as AsyncIterable<Buffer | string>) {
+        const piece = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
+        if (!scanned && direct >= DIRECT_BYTES) scanned = this.takeWorkers();
+        if (!scanned) {
+          direct += piece.length;
+          startsAtLine = piece[piece.length - 1] === 10;
+          yield { bytes: piece, found: null };
+          continue;
+        }
+        for (let at = 0; at < piece.length; ) {
+          const taken = piece.copy(block, filled, at);
+          filled += taken;
+          at += taken;
+          if (filled < BLOCK_BYTES) continue;
+          send(block);
+          block = Buffer.allocUnsafe(BLOCK_BYTES);
+          filled = 0;
+          while (ahead.length >= AHEAD_PER_WORKER * this.workers.length) yield await handOver(ahead.shift()!);
+        }
       }
-      for (let at = 0; at < piece.length; ) {
-        const taken = piece.copy(block, filled, at);
-        filled += taken;
-        at += taken;
-        if (filled < BLOCK_BYTES) continue;
-        send(block);
-        block = Buffer.allocUnsafe(BLOCK_BYTES);
-        filled = 0;
-        while (ahead.length >= AHEAD_PER_WORKER * this.workers.length) yield await handOver(ahead.shift()!);
-      }
+    } catch (error) {
+      failure = { error };
     }
     if (filled > 0) send(block.subarray(0, filled));
     while (ahead.length > 0) yield await handOver(ahead.shift()!);
+    if (failure) throw failure.error;
   }
 
   /** Takes the shared workers for the rest of the stream; false when there are none (running from the TypeScript sources). */

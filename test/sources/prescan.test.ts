@@ -96,6 +96,20 @@ describe('fast path with the scan in worker threads', () => {
     }
   });
 
+  it('reads a compressed stream cut past its first 8 MiB up to the cut, as without workers, with one warning', async () => {
+    const whole = gzipSync(withRuns(spread(12)), { level: 1 });
+    const cut = join(dir, 'messages-cut.gz');
+    writeFileSync(cut, whole.subarray(0, Math.floor(whole.length * 0.8)));
+    const options = { now: () => new Date('2022-11-13T00:00:00Z'), year: 2022, skipRoutineLines: true };
+    const { result: threaded } = await built.analyzePaths([cut], options);
+    const { result: single } = await built.analyzePaths([cut], { ...options, parallelStreams: false });
+    expect(threaded.warnings.map((w) => [w.code, w.params.reason])).toEqual([['read-failed', 'gzip-truncated']]);
+    expect(threaded.inputs[0]!.lines).toBeGreaterThan(100_000);
+    for (const part of ['incidents', 'warnings', 'errors'] as const) expect(threaded[part]).toEqual(single[part]);
+    expect(threaded.inputs.map(allButPassedOver)).toEqual(single.inputs.map(allButPassedOver));
+    expect(threaded.events.filter((e) => e.notable)).toEqual(single.events.filter((e) => e.notable));
+  });
+
   it('finds the node-2 incidents and counts every line of a multi-block file', async () => {
     const text = spread(3);
     const path = join(dir, 'messages');
