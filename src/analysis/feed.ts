@@ -266,11 +266,9 @@ export class SourceFeed {
         [packed, ms] = [clocks[k]!, epochMs];
       }
       const origin = texts.origins[originIndex(texts, id)]!;
-      if (origin.host && !this.summary.host) this.summary.host = origin.host;
-      // As note() does, on the times alone: a line object only for what is kept.
-      if (this.earliest === null || (this.earliest.epochMs !== null && ms < this.earliest.epochMs)) this.earliest = lineAt(k, ms);
-      if (ms < this.lastMs && !(this.peak && this.peak.epochMs! >= this.lastMs)) this.peak = previous === -1 ? lasting(this.lastTimed!) : lineAt(previous, this.lastMs);
-      this.lastMs = ms;
+      this.noteHost(origin.host);
+      const before = previous;
+      this.noteTime(ms, () => lineAt(k, ms), before === -1 ? () => this.lastTimed! : () => lineAt(before, this.lastMs));
       previous = k;
       bytes += restAt[k]! - stops[k]! + charsOf(texts, id) + 1 + (k > s ? stops[k]! - ends[k - 1]! - 1 : 0);
       const reading = readingIndex(texts, id);
@@ -333,16 +331,28 @@ export class SourceFeed {
   }
 
   private note(line: LogLine): void {
-    if (line.host && !this.summary.host) this.summary.host = line.host;
+    this.noteHost(line.host);
     // (a line with a time has its milliseconds too; the time text is read at the end: a repeat's is made when read)
     if (line.epochMs !== null || line.time !== null) {
-      if (this.earliest === null || isEarlier(line, this.earliest)) this.earliest = lasting(line);
-      const ms = line.epochMs;
-      // Copied only when times go back: an ordered log keeps no line but its last.
-      if (ms !== null && ms < this.lastMs && this.lastTimed !== line && !(this.peak && this.peak.epochMs! >= this.lastMs)) this.peak = lasting(this.lastTimed!);
+      this.noteTime(line.epochMs, () => line, this.lastTimed === line ? null : () => this.lastTimed!);
       this.lastTimed = line;
-      if (ms !== null) this.lastMs = ms;
     }
+  }
+
+  private noteHost(host: string | null): void {
+    if (host && !this.summary.host) this.summary.host = host;
+  }
+
+  /**
+   * The input's time span as a timed line comes (`ms` null: a time without milliseconds): `line` makes its line object
+   * and `previous` the timed line before it (null: none to keep), asked for only when one is kept, so that a run of
+   * repeats (repeatRun) makes none for the others. The caller then makes it the last timed line.
+   */
+  private noteTime(ms: number | null, line: () => LogLine, previous: (() => LogLine) | null): void {
+    if (this.earliest === null || (ms !== null && this.earliest.epochMs !== null && ms < this.earliest.epochMs)) this.earliest = lasting(line());
+    // Copied only when times go back: an ordered log keeps no line but its last.
+    if (ms !== null && ms < this.lastMs && previous && !(this.peak && this.peak.epochMs! >= this.lastMs)) this.peak = lasting(previous());
+    if (ms !== null) this.lastMs = ms;
   }
 
   private decideFormat(): void {

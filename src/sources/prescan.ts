@@ -2,10 +2,7 @@ import { open } from 'node:fs/promises';
 import type { Worker } from 'node:worker_threads';
 import type { ReadMeter } from './meter.js';
 import { BLOCK_BYTES, type BlockStops } from './prescan-block.js';
-import { holdWorkers, nextScanId, scanWorkers } from './scan-workers.js';
-
-/** Blocks asked of each worker ahead of the one being read: enough to keep them busy, little memory. */
-const AHEAD_PER_WORKER = 4;
+import { AHEAD_PER_WORKER, holdWorkers, nextScanId, scanWorkers } from './scan-workers.js';
 
 /** One block of the file and, when a worker scanned it, the lines of it that may matter. */
 export interface ScannedBlock {

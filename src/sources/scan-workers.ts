@@ -37,6 +37,9 @@ export function endScanWorkers(): void {
   shared = null;
 }
 
+/** Blocks given to each worker and not yet handed over (prescan.ts, stream-scan.ts): enough to keep it busy, little memory. */
+export const AHEAD_PER_WORKER = 4;
+
 let inputsScanned = 0;
 
 /** An id for one input scanned by the shared workers: a worker may still answer for the input before, whose replies are told apart by it. */

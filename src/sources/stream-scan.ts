@@ -2,10 +2,8 @@ import type { Readable } from 'node:stream';
 import type { Worker } from 'node:worker_threads';
 import { BLOCK_BYTES, type BlockStops } from './prescan-block.js';
 import type { ScannedBlock } from './prescan.js';
-import { holdWorkers, nextScanId, scanWorkers } from './scan-workers.js';
+import { AHEAD_PER_WORKER, holdWorkers, nextScanId, scanWorkers } from './scan-workers.js';
 
-/** Blocks given to the workers and not yet handed over, per worker: enough to keep them busy, little memory. */
-const AHEAD_PER_WORKER = 4;
 /**
  * Bytes of a stream read as they come, on the main thread, before its blocks go to the workers: most streams are small
  * (a rotated log of a day, a bundle's member), and are read before a worker would have answered. Given to the workers
