@@ -185,8 +185,9 @@ static int rest_id(const uint8_t* p, int s, int e) {
 }
 
 // Scans the lines of region[from, to): `to` is just past a line end. Returns the number of stops recorded. `fresh`
-// forgets the distinct texts of the region before (a new region); without it ids go on from the call before.
-int scan(int from, int to, int max_line, int fresh) {
+// forgets the distinct texts of the region before (a new region); without it ids go on from the call before. `every`
+// makes every line a stop (the full read: each line is read, most of them as a repeat of a text read once).
+int scan(int from, int to, int max_line, int fresh, int every) {
   const uint8_t* p = region;
   if (fresh) {
     __builtin_memset(rest_slot, 0, sizeof rest_slot);
@@ -197,7 +198,7 @@ int scan(int from, int to, int max_line, int fresh) {
     int errno_like;
     int e = line_end(p, s, to, &errno_like);
     if (e < 0) break;
-    if (errno_like || e - s > max_line || has_piece(p, s, e)) {
+    if (every || errno_like || e - s > max_line || has_piece(p, s, e)) {
       stop_at[stops] = s;
       stop_end[stops] = e;
       stop_previous[stops] = previous;

@@ -268,7 +268,9 @@ export class SourceFeed {
       const origin = texts.origins[originIndex(texts, id)]!;
       this.noteHost(origin.host);
       const before = previous;
-      this.noteTime(ms, () => lineAt(k, ms), before === -1 ? () => this.lastTimed! : () => lineAt(before, this.lastMs));
+      // (most lines of a run move only the last time: no closure made for them)
+      if (this.movesSpan(ms)) this.noteTime(ms, () => lineAt(k, ms), before === -1 ? () => this.lastTimed! : () => lineAt(before, this.lastMs));
+      else this.lastMs = ms;
       previous = k;
       bytes += restAt[k]! - stops[k]! + charsOf(texts, id) + 1 + (k > s ? stops[k]! - ends[k - 1]! - 1 : 0);
       const reading = readingIndex(texts, id);
@@ -337,6 +339,11 @@ export class SourceFeed {
       this.noteTime(line.epochMs, () => line, this.lastTimed === line ? null : () => this.lastTimed!);
       this.lastTimed = line;
     }
+  }
+
+  /** Whether a line at `ms` may become the input's earliest, or follow its peak (times going back): see noteTime. */
+  private movesSpan(ms: number): boolean {
+    return this.earliest === null || (this.earliest.epochMs !== null && ms < this.earliest.epochMs) || ms < this.lastMs;
   }
 
   private noteHost(host: string | null): void {

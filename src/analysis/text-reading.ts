@@ -119,7 +119,7 @@ export function readTexts(bytes: Buffer, found: RegionStops, headers: HeaderMatc
   const origins: LineSource[] = [];
   const readings: MessageReading[] = [];
   const originIds = new Map<string, number>();
-  const readingIds = new Map<string, number[]>();
+  const readingIds: ReadingIds = new Map();
   for (let s = 0; s < found.restIds.length; s++) {
     const id = found.restIds[s]!;
     const at = id * FIELDS;
@@ -176,17 +176,27 @@ function originId(ids: Map<string, number>, origins: LineSource[], { origin, ori
   return id;
 }
 
+/** A block's readings by template, then by what tells most readings of one template apart (detailOf), as indexes in `readings`. */
+type ReadingIds = Map<string, Map<string, number[]>>;
+
+/** The part of a reading that differs most between texts of one template: a storage error's address, else the first subject. */
+const detailOf = (event: NonNullable<MessageReading>): string => event.storage?.address ?? event.subjects[0] ?? '';
+
 /**
  * The index of a reading in a block's `readings`, added when no equal one is there: texts of one template, subjects,
- * errno and storage device share one. Looked up by template, then compared field by field: a key made of all the fields
- * (it was their JSON) cost a fifth of the reading of a storage flood's distinct texts.
+ * errno and storage device share one. Looked up by template and detail, then compared field by field: a key made of all
+ * the fields (it was their JSON) cost a fifth of the reading of a storage flood's distinct texts, and by template alone
+ * the readings of a template whose every line names another sector or device were each compared with all the others.
  */
-function readingId(ids: Map<string, number[]>, readings: MessageReading[], event: NonNullable<MessageReading>): number {
-  const same = ids.get(event.template);
+function readingId(ids: ReadingIds, readings: MessageReading[], event: NonNullable<MessageReading>): number {
+  let byDetail = ids.get(event.template);
+  if (!byDetail) ids.set(event.template, (byDetail = new Map()));
+  const detail = detailOf(event);
+  const same = byDetail.get(detail);
   if (same) for (const id of same) if (sameReading(readings[id]!, event)) return id;
   const id = readings.push(event) - 1;
   if (same) same.push(id);
-  else ids.set(event.template, [id]);
+  else byDetail.set(detail, [id]);
   return id;
 }
 

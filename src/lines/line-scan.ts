@@ -21,7 +21,7 @@ interface WasmGlobal {
 /** What the module exports (native/line-scan.c): its function and the addresses of its arrays. */
 interface ScanExports {
   readonly memory: { readonly buffer: ArrayBuffer };
-  scan(from: number, to: number, maxLine: number, fresh: number): number;
+  scan(from: number, to: number, maxLine: number, fresh: number, every: number): number;
   compact(count: number, check: number, offset: number, lineBase: number, previousStart: number, restBase: number): number;
   readonly piece_table: WasmGlobal;
   readonly piece_multiplier: WasmGlobal;
@@ -52,7 +52,7 @@ const ROOM = 65536;
 const MAX_RESTS = 8192;
 
 interface Scanner {
-  readonly scan: (from: number, to: number, maxLine: number, fresh: number) => number;
+  readonly scan: ScanExports['scan'];
   readonly compact: ScanExports['compact'];
   readonly restKeep: Uint8Array;
   readonly stopKeep: Uint8Array;
@@ -154,11 +154,11 @@ type Lists = Record<(typeof LISTS)[number], Int32Array>;
 
 /**
  * Scans the lines of `bytes[from, to)` (whole lines: `from` starts one, `to` is just past a `\n`); with `check`, keeps
- * only the stops `mayMatter` accepts (or longer than `maxLineBytes`). A line with a syslog time is checked by its text
+ * only the stops `mayMatter` accepts (or longer than `maxLineBytes`); with `every`, every line is a stop. A line with a syslog time is checked by its text
  * after the time, once for all lines with that text: no piece of a line that matters can be in the time
  * (`Nov 12 10:10:59 ` holds no word, `-` or `: `).
  */
-function scanRegion(bytes: Uint8Array, from: number, to: number, maxLineBytes: number, check: boolean): RegionStops {
+function scanRegion(bytes: Uint8Array, from: number, to: number, maxLineBytes: number, check: boolean, every = false): RegionStops {
   const s = scanner();
   const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const parts: Lists[] = [];
@@ -179,7 +179,7 @@ function scanRegion(bytes: Uint8Array, from: number, to: number, maxLineBytes: n
     s.region.set(bytes.subarray(at, pieceEnd));
     const firstRest = rests.length / 2;
     for (let resume = 0; resume < pieceEnd - at; ) {
-      const count = s.scan(resume, pieceEnd - at, maxLineBytes, resume === 0 ? 1 : 0);
+      const count = s.scan(resume, pieceEnd - at, maxLineBytes, resume === 0 ? 1 : 0, every ? 1 : 0);
       // The texts new since the last call, and whether each may matter; then the stops without one.
       for (let id = rests.length / 2 - firstRest; id < s.words[s.restCount]!; id++) {
         const start = at + s.restStart[id]!;
@@ -237,7 +237,11 @@ function lastLineEnd(bytes: Uint8Array, from: number, to: number): number {
   return at >= from ? at + 1 : -1;
 }
 
-/** The lines of `bytes[from, to)` that may matter (`mayMatter`, checked on each candidate) or are longer than `maxLineBytes`. */
-export function findStops(bytes: Uint8Array, from: number, to: number, maxLineBytes: number): RegionStops {
-  return scanRegion(bytes, from, to, maxLineBytes, true);
+/**
+ * The lines of `bytes[from, to)` that may matter (`mayMatter`, checked on each candidate) or are longer than
+ * `maxLineBytes`; with `everyLine`, all of them (the full read of a large input: its lines are taken as the fast read
+ * takes those that matter, most as repeats of a text read once).
+ */
+export function findStops(bytes: Uint8Array, from: number, to: number, maxLineBytes: number, everyLine = false): RegionStops {
+  return scanRegion(bytes, from, to, maxLineBytes, !everyLine, everyLine);
 }

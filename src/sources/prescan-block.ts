@@ -15,13 +15,14 @@ export interface BlockStops extends RegionStops, TextsRead {
 /**
  * The stops of one block, as the line splitter would find them: `startsAtLine` tells whether the byte before the
  * block is a line end (or there is none). Only plain `\n` text is scanned; null when the block holds a `\r` or a
- * NUL byte (the splitter then reads it the slow way) or no line end at all.
+ * NUL byte (the splitter then reads it the slow way) or no line end at all. With `everyLine`, every line is a stop (see
+ * findStops).
  */
-export function scanBlock(bytes: Uint8Array, startsAtLine: boolean, maxLineBytes: number): BlockStops | null {
+export function scanBlock(bytes: Uint8Array, startsAtLine: boolean, maxLineBytes: number, everyLine: boolean): BlockStops | null {
   if (bytes.indexOf(13) !== -1 || bytes.indexOf(0) !== -1) return null;
   const last = bytes.lastIndexOf(10);
   if (last === -1) return null;
   const regionStart = startsAtLine ? 0 : bytes.indexOf(10) + 1;
   const regionEnd = last + 1;
-  return { regionStart, regionEnd, ...findStops(bytes, regionStart, regionEnd, maxLineBytes) };
+  return { regionStart, regionEnd, ...findStops(bytes, regionStart, regionEnd, maxLineBytes, everyLine) };
 }

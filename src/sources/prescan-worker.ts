@@ -10,7 +10,7 @@ import { BLOCK_BYTES, scanBlock, type BlockStops } from './prescan-block.js';
  * main thread then only counts them into their events. The blocks of a stream (`scan`, see `stream-scan.ts`) come
  * with their bytes, and are scanned the same way.
  */
-let file: { fd: number; maxLineBytes: number; id: number } | null = null;
+let file: { fd: number; maxLineBytes: number; everyLine: boolean; id: number } | null = null;
 
 // One byte more than a block, before it: whether the block starts at a line start.
 const BUFFER_BYTES = BLOCK_BYTES + 1;
@@ -19,20 +19,20 @@ const headers = new HeaderMatcher();
 const memory = workerTexts();
 
 type Request =
-  | { open: string; maxLineBytes: number; file: number }
+  | { open: string; maxLineBytes: number; everyLine: boolean; file: number }
   | { block: number; spare?: ArrayBuffer }
   // A block of a stream (see stream-scan.ts), its bytes given: scanned, its texts read, the bytes not handed back.
-  | { scan: Uint8Array; startsAtLine: boolean; maxLineBytes: number; file: number; block: number };
+  | { scan: Uint8Array; startsAtLine: boolean; maxLineBytes: number; everyLine: boolean; file: number; block: number };
 
 parentPort!.on('message', (request: Request) => {
   if ('open' in request) {
     if (file) closeSync(file.fd);
-    file = { fd: openSync(request.open, 'r'), maxLineBytes: request.maxLineBytes, id: request.file };
+    file = { fd: openSync(request.open, 'r'), maxLineBytes: request.maxLineBytes, everyLine: request.everyLine, id: request.file };
     return;
   }
   if ('scan' in request) {
     const bytes = Buffer.from(request.scan.buffer, request.scan.byteOffset, request.scan.byteLength);
-    const found = scanned(bytes, request.startsAtLine, request.maxLineBytes);
+    const found = scanned(bytes, request.startsAtLine, request.maxLineBytes, request.everyLine);
     parentPort!.postMessage({ file: request.file, block: request.block, found }, found ? transferOf(found) : []);
     return;
   }
@@ -43,13 +43,13 @@ parentPort!.on('message', (request: Request) => {
   const buffer = whole.subarray(0, BLOCK_BYTES + before);
   const read = readSync(file!.fd, buffer, 0, buffer.length, from - before);
   const bytes = buffer.subarray(before, Math.max(before, read));
-  const found = bytes.length > 0 ? scanned(bytes, before === 0 || buffer[0] === 10, file!.maxLineBytes) : null;
+  const found = bytes.length > 0 ? scanned(bytes, before === 0 || buffer[0] === 10, file!.maxLineBytes, file!.everyLine) : null;
   parentPort!.postMessage({ file: file!.id, block, bytes, found }, [buffer.buffer as ArrayBuffer, ...(found ? transferOf(found) : [])]);
 });
 
 /** A block's stops (scanBlock) with the texts of its kept lines read; null when it is not to be scanned. */
-function scanned(bytes: Buffer, startsAtLine: boolean, maxLineBytes: number): BlockStops | null {
-  const stops = scanBlock(bytes, startsAtLine, maxLineBytes);
+function scanned(bytes: Buffer, startsAtLine: boolean, maxLineBytes: number, everyLine: boolean): BlockStops | null {
+  const stops = scanBlock(bytes, startsAtLine, maxLineBytes, everyLine);
   return stops && { ...stops, texts: readTexts(bytes, stops, headers, memory) };
 }
 

@@ -44,20 +44,24 @@ export class Prescan {
     private readonly path: string,
     private readonly blockCount: number,
     maxLineBytes: number,
+    everyLine: boolean,
     private readonly workers: readonly Worker[],
     private readonly meter: ReadMeter | null,
   ) {
     this.release = holdWorkers<WorkerReply>(workers, this.file, (reply, worker) => this.settle(reply, worker), () => this.fail());
     for (const worker of workers) {
-      worker.postMessage({ open: path, maxLineBytes, file: this.file });
+      worker.postMessage({ open: path, maxLineBytes, everyLine, file: this.file });
       this.outstanding.push(0);
     }
   }
 
-  /** A prescan of the file, or null when the worker script is not there (running from the TypeScript sources). */
-  static start(path: string, size: number, maxLineBytes: number, meter?: ReadMeter): Prescan | null {
+  /**
+   * A prescan of the file (`everyLine`: each line a stop, see findStops), or null when the worker script is not there
+   * (running from the TypeScript sources).
+   */
+  static start(path: string, size: number, maxLineBytes: number, everyLine: boolean, meter?: ReadMeter): Prescan | null {
     const workers = scanWorkers();
-    return workers && new Prescan(path, Math.ceil(size / BLOCK_BYTES), maxLineBytes, workers, meter ?? null);
+    return workers && new Prescan(path, Math.ceil(size / BLOCK_BYTES), maxLineBytes, everyLine, workers, meter ?? null);
   }
 
   /** The file's blocks in order, to its end (also past the size it had when the scan started: a log may grow). */

@@ -162,7 +162,9 @@ class LineSplitter {
 
   constructor(
     private readonly emit: (line: string, cut: boolean) => void,
-    private readonly skipper: LineSkipper | null = null,
+    private readonly skipper: LineSkipper | null,
+    /** Every line is a stop (see findStops): none is passed over, lines are taken as the skipper takes those that matter. */
+    private readonly everyLine: boolean,
   ) {}
 
   push(buf: Buffer, found: BlockStops | null = null): void {
@@ -221,7 +223,7 @@ class LineSplitter {
   private skipLines(buf: Buffer, from: number, to: number): number {
     let found = this.found;
     if (!found || found.regionEnd !== to || from < found.regionStart) {
-      const stops = findStops(buf, from, to, MAX_LINE_CHARS);
+      const stops = findStops(buf, from, to, MAX_LINE_CHARS, this.everyLine);
       found = this.found = { regionStart: from, regionEnd: to, ...stops, texts: this.skipper!.readTexts(buf, stops) };
       this.stopCursor = 0;
       this.knownFrom = -1;
@@ -258,7 +260,7 @@ class LineSplitter {
     this.carryCut = false;
     const text = bytes.toString('utf8');
     // A line split across two chunks is judged like the others: skipped unless it may matter.
-    if (!cut && this.skipper?.skipping && text.length <= MAX_LINE_CHARS && !mayMatter(text)) this.skipper.skip(1, bytes.length + 1, bytes, 0, bytes.length);
+    if (!cut && !this.everyLine && this.skipper?.skipping && text.length <= MAX_LINE_CHARS && !mayMatter(text)) this.skipper.skip(1, bytes.length + 1, bytes, 0, bytes.length);
     else this.emit(text, cut);
   }
 
@@ -282,12 +284,15 @@ function countLineEnds(buf: Buffer, from: number, to: number): number {
 
 /**
  * Streams a byte stream as lines: `\n`, `\r\n` and lone `\r` end a line, invalid UTF-8 is replaced,
- * over-long lines are cut. Calls `onLine` synchronously for each line; resolves with the stats.
+ * over-long lines are cut. Calls `onLine` synchronously for each line; resolves with the stats. With a `skipper`,
+ * lines that cannot matter are passed over (the fast read), or with `everyLine` every line is taken through it (the
+ * full read of a large input: the lines that repeat a text are taken as repeats, in runs).
  */
 export async function readLines(
   input: Readable | Prescan | StreamScan,
   onLine: (line: string) => void,
   skipper: LineSkipper | null = null,
+  everyLine = false,
 ): Promise<ReadStats> {
   const stats: ReadStats = { lines: 0, bytes: 0, longLines: 0, invalidUtf8: false, looksBinary: false, nulBytes: 0, utf16: null };
   const counted: LineSkipper | null = skipper && {
@@ -326,7 +331,7 @@ export async function readLines(
       stats.longLines++;
       onLine(line.slice(0, MAX_LINE_CHARS));
     } else onLine(line);
-  }, counted);
+  }, counted, everyLine);
   let first = true;
   /** Whether the start of the input was looked at for a byte-order mark (or a UTF-16 guess). */
   let sniffed = false;

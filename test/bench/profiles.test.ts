@@ -1,6 +1,7 @@
 // The bench's profiles (bench/profiles.ts), written small: every planted incident is found, and the fast read (the
 // scan and the templating in worker threads: the worker script exists only in the build, so this runs the built
-// `analyzePaths`) gives the same incidents and notable events as the full read. Counted, not timed.
+// `analyzePaths`) gives the same incidents and notable events as the full read; the full read with every line taken
+// through the workers gives the result of the full read line by line. Counted, not timed.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -28,13 +29,15 @@ const smallOptions = (profile: Profile) => {
 
 const notable = (r: Result) => r.events.filter((e) => e.notable);
 
-describe('bench profiles, small: planted incidents found, the fast read as the full one', () => {
+describe('bench profiles, small: planted incidents found, the fast read as the full one, the full read threaded as line by line', () => {
   it.each(PROFILES.map((p) => [p.name, p] as const))('%s', async (_name, profile) => {
     const path = profile.path(dir, profile.name);
     const plan = await profile.write(path, smallOptions(profile));
     const options = { now: () => new Date('2022-11-20T00:00:00Z'), year: 2022, parallelScanMinBytes: 0 };
     const { result: full } = await built.analyzePaths([path], { ...options, skipRoutineLines: false });
     const { result: fast } = await built.analyzePaths([path], { ...options, skipRoutineLines: true });
+    const { result: byLine } = await built.analyzePaths([path], { ...options, skipRoutineLines: false, parallelScanMinBytes: Number.POSITIVE_INFINITY, parallelStreams: false });
+    expect(full).toEqual(byLine);
     for (const result of [full, fast]) expect(checkIncidents(plan, result).kinds.filter((k) => k.checked && k.planted !== k.found)).toEqual([]);
     expect(fast.incidents).toEqual(full.incidents);
     expect(notable(fast)).toEqual(notable(full));

@@ -110,6 +110,28 @@ describe('repeated texts', () => {
   });
 });
 
+describe('every line a stop (the full read of a large input)', () => {
+  it('stops at each line, routine ones too, with its index, its line before and its text after the time', () => {
+    const lines = [
+      'Nov 12 10:10:59 node-2 systemd[1]: Started Session 4 of user root.',
+      'Nov 12 10:10:59 node-2 kernel: device veth12 entered promiscuous mode',
+      'Nov 12 10:11:00 node-2 kernel: rbd: rbd1: encountered watch error: -107',
+      'a line without a time',
+      'Nov 12 10:11:01 node-2 systemd[1]: Started Session 4 of user root.',
+    ];
+    const bytes = Buffer.from(`${lines.join('\n')}\n`);
+    const found = findStops(bytes, 0, bytes.length, 65536, true);
+    expect([...found.lineIndex]).toEqual([0, 1, 2, 3, 4]);
+    expect([...found.stops].map((at, k) => bytes.toString('latin1', at, found.ends[k]))).toEqual(lines);
+    expect([...found.previous]).toEqual([-1, ...found.stops.slice(0, -1)]);
+    expect(found.restIds[3]).toBe(-1);
+    expect(found.restIds[4]).toBe(found.restIds[0]);
+    expect(restText(bytes, found, found.restIds[1]!)).toBe('node-2 kernel: device veth12 entered promiscuous mode');
+    // Without it, only the lines that may matter.
+    expect([...findStops(bytes, 0, bytes.length, 65536).lineIndex]).toEqual([2]);
+  });
+});
+
 describe('regions with more lines that may matter than the module has room for at once', () => {
   it('finds them all, in order, with their texts told apart across the rounds', () => {
     // 200 000 candidate lines (the module holds 65 536 a round), every fifth a syslog line repeating one of 7 texts.

@@ -110,6 +110,33 @@ describe('fast path with the scan in worker threads', () => {
     expect(threaded.events.filter((e) => e.notable)).toEqual(single.events.filter((e) => e.notable));
   });
 
+  // The full read of a large input takes every line through the workers (each line a stop, its text read there once a
+  // block): the result must be the one of the full read line by line on the main thread, routine events and all.
+  const full = { now: () => new Date('2022-11-13T00:00:00Z'), year: 2022, skipRoutineLines: false };
+  it.each(cases)('reads every line in the workers as the full read does line by line: %s', async (_name, make) => {
+    const path = join(dir, 'messages');
+    writeFileSync(path, make(spread(4)));
+    const { result: threaded } = await built.analyzePaths([path], { ...full, parallelScanMinBytes: 0 });
+    const { result: byLine } = await built.analyzePaths([path], { ...full, parallelScanMinBytes: Number.POSITIVE_INFINITY, parallelStreams: false });
+    expect(threaded.incidents.length).toBeGreaterThan(0);
+    expect(threaded.inputs.every((input) => input.linesPassedOver === 0)).toBe(true);
+    expect(threaded).toEqual(byLine);
+  });
+
+  it('reads every line of a compressed stream in the workers as the full read does, alone and beside a copy of it', async () => {
+    const text = withRuns(spread(12));
+    const gz = join(dir, 'messages-full.gz');
+    const plain = join(dir, 'messages-full-copy');
+    writeFileSync(gz, gzipSync(text, { level: 1 }));
+    writeFileSync(plain, text.slice(0, text.length >> 1));
+    for (const paths of [[gz], [plain, gz]]) {
+      const { result: threaded } = await built.analyzePaths(paths, full);
+      const { result: byLine } = await built.analyzePaths(paths, { ...full, parallelStreams: false });
+      expect(threaded.incidents.length).toBeGreaterThan(0);
+      expect(threaded).toEqual(byLine);
+    }
+  });
+
   it('finds the node-2 incidents and counts every line of a multi-block file', async () => {
     const text = spread(3);
     const path = join(dir, 'messages');
