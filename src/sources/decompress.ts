@@ -55,6 +55,9 @@ class BombGuard extends Transform {
 
 const ignore = () => undefined;
 
+/** Bytes of text per chunk inflated (zlib's default is 16 KiB): each chunk is one hand-over to the reader, which has a cost of its own. */
+const GUNZIP_CHUNK_BYTES = 1 << 20;
+
 /**
  * Decompresses a gzip or xz stream, refusing output past MAX_COMPRESSION_RATIO times the input or past
  * `limit` bytes. Errors (corrupt data, refusal, a failing input) surface on the returned stream, and
@@ -63,7 +66,7 @@ const ignore = () => undefined;
 export function decompress(input: Readable, compression: Compression, subject: string, limit = MAX_DECOMPRESSED_BYTES): Readable {
   const counter = new ByteCounter();
   const guard = new BombGuard(counter, limit, subject);
-  if (compression === 'gz') return pipeline(input, counter, createGunzip(), guard, ignore);
+  if (compression === 'gz') return pipeline(input, counter, createGunzip({ chunkSize: GUNZIP_CHUNK_BYTES }), guard, ignore);
   // xz-decompress is WebAssembly (xz-embedded) over web streams: no native code, no external program.
   const web = new xz.XzReadableStream(Readable.toWeb(pipeline(input, counter, ignore)) as ReadableStream<Uint8Array>);
   return pipeline(Readable.fromWeb(web as WebReadableStream<Uint8Array>), guard, ignore);

@@ -4,7 +4,8 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { open } from 'node:fs/promises';
 import { readFileSync, truncateSync } from 'node:fs';
 import { join } from 'node:path';
-import { crc32 } from 'node:zlib';
+import { Readable } from 'node:stream';
+import { crc32, gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import type { Result } from '../../src/result/schema.js';
 import { zipOf } from '../helpers/archives.js';
@@ -98,5 +99,16 @@ describe.skipIf(!hasXz)('a compression bomb refused while it is read gives nothi
     expect(result.warnings).toEqual([{ path, message: 'refused: decompresses to more than 1000 times its size (compression bomb?); nothing of it was analyzed', code: 'excluded', params: { reason: 'compression-bomb', ratio: 1000 } }]);
     expect(result.inputs.map((i) => i.path)).toEqual([beside]);
     expect(result.incidents.every((i) => i.evidence.every((e) => e.path === beside))).toBe(true);
+  });
+});
+
+describe('inflated text handed over in large pieces', () => {
+  it('gives 4 MiB of gzip text in at most 5 pieces (zlib alone gives 16 KiB ones: 256 of them, each a hand-over to the reader)', async () => {
+    const { decompress } = await import('../../src/sources/decompress.js');
+    const text = Buffer.from(node2.repeat(Math.ceil((4 << 20) / node2.length))).subarray(0, 4 << 20);
+    const pieces: number[] = [];
+    for await (const piece of decompress(Readable.from([gzipSync(text)]), 'gz', 'messages.gz')) pieces.push((piece as Buffer).length);
+    expect(pieces.reduce((n, p) => n + p, 0)).toBe(text.length);
+    expect(pieces.length).toBeLessThanOrEqual(5);
   });
 });
