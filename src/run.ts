@@ -62,15 +62,16 @@ export async function feedSource(
 ): Promise<boolean> {
   const feed = analyzer.openSource({ path: source.path, hostHint: source.hostHint, mtime: source.mtime });
   const { skipRoutineLines = false, parallelScanMinBytes = PARALLEL_SCAN_MIN_BYTES, parallelStreams = true, meter } = options;
-  const scansAhead = source.disk ? source.disk.size >= parallelScanMinBytes : parallelStreams;
-  // The full read of what the workers scan takes each line as the fast read takes those that matter: its texts read there.
-  const everyLine = !skipRoutineLines && scansAhead;
+  const large = source.disk && source.disk.size >= parallelScanMinBytes ? source.disk : null;
+  // The full read of a large plain file takes each line as the fast read takes those that matter, its texts read in the
+  // workers. (A stream's is read line by line: its blocks cloned to and from the workers cost more memory than they save time.)
+  const everyLine = !skipRoutineLines && large !== null;
   const skipper = skipRoutineLines || everyLine ? feed : null;
-  const prescan = skipper && source.disk && scansAhead ? Prescan.start(source.disk.path, source.disk.size, MAX_LINE_CHARS, everyLine, meter) : null;
+  const prescan = skipper && large ? Prescan.start(large.path, large.size, MAX_LINE_CHARS, everyLine, meter) : null;
   let streamScan: StreamScan | null = null;
   try {
     const stream = prescan ? null : await source.open();
-    streamScan = stream && skipper && !source.disk && parallelStreams ? new StreamScan(stream, MAX_LINE_CHARS, everyLine) : null;
+    streamScan = stream && skipRoutineLines && !source.disk && parallelStreams ? new StreamScan(stream, MAX_LINE_CHARS) : null;
     const stats = await readLines(prescan ?? streamScan ?? stream!, (line) => feed.push(line), skipper, everyLine);
     if (stats.looksBinary) {
       analyzer.warn(source.path, 'binary-data');

@@ -21,8 +21,8 @@ const memory = workerTexts();
 type Request =
   | { open: string; maxLineBytes: number; everyLine: boolean; file: number }
   | { block: number; spare?: ArrayBuffer }
-  // A block of a stream (see stream-scan.ts), its bytes given: scanned, its texts read, the bytes not handed back.
-  | { scan: Uint8Array; startsAtLine: boolean; maxLineBytes: number; everyLine: boolean; file: number; block: number };
+  // A block of a stream (see stream-scan.ts; the fast read only), its bytes given: scanned, its texts read, the bytes not handed back.
+  | { scan: Uint8Array; startsAtLine: boolean; maxLineBytes: number; file: number; block: number };
 
 parentPort!.on('message', (request: Request) => {
   if ('open' in request) {
@@ -32,7 +32,7 @@ parentPort!.on('message', (request: Request) => {
   }
   if ('scan' in request) {
     const bytes = Buffer.from(request.scan.buffer, request.scan.byteOffset, request.scan.byteLength);
-    const found = scanned(bytes, request.startsAtLine, request.maxLineBytes, request.everyLine);
+    const found = scanned(bytes, request.startsAtLine, request.maxLineBytes, false);
     parentPort!.postMessage({ file: request.file, block: request.block, found }, found ? transferOf(found) : []);
     return;
   }

@@ -177,8 +177,9 @@ class LineSplitter {
       if (buf[0] === 10) start = 1;
     }
     let cr = buf.indexOf(13, start);
-    // Only `\n`-ended chunks take the fast path: it counts lines by `\n` alone.
-    const lastLineEnd = cr === -1 && this.skipper ? buf.lastIndexOf(10) : -1;
+    // Only `\n`-ended chunks take the fast path: it counts lines by `\n` alone. Every line is taken through the skipper
+    // only in blocks a worker scanned: on the main thread, line by line is as fast and keeps less memory.
+    const lastLineEnd = cr === -1 && this.skipper && (found || !this.everyLine) ? buf.lastIndexOf(10) : -1;
     while (start < buf.length) {
       if (start <= lastLineEnd && this.carryBytes === 0 && this.skipper!.skipping) {
         start = this.skipLines(buf, start, lastLineEnd + 1);

@@ -36,8 +36,6 @@ export class StreamScan {
   constructor(
     private readonly stream: Readable,
     private readonly maxLineBytes: number,
-    /** Each line a stop (see findStops). */
-    private readonly everyLine: boolean,
   ) {}
 
   /** The stream's bytes in order: its first DIRECT_BYTES as they come, then as blocks with the lines their worker found (null when none scanned one). */
@@ -111,7 +109,7 @@ export class StreamScan {
     if (this.failed) return Promise.resolve(null);
     const block = this.next++;
     const found = new Promise<BlockStops | null>((resolve) => this.waiting.set(block, resolve));
-    this.workers[block % this.workers.length]!.postMessage({ scan: bytes, startsAtLine, maxLineBytes: this.maxLineBytes, everyLine: this.everyLine, file: this.file, block });
+    this.workers[block % this.workers.length]!.postMessage({ scan: bytes, startsAtLine, maxLineBytes: this.maxLineBytes, file: this.file, block });
     return found;
   }
 

@@ -123,20 +123,6 @@ describe('fast path with the scan in worker threads', () => {
     expect(threaded).toEqual(byLine);
   });
 
-  it('reads every line of a compressed stream in the workers as the full read does, alone and beside a copy of it', async () => {
-    const text = withRuns(spread(12));
-    const gz = join(dir, 'messages-full.gz');
-    const plain = join(dir, 'messages-full-copy');
-    writeFileSync(gz, gzipSync(text, { level: 1 }));
-    writeFileSync(plain, text.slice(0, text.length >> 1));
-    for (const paths of [[gz], [plain, gz]]) {
-      const { result: threaded } = await built.analyzePaths(paths, full);
-      const { result: byLine } = await built.analyzePaths(paths, { ...full, parallelStreams: false });
-      expect(threaded.incidents.length).toBeGreaterThan(0);
-      expect(threaded).toEqual(byLine);
-    }
-  });
-
   it('finds the node-2 incidents and counts every line of a multi-block file', async () => {
     const text = spread(3);
     const path = join(dir, 'messages');
