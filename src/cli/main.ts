@@ -157,7 +157,7 @@ function readingOptions(command: Command): Command {
     .option('--year <year>', 'year of syslog lines that carry none (default: from the file date)', parseYear)
     .option('--tz <offset>', 'time zone of log times that carry none, e.g. +08:00', parseZone)
     .option('--fast', 'pass over routine lines unread whatever the size (the default from 64 MiB of input): the same reports and notable events, routine messages grouped only around reports')
-    .option('--full', 'read and group every line, however large the input (about 10x slower on gigabyte logs)');
+    .option('--full', 'read and group every line, however large the input (2 to 10 times slower on gigabyte logs)');
 }
 
 async function analyzeCommand(paths: string[], flags: AnalyzeFlags): Promise<number> {

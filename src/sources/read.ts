@@ -116,6 +116,8 @@ function controlRatio(chunk: Buffer): number {
  */
 export interface LineSkipper {
   readonly skipping: boolean;
+  /** Set by the reader: routine lines are passed over (not every line taken, see readLines). */
+  fastRead: boolean;
   /** `count` lines of `bytes` bytes (line ends included) were passed over; the last one is `buf[lastStart, lastEnd)`. */
   skip(count: number, bytes: number, buf: Buffer, lastStart: number, lastEnd: number): void;
   /** The bytes of the chunk passed last are about to be reused: nothing may refer to them any more. */
@@ -296,10 +298,12 @@ export async function readLines(
   everyLine = false,
 ): Promise<ReadStats> {
   const stats: ReadStats = { lines: 0, bytes: 0, longLines: 0, invalidUtf8: false, looksBinary: false, nulBytes: 0, utf16: null };
+  if (skipper) skipper.fastRead = !everyLine;
   const counted: LineSkipper | null = skipper && {
     get skipping() {
       return skipper.skipping;
     },
+    fastRead: !everyLine,
     skip(count, bytes, buf, lastStart, lastEnd) {
       stats.lines += count;
       skipper.skip(count, bytes, buf, lastStart, lastEnd);

@@ -185,6 +185,16 @@ describe('reading with the fast path', () => {
     );
   });
 
+  it('passes over the routine lines of the sample its format is told from (the first 200), after the first line with a time', async () => {
+    const routine = Array.from({ length: 150 }, (_, i) => `Nov 12 10:11:${String(i % 60).padStart(2, '0')} node-2 systemd[1]: Started Session ${i} of user root.`);
+    const text = ['a banner without a time', 'Nov 12 10:10:59 node-2 kernel: device veth1 entered promiscuous mode', ...routine, 'Nov 12 10:12:00 node-2 kernel: rbd: rbd1: encountered watch error: -107', ''].join('\n');
+    const fast = await analyzeChunks(text, [1 << 20], true);
+    const full = await analyzeChunks(text, [1 << 20], false);
+    expect(fast.inputs[0]!.linesPassedOver).toBe(150);
+    expect(fast.inputs.map(allButPassedOver)).toEqual(full.inputs.map(allButPassedOver));
+    expect(fast.events.filter((e) => e.notable)).toEqual(full.events.filter((e) => e.notable));
+  });
+
   it('gives the same with times to the microsecond (not packed by the scan), out of order, and a year that turns', async () => {
     const full = (text: string) => analyzeText(text, 'messages', { now: () => new Date('2022-11-13T00:00:00Z'), year: 2022 });
     const notable = (r: Result) => r.events.filter((e) => e.notable);
