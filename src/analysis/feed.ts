@@ -178,8 +178,13 @@ export class SourceFeed {
   /** Counts lines the fast scan passed over: routine lines that are neither reports nor notable events. */
   skip(count: number, bytes: number, buf: Buffer, lastStart: number, lastEnd: number): void {
     this.summary.lines += count;
-    this.summary.linesPassedOver += count;
     this.summary.bytes += bytes;
+    this.passOver(count, buf, lastStart, lastEnd);
+  }
+
+  /** `count` lines counted already were passed over, the last one `buf[lastStart, lastEnd)`. */
+  private passOver(count: number, buf: Buffer, lastStart: number, lastEnd: number): void {
+    this.summary.linesPassedOver += count;
     this.lineNo += count;
     this.passed.set(buf, lastStart, lastEnd, this.lineNo);
   }
@@ -372,17 +377,12 @@ export class SourceFeed {
     for (const raw of lines) {
       // The fast read passes over the sample's routine lines as the reader does those after it (once a time is known:
       // the input's span starts at a line read). 200 lines of each of a thousand rotated files were 15 % of a run.
-      if (this.fastRead && this.earliest !== null && this.skipping && !mayMatter(raw)) this.passOver(raw);
-      else this.parse(raw);
+      if (this.fastRead && this.earliest !== null && this.skipping && !mayMatter(raw)) {
+        // (its line and size were counted by push)
+        const bytes = Buffer.from(raw);
+        this.passOver(1, bytes, 0, bytes.length);
+      } else this.parse(raw);
     }
-  }
-
-  /** A line of the sample passed over (see decideFormat) as skip() passes over one (its line and size were counted by push). */
-  private passOver(raw: string): void {
-    this.summary.linesPassedOver++;
-    this.lineNo++;
-    const bytes = Buffer.from(raw);
-    this.passed.set(bytes, 0, bytes.length, this.lineNo);
   }
 
   private parse(raw: string): void {

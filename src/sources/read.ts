@@ -116,8 +116,6 @@ function controlRatio(chunk: Buffer): number {
  */
 export interface LineSkipper {
   readonly skipping: boolean;
-  /** Set by the reader: routine lines are passed over (not every line taken, see readLines). */
-  fastRead: boolean;
   /** `count` lines of `bytes` bytes (line ends included) were passed over; the last one is `buf[lastStart, lastEnd)`. */
   skip(count: number, bytes: number, buf: Buffer, lastStart: number, lastEnd: number): void;
   /** The bytes of the chunk passed last are about to be reused: nothing may refer to them any more. */
@@ -294,16 +292,16 @@ function countLineEnds(buf: Buffer, from: number, to: number): number {
 export async function readLines(
   input: Readable | Prescan | StreamScan,
   onLine: (line: string) => void,
-  skipper: LineSkipper | null = null,
+  skipper: (LineSkipper & { fastRead: boolean }) | null = null,
   everyLine = false,
 ): Promise<ReadStats> {
   const stats: ReadStats = { lines: 0, bytes: 0, longLines: 0, invalidUtf8: false, looksBinary: false, nulBytes: 0, utf16: null };
+  // (the skipper's own lines before the fast path starts, the sample its format is told from, are passed over too)
   if (skipper) skipper.fastRead = !everyLine;
   const counted: LineSkipper | null = skipper && {
     get skipping() {
       return skipper.skipping;
     },
-    fastRead: !everyLine,
     skip(count, bytes, buf, lastStart, lastEnd) {
       stats.lines += count;
       skipper.skip(count, bytes, buf, lastStart, lastEnd);
