@@ -33,11 +33,19 @@ export interface RepeatedText extends PlainText {
 export function readPlainText(rest: string, headers: HeaderMatcher, origins?: RecentTexts<LineOrigin | null>): (PlainText & { readonly origin: LineOrigin }) | null {
   const origin = syslogOrigin(rest, { origins });
   if (origin === null) return null;
-  const text = origin.text.trimEnd();
-  const reading = headers.read(text);
-  if (reading.header !== null || (origin.kernel && reading.maybe && parseCpuLine(text.trimStart()))) return null;
-  return { chars: rest.length, origin, text, invalidUtf8: rest.includes('\uFFFD') };
+  const plain = plainText(rest, origin);
+  const reading = headers.read(plain.text);
+  if (reading.header !== null || (origin.kernel && reading.maybe && parseCpuLine(plain.text.trimStart()))) return null;
+  return plain;
 }
+
+/** The text after a syslog time as a plain line of `origin`, before it is known to be one. */
+const plainText = (rest: string, origin: LineOrigin): PlainText & { readonly origin: LineOrigin } => ({
+  chars: rest.length,
+  origin,
+  text: origin.text.trimEnd(),
+  invalidUtf8: rest.includes('\uFFFD'),
+});
 
 /** Numbers kept per text id in BlockTexts.fields, in this order. */
 const FIELDS = 7;
@@ -67,7 +75,7 @@ export interface TextsRead {
 }
 
 /** What a worker read of one text, kept for its next blocks: the fields that do not depend on where the text is. */
-interface TextRead {
+interface TextRead extends Said {
   /** Bytes from the message's start to the end of the text, and the message's own bytes. */
   readonly fromEnd: number;
   readonly messageBytes: number;
@@ -75,28 +83,54 @@ interface TextRead {
   readonly origin: LineSource;
   /** The origin's fields as one string: made once per text read, looked up in each block that holds it. */
   readonly originKey: string;
+}
+
+/** What a plain text says, whoever printed it. */
+interface Said {
   readonly event: MessageReading;
   /** Its lines can be taken in runs (see takesRun). */
   readonly runs: boolean;
 }
 
-/** Slots (a power of two) of WorkerTexts.seen. */
+/** What a text after a syslog time is: a plain line read (TextRead), no plain line (null), or 'unread' (not valid UTF-8). */
+type Read = TextRead | null | 'unread';
+
+/** What the texts of one shape (see readText) say; UNSURE when two of its texts may say different things. */
+type ShapeMeaning = Said | null | 'unread' | typeof UNSURE;
+const UNSURE = Symbol('unsure');
+
+/** Slots (a power of two) of WorkerTexts.seen and WorkerTexts.shapesSeen. */
 const SEEN_SLOTS = 1 << 16;
+/** Texts longer than this are read as they are, never by their shape. */
+const SHAPE_BYTES = 1024;
 
 /**
  * What a scan worker remembers of the texts it read (see readTexts): a text repeating all through a log is read once,
  * not once a block. A text is remembered from its second sight on: `seen` holds a hash of each text seen (a collision
  * only remembers a text early). Remembered at first sight, the distinct texts of a noisy log (ids, addresses, counters)
  * outlived the young generation of the garbage collector for nothing: 60 blocks of the noisy bench profile took
- * 0.72 s of CPU to read so, 0.45 s remembering none.
+ * 0.72 s of CPU to read so, 0.45 s remembering none. Texts that differ only in their long numbers (a sector, a block,
+ * a session id) share a shape, remembered the same way in `shapes` (see readText).
  */
 export interface WorkerTexts {
-  readonly recent: RecentTexts<TextRead | null | 'unread'>;
+  readonly recent: RecentTexts<Read>;
   readonly seen: Int32Array;
+  readonly shapes: RecentTexts<ShapeMeaning>;
+  readonly shapesSeen: Int32Array;
+  /** Room for a text with its long numbers zeroed (its shape), and with them changed (see readText). */
+  readonly shape: Buffer;
+  readonly changed: Buffer;
 }
 
-/** A scan worker's memory of texts (1024 texts, emptied when full). */
-export const workerTexts = (): WorkerTexts => ({ recent: new RecentTexts(1024), seen: new Int32Array(SEEN_SLOTS) });
+/** A scan worker's memory of texts (1024 texts and 1024 shapes, each emptied when full). */
+export const workerTexts = (): WorkerTexts => ({
+  recent: new RecentTexts(1024),
+  seen: new Int32Array(SEEN_SLOTS),
+  shapes: new RecentTexts(1024),
+  shapesSeen: new Int32Array(SEEN_SLOTS),
+  shape: Buffer.alloc(SHAPE_BYTES),
+  changed: Buffer.alloc(SHAPE_BYTES),
+});
 
 /** Whether the text of `bytes[start, end)` was seen before (a hash of it was); marks it seen. */
 function seenBefore(seen: Int32Array, bytes: Buffer, start: number, end: number): boolean {
@@ -130,7 +164,7 @@ export function readTexts(bytes: Buffer, found: RegionStops, headers: HeaderMatc
     const key = again ? bytes.toString('latin1', start, end) : '';
     let read = again ? memory.recent.get(key) : undefined;
     if (read === undefined) {
-      read = readText(bytes, start, end, headers);
+      read = readText(bytes, start, end, headers, memory);
       if (again) memory.recent.set(key, read);
     }
     if (read === 'unread') continue;
@@ -146,14 +180,111 @@ export function readTexts(bytes: Buffer, found: RegionStops, headers: HeaderMatc
   return { fields, origins, readings };
 }
 
-/** What a worker reads of the text `bytes[start, end)` (see TextRead); 'unread' when its bytes are not valid UTF-8. */
-function readText(bytes: Buffer, start: number, end: number, headers: HeaderMatcher): TextRead | null | 'unread' {
+/**
+ * What a worker reads of the text `bytes[start, end)`. Texts that differ only in their long numbers (see
+ * copyWithLongNumbers) have one shape, and say the same: no rule of the reading tells such a number's characters apart
+ * (the kernel's formats match them as `\d`, `[0-9a-f]` or by length, and name digits only within words; an errno has 3
+ * digits at most: see test/analysis/text-reading.test.ts), and none takes one as a name (a device, a subject). A shape seen twice is read in full once more with its long numbers changed: when that
+ * says something else (a rule took a number as a name), its texts are each read in full. Then its texts only have their
+ * origin read: a storage flood's texts differ in a sector or block number, each read in full cost 5 µs.
+ */
+function readText(bytes: Buffer, start: number, end: number, headers: HeaderMatcher, memory: WorkerTexts): Read {
+  const length = end - start;
+  if (length > SHAPE_BYTES || copyWithLongNumbers(bytes, start, end, memory.shape, toZero) === 0 || !seenBefore(memory.shapesSeen, memory.shape, 0, length)) {
+    return readFully(bytes, start, end, headers);
+  }
+  const shape = memory.shape.toString('latin1', 0, length);
+  const meaning = memory.shapes.get(shape);
+  if (meaning === undefined) {
+    const read = readFully(bytes, start, end, headers);
+    copyWithLongNumbers(bytes, start, end, memory.changed, toOther);
+    memory.shapes.set(shape, sameMeaning(read, readFully(memory.changed, 0, length, headers)) ? meaningOf(read) : UNSURE);
+    return read;
+  }
+  if (meaning === UNSURE) return readFully(bytes, start, end, headers);
+  if (meaning === null || meaning === 'unread') return meaning;
+  const rest = bytes.toString('utf8', start, end);
+  const origin = syslogOrigin(rest, {});
+  return origin && placed(plainText(rest, origin), length, meaning);
+}
+
+/** Fewest digits of a decimal long number: never an errno (3 at most), nor a CPU's, a major's or a port's, which can matter by value. */
+const LONG_DECIMAL = 4;
+/** Fewest characters of a hex long number: as long as the templates' ADDR (see templateOf). */
+const LONG_HEX = 8;
+
+/** Bits of BYTE_CLASS: a hex character (lowercase, as the kernel prints addresses, sectors and ids), a digit, and a
+ * character a number beside it is joined to (a word character as `\w` and `\b` see them, `.`, `:`, `-`: `1.5`, `8:16`,
+ * `dm-12`, `-107`). */
+const HEX = 1;
+const DIGIT = 2;
+const JOINS = 4;
+const BYTE_CLASS = Uint8Array.from({ length: 256 }, (_v, c) => {
+  const digit = c >= 0x30 && c <= 0x39;
+  const letter = (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a);
+  return (digit || (c >= 0x61 && c <= 0x66) ? HEX : 0) | (digit ? DIGIT : 0) | (digit || letter || c === 0x5f || c === 0x2e || c === 0x3a || c === 0x2d ? JOINS : 0);
+});
+
+const toZero = (): number => 0x30;
+/** Another digit for each character: a letter becomes a digit too, so that a rule telling hex letters from digits shows. */
+const toOther = (c: number): number => (c === 0x31 ? 0x32 : 0x31);
+
+/**
+ * Copies `bytes[start, end)` to `out` with each character of its long numbers made `change(itself)`; returns how many
+ * long numbers it holds. A long number is joined to nothing on either side (see BYTE_CLASS) and is decimal of
+ * LONG_DECIMAL digits or more, or hex of LONG_HEX characters or more with a digit among them (or after `0x`): a sector, a
+ * block, a session id, an address.
+ */
+export function copyWithLongNumbers(bytes: Buffer, start: number, end: number, out: Buffer, change: (c: number) => number): number {
+  bytes.copy(out, 0, start, end);
+  let numbers = 0;
+  let joined = false;
+  for (let i = start; i < end; i++) {
+    const kind = BYTE_CLASS[bytes[i]!]!;
+    if (joined || (kind & HEX) === 0) {
+      joined = (kind & JOINS) !== 0;
+      continue;
+    }
+    const prefixed = bytes[i] === 0x30 && bytes[i + 1] === 0x78 && i + 2 < end && (BYTE_CLASS[bytes[i + 2]!]! & HEX) !== 0;
+    const from = prefixed ? i + 2 : i;
+    let past = from;
+    let digits = 0;
+    for (; past < end && (BYTE_CLASS[bytes[past]!]! & HEX) !== 0; past++) if ((BYTE_CLASS[bytes[past]!]! & DIGIT) !== 0) digits++;
+    const length = past - from;
+    const shaped = prefixed || digits < length ? length >= LONG_HEX && (prefixed || digits > 0) : length >= LONG_DECIMAL;
+    if (shaped && (past === end || (BYTE_CLASS[bytes[past]!]! & JOINS) === 0)) {
+      numbers++;
+      for (let j = from; j < past; j++) out[j - start] = change(bytes[j]!);
+    }
+    // The run's last character is a hex one: what follows it is joined.
+    i = past - 1;
+    joined = true;
+  }
+  return numbers;
+}
+
+/** Whether two reads say the same (their origins aside). */
+function sameMeaning(a: Read, b: Read): boolean {
+  if (a === null || a === 'unread' || b === null || b === 'unread') return a === b;
+  if (a.runs !== b.runs || (a.event === null) !== (b.event === null)) return false;
+  return a.event === null || (a.event.template === b.event!.template && sameReading(a.event, b.event!));
+}
+
+const meaningOf = (read: Read): Said | null | 'unread' => (read === null || read === 'unread' ? read : { event: read.event, runs: read.runs });
+
+/** What a worker reads of the text `bytes[start, end)`, rule by rule. */
+function readFully(bytes: Buffer, start: number, end: number, headers: HeaderMatcher): Read {
   const plain = readPlainText(bytes.toString('utf8', start, end), headers);
   if (!plain) return null;
   if (plain.invalidUtf8) return 'unread';
+  return placed(plain, end - start, { event: readEvent(plain.text, plain.origin.kernel), runs: !plain.origin.kernel || isInertWaitText(plain.text) });
+}
+
+/** A plain text of `bytes` bytes, and what it says, as a worker keeps it. */
+function placed(plain: PlainText & { readonly origin: LineOrigin }, bytes: number, { event, runs }: Said): TextRead {
   const { host, uptime, kernel, tag, caller } = plain.origin;
   // Valid UTF-8 of as many characters as bytes is ASCII, as most logs are: then characters are bytes.
-  const ascii = plain.chars === end - start;
+  const ascii = plain.chars === bytes;
   return {
     // The message is the end of the text, less what trimEnd took: its bytes are found from the end.
     fromEnd: ascii ? plain.origin.text.length : Buffer.byteLength(plain.origin.text),
@@ -161,8 +292,8 @@ function readText(bytes: Buffer, start: number, end: number, headers: HeaderMatc
     chars: plain.chars,
     origin: { host, uptime, kernel, tag, caller },
     originKey: `${host}\u0001${uptime}\u0001${kernel}\u0001${tag}\u0001${caller}`,
-    event: readEvent(plain.text, kernel),
-    runs: !kernel || isInertWaitText(plain.text),
+    event,
+    runs,
   };
 }
 

@@ -43,6 +43,9 @@ const RULES: readonly Rule[] = [
   { re: /\b(?:Failing|failed) path (\d{1,4}:\d{1,7})\b/i, kind: 'path-failed' },
 ];
 
+/** The formats' shapes, for what must hold of all of them (test/analysis/text-reading.test.ts: no digit told apart by value). */
+export const STORAGE_FORMATS: readonly RegExp[] = RULES.map((rule) => rule.re);
+
 /** The storage error a kernel message (or a multipathd line) reports, or null. */
 export function storageError(message: string): StorageError | null {
   for (const { re, kind } of RULES) {

@@ -1,11 +1,16 @@
 // The scan workers read and template the distinct texts of the lines a block kept; the main thread takes them as
 // they are. They must be what the main thread would make of the same texts itself.
+import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { readEvent } from '../../src/analysis/events.js';
-import { readPlainText, readTexts, textOf, workerTexts } from '../../src/analysis/text-reading.js';
-import { findStops } from '../../src/lines/line-scan.js';
+import { NOTABLE_RE, readEvent } from '../../src/analysis/events.js';
+import { HEADER_PREFIX_SOURCE } from '../../src/knowledge/header-prefixes.js';
+import { STORAGE_FORMATS } from '../../src/knowledge/storage.js';
+import { DETECTORS } from '../../src/reports/index.js';
+import { copyWithLongNumbers, readPlainText, readTexts, textOf, workerTexts, type BlockTexts, type WorkerTexts } from '../../src/analysis/text-reading.js';
+import { findStops, type RegionStops } from '../../src/lines/line-scan.js';
 import { HeaderMatcher } from '../../src/reports/header-matcher.js';
 import { workerCount } from '../../src/sources/scan-workers.js';
+import { CORPUS_DIR, itWithShared } from '../helpers/shared.js';
 
 const lines = [
   'Nov 12 10:10:59 node-7 kernel: blk_update_request: I/O error, dev sdc, sector 123456',
@@ -19,6 +24,33 @@ const lines = [
   'Nov 12 10:11:02 node-7 kernel: Buffer I/O error on dev sdc1, logical block 77, lost async page write \xff\xfe',
 ];
 
+/**
+ * Checks that each text a worker read is what the main thread reads of it (origin, message, size, event reading);
+ * returns how many were plain lines.
+ */
+function plainTextsAsMainThreadReads(bytes: Buffer, found: RegionStops, texts: BlockTexts, headers: HeaderMatcher): number {
+  let plain = 0;
+  for (let s = 0; s < found.stops.length; s++) {
+    const id = found.restIds[s]!;
+    const rest = bytes.toString('utf8', found.restAt[s]!, found.ends[s]!);
+    const own = readPlainText(rest, headers);
+    const given = textOf(texts, bytes, id);
+    if (own?.invalidUtf8) {
+      // Not valid UTF-8: left to the main thread.
+      expect(given).toBeUndefined();
+      continue;
+    }
+    if (!own) {
+      expect(given, rest).toBeNull();
+      continue;
+    }
+    plain++;
+    const { text: _message, ...source } = own.origin;
+    expect(given, rest).toEqual({ chars: own.chars, origin: source, text: own.text, invalidUtf8: false, moving: null, reading: readEvent(own.text, own.origin.kernel) });
+  }
+  return plain;
+}
+
 describe('texts read in a scan worker', () => {
   const bytes = Buffer.from(`${lines.join('\n')}\n`, 'latin1');
   const found = findStops(bytes, 0, bytes.length, 65536);
@@ -26,27 +58,8 @@ describe('texts read in a scan worker', () => {
   const texts = readTexts(bytes, found, headers, workerTexts());
 
   it('are what the main thread reads of the same text: origin, message, size and event reading', () => {
-    let plain = 0;
-    for (let s = 0; s < found.stops.length; s++) {
-      const id = found.restIds[s]!;
-      const rest = bytes.toString('utf8', found.restAt[s]!, found.ends[s]!);
-      const own = readPlainText(rest, headers);
-      const given = textOf(texts, bytes, id);
-      if (own?.invalidUtf8) {
-        // Not valid UTF-8: left to the main thread.
-        expect(given).toBeUndefined();
-        continue;
-      }
-      if (!own) {
-        expect(given).toBeNull();
-        continue;
-      }
-      plain++;
-      const { text: _message, ...source } = own.origin;
-      expect(given).toEqual({ chars: own.chars, origin: source, text: own.text, invalidUtf8: false, moving: null, reading: readEvent(own.text, own.origin.kernel) });
-    }
     // The hung task header and the register dump's CPU line open reports: not plain.
-    expect(plain).toBe(found.stops.length - 3);
+    expect(plainTextsAsMainThreadReads(bytes, found, texts, headers)).toBe(found.stops.length - 3);
   });
 
   it('share one origin and one event reading among texts of one source and one template', () => {
@@ -94,6 +107,150 @@ describe("a scan worker's memory of texts", () => {
     const again = read('rbd: rbd3: encountered watch error: -107');
     expect(memory.recent.get(rest('rbd: rbd3: encountered watch error: -107'))).toMatchObject({ event: again.readings[0] });
     expect(memory.recent.get(rest('audit: type=1400 audit(1668219031.187:413574203): avc:  denied  { connectto } for  pid=1107'))).toBeUndefined();
+  });
+});
+
+/** Reads the syslog lines `lines` as one block in a scan worker with `memory`; checks each text against the main thread's reading. */
+function readAsWorker(lines: readonly string[], memory: WorkerTexts): { texts: BlockTexts; bytes: Buffer; found: RegionStops } {
+  const headers = new HeaderMatcher();
+  const bytes = Buffer.from(`${lines.join('\n')}\n`, 'utf8');
+  const found = findStops(bytes, 0, bytes.length, 65536);
+  const texts = readTexts(bytes, found, headers, memory);
+  plainTextsAsMainThreadReads(bytes, found, texts, headers);
+  return { texts, bytes, found };
+}
+
+const zeroed = (text: string): string => {
+  const bytes = Buffer.from(text, 'latin1');
+  const out = Buffer.alloc(bytes.length);
+  copyWithLongNumbers(bytes, 0, bytes.length, out, () => 0x30);
+  return out.toString('latin1');
+};
+
+describe('long numbers, by which texts have one shape', () => {
+  it.each([
+    ['sector 773493166, lost', 'sector 000000000, lost'],
+    ['New session 4692 of user core.', 'New session 0000 of user core.'],
+    // Three digits may be an errno, a CPU or a port: kept.
+    ['watch error: -107 on port 123', 'watch error: -107 on port 123'],
+    // Joined to a word, a `.`, `:` or `-`: part of a name, a version, an address or a time.
+    ['dev sdc1234 dm-1234 8:1234 5.1234 1234.5 x1234 1234x', 'dev sdc1234 dm-1234 8:1234 5.1234 1234.5 x1234 1234x'],
+    // Hex of 8 or more with a digit, or after 0x; not a word of hex letters, nor uppercase.
+    ['block 0x1029a7b5 at ffff8801d9c4e000 cafe1234 deadbeef DEADBEEF1', 'block 0x00000000 at 0000000000000000 00000000 deadbeef DEADBEEF1'],
+    ['0x1f 0xdeadbeef 1a2b3c4', '0x1f 0x00000000 1a2b3c4'],
+    ['[12345] (56789) "4444"', '[00000] (00000) "0000"'],
+  ])('%s', (text, shape) => {
+    expect(zeroed(text)).toBe(shape);
+  });
+});
+
+/**
+ * The digits a regex source names one by one (outside `\\d`, quantifiers and escapes), and its classes that hold
+ * some digits but not all (`[234]`), each with the source's characters around it.
+ */
+function digitsByValue(source: string): string[] {
+  const found: string[] = [];
+  for (let i = 0; i < source.length; i++) {
+    const c = source[i]!;
+    if (c === '\\') {
+      i += source[i + 1] === 'x' ? 3 : source[i + 1] === 'u' ? 5 : 1;
+    } else if (c === '{' && /^\{\d+(?:,\d*)?\}/.test(source.slice(i))) {
+      i = source.indexOf('}', i);
+    } else if (c === '[') {
+      const end = source.indexOf(']', i + 2);
+      const digits = [...'0123456789'].filter((d) => new RegExp(source.slice(i, end + 1)).test(d)).length;
+      if (digits > 0 && digits < 10) found.push(source.slice(Math.max(0, i - 1), end + 2));
+      i = end;
+    } else if (/\d/.test(c)) {
+      found.push(source.slice(Math.max(0, i - 1), i + 2));
+    }
+  }
+  return found;
+}
+
+describe('the rules texts of one shape are read by', () => {
+  // Texts share a shape when they differ only in long numbers (see copyWithLongNumbers), which stand apart from any word
+  // character: a rule naming a digit by value can only tell such texts apart where the digit is part of a word.
+  const sources = [
+    ...DETECTORS.map((d) => [`header of ${d.kind}`, d.header.source] as const),
+    ['header prefixes', HEADER_PREFIX_SOURCE] as const,
+    ...STORAGE_FORMATS.map((re, i) => [`storage format ${i}`, re.source] as const),
+    ['notable words', NOTABLE_RE.source] as const,
+  ];
+
+  it.each(sources)('%s names digits only within words', (_name, source) => {
+    for (const digits of digitsByValue(source)) expect(digits, source).toMatch(/[A-Za-z_]/);
+  });
+
+  it('finds the digits named by value', () => {
+    expect(digitsByValue('^EXT[234]-fs \\d{1,4}: 0x[0-9a-f]{8} int3 [\\d,-]{2}')).toEqual(['T[234]-', ' 0x', 't3 ']);
+  });
+});
+
+describe('texts of one shape in a scan worker', () => {
+  const kernel = (message: string) => `Nov 12 10:11:01 node-7 kernel: ${message}`;
+
+  it('are read by their shape from its third sight on, each as the main thread reads it', () => {
+    const memory = workerTexts();
+    const sectors = [773493166, 123456789, 987654321, 424242424];
+    readAsWorker(
+      sectors.map((n) => kernel(`blk_update_request: I/O error, dev sdc, sector ${n}`)),
+      memory,
+    );
+    expect(memory.shapes.get('node-7 kernel: blk_update_request: I/O error, dev sdc, sector 000000000')).toMatchObject({
+      event: { template: 'blk_update_request: I/O error, dev sdc, sector ADDR', storage: { kind: 'io-error', device: 'sdc' } },
+      runs: true,
+    });
+  });
+
+  it('are read one by one when a rule takes a long number as a name', () => {
+    const memory = workerTexts();
+    const { texts, bytes, found } = readAsWorker(
+      [11112222, 33334444, 55556666, 77778888].map((n) => kernel(`blk_update_request: I/O error, dev ${n}, sector 4096`)),
+      memory,
+    );
+    const devices = [...found.restIds].map((id) => textOf(texts, bytes, id)!.reading!.storage!.device);
+    expect(devices).toEqual(['11112222', '33334444', '55556666', '77778888']);
+  });
+
+  it('that open a report stay no plain lines', () => {
+    const memory = workerTexts();
+    const { texts, bytes, found } = readAsWorker(
+      ['ffff8801d9c4e000', 'ffff8801d9c4f000', 'ffff8801aaaa0000'].map((a) => kernel(`BUG: unable to handle kernel paging request at ${a}`)),
+      memory,
+    );
+    expect([...found.restIds].map((id) => textOf(texts, bytes, id))).toEqual([null, null, null]);
+  });
+
+  itWithShared('are read as the main thread reads each, over every message of the syzkaller corpus with its long numbers changed', () => {
+    // A seeded generator: the changed numbers are the same on every run.
+    let seed = 7;
+    const random = (n: number) => {
+      seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
+      return (seed >>> 8) % n;
+    };
+    const change = (c: number) => (c >= 0x30 && c <= 0x39 ? 0x30 + random(10) : 0x61 + random(6));
+    const memory = workerTexts();
+    let shaped = 0;
+    for (const name of readdirSync(CORPUS_DIR).filter((f) => /^\d+$/.test(f))) {
+      const messages = readFileSync(`${CORPUS_DIR}/${name}`, 'latin1')
+        .split('\n')
+        .map((line) => line.replace(/^\[ *\d+\.\d+\](?:\[ *[CT]\d+\])? ?/, ''))
+        .filter((message) => message.trim() !== '' && !message.startsWith('TITLE:'));
+      const lines: string[] = [];
+      for (const message of messages) {
+        const bytes = Buffer.from(message, 'latin1');
+        const variants = [0, 1, 2].map(() => {
+          const out = Buffer.alloc(bytes.length);
+          return copyWithLongNumbers(bytes, 0, bytes.length, out, change) > 0 ? out.toString('latin1') : null;
+        });
+        if (variants[0] === null) continue;
+        shaped++;
+        lines.push(...[message, ...variants].map((m) => kernel(m!)));
+      }
+      readAsWorker(lines, memory);
+    }
+    expect(shaped).toBeGreaterThan(5000);
   });
 });
 
