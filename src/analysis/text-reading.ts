@@ -95,12 +95,13 @@ interface Said {
 /** What a text after a syslog time is: a plain line read (TextRead), no plain line (null), or 'unread' (not valid UTF-8). */
 type Read = TextRead | null | 'unread';
 
-/** What the texts of one shape (see readText) say; UNSURE when two of its texts may say different things. */
-type ShapeMeaning = Said | null | 'unread' | typeof UNSURE;
+/** The read of a text of one shape (see readText), taken by the others; UNSURE when two of its texts may say different things. */
+type ShapeRead = Read | typeof UNSURE;
 const UNSURE = Symbol('unsure');
 
-/** Slots (a power of two) of WorkerTexts.seen and WorkerTexts.shapesSeen. */
+/** Slots (a power of two) of WorkerTexts.seen, and of its shapes. */
 const SEEN_SLOTS = 1 << 16;
+const SHAPE_SLOTS = 1 << 12;
 /** Texts longer than this are read as they are, never by their shape. */
 const SHAPE_BYTES = 1024;
 
@@ -110,37 +111,75 @@ const SHAPE_BYTES = 1024;
  * only remembers a text early). Remembered at first sight, the distinct texts of a noisy log (ids, addresses, counters)
  * outlived the young generation of the garbage collector for nothing: 60 blocks of the noisy bench profile took
  * 0.72 s of CPU to read so, 0.45 s remembering none. Texts that differ only in their long numbers (a sector, a block,
- * a session id) share a shape, remembered the same way in `shapes` (see readText).
+ * a session id) share a shape, remembered in `shapes` (see readText).
  */
 export interface WorkerTexts {
   readonly recent: RecentTexts<Read>;
   readonly seen: Int32Array;
-  readonly shapes: RecentTexts<ShapeMeaning>;
-  readonly shapesSeen: Int32Array;
+  readonly shapes: ShapeSlots;
+  /** How reading by shape fares (see readText). */
+  readonly round: ShapeRound;
   /** Room for a text with its long numbers zeroed (its shape), and with them changed (see readText). */
   readonly shape: Buffer;
   readonly changed: Buffer;
 }
 
-/** A scan worker's memory of texts (1024 texts and 1024 shapes, each emptied when full). */
+/**
+ * The shapes a worker saw, one per slot by a hash of the shape: its hash from its first sight, its bytes and its read
+ * from its second. A shape whose hash takes another's slot drops that one: no string is made of a shape to look it up.
+ */
+export interface ShapeSlots {
+  readonly hashes: Int32Array;
+  readonly keys: (Buffer | undefined)[];
+  readonly reads: ShapeRead[];
+}
+
+/**
+ * Reading by shape costs a pass over each text with long numbers, and saves a read when its shape was seen: where
+ * shapes rarely repeat (a busy node's audit and container lines, each with its own ids) the pass is spent for nothing,
+ * 7 % of the noisy bench profile's time. So the texts with long numbers are taken in rounds: after a round of
+ * SHAPE_ROUND of them with fewer than one in SHAPE_HITS read by shape, the next SHAPE_REST texts are read as they are.
+ */
+interface ShapeRound {
+  tried: number;
+  hits: number;
+  resting: number;
+}
+const SHAPE_ROUND = 1024;
+const SHAPE_HITS = 8;
+const SHAPE_REST = 7 * SHAPE_ROUND;
+
+/** A scan worker's memory of texts (1024 texts, emptied when full, and 4096 slots of shapes). */
 export const workerTexts = (): WorkerTexts => ({
   recent: new RecentTexts(1024),
   seen: new Int32Array(SEEN_SLOTS),
-  shapes: new RecentTexts(1024),
-  shapesSeen: new Int32Array(SEEN_SLOTS),
+  shapes: { hashes: new Int32Array(SHAPE_SLOTS), keys: new Array<undefined>(SHAPE_SLOTS).fill(undefined), reads: new Array<ShapeRead>(SHAPE_SLOTS).fill(UNSURE) },
+  round: { tried: 0, hits: 0, resting: 0 },
   shape: Buffer.alloc(SHAPE_BYTES),
   changed: Buffer.alloc(SHAPE_BYTES),
 });
 
-/** Whether the text of `bytes[start, end)` was seen before (a hash of it was); marks it seen. */
-function seenBefore(seen: Int32Array, bytes: Buffer, start: number, end: number): boolean {
-  // FNV-1a, 32 bits.
+/** FNV-1a, 32 bits, of `bytes[start, end)`. */
+function hashOf(bytes: Buffer, start: number, end: number): number {
   let hash = 0x811c9dc5;
   for (let i = start; i < end; i++) hash = Math.imul(hash ^ bytes[i]!, 0x01000193);
+  return hash;
+}
+
+/** Whether the text of `bytes[start, end)` was seen before (a hash of it was); marks it seen. */
+function seenBefore(seen: Int32Array, bytes: Buffer, start: number, end: number): boolean {
+  const hash = hashOf(bytes, start, end);
   const slot = hash & (SEEN_SLOTS - 1);
   if (seen[slot] === hash) return true;
   seen[slot] = hash;
   return false;
+}
+
+/** Whether `key` holds the first `length` bytes of `bytes`. */
+function holds(key: Buffer, bytes: Buffer, length: number): boolean {
+  if (key.length !== length) return false;
+  for (let i = 0; i < length; i++) if (key[i] !== bytes[i]) return false;
+  return true;
 }
 
 /**
@@ -184,28 +223,46 @@ export function readTexts(bytes: Buffer, found: RegionStops, headers: HeaderMatc
  * What a worker reads of the text `bytes[start, end)`. Texts that differ only in their long numbers (see
  * copyWithLongNumbers) have one shape, and say the same: no rule of the reading tells such a number's characters apart
  * (the kernel's formats match them as `\d`, `[0-9a-f]` or by length, and name digits only within words; an errno has 3
- * digits at most: see test/analysis/text-reading.test.ts), and none takes one as a name (a device, a subject). A shape seen twice is read in full once more with its long numbers changed: when that
- * says something else (a rule took a number as a name), its texts are each read in full. Then its texts only have their
- * origin read: a storage flood's texts differ in a sector or block number, each read in full cost 5 µs.
+ * digits at most: see test/analysis/text-reading.test.ts), and none takes one as a name (a device, a subject). A shape
+ * seen twice is read in full once more with its long numbers changed: when that says something else (a rule took a
+ * number as a name), its texts are each read in full. Else its texts take the read of the shape's second text: as it is
+ * when their long numbers are all in the message (the same origin, the message at the same place), with their own
+ * origin read when not (a pid in the program's tag). A storage flood's texts differ in a sector or block number: read in
+ * full, each cost 5 µs.
  */
 function readText(bytes: Buffer, start: number, end: number, headers: HeaderMatcher, memory: WorkerTexts): Read {
   const length = end - start;
-  if (length > SHAPE_BYTES || copyWithLongNumbers(bytes, start, end, memory.shape, toZero) === 0 || !seenBefore(memory.shapesSeen, memory.shape, 0, length)) {
+  const round = memory.round;
+  if (round.resting > 0) round.resting--;
+  const firstNumber = length > SHAPE_BYTES || round.resting > 0 ? -1 : copyWithLongNumbers(bytes, start, end, memory.shape, toZero);
+  if (firstNumber === -1) return readFully(bytes, start, end, headers);
+  if (++round.tried === SHAPE_ROUND) {
+    round.resting = round.hits * SHAPE_HITS < SHAPE_ROUND ? SHAPE_REST : 0;
+    round.tried = round.hits = 0;
+  }
+  const { hashes, keys, reads } = memory.shapes;
+  const hash = hashOf(memory.shape, 0, length);
+  const slot = hash & (SHAPE_SLOTS - 1);
+  if (hashes[slot] !== hash) {
+    hashes[slot] = hash;
+    keys[slot] = undefined;
     return readFully(bytes, start, end, headers);
   }
-  const shape = memory.shape.toString('latin1', 0, length);
-  const meaning = memory.shapes.get(shape);
-  if (meaning === undefined) {
+  const key = keys[slot];
+  if (key === undefined || !holds(key, memory.shape, length)) {
     const read = readFully(bytes, start, end, headers);
     copyWithLongNumbers(bytes, start, end, memory.changed, toOther);
-    memory.shapes.set(shape, sameMeaning(read, readFully(memory.changed, 0, length, headers)) ? meaningOf(read) : UNSURE);
+    keys[slot] = Buffer.from(memory.shape.subarray(0, length));
+    reads[slot] = sameMeaning(read, readFully(memory.changed, 0, length, headers)) ? read : UNSURE;
     return read;
   }
-  if (meaning === UNSURE) return readFully(bytes, start, end, headers);
-  if (meaning === null || meaning === 'unread') return meaning;
+  const known = reads[slot]!;
+  if (known === UNSURE) return readFully(bytes, start, end, headers);
+  round.hits++;
+  if (known === null || known === 'unread' || firstNumber >= length - known.fromEnd) return known;
   const rest = bytes.toString('utf8', start, end);
   const origin = syslogOrigin(rest, {});
-  return origin && placed(plainText(rest, origin), length, meaning);
+  return origin && placed(plainText(rest, origin), length, known);
 }
 
 /** Fewest digits of a decimal long number: never an errno (3 at most), nor a CPU's, a major's or a port's, which can matter by value. */
@@ -230,37 +287,40 @@ const toZero = (): number => 0x30;
 const toOther = (c: number): number => (c === 0x31 ? 0x32 : 0x31);
 
 /**
- * Copies `bytes[start, end)` to `out` with each character of its long numbers made `change(itself)`; returns how many
- * long numbers it holds. A long number is joined to nothing on either side (see BYTE_CLASS) and is decimal of
+ * Copies `bytes[start, end)` to `out` with each character of its long numbers made `change(itself)`; returns where the
+ * first starts (from `start`), -1 when it holds none. A long number is joined to nothing on either side (see BYTE_CLASS) and is decimal of
  * LONG_DECIMAL digits or more, or hex of LONG_HEX characters or more with a digit among them (or after `0x`): a sector, a
  * block, a session id, an address.
  */
 export function copyWithLongNumbers(bytes: Buffer, start: number, end: number, out: Buffer, change: (c: number) => number): number {
-  bytes.copy(out, 0, start, end);
-  let numbers = 0;
+  let first = -1;
   let joined = false;
   for (let i = start; i < end; i++) {
-    const kind = BYTE_CLASS[bytes[i]!]!;
+    const kind = BYTE_CLASS[(out[i - start] = bytes[i]!)]!;
     if (joined || (kind & HEX) === 0) {
       joined = (kind & JOINS) !== 0;
       continue;
     }
     const prefixed = bytes[i] === 0x30 && bytes[i + 1] === 0x78 && i + 2 < end && (BYTE_CLASS[bytes[i + 2]!]! & HEX) !== 0;
+    if (prefixed) out[i + 1 - start] = 0x78;
     const from = prefixed ? i + 2 : i;
     let past = from;
     let digits = 0;
-    for (; past < end && (BYTE_CLASS[bytes[past]!]! & HEX) !== 0; past++) if ((BYTE_CLASS[bytes[past]!]! & DIGIT) !== 0) digits++;
+    for (; past < end && (BYTE_CLASS[bytes[past]!]! & HEX) !== 0; past++) {
+      out[past - start] = bytes[past]!;
+      if ((BYTE_CLASS[bytes[past]!]! & DIGIT) !== 0) digits++;
+    }
     const length = past - from;
     const shaped = prefixed || digits < length ? length >= LONG_HEX && (prefixed || digits > 0) : length >= LONG_DECIMAL;
     if (shaped && (past === end || (BYTE_CLASS[bytes[past]!]! & JOINS) === 0)) {
-      numbers++;
+      if (first === -1) first = from - start;
       for (let j = from; j < past; j++) out[j - start] = change(bytes[j]!);
     }
     // The run's last character is a hex one: what follows it is joined.
     i = past - 1;
     joined = true;
   }
-  return numbers;
+  return first;
 }
 
 /** Whether two reads say the same (their origins aside). */
@@ -269,8 +329,6 @@ function sameMeaning(a: Read, b: Read): boolean {
   if (a.runs !== b.runs || (a.event === null) !== (b.event === null)) return false;
   return a.event === null || (a.event.template === b.event!.template && sameReading(a.event, b.event!));
 }
-
-const meaningOf = (read: Read): Said | null | 'unread' => (read === null || read === 'unread' ? read : { event: read.event, runs: read.runs });
 
 /** What a worker reads of the text `bytes[start, end)`, rule by rule. */
 function readFully(bytes: Buffer, start: number, end: number, headers: HeaderMatcher): Read {
