@@ -10,7 +10,7 @@ const TARGET = 'src/lines/line-scan-wasm.ts';
 const EXPORTS = [
   'scan', 'piece_table', 'piece_multiplier', 'wordish', 'month_names', 'region',
   'stop_at', 'stop_end', 'stop_previous', 'stop_line', 'lines_passed', 'last_line_at', 'resume_at',
-  'stop_rest_at', 'stop_rest_id', 'stop_clock', 'rest_start', 'rest_end', 'rest_count', 'compact', 'rest_keep', 'stop_keep',
+  'stop_rest_at', 'stop_rest_id', 'stop_clock', 'rest_start', 'rest_end', 'rest_hash', 'rest_count', 'compact', 'rest_keep', 'stop_keep',
 ];
 
 const dir = mkdtempSync(join(tmpdir(), 'ktriage-wasm-'));

@@ -51,9 +51,10 @@ int32_t rest_count;
 // Filled in by the caller after a scan: whether each distinct text, and each stop without one, may matter after all.
 uint8_t rest_keep[MAX_RESTS];
 uint8_t stop_keep[ROOM];
+// Out: the hash of each distinct text (see hash_bytes), which the scan workers also remember texts by.
+uint32_t rest_hash[MAX_RESTS];
 // The distinct texts by hash: their index + 1 (0 for an empty slot).
 static int32_t rest_slot[REST_SLOTS];
-static uint32_t rest_hash[MAX_RESTS];
 
 static inline uint32_t load32(const uint8_t* p) {
   uint32_t v;
@@ -160,6 +161,12 @@ static uint32_t hash_bytes(const uint8_t* p, int s, int e) {
   return h;
 }
 
+// The slot of `slots` (a power of two) for hash `h`, from its high bits: hash_bytes's low bits are mixed from the low
+// bytes of each word only (a multiply carries upward), so texts that differ in every fourth byte share them.
+static inline uint32_t slot_of(uint32_t h, uint32_t slots) {
+  return (h * 2654435769u) >> (32 - __builtin_ctz(slots));
+}
+
 static int same_bytes(const uint8_t* a, const uint8_t* b, int n) {
   for (int i = 0; i < n; i++)
     if (a[i] != b[i]) return 0;
@@ -169,7 +176,7 @@ static int same_bytes(const uint8_t* a, const uint8_t* b, int n) {
 // The index of the text p[s, e) among the distinct texts seen since `fresh`, added when new; -1 when there is no room.
 static int rest_id(const uint8_t* p, int s, int e) {
   uint32_t h = hash_bytes(p, s, e);
-  for (uint32_t slot = h & (REST_SLOTS - 1);; slot = (slot + 1) & (REST_SLOTS - 1)) {
+  for (uint32_t slot = slot_of(h, REST_SLOTS);; slot = (slot + 1) & (REST_SLOTS - 1)) {
     int32_t id = rest_slot[slot] - 1;
     if (id < 0) {
       if (rest_count == MAX_RESTS) return -1;

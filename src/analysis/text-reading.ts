@@ -100,8 +100,10 @@ type ShapeRead = Read | typeof UNSURE;
 const UNSURE = Symbol('unsure');
 
 /** Slots (a power of two) of WorkerTexts.seen, and of its shapes. */
-const SEEN_SLOTS = 1 << 16;
-const SHAPE_SLOTS = 1 << 12;
+const SEEN_BITS = 16;
+const SEEN_SLOTS = 1 << SEEN_BITS;
+const SHAPE_BITS = 12;
+const SHAPE_SLOTS = 1 << SHAPE_BITS;
 /** Texts longer than this are read as they are, never by their shape. */
 const SHAPE_BYTES = 1024;
 
@@ -166,10 +168,12 @@ function hashOf(bytes: Buffer, start: number, end: number): number {
   return hash;
 }
 
-/** Whether the text of `bytes[start, end)` was seen before (a hash of it was); marks it seen. */
-function seenBefore(seen: Int32Array, bytes: Buffer, start: number, end: number): boolean {
-  const hash = hashOf(bytes, start, end);
-  const slot = hash & (SEEN_SLOTS - 1);
+/** The slot of 2 ** bits for `hash`, from the high bits of a multiple of it: the low bits of the scan's hash are mixed from few of a text's bytes. */
+const slotOf = (hash: number, bits: number): number => Math.imul(hash, 0x9e3779b1) >>> (32 - bits);
+
+/** Whether a text whose hash is `hash` was seen before (a text of that hash was); marks it seen. */
+function seenBefore(seen: Int32Array, hash: number): boolean {
+  const slot = slotOf(hash, SEEN_BITS);
   if (seen[slot] === hash) return true;
   seen[slot] = hash;
   return false;
@@ -199,7 +203,7 @@ export function readTexts(bytes: Buffer, found: RegionStops, headers: HeaderMatc
     if (id === -1 || fields[at + STATE] !== UNREAD) continue;
     const start = found.restSpans[2 * id]!;
     const end = found.restSpans[2 * id + 1]!;
-    const again = seenBefore(memory.seen, bytes, start, end);
+    const again = seenBefore(memory.seen, found.restHashes[id]!);
     const key = again ? bytes.toString('latin1', start, end) : '';
     let read = again ? memory.recent.get(key) : undefined;
     if (read === undefined) {
@@ -242,7 +246,7 @@ function readText(bytes: Buffer, start: number, end: number, headers: HeaderMatc
   }
   const { hashes, keys, reads } = memory.shapes;
   const hash = hashOf(memory.shape, 0, length);
-  const slot = hash & (SHAPE_SLOTS - 1);
+  const slot = slotOf(hash, SHAPE_BITS);
   if (hashes[slot] !== hash) {
     hashes[slot] = hash;
     keys[slot] = undefined;

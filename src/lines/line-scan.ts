@@ -40,6 +40,7 @@ interface ScanExports {
   readonly stop_clock: WasmGlobal;
   readonly rest_start: WasmGlobal;
   readonly rest_end: WasmGlobal;
+  readonly rest_hash: WasmGlobal;
   readonly rest_count: WasmGlobal;
   readonly rest_keep: WasmGlobal;
   readonly stop_keep: WasmGlobal;
@@ -64,6 +65,7 @@ interface Scanner {
   readonly outputs: readonly Int32Array[];
   readonly restStart: Int32Array;
   readonly restEnd: Int32Array;
+  readonly restHash: Int32Array;
   /** The module's whole memory as 32-bit words, to read its single-number outputs at the indexes below. */
   readonly words: Int32Array;
   readonly linesPassed: number;
@@ -107,6 +109,7 @@ function scanner(): Scanner {
     outputs,
     restStart: new Int32Array(buffer, at(exports.rest_start), MAX_RESTS),
     restEnd: new Int32Array(buffer, at(exports.rest_end), MAX_RESTS),
+    restHash: new Int32Array(buffer, at(exports.rest_hash), MAX_RESTS),
     words: new Int32Array(buffer),
     linesPassed: at(exports.lines_passed) >> 2,
     lastLineAt: at(exports.last_line_at) >> 2,
@@ -142,6 +145,8 @@ export interface RegionStops {
    * reading of the region would outlive the garbage collector's young generation.)
    */
   readonly restSpans: Int32Array;
+  /** A hash of each distinct text (FNV-1a over its bytes, four at a time), by id: equal texts have equal hashes. */
+  readonly restHashes: Int32Array;
   /** Lines of the region. */
   readonly lineCount: number;
   /** Where the region's last line starts (-1 when it has none). */
@@ -163,6 +168,7 @@ function scanRegion(bytes: Uint8Array, from: number, to: number, maxLineBytes: n
   const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const parts: Lists[] = [];
   const rests: number[] = [];
+  const hashes: number[] = [];
   let lines = 0;
   let lastStart = -1;
   for (let at = from; at < to; ) {
@@ -185,6 +191,7 @@ function scanRegion(bytes: Uint8Array, from: number, to: number, maxLineBytes: n
         const start = at + s.restStart[id]!;
         const end = at + s.restEnd[id]!;
         rests.push(start, end);
+        hashes.push(s.restHash[id]!);
         if (check) s.restKeep[id] = mayMatter(text.toString('latin1', start, end)) ? 1 : 0;
       }
       if (check) {
@@ -205,7 +212,7 @@ function scanRegion(bytes: Uint8Array, from: number, to: number, maxLineBytes: n
     at = pieceEnd;
   }
   const lists = parts.length === 1 ? parts[0]! : (Object.fromEntries(LISTS.map((name) => [name, concat(parts.map((p) => p[name]))])) as Lists);
-  return { ...lists, restSpans: Int32Array.from(rests), lineCount: lines, lastLineStart: lastStart };
+  return { ...lists, restSpans: Int32Array.from(rests), restHashes: Int32Array.from(hashes), lineCount: lines, lastLineStart: lastStart };
 }
 
 /** The text after the syslog time of the region's distinct text `id`, as Latin-1 (its bytes), from the bytes scanned. */
