@@ -11,6 +11,7 @@ const EXPORTS = [
   'scan', 'piece_table', 'piece_multiplier', 'wordish', 'month_names', 'region',
   'stop_at', 'stop_end', 'stop_previous', 'stop_line', 'lines_passed', 'last_line_at', 'resume_at',
   'stop_rest_at', 'stop_rest_id', 'stop_clock', 'rest_start', 'rest_end', 'rest_hash', 'rest_count', 'compact', 'rest_keep', 'stop_keep',
+  'shape', 'shape_in', 'shape_out', 'shape_hash',
 ];
 
 const dir = mkdtempSync(join(tmpdir(), 'ktriage-wasm-'));

@@ -247,3 +247,55 @@ int compact(int count, int check, int offset, int line_base, int previous_start,
   }
   return kept;
 }
+
+// The shape of a text (src/analysis/text-reading.ts, readText): the text with each character of its long numbers
+// changed. A long number is joined to nothing on either side (see joins) and is decimal of 4 digits or more, or hex
+// (lowercase) of 8 characters or more with a digit among them, or after `0x`: a sector, a block, a session id, an
+// address. The caller copies the text to shape_in; shape writes shape_out and shape_hash (FNV-1a of shape_out).
+#define SHAPE_BYTES 1024
+#define LONG_DECIMAL 4
+#define LONG_HEX 8
+uint8_t shape_in[SHAPE_BYTES];
+uint8_t shape_out[SHAPE_BYTES];
+uint32_t shape_hash;
+
+static inline int is_hex(uint8_t c) { return is_digit(c) || (c >= 'a' && c <= 'f'); }
+// A word character as `\w` and `\b` see it, or `.`, `:`, `-`: a number beside one is part of a name, a version, an
+// address or a time (`sdc1234`, `5.1234`, `8:1234`, `dm-1234`).
+static inline int joins(uint8_t c) {
+  return is_digit(c) || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || c == '_' || c == '.' || c == ':' || c == '-';
+}
+
+// Writes the shape of shape_in[0, length): its long numbers' characters made `0`, or with `other` another digit than
+// each one was (`1`, and `2` for a `1`). Returns where the first long number starts, -1 when there is none.
+int shape(int length, int other) {
+  int first = -1, joined = 0;
+  uint32_t h = 2166136261u;
+  for (int i = 0; i < length; i++) {
+    uint8_t c = shape_in[i];
+    if (joined || !is_hex(c)) {
+      shape_out[i] = c;
+      h = (h ^ c) * 16777619u;
+      joined = joins(c);
+      continue;
+    }
+    int prefixed = c == '0' && i + 2 < length && shape_in[i + 1] == 'x' && is_hex(shape_in[i + 2]);
+    int from = prefixed ? i + 2 : i, past = from, digits = 0;
+    for (; past < length && is_hex(shape_in[past]); past++) digits += is_digit(shape_in[past]);
+    int n = past - from;
+    int shaped = prefixed || digits < n ? n >= LONG_HEX && (prefixed || digits > 0) : n >= LONG_DECIMAL;
+    int long_number = shaped && (past == length || !joins(shape_in[past]));
+    if (long_number && first < 0) first = from;
+    for (int j = i; j < past; j++) {
+      uint8_t o = shape_in[j];
+      if (long_number && j >= from) o = other ? (o == '1' ? '2' : '1') : '0';
+      shape_out[j] = o;
+      h = (h ^ o) * 16777619u;
+    }
+    // The run's last character is a hex one: what follows it is joined.
+    i = past - 1;
+    joined = 1;
+  }
+  shape_hash = h;
+  return first;
+}

@@ -1,5 +1,5 @@
 import { syslogOrigin, type PackedSyslogLine } from '../lines/formats.js';
-import type { RegionStops } from '../lines/line-scan.js';
+import { lastShape, lastShapeHash, shapeOf, SHAPE_BYTES, type RegionStops } from '../lines/line-scan.js';
 import { RecentTexts } from '../lines/recent-texts.js';
 import type { LineOrigin, LineSource } from '../lines/types.js';
 import { parseCpuLine } from '../reports/body.js';
@@ -104,8 +104,6 @@ const SEEN_BITS = 16;
 const SEEN_SLOTS = 1 << SEEN_BITS;
 const SHAPE_BITS = 12;
 const SHAPE_SLOTS = 1 << SHAPE_BITS;
-/** Texts longer than this are read as they are, never by their shape. */
-const SHAPE_BYTES = 1024;
 
 /**
  * What a scan worker remembers of the texts it read (see readTexts): a text repeating all through a log is read once,
@@ -121,9 +119,6 @@ export interface WorkerTexts {
   readonly shapes: ShapeSlots;
   /** How reading by shape fares (see readText). */
   readonly round: ShapeRound;
-  /** Room for a text with its long numbers zeroed (its shape), and with them changed (see readText). */
-  readonly shape: Buffer;
-  readonly changed: Buffer;
 }
 
 /**
@@ -157,16 +152,7 @@ export const workerTexts = (): WorkerTexts => ({
   seen: new Int32Array(SEEN_SLOTS),
   shapes: { hashes: new Int32Array(SHAPE_SLOTS), keys: new Array<undefined>(SHAPE_SLOTS).fill(undefined), reads: new Array<ShapeRead>(SHAPE_SLOTS).fill(UNSURE) },
   round: { tried: 0, hits: 0, resting: 0 },
-  shape: Buffer.alloc(SHAPE_BYTES),
-  changed: Buffer.alloc(SHAPE_BYTES),
 });
-
-/** FNV-1a, 32 bits, of `bytes[start, end)`. */
-function hashOf(bytes: Buffer, start: number, end: number): number {
-  let hash = 0x811c9dc5;
-  for (let i = start; i < end; i++) hash = Math.imul(hash ^ bytes[i]!, 0x01000193);
-  return hash;
-}
 
 /** The slot of 2 ** bits for `hash`, from the high bits of a multiple of it: the low bits of the scan's hash are mixed from few of a text's bytes. */
 const slotOf = (hash: number, bits: number): number => Math.imul(hash, 0x9e3779b1) >>> (32 - bits);
@@ -180,7 +166,7 @@ function seenBefore(seen: Int32Array, hash: number): boolean {
 }
 
 /** Whether `key` holds the first `length` bytes of `bytes`. */
-function holds(key: Buffer, bytes: Buffer, length: number): boolean {
+function holds(key: Buffer, bytes: Uint8Array, length: number): boolean {
   if (key.length !== length) return false;
   for (let i = 0; i < length; i++) if (key[i] !== bytes[i]) return false;
   return true;
@@ -225,7 +211,7 @@ export function readTexts(bytes: Buffer, found: RegionStops, headers: HeaderMatc
 
 /**
  * What a worker reads of the text `bytes[start, end)`. Texts that differ only in their long numbers (see
- * copyWithLongNumbers) have one shape, and say the same: no rule of the reading tells such a number's characters apart
+ * shapeOf) have one shape, and say the same: no rule of the reading tells such a number's characters apart
  * (the kernel's formats match them as `\d`, `[0-9a-f]` or by length, and name digits only within words; an errno has 3
  * digits at most: see test/analysis/text-reading.test.ts), and none takes one as a name (a device, a subject). A shape
  * seen twice is read in full once more with its long numbers changed: when that says something else (a rule took a
@@ -238,14 +224,14 @@ function readText(bytes: Buffer, start: number, end: number, headers: HeaderMatc
   const length = end - start;
   const round = memory.round;
   if (round.resting > 0) round.resting--;
-  const firstNumber = length > SHAPE_BYTES || round.resting > 0 ? -1 : copyWithLongNumbers(bytes, start, end, memory.shape, toZero);
+  const firstNumber = length > SHAPE_BYTES || round.resting > 0 ? -1 : shapeOf(bytes, start, end);
   if (firstNumber === -1) return readFully(bytes, start, end, headers);
   if (++round.tried === SHAPE_ROUND) {
     round.resting = round.hits * SHAPE_HITS < SHAPE_ROUND ? SHAPE_REST : 0;
     round.tried = round.hits = 0;
   }
   const { hashes, keys, reads } = memory.shapes;
-  const hash = hashOf(memory.shape, 0, length);
+  const hash = lastShapeHash();
   const slot = slotOf(hash, SHAPE_BITS);
   if (hashes[slot] !== hash) {
     hashes[slot] = hash;
@@ -253,11 +239,12 @@ function readText(bytes: Buffer, start: number, end: number, headers: HeaderMatc
     return readFully(bytes, start, end, headers);
   }
   const key = keys[slot];
-  if (key === undefined || !holds(key, memory.shape, length)) {
+  if (key === undefined || !holds(key, lastShape(), length)) {
     const read = readFully(bytes, start, end, headers);
-    copyWithLongNumbers(bytes, start, end, memory.changed, toOther);
-    keys[slot] = Buffer.from(memory.shape.subarray(0, length));
-    reads[slot] = sameMeaning(read, readFully(memory.changed, 0, length, headers)) ? read : UNSURE;
+    keys[slot] = Buffer.from(lastShape().subarray(0, length));
+    shapeOf(bytes, start, end, true);
+    const changed = lastShape();
+    reads[slot] = sameMeaning(read, readFully(Buffer.from(changed.buffer, changed.byteOffset, length), 0, length, headers)) ? read : UNSURE;
     return read;
   }
   const known = reads[slot]!;
@@ -267,64 +254,6 @@ function readText(bytes: Buffer, start: number, end: number, headers: HeaderMatc
   const rest = bytes.toString('utf8', start, end);
   const origin = syslogOrigin(rest, {});
   return origin && placed(plainText(rest, origin), length, known);
-}
-
-/** Fewest digits of a decimal long number: never an errno (3 at most), nor a CPU's, a major's or a port's, which can matter by value. */
-const LONG_DECIMAL = 4;
-/** Fewest characters of a hex long number: as long as the templates' ADDR (see templateOf). */
-const LONG_HEX = 8;
-
-/** Bits of BYTE_CLASS: a hex character (lowercase, as the kernel prints addresses, sectors and ids), a digit, and a
- * character a number beside it is joined to (a word character as `\w` and `\b` see them, `.`, `:`, `-`: `1.5`, `8:16`,
- * `dm-12`, `-107`). */
-const HEX = 1;
-const DIGIT = 2;
-const JOINS = 4;
-const BYTE_CLASS = Uint8Array.from({ length: 256 }, (_v, c) => {
-  const digit = c >= 0x30 && c <= 0x39;
-  const letter = (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a);
-  return (digit || (c >= 0x61 && c <= 0x66) ? HEX : 0) | (digit ? DIGIT : 0) | (digit || letter || c === 0x5f || c === 0x2e || c === 0x3a || c === 0x2d ? JOINS : 0);
-});
-
-const toZero = (): number => 0x30;
-/** Another digit for each character: a letter becomes a digit too, so that a rule telling hex letters from digits shows. */
-const toOther = (c: number): number => (c === 0x31 ? 0x32 : 0x31);
-
-/**
- * Copies `bytes[start, end)` to `out` with each character of its long numbers made `change(itself)`; returns where the
- * first starts (from `start`), -1 when it holds none. A long number is joined to nothing on either side (see BYTE_CLASS) and is decimal of
- * LONG_DECIMAL digits or more, or hex of LONG_HEX characters or more with a digit among them (or after `0x`): a sector, a
- * block, a session id, an address.
- */
-export function copyWithLongNumbers(bytes: Buffer, start: number, end: number, out: Buffer, change: (c: number) => number): number {
-  let first = -1;
-  let joined = false;
-  for (let i = start; i < end; i++) {
-    const kind = BYTE_CLASS[(out[i - start] = bytes[i]!)]!;
-    if (joined || (kind & HEX) === 0) {
-      joined = (kind & JOINS) !== 0;
-      continue;
-    }
-    const prefixed = bytes[i] === 0x30 && bytes[i + 1] === 0x78 && i + 2 < end && (BYTE_CLASS[bytes[i + 2]!]! & HEX) !== 0;
-    if (prefixed) out[i + 1 - start] = 0x78;
-    const from = prefixed ? i + 2 : i;
-    let past = from;
-    let digits = 0;
-    for (; past < end && (BYTE_CLASS[bytes[past]!]! & HEX) !== 0; past++) {
-      out[past - start] = bytes[past]!;
-      if ((BYTE_CLASS[bytes[past]!]! & DIGIT) !== 0) digits++;
-    }
-    const length = past - from;
-    const shaped = prefixed || digits < length ? length >= LONG_HEX && (prefixed || digits > 0) : length >= LONG_DECIMAL;
-    if (shaped && (past === end || (BYTE_CLASS[bytes[past]!]! & JOINS) === 0)) {
-      if (first === -1) first = from - start;
-      for (let j = from; j < past; j++) out[j - start] = change(bytes[j]!);
-    }
-    // The run's last character is a hex one: what follows it is joined.
-    i = past - 1;
-    joined = true;
-  }
-  return first;
 }
 
 /** Whether two reads say the same (their origins aside). */

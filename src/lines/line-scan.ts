@@ -44,6 +44,10 @@ interface ScanExports {
   readonly rest_count: WasmGlobal;
   readonly rest_keep: WasmGlobal;
   readonly stop_keep: WasmGlobal;
+  shape(length: number, other: number): number;
+  readonly shape_in: WasmGlobal;
+  readonly shape_out: WasmGlobal;
+  readonly shape_hash: WasmGlobal;
 }
 
 /** Sizes fixed in native/line-scan.c. */
@@ -51,6 +55,8 @@ const TABLE_BITS = 12;
 const REGION_BYTES = 1 << 20;
 const ROOM = 65536;
 const MAX_RESTS = 8192;
+/** The longest text a shape is made of (see shapeOf). */
+export const SHAPE_BYTES = 1024;
 
 interface Scanner {
   readonly scan: ScanExports['scan'];
@@ -72,6 +78,10 @@ interface Scanner {
   readonly lastLineAt: number;
   readonly resumeAt: number;
   readonly restCount: number;
+  readonly shape: ScanExports['shape'];
+  readonly shapeIn: Uint8Array;
+  readonly shapeOut: Uint8Array;
+  readonly shapeHash: number;
 }
 
 /** Bytes that, before a `-`, make it part of a word rather than an errno's sign (NEGATIVE_RE's look-behind). */
@@ -115,6 +125,10 @@ function scanner(): Scanner {
     lastLineAt: at(exports.last_line_at) >> 2,
     resumeAt: at(exports.resume_at) >> 2,
     restCount: at(exports.rest_count) >> 2,
+    shape: exports.shape,
+    shapeIn: new Uint8Array(buffer, at(exports.shape_in), SHAPE_BYTES),
+    shapeOut: new Uint8Array(buffer, at(exports.shape_out), SHAPE_BYTES),
+    shapeHash: at(exports.shape_hash) >> 2,
   };
   return instance;
 }
@@ -252,3 +266,22 @@ function lastLineEnd(bytes: Uint8Array, from: number, to: number): number {
 export function findStops(bytes: Uint8Array, from: number, to: number, maxLineBytes: number, everyLine = false): RegionStops {
   return scanRegion(bytes, from, to, maxLineBytes, !everyLine, everyLine);
 }
+
+/**
+ * Makes the shape of the text `bytes[start, end)` (at most SHAPE_BYTES): the text with each character of its long
+ * numbers made `0`, or with `other` another digit than it was (native/line-scan.c, shape). A long number is joined to no
+ * word character, `.`, `:` or `-` on either side, and is decimal of 4 digits or more, or lowercase hex of 8 characters or
+ * more with a digit among them, or after `0x`. Returns where the first long number starts (from `start`), -1 when there
+ * is none; the shape is then the first `end - start` bytes of lastShape(), its hash (FNV-1a) lastShapeHash().
+ */
+export function shapeOf(bytes: Uint8Array, start: number, end: number, other = false): number {
+  const s = scanner();
+  s.shapeIn.set(bytes.subarray(start, end));
+  return s.shape(end - start, other ? 1 : 0);
+}
+
+/** The bytes the last shapeOf wrote (valid until the next call). */
+export const lastShape = (): Uint8Array => scanner().shapeOut;
+
+/** The hash of the shape the last shapeOf wrote. */
+export const lastShapeHash = (): number => scanner().words[scanner().shapeHash]!;
