@@ -251,7 +251,7 @@ int compact(int count, int check, int offset, int line_base, int previous_start,
 // The shape of a text (src/analysis/text-reading.ts, readText): the text with each character of its long numbers
 // changed. A long number is joined to nothing on either side (see joins) and is decimal of 4 digits or more, or hex
 // (lowercase) of 8 characters or more with a digit among them, or after `0x`: a sector, a block, a session id, an
-// address. The caller copies the text to shape_in; shape writes shape_out and shape_hash (FNV-1a of shape_out).
+// address. The caller copies the text to shape_in; shape writes shape_out and shape_hash.
 #define SHAPE_BYTES 1024
 #define LONG_DECIMAL 4
 #define LONG_HEX 8
@@ -267,15 +267,14 @@ static inline int joins(uint8_t c) {
 }
 
 // Writes the shape of shape_in[0, length): its long numbers' characters made `0`, or with `other` another digit than
-// each one was (`1`, and `2` for a `1`). Returns where the first long number starts, -1 when there is none.
+// each one was (`1`, and `2` for a `1`), and its hash (hash_bytes). Returns where the first long number starts, -1 when
+// there is none.
 int shape(int length, int other) {
   int first = -1, joined = 0;
-  uint32_t h = 2166136261u;
   for (int i = 0; i < length; i++) {
     uint8_t c = shape_in[i];
+    shape_out[i] = c;
     if (joined || !is_hex(c)) {
-      shape_out[i] = c;
-      h = (h ^ c) * 16777619u;
       joined = joins(c);
       continue;
     }
@@ -288,14 +287,12 @@ int shape(int length, int other) {
     if (long_number && first < 0) first = from;
     for (int j = i; j < past; j++) {
       uint8_t o = shape_in[j];
-      if (long_number && j >= from) o = other ? (o == '1' ? '2' : '1') : '0';
-      shape_out[j] = o;
-      h = (h ^ o) * 16777619u;
+      shape_out[j] = !long_number || j < from ? o : other ? (o == '1' ? '2' : '1') : '0';
     }
     // The run's last character is a hex one: what follows it is joined.
     i = past - 1;
     joined = 1;
   }
-  shape_hash = h;
+  shape_hash = hash_bytes(shape_out, 0, length);
   return first;
 }

@@ -165,13 +165,6 @@ function seenBefore(seen: Int32Array, hash: number): boolean {
   return false;
 }
 
-/** Whether `key` holds the first `length` bytes of `bytes`. */
-function holds(key: Buffer, bytes: Uint8Array, length: number): boolean {
-  if (key.length !== length) return false;
-  for (let i = 0; i < length; i++) if (key[i] !== bytes[i]) return false;
-  return true;
-}
-
 /**
  * Reads the distinct texts after a syslog time of the lines a scan kept (RegionStops.restSpans), in a scan worker;
  * `memory` holds what it read of the texts of the blocks before. A text whose bytes are not valid UTF-8 is left
@@ -239,7 +232,7 @@ function readText(bytes: Buffer, start: number, end: number, headers: HeaderMatc
     return readFully(bytes, start, end, headers);
   }
   const key = keys[slot];
-  if (key === undefined || !holds(key, lastShape(), length)) {
+  if (key === undefined || key.length !== length || key.compare(lastShape(), 0, length) !== 0) {
     const read = readFully(bytes, start, end, headers);
     keys[slot] = Buffer.from(lastShape().subarray(0, length));
     shapeOf(bytes, start, end, true);

@@ -272,7 +272,7 @@ export function findStops(bytes: Uint8Array, from: number, to: number, maxLineBy
  * numbers made `0`, or with `other` another digit than it was (native/line-scan.c, shape). A long number is joined to no
  * word character, `.`, `:` or `-` on either side, and is decimal of 4 digits or more, or lowercase hex of 8 characters or
  * more with a digit among them, or after `0x`. Returns where the first long number starts (from `start`), -1 when there
- * is none; the shape is then the first `end - start` bytes of lastShape(), its hash (FNV-1a) lastShapeHash().
+ * is none; the shape is then the first `end - start` bytes of lastShape(), its hash (as restHashes') lastShapeHash().
  */
 export function shapeOf(bytes: Uint8Array, start: number, end: number, other = false): number {
   const s = scanner();
@@ -284,4 +284,7 @@ export function shapeOf(bytes: Uint8Array, start: number, end: number, other = f
 export const lastShape = (): Uint8Array => scanner().shapeOut;
 
 /** The hash of the shape the last shapeOf wrote. */
-export const lastShapeHash = (): number => scanner().words[scanner().shapeHash]!;
+export function lastShapeHash(): number {
+  const s = scanner();
+  return s.words[s.shapeHash]!;
+}
