@@ -3,11 +3,12 @@ import { loadArmDecoder } from './machine/arm-decode.js';
 import { loadMachineInputs, type MachineFiles } from './machine/inputs.js';
 import type { Result } from './result/schema.js';
 import type { Reason, UnsaidWarning, Warn } from './result/warnings.js';
-import { collectInputs, sourcesOf, textSize, totalSize } from './sources/collect.js';
-import { archiveKindOf } from './sources/select.js';
+import { collectInputs, sourcesOf, textSize, totalSize, type Input } from './sources/collect.js';
+import { archiveKindOf, compressionOf } from './sources/select.js';
 import { describeDecodeError, RefusedError } from './sources/decompress.js';
 import type { ReadMeter } from './sources/meter.js';
-import { Prescan } from './sources/prescan.js';
+import { InflateAhead, MAX_INFLATED_BYTES, type SmallGzip } from './sources/inflate-ahead.js';
+import { Prescan, type ScannedBlock } from './sources/prescan.js';
 import { StreamScan } from './sources/stream-scan.js';
 import { endScanWorkers } from './sources/scan-workers.js';
 import { MAX_LINE_CHARS, readLines } from './sources/read.js';
@@ -58,7 +59,11 @@ export function describeReadError(error: unknown): Reason {
 export async function feedSource(
   analyzer: Analyzer,
   source: LogSource,
-  options: Pick<RunOptions, 'skipRoutineLines' | 'parallelScanMinBytes' | 'parallelStreams' | 'meter'> & { readonly refused?: Map<string, Reason> } = {},
+  options: Pick<RunOptions, 'skipRoutineLines' | 'parallelScanMinBytes' | 'parallelStreams' | 'meter'> & {
+    readonly refused?: Map<string, Reason>;
+    /** The source's text as a worker inflated and scanned it (see InflateAhead); null: it is read as a stream. */
+    readonly inflated?: Promise<readonly ScannedBlock[] | null> | null;
+  } = {},
 ): Promise<boolean> {
   const feed = analyzer.openSource({ path: source.path, hostHint: source.hostHint, mtime: source.mtime });
   const { skipRoutineLines = false, parallelScanMinBytes = PARALLEL_SCAN_MIN_BYTES, parallelStreams = true, meter } = options;
@@ -70,9 +75,10 @@ export async function feedSource(
   const prescan = skipper && large ? Prescan.start(large.path, large.size, MAX_LINE_CHARS, everyLine, meter) : null;
   let streamScan: StreamScan | null = null;
   try {
-    const stream = prescan ? null : await source.open();
+    const inflated = (await options.inflated) ?? null;
+    const stream = prescan || inflated ? null : await source.open();
     streamScan = stream && skipRoutineLines && !source.disk && parallelStreams ? new StreamScan(stream, MAX_LINE_CHARS) : null;
-    const stats = await readLines(prescan ?? streamScan ?? stream!, (line) => feed.push(line), skipper, everyLine);
+    const stats = await readLines(prescan ?? inflated ?? streamScan ?? stream!, (line) => feed.push(line), skipper, everyLine);
     if (stats.looksBinary) {
       analyzer.warn(source.path, 'binary-data');
       feed.end();
@@ -97,6 +103,15 @@ export async function feedSource(
     prescan?.close();
     streamScan?.close();
   }
+}
+
+/** The `.gz` files among the inputs small enough to be inflated by a scan worker at once (see InflateAhead), in input order. */
+function smallGzipFiles(inputs: readonly Input[], excluded: ReadonlyMap<string, Reason>): SmallGzip[] {
+  return inputs.flatMap((input) =>
+    input.kind === 'file' && compressionOf(input.path) === 'gz' && archiveKindOf(input.path) === null && input.size <= MAX_INFLATED_BYTES && !excluded.has(input.path)
+      ? [{ path: input.path, size: input.size }]
+      : [],
+  );
 }
 
 /** Reads the `--kb` indexes; one that cannot be read or is no index is said once, and the run goes on without it. */
@@ -142,11 +157,17 @@ export async function analyzePaths(paths: readonly string[], options: RunOptions
     const refused = new Map<string, Reason>();
     const ctx = { meter, warn: analyzer.warn, refused, excluded: new Set(excluded.keys()) };
     const fed: string[] = [];
-    for (const input of inputs) {
-      // Sources of a bundle are streamed one after the other: each must be read before the next is opened.
-      for await (const source of sourcesOf(input, ctx)) {
-        if (await feedSource(analyzer, source, { ...options, skipRoutineLines, meter: meter ?? undefined, refused })) fed.push(source.path);
+    const ahead = skipRoutineLines && options.parallelStreams !== false ? InflateAhead.start(smallGzipFiles(inputs, excluded), MAX_LINE_CHARS, meter) : null;
+    try {
+      for (const input of inputs) {
+        // Sources of a bundle are streamed one after the other: each must be read before the next is opened.
+        for await (const source of sourcesOf(input, ctx)) {
+          const inflated = ahead?.take(source.path);
+          if (await feedSource(analyzer, source, { ...options, skipRoutineLines, meter: meter ?? undefined, refused, inflated })) fed.push(source.path);
+        }
       }
+    } finally {
+      ahead?.close();
     }
     // Refused while read: what came out before the refusal is in the analysis (a bomb is only known once it has grown).
     const contributed = [...refused.keys()].some((subject) => fed.some((path) => path === subject || path.startsWith(`${subject}:`)));

@@ -1,14 +1,17 @@
-import { closeSync, openSync, readSync } from 'node:fs';
+import { closeSync, openSync, readFileSync, readSync } from 'node:fs';
 import { parentPort } from 'node:worker_threads';
+import { gunzipSync } from 'node:zlib';
 import { readTexts, workerTexts } from '../analysis/text-reading.js';
 import { HeaderMatcher } from '../reports/header-matcher.js';
 import { BLOCK_BYTES, scanBlock, type BlockStops } from './prescan-block.js';
+import type { InflatedBlock, InflateReply, InflateRequest } from './inflate-ahead.js';
 
 /**
  * Reads and scans the blocks of the file it is given (`open`, see `prescan.ts`: one file after the other), and hands
  * each block asked for over with its stops and the plain texts of its kept lines read and templated (readTexts): the
  * main thread then only counts them into their events. The blocks of a stream (`scan`, see `stream-scan.ts`) come
- * with their bytes, and are scanned the same way.
+ * with their bytes, and are scanned the same way. A small `.gz` file (`inflate`, see inflate-ahead.ts) is read,
+ * inflated and cut into blocks here, all of it handed over at once.
  */
 let file: { fd: number; maxLineBytes: number; everyLine: boolean; id: number } | null = null;
 
@@ -22,12 +25,18 @@ type Request =
   | { open: string; maxLineBytes: number; everyLine: boolean; file: number }
   | { block: number; spare?: ArrayBuffer }
   // A block of a stream (see stream-scan.ts; the fast read only), its bytes given: scanned, its texts read, the bytes not handed back.
-  | { scan: Uint8Array; startsAtLine: boolean; maxLineBytes: number; file: number; block: number };
+  | { scan: Uint8Array; startsAtLine: boolean; maxLineBytes: number; file: number; block: number }
+  | InflateRequest;
 
 parentPort!.on('message', (request: Request) => {
   if ('open' in request) {
     if (file) closeSync(file.fd);
     file = { fd: openSync(request.open, 'r'), maxLineBytes: request.maxLineBytes, everyLine: request.everyLine, id: request.file };
+    return;
+  }
+  if ('inflate' in request) {
+    const { reply, transfer } = inflated(request);
+    parentPort!.postMessage(reply, transfer);
     return;
   }
   if ('scan' in request) {
@@ -56,4 +65,29 @@ function scanned(bytes: Buffer, startsAtLine: boolean, maxLineBytes: number, eve
 /** The memory of a scanned block's lists, moved to the main thread rather than copied. */
 function transferOf(found: BlockStops): ArrayBuffer[] {
   return [found.stops, found.ends, found.previous, found.lineIndex, found.restAt, found.restIds, found.clocks, found.restSpans, found.restHashes, found.texts!.fields].map((list) => list.buffer as ArrayBuffer);
+}
+
+/**
+ * A `.gz` file inflated, cut into blocks and each scanned; its blocks null when it is not read here (it cannot be read,
+ * is no valid gzip, or inflates past `maxBytes`): the main thread then reads it as a stream, and says why it failed.
+ */
+function inflated({ inflate: path, file, job, maxLineBytes, maxBytes }: InflateRequest): { reply: InflateReply; transfer: ArrayBuffer[] } {
+  let text: Buffer;
+  try {
+    const packed = readFileSync(path);
+    // The last member's size, in the gzip trailer (ISIZE): a file too large is left without inflating it.
+    if (packed.length >= 18 && packed.readUInt32LE(packed.length - 4) > maxBytes) return { reply: { file, job, text: null, blocks: null }, transfer: [] };
+    text = gunzipSync(packed, { maxOutputLength: maxBytes });
+  } catch {
+    return { reply: { file, job, text: null, blocks: null }, transfer: [] };
+  }
+  // Its own memory, moved to the main thread whole (a small buffer may share a pool with others).
+  const whole = text.byteOffset === 0 && text.byteLength === text.buffer.byteLength ? text : Buffer.from(text);
+  const blocks: InflatedBlock[] = [];
+  for (let at = 0; at < whole.length; at += BLOCK_BYTES) {
+    const bytes = whole.subarray(at, Math.min(at + BLOCK_BYTES, whole.length));
+    blocks.push({ at, length: bytes.length, found: scanned(bytes, at === 0 || whole[at - 1] === 10, maxLineBytes, false) });
+  }
+  const transfer = [whole.buffer as ArrayBuffer, ...blocks.flatMap((block) => (block.found ? transferOf(block.found) : []))];
+  return { reply: { file, job, text: whole, blocks }, transfer };
 }

@@ -290,7 +290,7 @@ function countLineEnds(buf: Buffer, from: number, to: number): number {
  * full read of a large input: the lines that repeat a text are taken as repeats, in runs).
  */
 export async function readLines(
-  input: Readable | Prescan | StreamScan,
+  input: Readable | Prescan | StreamScan | readonly ScannedBlock[],
   onLine: (line: string) => void,
   skipper: (LineSkipper & { fastRead: boolean }) | null = null,
   everyLine = false,
@@ -386,8 +386,12 @@ export async function readLines(
   return stats;
 }
 
-/** The byte chunks of a stream, or the blocks of a prescan with the lines its workers found. */
-async function* chunksOf(input: Readable | Prescan | StreamScan): AsyncGenerator<ScannedBlock> {
+/** The byte chunks of a stream, or the blocks of a prescan (or of a file a worker inflated) with the lines the workers found. */
+async function* chunksOf(input: Readable | Prescan | StreamScan | readonly ScannedBlock[]): AsyncGenerator<ScannedBlock> {
+  if (Array.isArray(input)) {
+    yield* input as readonly ScannedBlock[];
+    return;
+  }
   if (input instanceof Prescan || input instanceof StreamScan) {
     yield* input.blocks();
     return;

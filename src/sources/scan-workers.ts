@@ -9,17 +9,23 @@ import { Worker } from 'node:worker_threads';
  */
 let shared: Worker[] | null = null;
 
-/** The shared workers, started now if they are not; null when the worker script is not there (running from the TypeScript sources). */
-export function scanWorkers(): readonly Worker[] | null {
-  if (shared) return shared;
+/**
+ * The first `wanted` of the shared workers (all by default: see workerCount), started now if they are not; null when the
+ * worker script is not there (running from the TypeScript sources).
+ */
+export function scanWorkers(wanted = workerCount(process.env.KTRIAGE_WORKERS, availableParallelism())): readonly Worker[] | null {
   const script = new URL('./prescan-worker.js', import.meta.url);
-  if (!existsSync(fileURLToPath(script))) return null;
-  const count = workerCount(process.env.KTRIAGE_WORKERS, availableParallelism());
-  // A worker keeps nothing between blocks: a small heap keeps the memory of the run flat whatever the file's size.
-  shared = Array.from({ length: count }, () => new Worker(script, { resourceLimits: { maxOldGenerationSizeMb: 16, maxYoungGenerationSizeMb: 8 } }));
-  // Idle, they keep no run from ending (a prescan holds them while it reads).
-  for (const worker of shared) worker.unref();
-  return shared;
+  if (!shared && !existsSync(fileURLToPath(script))) return null;
+  shared ??= [];
+  while (shared.length < wanted) {
+    // A worker keeps nothing between blocks: a small heap keeps the memory of the run flat whatever the file's size.
+    const worker = new Worker(script, { resourceLimits: { maxOldGenerationSizeMb: 16, maxYoungGenerationSizeMb: 8 } });
+    // Idle, it keeps no run from ending (a prescan holds the workers while it reads).
+    worker.unref();
+    shared.push(worker);
+  }
+  // (a copy: more may be started later, for a caller that wants more)
+  return shared.slice(0, wanted);
 }
 
 /** Most workers started: past this many, one main thread merging their blocks is the bound, not the scan. */

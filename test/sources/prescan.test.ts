@@ -2,7 +2,7 @@
 // look like (a report or a line across a block boundary, NUL bytes, `\r\n` line ends), the analysis must be
 // the one the single-threaded fast path gives. The worker script exists only in the build
 // (`npm test` builds first), so this runs the built `analyzePaths`.
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -10,9 +10,11 @@ import { afterAll, describe, expect, it } from 'vitest';
 import type { Result } from '../../src/result/schema.js';
 import type * as Run from '../../src/run.js';
 import type * as Block from '../../src/sources/prescan-block.js';
+import type * as Ahead from '../../src/sources/inflate-ahead.js';
 
 const built = (await import(new URL('../../dist/src/run.js', import.meta.url).href)) as typeof Run;
 const { BLOCK_BYTES } = (await import(new URL('../../dist/src/sources/prescan-block.js', import.meta.url).href)) as typeof Block;
+const { InflateAhead, MAX_INFLATED_BYTES } = (await import(new URL('../../dist/src/sources/inflate-ahead.js', import.meta.url).href)) as typeof Ahead;
 
 const dir = mkdtempSync(join(tmpdir(), 'ktriage-prescan-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -131,5 +133,56 @@ describe('fast path with the scan in worker threads', () => {
     expect(result.inputs[0]!.lines).toBe(text.split('\n').length - 1);
     expect(result.inputs[0]!.bytes).toBe(Buffer.byteLength(text));
     expect(result.incidents.filter((i) => i.kind === 'soft-lockup').map((i) => i.cpu)).toEqual(expect.arrayContaining([12, 13]));
+  });
+});
+
+describe('small .gz files inflated by a scan worker ahead of the reader', () => {
+  const folder = join(dir, 'hosts');
+  mkdirSync(join(folder, 'node-2'), { recursive: true });
+  mkdirSync(join(folder, 'node-3'), { recursive: true });
+  const text = withRuns(spread(2));
+  const files = {
+    multiBlock: join(folder, 'node-2/messages-1.gz'),
+    oneBlock: join(folder, 'node-2/messages-2.gz'),
+    cut: join(folder, 'node-3/messages-1.gz'),
+    notGzip: join(folder, 'node-3/messages-2.gz'),
+    tooLarge: join(folder, 'node-3/messages-3.gz'),
+  };
+  const whole = gzipSync(text, { level: 1 });
+  writeFileSync(files.multiBlock, whole);
+  writeFileSync(files.oneBlock, gzipSync(node2.join('\n') + '\n'));
+  writeFileSync(files.cut, whole.subarray(0, whole.length >> 1));
+  writeFileSync(files.notGzip, node2.join('\n') + '\n');
+  writeFileSync(files.tooLarge, gzipSync(text.repeat(Math.ceil(MAX_INFLATED_BYTES / text.length) + 1), { level: 1 }));
+  writeFileSync(join(folder, 'node-3/messages'), node2.slice(0, 50).join('\n') + '\n');
+
+  it('hands over each file as its blocks with the lines that may matter, or null for one it could not inflate whole', async () => {
+    const paths = Object.values(files);
+    const ahead = InflateAhead.start(paths.map((path) => ({ path, size: readFileSync(path).length })), 65536, null)!;
+    try {
+      const taken = await Promise.all(paths.map((path) => ahead.take(path)));
+      const [multiBlock, oneBlock, cut, notGzip, tooLarge] = taken;
+      expect(Buffer.concat(multiBlock!.map((block) => block.bytes)).toString()).toBe(text);
+      expect(multiBlock!.map((block) => block.bytes.length)).toEqual([BLOCK_BYTES, BLOCK_BYTES, Buffer.byteLength(text) - 2 * BLOCK_BYTES]);
+      expect(multiBlock!.every((block) => block.found !== null && block.found.stops.length > 0)).toBe(true);
+      expect(oneBlock!.length).toBe(1);
+      expect([cut, notGzip, tooLarge]).toEqual([null, null, null]);
+    } finally {
+      ahead.close();
+    }
+  });
+
+  it('gives the same analysis of a folder of rotated logs as reading each as a stream', async () => {
+    const options = { now: () => new Date('2022-11-13T00:00:00Z'), year: 2022, skipRoutineLines: true };
+    const { result: ahead } = await built.analyzePaths([folder], options);
+    const { result: streamed } = await built.analyzePaths([folder], { ...options, parallelStreams: false });
+    expect(ahead.incidents.length).toBeGreaterThan(0);
+    expect(ahead.warnings.map((w) => [w.path, w.params.reason])).toEqual([
+      [files.cut, 'gzip-truncated'],
+      [files.notGzip, 'gzip-corrupt'],
+    ]);
+    for (const part of ['incidents', 'warnings', 'errors', 'findings', 'nextSteps', 'waitGraph'] as const) expect(ahead[part]).toEqual(streamed[part]);
+    expect(ahead.inputs.map(allButPassedOver)).toEqual(streamed.inputs.map(allButPassedOver));
+    expect(ahead.events.filter((e) => e.notable)).toEqual(streamed.events.filter((e) => e.notable));
   });
 });

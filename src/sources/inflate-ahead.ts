@@ -1,0 +1,137 @@
+import type { Worker } from 'node:worker_threads';
+import type { ReadMeter } from './meter.js';
+import type { BlockStops } from './prescan-block.js';
+import type { ScannedBlock } from './prescan.js';
+import { holdWorkers, nextScanId, scanWorkers } from './scan-workers.js';
+import { DIRECT_BYTES } from './stream-scan.js';
+
+/**
+ * Largest text a worker inflates a file to at once: a file that holds more is read as a stream (its blocks past the
+ * first DIRECT_BYTES scanned by the workers). Below the floor of the compression-bomb check (RATIO_FLOOR_BYTES), so
+ * that no file inflated here would have been refused as a stream.
+ */
+export const MAX_INFLATED_BYTES = DIRECT_BYTES;
+
+/**
+ * Workers that inflate: the reader's own work on each file's lines is the bound (on the hosts bench profile, 5.8 s with
+ * one worker, 6.1 s with two), and a worker started for nothing holds 30 MB.
+ */
+const INFLATE_WORKERS = 1;
+/** Files inflated ahead of the reader: enough to keep the worker busy, at most this many times MAX_INFLATED_BYTES of memory. */
+const AHEAD_FILES = 4;
+
+export interface InflateRequest {
+  readonly inflate: string;
+  /** The InflateAhead that asks (see nextScanId), and its request. */
+  readonly file: number;
+  readonly job: number;
+  readonly maxLineBytes: number;
+  readonly maxBytes: number;
+}
+
+/** A block of an inflated file: where it is in the file's text, and the lines of it that may matter. */
+export interface InflatedBlock {
+  readonly at: number;
+  readonly length: number;
+  readonly found: BlockStops | null;
+}
+
+/** A file inflated and scanned by a worker; text and blocks null when the worker did not read it. */
+export interface InflateReply {
+  readonly file: number;
+  readonly job: number;
+  readonly text: Uint8Array | null;
+  readonly blocks: readonly InflatedBlock[] | null;
+}
+
+/** A `.gz` file of the inputs, and its size on disk. */
+export interface SmallGzip {
+  readonly path: string;
+  readonly size: number;
+}
+
+/**
+ * Small `.gz` files (the rotated logs of many hosts) inflated and scanned by the scan workers ahead of the reader, one
+ * file per request: a stream is read on the main thread until it is DIRECT_BYTES long (see stream-scan.ts), and 1000
+ * rotated files of a few megabytes each were read there whole, the workers idle. The reader takes each file's blocks
+ * in input order (take); a file a worker could not read (not valid gzip, cut short, larger than MAX_INFLATED_BYTES)
+ * is read as a stream as before, and says why.
+ */
+export class InflateAhead {
+  private readonly file = nextScanId();
+  /** The files asked and not yet taken, in input order. */
+  private readonly asked = new Map<string, Promise<ScannedBlock[] | null>>();
+  private readonly waiting = new Map<number, (blocks: ScannedBlock[] | null) => void>();
+  private next = 0;
+  private jobs = 0;
+  private failed = false;
+  private readonly sizes: ReadonlyMap<string, number>;
+  /** Lets the workers go (see holdWorkers). */
+  private readonly release: () => void;
+
+  private constructor(
+    private readonly files: readonly SmallGzip[],
+    private readonly workers: readonly Worker[],
+    private readonly maxLineBytes: number,
+    private readonly meter: ReadMeter | null,
+  ) {
+    this.sizes = new Map(files.map((f) => [f.path, f.size]));
+    this.release = holdWorkers<InflateReply>(workers, this.file, (reply) => this.settle(reply), () => this.fail());
+    this.askAhead();
+  }
+
+  /** Inflation ahead of `files` (in the order they will be read); null for fewer than two, or without workers (running from the TypeScript sources). */
+  static start(files: readonly SmallGzip[], maxLineBytes: number, meter: ReadMeter | null): InflateAhead | null {
+    if (files.length < 2) return null;
+    const workers = scanWorkers(INFLATE_WORKERS);
+    return workers && new InflateAhead(files, workers, maxLineBytes, meter);
+  }
+
+  /**
+   * The blocks of `path`, inflated and scanned by a worker; null (now or once the worker answers) when it is to be read
+   * as a stream. Files asked before it and not taken (not read after all) are let go.
+   */
+  take(path: string): Promise<ScannedBlock[] | null> | null {
+    const blocks = this.asked.get(path);
+    if (blocks === undefined) return null;
+    for (const passed of this.asked.keys()) {
+      this.asked.delete(passed);
+      if (passed === path) break;
+    }
+    this.askAhead();
+    const size = this.sizes.get(path)!;
+    return blocks.then((taken) => {
+      // (read as a stream, its bytes are metered as they are read)
+      if (taken) this.meter?.add(size);
+      return taken;
+    });
+  }
+
+  close(): void {
+    this.fail();
+    this.release();
+  }
+
+  private askAhead(): void {
+    while (!this.failed && this.asked.size < AHEAD_FILES && this.next < this.files.length) {
+      const { path } = this.files[this.next++]!;
+      if (this.asked.has(path)) continue;
+      const job = this.jobs++;
+      this.asked.set(path, new Promise((resolve) => this.waiting.set(job, resolve)));
+      const request: InflateRequest = { inflate: path, file: this.file, job, maxLineBytes: this.maxLineBytes, maxBytes: MAX_INFLATED_BYTES };
+      this.workers[job % this.workers.length]!.postMessage(request);
+    }
+  }
+
+  private settle({ job, text, blocks }: InflateReply): void {
+    const bytes = text && Buffer.from(text.buffer, text.byteOffset, text.byteLength);
+    this.waiting.get(job)?.(bytes && blocks && blocks.map(({ at, length, found }) => ({ bytes: bytes.subarray(at, at + length), found })));
+    this.waiting.delete(job);
+  }
+
+  private fail(): void {
+    this.failed = true;
+    for (const resolve of this.waiting.values()) resolve(null);
+    this.waiting.clear();
+  }
+}
