@@ -52,8 +52,9 @@ export interface SmallGzip {
 
 /**
  * Small `.gz` files (the rotated logs of many hosts) inflated and scanned by the scan workers ahead of the reader, one
- * file per request: a stream is read on the main thread until it is DIRECT_BYTES long (see stream-scan.ts), and 1000
- * rotated files of a few megabytes each were read there whole, the workers idle. The reader takes each file's blocks
+ * file per request: a stream is read on the main thread until it is DIRECT_BYTES long (see stream-scan.ts), and the
+ * 600 gzipped rotated logs of the hosts bench profile (0.1 to 1.6 MB of text each) were read there whole, the workers
+ * idle. The reader takes each file's blocks
  * in input order (take); a file a worker could not read (not valid gzip, cut short, larger than MAX_INFLATED_BYTES)
  * is read as a stream as before, and says why.
  */
