@@ -60,13 +60,12 @@ export interface SmallGzip {
  */
 export class InflateAhead {
   private readonly file = nextScanId();
-  /** The files asked and not yet taken, in input order. */
-  private readonly asked = new Map<string, Promise<ScannedBlock[] | null>>();
+  /** The files asked and not yet taken, in input order: the worker's answer, and the file's size on disk. */
+  private readonly asked = new Map<string, { readonly blocks: Promise<ScannedBlock[] | null>; readonly size: number }>();
   private readonly waiting = new Map<number, (blocks: ScannedBlock[] | null) => void>();
   private next = 0;
   private jobs = 0;
   private failed = false;
-  private readonly sizes: ReadonlyMap<string, number>;
   /** Lets the workers go (see holdWorkers). */
   private readonly release: () => void;
 
@@ -76,7 +75,6 @@ export class InflateAhead {
     private readonly maxLineBytes: number,
     private readonly meter: ReadMeter | null,
   ) {
-    this.sizes = new Map(files.map((f) => [f.path, f.size]));
     this.release = holdWorkers<InflateReply>(workers, this.file, (reply) => this.settle(reply), () => this.fail());
     this.askAhead();
   }
@@ -93,17 +91,16 @@ export class InflateAhead {
    * as a stream. Files asked before it and not taken (not read after all) are let go.
    */
   take(path: string): Promise<ScannedBlock[] | null> | null {
-    const blocks = this.asked.get(path);
-    if (blocks === undefined) return null;
+    const asked = this.asked.get(path);
+    if (asked === undefined) return null;
     for (const passed of this.asked.keys()) {
       this.asked.delete(passed);
       if (passed === path) break;
     }
     this.askAhead();
-    const size = this.sizes.get(path)!;
-    return blocks.then((taken) => {
+    return asked.blocks.then((taken) => {
       // (read as a stream, its bytes are metered as they are read)
-      if (taken) this.meter?.add(size);
+      if (taken) this.meter?.add(asked.size);
       return taken;
     });
   }
@@ -115,10 +112,10 @@ export class InflateAhead {
 
   private askAhead(): void {
     while (!this.failed && this.asked.size < AHEAD_FILES && this.next < this.files.length) {
-      const { path } = this.files[this.next++]!;
+      const { path, size } = this.files[this.next++]!;
       if (this.asked.has(path)) continue;
       const job = this.jobs++;
-      this.asked.set(path, new Promise((resolve) => this.waiting.set(job, resolve)));
+      this.asked.set(path, { blocks: new Promise((resolve) => this.waiting.set(job, resolve)), size });
       const request: InflateRequest = { inflate: path, file: this.file, job, maxLineBytes: this.maxLineBytes, maxBytes: MAX_INFLATED_BYTES };
       this.workers[job % this.workers.length]!.postMessage(request);
     }

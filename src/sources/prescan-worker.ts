@@ -72,14 +72,15 @@ function transferOf(found: BlockStops): ArrayBuffer[] {
  * is no valid gzip, or inflates past `maxBytes`): the main thread then reads it as a stream, and says why it failed.
  */
 function inflated({ inflate: path, file, job, maxLineBytes, maxBytes }: InflateRequest): { reply: InflateReply; transfer: ArrayBuffer[] } {
+  const unread = { reply: { file, job, text: null, blocks: null }, transfer: [] };
   let text: Buffer;
   try {
     const packed = readFileSync(path);
     // The last member's size, in the gzip trailer (ISIZE): a file too large is left without inflating it.
-    if (packed.length >= 18 && packed.readUInt32LE(packed.length - 4) > maxBytes) return { reply: { file, job, text: null, blocks: null }, transfer: [] };
+    if (packed.length >= 18 && packed.readUInt32LE(packed.length - 4) > maxBytes) return unread;
     text = gunzipSync(packed, { maxOutputLength: maxBytes });
   } catch {
-    return { reply: { file, job, text: null, blocks: null }, transfer: [] };
+    return unread;
   }
   // Its own memory, moved to the main thread whole (a small buffer may share a pool with others).
   const whole = text.byteOffset === 0 && text.byteLength === text.buffer.byteLength ? text : Buffer.from(text);
