@@ -7,7 +7,7 @@ import { collectInputs, sourcesOf, textSize, totalSize, type Input } from './sou
 import { archiveKindOf, compressionOf } from './sources/select.js';
 import { describeDecodeError, RefusedError } from './sources/decompress.js';
 import type { ReadMeter } from './sources/meter.js';
-import { InflateAhead, MAX_INFLATED_BYTES, type SmallGzip } from './sources/inflate-ahead.js';
+import { InflateAhead, letGo, MAX_INFLATED_BYTES, type SmallGzip } from './sources/inflate-ahead.js';
 import { Prescan, type ScannedBlock } from './sources/prescan.js';
 import { StreamScan } from './sources/stream-scan.js';
 import { endScanWorkers } from './sources/scan-workers.js';
@@ -76,8 +76,9 @@ export async function feedSource(
   const skipper = skipRoutineLines || everyLine ? feed : null;
   const prescan = skipper && large ? Prescan.start(large.path, large.size, MAX_LINE_CHARS, everyLine, meter) : null;
   let streamScan: StreamScan | null = null;
+  let inflated: readonly ScannedBlock[] | null = null;
   try {
-    const inflated = (await options.inflated) ?? null;
+    inflated = (await options.inflated) ?? null;
     const stream = prescan || inflated ? null : await source.open();
     streamScan = stream && skipRoutineLines && !source.disk && parallelStreams ? new StreamScan(stream, MAX_LINE_CHARS) : null;
     const stats = await readLines(prescan ?? inflated ?? streamScan ?? stream!, (line) => feed.push(line), skipper, everyLine);
@@ -104,6 +105,7 @@ export async function feedSource(
   } finally {
     prescan?.close();
     streamScan?.close();
+    if (inflated) letGo(inflated);
   }
 }
 

@@ -47,13 +47,12 @@ export class LineCopies {
   /** isCopy() of a line known by its host, moment (lineMoment) and text. */
   isCopyOf(host: string | null, moment: string, text: string, notable: boolean): boolean {
     const key = `${host ?? ''}\u0001${moment}\u0001${text}`;
-    const first = this.owner.get(key);
+    const kind = notable ? 'notable' : 'routine';
+    const room = this.remembered[kind] < this.room[kind];
+    const first = this.owner.claim(key, room ? this.input : null);
     if (first === -1) {
-      const kind = notable ? 'notable' : 'routine';
-      if (this.remembered[kind] < this.room[kind]) {
-        this.owner.add(key, this.input);
-        this.remembered[kind]++;
-      } else this.unchecked++;
+      if (room) this.remembered[kind]++;
+      else this.unchecked++;
       return false;
     }
     if (first === this.input) return false;
@@ -64,56 +63,65 @@ export class LineCopies {
   }
 }
 
+/** Numbers per slot of KeyOwners: the key's two hashes, and the input that gave it first (-1 for an empty slot). */
+const SLOT_WORDS = 3;
+const [HIGH, LOW, OWNER] = [0, 1, 2];
+
 /**
- * Keys and the input that gave each first, kept as two 32-bit hashes of the key in typed arrays (open addressing):
- * 12 bytes a slot, at most half of them used, instead of the key's text (some 300 bytes in a Map). Two different lines
- * share both hashes with a chance of about 1 in 10^19 (1 in 10^8 that any two of 500,000 lines do): the later would
- * then count as a copy.
+ * Keys and the input that gave each first, kept as two 32-bit hashes of the key in a typed array (open addressing):
+ * 12 bytes a slot, at most half of them used, instead of the key's text (some 300 bytes in a Map). A slot's numbers lie
+ * side by side: a lookup waits for memory once, not once for each of three arrays. Two different lines share both
+ * hashes with a chance of about 1 in 10^19 (1 in 10^8 that any two of 500,000 lines do): the later would then count as
+ * a copy.
  */
 class KeyOwners {
-  private high = new Int32Array(1 << 16);
-  private low = new Int32Array(1 << 16);
-  /** The input that gave the key in each slot, -1 for an empty slot. */
-  private inputs = new Int32Array(1 << 16).fill(-1);
+  private slots = emptySlots(1 << 16);
   private size = 0;
 
-  /** The input that gave the key first, -1 when none did. */
-  get(key: string): number {
-    const [high, low] = hashes(key);
-    const slot = this.slotOf(high, low);
-    return this.inputs[slot]!;
-  }
-
-  add(key: string, input: number): void {
+  /** The input that gave the key first, -1 when none did; then `input` (unless null) becomes its owner. One hashing and one probe for both. */
+  claim(key: string, input: number | null): number {
     // Past half full, probes grow long: twice the room, every key moved.
-    if ((this.size + 1) * 2 > this.inputs.length) this.grow();
+    if (input !== null && (this.size + 1) * 2 * SLOT_WORDS > this.slots.length) this.grow();
     const [high, low] = hashes(key);
-    this.put(high, low, input);
-    this.size++;
+    const at = this.find(this.slots, high, low);
+    const owner = this.slots[at + OWNER]!;
+    if (owner === -1 && input !== null) {
+      this.put(this.slots, at, high, low, input);
+      this.size++;
+    }
+    return owner;
   }
 
-  /** The slot holding these hashes, or the empty slot where they would go. */
-  private slotOf(high: number, low: number): number {
-    const mask = this.inputs.length - 1;
+  /** Where the slot holding these hashes starts, or the empty slot where they would go. */
+  private find(slots: Int32Array, high: number, low: number): number {
+    const mask = slots.length / SLOT_WORDS - 1;
     for (let slot = (high ^ Math.imul(low, 0x9e3779b1)) & mask; ; slot = (slot + 1) & mask) {
-      if (this.inputs[slot] === -1 || (this.high[slot] === high && this.low[slot] === low)) return slot;
+      const at = slot * SLOT_WORDS;
+      if (slots[at + OWNER] === -1 || (slots[at + HIGH] === high && slots[at + LOW] === low)) return at;
     }
   }
 
-  private put(high: number, low: number, input: number): void {
-    const slot = this.slotOf(high, low);
-    this.high[slot] = high;
-    this.low[slot] = low;
-    this.inputs[slot] = input;
+  private put(slots: Int32Array, at: number, high: number, low: number, input: number): void {
+    slots[at + HIGH] = high;
+    slots[at + LOW] = low;
+    slots[at + OWNER] = input;
   }
 
   private grow(): void {
-    const [high, low, inputs] = [this.high, this.low, this.inputs];
-    this.high = new Int32Array(inputs.length * 2);
-    this.low = new Int32Array(inputs.length * 2);
-    this.inputs = new Int32Array(inputs.length * 2).fill(-1);
-    for (let slot = 0; slot < inputs.length; slot++) if (inputs[slot] !== -1) this.put(high[slot]!, low[slot]!, inputs[slot]!);
+    const old = this.slots;
+    const slots = emptySlots((old.length / SLOT_WORDS) * 2);
+    for (let at = 0; at < old.length; at += SLOT_WORDS) {
+      const [high, low, owner] = [old[at + HIGH]!, old[at + LOW]!, old[at + OWNER]!];
+      if (owner !== -1) this.put(slots, this.find(slots, high, low), high, low, owner);
+    }
+    this.slots = slots;
   }
+}
+
+function emptySlots(count: number): Int32Array {
+  const slots = new Int32Array(count * SLOT_WORDS);
+  for (let at = OWNER; at < slots.length; at += SLOT_WORDS) slots[at] = -1;
+  return slots;
 }
 
 /** Two independent 32-bit hashes of a string's UTF-16 units (FNV-1a, and a multiply-rotate hash with another seed). */

@@ -14,7 +14,7 @@ import type * as Ahead from '../../src/sources/inflate-ahead.js';
 
 const built = (await import(new URL('../../dist/src/run.js', import.meta.url).href)) as typeof Run;
 const { BLOCK_BYTES } = (await import(new URL('../../dist/src/sources/prescan-block.js', import.meta.url).href)) as typeof Block;
-const { InflateAhead, MAX_INFLATED_BYTES } = (await import(new URL('../../dist/src/sources/inflate-ahead.js', import.meta.url).href)) as typeof Ahead;
+const { InflateAhead, letGo, MAX_INFLATED_BYTES } = (await import(new URL('../../dist/src/sources/inflate-ahead.js', import.meta.url).href)) as typeof Ahead;
 
 const dir = mkdtempSync(join(tmpdir(), 'ktriage-prescan-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -147,6 +147,8 @@ describe('small .gz files inflated by a scan worker ahead of the reader', () => 
     cut: join(folder, 'node-3/messages-1.gz'),
     notGzip: join(folder, 'node-3/messages-2.gz'),
     tooLarge: join(folder, 'node-3/messages-3.gz'),
+    // Two gzip members: the trailer tells only the last one's size, far less than the text.
+    twoMembers: join(folder, 'node-3/messages-4.gz'),
   };
   const whole = gzipSync(text, { level: 1 });
   writeFileSync(files.multiBlock, whole);
@@ -154,6 +156,7 @@ describe('small .gz files inflated by a scan worker ahead of the reader', () => 
   writeFileSync(files.cut, whole.subarray(0, whole.length >> 1));
   writeFileSync(files.notGzip, node2.join('\n') + '\n');
   writeFileSync(files.tooLarge, gzipSync(text.repeat(Math.ceil(MAX_INFLATED_BYTES / text.length) + 1), { level: 1 }));
+  writeFileSync(files.twoMembers, Buffer.concat([whole, gzipSync(node2.slice(0, 20).join('\n') + '\n')]));
   writeFileSync(join(folder, 'node-3/messages'), node2.slice(0, 50).join('\n') + '\n');
 
   it('hands over each file as its blocks with the lines that may matter, or null for one it could not inflate whole', async () => {
@@ -161,12 +164,16 @@ describe('small .gz files inflated by a scan worker ahead of the reader', () => 
     const ahead = InflateAhead.start(paths.map((path) => ({ path, size: readFileSync(path).length })), 65536, null)!;
     try {
       const taken = await Promise.all(paths.map((path) => ahead.take(path)));
-      const [multiBlock, oneBlock, cut, notGzip, tooLarge] = taken;
+      const [multiBlock, oneBlock, cut, notGzip, tooLarge, twoMembers] = taken;
       expect(Buffer.concat(multiBlock!.map((block) => block.bytes)).toString()).toBe(text);
       expect(multiBlock!.map((block) => block.bytes.length)).toEqual([BLOCK_BYTES, BLOCK_BYTES, Buffer.byteLength(text) - 2 * BLOCK_BYTES]);
       expect(multiBlock!.every((block) => block.found !== null && block.found.stops.length > 0)).toBe(true);
       expect(oneBlock!.length).toBe(1);
       expect([cut, notGzip, tooLarge]).toEqual([null, null, null]);
+      expect(Buffer.concat(twoMembers!.map((block) => block.bytes)).toString()).toBe(text + node2.slice(0, 20).join('\n') + '\n');
+      // Once read, a file's text is freed at once: its memory is no longer the reader's.
+      letGo(multiBlock!);
+      expect(multiBlock!.every((block) => block.bytes.length === 0)).toBe(true);
     } finally {
       ahead.close();
     }
