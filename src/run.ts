@@ -68,17 +68,17 @@ export async function feedSource(
   const feed = analyzer.openSource({ path: source.path, hostHint: source.hostHint, mtime: source.mtime });
   const { skipRoutineLines = false, parallelScanMinBytes = PARALLEL_SCAN_MIN_BYTES, parallelStreams = true, meter } = options;
   const large = source.disk && source.disk.size >= parallelScanMinBytes ? source.disk : null;
-  // The full read of a large plain file takes each line as the fast read takes those that matter, its texts read in the
-  // workers. (A stream's is read line by line: its blocks cloned to and from the workers cost more memory than they save
-  // time. So is a small `.gz` file's: read in the worker that inflated it, the hosts bench profile took 30 s instead of
-  // 57, but the main thread's garbage from each block's texts took its peak memory from 190 MB to 390.)
-  const everyLine = !skipRoutineLines && large !== null;
-  const skipper = skipRoutineLines || everyLine ? feed : null;
-  const prescan = skipper && large ? Prescan.start(large.path, large.size, MAX_LINE_CHARS, everyLine, meter) : null;
+  let prescan: Prescan | null = null;
   let streamScan: StreamScan | null = null;
   let inflated: readonly ScannedBlock[] | null = null;
   try {
     inflated = (await options.inflated) ?? null;
+    // The full read of a large plain file, or of a small `.gz` file a worker inflated, takes each line as the fast read
+    // takes those that matter, its texts read in the workers. (A stream's is read line by line: its blocks cloned to and
+    // from the workers cost more memory than they save time.)
+    const everyLine = !skipRoutineLines && (large !== null || inflated !== null);
+    const skipper = skipRoutineLines || everyLine ? feed : null;
+    prescan = skipper && large ? Prescan.start(large.path, large.size, MAX_LINE_CHARS, everyLine, meter) : null;
     const stream = prescan || inflated ? null : await source.open();
     streamScan = stream && skipRoutineLines && !source.disk && parallelStreams ? new StreamScan(stream, MAX_LINE_CHARS) : null;
     const stats = await readLines(prescan ?? inflated ?? streamScan ?? stream!, (line) => feed.push(line), skipper, everyLine);
@@ -161,7 +161,7 @@ export async function analyzePaths(paths: readonly string[], options: RunOptions
     const refused = new Map<string, Reason>();
     const ctx = { meter, warn: analyzer.warn, refused, excluded: new Set(excluded.keys()) };
     const fed: string[] = [];
-    const ahead = skipRoutineLines && options.parallelStreams !== false ? InflateAhead.start(smallGzipFiles(inputs, excluded), MAX_LINE_CHARS, meter) : null;
+    const ahead = options.parallelStreams !== false ? InflateAhead.start(smallGzipFiles(inputs, excluded), MAX_LINE_CHARS, !skipRoutineLines, meter) : null;
     try {
       for (const input of inputs) {
         // Sources of a bundle are streamed one after the other: each must be read before the next is opened.

@@ -27,6 +27,8 @@ export interface InflateRequest {
   readonly job: number;
   readonly maxLineBytes: number;
   readonly maxBytes: number;
+  /** Every line a stop (the full read, see findStops). */
+  readonly everyLine: boolean;
 }
 
 /** A block of an inflated file: where it is in the file's text, and the lines of it that may matter. */
@@ -54,9 +56,9 @@ export interface SmallGzip {
  * Small `.gz` files (the rotated logs of many hosts) inflated and scanned by the scan workers ahead of the reader, one
  * file per request: a stream is read on the main thread until it is DIRECT_BYTES long (see stream-scan.ts), and the
  * 600 gzipped rotated logs of the hosts bench profile (0.1 to 1.6 MB of text each) were read there whole, the workers
- * idle. The reader takes each file's blocks
- * in input order (take); a file a worker could not read (not valid gzip, cut short, larger than MAX_INFLATED_BYTES)
- * is read as a stream as before, and says why.
+ * idle. The full read takes them this way too, every line a stop (`everyLine`). The reader takes each file's blocks in
+ * input order (take), and lets each go once read (letGo); a file a worker could not read (not valid gzip, cut short,
+ * larger than MAX_INFLATED_BYTES) is read as a stream as before, and says why.
  */
 export class InflateAhead {
   private readonly file = nextScanId();
@@ -73,17 +75,21 @@ export class InflateAhead {
     private readonly files: readonly SmallGzip[],
     private readonly workers: readonly Worker[],
     private readonly maxLineBytes: number,
+    private readonly everyLine: boolean,
     private readonly meter: ReadMeter | null,
   ) {
     this.release = holdWorkers<InflateReply>(workers, this.file, (reply) => this.settle(reply), () => this.fail());
     this.askAhead();
   }
 
-  /** Inflation ahead of `files` (in the order they will be read); null for fewer than two, or without workers (running from the TypeScript sources). */
-  static start(files: readonly SmallGzip[], maxLineBytes: number, meter: ReadMeter | null): InflateAhead | null {
+  /**
+   * Inflation ahead of `files` (in the order they will be read), `everyLine` for the full read; null for fewer than two,
+   * or without workers (running from the TypeScript sources).
+   */
+  static start(files: readonly SmallGzip[], maxLineBytes: number, everyLine: boolean, meter: ReadMeter | null): InflateAhead | null {
     if (files.length < 2) return null;
     const workers = scanWorkers(INFLATE_WORKERS);
-    return workers && new InflateAhead(files, workers, maxLineBytes, meter);
+    return workers && new InflateAhead(files, workers, maxLineBytes, everyLine, meter);
   }
 
   /**
@@ -116,7 +122,7 @@ export class InflateAhead {
       if (this.asked.has(path)) continue;
       const job = this.jobs++;
       this.asked.set(path, { blocks: new Promise((resolve) => this.waiting.set(job, resolve)), size });
-      const request: InflateRequest = { inflate: path, file: this.file, job, maxLineBytes: this.maxLineBytes, maxBytes: MAX_INFLATED_BYTES };
+      const request: InflateRequest = { inflate: path, file: this.file, job, maxLineBytes: this.maxLineBytes, maxBytes: MAX_INFLATED_BYTES, everyLine: this.everyLine };
       this.workers[job % this.workers.length]!.postMessage(request);
     }
   }

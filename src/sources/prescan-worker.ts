@@ -73,7 +73,7 @@ function transferOf(found: BlockStops): ArrayBuffer[] {
  * A `.gz` file inflated, cut into blocks and each scanned; its blocks null when it is not read here (it cannot be read,
  * is no valid gzip, or inflates past `maxBytes`): the main thread then reads it as a stream, and says why it failed.
  */
-function inflated({ inflate: path, file, job, maxLineBytes, maxBytes }: InflateRequest): { reply: InflateReply; transfer: ArrayBuffer[] } {
+function inflated({ inflate: path, file, job, maxLineBytes, maxBytes, everyLine }: InflateRequest): { reply: InflateReply; transfer: ArrayBuffer[] } {
   const unread = { reply: { file, job, text: null, blocks: null }, transfer: [] };
   let text: Buffer;
   try {
@@ -93,7 +93,7 @@ function inflated({ inflate: path, file, job, maxLineBytes, maxBytes }: InflateR
   const blocks: InflatedBlock[] = [];
   for (let at = 0; at < whole.length; at += BLOCK_BYTES) {
     const bytes = whole.subarray(at, Math.min(at + BLOCK_BYTES, whole.length));
-    blocks.push({ at, length: bytes.length, found: scanned(bytes, at === 0 || whole[at - 1] === 10, maxLineBytes, false) });
+    blocks.push({ at, length: bytes.length, found: scanned(bytes, at === 0 || whole[at - 1] === 10, maxLineBytes, everyLine) });
   }
   const transfer = [whole.buffer as ArrayBuffer, ...blocks.flatMap((block) => (block.found ? transferOf(block.found) : []))];
   return { reply: { file, job, text: whole, blocks }, transfer };

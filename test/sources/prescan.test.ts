@@ -161,7 +161,7 @@ describe('small .gz files inflated by a scan worker ahead of the reader', () => 
 
   it('hands over each file as its blocks with the lines that may matter, or null for one it could not inflate whole', async () => {
     const paths = Object.values(files);
-    const ahead = InflateAhead.start(paths.map((path) => ({ path, size: readFileSync(path).length })), 65536, null)!;
+    const ahead = InflateAhead.start(paths.map((path) => ({ path, size: readFileSync(path).length })), 65536, false, null)!;
     try {
       const taken = await Promise.all(paths.map((path) => ahead.take(path)));
       const [multiBlock, oneBlock, cut, notGzip, tooLarge, twoMembers] = taken;
@@ -191,5 +191,13 @@ describe('small .gz files inflated by a scan worker ahead of the reader', () => 
     for (const part of ['incidents', 'warnings', 'errors', 'findings', 'nextSteps', 'waitGraph'] as const) expect(ahead[part]).toEqual(streamed[part]);
     expect(ahead.inputs.map(allButPassedOver)).toEqual(streamed.inputs.map(allButPassedOver));
     expect(ahead.events.filter((e) => e.notable)).toEqual(streamed.events.filter((e) => e.notable));
+  });
+
+  it('gives the same full read of that folder as reading each file line by line', async () => {
+    const options = { now: () => new Date('2022-11-13T00:00:00Z'), year: 2022, skipRoutineLines: false };
+    const { result: ahead } = await built.analyzePaths([folder], options);
+    const { result: byLine } = await built.analyzePaths([folder], { ...options, parallelStreams: false });
+    expect(ahead.incidents.length).toBeGreaterThan(0);
+    for (const part of ['incidents', 'warnings', 'errors', 'findings', 'nextSteps', 'waitGraph', 'events', 'inputs'] as const) expect(ahead[part]).toEqual(byLine[part]);
   });
 });
