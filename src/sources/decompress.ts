@@ -4,6 +4,7 @@ import xz from 'xz-decompress';
 import type { ReadableStream as WebReadableStream } from 'node:stream/web';
 import { errorReason, type Reason } from '../result/warnings.js';
 import type { Compression } from './select.js';
+import { xzInThread } from './xz-thread.js';
 
 /** Output past this many times the compressed bytes read is a compression bomb, not a log. */
 export const MAX_COMPRESSION_RATIO = 1000;
@@ -68,8 +69,9 @@ export function decompress(input: Readable, compression: Compression, subject: s
   const guard = new BombGuard(counter, limit, subject);
   if (compression === 'gz') return pipeline(input, counter, createGunzip({ chunkSize: GUNZIP_CHUNK_BYTES }), guard, ignore);
   // xz-decompress is WebAssembly (xz-embedded) over web streams: no native code, no external program.
-  const web = new xz.XzReadableStream(Readable.toWeb(pipeline(input, counter, ignore)) as ReadableStream<Uint8Array>);
-  return pipeline(Readable.fromWeb(web as WebReadableStream<Uint8Array>), guard, ignore);
+  const compressed = pipeline(input, counter, ignore);
+  const text = xzInThread(compressed) ?? Readable.fromWeb(new xz.XzReadableStream(Readable.toWeb(compressed) as ReadableStream<Uint8Array>) as WebReadableStream<Uint8Array>);
+  return pipeline(text, guard, ignore);
 }
 
 // xz-embedded's return codes (xz.h) and the reasons they give for a file being read.
