@@ -386,7 +386,7 @@ export async function readLines(
   return stats;
 }
 
-/** The byte chunks of a stream, or the blocks of a prescan (or of a file a worker inflated) with the lines the workers found. */
+/** The byte chunks of a stream, or the blocks of a prescan (or of a small file a worker read ahead) with the lines the workers found. */
 async function* chunksOf(input: Readable | Prescan | StreamScan | readonly ScannedBlock[]): AsyncGenerator<ScannedBlock> {
   if (Array.isArray(input)) {
     yield* input as readonly ScannedBlock[];

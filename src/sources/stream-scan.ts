@@ -8,7 +8,7 @@ import { AHEAD_PER_WORKER, holdWorkers, nextScanId, scanWorkers } from './scan-w
  * Bytes of a stream read as they come, on the main thread, before its blocks go to the workers: most streams are small
  * (a rotated log of a day, a bundle's member), and are read before a worker would have answered. Given to the workers
  * from the start, the 1000 rotated files of the hosts bench profile took 12.7 s instead of 9.9 s, and 390 MB. (A small
- * `.gz` file among several is instead inflated whole by a worker ahead of the reader: see inflate-ahead.ts.)
+ * `.gz` file among several is instead inflated whole by a worker ahead of the reader: see read-ahead.ts.)
  */
 export const DIRECT_BYTES = 8 << 20;
 

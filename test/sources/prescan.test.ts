@@ -10,11 +10,11 @@ import { afterAll, describe, expect, it } from 'vitest';
 import type { Result } from '../../src/result/schema.js';
 import type * as Run from '../../src/run.js';
 import type * as Block from '../../src/sources/prescan-block.js';
-import type * as Ahead from '../../src/sources/inflate-ahead.js';
+import type * as Ahead from '../../src/sources/read-ahead.js';
 
 const built = (await import(new URL('../../dist/src/run.js', import.meta.url).href)) as typeof Run;
 const { BLOCK_BYTES } = (await import(new URL('../../dist/src/sources/prescan-block.js', import.meta.url).href)) as typeof Block;
-const { InflateAhead, letGo, MAX_INFLATED_BYTES } = (await import(new URL('../../dist/src/sources/inflate-ahead.js', import.meta.url).href)) as typeof Ahead;
+const { ReadAhead, letGo, MAX_WHOLE_BYTES } = (await import(new URL('../../dist/src/sources/read-ahead.js', import.meta.url).href)) as typeof Ahead;
 
 const dir = mkdtempSync(join(tmpdir(), 'ktriage-prescan-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -136,7 +136,7 @@ describe('fast path with the scan in worker threads', () => {
   });
 });
 
-describe('small .gz files inflated by a scan worker ahead of the reader', () => {
+describe('small plain and .gz files read by a scan worker ahead of the reader', () => {
   const folder = join(dir, 'hosts');
   mkdirSync(join(folder, 'node-2'), { recursive: true });
   mkdirSync(join(folder, 'node-3'), { recursive: true });
@@ -149,33 +149,41 @@ describe('small .gz files inflated by a scan worker ahead of the reader', () => 
     tooLarge: join(folder, 'node-3/messages-3.gz'),
     // Two gzip members: the trailer tells only the last one's size, far less than the text.
     twoMembers: join(folder, 'node-3/messages-4.gz'),
+    plain: join(folder, 'node-3/messages'),
+    plainTooLarge: join(folder, 'node-2/messages'),
   };
   const whole = gzipSync(text, { level: 1 });
   writeFileSync(files.multiBlock, whole);
   writeFileSync(files.oneBlock, gzipSync(node2.join('\n') + '\n'));
   writeFileSync(files.cut, whole.subarray(0, whole.length >> 1));
   writeFileSync(files.notGzip, node2.join('\n') + '\n');
-  writeFileSync(files.tooLarge, gzipSync(text.repeat(Math.ceil(MAX_INFLATED_BYTES / text.length) + 1), { level: 1 }));
+  writeFileSync(files.tooLarge, gzipSync(text.repeat(Math.ceil(MAX_WHOLE_BYTES / text.length) + 1), { level: 1 }));
   writeFileSync(files.twoMembers, Buffer.concat([whole, gzipSync(node2.slice(0, 20).join('\n') + '\n')]));
-  writeFileSync(join(folder, 'node-3/messages'), node2.slice(0, 50).join('\n') + '\n');
+  writeFileSync(files.plain, node2.slice(0, 50).join('\n') + '\n');
+  // Past MAX_WHOLE_BYTES once it has grown after the run listed it (as a live log does): read as a stream.
+  writeFileSync(files.plainTooLarge, node2.slice(0, 10).join('\n') + '\n');
 
-  it('hands over each file as its blocks with the lines that may matter, or null for one it could not inflate whole', async () => {
+  it('hands over each file as its blocks with the lines that may matter, or null for one it could not read whole', async () => {
     const paths = Object.values(files);
-    const ahead = InflateAhead.start(paths.map((path) => ({ path, size: readFileSync(path).length })), 65536, false, null)!;
+    const asked = paths.map((path) => ({ path, size: readFileSync(path).length, gzip: path.endsWith('.gz') }));
+    writeFileSync(files.plainTooLarge, text.repeat(Math.ceil(MAX_WHOLE_BYTES / text.length) + 1));
+    const ahead = ReadAhead.start(asked, 65536, false, null)!;
     try {
       const taken = await Promise.all(paths.map((path) => ahead.take(path)));
-      const [multiBlock, oneBlock, cut, notGzip, tooLarge, twoMembers] = taken;
+      const [multiBlock, oneBlock, cut, notGzip, tooLarge, twoMembers, plain, plainTooLarge] = taken;
       expect(Buffer.concat(multiBlock!.map((block) => block.bytes)).toString()).toBe(text);
       expect(multiBlock!.map((block) => block.bytes.length)).toEqual([BLOCK_BYTES, BLOCK_BYTES, Buffer.byteLength(text) - 2 * BLOCK_BYTES]);
       expect(multiBlock!.every((block) => block.found !== null && block.found.stops.length > 0)).toBe(true);
       expect(oneBlock!.length).toBe(1);
-      expect([cut, notGzip, tooLarge]).toEqual([null, null, null]);
+      expect([cut, notGzip, tooLarge, plainTooLarge]).toEqual([null, null, null, null]);
+      expect(Buffer.concat(plain!.map((block) => block.bytes)).toString()).toBe(node2.slice(0, 50).join('\n') + '\n');
       expect(Buffer.concat(twoMembers!.map((block) => block.bytes)).toString()).toBe(text + node2.slice(0, 20).join('\n') + '\n');
       // Once read, a file's text is freed at once: its memory is no longer the reader's.
       letGo(multiBlock!);
       expect(multiBlock!.every((block) => block.bytes.length === 0)).toBe(true);
     } finally {
       ahead.close();
+      writeFileSync(files.plainTooLarge, node2.slice(0, 10).join('\n') + '\n');
     }
   });
 
