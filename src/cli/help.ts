@@ -19,6 +19,8 @@ export const ENVIRONMENT: readonly (readonly [string, string])[] = [
   ['NO_COLOR', 'set and not empty: no colours in the text report (unless --color always)'],
   ['FORCE_COLOR', 'colours in the text report even when stdout is no terminal (0 or false: none)'],
   ['KTRIAGE_LANG', 'default of --lang (en, zh)'],
+  ['KTRIAGE_WORKERS', 'scan worker threads (1 to 8; default: the cores, at most 8)'],
+  ['KTRIAGE_XZ', 'builtin: decode .xz with the WebAssembly decoder, not the xz program on PATH'],
 ];
 
 const table = (rows: readonly (readonly [string | number, string])[], width: number) => rows.map(([k, v]) => `  ${String(k).padEnd(width)}  ${v}`).join('\n');

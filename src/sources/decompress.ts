@@ -4,6 +4,7 @@ import xz from 'xz-decompress';
 import type { ReadableStream as WebReadableStream } from 'node:stream/web';
 import { errorReason, type Reason } from '../result/warnings.js';
 import type { Compression } from './select.js';
+import { XZ_DICTIONARY_LIMIT_BYTES, xzByProgram, XzProgramError, xzProgram } from './xz-program.js';
 import { xzInThread } from './xz-thread.js';
 
 /** Output past this many times the compressed bytes read is a compression bomb, not a log. */
@@ -68,17 +69,17 @@ export function decompress(input: Readable, compression: Compression, subject: s
   const counter = new ByteCounter();
   const guard = new BombGuard(counter, limit, subject);
   if (compression === 'gz') return pipeline(input, counter, createGunzip({ chunkSize: GUNZIP_CHUNK_BYTES }), guard, ignore);
-  // xz-decompress is WebAssembly (xz-embedded) over web streams: no native code, no external program.
   const compressed = pipeline(input, counter, ignore);
-  const text = xzInThread(compressed) ?? Readable.fromWeb(new xz.XzReadableStream(Readable.toWeb(compressed) as ReadableStream<Uint8Array>) as WebReadableStream<Uint8Array>);
+  const program = xzProgram();
+  // In a worker thread when it can; without the xz program, by xz-decompress: WebAssembly (xz-embedded) over web streams.
+  const text = xzInThread(compressed, program) ?? (program ? xzByProgram(compressed, program) : Readable.fromWeb(new xz.XzReadableStream(Readable.toWeb(compressed) as ReadableStream<Uint8Array>) as WebReadableStream<Uint8Array>));
   return pipeline(text, guard, ignore);
 }
 
 // xz-embedded's return codes (xz.h) and the reasons they give for a file being read.
 const XZ_REASONS: Readonly<Record<string, Reason>> = {
   '3': { reason: 'xz-memory' },
-  // The largest dictionary the decoder takes (xz-decompress builds xz-embedded with this dict_max): what `xz -9` uses.
-  '4': { reason: 'xz-dictionary', limitBytes: 64 * 1024 ** 2 },
+  '4': { reason: 'xz-dictionary', limitBytes: XZ_DICTIONARY_LIMIT_BYTES },
   '5': { reason: 'xz-not-xz' },
   '6': { reason: 'xz-options' },
   '7': { reason: 'xz-corrupt' },
@@ -87,7 +88,7 @@ const XZ_REASONS: Readonly<Record<string, Reason>> = {
 
 /** Why decompressing or reading an archive failed, more clearly than the library's own message. */
 export function describeDecodeError(error: unknown): Reason {
-  if (error instanceof RefusedError) return error.why;
+  if (error instanceof RefusedError || error instanceof XzProgramError) return error.why;
   const e = error as NodeJS.ErrnoException;
   const message = e.message ?? String(error);
   if (e.code === 'Z_BUF_ERROR' || /unexpected end of file/i.test(message)) return { reason: 'gzip-truncated' };

@@ -2,11 +2,22 @@ import { existsSync } from 'node:fs';
 import { Readable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
+import type { Reason } from '../result/warnings.js';
+import { XzProgramError } from './xz-program.js';
 
 /** What the main thread tells the xz worker: the next compressed bytes (null at their end), or room for more text. */
 export type XzRequest = { readonly input: Uint8Array | null } | { readonly credit: number };
 /** What the xz worker tells the main thread. */
-export type XzReply = { readonly wantInput: true } | { readonly output: readonly Uint8Array[] } | { readonly end: true } | { readonly error: string };
+export type XzReply =
+  | { readonly wantInput: true }
+  | { readonly output: readonly Uint8Array[] }
+  | { readonly end: true }
+  // `why`: the xz program's failure, read from its message (see xz-program.ts).
+  | { readonly error: string; readonly why?: Reason };
+/** The xz program to decode with (see xzProgram), or null for xz-decompress. */
+export interface XzWorkerData {
+  readonly program: string | null;
+}
 
 /** Hand-overs of text (about 1 MiB each) the worker may decode ahead of the reader. */
 const AHEAD_PIECES = 2;
@@ -16,26 +27,28 @@ const AHEAD_INPUTS = 8;
 const script = new URL('./xz-worker.js', import.meta.url);
 
 /**
- * The text of an xz stream, decoded in a worker thread of its own (src/sources/xz-worker.ts), or null when the worker
- * script is not there (running from the TypeScript sources). xz-embedded in WebAssembly decodes some 95 MB of text a
- * second: on the main thread that was two thirds of the reading of a sosreport, with the scan workers idle. Errors of
- * the compressed stream and of the decoder (with xz-decompress's own message) surface on the returned stream, and
- * destroying it ends the worker and the compressed stream.
+ * The text of an xz stream, decoded in a worker thread of its own (src/sources/xz-worker.ts) by the xz `program` when
+ * one is given, else by xz-embedded in WebAssembly; null when the worker script is not there (running from the
+ * TypeScript sources). xz-embedded decodes some 95 MB of text a second: on the main thread that was two thirds of the
+ * reading of a sosreport, with the scan workers idle. Errors of the compressed stream and of the decoder (with its own
+ * message) surface on the returned stream, and destroying it ends the worker and the compressed stream.
  */
-export function xzInThread(compressed: Readable): Readable | null {
-  return existsSync(fileURLToPath(script)) ? new XzThread(compressed) : null;
+export function xzInThread(compressed: Readable, program: string | null): Readable | null {
+  return existsSync(fileURLToPath(script)) ? new XzThread(compressed, program) : null;
 }
 
 class XzThread extends Readable {
   // The decoder's dictionary lives in WebAssembly memory, outside these limits; the heap holds a piece or two.
-  private readonly worker = new Worker(script, { resourceLimits: { maxOldGenerationSizeMb: 16, maxYoungGenerationSizeMb: 8 } });
+  private readonly worker: Worker;
   private readonly input: AsyncIterator<Buffer>;
   private ended = false;
   /** The decoder's error, given to the reader once it has read the text decoded before it. */
   private failure: Error | null = null;
 
-  constructor(compressed: Readable) {
+  constructor(compressed: Readable, program: string | null) {
     super();
+    const workerData: XzWorkerData = { program };
+    this.worker = new Worker(script, { workerData, resourceLimits: { maxOldGenerationSizeMb: 16, maxYoungGenerationSizeMb: 8 } });
     this.input = compressed[Symbol.asyncIterator]();
     this.worker.on('message', (reply: XzReply) => this.onReply(reply));
     this.worker.on('error', (error) => this.destroy(error));
@@ -70,7 +83,7 @@ class XzThread extends Readable {
       this.push(null);
       void this.worker.terminate();
     } else {
-      this.failure = new Error(reply.error);
+      this.failure = reply.why ? new XzProgramError(reply.error, reply.why) : new Error(reply.error);
       if (this.readableLength === 0) this.destroy(this.failure);
     }
   }
@@ -78,7 +91,9 @@ class XzThread extends Readable {
   private async feed(): Promise<void> {
     try {
       const { value, done } = await this.input.next();
-      if (!this.destroyed) this.worker.postMessage({ input: done ? null : (value as Buffer) } satisfies XzRequest);
+      // A copy moved, not the piece cloned: V8's serializer copies a view's whole buffer, and slowly (see stream-scan.ts).
+      const input = done ? null : new Uint8Array(value as Buffer);
+      if (!this.destroyed) this.worker.postMessage({ input } satisfies XzRequest, input ? [input.buffer] : []);
     } catch (error) {
       this.destroy(error as Error);
     }

@@ -1,9 +1,13 @@
-import { parentPort } from 'node:worker_threads';
+import { Readable } from 'node:stream';
+import type { ReadableStream as WebReadableStream } from 'node:stream/web';
+import { parentPort, workerData } from 'node:worker_threads';
 import xz from 'xz-decompress';
-import type { XzReply, XzRequest } from './xz-thread.js';
+import { xzByProgram, XzProgramError } from './xz-program.js';
+import type { XzReply, XzRequest, XzWorkerData } from './xz-thread.js';
 
 /**
- * Decodes one xz stream (see xz-thread.ts): asks the main thread for its compressed bytes as the decoder needs them,
+ * Decodes one xz stream (see xz-thread.ts), with the xz program when it is given (its output read here, away from the
+ * reader, so that the program never waits for a busy main thread to empty its pipe), else with xz-decompress: asks the main thread for its compressed bytes as the decoder needs them,
  * and hands the text over about OUTPUT_BYTES at a time, each once the main thread has room for it (its credit).
  */
 
@@ -53,7 +57,7 @@ async function decode(): Promise<void> {
   let pieces: Uint8Array[] = [];
   let bytes = 0;
   try {
-    for await (const piece of new xz.XzReadableStream(compressed) as unknown as AsyncIterable<Uint8Array>) {
+    for await (const piece of text() as AsyncIterable<Uint8Array>) {
       pieces.push(piece);
       bytes += piece.length;
       if (bytes < OUTPUT_BYTES) continue;
@@ -70,4 +74,13 @@ async function decode(): Promise<void> {
   post({ end: true });
 }
 
-decode().catch((error: unknown) => post({ error: error instanceof Error ? error.message : String(error) }));
+/** The decoded text, by the program given or by xz-decompress. */
+function text(): AsyncIterable<Uint8Array> {
+  const { program } = workerData as XzWorkerData;
+  if (program) return xzByProgram(Readable.fromWeb(compressed as WebReadableStream<Uint8Array>), program);
+  return new xz.XzReadableStream(compressed) as unknown as AsyncIterable<Uint8Array>;
+}
+
+decode().catch((error: unknown) =>
+  post({ error: error instanceof Error ? error.message : String(error), ...(error instanceof XzProgramError ? { why: error.why } : {}) }),
+);

@@ -81,8 +81,9 @@ describe('fast path with the scan in worker threads', () => {
   });
 
   it('gives the same analysis over a compressed stream, alone and beside a copy of it', async () => {
-    // Past the first 8 MiB a stream's blocks go to the workers (stream-scan.ts); given twice, its lines are copies.
-    const text = withRuns(spread(12));
+    // Past the first 8 MiB a stream's blocks go to the workers (stream-scan.ts), more of them than are ahead at once, so
+    // that the memory of blocks read is filled again; given twice, its lines are copies.
+    const text = withRuns(spread(24));
     const gz = join(dir, 'messages-1.gz');
     const plain = join(dir, 'messages-copy');
     writeFileSync(gz, gzipSync(text, { level: 1 }));

@@ -1,11 +1,13 @@
-// xz text is decoded in a worker thread of its own (src/sources/xz-thread.ts). The worker script exists only in the
-// build (`npm test` builds first), so this runs the built code, and checks it against the in-thread decoding the
-// TypeScript sources use: the same text, the same analysis, the same warnings for broken and hostile files.
+// xz text is decoded in a worker thread of its own (src/sources/xz-thread.ts), by the xz program when it is on PATH
+// (src/sources/xz-program.ts), else by xz-decompress in WebAssembly (KTRIAGE_XZ=builtin asks for it). The worker script
+// exists only in the build (`npm test` builds first), so this runs the built code, and checks it against the in-thread
+// decoding the TypeScript sources use, with either decoder, and the two decoders against each other: the same text,
+// the same analysis, the same warnings for broken and hostile files.
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { Readable } from 'node:stream';
 import { crc32 } from 'node:zlib';
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Result } from '../../src/result/schema.js';
 import { analyzePaths as inThread } from '../../src/run.js';
 import type * as Run from '../../src/run.js';
@@ -22,7 +24,16 @@ const options = { now: () => new Date('2022-11-13T00:00:00Z'), year: 2022 };
 const xzOf = (bytes: Buffer, ...flags: string[]) => execFileSync('xz', ['-c', ...flags], { input: bytes, maxBuffer: 1 << 30 });
 const withoutRun = ({ incidents, warnings, events, inputs, findings }: Result) => ({ incidents, warnings, events, inputs, findings });
 
-describe.skipIf(!hasXz)('xz decoded in a worker thread', () => {
+const DECODERS = ['program', 'builtin'] as const;
+const decodingWith = (decoder: (typeof DECODERS)[number]) => {
+  if (decoder === 'builtin') process.env['KTRIAGE_XZ'] = 'builtin';
+  else delete process.env['KTRIAGE_XZ'];
+};
+
+describe.skipIf(!hasXz).each(DECODERS)('xz decoded in a worker thread, by the %s decoder', (decoder) => {
+  beforeAll(() => decodingWith(decoder));
+  afterAll(() => decodingWith('program'));
+
   it('gives the text in order, across many hand-overs, and stops cleanly when the reader stops early', async () => {
     // 6 MiB of text in blocks of 1 MiB (the way `xz -T` writes them): several hand-overs of the worker.
     const text = Buffer.concat(Array.from({ length: Math.ceil((6 << 20) / node2.length) }, (_, i) => Buffer.concat([Buffer.from(`copy ${i}\n`), node2])));
@@ -50,22 +61,7 @@ describe.skipIf(!hasXz)('xz decoded in a worker thread', () => {
   });
 
   it('says the same of a cut, a corrupt, a not-xz, a too-large-dictionary file and a compression bomb, and reads the text before the error', async () => {
-    const whole = xzOf(node2);
-    const corrupt = Buffer.from(whole);
-    corrupt[whole.length >> 1] = corrupt[whole.length >> 1]! ^ 0xff;
-    const bigDictionary = Buffer.from(whole);
-    bigDictionary[16] = 30;
-    bigDictionary.writeUInt32LE(crc32(bigDictionary.subarray(12, 20)), 20);
-    const paths = [
-      write('bad/cut.xz', whole.subarray(0, whole.length >> 1)),
-      write('bad/corrupt.xz', corrupt),
-      write('bad/plain.xz', node2),
-      write('bad/dictionary.xz', bigDictionary),
-      write('bad/bomb.xz', xzOf(Buffer.concat([node2, Buffer.alloc(64 << 20, 'a')]))),
-      write('bad/kern.log', node2),
-    ];
-    const { result } = await built.analyzePaths(paths, options);
-    const reasons = (r: Result) => r.warnings.map((w) => [w.path?.split('/').pop(), w.params['reason']]);
+    const { result } = await built.analyzePaths(badFiles(), options);
     expect(reasons(result)).toEqual([
       ['bomb.xz', 'compression-bomb'],
       ['cut.xz', 'xz-truncated'],
@@ -73,10 +69,62 @@ describe.skipIf(!hasXz)('xz decoded in a worker thread', () => {
       ['plain.xz', 'xz-not-xz'],
       ['dictionary.xz', 'xz-dictionary'],
     ]);
-    const { result: theirs } = await inThread(paths, options);
+    const { result: theirs } = await inThread(badFiles(), options);
     expect(reasons(result)).toEqual(reasons(theirs));
     expect(result.inputs.map((i) => i.path)).toEqual(theirs.inputs.map((i) => i.path));
     // The text decoded before the error is analyzed: a cut file's lines up to where it ends.
     expect(result.warnings.find((w) => w.params['reason'] === 'xz-truncated')?.params['lines']).toBeGreaterThan(0);
   });
 });
+
+describe.skipIf(!hasXz)('the xz program and the WebAssembly decoder', () => {
+  afterAll(() => decodingWith('program'));
+
+  const both = async (paths: string[]) => {
+    decodingWith('builtin');
+    const { result: builtin } = await built.analyzePaths(paths, options);
+    decodingWith('program');
+    const { result: program } = await built.analyzePaths(paths, options);
+    return { builtin, program };
+  };
+
+  it('give the same analysis of a .xz log and a .tar.xz bundle', async () => {
+    const tar = await tarOf([{ name: 'sosreport-node-2-2022-11-12-abcdef/var/log/messages', data: node2 }]);
+    const { builtin, program } = await both([write('good/messages-20221112.xz', xzOf(node2)), write('good/sosreport-node-2-2022-11-12-abcdef.tar.xz', xzOf(tar, '-9'))]);
+    expect(program.incidents.length).toBeGreaterThan(0);
+    expect(withoutRun(program)).toEqual(withoutRun(builtin));
+  });
+
+  it('give the same reasons for broken files', async () => {
+    // (Not always the same lines before corrupt data: each decoder gives what it decoded before it found the damage.)
+    const { builtin, program } = await both(badFiles());
+    expect(reasons(program)).toEqual(reasons(builtin));
+    expect(program.inputs.map((i) => i.path)).toEqual(builtin.inputs.map((i) => i.path));
+  });
+});
+
+const reasons = (r: Result) => r.warnings.map((w) => [w.path?.split('/').pop(), w.params['reason']]);
+
+let made: string[] | null = null;
+
+/** xz files broken in each way, and a plain log beside them (made once). */
+function badFiles(): string[] {
+  return (made ??= makeBadFiles());
+}
+
+function makeBadFiles(): string[] {
+  const whole = xzOf(node2);
+  const corrupt = Buffer.from(whole);
+  corrupt[whole.length >> 1] = corrupt[whole.length >> 1]! ^ 0xff;
+  const bigDictionary = Buffer.from(whole);
+  bigDictionary[16] = 30;
+  bigDictionary.writeUInt32LE(crc32(bigDictionary.subarray(12, 20)), 20);
+  return [
+    write('bad/cut.xz', whole.subarray(0, whole.length >> 1)),
+    write('bad/corrupt.xz', corrupt),
+    write('bad/plain.xz', node2),
+    write('bad/dictionary.xz', bigDictionary),
+    write('bad/bomb.xz', xzOf(Buffer.concat([node2, Buffer.alloc(64 << 20, 'a')]))),
+    write('bad/kern.log', node2),
+  ];
+}
