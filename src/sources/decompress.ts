@@ -1,10 +1,8 @@
 import { pipeline, Readable, Transform, type TransformCallback } from 'node:stream';
 import { createGunzip } from 'node:zlib';
-import xz from 'xz-decompress';
-import type { ReadableStream as WebReadableStream } from 'node:stream/web';
 import { errorReason, type Reason } from '../result/warnings.js';
 import type { Compression } from './select.js';
-import { XZ_DICTIONARY_LIMIT_BYTES, xzByProgram, XzProgramError, xzProgram } from './xz-program.js';
+import { XZ_DICTIONARY_LIMIT_BYTES, XzProgramError, xzProgram, xzText } from './xz-program.js';
 import { xzInThread } from './xz-thread.js';
 
 /** Output past this many times the compressed bytes read is a compression bomb, not a log. */
@@ -71,8 +69,8 @@ export function decompress(input: Readable, compression: Compression, subject: s
   if (compression === 'gz') return pipeline(input, counter, createGunzip({ chunkSize: GUNZIP_CHUNK_BYTES }), guard, ignore);
   const compressed = pipeline(input, counter, ignore);
   const program = xzProgram();
-  // In a worker thread when it can; without the xz program, by xz-decompress: WebAssembly (xz-embedded) over web streams.
-  const text = xzInThread(compressed, program) ?? (program ? xzByProgram(compressed, program) : Readable.fromWeb(new xz.XzReadableStream(Readable.toWeb(compressed) as ReadableStream<Uint8Array>) as WebReadableStream<Uint8Array>));
+  // In a worker thread when it can (not running from the TypeScript sources).
+  const text = xzInThread(compressed, program) ?? xzText(compressed, program);
   return pipeline(text, guard, ignore);
 }
 

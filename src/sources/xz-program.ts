@@ -2,6 +2,8 @@ import { spawn } from 'node:child_process';
 import { accessSync, constants, statSync } from 'node:fs';
 import { delimiter, join } from 'node:path';
 import { pipeline, Readable } from 'node:stream';
+import type { ReadableStream as WebReadableStream } from 'node:stream/web';
+import xz from 'xz-decompress';
 import type { Reason } from '../result/warnings.js';
 
 /**
@@ -65,6 +67,12 @@ function findOnPath(name: string, path: string): string | null {
     }
   }
   return null;
+}
+
+/** The text of an xz stream decoded in this thread: by the xz `program` when one is given, else by xz-decompress (WebAssembly). */
+export function xzText(compressed: Readable, program: string | null): Readable {
+  if (program) return xzByProgram(compressed, program);
+  return Readable.fromWeb(new xz.XzReadableStream(Readable.toWeb(compressed) as ReadableStream<Uint8Array>) as WebReadableStream<Uint8Array>);
 }
 
 /**

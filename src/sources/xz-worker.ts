@@ -1,14 +1,14 @@
 import { Readable } from 'node:stream';
 import type { ReadableStream as WebReadableStream } from 'node:stream/web';
 import { parentPort, workerData } from 'node:worker_threads';
-import xz from 'xz-decompress';
-import { xzByProgram, XzProgramError } from './xz-program.js';
+import { XzProgramError, xzText } from './xz-program.js';
 import type { XzReply, XzRequest, XzWorkerData } from './xz-thread.js';
 
 /**
  * Decodes one xz stream (see xz-thread.ts), with the xz program when it is given (its output read here, away from the
- * reader, so that the program never waits for a busy main thread to empty its pipe), else with xz-decompress: asks the main thread for its compressed bytes as the decoder needs them,
- * and hands the text over about OUTPUT_BYTES at a time, each once the main thread has room for it (its credit).
+ * reader, so that the program never waits for a busy main thread to empty its pipe), else with xz-decompress: asks the
+ * main thread for its compressed bytes as the decoder needs them, and hands the text over about OUTPUT_BYTES at a time,
+ * each once the main thread has room for it (its credit).
  */
 
 /** Text per hand-over (xz-decompress gives it in pieces of 64 KiB): each message has a cost of its own. */
@@ -57,7 +57,7 @@ async function decode(): Promise<void> {
   let pieces: Uint8Array[] = [];
   let bytes = 0;
   try {
-    for await (const piece of text() as AsyncIterable<Uint8Array>) {
+    for await (const piece of xzText(Readable.fromWeb(compressed as WebReadableStream<Uint8Array>), (workerData as XzWorkerData).program) as AsyncIterable<Uint8Array>) {
       pieces.push(piece);
       bytes += piece.length;
       if (bytes < OUTPUT_BYTES) continue;
@@ -72,13 +72,6 @@ async function decode(): Promise<void> {
   }
   if (bytes > 0) await handOver(pieces);
   post({ end: true });
-}
-
-/** The decoded text, by the program given or by xz-decompress. */
-function text(): AsyncIterable<Uint8Array> {
-  const { program } = workerData as XzWorkerData;
-  if (program) return xzByProgram(Readable.fromWeb(compressed as WebReadableStream<Uint8Array>), program);
-  return new xz.XzReadableStream(compressed) as unknown as AsyncIterable<Uint8Array>;
 }
 
 decode().catch((error: unknown) =>
