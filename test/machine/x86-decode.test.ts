@@ -100,4 +100,14 @@ describe('decodeX86', () => {
   it('formats Intel syntax on request', () => {
     expect(decodeX86(bytes('0f 1f 44 00 00 48 89 e5'), 0n, 'intel').map((i) => i.text)).toEqual(['nop dword ptr [rax+rax*1+0x0]', 'mov rbp,rsp']);
   });
+
+  it('decodes the same bytes at the same address once, and the same bytes elsewhere or in another syntax anew', () => {
+    const code = bytes('e8 10 00 00 00 c3');
+    const first = decodeX86(code, 0x1000n);
+    expect(decodeX86(Uint8Array.from(code), 0x1000n)).toBe(first);
+    expect(Object.isFrozen(first) && first.every((i) => Object.isFrozen(i))).toBe(true);
+    expect(decodeX86(code, 0x2000n)[0]!.target).toBe(0x2015n);
+    expect(decodeX86(code.subarray(0, 5), 0x1000n).map((i) => i.text)).toEqual(['callq 0x1015']);
+    expect(decodeX86(code, 0x1000n, 'intel')[0]!.text).toBe('call 0x1015');
+  });
 });
