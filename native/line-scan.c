@@ -296,3 +296,284 @@ int shape(int length, int other) {
   shape_hash = hash_bytes(shape_out, 0, length);
   return first;
 }
+
+// The template of a message (src/analysis/events.ts, templateByRules, whose regexes are the rules): errnos set aside
+// (`-107`, then `error 5`), IPv4 addresses made `IP`, long hex `ADDR`, device-like subjects `nameN` (kept), other
+// numbers `N`. Each rule is a pass over the text the pass before made, as each regex replaces over the last one's
+// output; the comments give the match each regex's backtracking comes to. The caller copies the text (ASCII) to text_in;
+// template_of writes text_out, text_errno and the subjects.
+#define TEXT_BYTES 4096
+#define NO_ERRNO (1 << 30)
+// Filled in by the caller: 1 for the numbers below 1000 that are errnos (src/knowledge/errno.ts).
+uint8_t errno_known[1000];
+uint8_t text_in[TEXT_BYTES];
+uint8_t text_out[TEXT_BYTES];
+// Out: the first errno set aside, signed as printed (NO_ERRNO for none), and the distinct subjects in order.
+int32_t text_errno;
+int32_t subject_count;
+int32_t subject_at[TEXT_BYTES / 2];
+int32_t subject_length[TEXT_BYTES / 2];
+uint8_t subject_bytes[TEXT_BYTES];
+static uint8_t pass_a[TEXT_BYTES], pass_b[TEXT_BYTES];
+// What was set aside, of each kind, in the order of the text: put back at the end where its mark is. A mark is one byte
+// no rule matches or joins to (no word character, none of `.-:/ =`), as the regexes' placeholders (`\0E0\0`) are.
+#define ASIDE_NEGATIVE 1
+#define ASIDE_UNSIGNED 2
+static uint8_t aside_bytes[TEXT_BYTES];
+static int32_t aside_at[3][TEXT_BYTES / 2], aside_length[3][TEXT_BYTES / 2], aside_count[3];
+static int aside_used, subject_used;
+
+// The classes of bytes the rules name (ASCII only: template_of reads no other byte).
+#define C_DIGIT 1
+#define C_LOWER 2
+#define C_UPPER 4
+#define C_UNDER 8
+#define C_HEX 16
+#define C_WORD (C_DIGIT | C_LOWER | C_UPPER | C_UNDER)
+static const uint8_t char_class[256] = {
+    ['0' ... '9'] = C_DIGIT | C_HEX, ['a' ... 'f'] = C_LOWER | C_HEX, ['g' ... 'z'] = C_LOWER,
+    ['A' ... 'F'] = C_UPPER | C_HEX, ['G' ... 'Z'] = C_UPPER,       ['_'] = C_UNDER,
+};
+static inline int is_word(uint8_t c) { return char_class[c] & C_WORD; }
+
+// The length of the run of bytes from s[at] (before n) of the classes `mask`.
+static inline int run_of(const uint8_t* s, int at, int n, int mask) {
+  int i = at;
+  while (i < n && (char_class[s[i]] & mask)) i++;
+  return i - at;
+}
+
+// Whether s[at] ends a match there: the text's end, or a byte that is none of the word characters (`\b`, `(?!\w)`).
+static inline int word_ends(const uint8_t* s, int at, int n) { return at == n || !is_word(s[at]); }
+
+// Whether s[i] starts a word: no word character before it (`\b` before a word character).
+static inline int word_starts(const uint8_t* s, int i) { return i == 0 || !is_word(s[i - 1]); }
+
+static int value_of(const uint8_t* s, int at, int length) {
+  int value = 0;
+  for (int i = at; i < at + length; i++) value = value * 10 + s[i] - '0';
+  return value;
+}
+
+static void set_aside(int kind, const uint8_t* s, int from, int to) {
+  int k = aside_count[kind]++;
+  aside_at[kind][k] = aside_used;
+  aside_length[kind][k] = to - from;
+  for (int i = from; i < to; i++) aside_bytes[aside_used++] = s[i];
+}
+
+// s[from, to) holds an errno's digits at [digits, to): set aside (a mark in d) when it is one the table knows.
+static int errno_aside(int kind, int sign, const uint8_t* s, int from, int digits, int to, uint8_t* d, int o) {
+  int value = value_of(s, digits, to - digits);
+  if (!errno_known[value]) {
+    for (int i = from; i < to; i++) d[o++] = s[i];
+    return o;
+  }
+  if (text_errno == NO_ERRNO) text_errno = sign * value;
+  set_aside(kind, s, from, to);
+  d[o++] = (uint8_t)kind;
+  return o;
+}
+
+// NEGATIVE_RE /(?<![\w.-])-(\d{1,3})(?![\w.])/: a `-` after no word character, `.` or `-`, then a run of 1 to 3 digits
+// followed by no word character or `.`.
+static int pass_negative(const uint8_t* s, int n, uint8_t* d) {
+  int o = 0;
+  for (int i = 0; i < n;) {
+    if (s[i] == '-' && (i == 0 || !(is_word(s[i - 1]) || s[i - 1] == '.' || s[i - 1] == '-'))) {
+      int l = run_of(s, i + 1, n, C_DIGIT), q = i + 1 + l;
+      if (l >= 1 && l <= 3 && (q == n || !(is_word(s[q]) || s[q] == '.'))) {
+        o = errno_aside(ASIDE_NEGATIVE, -1, s, i, i + 1, q, d, o);
+        i = q;
+        continue;
+      }
+    }
+    d[o++] = s[i++];
+  }
+  return o;
+}
+
+// UNSIGNED_RE /(?<!I\/O )\b(?:error|err|errno)[ =:]{1,2}(\d{1,3})(?![\w.:/-])/ at s[i], after no word character and
+// not after `I/O `: the end of the match (-1 for none) and where its digits start. The three words are tried in that
+// order; after each, a run of 1 or 2 of ` =:` and a run of 1 to 3 digits followed by none of `\w.:/-`.
+static int unsigned_end(const uint8_t* s, int i, int n, int* digits) {
+  static const char* const words[3] = {"error", "err", "errno"};
+  static const int lengths[3] = {5, 3, 5};
+  if (!word_starts(s, i)) return -1;
+  if (i >= 4 && s[i - 4] == 'I' && s[i - 3] == '/' && s[i - 2] == 'O' && s[i - 1] == ' ') return -1;
+  for (int w = 0; w < 3; w++) {
+    int p = i + lengths[w];
+    if (p > n || !same_bytes(s + i, (const uint8_t*)words[w], lengths[w])) continue;
+    int seps = 0;
+    while (p + seps < n && (s[p + seps] == ' ' || s[p + seps] == '=' || s[p + seps] == ':')) seps++;
+    if (seps < 1 || seps > 2) continue;
+    int at = p + seps, l = run_of(s, at, n, C_DIGIT), q = at + l;
+    if (l < 1 || l > 3) continue;
+    if (q < n && (is_word(s[q]) || s[q] == '.' || s[q] == ':' || s[q] == '/' || s[q] == '-')) continue;
+    *digits = at;
+    return q;
+  }
+  return -1;
+}
+
+static int pass_unsigned(const uint8_t* s, int n, uint8_t* d) {
+  int o = 0;
+  for (int i = 0; i < n;) {
+    int digits, q = s[i] == 'e' ? unsigned_end(s, i, n, &digits) : -1;
+    if (q < 0) {
+      d[o++] = s[i++];
+      continue;
+    }
+    o = errno_aside(ASIDE_UNSIGNED, 1, s, i, digits, q, d, o);
+    i = q;
+  }
+  return o;
+}
+
+// IPV4_RE /\b\d{1,3}(?:\.\d{1,3}){3}\b/ at s[i]: a digit that starts a word, four runs of 1 to 3 digits with a `.`
+// between each two, the last followed by no word character. The end of the match, -1 for none.
+static int ipv4_end(const uint8_t* s, int i, int n) {
+  if (!is_digit(s[i]) || !word_starts(s, i)) return -1;
+  int at = i;
+  for (int k = 0; k < 4; k++) {
+    int l = run_of(s, at, n, C_DIGIT);
+    if (l < 1 || l > 3) return -1;
+    at += l;
+    if (k < 3) {
+      if (at >= n || s[at] != '.') return -1;
+      at++;
+    }
+  }
+  return word_ends(s, at, n) ? at : -1;
+}
+
+// HEX_RE /\b(?:0x)?[0-9a-f]{8,}\b/i at s[i], a word's start: `0x` (either case) and a run of 8 hex digits or more
+// followed by no word character; else such a run alone.
+static int hex_end(const uint8_t* s, int i, int n) {
+  if (!word_starts(s, i)) return -1;
+  if (s[i] == '0' && i + 1 < n && (s[i + 1] | 0x20) == 'x') {
+    int r = run_of(s, i + 2, n, C_HEX), q = i + 2 + r;
+    if (r >= 8 && word_ends(s, q, n)) return q;
+  }
+  int r = run_of(s, i, n, C_HEX), q = i + r;
+  return r >= 8 && word_ends(s, q, n) ? q : -1;
+}
+
+// NUMBER_RE /(?<![\w-])\d+(?:\.\d+)?(?![\w])/ at s[i], a digit after no word character or `-`: the run of digits with
+// a `.` and a run of digits after it when no word character follows those, else the first run alone when none follows it.
+static int number_end(const uint8_t* s, int i, int n) {
+  if (!is_digit(s[i]) || (i > 0 && (is_word(s[i - 1]) || s[i - 1] == '-'))) return -1;
+  int p = i + run_of(s, i, n, C_DIGIT);
+  if (p + 1 < n && s[p] == '.' && is_digit(s[p + 1])) {
+    int q = p + 1 + run_of(s, p + 1, n, C_DIGIT);
+    // (without the fraction the match ends before the `.`, which is no word character)
+    return word_ends(s, q, n) ? q : p;
+  }
+  return word_ends(s, p, n) ? p : -1;
+}
+
+// A pass of a rule whose every match becomes `with`: `end` gives the end of the match at s[i], -1 for none; it is asked
+// only at the start of a word of a byte of the classes `start` (inlined for each rule: no call for other bytes).
+static inline __attribute__((always_inline)) int pass_replace(const uint8_t* s, int n, uint8_t* d, int start, int (*end)(const uint8_t*, int, int), const char* with) {
+  int o = 0;
+  for (int i = 0; i < n;) {
+    int q = (char_class[s[i]] & start) && word_starts(s, i) ? end(s, i, n) : -1;
+    if (q < 0) {
+      d[o++] = s[i++];
+      continue;
+    }
+    for (const char* w = with; *w; w++) d[o++] = (uint8_t)*w;
+    i = q;
+  }
+  return o;
+}
+
+// SUBJECT_RE /\b([a-z][a-z_]{0,15}-?)(\d[\da-z]{0,15})\b/ at s[i], a lowercase letter that starts a word: the name,
+// the letter and a run of at most 15 of `[a-z_]` (a longer run cannot be followed by a digit), maybe a `-` that a digit
+// follows; then the digit and a run of at most 15 of `[0-9a-z]`, followed by no word character. *name_end: where the
+// name ends.
+static int subject_end(const uint8_t* s, int i, int n, int* name_end) {
+  if (!(char_class[s[i]] & C_LOWER) || !word_starts(s, i)) return -1;
+  int j = i + 1 + run_of(s, i + 1, n, C_LOWER | C_UNDER);
+  if (j - i - 1 > 15) return -1;
+  if (j + 1 < n && s[j] == '-' && is_digit(s[j + 1])) j++;
+  else if (j >= n || !is_digit(s[j])) return -1;
+  *name_end = j;
+  int m = run_of(s, j + 1, n, C_LOWER | C_DIGIT), q = j + 1 + m;
+  return m <= 15 && word_ends(s, q, n) ? q : -1;
+}
+
+static void add_subject(const uint8_t* s, int from, int to) {
+  for (int k = 0; k < subject_count; k++)
+    if (subject_length[k] == to - from && same_bytes(subject_bytes + subject_at[k], s + from, to - from)) return;
+  subject_at[subject_count] = subject_used;
+  subject_length[subject_count++] = to - from;
+  for (int i = from; i < to; i++) subject_bytes[subject_used++] = s[i];
+}
+
+static int pass_subject(const uint8_t* s, int n, uint8_t* d) {
+  int o = 0;
+  for (int i = 0; i < n;) {
+    int name_end, q = subject_end(s, i, n, &name_end);
+    if (q < 0) {
+      d[o++] = s[i++];
+      continue;
+    }
+    add_subject(s, i, q);
+    for (int k = i; k < name_end; k++) d[o++] = s[k];
+    d[o++] = 'N';
+    i = q;
+  }
+  return o;
+}
+
+// Puts back what was set aside, each where its mark is.
+static int put_back(const uint8_t* s, int n, uint8_t* d) {
+  int o = 0, next[3] = {0, 0, 0};
+  for (int i = 0; i < n; i++) {
+    int kind = s[i];
+    if (kind != ASIDE_NEGATIVE && kind != ASIDE_UNSIGNED) {
+      d[o++] = s[i];
+      continue;
+    }
+    int k = next[kind]++;
+    for (int j = 0; j < aside_length[kind][k]; j++) d[o++] = aside_bytes[aside_at[kind][k] + j];
+  }
+  return o;
+}
+
+// Writes the template of text_in[0, length) to text_out and returns its length (never more than the text's); -1 for a
+// text it does not read: longer than TEXT_BYTES, or with a byte past ASCII or one that could be taken for a mark.
+int template_of(int length) {
+  if (length > TEXT_BYTES) return -1;
+  // What each rule cannot match without, seen in one pass over the text (what a pass replaces never makes it so: every
+  // match ends before no word character): `-` and a digit; `err` and a digit; a digit, `.` and a digit; a run of 8 hex
+  // digits; `[a-z_]` or `[a-z_]-` and a digit; a digit after no word character or `-`.
+  int negative = 0, err = 0, ipv4 = 0, hex = 0, subject = 0, number = 0, hex_run = 0;
+  for (int i = 0; i < length; i++) {
+    uint8_t c = text_in[i], before = i > 0 ? text_in[i - 1] : ' ', class_before = char_class[before];
+    if (c <= ASIDE_UNSIGNED || c >= 0x80) return -1;
+    hex_run = char_class[c] & C_HEX ? hex_run + 1 : 0;
+    hex |= hex_run >= 8;
+    err |= c == 'r' && before == 'r' && i > 1 && text_in[i - 2] == 'e';
+    if (!is_digit(c)) continue;
+    negative |= before == '-';
+    ipv4 |= before == '.' && i > 1 && is_digit(text_in[i - 2]);
+    subject |= (class_before & (C_LOWER | C_UNDER)) || (before == '-' && i > 1 && (char_class[text_in[i - 2]] & (C_LOWER | C_UNDER)));
+    number |= !(class_before & C_WORD) && before != '-';
+  }
+  text_errno = NO_ERRNO;
+  subject_count = subject_used = aside_used = 0;
+  aside_count[ASIDE_NEGATIVE] = aside_count[ASIDE_UNSIGNED] = 0;
+  // Each pass writes to the buffer the text is not in.
+  uint8_t* buffers[2] = {pass_a, pass_b};
+  const uint8_t* s = text_in;
+  int n = length, b = 0;
+  if (negative) n = pass_negative(s, n, buffers[b]), s = buffers[b], b ^= 1;
+  if (err) n = pass_unsigned(s, n, buffers[b]), s = buffers[b], b ^= 1;
+  if (ipv4) n = pass_replace(s, n, buffers[b], C_DIGIT, ipv4_end, "IP"), s = buffers[b], b ^= 1;
+  if (hex) n = pass_replace(s, n, buffers[b], C_HEX, hex_end, "ADDR"), s = buffers[b], b ^= 1;
+  if (subject) n = pass_subject(s, n, buffers[b]), s = buffers[b], b ^= 1;
+  if (number) n = pass_replace(s, n, buffers[b], C_DIGIT, number_end, "N"), s = buffers[b], b ^= 1;
+  return put_back(s, n, text_out);
+}

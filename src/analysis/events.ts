@@ -4,6 +4,7 @@ import { lookupErrno } from '../knowledge/errno.js';
 import { storageError, type StorageError } from '../knowledge/storage.js';
 import type { UnsaidEvent } from '../result/unsaid.js';
 import { RecentTexts } from '../lines/recent-texts.js';
+import { templateByModule } from '../lines/line-scan.js';
 
 // Words that make a line an error, failure or timeout rather than routine noise.
 export const NOTABLE_RE = /\b(?:err(?:or)?s?|fail(?:ed|ure|s)?|timed? ?out|timeout|not responding|unable|cannot|can't|denied|refused|abort(?:ed|ing)?|reset|offline|lost|corrupt(?:ed|ion)?|critical|fatal|hung|stall(?:ed)?|blocked|dropped|warn(?:ing)?)\b/i;
@@ -76,6 +77,11 @@ interface Reading extends Template {
 
 /** Turns a message into its template: subjects become `nameN`, numbers `N`, long hex `ADDR`; errnos stay. */
 export function templateOf(text: string): Template {
+  return templateByModule(text) ?? templateByRules(text);
+}
+
+/** templateOf by its rules, the regexes above: for the messages the module does not read, and the module's reference. */
+export function templateByRules(text: string): Template {
   // Without a digit only the hex rule can apply (hex words like `deadbeef`): the fast path of most noise.
   if (!HAS_DIGIT_RE.test(text)) return { template: text.replace(HEX_RE, 'ADDR'), subjects: [], errno: null };
   const subjects: string[] = [];

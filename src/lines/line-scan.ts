@@ -1,6 +1,8 @@
 import { buildTable, LINE_PIECES, mayMatter } from './fast-scan.js';
 import { MONTHS } from '../time/clock.js';
 import { LINE_SCAN_WASM } from './line-scan-wasm.js';
+import { lookupErrno } from '../knowledge/errno.js';
+import type { Template } from '../analysis/events.js';
 
 /**
  * The line scan of the fast path (native/line-scan.c, run as WebAssembly): finds in raw bytes the lines that may
@@ -48,6 +50,15 @@ interface ScanExports {
   readonly shape_in: WasmGlobal;
   readonly shape_out: WasmGlobal;
   readonly shape_hash: WasmGlobal;
+  template_of(length: number): number;
+  readonly errno_known: WasmGlobal;
+  readonly text_in: WasmGlobal;
+  readonly text_out: WasmGlobal;
+  readonly text_errno: WasmGlobal;
+  readonly subject_count: WasmGlobal;
+  readonly subject_at: WasmGlobal;
+  readonly subject_length: WasmGlobal;
+  readonly subject_bytes: WasmGlobal;
 }
 
 /** Sizes fixed in native/line-scan.c. */
@@ -57,6 +68,9 @@ const ROOM = 65536;
 const MAX_RESTS = 8192;
 /** The longest text a shape is made of (see shapeOf). */
 export const SHAPE_BYTES = 1024;
+/** The longest message the module templates (see templateByModule), and its mark of no errno. */
+const TEXT_BYTES = 4096;
+const NO_ERRNO = 1 << 30;
 
 interface Scanner {
   readonly scan: ScanExports['scan'];
@@ -82,6 +96,15 @@ interface Scanner {
   readonly shapeIn: Uint8Array;
   readonly shapeOut: Uint8Array;
   readonly shapeHash: number;
+  readonly templateOf: ScanExports['template_of'];
+  /** The module's text_in, text_out and subject_bytes as Buffers (to write and read strings). */
+  readonly textIn: Buffer;
+  readonly textOut: Buffer;
+  readonly subjectBytes: Buffer;
+  readonly subjectAt: Int32Array;
+  readonly subjectLength: Int32Array;
+  readonly textErrno: number;
+  readonly subjectCount: number;
 }
 
 /** Bytes that, before a `-`, make it part of a word rather than an errno's sign (NEGATIVE_RE's look-behind). */
@@ -104,6 +127,7 @@ function scanner(): Scanner {
   new Uint32Array(buffer, at(exports.piece_multiplier), 1)[0] = table.multiplier >>> 0;
   new Uint8Array(buffer, at(exports.wordish), 256).set(Uint8Array.from({ length: 256 }, (_, b) => (isWordish(b) ? 1 : 0)));
   new Uint32Array(buffer, at(exports.month_names), 12).set(MONTHS.map((name) => name.charCodeAt(0) | (name.charCodeAt(1) << 8) | (name.charCodeAt(2) << 16)));
+  new Uint8Array(buffer, at(exports.errno_known), 1000).set(Uint8Array.from({ length: 1000 }, (_, n) => (lookupErrno(n) ? 1 : 0)));
   const outputs = [exports.stop_at, exports.stop_end, exports.stop_previous, exports.stop_line, exports.stop_rest_at, exports.stop_rest_id, exports.stop_clock].map(
     (global) => new Int32Array(buffer, at(global), ROOM),
   );
@@ -129,6 +153,14 @@ function scanner(): Scanner {
     shapeIn: new Uint8Array(buffer, at(exports.shape_in), SHAPE_BYTES),
     shapeOut: new Uint8Array(buffer, at(exports.shape_out), SHAPE_BYTES),
     shapeHash: at(exports.shape_hash) >> 2,
+    templateOf: exports.template_of,
+    textIn: Buffer.from(buffer, at(exports.text_in), TEXT_BYTES),
+    textOut: Buffer.from(buffer, at(exports.text_out), TEXT_BYTES),
+    subjectBytes: Buffer.from(buffer, at(exports.subject_bytes), TEXT_BYTES),
+    subjectAt: new Int32Array(buffer, at(exports.subject_at), TEXT_BYTES / 2),
+    subjectLength: new Int32Array(buffer, at(exports.subject_length), TEXT_BYTES / 2),
+    textErrno: at(exports.text_errno) >> 2,
+    subjectCount: at(exports.subject_count) >> 2,
   };
   return instance;
 }
@@ -287,4 +319,22 @@ export const lastShape = (): Uint8Array => scanner().shapeOut;
 export function lastShapeHash(): number {
   const s = scanner();
   return s.words[s.shapeHash]!;
+}
+
+/**
+ * The template of a message made by the module (native/line-scan.c, template_of), as templateByRules makes it (see
+ * src/analysis/events.ts) at about a tenth of the cost; null for a message it does not read (not ASCII, or longer than
+ * TEXT_BYTES): the rules then make it.
+ */
+export function templateByModule(text: string): Template | null {
+  if (text.length > TEXT_BYTES) return null;
+  const s = scanner();
+  // (a character past ASCII takes more than one byte)
+  if (s.textIn.write(text, 'utf8') !== text.length) return null;
+  const length = s.templateOf(text.length);
+  if (length === -1) return null;
+  const subjects: string[] = [];
+  for (let k = 0; k < s.words[s.subjectCount]!; k++) subjects.push(s.subjectBytes.toString('latin1', s.subjectAt[k], s.subjectAt[k]! + s.subjectLength[k]!));
+  const errno = s.words[s.textErrno]!;
+  return { template: s.textOut.toString('latin1', 0, length), subjects, errno: errno === NO_ERRNO ? null : errno };
 }

@@ -1,5 +1,8 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { EventAggregator, MAX_GROUPS, templateOf } from '../../src/analysis/events.js';
+import { FUZZ_SEED, FUZZ_TIMEOUT_MS } from '../fuzz/params.js';
+import { EventAggregator, MAX_GROUPS, templateByRules, templateOf } from '../../src/analysis/events.js';
+import { templateByModule } from '../../src/lines/line-scan.js';
 import type { LogLine } from '../../src/lines/types.js';
 
 function line(text: string, extra: Partial<LogLine> = {}): LogLine {
@@ -29,6 +32,37 @@ describe('templateOf', () => {
     ['error 999 on eth0', 'error N on ethN', ['eth0'], null],
   ])('%s', (text, template, subjects, errno) => {
     expect(templateOf(text)).toEqual({ template, subjects, errno });
+    // Both ways of making it: the WebAssembly module (ASCII text) and the rules (any text).
+    expect(templateByModule(text)).toEqual({ template, subjects, errno });
+    expect(templateByRules(text)).toEqual({ template, subjects, errno });
+  });
+
+  // Pieces that make each rule match, nearly match or stop: errnos with and without sign, `I/O `, IPv4-like runs,
+  // `0x` and hex runs of 7 to 9, names with `_` and `-`, letters of both cases, and the bytes the rules look behind and ahead at.
+  const piece = fc.oneof(
+    fc.constantFrom('-', '.', ':', '/', '=', ' ', '_', '(', ')', ',', '0x', '0X', 'I/O ', 'error', 'err', 'errno', 'errors', 'sda', 'dm-', 'eth', 'md_r', 'E'),
+    fc.stringMatching(/^[0-9]{1,5}$/),
+    fc.stringMatching(/^[0-9a-fA-F]{6,10}$/),
+    fc.stringMatching(/^[a-z_]{1,17}$/),
+    fc.stringMatching(/^[a-zA-Z0-9]{1,4}$/),
+  );
+  const message = fc.array(piece, { maxLength: 24 }).map((pieces) => pieces.join(''));
+
+  it('is made by the module exactly as by the rules, for any ASCII message (property)', { timeout: FUZZ_TIMEOUT_MS }, () => {
+    fc.assert(
+      fc.property(message, (text) => {
+        expect(templateByModule(text)).toEqual(templateByRules(text));
+      }),
+      { seed: FUZZ_SEED, numRuns: 20000 },
+    );
+  });
+
+  it('is made by the rules for a message the module does not read: past ASCII, or longer than it holds', () => {
+    expect(templateByModule('sdb1: café -5')).toBeNull();
+    expect(templateOf('sdb1: café -5')).toEqual({ template: 'sdbN: café -5', subjects: ['sdb1'], errno: -5 });
+    const long = `${'x'.repeat(5000)} sda1 -5`;
+    expect(templateByModule(long)).toBeNull();
+    expect(templateOf(long)).toEqual({ template: `${'x'.repeat(5000)} sdaN -5`, subjects: ['sda1'], errno: -5 });
   });
 });
 
