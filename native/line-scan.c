@@ -349,12 +349,6 @@ static inline int word_ends(const uint8_t* s, int at, int n) { return at == n ||
 // Whether s[i] starts a word: no word character before it (`\b` before a word character).
 static inline int word_starts(const uint8_t* s, int i) { return i == 0 || !is_word(s[i - 1]); }
 
-static int value_of(const uint8_t* s, int at, int length) {
-  int value = 0;
-  for (int i = at; i < at + length; i++) value = value * 10 + s[i] - '0';
-  return value;
-}
-
 static void set_aside(int kind, const uint8_t* s, int from, int to) {
   int k = aside_count[kind]++;
   aside_at[kind][k] = aside_used;
@@ -362,9 +356,9 @@ static void set_aside(int kind, const uint8_t* s, int from, int to) {
   for (int i = from; i < to; i++) aside_bytes[aside_used++] = s[i];
 }
 
-// s[from, to) holds an errno's digits at [digits, to): set aside (a mark in d) when it is one the table knows.
-static int errno_aside(int kind, int sign, const uint8_t* s, int from, int digits, int to, uint8_t* d, int o) {
-  int value = value_of(s, digits, to - digits);
+// s[from, to) holds an errno's 1 to 3 digits at [at, to): set aside (a mark in d) when it is one the table knows.
+static int errno_aside(int kind, int sign, const uint8_t* s, int from, int at, int to, uint8_t* d, int o) {
+  int value = digits(s, &at, to, 3);
   if (!errno_known[value]) {
     for (int i = from; i < to; i++) d[o++] = s[i];
     return o;
@@ -375,12 +369,12 @@ static int errno_aside(int kind, int sign, const uint8_t* s, int from, int digit
   return o;
 }
 
-// NEGATIVE_RE /(?<![\w.-])-(\d{1,3})(?![\w.])/: a `-` after no word character, `.` or `-`, then a run of 1 to 3 digits
-// followed by no word character or `.`.
+// NEGATIVE_RE /(?<![\w.-])-(\d{1,3})(?![\w.])/: a `-` after no wordish byte (the scan's table, the look-behind's
+// class), then a run of 1 to 3 digits followed by no word character or `.`.
 static int pass_negative(const uint8_t* s, int n, uint8_t* d) {
   int o = 0;
   for (int i = 0; i < n;) {
-    if (s[i] == '-' && (i == 0 || !(is_word(s[i - 1]) || s[i - 1] == '.' || s[i - 1] == '-'))) {
+    if (s[i] == '-' && (i == 0 || !wordish[s[i - 1]])) {
       int l = run_of(s, i + 1, n, C_DIGIT), q = i + 1 + l;
       if (l >= 1 && l <= 3 && (q == n || !(is_word(s[q]) || s[q] == '.'))) {
         o = errno_aside(ASIDE_NEGATIVE, -1, s, i, i + 1, q, d, o);

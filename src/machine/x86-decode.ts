@@ -120,7 +120,7 @@ const hexPair = (b: number) => b.toString(16).padStart(2, '0');
 
 /**
  * The decodes of the code decoded last: reports of one bug print the same `Code:` bytes at the same RIP again and again
- * (16 distinct decodes of 306 for the 150 incidents of the bench's 1 GB log, a third of the time after the read).
+ * (16 distinct decodes of 306 for the 150 incidents of the bench's 1 GB log).
  */
 const recentDecodes = new RecentTexts<readonly DecodedInstruction[]>(256);
 
