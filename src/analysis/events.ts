@@ -53,20 +53,28 @@ function readMessage(message: string): Reading | null {
 /** What a message says as an event, to hand back to addRead (null: nothing). */
 export type MessageReading = Reading | null;
 
-/**
- * What a message of a kernel line or (`kernel` false) a program's says as an event: a pure function of the two, which
- * the scan workers also compute (src/analysis/text-reading.ts). Program lines are kept only when notable or with an
- * errno: most daemon chatter stops here, untemplated.
- */
 /** Whether a message counts among the notable events (an error, a failure, an errno): the fast and the full read keep all of them. */
 export function isNotableReading(reading: MessageReading): boolean {
   return reading !== null && (reading.notable || reading.errno !== null);
 }
 
+/**
+ * What a message of a kernel line or (`kernel` false) a program's says as an event: a pure function of the two, which
+ * the scan workers also compute (src/analysis/text-reading.ts). Program lines are kept only when notable or with an
+ * errno: most daemon chatter stops here, untemplated.
+ */
 export function readEvent(message: string, kernel: boolean): MessageReading {
-  if (!kernel && !MAYBE_ERRNO_RE.test(message) && !NOTABLE_RE.test(message)) return null;
+  if (!kernel && !NOTABLE_RE.test(message) && (!MAYBE_ERRNO_RE.test(message) || isPlainChatter(message))) return null;
   return readMessage(message);
 }
+
+/**
+ * Whether a program's message that is not notable by its words can hold no errno and no storage error: the events
+ * would drop its reading (EventAggregator.addLines), so it is not templated. Most daemon chatter with a date or an id
+ * in it (`2022-11-12`, `token-929025`) stops here: 40 % of the distinct texts of a busy node.
+ */
+const isPlainChatter = (message: string): boolean =>
+  !ERRNO_LIKE_RE.test(message) && !MAYBE_UNSIGNED_RE.test(message) && storageError(message.trim()) === null;
 
 interface Reading extends Template {
   readonly notable: boolean;

@@ -225,7 +225,8 @@ export class SourceFeed {
     this.ctx.usedPrevious = false;
     this.note(line);
     // A plain line (no report header): what the segmenter and the spoofing check would do with it comes to its event.
-    known.reading ??= this.owner.eventReading(line);
+    // (null is a reading: a program's chatter is told once, not at each repeat)
+    if (known.reading === undefined) known.reading = this.owner.eventReading(line);
     this.owner.takeRepeat(line, known.reading);
     return known;
   }

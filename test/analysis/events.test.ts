@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { FUZZ_SEED, FUZZ_TIMEOUT_MS } from '../fuzz/params.js';
-import { EventAggregator, MAX_GROUPS, templateByRules, templateOf } from '../../src/analysis/events.js';
+import { EventAggregator, MAX_GROUPS, readEvent, templateByRules, templateOf } from '../../src/analysis/events.js';
 import { templateByModule } from '../../src/lines/line-scan.js';
 import type { LogLine } from '../../src/lines/types.js';
 
@@ -94,6 +94,23 @@ describe('EventAggregator', () => {
     events.add(line('Started Session 3301 of user root.', { kernel: false, tag: 'systemd' }));
     events.add(line('fatal: Timeout before authentication for 10.1.1.1 port 22', { kernel: false, tag: 'sshd' }));
     expect(events.groupsList().map((e) => e.kind)).toEqual(['sshd']);
+  });
+
+  it.each([
+    // [program message, what the events keep of it]
+    ['time="2022-11-12T10:10:31+08:00" level=info msg="shim disconnected" id=1ed866', null],
+    ['operationExecutor.VerifyControllerAttachedVolume started for volume "default-token-929025"', null],
+    ['Started Session 3301 of user root.', null],
+    ['sync of volume vol-12 returned -5', { errno: -5, notable: false, storage: null }],
+    ['sd 2:0:0:0: [sdb] tag#3 timing out command, waited 180s for pod-7', { errno: null, notable: true, storage: { kind: 'timeout', device: 'sdb', address: '2:0:0:0' } }],
+    // (no error word and no digit after a dash: a program's line is not read further)
+    ['sd 2:0:0:0: [sdb] tag#3 timing out command, waited 180s', null],
+    ['checker failed path 8:16 in map mpatha', { errno: null, notable: true, storage: { kind: 'path-failed', device: '8:16', address: null } }],
+  ])('reads a program line only for what its event keeps: %s', (message, kept) => {
+    const reading = readEvent(message, false);
+    expect(reading && { errno: reading.errno, notable: reading.notable, storage: reading.storage }).toEqual(kept);
+    // The kernel's own line of the same words is always templated.
+    expect(readEvent(message, true)).not.toBeNull();
   });
 
   it('caps routine and notable groups apart: routine groups of many hosts never crowd out a notable one', () => {
