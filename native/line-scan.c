@@ -306,15 +306,17 @@ int shape(int length, int other) {
 #define NO_ERRNO (1 << 30)
 // Filled in by the caller: 1 for the numbers below 1000 that are errnos (src/knowledge/errno.ts).
 uint8_t errno_known[1000];
-uint8_t text_in[TEXT_BYTES];
-uint8_t text_out[TEXT_BYTES];
+// The passes read and write a vector at a time: each buffer has room for one past its text.
+#define TEXT_SLACK 16
+uint8_t text_in[TEXT_BYTES + TEXT_SLACK];
+uint8_t text_out[TEXT_BYTES + TEXT_SLACK];
 // Out: the first errno set aside, signed as printed (NO_ERRNO for none), and the distinct subjects in order.
 int32_t text_errno;
 int32_t subject_count;
 int32_t subject_at[TEXT_BYTES / 2];
 int32_t subject_length[TEXT_BYTES / 2];
 uint8_t subject_bytes[TEXT_BYTES];
-static uint8_t pass_a[TEXT_BYTES], pass_b[TEXT_BYTES];
+static uint8_t pass_a[TEXT_BYTES + TEXT_SLACK], pass_b[TEXT_BYTES + TEXT_SLACK];
 // What was set aside, of each kind, in the order of the text: put back at the end where its mark is. A mark is one byte
 // no rule matches or joins to (no word character, none of `.-:/ =`), as the regexes' placeholders (`\0E0\0`) are.
 #define ASIDE_NEGATIVE 1
@@ -349,6 +351,51 @@ static inline int word_ends(const uint8_t* s, int at, int n) { return at == n ||
 // Whether s[i] starts a word: no word character before it (`\b` before a word character).
 static inline int word_starts(const uint8_t* s, int i) { return i == 0 || !is_word(s[i - 1]); }
 
+// The bytes of a vector that may start a match of a pass, given the vector and the bytes before each of its bytes.
+typedef v128_t (*Starts)(v128_t bytes, v128_t before);
+
+static inline v128_t in_range(v128_t v, uint8_t low, uint8_t count) {
+  return wasm_u8x16_lt(wasm_i8x16_sub(v, wasm_i8x16_splat((int8_t)low)), wasm_i8x16_splat((int8_t)count));
+}
+static inline v128_t digits16(v128_t v) { return in_range(v, '0', 10); }
+static inline v128_t lowers16(v128_t v) { return in_range(v, 'a', 26); }
+static inline v128_t hexes16(v128_t v) { return wasm_v128_or(digits16(v), in_range(wasm_v128_or(v, wasm_i8x16_splat(0x20)), 'a', 6)); }
+static inline v128_t words16(v128_t v) {
+  v128_t letters = in_range(wasm_v128_or(v, wasm_i8x16_splat(0x20)), 'a', 26);
+  return wasm_v128_or(wasm_v128_or(digits16(v), letters), wasm_i8x16_eq(v, wasm_i8x16_splat('_')));
+}
+static v128_t dashes(v128_t v, v128_t before) { (void)before; return wasm_i8x16_eq(v, wasm_i8x16_splat('-')); }
+static v128_t letter_es(v128_t v, v128_t before) { (void)before; return wasm_i8x16_eq(v, wasm_i8x16_splat('e')); }
+static v128_t digit_starts(v128_t v, v128_t before) { return wasm_v128_andnot(digits16(v), words16(before)); }
+static v128_t hex_starts(v128_t v, v128_t before) { return wasm_v128_andnot(hexes16(v), words16(before)); }
+static v128_t lower_starts(v128_t v, v128_t before) { return wasm_v128_andnot(lowers16(v), words16(before)); }
+static v128_t marks(v128_t v, v128_t before) { (void)before; return wasm_u8x16_le(v, wasm_i8x16_splat(ASIDE_UNSIGNED)); }
+
+// Copies s[*at, n) to d from o on, up to the first byte that `starts` takes (a vector at a time): *at becomes that
+// byte's place (n for none) and the place in d after the copy is returned. Before the text's first byte is a space.
+static inline __attribute__((always_inline)) int copy_to_start(const uint8_t* s, int* at, int n, uint8_t* d, int o, Starts starts) {
+  int i = *at;
+  while (i < n) {
+    v128_t v = wasm_v128_load(s + i);
+    v128_t before = i > 0 ? wasm_v128_load(s + i - 1)
+                          : wasm_i8x16_shuffle(wasm_i8x16_splat(' '), v, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30);
+    wasm_v128_store(d + o, v);
+    uint32_t found = (uint32_t)wasm_i8x16_bitmask(starts(v, before));
+    int left = n - i;
+    if (left < 16) found &= (1u << left) - 1;
+    if (found) {
+      int k = __builtin_ctz(found);
+      *at = i + k;
+      return o + k;
+    }
+    int step = left < 16 ? left : 16;
+    i += step;
+    o += step;
+  }
+  *at = n;
+  return o;
+}
+
 static void set_aside(int kind, const uint8_t* s, int from, int to) {
   int k = aside_count[kind]++;
   aside_at[kind][k] = aside_used;
@@ -374,7 +421,9 @@ static int errno_aside(int kind, int sign, const uint8_t* s, int from, int at, i
 static int pass_negative(const uint8_t* s, int n, uint8_t* d) {
   int o = 0;
   for (int i = 0; i < n;) {
-    if (s[i] == '-' && (i == 0 || !wordish[s[i - 1]])) {
+    o = copy_to_start(s, &i, n, d, o, dashes);
+    if (i == n) break;
+    if (i == 0 || !wordish[s[i - 1]]) {
       int l = run_of(s, i + 1, n, C_DIGIT), q = i + 1 + l;
       if (l >= 1 && l <= 3 && (q == n || !(is_word(s[q]) || s[q] == '.'))) {
         o = errno_aside(ASIDE_NEGATIVE, -1, s, i, i + 1, q, d, o);
@@ -413,7 +462,9 @@ static int unsigned_end(const uint8_t* s, int i, int n, int* digits) {
 static int pass_unsigned(const uint8_t* s, int n, uint8_t* d) {
   int o = 0;
   for (int i = 0; i < n;) {
-    int digits, q = s[i] == 'e' ? unsigned_end(s, i, n, &digits) : -1;
+    o = copy_to_start(s, &i, n, d, o, letter_es);
+    if (i == n) break;
+    int digits, q = unsigned_end(s, i, n, &digits);
     if (q < 0) {
       d[o++] = s[i++];
       continue;
@@ -467,11 +518,13 @@ static int number_end(const uint8_t* s, int i, int n) {
 }
 
 // A pass of a rule whose every match becomes `with`: `end` gives the end of the match at s[i], -1 for none; it is asked
-// only at the start of a word of a byte of the classes `start` (inlined for each rule: no call for other bytes).
-static inline __attribute__((always_inline)) int pass_replace(const uint8_t* s, int n, uint8_t* d, int start, int (*end)(const uint8_t*, int, int), const char* with) {
+// only at the bytes `starts` takes (inlined for each rule: the bytes between are copied a vector at a time).
+static inline __attribute__((always_inline)) int pass_replace(const uint8_t* s, int n, uint8_t* d, Starts starts, int (*end)(const uint8_t*, int, int), const char* with) {
   int o = 0;
   for (int i = 0; i < n;) {
-    int q = (char_class[s[i]] & start) && word_starts(s, i) ? end(s, i, n) : -1;
+    o = copy_to_start(s, &i, n, d, o, starts);
+    if (i == n) break;
+    int q = end(s, i, n);
     if (q < 0) {
       d[o++] = s[i++];
       continue;
@@ -508,6 +561,8 @@ static void add_subject(const uint8_t* s, int from, int to) {
 static int pass_subject(const uint8_t* s, int n, uint8_t* d) {
   int o = 0;
   for (int i = 0; i < n;) {
+    o = copy_to_start(s, &i, n, d, o, lower_starts);
+    if (i == n) break;
     int name_end, q = subject_end(s, i, n, &name_end);
     if (q < 0) {
       d[o++] = s[i++];
@@ -525,12 +580,9 @@ static int pass_subject(const uint8_t* s, int n, uint8_t* d) {
 static int put_back(const uint8_t* s, int n, uint8_t* d) {
   int o = 0, next[3] = {0, 0, 0};
   for (int i = 0; i < n; i++) {
-    int kind = s[i];
-    if (kind != ASIDE_NEGATIVE && kind != ASIDE_UNSIGNED) {
-      d[o++] = s[i];
-      continue;
-    }
-    int k = next[kind]++;
+    o = copy_to_start(s, &i, n, d, o, marks);
+    if (i == n) break;
+    int kind = s[i], k = next[kind]++;
     for (int j = 0; j < aside_length[kind][k]; j++) d[o++] = aside_bytes[aside_at[kind][k] + j];
   }
   return o;
@@ -542,20 +594,33 @@ int template_of(int length) {
   if (length > TEXT_BYTES) return -1;
   // What each rule cannot match without, seen in one pass over the text (what a pass replaces never makes it so: every
   // match ends before no word character): `-` and a digit; `err` and a digit; a digit, `.` and a digit; a run of 8 hex
-  // digits; `[a-z_]` or `[a-z_]-` and a digit; a digit after no word character or `-`.
-  int negative = 0, err = 0, ipv4 = 0, hex = 0, subject = 0, number = 0, hex_run = 0;
-  for (int i = 0; i < length; i++) {
-    uint8_t c = text_in[i], before = i > 0 ? text_in[i - 1] : ' ', class_before = char_class[before];
-    if (c <= ASIDE_UNSIGNED || c >= 0x80) return -1;
-    hex_run = char_class[c] & C_HEX ? hex_run + 1 : 0;
-    hex |= hex_run >= 8;
-    err |= c == 'r' && before == 'r' && i > 1 && text_in[i - 2] == 'e';
-    if (!is_digit(c)) continue;
-    negative |= before == '-';
-    ipv4 |= before == '.' && i > 1 && is_digit(text_in[i - 2]);
-    subject |= (class_before & (C_LOWER | C_UNDER)) || (before == '-' && i > 1 && (char_class[text_in[i - 2]] & (C_LOWER | C_UNDER)));
-    number |= !(class_before & C_WORD) && before != '-';
+  // digits; `[a-z_]` or `[a-z_]-` and a digit; a digit after no word character or `-`. A vector at a time, with the
+  // bytes one and two before each (spaces before the text's start).
+  const v128_t spaces = wasm_i8x16_splat(' '), lane = wasm_i8x16_make(0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15);
+  v128_t bad = wasm_i8x16_splat(0), negative = bad, err = bad, ipv4 = bad, subject = bad, number = bad;
+  uint32_t hex_window = 0, hex = 0;
+  for (int i = 0; i < length; i += 16) {
+    v128_t v = wasm_v128_load(text_in + i);
+    v128_t b1 = i ? wasm_v128_load(text_in + i - 1) : wasm_i8x16_shuffle(spaces, v, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30);
+    v128_t b2 = i ? wasm_v128_load(text_in + i - 2) : wasm_i8x16_shuffle(spaces, v, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29);
+    v128_t valid = wasm_u8x16_lt(lane, wasm_i8x16_splat((int8_t)(length - i < 16 ? length - i : 16)));
+    bad = wasm_v128_or(bad, wasm_v128_and(valid, wasm_v128_or(wasm_u8x16_le(v, wasm_i8x16_splat(ASIDE_UNSIGNED)), wasm_u8x16_ge(v, wasm_i8x16_splat((int8_t)0x80)))));
+    v128_t digit = wasm_v128_and(valid, digits16(v)), dash_before = wasm_i8x16_eq(b1, wasm_i8x16_splat('-'));
+    v128_t name_before = wasm_v128_or(lowers16(b1), wasm_i8x16_eq(b1, wasm_i8x16_splat('_')));
+    v128_t name_before2 = wasm_v128_or(lowers16(b2), wasm_i8x16_eq(b2, wasm_i8x16_splat('_')));
+    negative = wasm_v128_or(negative, wasm_v128_and(digit, dash_before));
+    err = wasm_v128_or(err, wasm_v128_and(wasm_v128_and(valid, wasm_i8x16_eq(v, wasm_i8x16_splat('r'))),
+                                          wasm_v128_and(wasm_i8x16_eq(b1, wasm_i8x16_splat('r')), wasm_i8x16_eq(b2, wasm_i8x16_splat('e')))));
+    ipv4 = wasm_v128_or(ipv4, wasm_v128_and(digit, wasm_v128_and(wasm_i8x16_eq(b1, wasm_i8x16_splat('.')), digits16(b2))));
+    subject = wasm_v128_or(subject, wasm_v128_and(digit, wasm_v128_or(name_before, wasm_v128_and(dash_before, name_before2))));
+    number = wasm_v128_or(number, wasm_v128_andnot(digit, wasm_v128_or(words16(b1), dash_before)));
+    // The hex bytes of the last two vectors as bits: a run of 8 of them is 8 bits set in a row.
+    hex_window = (hex_window >> 16) | ((uint32_t)wasm_i8x16_bitmask(wasm_v128_and(valid, hexes16(v))) << 16);
+    uint32_t run = hex_window & (hex_window >> 1);
+    run &= run >> 2;
+    hex |= run & (run >> 4);
   }
+  if (wasm_v128_any_true(bad)) return -1;
   text_errno = NO_ERRNO;
   subject_count = subject_used = aside_used = 0;
   aside_count[ASIDE_NEGATIVE] = aside_count[ASIDE_UNSIGNED] = 0;
@@ -563,11 +628,11 @@ int template_of(int length) {
   uint8_t* buffers[2] = {pass_a, pass_b};
   const uint8_t* s = text_in;
   int n = length, b = 0;
-  if (negative) n = pass_negative(s, n, buffers[b]), s = buffers[b], b ^= 1;
-  if (err) n = pass_unsigned(s, n, buffers[b]), s = buffers[b], b ^= 1;
-  if (ipv4) n = pass_replace(s, n, buffers[b], C_DIGIT, ipv4_end, "IP"), s = buffers[b], b ^= 1;
-  if (hex) n = pass_replace(s, n, buffers[b], C_HEX, hex_end, "ADDR"), s = buffers[b], b ^= 1;
-  if (subject) n = pass_subject(s, n, buffers[b]), s = buffers[b], b ^= 1;
-  if (number) n = pass_replace(s, n, buffers[b], C_DIGIT, number_end, "N"), s = buffers[b], b ^= 1;
+  if (wasm_v128_any_true(negative)) n = pass_negative(s, n, buffers[b]), s = buffers[b], b ^= 1;
+  if (wasm_v128_any_true(err)) n = pass_unsigned(s, n, buffers[b]), s = buffers[b], b ^= 1;
+  if (wasm_v128_any_true(ipv4)) n = pass_replace(s, n, buffers[b], digit_starts, ipv4_end, "IP"), s = buffers[b], b ^= 1;
+  if (hex) n = pass_replace(s, n, buffers[b], hex_starts, hex_end, "ADDR"), s = buffers[b], b ^= 1;
+  if (wasm_v128_any_true(subject)) n = pass_subject(s, n, buffers[b]), s = buffers[b], b ^= 1;
+  if (wasm_v128_any_true(number)) n = pass_replace(s, n, buffers[b], digit_starts, number_end, "N"), s = buffers[b], b ^= 1;
   return put_back(s, n, text_out);
 }

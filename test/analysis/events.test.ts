@@ -60,6 +60,8 @@ describe('templateOf', () => {
   it('is made by the rules for a message the module does not read: past ASCII, or longer than it holds', () => {
     expect(templateByModule('sdb1: café -5')).toBeNull();
     expect(templateOf('sdb1: café -5')).toEqual({ template: 'sdbN: café -5', subjects: ['sdb1'], errno: -5 });
+    // (a byte the module's marks use, wherever it falls in the vectors the module reads)
+    for (const at of [0, 15, 16, 33]) expect(templateByModule(`${'y'.repeat(at)}\u0001 sda1 -5 ${'z'.repeat(40)}`)).toBeNull();
     const long = `${'x'.repeat(5000)} sda1 -5`;
     expect(templateByModule(long)).toBeNull();
     expect(templateOf(long)).toEqual({ template: `${'x'.repeat(5000)} sdaN -5`, subjects: ['sda1'], errno: -5 });
