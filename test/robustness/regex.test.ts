@@ -89,6 +89,7 @@ const BUILDERS: Record<string, string> = {
   'src/reports/detectors/bug.ts': 'its header: DETECTORS',
   'src/reports/detectors/slab-corruption.ts': 'its header: DETECTORS',
   'src/analysis/events.ts': 'ERRNO_LIKE_RE, the source of the NEGATIVE_RE literal',
+  'src/knowledge/storage.ts': "the rules' checked literals as alternatives of one prefilter: each is linear and they are tried one after the other",
   'src/machine/arm-decode.ts': "Capstone's mnemonics (not log text), from a literal alternation of condition codes",
   'src/analysis/known-issues.ts': 'the shipped entries\' header and details patterns: BUILT',
   'src/knowledge/known-issues/schema.ts': 'the same patterns, compiled only to validate an entry',
