@@ -82,10 +82,28 @@ static int has_piece(const uint8_t* p, int s, int e) {
   return 0;
 }
 
+// Bytes a vector at a time: each lane of the result all ones when its byte is of the class.
+static inline v128_t in_range(v128_t v, uint8_t low, uint8_t count) {
+  return wasm_u8x16_lt(wasm_i8x16_sub(v, wasm_i8x16_splat((int8_t)low)), wasm_i8x16_splat((int8_t)count));
+}
+static inline v128_t digits16(v128_t v) { return in_range(v, '0', 10); }
+static inline v128_t lowers16(v128_t v) { return in_range(v, 'a', 26); }
+// `[a-z_]`: the bytes a subject's name is made of.
+static inline v128_t names16(v128_t v) { return wasm_v128_or(lowers16(v), wasm_i8x16_eq(v, wasm_i8x16_splat('_'))); }
+static inline v128_t hexes16(v128_t v) { return wasm_v128_or(digits16(v), in_range(wasm_v128_or(v, wasm_i8x16_splat(0x20)), 'a', 6)); }
+static inline v128_t words16(v128_t v) {
+  v128_t letters = in_range(wasm_v128_or(v, wasm_i8x16_splat(0x20)), 'a', 26);
+  return wasm_v128_or(wasm_v128_or(digits16(v), letters), wasm_i8x16_eq(v, wasm_i8x16_splat('_')));
+}
+// The vector `v` moved one byte on, a space before it: the bytes before a text's first vector.
+static inline v128_t after_space(v128_t v) {
+  return wasm_i8x16_shuffle(wasm_i8x16_splat(' '), v, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30);
+}
+
 // The end (the `\n`) of the line that starts at p[s], before `to`, or -1; *errno set when the line holds a `-`
 // followed by a digit, at its start or after a byte that is not wordish (one pass over the line for both).
 static int line_end(const uint8_t* p, int s, int to, int* errno_like) {
-  const v128_t nl = wasm_i8x16_splat('\n'), dash = wasm_i8x16_splat('-'), zero = wasm_i8x16_splat('0'), ten = wasm_i8x16_splat(10);
+  const v128_t nl = wasm_i8x16_splat('\n'), dash = wasm_i8x16_splat('-');
   *errno_like = 0;
   for (int i = s; i < to; i += 16) {
     v128_t here = wasm_v128_load(p + i);
@@ -95,7 +113,7 @@ static int line_end(const uint8_t* p, int s, int to, int* errno_like) {
     uint32_t mine = ends ? (ends & -ends) - 1 : 0xffff;
     uint32_t dashes = wasm_i8x16_bitmask(wasm_i8x16_eq(here, dash)) & mine;
     if (dashes && !*errno_like) {
-      dashes &= wasm_i8x16_bitmask(wasm_u8x16_lt(wasm_i8x16_sub(wasm_v128_load(p + i + 1), zero), ten));
+      dashes &= wasm_i8x16_bitmask(digits16(wasm_v128_load(p + i + 1)));
       for (; dashes; dashes &= dashes - 1) {
         int at = i + __builtin_ctz(dashes);
         if (at == s || !wordish[p[at - 1]]) {
@@ -354,16 +372,6 @@ static inline int word_starts(const uint8_t* s, int i) { return i == 0 || !is_wo
 // The bytes of a vector that may start a match of a pass, given the vector and the bytes before each of its bytes.
 typedef v128_t (*Starts)(v128_t bytes, v128_t before);
 
-static inline v128_t in_range(v128_t v, uint8_t low, uint8_t count) {
-  return wasm_u8x16_lt(wasm_i8x16_sub(v, wasm_i8x16_splat((int8_t)low)), wasm_i8x16_splat((int8_t)count));
-}
-static inline v128_t digits16(v128_t v) { return in_range(v, '0', 10); }
-static inline v128_t lowers16(v128_t v) { return in_range(v, 'a', 26); }
-static inline v128_t hexes16(v128_t v) { return wasm_v128_or(digits16(v), in_range(wasm_v128_or(v, wasm_i8x16_splat(0x20)), 'a', 6)); }
-static inline v128_t words16(v128_t v) {
-  v128_t letters = in_range(wasm_v128_or(v, wasm_i8x16_splat(0x20)), 'a', 26);
-  return wasm_v128_or(wasm_v128_or(digits16(v), letters), wasm_i8x16_eq(v, wasm_i8x16_splat('_')));
-}
 static v128_t dashes(v128_t v, v128_t before) { (void)before; return wasm_i8x16_eq(v, wasm_i8x16_splat('-')); }
 static v128_t letter_es(v128_t v, v128_t before) { (void)before; return wasm_i8x16_eq(v, wasm_i8x16_splat('e')); }
 static v128_t digit_starts(v128_t v, v128_t before) { return wasm_v128_andnot(digits16(v), words16(before)); }
@@ -377,8 +385,7 @@ static inline __attribute__((always_inline)) int copy_to_start(const uint8_t* s,
   int i = *at;
   while (i < n) {
     v128_t v = wasm_v128_load(s + i);
-    v128_t before = i > 0 ? wasm_v128_load(s + i - 1)
-                          : wasm_i8x16_shuffle(wasm_i8x16_splat(' '), v, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30);
+    v128_t before = i > 0 ? wasm_v128_load(s + i - 1) : after_space(v);
     wasm_v128_store(d + o, v);
     uint32_t found = (uint32_t)wasm_i8x16_bitmask(starts(v, before));
     int left = n - i;
@@ -596,23 +603,21 @@ int template_of(int length) {
   // match ends before no word character): `-` and a digit; `err` and a digit; a digit, `.` and a digit; a run of 8 hex
   // digits; `[a-z_]` or `[a-z_]-` and a digit; a digit after no word character or `-`. A vector at a time, with the
   // bytes one and two before each (spaces before the text's start).
-  const v128_t spaces = wasm_i8x16_splat(' '), lane = wasm_i8x16_make(0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15);
+  const v128_t lane = wasm_i8x16_make(0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15);
   v128_t bad = wasm_i8x16_splat(0), negative = bad, err = bad, ipv4 = bad, subject = bad, number = bad;
   uint32_t hex_window = 0, hex = 0;
   for (int i = 0; i < length; i += 16) {
     v128_t v = wasm_v128_load(text_in + i);
-    v128_t b1 = i ? wasm_v128_load(text_in + i - 1) : wasm_i8x16_shuffle(spaces, v, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30);
-    v128_t b2 = i ? wasm_v128_load(text_in + i - 2) : wasm_i8x16_shuffle(spaces, v, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29);
+    v128_t b1 = i ? wasm_v128_load(text_in + i - 1) : after_space(v);
+    v128_t b2 = i ? wasm_v128_load(text_in + i - 2) : after_space(b1);
     v128_t valid = wasm_u8x16_lt(lane, wasm_i8x16_splat((int8_t)(length - i < 16 ? length - i : 16)));
     bad = wasm_v128_or(bad, wasm_v128_and(valid, wasm_v128_or(wasm_u8x16_le(v, wasm_i8x16_splat(ASIDE_UNSIGNED)), wasm_u8x16_ge(v, wasm_i8x16_splat((int8_t)0x80)))));
     v128_t digit = wasm_v128_and(valid, digits16(v)), dash_before = wasm_i8x16_eq(b1, wasm_i8x16_splat('-'));
-    v128_t name_before = wasm_v128_or(lowers16(b1), wasm_i8x16_eq(b1, wasm_i8x16_splat('_')));
-    v128_t name_before2 = wasm_v128_or(lowers16(b2), wasm_i8x16_eq(b2, wasm_i8x16_splat('_')));
     negative = wasm_v128_or(negative, wasm_v128_and(digit, dash_before));
     err = wasm_v128_or(err, wasm_v128_and(wasm_v128_and(valid, wasm_i8x16_eq(v, wasm_i8x16_splat('r'))),
                                           wasm_v128_and(wasm_i8x16_eq(b1, wasm_i8x16_splat('r')), wasm_i8x16_eq(b2, wasm_i8x16_splat('e')))));
     ipv4 = wasm_v128_or(ipv4, wasm_v128_and(digit, wasm_v128_and(wasm_i8x16_eq(b1, wasm_i8x16_splat('.')), digits16(b2))));
-    subject = wasm_v128_or(subject, wasm_v128_and(digit, wasm_v128_or(name_before, wasm_v128_and(dash_before, name_before2))));
+    subject = wasm_v128_or(subject, wasm_v128_and(digit, wasm_v128_or(names16(b1), wasm_v128_and(dash_before, names16(b2)))));
     number = wasm_v128_or(number, wasm_v128_andnot(digit, wasm_v128_or(words16(b1), dash_before)));
     // The hex bytes of the last two vectors as bits: a run of 8 of them is 8 bits set in a row.
     hex_window = (hex_window >> 16) | ((uint32_t)wasm_i8x16_bitmask(wasm_v128_and(valid, hexes16(v))) << 16);
