@@ -19,6 +19,9 @@
 // Filled in by the caller: each piece in its own slot, found by a multiplicative hash.
 uint32_t piece_table[1 << TABLE_BITS];
 uint32_t piece_multiplier;
+// Filled in by the caller as piece_table: the pieces of report headers alone (HEADER_GRAMS in src/lines/fast-scan.ts).
+uint32_t header_table[1 << TABLE_BITS];
+uint32_t header_multiplier;
 // 1 for the bytes that, before a `-`, make it part of a word (`x-1`, `2.-5`) rather than an errno's sign.
 uint8_t wordish[256];
 // Filled in by the caller: the months' names as written in syslog times (`Jan`), each as a little-endian load of its letters.
@@ -62,21 +65,21 @@ static inline uint32_t load32(const uint8_t* p) {
   return v;
 }
 
-// Whether a window of four bytes starting in [s, e) is in the table, each folded by `| 0x20`: eight windows a round,
+// Whether a window of four bytes starting in [s, e) is in `table`, each folded by `| 0x20`: eight windows a round,
 // made from one load and hashed side by side. Windows that run into the next line cannot match: no piece has a line
 // end (folded `*`) before its last byte.
-static int has_piece(const uint8_t* p, int s, int e) {
-  const v128_t fold = wasm_i32x4_splat(0x20202020), m = wasm_i32x4_splat((int32_t)piece_multiplier);
+static inline int has_piece(const uint32_t* table, uint32_t multiplier, const uint8_t* p, int s, int e) {
+  const v128_t fold = wasm_i32x4_splat(0x20202020), m = wasm_i32x4_splat((int32_t)multiplier);
   const v128_t low = wasm_i8x16_make(0, 1, 2, 3, 1, 2, 3, 4, 2, 3, 4, 5, 3, 4, 5, 6);
   const v128_t high = wasm_i8x16_make(4, 5, 6, 7, 5, 6, 7, 8, 6, 7, 8, 9, 7, 8, 9, 10);
   for (int i = s; i < e; i += 8) {
     v128_t bytes = wasm_v128_load(p + i);
     v128_t w0 = wasm_v128_or(wasm_i8x16_swizzle(bytes, low), fold), w1 = wasm_v128_or(wasm_i8x16_swizzle(bytes, high), fold);
     v128_t h0 = wasm_u32x4_shr(wasm_i32x4_mul(w0, m), 32 - TABLE_BITS), h1 = wasm_u32x4_shr(wasm_i32x4_mul(w1, m), 32 - TABLE_BITS);
-    v128_t t0 = wasm_u32x4_make(piece_table[wasm_u32x4_extract_lane(h0, 0)], piece_table[wasm_u32x4_extract_lane(h0, 1)],
-                                piece_table[wasm_u32x4_extract_lane(h0, 2)], piece_table[wasm_u32x4_extract_lane(h0, 3)]);
-    v128_t t1 = wasm_u32x4_make(piece_table[wasm_u32x4_extract_lane(h1, 0)], piece_table[wasm_u32x4_extract_lane(h1, 1)],
-                                piece_table[wasm_u32x4_extract_lane(h1, 2)], piece_table[wasm_u32x4_extract_lane(h1, 3)]);
+    v128_t t0 = wasm_u32x4_make(table[wasm_u32x4_extract_lane(h0, 0)], table[wasm_u32x4_extract_lane(h0, 1)],
+                                table[wasm_u32x4_extract_lane(h0, 2)], table[wasm_u32x4_extract_lane(h0, 3)]);
+    v128_t t1 = wasm_u32x4_make(table[wasm_u32x4_extract_lane(h1, 0)], table[wasm_u32x4_extract_lane(h1, 1)],
+                                table[wasm_u32x4_extract_lane(h1, 2)], table[wasm_u32x4_extract_lane(h1, 3)]);
     if (wasm_v128_any_true(wasm_v128_or(wasm_i32x4_eq(t0, w0), wasm_i32x4_eq(t1, w1)))) return 1;
   }
   return 0;
@@ -223,7 +226,7 @@ int scan(int from, int to, int max_line, int fresh, int every) {
     int errno_like;
     int e = line_end(p, s, to, &errno_like);
     if (e < 0) break;
-    if (every || errno_like || e - s > max_line || has_piece(p, s, e)) {
+    if (every || errno_like || e - s > max_line || has_piece(piece_table, piece_multiplier, p, s, e)) {
       stop_at[stops] = s;
       stop_end[stops] = e;
       stop_previous[stops] = previous;
@@ -243,6 +246,12 @@ int scan(int from, int to, int max_line, int fresh, int every) {
   last_line_at = previous;
   resume_at = s;
   return stops;
+}
+
+// Whether region[s, e) holds a piece of a report header (header_table): a text without one can open no report, and is
+// read without the header regexes (src/analysis/text-reading.ts). Asked of the texts kept only, not in the scan.
+int header_piece(int s, int e) {
+  return has_piece(header_table, header_multiplier, region, s, e);
 }
 
 // Keeps the first `count` stops of the last scan that may matter (`check`: by rest_keep for those with a text after a

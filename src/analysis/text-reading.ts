@@ -29,13 +29,17 @@ export interface RepeatedText extends PlainText {
   reading?: MessageReading;
 }
 
-/** What the decoded text after a syslog time is, when it is a plain line (see PlainText); null when it may open a report or a dump, or has no syslog origin. */
-export function readPlainText(rest: string, headers: HeaderMatcher, origins?: RecentTexts<LineOrigin | null>): (PlainText & { readonly origin: LineOrigin }) | null {
+/**
+ * What the decoded text after a syslog time is, when it is a plain line (see PlainText); null when it may open a report
+ * or a dump, or has no syslog origin. `headers` null: the text is known to hold no piece of a report header (see
+ * RegionStops.restHeaders), so it opens none.
+ */
+export function readPlainText(rest: string, headers: HeaderMatcher | null, origins?: RecentTexts<LineOrigin | null>): (PlainText & { readonly origin: LineOrigin }) | null {
   const origin = syslogOrigin(rest, { origins });
   if (origin === null) return null;
   const plain = plainText(rest, origin);
-  const reading = headers.read(plain.text);
-  if (reading.header !== null || (origin.kernel && reading.maybe && parseCpuLine(plain.text.trimStart()))) return null;
+  const reading = headers?.read(plain.text);
+  if (reading && (reading.header !== null || (origin.kernel && reading.maybe && parseCpuLine(plain.text.trimStart())))) return null;
   return plain;
 }
 
@@ -186,7 +190,7 @@ export function readTexts(bytes: Buffer, found: RegionStops, headers: HeaderMatc
     const key = again ? bytes.toString('latin1', start, end) : '';
     let read = again ? memory.recent.get(key) : undefined;
     if (read === undefined) {
-      read = readText(bytes, start, end, headers, memory);
+      read = readText(bytes, start, end, headers, found.restHeaders[id] === 1, memory);
       if (again) memory.recent.set(key, read);
     }
     if (read === 'unread') continue;
@@ -213,12 +217,14 @@ export function readTexts(bytes: Buffer, found: RegionStops, headers: HeaderMatc
  * origin read when not (a pid in the program's tag). A storage flood's texts differ in a sector or block number: read in
  * full, each cost 5 µs.
  */
-function readText(bytes: Buffer, start: number, end: number, headers: HeaderMatcher, memory: WorkerTexts): Read {
+function readText(bytes: Buffer, start: number, end: number, headers: HeaderMatcher, headerPiece: boolean, memory: WorkerTexts): Read {
   const length = end - start;
   const round = memory.round;
+  // (the header regexes only for a text with a piece of a header: see RegionStops.restHeaders)
+  const own = headerPiece ? headers : null;
   if (round.resting > 0) round.resting--;
   const firstNumber = length > SHAPE_BYTES || round.resting > 0 ? -1 : shapeOf(bytes, start, end);
-  if (firstNumber === -1) return readFully(bytes, start, end, headers);
+  if (firstNumber === -1) return readFully(bytes, start, end, own);
   if (++round.tried === SHAPE_ROUND) {
     round.resting = round.hits * SHAPE_HITS < SHAPE_ROUND ? SHAPE_REST : 0;
     round.tried = round.hits = 0;
@@ -229,11 +235,11 @@ function readText(bytes: Buffer, start: number, end: number, headers: HeaderMatc
   if (hashes[slot] !== hash) {
     hashes[slot] = hash;
     keys[slot] = undefined;
-    return readFully(bytes, start, end, headers);
+    return readFully(bytes, start, end, own);
   }
   const key = keys[slot];
   if (key === undefined || key.length !== length || key.compare(lastShape(), 0, length) !== 0) {
-    const read = readFully(bytes, start, end, headers);
+    const read = readFully(bytes, start, end, own);
     keys[slot] = Buffer.from(lastShape().subarray(0, length));
     shapeOf(bytes, start, end, true);
     const changed = lastShape();
@@ -241,7 +247,7 @@ function readText(bytes: Buffer, start: number, end: number, headers: HeaderMatc
     return read;
   }
   const known = reads[slot]!;
-  if (known === UNSURE) return readFully(bytes, start, end, headers);
+  if (known === UNSURE) return readFully(bytes, start, end, own);
   round.hits++;
   if (known === null || known === 'unread' || firstNumber >= length - known.fromEnd) return known;
   const rest = bytes.toString('utf8', start, end);
@@ -256,8 +262,8 @@ function sameMeaning(a: Read, b: Read): boolean {
   return a.event === null || (a.event.template === b.event!.template && sameReading(a.event, b.event!));
 }
 
-/** What a worker reads of the text `bytes[start, end)`, rule by rule. */
-function readFully(bytes: Buffer, start: number, end: number, headers: HeaderMatcher): Read {
+/** What a worker reads of the text `bytes[start, end)`, rule by rule (`headers` null: see readPlainText). */
+function readFully(bytes: Buffer, start: number, end: number, headers: HeaderMatcher | null): Read {
   const plain = readPlainText(bytes.toString('utf8', start, end), headers);
   if (!plain) return null;
   if (plain.invalidUtf8) return 'unread';

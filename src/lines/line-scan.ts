@@ -1,4 +1,4 @@
-import { buildTable, LINE_PIECES, mayMatter } from './fast-scan.js';
+import { buildTable, HEADER_PIECES, LINE_PIECES, mayMatter } from './fast-scan.js';
 import { MONTHS } from '../time/clock.js';
 import { LINE_SCAN_WASM } from './line-scan-wasm.js';
 import { lookupErrno } from '../knowledge/errno.js';
@@ -27,6 +27,8 @@ interface ScanExports {
   compact(count: number, check: number, offset: number, lineBase: number, previousStart: number, restBase: number): number;
   readonly piece_table: WasmGlobal;
   readonly piece_multiplier: WasmGlobal;
+  readonly header_table: WasmGlobal;
+  readonly header_multiplier: WasmGlobal;
   readonly wordish: WasmGlobal;
   readonly month_names: WasmGlobal;
   readonly region: WasmGlobal;
@@ -43,6 +45,7 @@ interface ScanExports {
   readonly rest_start: WasmGlobal;
   readonly rest_end: WasmGlobal;
   readonly rest_hash: WasmGlobal;
+  header_piece(start: number, end: number): number;
   readonly rest_count: WasmGlobal;
   readonly rest_keep: WasmGlobal;
   readonly stop_keep: WasmGlobal;
@@ -86,6 +89,7 @@ interface Scanner {
   readonly restStart: Int32Array;
   readonly restEnd: Int32Array;
   readonly restHash: Int32Array;
+  readonly headerPiece: ScanExports['header_piece'];
   /** The module's whole memory as 32-bit words, to read its single-number outputs at the indexes below. */
   readonly words: Int32Array;
   readonly linesPassed: number;
@@ -122,9 +126,14 @@ function scanner(): Scanner {
   const exports = new WebAssembly.Instance(module).exports as ScanExports;
   const { buffer } = exports.memory;
   const at = (global: WasmGlobal): number => global.value;
-  const table = buildTable(LINE_PIECES.map(littleEndian), TABLE_BITS);
-  new Int32Array(buffer, at(exports.piece_table), 1 << TABLE_BITS).set(table.slots);
-  new Uint32Array(buffer, at(exports.piece_multiplier), 1)[0] = table.multiplier >>> 0;
+  for (const [pieces, slots, multiplier] of [
+    [LINE_PIECES, exports.piece_table, exports.piece_multiplier],
+    [HEADER_PIECES, exports.header_table, exports.header_multiplier],
+  ] as const) {
+    const table = buildTable(pieces.map(littleEndian), TABLE_BITS);
+    new Int32Array(buffer, at(slots), 1 << TABLE_BITS).set(table.slots);
+    new Uint32Array(buffer, at(multiplier), 1)[0] = table.multiplier >>> 0;
+  }
   new Uint8Array(buffer, at(exports.wordish), 256).set(Uint8Array.from({ length: 256 }, (_, b) => (isWordish(b) ? 1 : 0)));
   new Uint32Array(buffer, at(exports.month_names), 12).set(MONTHS.map((name) => name.charCodeAt(0) | (name.charCodeAt(1) << 8) | (name.charCodeAt(2) << 16)));
   new Uint8Array(buffer, at(exports.errno_known), 1000).set(Uint8Array.from({ length: 1000 }, (_, n) => (lookupErrno(n) ? 1 : 0)));
@@ -144,6 +153,7 @@ function scanner(): Scanner {
     restStart: new Int32Array(buffer, at(exports.rest_start), MAX_RESTS),
     restEnd: new Int32Array(buffer, at(exports.rest_end), MAX_RESTS),
     restHash: new Int32Array(buffer, at(exports.rest_hash), MAX_RESTS),
+    headerPiece: exports.header_piece,
     words: new Int32Array(buffer),
     linesPassed: at(exports.lines_passed) >> 2,
     lastLineAt: at(exports.last_line_at) >> 2,
@@ -193,6 +203,12 @@ export interface RegionStops {
   readonly restSpans: Int32Array;
   /** A hash of each distinct text (FNV-1a over its bytes, four at a time), by id: equal texts have equal hashes. */
   readonly restHashes: Int32Array;
+  /**
+   * 1 for each distinct text kept that holds a piece of a report header (HEADER_PIECES), by id: a text without one opens
+   * no report and is no register dump's `CPU:` line (mayBeHeader is false for each of its parts). Told by the module
+   * (twice as fast as mayBeHeader on a busy node's long audit lines), for the texts kept only.
+   */
+  readonly restHeaders: Uint8Array;
   /** Lines of the region. */
   readonly lineCount: number;
   /** Where the region's last line starts (-1 when it has none). */
@@ -215,6 +231,7 @@ function scanRegion(bytes: Uint8Array, from: number, to: number, maxLineBytes: n
   const parts: Lists[] = [];
   const rests: number[] = [];
   const hashes: number[] = [];
+  const headers: number[] = [];
   let lines = 0;
   let lastStart = -1;
   for (let at = from; at < to; ) {
@@ -239,6 +256,7 @@ function scanRegion(bytes: Uint8Array, from: number, to: number, maxLineBytes: n
         rests.push(start, end);
         hashes.push(s.restHash[id]!);
         if (check) s.restKeep[id] = mayMatter(text.toString('latin1', start, end)) ? 1 : 0;
+        headers.push(!check || s.restKeep[id] === 1 ? s.headerPiece(s.restStart[id]!, s.restEnd[id]!) : 0);
       }
       if (check) {
         for (let k = 0; k < count; k++) {
@@ -258,7 +276,7 @@ function scanRegion(bytes: Uint8Array, from: number, to: number, maxLineBytes: n
     at = pieceEnd;
   }
   const lists = parts.length === 1 ? parts[0]! : (Object.fromEntries(LISTS.map((name) => [name, concat(parts.map((p) => p[name]))])) as Lists);
-  return { ...lists, restSpans: Int32Array.from(rests), restHashes: Int32Array.from(hashes), lineCount: lines, lastLineStart: lastStart };
+  return { ...lists, restSpans: Int32Array.from(rests), restHashes: Int32Array.from(hashes), restHeaders: Uint8Array.from(headers), lineCount: lines, lastLineStart: lastStart };
 }
 
 /** The text after the syslog time of the region's distinct text `id`, as Latin-1 (its bytes), from the bytes scanned. */

@@ -93,6 +93,9 @@ describe('fast line scan', () => {
     );
     expect(mayBeHeader('device veth1 entered promiscuous mode')).toBe(false);
     expect(mayBeHeader('imjournal: 42 messages lost due to rate-limiting')).toBe(false);
+    // Common words of notable lines are no header piece; the headers that hold them still pass.
+    for (const notHeader of ['time="2022-11-12" level=error msg="failed to delete task"', 'blk_update_request: I/O error, dev sdc, sector 2048']) expect(mayBeHeader(notHeader)).toBe(false);
+    for (const header of ['Internal error: Oops: 96000005 [#1] SMP', '[Hardware Error]: Machine check events logged', 'kworker/0:1: page allocation failure: order:0, mode:0x20']) expect(mayBeHeader(header)).toBe(true);
   });
 
   it('passes over routine lines and counts them', () => {

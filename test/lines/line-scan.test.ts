@@ -3,7 +3,7 @@
 // messages whole. Checked here against the JavaScript that reads the same lines one by one.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { mayMatter } from '../../src/lines/fast-scan.js';
+import { mayBeHeader, mayMatter } from '../../src/lines/fast-scan.js';
 import { readSyslogStamp } from '../../src/lines/formats.js';
 import { candidateLines, findStops, restText } from '../../src/lines/line-scan.js';
 import { MONTHS, monthIndex } from '../../src/time/clock.js';
@@ -107,6 +107,25 @@ describe('repeated texts', () => {
     // A fraction of a second is not packed (the reader reads such a time from the line).
     expect(found.clocks[3]).toBe(-1);
     expect(found.clocks[0]).toBe(10 | (12 << 4) | (10 << 9) | (10 << 15) | (59 << 21));
+  });
+});
+
+describe('texts that hold a piece of a report header', () => {
+  it('are told by the module: a kept text it finds none in passes no part of it through mayBeHeader (property)', { timeout: FUZZ_TIMEOUT_MS }, () => {
+    const words = fc.constantFrom('error', 'failed', 'BUG: ', 'WARNING: ', 'Internal error: ', 'divide error: 0000 [#1]', '[Hardware Error]: ', 'CPU: 3 PID', 'Pid: 1', 'list_add', 'é', '-5');
+    const text = fc.array(fc.oneof(words, fc.stringMatching(/^[ -~]{0,12}$/)), { maxLength: 6 }).map((parts) => parts.join(''));
+    fc.assert(
+      fc.property(fc.array(text, { minLength: 1, maxLength: 8 }), fc.boolean(), (texts, every) => {
+        const bytes = Buffer.from(texts.map((t) => `Nov 12 10:10:59 node-2 kernel: ${t}\n`).join(''));
+        const found = findStops(bytes, 0, bytes.length, 65536, every);
+        for (const id of found.restIds) {
+          const rest = Buffer.from(restText(bytes, found, id), 'latin1').toString('utf8');
+          // (its parts: the message after the origin, as the reader cuts it)
+          for (const part of [rest, rest.slice('node-2 kernel: '.length), rest.trim()]) if (mayBeHeader(part)) expect(found.restHeaders[id], rest).toBe(1);
+        }
+      }),
+      fuzzParams(5_000),
+    );
   });
 });
 
