@@ -243,7 +243,9 @@ function readText(bytes: Buffer, start: number, end: number, headers: HeaderMatc
     keys[slot] = Buffer.from(lastShape().subarray(0, length));
     shapeOf(bytes, start, end, true);
     const changed = lastShape();
-    reads[slot] = sameMeaning(read, readFully(Buffer.from(changed.buffer, changed.byteOffset, length), 0, length, headers)) ? read : UNSURE;
+    // (`own` fits the changed text too: its long numbers' characters stay hex digits, and a header piece takes a digit only
+    // as any hex digit, `X [#`, or alone, ` [1]`)
+    reads[slot] = sameMeaning(read, readFully(Buffer.from(changed.buffer, changed.byteOffset, length), 0, length, own)) ? read : UNSURE;
     return read;
   }
   const known = reads[slot]!;
