@@ -76,9 +76,12 @@ export interface WindowTable {
   readonly bits: number;
 }
 
-/** Builds a table of 2^bits slots with the first multiplier that leaves no two windows in one slot (found once, at load). */
-export function buildTable(windows: readonly number[], bits: number): WindowTable {
-  for (let multiplier = 0x9e3779b1; ; multiplier = (multiplier + 0x6a09e668) | 1) {
+/**
+ * Builds a table of 2^bits slots with the first multiplier from `first` on that leaves no two windows in one slot (found
+ * once, at load; a `first` known to fit spares the search, some 10 ms of each thread's start for the line scan's table).
+ */
+export function buildTable(windows: readonly number[], bits: number, first = 0x9e3779b1): WindowTable {
+  for (let multiplier = first; ; multiplier = (multiplier + 0x6a09e668) | 1) {
     const slots = new Int32Array(1 << bits);
     const fits = windows.every((w) => {
       const slot = Math.imul(w, multiplier) >>> (32 - bits);

@@ -64,8 +64,14 @@ interface ScanExports {
   readonly subject_bytes: WasmGlobal;
 }
 
+/**
+ * The multiplier that gives each of LINE_PIECES its own slot of the module's table (buildTable's search found it after
+ * 121 tries; a test checks that it still fits the pieces, else the search runs at each start).
+ */
+export const LINE_TABLE_MULTIPLIER = 0x52db7a71;
+
 /** Sizes fixed in native/line-scan.c. */
-const TABLE_BITS = 12;
+export const TABLE_BITS = 12;
 const REGION_BYTES = 1 << 20;
 const ROOM = 65536;
 const MAX_RESTS = 8192;
@@ -115,7 +121,7 @@ interface Scanner {
 const isWordish = (byte: number): boolean => /[\w.-]/.test(String.fromCharCode(byte));
 
 /** A window of four bytes, first byte high, as a little-endian load of the same bytes reads it. */
-const littleEndian = (window: number): number => (((window & 0xff) << 24) | ((window & 0xff00) << 8) | ((window >>> 8) & 0xff00) | (window >>> 24)) >>> 0;
+export const littleEndian = (window: number): number => (((window & 0xff) << 24) | ((window & 0xff00) << 8) | ((window >>> 8) & 0xff00) | (window >>> 24)) >>> 0;
 
 let instance: Scanner | null = null;
 
@@ -126,11 +132,11 @@ function scanner(): Scanner {
   const exports = new WebAssembly.Instance(module).exports as ScanExports;
   const { buffer } = exports.memory;
   const at = (global: WasmGlobal): number => global.value;
-  for (const [pieces, slots, multiplier] of [
-    [LINE_PIECES, exports.piece_table, exports.piece_multiplier],
-    [HEADER_PIECES, exports.header_table, exports.header_multiplier],
+  for (const [pieces, slots, multiplier, first] of [
+    [LINE_PIECES, exports.piece_table, exports.piece_multiplier, LINE_TABLE_MULTIPLIER],
+    [HEADER_PIECES, exports.header_table, exports.header_multiplier, undefined],
   ] as const) {
-    const table = buildTable(pieces.map(littleEndian), TABLE_BITS);
+    const table = buildTable(pieces.map(littleEndian), TABLE_BITS, first);
     new Int32Array(buffer, at(slots), 1 << TABLE_BITS).set(table.slots);
     new Uint32Array(buffer, at(multiplier), 1)[0] = table.multiplier >>> 0;
   }

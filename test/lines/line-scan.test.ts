@@ -3,9 +3,9 @@
 // messages whole. Checked here against the JavaScript that reads the same lines one by one.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { mayBeHeader, mayMatter } from '../../src/lines/fast-scan.js';
+import { buildTable, LINE_PIECES, mayBeHeader, mayMatter } from '../../src/lines/fast-scan.js';
 import { readSyslogStamp } from '../../src/lines/formats.js';
-import { candidateLines, findStops, restText } from '../../src/lines/line-scan.js';
+import { candidateLines, findStops, LINE_TABLE_MULTIPLIER, littleEndian, restText, TABLE_BITS } from '../../src/lines/line-scan.js';
 import { MONTHS, monthIndex } from '../../src/time/clock.js';
 import { FUZZ_TIMEOUT_MS, fuzzParams } from '../fuzz/params.js';
 
@@ -107,6 +107,14 @@ describe('repeated texts', () => {
     // A fraction of a second is not packed (the reader reads such a time from the line).
     expect(found.clocks[3]).toBe(-1);
     expect(found.clocks[0]).toBe(10 | (12 << 4) | (10 << 9) | (10 << 15) | (59 << 21));
+  });
+});
+
+describe('the table of pieces', () => {
+  it('takes the multiplier given for it: each piece its own slot at the first try, no search at start', () => {
+    const found = buildTable(LINE_PIECES.map(littleEndian), TABLE_BITS);
+    // (when the pieces change, LINE_TABLE_MULTIPLIER is to be the multiplier the search finds: this one)
+    expect(buildTable(LINE_PIECES.map(littleEndian), TABLE_BITS, LINE_TABLE_MULTIPLIER).multiplier, `0x${(found.multiplier >>> 0).toString(16)}`).toBe(LINE_TABLE_MULTIPLIER);
   });
 });
 
