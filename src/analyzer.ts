@@ -165,7 +165,8 @@ export class Analyzer implements FeedOwner {
     const known = this.repeats.get(key);
     if (known !== undefined) return known;
     const plain = readPlainText(buf.toString('utf8', restAt, end), this.headers, ctx.origins);
-    const repeated = plain && { ...plain, moving: null };
+    // (fields named: `moving` added to a spread copy costs V8 some 5 µs, see ripFrom)
+    const repeated = plain && { chars: plain.chars, origin: plain.origin, text: plain.text, invalidUtf8: plain.invalidUtf8, moving: null };
     this.repeats.set(key, repeated);
     return repeated;
   }

@@ -70,7 +70,8 @@ interface WarningHeader {
   readonly symbol: string | null;
 }
 
-const NONE = { assertion: null, problem: null, cpu: null, pid: null, comm: null } as const;
+// (every field, so that each header below only overrides: fields added to a spread copy cost V8 some 5 µs, see ripFrom)
+const NONE: WarningHeader = { assertion: null, problem: null, cpu: null, pid: null, comm: null, file: null, line: null, symbol: null };
 
 function parseHeader(m: RegExpExecArray): WarningHeader {
   if (m[1] !== undefined) return { ...NONE, cpu: Number(m[1]), pid: Number(m[2]), file: m[3]!, line: Number(m[4]), symbol: m[5]!.replace(/\(\)$/, '') };
