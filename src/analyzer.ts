@@ -53,12 +53,19 @@ export interface AnalyzeOptions extends FeedOptions {
   readonly knownIssues?: KnownIssues | null;
   /** Fix commits indexed from kernel trees (`ktriage kb index`, `--kb FILE`) to match incidents against. */
   readonly fixIndexes?: readonly FixIndex[];
+  /** @internal distinct reports kept, MAX_KEPT_REPORTS by default (a test gives a smaller one). */
+  readonly maxKeptReports?: number;
 }
 
 /** Report lines kept whole, all reports together: about 40 MB of the longest reports. */
 const MAX_KEPT_REPORT_LINES = 100_000;
 /** Header-less register dumps kept (a log that is itself a grep of `RIP:` lines holds one per line pair). */
 const MAX_KEPT_FRAGMENTS = 20_000;
+/**
+ * Distinct reports kept in all. A report kept slim still holds some 2.5 KB (its header, RIP, stack, fields): a WARN that
+ * fires on every packet for days prints millions, which would outgrow the heap; past this many, reports are counted.
+ */
+const MAX_KEPT_REPORTS = 100_000;
 
 /**
  * The whole analysis as a push pipeline: inputs are fed line by line (streaming, one pass), and
@@ -67,6 +74,8 @@ const MAX_KEPT_FRAGMENTS = 20_000;
 export class Analyzer implements FeedOwner {
   private readonly reports = new UniqueReports((line) => this.hostOf(line));
   private keptReportLines = 0;
+  /** Reports not kept past MAX_KEPT_REPORTS, and the first of them. */
+  private readonly droppedReports = { count: 0, first: null as LogLine | null };
   private readonly fragments: Fragment[] = [];
   /** What the log says about waiting (held-locks dumps, blocker lines, NMI backtraces...), for the wait-for graph. */
   private readonly waits = new WaitCollector();
@@ -150,6 +159,11 @@ export class Analyzer implements FeedOwner {
    * title need, not its lines, registers or Code: (the lines shown are those of each incident's first report).
    */
   private keepReport(report: Report): void {
+    if (this.reports.size >= (this.options.maxKeptReports ?? MAX_KEPT_REPORTS) && !this.reports.holds(report)) {
+      this.droppedReports.count++;
+      this.droppedReports.first ??= report.header;
+      return;
+    }
     const whole = this.keptReportLines + report.lines.length <= MAX_KEPT_REPORT_LINES;
     const kept = whole ? report : slim(report);
     const replaced = this.reports.offer(report, kept);
@@ -243,6 +257,8 @@ export class Analyzer implements FeedOwner {
       this.warn(example.path, 'spoofed-report', { line: example.lineNo, count, program: example.tag ?? '', excerpt: example.text.slice(0, 80) });
     }
     if (this.unassembled > 0) this.warn(null, 'reports-unassembled', { count: this.unassembled });
+    const dropped = this.droppedReports;
+    if (dropped.first) this.warn(dropped.first.path, 'reports-dropped', { count: dropped.count, max: this.options.maxKeptReports ?? MAX_KEPT_REPORTS, line: dropped.first.lineNo });
     if (this.events.droppedLines > 0) this.warn(null, 'template-cap', { lines: this.events.droppedLines });
     const grouped = groupIncidents({ reports: this.reports.values(), hostOf: this.hostOf });
     const unmatchedFragments = completeIncidents(grouped, this.fragments, this.hostOf);

@@ -109,6 +109,11 @@ export class UniqueReports {
     return this.byIdentity.size;
   }
 
+  /** Whether a copy of the report (as printed, or shorter) is kept already. */
+  holds(r: Report): boolean {
+    return this.byIdentity.has(reportIdentity(r, this.hostOf(r.header)));
+  }
+
   /**
    * The distinct reports, in the order they first came; a copy cut off before its RIP beside a whole one is left out, and
    * so is a header quoted alone (a test case's `START:` note, a grep pasted above the log) beside a report of its kind the

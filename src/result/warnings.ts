@@ -67,6 +67,7 @@ export const WARNING_CODES = [
   'nul-bytes-removed',
   'only-nul-bytes',
   'read-failed',
+  'reports-dropped',
   'reports-unassembled',
   'spoofed-report',
   'src-not-directory',

@@ -31,4 +31,17 @@ describe('memory stays bounded on a CPU stuck for a day', () => {
     expect(incident.evidence.length).toBeLessThanOrEqual(200);
     expect(incident.lastSeen).toBe(`2022-11-12T23:19:32`);
   });
+
+  it('keeps at most the distinct reports it is given room for, and says how many more it counted', () => {
+    const lines: string[] = [];
+    for (let i = 0; i < 30; i++) for (const m of report) lines.push(syslogAt(i * 28, m));
+    const result = analyzeText(`${lines.join('\n')}\n`, 'messages', { now: () => new Date('2022-11-14T00:00:00Z'), maxKeptReports: 20 });
+    expect(result.incidents[0]!.reports).toBe(20);
+    // The first report not kept: the 21st, at its header line.
+    expect(result.warnings).toEqual([expect.objectContaining({ path: 'messages', code: 'reports-dropped', params: { count: 10, max: 20, line: 20 * report.length + 1 } })]);
+    // A copy of a kept report (the log pasted twice) is no report more.
+    const twice = analyzeText(`${[...lines.slice(0, 20 * report.length), ...lines.slice(0, 20 * report.length)].join('\n')}\n`, 'messages', { now: () => new Date('2022-11-14T00:00:00Z'), maxKeptReports: 20 });
+    expect(twice.warnings.filter((w) => w.code === 'reports-dropped')).toEqual([]);
+    expect(twice.incidents[0]!.reports).toBe(20);
+  });
 });

@@ -156,6 +156,7 @@ const WARNING_PARAMS: Record<WarningCode, WarningParams> = {
   'nul-bytes-removed': { bytes: 4096 },
   'only-nul-bytes': { bytes: 4096 },
   'read-failed': { lines: 120 },
+  'reports-dropped': { count: 1200, max: 100000, line: 1100012 },
   'reports-unassembled': { count: 2 },
   'spoofed-report': { line: 1, count: 3, program: 'myapp', excerpt: 'BUG: soft lockup - CPU#3 stuck for 23s! [kworker/3:1:123]' },
   'src-not-directory': {},
