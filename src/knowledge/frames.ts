@@ -23,6 +23,8 @@ function beforeSuffix(name: string, end: number): number {
  * from the end (a regex anchored at `$` would rescan a long name from each of its dots).
  */
 export function baseFunctionName(name: string): string {
+  // (every suffix starts with a dot: most names have none, and are theirs; each matcher asks for every frame)
+  if (!name.includes('.')) return name;
   let end = name.length;
   for (let next = beforeSuffix(name, end); next < end; next = beforeSuffix(name, end)) end = next;
   return end === name.length ? name : name.slice(0, end);
