@@ -76,7 +76,8 @@ export function newAssembly(header: LogLine): Assembly {
  * lines. A stuck task repeats its stack, registers and Code: bytes from one report to the next.
  */
 export class StackHistory {
-  private readonly byTask = new Map<string, Set<string>>();
+  /** By task: the functions of its RIPs and frames, and its body lines (trimmed; two sets, so that no key string is made). */
+  private readonly byTask = new Map<string, { readonly functions: Set<string>; readonly lines: Set<string> }>();
   /** Bounds for a log with thousands of tasks reporting. */
   private static readonly MAX_TASKS = 256;
   private static readonly MAX_ENTRIES = 2048;
@@ -88,33 +89,35 @@ export class StackHistory {
   learn(claim: HeaderClaim, lines: readonly LogLine[]): void {
     const key = StackHistory.key(claim);
     if (key === null) return;
-    let set = this.byTask.get(key);
-    if (!set) {
+    let seen = this.byTask.get(key);
+    if (!seen) {
       if (this.byTask.size >= StackHistory.MAX_TASKS) return;
-      set = new Set();
-      this.byTask.set(key, set);
+      seen = { functions: new Set(), lines: new Set() };
+      this.byTask.set(key, seen);
     }
-    for (const line of lines.slice(1)) {
-      if (set.size >= StackHistory.MAX_ENTRIES) break;
-      const role = lineRole(line.text);
-      if ((role.kind === 'rip' || role.kind === 'frame') && role.fn) set.add(`fn:${role.fn}`);
-      set.add(`line:${line.text.trim()}`);
+    for (let i = 1; i < lines.length; i++) {
+      if (seen.functions.size + seen.lines.size >= StackHistory.MAX_ENTRIES) break;
+      const text = lines[i]!.text;
+      const role = lineRole(text);
+      if ((role.kind === 'rip' || role.kind === 'frame') && role.fn) seen.functions.add(role.fn);
+      seen.lines.add(text.trim());
     }
   }
 
   /** Whether earlier reports of the claimed task showed this function or printed this very line. */
   knows(claim: HeaderClaim, role: LineRole, text: string): boolean {
-    const set = this.entriesOf(claim);
-    if (!set) return false;
-    if ((role.kind === 'rip' || role.kind === 'frame') && role.fn && set.has(`fn:${role.fn}`)) return true;
-    return set.has(`line:${text.trim()}`);
+    const seen = this.seenOf(claim);
+    if (!seen) return false;
+    if ((role.kind === 'rip' || role.kind === 'frame') && role.fn && seen.functions.has(role.fn)) return true;
+    return seen.lines.has(text.trim());
   }
 
   isNew(claim: HeaderClaim): boolean {
-    return (this.entriesOf(claim)?.size ?? 0) === 0;
+    const seen = this.seenOf(claim);
+    return !seen || seen.functions.size + seen.lines.size === 0;
   }
 
-  private entriesOf(claim: HeaderClaim): ReadonlySet<string> | null {
+  private seenOf(claim: HeaderClaim): { readonly functions: ReadonlySet<string>; readonly lines: ReadonlySet<string> } | null {
     const key = StackHistory.key(claim);
     return key === null ? null : (this.byTask.get(key) ?? null);
   }
