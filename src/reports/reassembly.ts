@@ -63,12 +63,14 @@ export interface Assembly {
   readonly stackWords: Set<string>;
   /** The first RIP line taken. */
   ripLine: string | null;
+  /** For each line taken, in order, the function of a RIP or frame line (null for other lines): what StackHistory.learn keeps of it. */
+  readonly functions: (string | null)[];
   /** Set when lines were withheld because they could have been another report's. */
   ambiguous: boolean;
 }
 
 export function newAssembly(header: LogLine): Assembly {
-  return { claim: headerClaim(header.text), caller: header.caller, seen: new Set(), stackWords: new Set(), ripLine: null, ambiguous: false };
+  return { claim: headerClaim(header.text), caller: header.caller, seen: new Set(), stackWords: new Set(), ripLine: null, functions: [], ambiguous: false };
 }
 
 /**
@@ -86,7 +88,8 @@ export class StackHistory {
     return claim.cpu === null && claim.pid === null ? null : `${claim.cpu}/${claim.pid}`;
   }
 
-  learn(claim: HeaderClaim, lines: readonly LogLine[]): void {
+  /** Learns a report's body lines (`lines` but the header), with the functions its assembly read of them (Assembly.functions). */
+  learn({ claim, functions }: Pick<Assembly, 'claim' | 'functions'>, lines: readonly LogLine[]): void {
     const key = StackHistory.key(claim);
     if (key === null) return;
     let seen = this.byTask.get(key);
@@ -97,10 +100,9 @@ export class StackHistory {
     }
     for (let i = 1; i < lines.length; i++) {
       if (seen.functions.size + seen.lines.size >= StackHistory.MAX_ENTRIES) break;
-      const text = lines[i]!.text;
-      const role = lineRole(text);
-      if ((role.kind === 'rip' || role.kind === 'frame') && role.fn) seen.functions.add(role.fn);
-      seen.lines.add(text.trim());
+      const fn = functions[i - 1];
+      if (fn) seen.functions.add(fn);
+      seen.lines.add(lines[i]!.text.trim());
     }
   }
 
@@ -186,5 +188,6 @@ export function take(a: Assembly, text: string): LineRole {
   if (key !== null) a.seen.add(key);
   if (role.kind === 'words') for (const w of text.trim().split(/\s+/)) a.stackWords.add(w);
   if (role.kind === 'rip') a.ripLine ??= text;
+  a.functions.push(role.kind === 'rip' || role.kind === 'frame' ? role.fn : null);
   return role;
 }

@@ -324,7 +324,7 @@ export class Segmenter {
       damage: [...(block.assembly.ambiguous ? [corruption('corruption.interleaved')] : []), ...(block.crowded ? [corruption('corruption.crowded')] : [])],
     };
     if (block.assembly.ambiguous || block.crowded) this.sink.unassembled();
-    this.history.learn(block.assembly.claim, block.lines);
+    this.history.learn(block.assembly, block.lines);
     try {
       const report = block.detector.detect(input);
       if (report) this.sink.report(report);

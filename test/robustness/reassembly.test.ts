@@ -16,6 +16,15 @@ function twoOpen(taken12: string[] = [], taken13: string[] = []) {
   return [a, b];
 }
 
+/** A history that has learned one report of HEADER_12's task, its body lines taken as the segmenter takes them. */
+function learnedOf(body: string[]): StackHistory {
+  const history = new StackHistory();
+  const assembly = newAssembly(line(HEADER_12));
+  body.forEach((t) => take(assembly, t));
+  history.learn(assembly, [line(HEADER_12), ...body.map((t) => line(t))]);
+  return history;
+}
+
 describe('line roles and header claims', () => {
   it('tells the lines of a register dump apart', () => {
     expect(lineRole('CPU: 13 PID: 74 Comm: migration/13 Tainted: G W OEL 3.10.0 #1')).toEqual({ kind: 'cpu', cpu: 13, pid: 74 });
@@ -46,9 +55,8 @@ describe('attributing a line to one of two open reports', () => {
   });
 
   it('a Code: line goes to the task without history only when the other is at a RIP whose Code: it knows', () => {
-    const learned = new StackHistory();
     const rip = 'RIP: 0010:_raw_spin_unlock_irqrestore+0x15/0x20';
-    learned.learn(headerClaim(HEADER_12), [line(HEADER_12), line(rip), line('Code: 57 9d <0f> 1f')]);
+    const learned = learnedOf([rip, 'Code: 57 9d <0f> 1f']);
     const code13 = 'Code: f3 90 <8b> 43 20';
     expect(attribute(twoOpen([rip], []), code13, learned)).toEqual({ to: 1 });
     expect(attribute(twoOpen(['RIP: 0010:__wake_up+0xe/0x50'], []), code13, learned)).toEqual({ withheld: [0, 1], damaging: true });
@@ -62,8 +70,7 @@ describe('attributing a line to one of two open reports', () => {
   });
 
   it("a frame the task showed in earlier reports is that task's; an unknown one belongs to the task with no history", () => {
-    const learned = new StackHistory();
-    learned.learn(headerClaim(HEADER_12), [line(HEADER_12), line('RIP: 0010:_raw_spin_unlock_irqrestore+0x15/0x20'), line('[<ffffffff812f7951>] blk_set_queue_dying+0xa1/0xc0')]);
+    const learned = learnedOf(['RIP: 0010:_raw_spin_unlock_irqrestore+0x15/0x20', '[<ffffffff812f7951>] blk_set_queue_dying+0xa1/0xc0']);
     const ready = ['CPU: 1 PID: 1 Comm: a Not tainted 3.10.0 #1', 'RIP: 0010:f+0x1/0x2', 'Call Trace:'];
     expect(attribute(twoOpen(ready, ready), '[<ffffffff812f7951>] blk_set_queue_dying+0xa1/0xc0', learned)).toEqual({ to: 0 });
     expect(attribute(twoOpen(ready, ready), '[<ffffffff81116a18>] cpu_stopper_thread+0x98/0x170', learned)).toEqual({ to: 1 });
