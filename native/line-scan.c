@@ -19,7 +19,7 @@
 // Filled in by the caller: each piece in its own slot, found by a multiplicative hash.
 uint32_t piece_table[1 << TABLE_BITS];
 uint32_t piece_multiplier;
-// Filled in by the caller as piece_table: the pieces of report headers alone (HEADER_GRAMS in src/lines/fast-scan.ts).
+// Filled in by the caller as piece_table: the pieces of report headers alone (HEADER_PIECES in src/lines/fast-scan.ts).
 uint32_t header_table[1 << TABLE_BITS];
 uint32_t header_multiplier;
 // 1 for the bytes that, before a `-`, make it part of a word (`x-1`, `2.-5`) rather than an errno's sign.

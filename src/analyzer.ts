@@ -74,8 +74,9 @@ const MAX_KEPT_REPORTS = 100_000;
 export class Analyzer implements FeedOwner {
   private readonly reports = new UniqueReports((line) => this.hostOf(line));
   private keptReportLines = 0;
-  /** Reports not kept past MAX_KEPT_REPORTS, and the first of them. */
+  /** Reports not kept past maxKeptReports, and the first of them. */
   private readonly droppedReports = { count: 0, first: null as LogLine | null };
+  private readonly maxKeptReports: number;
   private readonly fragments: Fragment[] = [];
   /** What the log says about waiting (held-locks dumps, blocker lines, NMI backtraces...), for the wait-for graph. */
   private readonly waits = new WaitCollector();
@@ -101,6 +102,7 @@ export class Analyzer implements FeedOwner {
   private readonly textMemory = workerTexts();
 
   constructor(private readonly options: AnalyzeOptions = {}) {
+    this.maxKeptReports = options.maxKeptReports ?? MAX_KEPT_REPORTS;
     const room = options.rememberTexts ? REPEATED_TEXTS_ROOM : 0;
     this.headers = new HeaderMatcher(options.detectors, room);
     this.events = new EventAggregator(new RecentTexts(room));
@@ -159,7 +161,7 @@ export class Analyzer implements FeedOwner {
    * title need, not its lines, registers or Code: (the lines shown are those of each incident's first report).
    */
   private keepReport(report: Report): void {
-    if (this.reports.size >= (this.options.maxKeptReports ?? MAX_KEPT_REPORTS) && !this.reports.holds(report)) {
+    if (this.reports.size >= this.maxKeptReports && !this.reports.holds(report)) {
       this.droppedReports.count++;
       this.droppedReports.first ??= report.header;
       return;
@@ -258,7 +260,7 @@ export class Analyzer implements FeedOwner {
     }
     if (this.unassembled > 0) this.warn(null, 'reports-unassembled', { count: this.unassembled });
     const dropped = this.droppedReports;
-    if (dropped.first) this.warn(dropped.first.path, 'reports-dropped', { count: dropped.count, max: this.options.maxKeptReports ?? MAX_KEPT_REPORTS, line: dropped.first.lineNo });
+    if (dropped.first) this.warn(dropped.first.path, 'reports-dropped', { count: dropped.count, max: this.maxKeptReports, line: dropped.first.lineNo });
     if (this.events.droppedLines > 0) this.warn(null, 'template-cap', { lines: this.events.droppedLines });
     const grouped = groupIncidents({ reports: this.reports.values(), hostOf: this.hostOf });
     const unmatchedFragments = completeIncidents(grouped, this.fragments, this.hostOf);

@@ -190,7 +190,8 @@ export function readTexts(bytes: Buffer, found: RegionStops, headers: HeaderMatc
     const key = again ? bytes.toString('latin1', start, end) : '';
     let read = again ? memory.recent.get(key) : undefined;
     if (read === undefined) {
-      read = readText(bytes, start, end, headers, found.restHeaders[id] === 1, memory);
+      // (the header regexes only for a text with a piece of a header: see RegionStops.restHeaders)
+      read = readText(bytes, start, end, found.restHeaders[id] === 1 ? headers : null, memory);
       if (again) memory.recent.set(key, read);
     }
     if (read === 'unread') continue;
@@ -217,14 +218,12 @@ export function readTexts(bytes: Buffer, found: RegionStops, headers: HeaderMatc
  * origin read when not (a pid in the program's tag). A storage flood's texts differ in a sector or block number: read in
  * full, each cost 5 µs.
  */
-function readText(bytes: Buffer, start: number, end: number, headers: HeaderMatcher, headerPiece: boolean, memory: WorkerTexts): Read {
+function readText(bytes: Buffer, start: number, end: number, headers: HeaderMatcher | null, memory: WorkerTexts): Read {
   const length = end - start;
   const round = memory.round;
-  // (the header regexes only for a text with a piece of a header: see RegionStops.restHeaders)
-  const own = headerPiece ? headers : null;
   if (round.resting > 0) round.resting--;
   const firstNumber = length > SHAPE_BYTES || round.resting > 0 ? -1 : shapeOf(bytes, start, end);
-  if (firstNumber === -1) return readFully(bytes, start, end, own);
+  if (firstNumber === -1) return readFully(bytes, start, end, headers);
   if (++round.tried === SHAPE_ROUND) {
     round.resting = round.hits * SHAPE_HITS < SHAPE_ROUND ? SHAPE_REST : 0;
     round.tried = round.hits = 0;
@@ -235,21 +234,21 @@ function readText(bytes: Buffer, start: number, end: number, headers: HeaderMatc
   if (hashes[slot] !== hash) {
     hashes[slot] = hash;
     keys[slot] = undefined;
-    return readFully(bytes, start, end, own);
+    return readFully(bytes, start, end, headers);
   }
   const key = keys[slot];
   if (key === undefined || key.length !== length || key.compare(lastShape(), 0, length) !== 0) {
-    const read = readFully(bytes, start, end, own);
+    const read = readFully(bytes, start, end, headers);
     keys[slot] = Buffer.from(lastShape().subarray(0, length));
     shapeOf(bytes, start, end, true);
     const changed = lastShape();
-    // (`own` fits the changed text too: its long numbers' characters stay hex digits, and a header piece takes a digit only
-    // as any hex digit, `X [#`, or alone, ` [1]`)
-    reads[slot] = sameMeaning(read, readFully(Buffer.from(changed.buffer, changed.byteOffset, length), 0, length, own)) ? read : UNSURE;
+    // (`headers` fits the changed text too: its long numbers' characters stay hex digits, and a header piece takes a digit
+    // only as any hex digit, `X [#`, or alone, ` [1]`)
+    reads[slot] = sameMeaning(read, readFully(Buffer.from(changed.buffer, changed.byteOffset, length), 0, length, headers)) ? read : UNSURE;
     return read;
   }
   const known = reads[slot]!;
-  if (known === UNSURE) return readFully(bytes, start, end, own);
+  if (known === UNSURE) return readFully(bytes, start, end, headers);
   round.hits++;
   if (known === null || known === 'unread' || firstNumber >= length - known.fromEnd) return known;
   const rest = bytes.toString('utf8', start, end);

@@ -237,7 +237,7 @@ function scanRegion(bytes: Uint8Array, from: number, to: number, maxLineBytes: n
   const parts: Lists[] = [];
   const rests: number[] = [];
   const hashes: number[] = [];
-  const headers: number[] = [];
+  const headerFlags: number[] = [];
   let lines = 0;
   let lastStart = -1;
   for (let at = from; at < to; ) {
@@ -262,7 +262,7 @@ function scanRegion(bytes: Uint8Array, from: number, to: number, maxLineBytes: n
         rests.push(start, end);
         hashes.push(s.restHash[id]!);
         if (check) s.restKeep[id] = mayMatter(text.toString('latin1', start, end)) ? 1 : 0;
-        headers.push(!check || s.restKeep[id] === 1 ? s.headerPiece(s.restStart[id]!, s.restEnd[id]!) : 0);
+        headerFlags.push(!check || s.restKeep[id] === 1 ? s.headerPiece(s.restStart[id]!, s.restEnd[id]!) : 0);
       }
       if (check) {
         for (let k = 0; k < count; k++) {
@@ -282,7 +282,7 @@ function scanRegion(bytes: Uint8Array, from: number, to: number, maxLineBytes: n
     at = pieceEnd;
   }
   const lists = parts.length === 1 ? parts[0]! : (Object.fromEntries(LISTS.map((name) => [name, concat(parts.map((p) => p[name]))])) as Lists);
-  return { ...lists, restSpans: Int32Array.from(rests), restHashes: Int32Array.from(hashes), restHeaders: Uint8Array.from(headers), lineCount: lines, lastLineStart: lastStart };
+  return { ...lists, restSpans: Int32Array.from(rests), restHashes: Int32Array.from(hashes), restHeaders: Uint8Array.from(headerFlags), lineCount: lines, lastLineStart: lastStart };
 }
 
 /** The text after the syslog time of the region's distinct text `id`, as Latin-1 (its bytes), from the bytes scanned. */

@@ -77,11 +77,11 @@ function parseHeader(m: RegExpExecArray): WarningHeader {
   if (m[1] !== undefined) return { ...NONE, cpu: Number(m[1]), pid: Number(m[2]), file: m[3]!, line: Number(m[4]), symbol: m[5]!.replace(/\(\)$/, '') };
   if (m[6] !== undefined) return { ...NONE, file: m[6], line: Number(m[7]), symbol: m[8] ?? null };
   if (m[9] !== undefined) return { ...NONE, cpu: Number(m[12]), pid: Number(m[14]), comm: m[13]!, file: m[9], line: Number(m[10]), symbol: m[11]! };
-  if (m[15] !== undefined) return { ...NONE, pid: Number(m[16]), comm: m[15], file: null, line: null, symbol: null };
+  if (m[15] !== undefined) return { ...NONE, pid: Number(m[16]), comm: m[15] };
   if (m[18] !== undefined) return { ...NONE, file: m[18], line: Number(m[19]), symbol: m[17] ?? null };
-  if (m[20] !== undefined) return { ...NONE, assertion: 'RTNL', file: m[20], line: Number(m[21]), symbol: null };
+  if (m[20] !== undefined) return { ...NONE, assertion: 'RTNL', file: m[20], line: Number(m[21]) };
   if (m[23] !== undefined) return { ...NONE, file: m[23], line: Number(m[24]), symbol: m[25]! };
-  return { ...NONE, assertion: 'sysctl table check', problem: m.input.slice(m.index + m[0].length), file: null, line: null, symbol: null };
+  return { ...NONE, assertion: 'sysctl table check', problem: m.input.slice(m.index + m[0].length) };
 }
 
 /** The function of an old header that named none on its own line: the console wrapped it onto the next. */
