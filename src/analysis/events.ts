@@ -278,9 +278,11 @@ function inTimeOrder(groups: Group[]): Group[] {
   return keyed.sort((a, b) => a.key - b.key).map((k) => k.group);
 }
 
-const NATURAL = new Intl.Collator('en', { numeric: true });
+// Made at its first use: making a collator costs some 15 ms, in each thread that loads this module (the scan workers never sort).
+let natural: Intl.Collator | null = null;
 
 /** Compares "rbd10" after "rbd9" (what `localeCompare(b, 'en', { numeric: true })` does, without a collator per call). */
 export function naturalCompare(a: string, b: string): number {
-  return NATURAL.compare(a, b);
+  natural ??= new Intl.Collator('en', { numeric: true });
+  return natural.compare(a, b);
 }

@@ -3,7 +3,7 @@ import { accessSync, constants, statSync } from 'node:fs';
 import { delimiter, join } from 'node:path';
 import { pipeline, Readable } from 'node:stream';
 import type { ReadableStream as WebReadableStream } from 'node:stream/web';
-import xz from 'xz-decompress';
+import { createRequire } from 'node:module';
 import type { Reason } from '../result/warnings.js';
 
 /**
@@ -72,6 +72,8 @@ function findOnPath(name: string, path: string): string | null {
 /** The text of an xz stream decoded in this thread: by the xz `program` when one is given, else by xz-decompress (WebAssembly). */
 export function xzText(compressed: Readable, program: string | null): Readable {
   if (program) return xzByProgram(compressed, program);
+  // Loaded here, not with the module: its WebAssembly costs some 7 ms at each start, and most runs read no xz.
+  const xz = createRequire(import.meta.url)('xz-decompress') as typeof import('xz-decompress');
   return Readable.fromWeb(new xz.XzReadableStream(Readable.toWeb(compressed) as ReadableStream<Uint8Array>) as WebReadableStream<Uint8Array>);
 }
 
