@@ -107,16 +107,43 @@ export const isInterruptEntryFrame = matcher(['__irq_svc', 'gic_handle_irq', 'do
 export const isSelfDumpFrame = matcher(['dump_stack', 'dump_stack_lvl', '__dump_stack'], []);
 
 /**
- * Frames that report, lock, wait, schedule, allocate, copy or dump: a kernel developer skips them
- * to find the function that is to blame.
+ * Frames of the report's own making: the dump, the printing, the check that fired (sanitizers, lockdep and its irq
+ * tracing hooks, the preemption and might-sleep checks) and the unwinder. Never a culprit, even when every other frame
+ * of a trace is generic plumbing too (a check that fired in the page fault path).
  */
-const GENERIC_EXACT = [
+const REPORTING_EXACT = [
   // reporting and dumping
   'dump_stack', 'dump_stack_lvl', 'show_stack', 'show_regs', '__show_regs', 'show_trace_log_lvl', 'printk', '_printk', 'vprintk',
   'vprintk_emit', 'vprintk_default', 'panic', 'die', '__die', 'oops_end', 'do_trap', 'do_error_trap', 'report_bug', 'handle_bug',
   'exc_invalid_op', '__warn', 'warn_slowpath_fmt', 'warn_slowpath_null', 'warn_slowpath_common', 'warn_on_slowpath', '__warn_printk', 'bad_page',
   'watchdog_timer_fn', 'watchdog_overflow_callback', 'nmi_cpu_backtrace', 'nmi_trigger_cpumask_backtrace', 'arch_trigger_cpumask_backtrace',
   'sched_show_task', '_sched_show_task', 'print_other_cpu_stall', 'dump_cpu_task', 'trigger_single_cpu_backtrace',
+] as const;
+
+const REPORTING_PATTERNS = [
+  /^(?:__)?kasan_/, /^(?:__)?asan_/, /^(?:__)?kmsan_/, /^(?:__)?kcsan_/, /^(?:__)?ubsan_/, /^(?:__)?sanitizer_/, /^check_memory_region/,
+  /^(?:__)?lockdep_/, /^print_(?:circular|usage|bad_irq|deadlock|lock)/, /^(?:__)?debug_lockdep/, /^check_(?:prev_add|noncircular|deadlock)/,
+  /^validate_chain/, /^(?:__)?lock_acquire/, /^mark_lock/, /^trace_hardirqs/,
+  /^(?:__)?(?:dump|show)_/, /^warn_slowpath_(?:fmt|null|common|fmt_taint)$/, /^__might_(?:sleep|fault|resched)/, /^___might_sleep/, /^might_fault/,
+  /^debug_smp_processor_id$/, /^check_preemption_disabled$/, /^__this_cpu_preempt_check$/,
+  // unwinders
+  /^(?:__)?unwind_/, /^(?:__)?(?:core_)?kernel_text_address$/, /^is_(?:bpf|ftrace)_(?:text_address|trampoline)$/, /^(?:__)?save_stack/,
+  // sanitizer, debug-object and lockdep reporting and bookkeeping
+  /^print_address_description/, /^print_report/, /^(?:__)?report_(?:bug|kasan|generic)/, /^(?:__)?debug_object/, /^(?:__)?lock_(?:release|class|is_held|downgrade)/,
+  /^(?:reacquire|mark)_held_locks/, /^(?:__)?check_(?:object_size|heap_object|object)$/, /^(?:__)?(?:do_)?error_trap/, /^(?:do_|asm_)?invalid_op$/, /^fixup_bug$/,
+  /^(?:__)?(?:do_)?trap$/, /hwasan/, /^(?:read|write)_once_.*nocheck/, /^walk_stack/, /^dump_backtrace/, /^warn_alloc(?:_failed|_show_mem)?$/, /^warn_bogus_irq_restore$/, /^print_(?:unlock|usage_bug|tainted|hex_dump)/,
+  /^imbalance_bug$/, /^_*panic/, /panic_on_warn/, /^(?:trace|lockdep)_(?:hard|soft)irq/, /^stack_trace_(?:consume_entry|save)/, /^arch_stack_walk$/, /^register_lock_class$/, /^get_taint$/,
+  /^__fortify_report$/, /^__stack_chk_fail(?:_local)?$/, /^msan_/,
+] as const;
+
+/** True when the frame is the report's own making (see REPORTING_EXACT). */
+export const isReportingFrame = matcher(REPORTING_EXACT, REPORTING_PATTERNS);
+
+/**
+ * Frames that report, lock, wait, schedule, allocate, copy or dump: a kernel developer skips them
+ * to find the function that is to blame.
+ */
+const GENERIC_EXACT = [
   // the NMI path of the perf-based hard lockup detector
   '__perf_event_overflow', 'perf_event_overflow', 'intel_pmu_handle_irq', 'handle_pmi_common', 'x86_pmu_handle_irq', 'amd_pmu_handle_irq',
   'perf_event_nmi_handler', 'nmi_handle', 'default_do_nmi', 'do_nmi', 'exc_nmi', 'asm_exc_nmi', 'end_repeat_nmi', 'watchdog_hardlockup_check',
@@ -175,21 +202,12 @@ const GENERIC_EXACT = [
 const ALLOC_FAMILY = /^(?:__kmalloc|k?v?[mzc]alloc)(?:_node|_array|_array_node|_trace|_node_trace|_large|_large_node|_order|_order_trace|_slab|_reserve|_track_caller|_node_track_caller|_fix_flags|_size_roundup|_cache|_cache_node|_user|_32|_32_user|_huge|_huge_node)?(?:_noprof)?$/;
 
 const GENERIC_PATTERNS = [
-  /^(?:__)?kasan_/, /^(?:__)?asan_/, /^(?:__)?kmsan_/, /^(?:__)?kcsan_/, /^(?:__)?ubsan_/, /^(?:__)?sanitizer_/, /^check_memory_region/,
-  /^(?:__)?lockdep_/, /^print_(?:circular|usage|bad_irq|deadlock|lock)/, /^(?:__)?debug_lockdep/, /^check_(?:prev_add|noncircular|deadlock)/,
-  /^validate_chain/, /^(?:__)?lock_acquire/, /^mark_lock/, /^trace_hardirqs/, /^(?:__)?rcu_read_(?:un)?lock/, /^(?:_)?raw_spin/, /^queued_(?:read|write)_lock/,
-  /^(?:__)?(?:dump|show)_/, /^warn_slowpath_(?:fmt|null|common|fmt_taint)$/, /^__might_(?:sleep|fault|resched)/, /^___might_sleep/, /^might_fault/,
+  /^(?:__)?rcu_read_(?:un)?lock/, /^(?:_)?raw_spin/, /^queued_(?:read|write)_lock/,
   /^(?:__)?(?:asm_)?exc_page_fault/, /^(?:__)?do_page_fault/, /^(?:__)?bad_area/, /^no_context$/, /^page_fault$/, /^do_user_addr_fault/,
   /^kernelmode_fixup_or_oops/, /^handle_page_fault/, /^spurious_kernel_fault/, /^(?:__)?do_kern_addr_fault/,
   /^fixup_exception/, /^ex_handler_/, /^(?:__)?mutex_lock/, /^(?:__)?wait_for_completion/,
   /^(?:__)?alloc_pages/, /^kmem_cache_alloc/, /^(?:__)?memcpy/, /^(?:__)?memset/, /^(?:__)?memmove/,
   /^(?:__)?(?:copy|clear)_user/, /^_copy_(?:to|from)_user/, /^_*kv?free(?:_sensitive|_const|_bulk|_call_rcu)?$/, /^_*kfree_rcu\w*$/, /^slab_/, /^(?:__)?slab_/,
-  // sanitizer, debug-object and lockdep reporting and bookkeeping
-  /^print_address_description/, /^print_report/, /^(?:__)?report_(?:bug|kasan|generic)/, /^(?:__)?debug_object/, /^(?:__)?lock_(?:release|class|is_held|downgrade)/,
-  /^(?:reacquire|mark)_held_locks/, /^(?:__)?check_(?:object_size|heap_object|object)$/, /^(?:__)?(?:do_)?error_trap/, /^(?:do_|asm_)?invalid_op$/, /^fixup_bug$/,
-  /^(?:__)?(?:do_)?trap$/, /hwasan/, /^(?:read|write)_once_.*nocheck/, /^walk_stack/, /^dump_backtrace/, /^warn_alloc(?:_failed|_show_mem)?$/, /^warn_bogus_irq_restore$/, /^print_(?:unlock|usage_bug|tainted|hex_dump)/,
-  /^imbalance_bug$/, /^_*panic/, /panic_on_warn/, /^(?:trace|lockdep)_(?:hard|soft)irq/, /^stack_trace_(?:consume_entry|save)/, /^arch_stack_walk$/, /^register_lock_class$/, /^get_taint$/,
-  /^__fortify_report$/, /^__stack_chk_fail(?:_local)?$/, /^msan_/,
   // MMIO accessors: the driver that calls them is the one to look at
   /^__raw_(?:read|write)[bwlq]$/, /^(?:read|write)[bwlq](?:_relaxed)?$/, /^io(?:read|write)(?:8|16|32|64)(?:be)?(?:_rep)?$/, /^read_word_at_a_time$/, /^hex_dump_to_buffer$/, /^(?:__)?(?:timer|work)_is_static_object$/, /seqprop_assert/,
   // the arm64 fault path (the x86 one is above)
@@ -220,18 +238,17 @@ const GENERIC_PATTERNS = [
   /^kobject_/, /^add_uevent_var$/, /^get_device_parent/, /^device_(?:add|del|unregister|destroy|release|for_each_child|remove_file)$/, /^put_device$/,
   /^devres_release_all$/, /sysfs_remove/, /^hwrng_unregister$/, /^i2c_del_adapter$/, /^__unregister_client$/, /^rollback_registered/, /^unregister_netdev/,
   /^tty_unregister_device$/, /^dummy_urb_enqueue$/, /^usb_(?:kill_urb|kill_anchored_urbs|control_msg|hcd_submit_urb|submit_urb|start_wait_urb|bulk_msg|interrupt_msg)$/,
-  // unwinders, timer-interrupt entry and scheduler/RCU internals a stalled or blocked stack passes through
-  /^(?:__)?unwind_/, /^(?:__)?(?:core_)?kernel_text_address$/, /^is_(?:bpf|ftrace)_(?:text_address|trampoline)$/, /^(?:__)?save_stack/,
+  // timer-interrupt entry and scheduler/RCU internals a stalled or blocked stack passes through
   /^(?:smp_)?(?:trace_)?apic_timer_interrupt/, /^retint_kernel$/, /^preempt_schedule/, /^finish_task_switch/, /^(?:__)?preempt_count_(?:add|sub)$/,
   /^rcu_(?:is_watching|dynticks|irq_enter|irq_exit|nmi_enter|nmi_exit|print_|note_context_switch)/, /^(?:find|match)_held_lock$/,
-  /^debug_smp_processor_id$/, /^check_preemption_disabled$/, /^write_comp_data$/,
+  /^write_comp_data$/,
   // assertion helpers that BUG on their caller's behalf (skb_panic, fortify_panic, __reiserfs_panic), usercopy checks, fault injection
   /^(?:__)?\w+_panic$/, /^(?:__)?skb_(?:pull|push|put)$/, /^usercopy_(?:abort|warn)$/, /^(?:__)?should_fail/, /^fail_dump$/,
   /^__kmem_cache_/,
 ] as const;
 
 /** True when the frame only reports, locks, waits, allocates or copies. */
-export const isGenericFrame = matcher(GENERIC_EXACT, GENERIC_PATTERNS);
+export const isGenericFrame = matcher([...REPORTING_EXACT, ...GENERIC_EXACT], [...REPORTING_PATTERNS, ...GENERIC_PATTERNS]);
 
 /**
  * Frames between user space or interrupt entry and the first real handler: syscall dispatch,

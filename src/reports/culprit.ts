@@ -1,4 +1,4 @@
-import { baseFunctionName, isEntryPlumbingFrame, isGenericFrame, isLockOrVfsHelperFrame, isStallReporterFrame, isThreadStartFrame, isTimerInterruptEntryFrame } from '../knowledge/frames.js';
+import { baseFunctionName, isEntryPlumbingFrame, isGenericFrame, isLockOrVfsHelperFrame, isReportingFrame, isStallReporterFrame, isThreadStartFrame, isTimerInterruptEntryFrame } from '../knowledge/frames.js';
 import { refOf } from './frames.js';
 import type { Frame, FunctionRef } from './types.js';
 
@@ -10,15 +10,19 @@ function usable(frames: readonly Frame[]): Frame[] {
 /**
  * The first frame, innermost first, that is not generic reporting/locking/waiting/allocation code,
  * nor one that `alsoSkip` names (frames generic for one kind of report, e.g. refcount helpers in a refcount WARNING).
- * When every frame is such code (a trace cut short, or one the unwinder could only guess), the function the report's
- * header names (`named`: KASAN's `in sg_read+0x...`, a WARNING's site) is the culprit, else the innermost frame.
+ * When every frame is such code (a trace cut short, one the unwinder could only guess, a check that fired in the page
+ * fault path), the function the report's header names (`named`: KASAN's `in sg_read+0x...`, a WARNING's site) is the
+ * culprit, else the first frame past the report's own making (the dump, the check: see isReportingFrame), else the
+ * innermost frame.
  */
 export function pickCulprit(framesInnermostFirst: readonly Frame[], alsoSkip?: (fn: string) => boolean, named: FunctionRef | null = null): FunctionRef | null {
   const frames = usable(framesInnermostFirst);
   const found = frames.find((f) => !isGenericFrame(f.function) && !alsoSkip?.(f.function));
   // Past the lock or VFS helper the fault is in, a thread or syscall start is no caller: the trace lost it, the helper is named.
   const callerLost = found !== undefined && isThreadStartFrame(found.function) && frames[0] !== undefined && isLockOrVfsHelperFrame(frames[0].function);
-  return found && !callerLost ? refOf(found) : (named ?? (frames[0] ? refOf(frames[0]) : null));
+  if (found && !callerLost) return refOf(found);
+  const pastReport = frames.find((f) => !isReportingFrame(f.function) && !alsoSkip?.(f.function)) ?? frames[0];
+  return named ?? (pastReport ? refOf(pastReport) : null);
 }
 
 /**

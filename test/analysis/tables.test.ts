@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { FUZZ_SEED } from '../fuzz/params.js';
 import { lookupErrno } from '../../src/knowledge/errno.js';
 import { decodeTaint } from '../../src/knowledge/taint.js';
-import { baseFunctionName, isEntryPlumbingFrame, isGenericFrame, isIrqEnableFunction, isWaiterFrame } from '../../src/knowledge/frames.js';
+import { baseFunctionName, isEntryPlumbingFrame, isGenericFrame, isIrqEnableFunction, isReportingFrame, isWaiterFrame } from '../../src/knowledge/frames.js';
 
 describe('errno table', () => {
   it.each([
@@ -73,6 +73,14 @@ describe('frame tables', () => {
   it('skips locking, waiting, reporting and allocation frames for the culprit', () => {
     for (const f of ['_raw_spin_lock_irqsave', '__wake_up', 'dump_stack', 'kasan_report', 'schedule', 'kmalloc', 'memcpy', 'native_queued_spin_lock_slowpath']) expect(isGenericFrame(f), f).toBe(true);
     for (const f of ['blk_set_queue_dying', 'dm_ctl_ioctl', 'ext4_writepages']) expect(isGenericFrame(f), f).toBe(false);
+  });
+
+  it("tells the report's own frames (the dump, the check, the unwinder) from the rest of the generic plumbing", () => {
+    for (const f of ['dump_stack', 'check_preemption_disabled', 'lockdep_hardirqs_on_prepare', 'trace_hardirqs_on', '___might_sleep.cold', 'kasan_report', 'unwind_next_frame']) {
+      expect(isReportingFrame(f), f).toBe(true);
+      expect(isGenericFrame(f), f).toBe(true);
+    }
+    for (const f of ['__bad_area_nosemaphore', 'do_user_addr_fault', '_raw_spin_lock_irqsave', 'kmalloc', 'blk_set_queue_dying']) expect(isReportingFrame(f), f).toBe(false);
   });
 
   it.each([

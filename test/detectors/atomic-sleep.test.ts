@@ -67,5 +67,23 @@ testDetector(atomicSleep, {
       `),
       expected: { title: 'sleeping in atomic context in ipcomp_init_state', culprit: { function: 'ipcomp_init_state', module: null }, details: { problem: '__this_cpu_add() in preemptible code', caller: '__this_cpu_preempt_check+0x1c/0x20' } },
     },
+    {
+      name: '5.10 __this_cpu_read() in preemptible code in the page fault path: every frame generic, the first past the check and its irq-tracing hooks blamed, not dump_stack',
+      log: log(`
+        [  127.573471][ T9951] BUG: using __this_cpu_read() in preemptible [00000000] code: syz-executor.0/9951
+        [  127.583549][ T9951] caller is lockdep_hardirqs_on_prepare+0x5e/0x410
+        [  127.590210][ T9951] CPU: 0 PID: 9951 Comm: syz-executor.0 Not tainted 5.10.0-rc1-syzkaller #0
+        [  127.609602][ T9951] Call Trace:
+        [  127.613031][ T9951]  dump_stack+0x107/0x163
+        [  127.617560][ T9951]  check_preemption_disabled+0x123/0x130
+        [  127.623336][ T9951]  lockdep_hardirqs_on_prepare+0x5e/0x410
+        [  127.629084][ T9951]  trace_hardirqs_on+0x5b/0x1c0
+        [  127.634667][ T9951]  __bad_area_nosemaphore+0xc6/0x400
+        [  127.640902][ T9951]  do_user_addr_fault+0x7d7/0xb40
+        [  127.645969][ T9951]  exc_page_fault+0x9e/0x180
+        [  127.656267][ T9951]  asm_exc_page_fault+0x1e/0x30
+      `),
+      expected: { title: 'sleeping in atomic context in __bad_area_nosemaphore', pid: 9951, culprit: { function: '__bad_area_nosemaphore', module: null }, details: { problem: '__this_cpu_read() in preemptible code', caller: 'lockdep_hardirqs_on_prepare+0x5e/0x410' } },
+    },
   ],
 });
