@@ -33,6 +33,7 @@ const LOCKDEP_WORDS: Readonly<Record<LockdepProblem, readonly [string, string]>>
   workqueueLeak: ['workqueue leaked lock or atomic', '工作项结束时泄漏了锁或原子上下文'],
   capacity: ['lockdep capacity exhausted', 'lockdep 容量耗尽'],
   invalidSubclass: ['invalid lock subclass', '无效的锁子类'],
+  unregisteredKey: ['lock key not registered', '锁的 key 未注册'],
 };
 
 const FAULT_WORDS: Readonly<Record<Fault, readonly [string, string]>> = {

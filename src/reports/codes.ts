@@ -84,6 +84,7 @@ export interface DetailMessage extends InnerMessage {
 export const LOCKDEP_PROBLEMS = [
   'circular', 'recursive', 'inconsistent', 'irqInversion', 'irqUnsafeOrder', 'badUnlock', 'heldLockFreed', 'heldToUser', 'heldAtExit',
   'nestedNotTaken', 'invalidWaitContext', 'nonStaticKey', 'workqueueLeak', 'capacity', 'invalidSubclass',
+  'unregisteredKey',
 ] as const;
 export type LockdepProblem = (typeof LOCKDEP_PROBLEMS)[number];
 

@@ -132,6 +132,27 @@ testDetector(lockdep, {
       expected: { title: 'lockdep report in wg_set_device', details: { lock: '(work_completion)(&peer->transmit_handshake_work)', heldLock: '&wg->static_identity.lock' } },
     },
     {
+      name: "unregistered key: the BUG line and the WARNING of lockdep's own DEBUG_LOCKS_WARN_ON make one report, blamed past lockdep's machinery",
+      log: log(`
+        [   54.049135] BUG: key ffff88807a1c1b48 has not been registered!
+        [   54.049167] ------------[ cut here ]------------
+        [   54.049172] DEBUG_LOCKS_WARN_ON(1)
+        [   54.049189] WARNING: CPU: 1 PID: 5060 at kernel/locking/lockdep.c:4895 lockdep_init_map_type+0x6d5/0x800
+        [   54.049225] Modules linked in:
+        [   54.049238] CPU: 1 PID: 5060 Comm: syz-executor.0 Not tainted 6.2.0-syzkaller #0
+        [   54.049262] RIP: 0010:lockdep_init_map_type+0x6d5/0x800
+        [   54.049391] Call Trace:
+        [   54.049394]  <TASK>
+        [   54.049400]  __kernfs_create_file+0x14b/0x2a0
+        [   54.049425]  sysfs_add_file_mode_ns+0x1f1/0x310
+        [   54.049446]  internal_create_group+0x3a7/0xcd0
+        [   54.049490]  do_syscall_64+0x39/0xb0
+        [   54.049510]  </TASK>
+        [   54.049520] ---[ end trace 0000000000000000 ]---
+      `),
+      expected: { title: 'lockdep report in __kernfs_create_file', cpu: 1, pid: 5060, culprit: { function: '__kernfs_create_file', module: null }, corrupted: false, details: { problem: 'lock key not registered' } },
+    },
+    {
       name: 'a circular dependency report cut before its lock lines is corrupted',
       log: log(`
         [  131.449777] [ INFO: possible circular locking dependency detected ]

@@ -39,6 +39,9 @@ const PROBLEMS: readonly LockdepKind[] = [
   { problem: 'capacity', message: /BUG: MAX_[A-Z_]+ too low!/, anchors: [], trace: true },
   // kernel/locking/lockdep.c look_up_lock_class: a lock taken with a subclass past MAX_LOCKDEP_SUBCLASSES, then dump_stack().
   { problem: 'invalidSubclass', message: /BUG: looking up invalid subclass: \d{1,10}/, anchors: [], trace: true },
+  // kernel/locking/lockdep.c lockdep_init_map_type (4.17+): a lock given a key neither static nor registered
+  // (lockdep_register_key), then DEBUG_LOCKS_WARN_ON(1), whose WARNING prints the trace.
+  { problem: 'unregisteredKey', message: /BUG: key [0-9a-f]{1,16} has not been registered!/, anchors: [], trace: true },
 ];
 
 const HEADER_RE = new RegExp(`(?:WARNING|BUG|INFO): (?:${PROBLEMS.map((p) => p.message.source.replace(/^(?:INFO|BUG): /, '')).join('|')})`);
@@ -85,10 +88,13 @@ export const lockdep = defineHeaderDetector({
       'INFO: trying to register non-static key.',
       'BUG: workqueue leaked lock or atomic: kworker/0:1/0x00000000/353',
       'BUG: looking up invalid subclass: 8',
+      'BUG: key ffff88807a1c1b48 has not been registered!',
     ],
   },
   header: HEADER_RE,
   body: 'marker',
+  // The WARNING of lockdep's own DEBUG_LOCKS_WARN_ON that some reports print next (an unregistered key): theirs, with the trace.
+  absorbs: [/^WARNING: (?:CPU: \d{1,5} PID: -?\d{1,10} )?at kernel\/locking\/lockdep\.c:/],
   traceFrom: /^stack backtrace:|^Call [Tt]race:/,
   expectsTrace: false,
   describe(match, report) {
@@ -107,7 +113,7 @@ export const lockdep = defineHeaderDetector({
     report.rip = tail.rip;
     report.stack = tail.stack;
     report.reporterFrames = tail.reporterFrames;
-    const skip = kind.problem === 'nonStaticKey' || kind.problem === 'invalidSubclass' ? isLockdepMachinery : isSocketLockHelper;
+    const skip = kind.problem === 'nonStaticKey' || kind.problem === 'invalidSubclass' || kind.problem === 'unregisteredKey' ? isLockdepMachinery : isSocketLockHelper;
     report.culprit = lastFunction ? { function: lastFunction[1]!, module: null } : pickCulprit([...frames, ...(tail.rip ? [tail.rip] : []), ...tail.stack], skip);
     flagFaultInjection(report);
     if (kind.anchors.length > 0 && frames.length === 0) markCorrupted(report, 'corruption.lockdep.noLockLine');
