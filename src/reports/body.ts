@@ -50,6 +50,9 @@ const RIP_RE = /^(?:RIP|EIP|IP): (?:[0-9a-f]{4}:)?(?:\[<([0-9a-f]{6,16})>\]\s+(?
 // arm64 / arm: `pc : func+0x1/0x2`, `PC is at func+0x1/0x2`; 32-bit x86: `EIP is at func+0x1/0x2`;
 // s390: `Krnl PSW : 0704c00180000000 000003ff80a2c1b2 (xfs_buf_ioend+0x4a/0x1f0 [xfs])` (mask, then the address).
 const PC_RE = /^(?:pc : |PC is at |EIP is at |NIP \[[0-9a-f]+\] |epc : |Krnl PSW : [0-9a-f]{16} [0-9a-f]{16} \()(.*)$/;
+// MIPS and LoongArch (5.19-6.1) `epc   : 8027a1b4 func+0x24/0x80 [mod]`, `era   : ...`; LoongArch 6.2+ `ERA: 9000000002a4b1d4 func+0x74/0x6a0`
+// (the address, then the symbol; RISC-V's `epc : ` has one space and its own form).
+const ADDRESSED_PC_RE = /^(?:(?:epc|era) {3}: |ERA: )([0-9a-f]{8,16}) (.+)$/;
 
 function ripFrom(address: string | null, symbolText: string): Frame | null {
   const sym = parseSymbol(symbolText);
@@ -65,7 +68,7 @@ function ripFrom(address: string | null, symbolText: string): Frame | null {
  * `epc :`, s390 `Krnl PSW :`.
  */
 export function isRipLine(text: string): boolean {
-  return /^(?:RIP|EIP|IP): |^(?:pc : |PC is at |EIP is at |NIP \[|epc : |Krnl PSW : )/.test(text);
+  return /^(?:RIP|EIP|IP): |^(?:pc : |PC is at |EIP is at |NIP \[|epc : |Krnl PSW : )|^(?:(?:epc|era) {3}: |ERA: )[0-9a-f]/.test(text);
 }
 
 /** Parses the RIP/pc line into a frame; user-space RIPs (segment 0033) are not the kernel's. */
@@ -73,6 +76,8 @@ export function parseRipLine(text: string): Frame | null {
   if (/^RIP: 0033:/.test(text) || /^RIP: 0023:/.test(text)) return null;
   const m = RIP_RE.exec(text);
   if (m) return ripFrom(m[1] ?? null, m[2]!);
+  const addressed = ADDRESSED_PC_RE.exec(text);
+  if (addressed) return ripFrom(addressed[1]!, addressed[2]!);
   const pc = PC_RE.exec(text);
   return pc ? ripFrom(null, pc[1]!) : null;
 }
@@ -109,11 +114,26 @@ export function parseCodeLine(text: string): CodeBytes | null {
 }
 
 // (2.6 i386 wrote its registers in lower case: `eax: 00000000   ebx: f6e2df00`)
-const REGISTER_LINE_RE = /^(?:R[A-Z0-9]{1,3}|E[A-Z]{2}|e[a-z]{2}|FS|GS|CS|DS|ES|CR\d|DR\d|PKRU|x\d{1,2}|sp|lr|pc|pstate|ORIG_RAX|[a-z]{1,2}\d{0,2}) ?:/;
-const REGISTER_PAIR_RE = /\b([A-Za-z][A-Za-z0-9_]{0,7}) ?: ?([0-9a-f]{4}:)?([0-9a-f]{4,16})\b/g;
+// MIPS `Hi    : 00000000`, `Status: 1100fc03`, `BadVA : 00000004`; LoongArch `CRMD: 000000b0 (...)`, `BADV: ...` (names padded to the colon).
+const REGISTER_LINE_RE = /^(?:R[A-Z0-9]{1,3}|E[A-Z]{2}|e[a-z]{2}|FS|GS|CS|DS|ES|CR\d|DR\d|PKRU|x\d{1,2}|sp|lr|pc|pstate|ORIG_RAX|[a-z]{1,2}\d{0,2}|Hi|Lo|Status|Cause|BadVA|PrId|CRMD|PRMD|EUEN|ECFG|ESTAT|BADV|PRID) {0,4}:/;
+const REGISTER_PAIR_RE = /\b([A-Za-z][A-Za-z0-9_]{0,7}) {0,4}: ?([0-9a-f]{4}:)?([0-9a-f]{4,16})\b/g;
+// MIPS and LoongArch (5.19-6.1) general registers four a line from the one named: `$ 4   : 87d2a800 00000000 00000000 00000001`
+// (MIPS leaves $26 and $27, the kernel's own, blank at the end of the `$24` line).
+const NUMBERED_REGISTERS_RE = /^\$ ?(\d{1,2}) {1,4}:((?: {1,2}[0-9a-f]{8,16}){1,4})\s*$/;
+// LoongArch 6.2+ general registers by their ABI names, four a line: `pc 9000000002a4b1d4 ra 9000000002a4b1c0 tp ... sp ...`.
+const NAMED_REGISTERS_RE = /^(?:(?:pc|ra|tp|sp|a[0-7]|t[0-8]|u0|fp|s[0-8]) [0-9a-f]{16}(?: |$)){2,4}$/;
 
-/** Collects `NAME: value` register pairs of a register-dump line into `into`. */
+/** Collects the register values of a register-dump line into `into`: `NAME: value` pairs, or a line of MIPS/LoongArch general registers. */
 export function parseRegisterLine(text: string, into: Record<string, string>): boolean {
+  const numbered = text.startsWith('$') ? NUMBERED_REGISTERS_RE.exec(text) : null;
+  if (numbered) {
+    numbered[2]!.trim().split(/\s+/).forEach((value, i) => (into[`$${Number(numbered[1]) + i}`] = value));
+    return true;
+  }
+  if (NAMED_REGISTERS_RE.test(text)) {
+    for (const [, name, value] of text.matchAll(/(\w+) ([0-9a-f]{16})/g)) into[name!] = value!;
+    return true;
+  }
   if (!REGISTER_LINE_RE.test(text) || /^(?:RIP|pc|lr) ?: ?[A-Za-z_]/.test(text)) return false;
   let found = false;
   for (const m of text.matchAll(REGISTER_PAIR_RE)) {
@@ -152,6 +172,7 @@ const STRUCTURAL_RES: readonly RegExp[] = [
 /** True when the line has the shape of report structure (header lines, registers, frames, markers, Code:). */
 export function isStructuralLine(text: string): boolean {
   if (STRUCTURAL_RES.some((re) => re.test(text))) return true;
+  if (NUMBERED_REGISTERS_RE.test(text) || NAMED_REGISTERS_RE.test(text)) return true;
   if (REGISTER_LINE_RE.test(text) && REGISTER_PAIR_RE.test(text)) {
     REGISTER_PAIR_RE.lastIndex = 0;
     return true;

@@ -1,0 +1,71 @@
+import { describe, expect, it } from 'vitest';
+import { analyzeText } from '../../src/analyzer.js';
+import { parseRipLine } from '../../src/reports/body.js';
+import { log } from '../detectors/tester.js';
+
+// MIPS (arch/mips/kernel/traps.c __show_regs) and LoongArch (arch/loongarch/kernel/traps.c, 5.19-6.1; process.c print_regs
+// from 6.2) print the interrupted instruction as `epc`/`era`/`ERA` with its address first, and their general registers
+// four a line: the RIP of a report (a soft lockup's sample) and its registers must be read from them.
+describe('MIPS and LoongArch register dumps', () => {
+  it('reads a MIPS oops: epc as the RIP, the numbered registers, Hi/Lo and the CP0 registers', () => {
+    const result = analyzeText(
+      log(`
+        [   12.345678] CPU 0 Unable to handle kernel paging request at virtual address 00000004, epc == 8027a1b4, ra == 8027a1a0
+        [   12.345700] Oops[#1]:
+        [   12.345710] CPU: 0 PID: 231 Comm: ifconfig Not tainted 4.14.180 #0
+        [   12.345720] $ 0   : 00000000 00000001 00000000 87c5e000
+        [   12.345780] $24   : 00000000 77f1e4a0
+        [   12.345790] $28   : 87c2c000 87c2dd30 00000000 8027a1a0
+        [   12.345800] Hi    : 00000000
+        [   12.345820] epc   : 8027a1b4 ag71xx_hw_stop+0x24/0x80 [ag71xx]
+        [   12.345830] ra    : 8027a1a0 ag71xx_hw_stop+0x10/0x80 [ag71xx]
+        [   12.345840] Status: 1100fc03	KERNEL EXL IE
+        [   12.345850] Cause : 00800008 (ExcCode 02)
+        [   12.345860] BadVA : 00000004
+        [   12.345880] Modules linked in: ag71xx
+        [   12.345920] Call Trace:
+        [   12.345930] [<8027a1b4>] ag71xx_hw_stop+0x24/0x80 [ag71xx]
+        [   12.345940] [<8027a8c4>] ag71xx_stop+0x44/0x90 [ag71xx]
+        [   12.345950] [<803a1f44>] __dev_close_many+0xb4/0x110
+      `),
+    );
+    const incident = result.incidents[0]!;
+    expect(incident.rip).toMatchObject({ function: 'ag71xx_hw_stop', offset: '0x24', module: 'ag71xx' });
+    expect(incident.registers).toEqual({
+      $0: '00000000', $1: '00000001', $2: '00000000', $3: '87c5e000', $24: '00000000', $25: '77f1e4a0',
+      $28: '87c2c000', $29: '87c2dd30', $30: '00000000', $31: '8027a1a0',
+      Hi: '00000000', ra: '8027a1a0', Status: '1100fc03', Cause: '00800008', BadVA: '00000004',
+    });
+    expect(incident.stack.map((f) => f.function)).toEqual(['ag71xx_hw_stop', 'ag71xx_stop', '__dev_close_many']);
+  });
+
+  it('takes a LoongArch soft lockup\'s ERA line as its RIP sample, and its registers by their ABI names', () => {
+    const result = analyzeText(
+      log(`
+        [  100.000000] watchdog: BUG: soft lockup - CPU#2 stuck for 22s! [kworker/2:1:123]
+        [  100.000020] CPU: 2 PID: 123 Comm: kworker/2:1 Not tainted 6.6.0 #1
+        [  100.000040] pc 90000000002abcd0 ra 90000000002abc80 tp 900000010a4c8000 sp 900000010a4cbd10
+        [  100.000050] a0 0000000000000000 a1 0000000000000001 a2 0000000000000000 a3 90000001003a0000
+        [  100.000060]    ERA: 90000000002abcd0 spin_fn+0x10/0x40 [mydrv]
+        [  100.000070]  CRMD: 000000b0 (PLV0 -IE -DA +PG DACM=CC DACF=CC -WE)
+        [  100.000080] Call Trace:
+        [  100.000090] [<90000000002abcd0>] spin_fn+0x10/0x40 [mydrv]
+        [  100.000100] [<90000000002ab000>] mydrv_work+0x40/0x90 [mydrv]
+        [  100.000110] [<9000000000270000>] process_one_work+0x1a0/0x3c0
+      `),
+    );
+    const incident = result.incidents[0]!;
+    expect(incident.kind).toBe('soft-lockup');
+    expect(incident.rip).toMatchObject({ function: 'spin_fn', offset: '0x10', module: 'mydrv' });
+    expect(incident.ripSamples?.length ?? incident.samples).toBeTruthy();
+    expect(incident.registers).toMatchObject({ pc: '90000000002abcd0', ra: '90000000002abc80', sp: '900000010a4cbd10', a3: '90000001003a0000', CRMD: '000000b0' });
+  });
+
+  it('reads the address-first forms, and leaves RISC-V\'s one-space `epc : ` forms as they were', () => {
+    expect(parseRipLine('epc   : 8027a1b4 ag71xx_hw_stop+0x24/0x80 [ag71xx]')).toMatchObject({ address: '8027a1b4', function: 'ag71xx_hw_stop', module: 'ag71xx' });
+    expect(parseRipLine('era   : 9000000002a4b1d4 stmmac_tx_clean+0x74/0x6a0')).toMatchObject({ address: '9000000002a4b1d4', function: 'stmmac_tx_clean' });
+    expect(parseRipLine('ERA: 9000000002a4b1d4 stmmac_tx_clean+0x74/0x6a0')).toMatchObject({ address: '9000000002a4b1d4', function: 'stmmac_tx_clean' });
+    expect(parseRipLine('epc : mydrv_read+0x12/0x40 [mydrv]')).toMatchObject({ address: null, function: 'mydrv_read', module: 'mydrv' });
+    expect(parseRipLine('epc : ffffffff01234562 ra : ffffffff80123456 sp : ff2000000012bd70')).toMatchObject({ address: 'ffffffff01234562', function: '0xffffffff01234562' });
+  });
+});
