@@ -155,7 +155,7 @@ export function isStackWordsLine(text: string): boolean {
 const STRUCTURAL_RES: readonly RegExp[] = [
   /^Modules linked in:/, /^CPU: \d/, OLD_CPU_RE, /^Pid: -?\d{1,10}, comm: /, /^Hardware name:/, /^task: [0-9a-f]+/, /^(?:RIP|EIP|IP|RSP|ESP|EFLAGS): /, /^Code: /,
   /^Call [Tt]race:/, /^Stack:/, /^Workqueue: /, /^Stopper: /, /^Tainted: \[/, /^Kernel Offset: /, /^---\[ end /,
-  /^(?:pc|lr|sp|pstate) ?: /, /^(?:PC|LR|EIP) is at /, /^Exception stack\(/, /^[0-9a-f]{4}:(?:\s+[0-9a-f]{8})+\s*$/, /^Backtrace:/, PROCESS_RE,
+  /^(?:pc|lr|sp|pstate) ?: /, /^(?:epc|ra) : /, /^(?:PC|LR|EIP) is at /, /^Exception stack\(/, /^[0-9a-f]{4}:(?:\s+[0-9a-f]{8})+\s*$/, /^Backtrace:/, PROCESS_RE,
   /^(?:Oops|Internal error)[:\s]/, /^Mem abort info:/, /^\s+(?:ESR|EC|IL|SET|FAR|EA|S1PTW|FSC|ISV|ISS|CM|WnR|Data abort info:|DFSC|TCMA|GCS)/,
   /^(?:user|swapper) pgtable:/, /^\[[0-9a-f]+\] pgd=/, /^#PF: /, /^(?:PGD|P4D|PUD|PMD|PTE) [0-9a-f]/, /^irq event stamp:/,
   /^hardirqs (?:last|first)\s/, /^softirqs (?:last|first)\s/, /^Dumping ftrace buffer/, /^Showing stack for process/, /^Sending NMI/,

@@ -68,4 +68,21 @@ describe('MIPS and LoongArch register dumps', () => {
     expect(parseRipLine('epc : mydrv_read+0x12/0x40 [mydrv]')).toMatchObject({ address: null, function: 'mydrv_read', module: 'mydrv' });
     expect(parseRipLine('epc : ffffffff01234562 ra : ffffffff80123456 sp : ff2000000012bd70')).toMatchObject({ address: 'ffffffff01234562', function: '0xffffffff01234562' });
   });
+
+  it('keeps RISC-V\'s `epc : sym` and ` ra : sym` lines in the report: the symbolized epc is the RIP', () => {
+    const result = analyzeText(
+      log(`
+        [   30.000000] Unable to handle kernel NULL pointer dereference at virtual address 0000000000000000
+        [   30.000010] Oops [#1]
+        [   30.000020] CPU: 1 PID: 77 Comm: sh Not tainted 6.1.0 #1
+        [   30.000030] epc : mydrv_read+0x12/0x40 [mydrv]
+        [   30.000040]  ra : vfs_read+0x9c/0x220
+        [   30.000050] epc : ffffffff01234562 ra : ffffffff80123456 sp : ff2000000012bd70
+        [   30.000060] Call Trace:
+        [   30.000070] [<ffffffff01234562>] mydrv_read+0x12/0x40 [mydrv]
+        [   30.000080] [<ffffffff80123456>] vfs_read+0x9c/0x220
+      `),
+    );
+    expect(result.incidents[0]!.rip).toMatchObject({ function: 'mydrv_read', module: 'mydrv' });
+  });
 });
