@@ -131,7 +131,7 @@ export function parseRegisterLine(text: string, into: Record<string, string>): b
     return true;
   }
   if (NAMED_REGISTERS_RE.test(text)) {
-    for (const [, name, value] of text.matchAll(/(\w+) ([0-9a-f]{16})/g)) into[name!] = value!;
+    for (const [, name, value] of text.matchAll(/\b([a-z][a-z0-9]?) ([0-9a-f]{16})\b/g)) into[name!] = value!;
     return true;
   }
   if (!REGISTER_LINE_RE.test(text) || /^(?:RIP|pc|lr) ?: ?[A-Za-z_]/.test(text)) return false;
