@@ -66,6 +66,11 @@ const MAX_KEPT_FRAGMENTS = 20_000;
  * fires on every packet for days prints millions, which would outgrow the heap; past this many, reports are counted.
  */
 const MAX_KEPT_REPORTS = 100_000;
+/**
+ * Past the cap, a report of a problem no kept report is of (its host, kind and culprit) is kept still, up to this share of
+ * the cap more: one host's flood read first would else hide a panic on a host read after it.
+ */
+const NEW_PROBLEMS_SHARE = 0.2;
 
 /**
  * The whole analysis as a push pipeline: inputs are fed line by line (streaming, one pass), and
@@ -77,6 +82,8 @@ export class Analyzer implements FeedOwner {
   /** Reports not kept past maxKeptReports, and the first of them. */
   private readonly droppedReports = { count: 0, first: null as LogLine | null };
   private readonly maxKeptReports: number;
+  /** The problems (host, kind, culprit: see problemOf) of the reports kept. */
+  private readonly keptProblems = new Set<string>();
   private readonly fragments: Fragment[] = [];
   /** What the log says about waiting (held-locks dumps, blocker lines, NMI backtraces...), for the wait-for graph. */
   private readonly waits = new WaitCollector();
@@ -161,7 +168,8 @@ export class Analyzer implements FeedOwner {
    * title need, not its lines, registers or Code: (the lines shown are those of each incident's first report).
    */
   private keepReport(report: Report): void {
-    if (this.reports.size >= this.maxKeptReports && !this.reports.holds(report)) {
+    const problem = this.problemOf(report);
+    if (this.reports.size >= this.maxKeptReports && !this.reports.holds(report) && (this.keptProblems.has(problem) || this.reports.size >= this.maxKeptReports * (1 + NEW_PROBLEMS_SHARE))) {
       this.droppedReports.count++;
       this.droppedReports.first ??= report.header;
       return;
@@ -170,7 +178,13 @@ export class Analyzer implements FeedOwner {
     const kept = whole ? report : slim(report);
     const replaced = this.reports.offer(report, kept);
     if (replaced === null) return;
+    this.keptProblems.add(problem);
     this.keptReportLines += kept.lines.length - (replaced?.lines.length ?? 0);
+  }
+
+  /** What a report is of, for the report cap: its host, kind and culprit. */
+  private problemOf(report: Report): string {
+    return `${this.hostOf(report.header) ?? ''}\u0000${report.kind}\u0000${report.culprit?.function ?? ''}`;
   }
 
   /**

@@ -93,7 +93,7 @@ export const WARNINGS_EN: WarningCatalog = {
   'warning.only-nul-bytes': (a) => `only NUL bytes (${a.num('bytes')}), no log text`,
   'warning.read-failed': (a) => `${reasonEn(a)}${a.num('lines') > 0 ? `; analyzed the ${a.num('lines')} line(s) before it` : ''}`,
   'warning.reports-dropped': (a) =>
-    `${a.num('count')} report(s) past the first ${a.num('max')} (the first of them at line ${a.num('line')}) were counted, not kept, to bound memory: the counts and time spans of their incidents end with the reports kept`,
+    `${a.num('count')} report(s) past the first ${a.num('max')} (the first of them at line ${a.num('line')}) were counted, not kept, to bound memory: each repeats a problem kept already (its host, kind and culprit), or came when the room left for new problems was full. The counts and time spans of their incidents end with the reports kept`,
   'warning.reports-unassembled': (a) =>
     `${a.num('count')} report(s) printed at the same moment by several CPUs could not be reassembled whole (lines that could be another's, or more reports at once than can be told apart without printk caller tags): flagged corrupted`,
   'warning.spoofed-report': (a) => {
@@ -187,7 +187,7 @@ export const WARNINGS_ZH: WarningCatalog = {
   'warning.only-nul-bytes': (a) => `只有 NUL 字节（${a.num('bytes')} 个），没有日志文本`,
   'warning.read-failed': (a) => `${reasonZh(a)}${a.num('lines') > 0 ? `；已分析此前的 ${a.num('lines')} 行` : ''}`,
   'warning.reports-dropped': (a) =>
-    `前 ${a.num('max')} 份之后的 ${a.num('count')} 份报告（第一份在第 ${a.num('line')} 行）只计数、未保留，以限制内存：相关事件的次数和时间跨度止于已保留的报告`,
+    `前 ${a.num('max')} 份之后的 ${a.num('count')} 份报告（第一份在第 ${a.num('line')} 行）只计数、未保留，以限制内存：每一份都重复了已保留的问题（相同的主机、类型和根因函数），或是在为新问题预留的空间用完之后才出现。相关事件的次数和时间跨度止于已保留的报告`,
   'warning.reports-unassembled': (a) =>
     `${a.num('count')} 份由多个 CPU 同时打印的报告无法完整重组（有些行可能属于另一份报告，或同时打印的报告太多，没有 printk 调用者标记就无法区分）：已标记为损坏`,
   'warning.spoofed-report': (a) => {

@@ -10,10 +10,10 @@ const messages = readFileSync('examples/node-2/messages.node-2.20221112.log', 'u
 const start = messages.findIndex((m) => /soft lockup - CPU#12 /.test(m));
 const report = messages.slice(start, messages.findIndex((m, i) => i > start && m.startsWith('Code:')) + 1);
 
-function syslogAt(seconds: number, message: string): string {
+function syslogAt(seconds: number, message: string, host = 'node-9'): string {
   const t = new Date(Date.UTC(2022, 10, 12, 0, 0, 0) + seconds * 1000);
   const clock = t.toISOString().slice(11, 19);
-  return `Nov ${String(t.getUTCDate()).padStart(2)} ${clock} node-9 kernel: ${message}`;
+  return `Nov ${String(t.getUTCDate()).padStart(2)} ${clock} ${host} kernel: ${message}`;
 }
 
 describe('memory stays bounded on a CPU stuck for a day', () => {
@@ -43,5 +43,26 @@ describe('memory stays bounded on a CPU stuck for a day', () => {
     const twice = analyzeText(`${[...lines.slice(0, 20 * report.length), ...lines.slice(0, 20 * report.length)].join('\n')}\n`, 'messages', { now: () => new Date('2022-11-14T00:00:00Z'), maxKeptReports: 20 });
     expect(twice.warnings.filter((w) => w.code === 'reports-dropped')).toEqual([]);
     expect(twice.incidents[0]!.reports).toBe(20);
+  });
+
+  it('past the cap, still keeps the report of a problem none kept is of: a lockup on the host read after the flood is not lost', () => {
+    const lines: string[] = [];
+    for (let i = 0; i < 30; i++) for (const m of report) lines.push(syslogAt(i * 28, m));
+    for (const m of report) lines.push(syslogAt(30 * 28, m, 'node-10'));
+    const result = analyzeText(`${lines.join('\n')}\n`, 'messages', { now: () => new Date('2022-11-14T00:00:00Z'), maxKeptReports: 20 });
+    expect(result.incidents.map((i) => [i.host, i.kind, i.reports])).toEqual([
+      ['node-9', 'soft-lockup', 20],
+      ['node-10', 'soft-lockup', 1],
+    ]);
+    expect(result.warnings).toEqual([expect.objectContaining({ code: 'reports-dropped', params: { count: 10, max: 20, line: 20 * report.length + 1 } })]);
+  });
+
+  it('bounds the new problems kept past the cap too (a flood of distinct reports, one host each)', () => {
+    const lines: string[] = [];
+    for (let i = 0; i < 40; i++) for (const m of report) lines.push(syslogAt(i * 28, m, `node-${i}`));
+    const result = analyzeText(`${lines.join('\n')}\n`, 'messages', { now: () => new Date('2022-11-14T00:00:00Z'), maxKeptReports: 20 });
+    // 20, and a fifth of that more for problems not kept yet.
+    expect(result.incidents).toHaveLength(24);
+    expect(result.warnings).toEqual([expect.objectContaining({ code: 'reports-dropped', params: { count: 16, max: 20, line: 24 * report.length + 1 } })]);
   });
 });
