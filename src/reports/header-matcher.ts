@@ -19,11 +19,12 @@ function atMessageStart(header: RegExp): RegExp {
 
 /**
  * Tells which detector's header a message is, for the segmenter (opening reports) and the spoofing check (program
- * lines shaped like reports). The detectors' headers are tried as one regex, and for the built-in detectors only
- * after `mayBeHeader`, a byte-piece test every built-in header and register dump's `CPU:` line passes.
+ * lines shaped like reports). The detectors' headers are tried one after the other, each anchored at the message start,
+ * and for the built-in detectors only after `mayBeHeader`, a byte-piece test every built-in header and register dump's
+ * `CPU:` line passes. (One regex of all the headers took some 25 ms to compile at its first use, in each thread, and
+ * read a text no faster: 0.8-1.5 µs against 0.7-1.4.)
  */
 export class HeaderMatcher {
-  private readonly any: RegExp;
   private readonly anchored: readonly { readonly detector: Detector; readonly header: RegExp }[];
   /** A cheap test every header and CPU line passes; the built-in detectors' pieces, or none for others. */
   private readonly mayBe: (text: string) => boolean;
@@ -34,7 +35,6 @@ export class HeaderMatcher {
     readonly detectors: readonly Detector[] = DETECTORS,
     rememberTexts = 0,
   ) {
-    this.any = atMessageStart(new RegExp(detectors.map((d) => `(?:${d.header.source})`).join('|')));
     this.anchored = detectors.map((detector) => ({ detector, header: atMessageStart(detector.header) }));
     // The pieces are taken from the built-in detectors' headers: other detectors get no prefilter.
     this.mayBe = detectors === DETECTORS ? mayBeHeader : () => true;
@@ -50,7 +50,7 @@ export class HeaderMatcher {
   read(text: string): HeaderReading {
     const known = this.recent.get(text);
     if (known) return known;
-    const reading = !this.mayBe(text) ? NOTHING : { header: this.any.test(text) ? (this.anchored.find((a) => a.header.test(text))?.detector ?? null) : null, maybe: true };
+    const reading = !this.mayBe(text) ? NOTHING : { header: this.anchored.find((a) => a.header.test(text))?.detector ?? null, maybe: true };
     this.recent.set(text, reading);
     return reading;
   }
