@@ -114,20 +114,26 @@ export function parseCodeLine(text: string): CodeBytes | null {
 }
 
 // (2.6 i386 wrote its registers in lower case: `eax: 00000000   ebx: f6e2df00`)
-// MIPS `Hi    : 00000000`, `Status: 1100fc03`, `BadVA : 00000004`; LoongArch `CRMD: 000000b0 (...)`, `BADV: ...` (names padded to the colon).
-const REGISTER_LINE_RE = /^(?:R[A-Z0-9]{1,3}|E[A-Z]{2}|e[a-z]{2}|FS|GS|CS|DS|ES|CR\d|DR\d|PKRU|x\d{1,2}|sp|lr|pc|pstate|ORIG_RAX|[a-z]{1,2}\d{0,2}|Hi|Lo|Status|Cause|BadVA|PrId|CRMD|PRMD|EUEN|ECFG|ESTAT|BADV|PRID) {0,4}:/;
-const REGISTER_PAIR_RE = /\b([A-Za-z][A-Za-z0-9_]{0,7}) {0,4}: ?([0-9a-f]{4}:)?([0-9a-f]{4,16})\b/g;
-// MIPS and LoongArch (5.19-6.1) general registers four a line from the one named: `$ 4   : 87d2a800 00000000 00000000 00000001`
-// (MIPS leaves $26 and $27, the kernel's own, blank at the end of the `$24` line).
-const NUMBERED_REGISTERS_RE = /^\$ ?(\d{1,2}) {1,4}:((?: {1,2}[0-9a-f]{8,16}){1,4})\s*$/;
+// MIPS `Hi    : 00000000`, `Status: 1100fc03`, `BadVA : 00000004`; LoongArch `CRMD: 000000b0 (...)`, `BADV: ...` (names padded to the colon);
+// powerpc `NIP:  c000000000123456 LR: ... CTR: ...`, `MSR:  8000000100029032 <SF,...>  CR: 24042048  XER: 00000000`, `CFAR: ... DAR: ...`.
+const REGISTER_LINE_RE = /^(?:R[A-Z0-9]{1,3}|E[A-Z]{2}|e[a-z]{2}|FS|GS|CS|DS|ES|CR\d|DR\d|PKRU|x\d{1,2}|sp|lr|pc|pstate|ORIG_RAX|[a-z]{1,2}\d{0,2}|Hi|Lo|Status|Cause|BadVA|PrId|CRMD|PRMD|EUEN|ECFG|ESTAT|BADV|PRID|NIP|MSR|CFAR|DAR) {0,4}:/;
+// (x86's `FS:  00007f1c8d5e1700(0000)` and powerpc's `NIP:  ...` put two spaces after the colon)
+const REGISTER_PAIR_RE = /\b([A-Za-z][A-Za-z0-9_]{0,7}) {0,4}: {0,2}([0-9a-f]{4}:)?([0-9a-f]{4,16})\b/g;
+// General registers printed in runs, several a line from the one the line names: MIPS and LoongArch (5.19-6.1)
+// `$ 4   : 87d2a800 00000000 00000000 00000001` (MIPS leaves $26 and $27, the kernel's own, blank at the end of the `$24`
+// line), powerpc `GPR08: ...` (four a line on 64-bit, eight on 32-bit), s390 `Krnl GPRS: ...` (r0-r3; see S390_GPRS_MORE_RE).
+const NUMBERED_REGISTERS_RE = /^(?:\$ ?(\d{1,2}) {1,4}:|GPR(\d\d):|Krnl GPRS:)((?: {1,2}[0-9a-f]{8,16}){1,8})\s*$/;
+/** s390's r4-r15: four a line on the three lines under `Krnl GPRS:`. */
+const S390_GPRS_MORE_RE = /^(?:[0-9a-f]{16} ){3}[0-9a-f]{16}\s*$/;
 // LoongArch 6.2+ general registers by their ABI names, four a line: `pc 9000000002a4b1d4 ra 9000000002a4b1c0 tp ... sp ...`.
 const NAMED_REGISTERS_RE = /^(?:(?:pc|ra|tp|sp|a[0-7]|t[0-8]|u0|fp|s[0-8]) [0-9a-f]{16}(?: |$)){2,4}$/;
 
 /** Collects the register values of a register-dump line into `into`: `NAME: value` pairs, or a line of MIPS/LoongArch general registers. */
 export function parseRegisterLine(text: string, into: Record<string, string>): boolean {
-  const numbered = text.startsWith('$') ? NUMBERED_REGISTERS_RE.exec(text) : null;
+  const numbered = text.startsWith('$') || text.startsWith('GPR') || text.startsWith('Krnl GPRS') ? NUMBERED_REGISTERS_RE.exec(text) : null;
   if (numbered) {
-    numbered[2]!.trim().split(/\s+/).forEach((value, i) => (into[`$${Number(numbered[1]) + i}`] = value));
+    const [name, first] = numbered[1] !== undefined ? ['$', numbered[1]] : ['r', numbered[2] ?? '0'];
+    numbered[3]!.trim().split(/\s+/).forEach((value, i) => (into[`${name}${Number(first) + i}`] = value));
     return true;
   }
   if (NAMED_REGISTERS_RE.test(text)) {
@@ -188,6 +194,8 @@ export function parseCommonFields(lines: readonly LogLine[]): CommonFields {
     registers: {}, stackWords: [], stack: [], reporterFrames: 0, code: null, modules: null,
   };
   let section: 'none' | 'stack' | 'trace' | 'breaking' = 'none';
+  // The next of s390's general registers on a line under `Krnl GPRS:` (4 to 15), 0 when the line before was none of them.
+  let s390Next = 0;
   let context: string | null = null;
   for (const line of lines) {
     const text = line.text.trimStart();
@@ -255,6 +263,12 @@ export function parseCommonFields(lines: readonly LogLine[]): CommonFields {
       section = 'trace';
       continue;
     }
+    if (s390Next > 0 && s390Next < 16 && S390_GPRS_MORE_RE.test(text)) {
+      text.trim().split(/\s+/).forEach((value, i) => (fields.registers[`r${s390Next + i}`] = value));
+      s390Next += 4;
+      continue;
+    }
+    s390Next = text.startsWith('Krnl GPRS:') ? 4 : 0;
     parseRegisterLine(text, fields.registers);
   }
   return fields;

@@ -85,4 +85,51 @@ describe('MIPS and LoongArch register dumps', () => {
     );
     expect(result.incidents[0]!.rip).toMatchObject({ function: 'mydrv_read', module: 'mydrv' });
   });
+
+  it('reads powerpc\'s register block: NIP, LR, MSR, CR, DAR and the GPRnn runs as r0...', () => {
+    const result = analyzeText(
+      log(`
+        [ 8731.220000] Unable to handle kernel paging request for data at address 0x00000010
+        [ 8731.220010] Faulting instruction address: 0xd000000005a3e6f0
+        [ 8731.220020] Oops: Kernel access of bad area, sig: 11 [#1]
+        [ 8731.220040] CPU: 4 PID: 3081 Comm: nfsd Not tainted 3.10.0-514.el7.ppc64 #1
+        [ 8731.220060] NIP:  d000000005a3e6f0 LR: d000000005a3e6c4 CTR: c00000000036a2c0
+        [ 8731.220090] MSR:  8000000100009032 <SF,EE,ME,IR,DR,RI>  CR: 24002488  XER: 00000000
+        [ 8731.220100] CFAR: c000000000009368 DAR: 0000000000000010 DSISR: 40000000 SOFTE: 1
+        [ 8731.220110] GPR00: d000000005a3e6c4 c0000001e3d63ad0 d000000005a5f2c8 0000000000000000
+        [ 8731.220120] GPR04: 0000000000000001 c0000001e3d63b50 0000000000000000 0000000000000000
+        [ 8731.220200] NIP [d000000005a3e6f0] nfsd4_encode_fattr+0x1a0/0x1420 [nfsd]
+        [ 8731.220210] LR [d000000005a3e6c4] nfsd4_encode_fattr+0x174/0x1420 [nfsd]
+        [ 8731.220220] Call Trace:
+        [ 8731.220230] [c0000001e3d63ad0] [d000000005a3e6c4] nfsd4_encode_fattr+0x174/0x1420 [nfsd] (unreliable)
+        [ 8731.220240] [c0000001e3d63cd0] [d000000005a3f9a0] nfsd4_encode_getattr+0x40/0x80 [nfsd]
+      `),
+    );
+    const incident = result.incidents[0]!;
+    expect(incident.rip).toMatchObject({ function: 'nfsd4_encode_fattr', module: 'nfsd' });
+    expect(incident.registers).toMatchObject({ NIP: 'd000000005a3e6f0', LR: 'd000000005a3e6c4', MSR: '8000000100009032', CR: '24002488', DAR: '0000000000000010', DSISR: '40000000', r0: 'd000000005a3e6c4', r1: 'c0000001e3d63ad0', r7: '0000000000000000' });
+  });
+
+  it('reads s390\'s general registers: r0-r3 on the `Krnl GPRS:` line, r4-r15 on the three under it', () => {
+    const result = analyzeText(
+      log(`
+        [  812.373490] Unable to handle kernel pointer dereference in virtual kernel address space
+        [  812.373505] Oops: 0004 ilc:3 [#1] SMP
+        [  812.373530] CPU: 1 PID: 4412 Comm: kworker/1:2 Not tainted 3.10.0-957.el7.s390x #1
+        [  812.373537] Krnl PSW : 0704c00180000000 000003ff80a2c1b2 (xfs_buf_ioend+0x4a/0x1f0 [xfs])
+        [  812.373545]            R:0 T:1 IO:1 EX:1 Key:0 M:1 W:0 P:0 AS:3 CC:0 PM:0 EA:3
+        [  812.373550] Krnl GPRS: 0000000000000000 0000000000000000 00000000f8f33c60 0000000000000001
+        [  812.373551]            000003ff80a2c1a4 0000000000000000 00000000c1a58700 000000008c4c6800
+        [  812.373552]            0000000000000008 0000000000000009 000000000000000a 000000000000000b
+        [  812.373553]            000000000000000c 000000000000000d 000003ff80a2c19a 00000000f8f33b08
+        [  812.373575] Krnl Code: 000003ff80a2c1a4: e31020000004	lg	%r1,0(%r2)
+        [  812.373600] Call Trace:
+        [  812.373605] ([<000003ff80a2c19a>] xfs_buf_ioend+0x32/0x1f0 [xfs])
+        [  812.373612]  [<000003ff80a2c3ca>] xfs_buf_ioend_work+0x2a/0x38 [xfs]
+      `),
+    );
+    const registers = result.incidents[0]!.registers;
+    expect(Object.keys(registers).filter((name) => /^r\d+$/.test(name))).toHaveLength(16);
+    expect(registers).toMatchObject({ r2: '00000000f8f33c60', r4: '000003ff80a2c1a4', r15: '00000000f8f33b08' });
+  });
 });
