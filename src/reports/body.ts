@@ -68,7 +68,7 @@ function ripFrom(address: string | null, symbolText: string): Frame | null {
  * `epc :`, s390 `Krnl PSW :`.
  */
 export function isRipLine(text: string): boolean {
-  return /^(?:RIP|EIP|IP): |^(?:pc : |PC is at |EIP is at |NIP \[|epc : |Krnl PSW : )|^(?:(?:epc|era) {3}: |ERA: )[0-9a-f]/.test(text);
+  return /^(?:RIP|EIP|IP): |^(?:pc : |PC is at |EIP is at |NIP \[|epc : |Krnl PSW : )/.test(text) || ADDRESSED_PC_RE.test(text);
 }
 
 /** Parses the RIP/pc line into a frame; user-space RIPs (segment 0033) are not the kernel's. */
@@ -128,12 +128,16 @@ const S390_GPRS_MORE_RE = /^(?:[0-9a-f]{16} ){3}[0-9a-f]{16}\s*$/;
 // LoongArch 6.2+ general registers by their ABI names, four a line: `pc 9000000002a4b1d4 ra 9000000002a4b1c0 tp ... sp ...`.
 const NAMED_REGISTERS_RE = /^(?:(?:pc|ra|tp|sp|a[0-7]|t[0-8]|u0|fp|s[0-8]) [0-9a-f]{16}(?: |$)){2,4}$/;
 
+/** Sets the registers `prefix` + `first`, the next and so on to the whitespace-separated `values` of a run. */
+function setRun(into: Record<string, string>, prefix: string, first: number, values: string): void {
+  values.trim().split(/\s+/).forEach((value, i) => (into[`${prefix}${first + i}`] = value));
+}
+
 /** Collects the register values of a register-dump line into `into`: `NAME: value` pairs, or a line of MIPS/LoongArch general registers. */
 export function parseRegisterLine(text: string, into: Record<string, string>): boolean {
   const numbered = text.startsWith('$') || text.startsWith('GPR') || text.startsWith('Krnl GPRS') ? NUMBERED_REGISTERS_RE.exec(text) : null;
   if (numbered) {
-    const [name, first] = numbered[1] !== undefined ? ['$', numbered[1]] : ['r', numbered[2] ?? '0'];
-    numbered[3]!.trim().split(/\s+/).forEach((value, i) => (into[`${name}${Number(first) + i}`] = value));
+    setRun(into, numbered[1] !== undefined ? '$' : 'r', Number(numbered[1] ?? numbered[2] ?? 0), numbered[3]!);
     return true;
   }
   if (NAMED_REGISTERS_RE.test(text)) {
@@ -264,7 +268,7 @@ export function parseCommonFields(lines: readonly LogLine[]): CommonFields {
       continue;
     }
     if (s390Next > 0 && s390Next < 16 && S390_GPRS_MORE_RE.test(text)) {
-      text.trim().split(/\s+/).forEach((value, i) => (fields.registers[`r${s390Next + i}`] = value));
+      setRun(fields.registers, 'r', s390Next, text);
       s390Next += 4;
       continue;
     }

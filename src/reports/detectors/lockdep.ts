@@ -18,6 +18,8 @@ interface LockdepKind {
   readonly message: RegExp;
   readonly anchors: readonly RegExp[];
   readonly trace: boolean;
+  /** Raised from inside lockdep (registering a lock class): blamed past lockdep's own machinery. */
+  readonly fromLockdep?: true;
 }
 
 const ACQUIRING = /is trying to acquire lock:/;
@@ -34,14 +36,14 @@ const PROBLEMS: readonly LockdepKind[] = [
   { problem: 'heldAtExit', message: /\S{1,64}\/\d{1,10} still has locks held!/, anchors: [/locks? held by/], trace: true },
   { problem: 'nestedNotTaken', message: /[Nn]ested lock was not taken/, anchors: [/is trying to lock:/], trace: false },
   { problem: 'invalidWaitContext', message: /Invalid wait context/, anchors: [/is trying to lock:/], trace: true },
-  { problem: 'nonStaticKey', message: /INFO: trying to register non-static key/, anchors: [], trace: true },
+  { problem: 'nonStaticKey', message: /INFO: trying to register non-static key/, anchors: [], trace: true, fromLockdep: true },
   { problem: 'workqueueLeak', message: /BUG: workqueue leaked lock or atomic/, anchors: [], trace: false },
   { problem: 'capacity', message: /BUG: MAX_[A-Z_]+ too low!/, anchors: [], trace: true },
   // kernel/locking/lockdep.c look_up_lock_class: a lock taken with a subclass past MAX_LOCKDEP_SUBCLASSES, then dump_stack().
-  { problem: 'invalidSubclass', message: /BUG: looking up invalid subclass: \d{1,10}/, anchors: [], trace: true },
+  { problem: 'invalidSubclass', message: /BUG: looking up invalid subclass: \d{1,10}/, anchors: [], trace: true, fromLockdep: true },
   // kernel/locking/lockdep.c lockdep_init_map_type (4.17+): a lock given a key neither static nor registered
   // (lockdep_register_key), then DEBUG_LOCKS_WARN_ON(1), whose WARNING prints the trace.
-  { problem: 'unregisteredKey', message: /BUG: key [0-9a-f]{1,16} has not been registered!/, anchors: [], trace: true },
+  { problem: 'unregisteredKey', message: /BUG: key [0-9a-f]{1,16} has not been registered!/, anchors: [], trace: true, fromLockdep: true },
 ];
 
 const HEADER_RE = new RegExp(`(?:WARNING|BUG|INFO): (?:${PROBLEMS.map((p) => p.message.source.replace(/^(?:INFO|BUG): /, '')).join('|')})`);
@@ -113,7 +115,7 @@ export const lockdep = defineHeaderDetector({
     report.rip = tail.rip;
     report.stack = tail.stack;
     report.reporterFrames = tail.reporterFrames;
-    const skip = kind.problem === 'nonStaticKey' || kind.problem === 'invalidSubclass' || kind.problem === 'unregisteredKey' ? isLockdepMachinery : isSocketLockHelper;
+    const skip = kind.fromLockdep ? isLockdepMachinery : isSocketLockHelper;
     report.culprit = lastFunction ? { function: lastFunction[1]!, module: null } : pickCulprit([...frames, ...(tail.rip ? [tail.rip] : []), ...tail.stack], skip);
     flagFaultInjection(report);
     if (kind.anchors.length > 0 && frames.length === 0) markCorrupted(report, 'corruption.lockdep.noLockLine');
