@@ -53,6 +53,9 @@ const PC_RE = /^(?:pc : |PC is at |EIP is at |NIP \[[0-9a-f]+\] |epc : |Krnl PSW
 // MIPS and LoongArch (5.19-6.1) `epc   : 8027a1b4 func+0x24/0x80 [mod]`, `era   : ...`; LoongArch 6.2+ `ERA: 9000000002a4b1d4 func+0x74/0x6a0`
 // (the address, then the symbol; RISC-V's `epc : ` has one space and its own form).
 const ADDRESSED_PC_RE = /^(?:(?:epc|era) {3}: |ERA: )([0-9a-f]{8,16}) (.+)$/;
+// RISC-V's register dump opens with `epc : ffffffff01234562 ra : ffffffff80123456 sp : ff2000000012bd70` (after the
+// symbolized `epc : sym` and ` ra : sym` of a kernel-mode trap): a RIP line, and three registers.
+const RISCV_PC_REGISTERS_RE = /^epc : [0-9a-f]{8,16} ra : [0-9a-f]{8,16} /;
 
 function ripFrom(address: string | null, symbolText: string): Frame | null {
   const sym = parseSymbol(symbolText);
@@ -115,8 +118,9 @@ export function parseCodeLine(text: string): CodeBytes | null {
 
 // (2.6 i386 wrote its registers in lower case: `eax: 00000000   ebx: f6e2df00`)
 // MIPS `Hi    : 00000000`, `Status: 1100fc03`, `BadVA : 00000004`; LoongArch `CRMD: 000000b0 (...)`, `BADV: ...` (names padded to the colon);
-// powerpc `NIP:  c000000000123456 LR: ... CTR: ...`, `MSR:  8000000100029032 <SF,...>  CR: 24042048  XER: 00000000`, `CFAR: ... DAR: ...`.
-const REGISTER_LINE_RE = /^(?:R[A-Z0-9]{1,3}|E[A-Z]{2}|e[a-z]{2}|FS|GS|CS|DS|ES|CR\d|DR\d|PKRU|x\d{1,2}|sp|lr|pc|pstate|ORIG_RAX|[a-z]{1,2}\d{0,2}|Hi|Lo|Status|Cause|BadVA|PrId|CRMD|PRMD|EUEN|ECFG|ESTAT|BADV|PRID|NIP|MSR|CFAR|DAR) {0,4}:/;
+// powerpc `NIP:  c000000000123456 LR: ... CTR: ...`, `MSR:  8000000100029032 <SF,...>  CR: 24042048  XER: 00000000`, `CFAR: ... DAR: ...`;
+// RISC-V `status: 0000000200000120 badaddr: 0000000000000000 cause: 000000000000000d` (and `epc : ...`, an `e[a-z]{2}`: see RISCV_PC_REGISTERS_RE).
+const REGISTER_LINE_RE = /^(?:R[A-Z0-9]{1,3}|E[A-Z]{2}|e[a-z]{2}|FS|GS|CS|DS|ES|CR\d|DR\d|PKRU|x\d{1,2}|sp|lr|pc|pstate|ORIG_RAX|[a-z]{1,2}\d{0,2}|Hi|Lo|Status|Cause|BadVA|PrId|CRMD|PRMD|EUEN|ECFG|ESTAT|BADV|PRID|NIP|MSR|CFAR|DAR|status|badaddr|cause) {0,4}:/;
 // (x86's `FS:  00007f1c8d5e1700(0000)` and powerpc's `NIP:  ...` put two spaces after the colon)
 const REGISTER_PAIR_RE = /\b([A-Za-z][A-Za-z0-9_]{0,7}) {0,4}: {0,2}([0-9a-f]{4}:)?([0-9a-f]{4,16})\b/g;
 // General registers printed in runs, several a line from the one the line names: MIPS and LoongArch (5.19-6.1)
@@ -233,6 +237,7 @@ export function parseCommonFields(lines: readonly LogLine[]): CommonFields {
         // A RIP inside the trace: the frames above it belong to the interrupt that printed the report.
         if (fields.rip && section === 'trace') fields.reporterFrames = fields.stack.length;
       }
+      if (RISCV_PC_REGISTERS_RE.test(text)) parseRegisterLine(text, fields.registers);
       section = 'none';
       continue;
     }

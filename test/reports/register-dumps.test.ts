@@ -78,12 +78,16 @@ describe('MIPS and LoongArch register dumps', () => {
         [   30.000030] epc : mydrv_read+0x12/0x40 [mydrv]
         [   30.000040]  ra : vfs_read+0x9c/0x220
         [   30.000050] epc : ffffffff01234562 ra : ffffffff80123456 sp : ff2000000012bd70
+        [   30.000052]  gp : ffffffff81c5d8a0 tp : ff6000000256a580 t0 : 0000000000000001
+        [   30.000054] status: 0000000200000120 badaddr: 0000000000000000 cause: 000000000000000d
         [   30.000060] Call Trace:
         [   30.000070] [<ffffffff01234562>] mydrv_read+0x12/0x40 [mydrv]
         [   30.000080] [<ffffffff80123456>] vfs_read+0x9c/0x220
       `),
     );
     expect(result.incidents[0]!.rip).toMatchObject({ function: 'mydrv_read', module: 'mydrv' });
+    // (its register dump's first line is a RIP line and three registers; the lines under it are pairs)
+    expect(result.incidents[0]!.registers).toMatchObject({ epc: 'ffffffff01234562', ra: 'ffffffff80123456', sp: 'ff2000000012bd70', gp: 'ffffffff81c5d8a0', t0: '0000000000000001', status: '0000000200000120', badaddr: '0000000000000000', cause: '000000000000000d' });
   });
 
   it('reads powerpc\'s register block: NIP, LR, MSR, CR, DAR and the GPRnn runs as r0...', () => {
