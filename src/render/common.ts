@@ -111,7 +111,8 @@ export function frameMarks(i: Incident, f: FrameLike, lang: Lang = 'en'): string
   if (f.function === i.loopFunction) marks.push(t(lang, 'ui.mark.loopBound'));
   if (i.entry && f.function === i.entry.function) marks.push(t(lang, 'ui.mark.entry'));
   if (!f.reliable) marks.push(t(lang, 'ui.mark.unreliable'));
-  if (f.context) marks.push(f.context);
+  // (a task's own stack is where frames are unless marked: 5.x+ x86 brackets every trace in `<TASK>`, which says nothing)
+  if (f.context && f.context !== 'TASK') marks.push(f.context);
   return marks;
 }
 

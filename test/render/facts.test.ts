@@ -107,6 +107,28 @@ describe('small facts of the report', () => {
     expect(all).toContain('1 line at 09:59:30');
     expect(all).not.toMatch(/\b1 (?:lines|reports|inputs|message groups|routine lines|incidents)\b/);
   });
+
+  it('marks the frames of an interrupt stack, not those of the task stack every 5.x+ x86 trace is bracketed in', () => {
+    const r = analyzeText(log(`
+      [  120.000000] watchdog: BUG: soft lockup - CPU#2 stuck for 22s! [kworker/2:1:345]
+      [  120.000010] CPU: 2 PID: 345 Comm: kworker/2:1 Not tainted 5.15.0-91-generic #101-Ubuntu
+      [  120.000020] RIP: 0010:nvme_poll_cq+0x4c/0x1a0 [nvme]
+      [  120.000030] Call Trace:
+      [  120.000040]  <IRQ>
+      [  120.000050]  nvme_irq+0x2d/0x40 [nvme]
+      [  120.000060]  __handle_irq_event_percpu+0x3b/0x190
+      [  120.000070]  </IRQ>
+      [  120.000080]  <TASK>
+      [  120.000090]  nvme_timeout+0x1e0/0x3a0 [nvme]
+      [  120.000100]  process_one_work+0x228/0x3d0
+      [  120.000110]  </TASK>
+    `), 'dmesg', { now: NOW });
+    for (const report of [text(r), renderMarkdown(r)]) {
+      expect(report).toMatch(/__handle_irq_event_percpu\+0x3b\/0x190 +<- IRQ/);
+      expect(report).toMatch(/nvme_timeout\+0x1e0\/0x3a0 \[nvme\]\n/);
+      expect(report).not.toContain('TASK');
+    }
+  });
 });
 
 describe('event groups show a real line', () => {
