@@ -61,6 +61,8 @@ interface OpenBlock {
   readonly assembly: Assembly;
   /** Closed early to make room for another CPU's report. */
   crowded?: boolean;
+  /** Its header cut off another report before that one's trace (another CPU's, interleaved): it takes no message lines. */
+  cutAnother?: boolean;
 }
 
 /**
@@ -103,6 +105,31 @@ function startsBodyOf(block: OpenBlock, line: LogLine): boolean {
   if (!cpu) return isStructuralLine(trimmed);
   const claim = block.assembly.claim;
   return claim.pid !== null ? claim.pid === cpu.pid : claim.cpu === null || claim.cpu === cpu.cpu;
+}
+
+/** `Hardware name:`, which 2.6 kernels print between a WARNING's header and its message. */
+const HARDWARE_RE = /^\s*Hardware name: /;
+
+/** Printk times a message line follows its header within (the same printk sequence: microseconds, a few ms on an emulated CPU). */
+const MESSAGE_UPTIME_SECONDS = 0.01;
+
+/**
+ * Whether a line that is no report structure is part of the message the block's header is followed by (see
+ * Detector.messageLines): the block holds its header, perhaps the hardware line, and fewer message lines than that so
+ * far, the line is of the header's printk context, and it was printed right after it: by the uptimes, within
+ * MESSAGE_UPTIME_SECONDS (an audit line 20 ms later is another's), or within the second when a caller tag names the task
+ * that printed both or the times are syslog's; at any time when neither line has one (a pasted report).
+ */
+function takesMessage(block: OpenBlock, line: LogLine): boolean {
+  const most = block.detector?.messageLines ?? 0;
+  const after = block.lines.slice(1).filter((l) => !HARDWARE_RE.test(l.text));
+  if (block.cutAnother || after.length >= most || after.some((l) => isStructuralLine(l.text.trimStart())) || !sameContext(block, line)) return false;
+  const header = block.lines[0]!;
+  const gap = secondsBetween(header, line);
+  // (a caller tag names the task that printed both: the same printk sequence however slow the console)
+  const tagged = header.caller !== null && line.caller !== null;
+  if (!tagged && header.uptime !== null && line.uptime !== null) return gap! >= 0 && gap! <= MESSAGE_UPTIME_SECONDS;
+  return gap === null || (gap >= 0 && gap <= 1);
 }
 
 /**
@@ -160,7 +187,10 @@ export class Segmenter {
         if (host.detector?.endsAt?.test(text)) this.close(host, false);
         return;
       }
-      for (const b of [...this.blocks]) if (!this.concurrent(b, header, line)) this.close(b, false);
+      const ending = this.blocks.filter((b) => !this.concurrent(b, header, line));
+      // (a report cut off before its trace by this header: the lines right after it may still be that report's)
+      const cut = ending.some((b) => !b.traceSeen && (secondsBetween(b.lines[b.lines.length - 1]!, line) ?? 0) <= CONCURRENT_SECONDS);
+      for (const b of ending) this.close(b, false);
       const room = line.caller !== null && this.blocks.every((b) => b.assembly.caller !== null) ? MAX_TAGGED_BLOCKS : MAX_CONCURRENT_BLOCKS;
       if (this.blocks.length >= room) {
         // The oldest is closed unfinished: its remaining lines will be loose, so it is flagged, and the run says so.
@@ -168,6 +198,7 @@ export class Segmenter {
         this.close(this.blocks[0]!, false);
       }
       this.open(header, line);
+      if (cut) this.blocks[this.blocks.length - 1]!.cutAnother = true;
       return;
     }
     if (mine.length > 1) {
@@ -286,6 +317,11 @@ export class Segmenter {
     const unstamped = line.uptime === null && line.epochMs === null && (block.lines[0]!.uptime !== null || block.lines[0]!.epochMs !== null);
     if (!unstamped && (isStructuralLine(trimmed) || block.detector?.bodyLines?.some((re) => re.test(text)))) {
       for (const held of block.held.splice(0)) this.sink.loose(held);
+      this.add(block, line);
+      return true;
+    }
+    // (with another report open, a line printed between them may be either's: no message is taken then)
+    if (!unstamped && this.blocks.length === 1 && takesMessage(block, line)) {
       this.add(block, line);
       return true;
     }

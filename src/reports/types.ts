@@ -119,6 +119,11 @@ export interface Detector {
   readonly traceFrom?: RegExp;
   /** For a `marker` body: the line that ends the report (the OOM killer's `Killed process` line). */
   readonly endsAt?: RegExp;
+  /**
+   * Lines of text the report may print right after its header, before its body, kept in the report (at most this many):
+   * the message of WARN(cond, fmt), which kernels before 4.15 print after the `WARNING:` line.
+   */
+  readonly messageLines?: number;
   /** Parses a block; null when the block is not really such a report. */
   detect(block: ReportBlock): Report | null;
 }

@@ -110,7 +110,40 @@ testDetector(warning, {
         comm: 'swapper/6',
         culprit: { function: 'dev_watchdog', module: null },
         corrupted: false,
-        details: { source: 'net/sched/sch_generic.c:300' },
+        // (before 4.15 WARN(cond, fmt) printed its message right after the header)
+        details: { source: 'net/sched/sch_generic.c:300', message: 'NETDEV WATCHDOG: eth0 (ixgbe): transmit queue 3 timed out' },
+      },
+    },
+    {
+      name: '2.6.32 (RHEL 6) layout: the message after `Hardware name:`, the ODEBUG helper frames skipped for who freed the timer',
+      log: log(`
+        Nov 12 10:00:00 node-3 kernel: ------------[ cut here ]------------
+        Nov 12 10:00:00 node-3 kernel: WARNING: at lib/debugobjects.c:260 debug_print_object+0x8e/0xb0() (Not tainted)
+        Nov 12 10:00:00 node-3 kernel: Hardware name: PowerEdge R720
+        Nov 12 10:00:00 node-3 kernel: ODEBUG: free active (active state 0) object type: timer_list hint: mydrv_timeout+0x0/0x40 [mydrv]
+        Nov 12 10:00:00 node-3 kernel: Modules linked in: mydrv(U) ext4 jbd2 mbcache
+        Nov 12 10:00:00 node-3 kernel: Pid: 4321, comm: rmmod Not tainted 2.6.32-696.el6.x86_64 #1
+        Nov 12 10:00:00 node-3 kernel: Call Trace:
+        Nov 12 10:00:00 node-3 kernel: [<ffffffff8107c951>] ? warn_slowpath_common+0x91/0xe0
+        Nov 12 10:00:00 node-3 kernel: [<ffffffff8107ca46>] ? warn_slowpath_fmt+0x46/0x60
+        Nov 12 10:00:00 node-3 kernel: [<ffffffff812a7d8e>] ? debug_print_object+0x8e/0xb0
+        Nov 12 10:00:00 node-3 kernel: [<ffffffff812a8a1b>] ? debug_check_no_obj_freed+0x1db/0x270
+        Nov 12 10:00:00 node-3 kernel: [<ffffffff8117ad3e>] ? kfree+0xde/0x2b0
+        Nov 12 10:00:00 node-3 kernel: [<ffffffffa01a2134>] ? mydrv_remove+0x34/0x60 [mydrv]
+        Nov 12 10:00:00 node-3 kernel: [<ffffffff810bcd94>] ? sys_delete_module+0x194/0x260
+        Nov 12 10:00:00 node-3 kernel: [<ffffffff8100b0d2>] ? system_call_fastpath+0x16/0x1b
+        Nov 12 10:00:00 node-3 kernel: ---[ end trace 3e9c2a7b1f0d4c5a ]---
+      `),
+      expected: {
+        title: 'WARNING in mydrv_remove',
+        pid: 4321,
+        comm: 'rmmod',
+        culprit: { function: 'mydrv_remove', module: 'mydrv' },
+        details: {
+          source: 'lib/debugobjects.c:260',
+          raisedBy: 'ODEBUG',
+          message: 'ODEBUG: free active (active state 0) object type: timer_list hint: mydrv_timeout+0x0/0x40 [mydrv]',
+        },
       },
     },
     {
@@ -258,5 +291,45 @@ describe('a panic_on_warn panic printed after the warning', () => {
     const panic = result.incidents.find((i) => i.kind === 'panic');
     expect(warning).toMatchObject({ title: 'WARNING in mark_buffer_dirty', causedBy: null });
     expect(panic?.causedBy).toBe(warning?.id);
+  });
+});
+
+describe("a WARNING's message", () => {
+  const messageOf = (text: string) => analyzeText(log(text), 'log', { now: () => new Date(0) }).incidents.find((i) => i.kind === 'warning')?.details['message'];
+  const body = `
+    [  120.100300] Modules linked in: e1000
+    [  120.100400] CPU: 0 PID: 321 Comm: kworker/0:2 Not tainted 4.9.0 #1
+    [  120.100500] Call Trace:
+    [  120.100600]  dump_stack+0x63/0x82
+    [  120.100700]  __warn+0xcb/0xf0
+    [  120.100800]  dev_watchdog+0x222/0x230
+    [  120.100900]  call_timer_fn+0x30/0x130
+  `;
+
+  it('is the line printed right after the header (4.9), the lines up to the dump', () => {
+    expect(messageOf(`
+      [  120.100000] WARNING: CPU: 0 PID: 321 at net/sched/sch_generic.c:316 dev_watchdog+0x222/0x230
+      [  120.100100] NETDEV WATCHDOG: eth0 (e1000): transmit queue 0 timed out
+      ${body}`)).toBe('NETDEV WATCHDOG: eth0 (e1000): transmit queue 0 timed out');
+  });
+
+  it('is none when 4.15+ printed it before the header: the header is followed by the modules', () => {
+    expect(messageOf(`
+      [  120.099900] NETDEV WATCHDOG: eth0 (e1000): transmit queue 0 timed out
+      [  120.100000] WARNING: CPU: 0 PID: 321 at net/sched/sch_generic.c:316 dev_watchdog+0x222/0x230
+      ${body}`)).toBeUndefined();
+  });
+
+  it("is not another task's line printed 20 ms later, nor a line after a report the header cut off", () => {
+    expect(messageOf(`
+      [  120.100000] WARNING: CPU: 0 PID: 321 at net/sched/sch_generic.c:316 dev_watchdog+0x222/0x230
+      [  120.120000] audit: type=1400 audit(1518457683.474:8): avc:  denied  { map_create } for  pid=4183 comm="x"
+      ${body}`)).toBeUndefined();
+    expect(messageOf(`
+      [  119.990000] ==================================================================
+      [  119.999000] BUG: KASAN: slab-out-of-bounds in rds_cong_queue_updates+0x4d3/0x4f0
+      [  120.100000] WARNING: CPU: 0 PID: 321 at net/sched/sch_generic.c:316 dev_watchdog+0x222/0x230
+      [  120.100050] Read of size 4 at addr ffff8801b3c58144 by task syz-executor4/6684
+      ${body}`)).toBeUndefined();
   });
 });

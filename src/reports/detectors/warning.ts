@@ -2,6 +2,7 @@ import { detailMessage } from '../codes.js';
 import { checkTrace } from '../define.js';
 import { isGenericFrame } from '../../knowledge/frames.js';
 import { makeTitle, type IncidentKind } from '../../result/kinds.js';
+import { isStructuralLine } from '../body.js';
 import { refOf } from '../frames.js';
 import { buildReport, flagNegativePid } from '../report.js';
 import { blamePart, PANIC_INSIDE_REPORT_RE, symbolRef } from '../sections.js';
@@ -58,6 +59,23 @@ const HELPER_FRAMES: readonly { readonly file: RegExp; readonly skip: RegExp; re
   { file: /^drivers\/usb\/core\/(?:urb|message)\.c$/, what: 'USB transfer', skip: /^usb_(?:submit_urb|start_wait_urb|bulk_msg|interrupt_msg|control_msg|hcd_submit_urb)/ },
 ];
 
+/**
+ * The message of WARN(cond, fmt) when it follows the header (kernels before 4.15 print it there, 2.6 after the
+ * `Hardware name:` line, and arm64 6.x again): the lines up to the first of the report's structure, as one text; null
+ * for none.
+ */
+function warnMessage(block: ReportBlock): string | null {
+  const message: string[] = [];
+  for (const line of block.lines.slice(block.headerIndex + 1)) {
+    const text = line.text.trim();
+    // (panic_on_warn's panic is printed there too: it is no part of the message)
+    if (/^Hardware name: /.test(text) || WRAPPED_SYMBOL_RE.test(text) || PANIC_INSIDE_REPORT_RE.test(text)) continue;
+    if (isStructuralLine(text)) break;
+    message.push(text);
+  }
+  return message.length > 0 ? message.join(' ') : null;
+}
+
 interface WarningHeader {
   /** A dump_stack() assertion (no WARN): blamed on the first caller past the dump. */
   readonly assertion: string | null;
@@ -108,6 +126,8 @@ export const warning: Detector = {
   header: HEADER_RE,
   body: 'trace',
   bodyLines: [WRAPPED_SYMBOL_RE],
+  // (WARN(cond, fmt)'s message: printed after the header before 4.15, before it since; see warnMessage)
+  messageLines: 3,
   // (4.x+ ASSERT_RTNL is a WARN_ONCE that prints its line after the WARNING line; so did CONFIG_DEBUG_LIST before 4.16)
   absorbs: [PANIC_INSIDE_REPORT_RE, /^RTNL: assertion failed at /, LIST_MESSAGE_RE],
   detect(block) {
@@ -124,7 +144,9 @@ export const warning: Detector = {
     report.details['source'] = header.file ? `${header.file}:${header.line}` : null;
     if (helper) report.details['raisedBy'] = helper.what;
     const listMessage = kind === 'list-corruption' ? block.lines.map((l) => LIST_MESSAGE_RE.exec(l.text.trimStart())).find((m) => m) : undefined;
-    if (listMessage) report.details['message'] = listMessage[0].trim();
+    // (the unwinder's complaint names no WARN site: the lines under it are its dump, not a message)
+    const message = listMessage?.[0] ?? (header.file !== null && header.assertion === null ? warnMessage(block) : null);
+    if (message) report.details['message'] = message.trim();
     if (block.lines.some((l) => /Kernel panic - not syncing: (?:kernel: )?panic_on_warn set/.test(l.text))) report.details['panicOnWarn'] = true;
     const symbol = header.symbol ?? (header.file && header.assertion === null ? wrappedSymbol(block) : null);
     const headerFunction = symbol && !/^0x/.test(symbol) ? (symbolRef(symbol) ?? { function: symbol, module: null }) : null;
