@@ -2,7 +2,7 @@ import { syslogOrigin, type PackedSyslogLine } from '../lines/formats.js';
 import { lastShape, lastShapeHash, shapeOf, SHAPE_BYTES, type RegionStops } from '../lines/line-scan.js';
 import { RecentTexts } from '../lines/recent-texts.js';
 import type { LineOrigin, LineSource } from '../lines/types.js';
-import { parseCpuLine } from '../reports/body.js';
+import { isCutHereLine, parseCpuLine } from '../reports/body.js';
 import type { HeaderMatcher } from '../reports/header-matcher.js';
 import { isInertWaitText } from '../reports/wait-dumps.js';
 import { readEvent, type MessageReading } from './events.js';
@@ -31,7 +31,7 @@ export interface RepeatedText extends PlainText {
 
 /**
  * What the decoded text after a syslog time is, when it is a plain line (see PlainText); null when it may open a report
- * or a dump, or has no syslog origin. `headers` null: the text is known to hold no piece of a report header (see
+ * or a dump (or is the `cut here` line before one), or has no syslog origin. `headers` null: the text is known to hold no piece of a report header (see
  * RegionStops.restHeaders), so it opens none.
  */
 export function readPlainText(rest: string, headers: HeaderMatcher | null, origins?: RecentTexts<LineOrigin | null>): (PlainText & { readonly origin: LineOrigin }) | null {
@@ -39,7 +39,8 @@ export function readPlainText(rest: string, headers: HeaderMatcher | null, origi
   if (origin === null) return null;
   const plain = plainText(rest, origin);
   const reading = headers?.read(plain.text);
-  if (reading && (reading.header !== null || (origin.kernel && reading.maybe && parseCpuLine(plain.text.trimStart())))) return null;
+  // (a `cut here` line is fed to the segmenter too: the message of the WARN() it opens may follow it)
+  if (reading && (reading.header !== null || (origin.kernel && reading.maybe && (parseCpuLine(plain.text.trimStart()) || isCutHereLine(plain.text))))) return null;
   return plain;
 }
 

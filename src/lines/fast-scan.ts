@@ -12,7 +12,7 @@ import { ERRNO_LIKE_RE, NOTABLE_RE } from '../analysis/events.js';
  * (or the register dump's `CPU:` line) matches. Case-sensitive, as the headers are; tested against every detector.
  */
 const HEADER_HINT_RE =
-  /BUG[: ]|WARNING: |INFO: |Internal error: |Unable to handle|Unhandled fault: |Alignment trap: |usercopy: |: [0-9a-f]{4} \[(?:#|\d\])|PANIC: |general protection fault|Watchdog detected hard LOCKUP|list_|\[Hardware Error\]:|Machine check (?:events logged|in kernel mode)|EDAC |unreferenced object 0x|invoked oom-killer: |ut of memory|page allocation failure: |vmalloc|Kernel panic - not syncing|kernel stack overflow|Insufficient stack space|Thread overran stack|UBSAN: |segfault at |trap |CPU: \d|Badness |RTNL: assertion|sysctl table check|CFI failure|Slab corruption|SError Interrupt|Machine Check Exception|Oops: (?:Kernel access|Machine check)|Pid: \d|Watchdog detected LOCKUP|[Hh]ard LOCKUP|Bad page state in process '/;
+  /BUG[: ]|WARNING: |INFO: |Internal error: |Unable to handle|Unhandled fault: |Alignment trap: |usercopy: |: [0-9a-f]{4} \[(?:#|\d\])|PANIC: |general protection fault|Watchdog detected hard LOCKUP|list_|\[Hardware Error\]:|Machine check (?:events logged|in kernel mode)|EDAC |unreferenced object 0x|invoked oom-killer: |ut of memory|page allocation failure: |vmalloc|Kernel panic - not syncing|kernel stack overflow|Insufficient stack space|Thread overran stack|UBSAN: |segfault at |trap |CPU: \d|Badness |RTNL: assertion|sysctl table check|CFI failure|Slab corruption|SError Interrupt|Machine Check Exception|Oops: (?:Kernel access|Machine check)|Pid: \d|Watchdog detected LOCKUP|[Hh]ard LOCKUP|Bad page state in process '|\[ cut here \]/;
 
 /**
  * Literal pieces of what the kernel prints about waiting, read for the wait-for graph (src/reports/wait-lines.ts):
@@ -38,7 +38,7 @@ export function mayMatter(raw: string): boolean {
 const HEADER_GRAMS = [
   'bug:', 'bug ', 'warn', 'nfo:', 'l er', 'rdwa', 'unab', 'lt: ', 'trap', 'rcop', 'nic:', 'otec', 'ckup', 'ist_', 'hine', 'edac', 'unre',
   'oom-', 'f me', 'n fa', 'vmal', 'anic', 'rflo', 'suff', 'rran', 'bsan', 'gfau', 'cpu:', 'badn', 'rtnl', 'sysc', 'cfi ', 'slab', 'serr',
-  'oops', 'pid:', 'ad p',
+  'oops', 'pid:', 'ad p', 'cut ',
 ];
 /** Pieces of WAIT_HINT_RE's literals (`+0x` and a hex digit are added below). */
 const WAIT_GRAMS = ['held', '}, a', 'nmi ', 'gps ', 'ks t', 'rved', 'ate:', 'perv'];

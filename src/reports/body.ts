@@ -14,6 +14,13 @@ const PROCESS_RE = /^Process (.{1,64}?) \(pid: (\d{1,10}), /;
 // The release: `3.10.0-693.11.1.el7.x86_64`, `6.1.0-rc1-syzkaller`; the token after the taint field.
 const RELEASE_RE = /^\s*(\d+\.\d+[\w.+~-]*)/;
 
+// `------------[ cut here ]------------`: what WARN() and BUG() print first; 4.15+ WARN(cond, fmt) prints its message
+// after it, before the `WARNING:` header (see Segmenter).
+const CUT_HERE_RE = /^-{4,}\[ cut here \]-{4,}$/;
+
+/** Whether a message is the `cut here` line that opens a WARN() or BUG() report. */
+export const isCutHereLine = (text: string): boolean => CUT_HERE_RE.test(text.trim());
+
 /** Parses the `CPU: 12 PID: 39156 Comm: dockerd-current Tainted: G W OE ... 3.10.0-693... #1` line (or 2.6's `Pid: 12, comm: ...`). */
 export function parseCpuLine(text: string): Pick<CommonFields, 'cpu' | 'pid' | 'comm' | 'taint' | 'kernel'> | null {
   const m = CPU_LINE_RE.exec(text);

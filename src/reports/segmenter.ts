@@ -1,7 +1,7 @@
 import type { StageError } from '../result/errors.js';
 import { joinHeaderPieces } from '../knowledge/header-pieces.js';
 import type { LogLine } from '../lines/types.js';
-import { isStructuralLine, parseCpuLine } from './body.js';
+import { isCutHereLine, isStructuralLine, parseCpuLine } from './body.js';
 import { corruption } from './codes.js';
 import type { HeaderMatcher } from './header-matcher.js';
 import { attribute, headerClaim, newAssembly, StackHistory, take, type Assembly } from './reassembly.js';
@@ -63,6 +63,8 @@ interface OpenBlock {
   crowded?: boolean;
   /** Its header cut off another report before that one's trace (another CPU's, interleaved): it takes no message lines. */
   cutAnother?: boolean;
+  /** The lines printed between the `cut here` line and its header (see Segmenter.cut). */
+  before?: readonly LogLine[];
 }
 
 /**
@@ -124,13 +126,21 @@ function takesMessage(block: OpenBlock, line: LogLine): boolean {
   const most = block.detector?.messageLines ?? 0;
   const after = block.lines.slice(1).filter((l) => !HARDWARE_RE.test(l.text));
   if (block.cutAnother || after.length >= most || after.some((l) => isStructuralLine(l.text.trimStart())) || !sameContext(block, line)) return false;
-  const header = block.lines[0]!;
-  const gap = secondsBetween(header, line);
+  return printedRightAfter(block.lines[0]!, line);
+}
+
+/** Whether `line` was printed right after `first`, in one printk sequence (see takesMessage). */
+function printedRightAfter(first: LogLine, line: LogLine): boolean {
+  if (first.caller !== null && line.caller !== null && first.caller !== line.caller) return false;
+  const gap = secondsBetween(first, line);
   // (a caller tag names the task that printed both: the same printk sequence however slow the console)
-  const tagged = header.caller !== null && line.caller !== null;
-  if (!tagged && header.uptime !== null && line.uptime !== null) return gap! >= 0 && gap! <= MESSAGE_UPTIME_SECONDS;
+  const tagged = first.caller !== null && line.caller !== null;
+  if (!tagged && first.uptime !== null && line.uptime !== null) return gap! >= 0 && gap! <= MESSAGE_UPTIME_SECONDS;
   return gap === null || (gap >= 0 && gap <= 1);
 }
+
+/** Lines taken between a `cut here` line and its header: WARN(cond, fmt)'s message (see Segmenter.cut). */
+const MAX_LINES_AFTER_CUT = 3;
 
 /**
  * Cuts one input's kernel lines into report blocks, in a single streaming pass, and hands each
@@ -143,6 +153,12 @@ export class Segmenter {
   private readonly history = new StackHistory();
   /** The last kernel lines pushed, nearest last: what a register dump without a header was printed after. */
   private previous: LogLine[] = [];
+  /**
+   * A `cut here` line with no report open, and the kernel lines printed right after it: 4.15+ WARN(cond, fmt) prints
+   * its message there, before its `WARNING:` header, which takes them (OpenBlock.before). While it lasts, lines are
+   * read one by one (the segmenter is not idle), so that the fast read sees them as the full one does.
+   */
+  private cut: { readonly line: LogLine; readonly lines: LogLine[] } | null = null;
 
   constructor(
     private readonly headers: HeaderMatcher,
@@ -151,7 +167,7 @@ export class Segmenter {
 
   /** No report open: a line that is neither a header nor a register dump's CPU line can only be loose. */
   get idle(): boolean {
-    return this.blocks.length === 0;
+    return this.blocks.length === 0 && this.cut === null;
   }
 
   push(line: LogLine): void {
@@ -160,6 +176,7 @@ export class Segmenter {
       return;
     }
     this.route(line);
+    this.noteCut(line);
     if (this.previous[this.previous.length - 1] === line) return;
     this.previous.push(line);
     if (this.previous.length > LINES_BEFORE_DUMP) this.previous.shift();
@@ -198,7 +215,9 @@ export class Segmenter {
         this.close(this.blocks[0]!, false);
       }
       this.open(header, line);
-      if (cut) this.blocks[this.blocks.length - 1]!.cutAnother = true;
+      const opened = this.blocks[this.blocks.length - 1]!;
+      if (cut) opened.cutAnother = true;
+      if (this.cut && this.cut.lines.length > 0 && printedRightAfter(this.cut.line, line)) opened.before = this.cut.lines;
       return;
     }
     if (mine.length > 1) {
@@ -357,6 +376,7 @@ export class Segmenter {
       headerIndex: 0,
       truncated: truncated || block.lines.length >= MAX_BLOCK_LINES,
       droppedMessages: block.dropped,
+      ...(block.before ? { before: block.before } : {}),
       damage: [...(block.assembly.ambiguous ? [corruption('corruption.interleaved')] : []), ...(block.crowded ? [corruption('corruption.crowded')] : [])],
     };
     if (block.assembly.ambiguous || block.crowded) this.sink.unassembled();
@@ -369,8 +389,18 @@ export class Segmenter {
     }
   }
 
+  /** Follows a `cut here` line with no report open, and the lines printed right after it (see cut). */
+  private noteCut(line: LogLine): void {
+    const cut = this.cut;
+    this.cut = null;
+    if (this.blocks.length > 0) return;
+    if (isCutHereLine(line.text)) this.cut = { line, lines: [] };
+    else if (cut && cut.lines.length < MAX_LINES_AFTER_CUT && printedRightAfter(cut.line, line)) this.cut = { line: cut.line, lines: [...cut.lines, line] };
+  }
+
   /** Flushes the open block at the end of the input; a report still open there may be cut off. */
   end(): void {
+    this.cut = null;
     while (this.blocks.length > 0) this.close(this.blocks[0]!, true);
   }
 }

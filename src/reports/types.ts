@@ -86,6 +86,8 @@ export interface ReportBlock {
   readonly droppedMessages: boolean;
   /** Other damage the segmenter saw (lines interleaved with another CPU's report it could not attribute...). */
   readonly damage?: readonly Corruption[];
+  /** The lines printed between a `cut here` line and the header, right before it (4.15+ WARN(cond, fmt)'s message). */
+  readonly before?: readonly LogLine[];
 }
 
 export interface DetectorMeta {

@@ -313,7 +313,20 @@ describe("a WARNING's message", () => {
       ${body}`)).toBe('NETDEV WATCHDOG: eth0 (e1000): transmit queue 0 timed out');
   });
 
-  it('is none when 4.15+ printed it before the header: the header is followed by the modules', () => {
+  it('is the lines 4.15+ print between `cut here` and the header, by the same task', () => {
+    expect(messageOf(`
+      [  120.099800] ------------[ cut here ]------------
+      [  120.099900] NETDEV WATCHDOG: eth0 (e1000): transmit queue 0 timed out
+      [  120.100000] WARNING: CPU: 0 PID: 321 at net/sched/sch_generic.c:316 dev_watchdog+0x222/0x230
+      ${body}`)).toBe('NETDEV WATCHDOG: eth0 (e1000): transmit queue 0 timed out');
+    expect(messageOf(`
+      [  120.099800][  T321] ------------[ cut here ]------------
+      [  120.099900][  T777] audit: type=1400 audit(1518457683.474:8): avc:  denied  { map_create } for  pid=777 comm="x"
+      [  120.100000][  T321] WARNING: CPU: 0 PID: 321 at net/sched/sch_generic.c:316 dev_watchdog+0x222/0x230
+      ${body.replace(/\] /g, '][  T321] ')}`)).toBeUndefined();
+  });
+
+  it('is none without the `cut here` line before it: a line before the header is not taken on its own', () => {
     expect(messageOf(`
       [  120.099900] NETDEV WATCHDOG: eth0 (e1000): transmit queue 0 timed out
       [  120.100000] WARNING: CPU: 0 PID: 321 at net/sched/sch_generic.c:316 dev_watchdog+0x222/0x230

@@ -14,7 +14,7 @@ import { LINE_PIECES, mayBeHeader, mayMatter } from '../../src/lines/fast-scan.j
 import { candidateLines, findStops } from '../../src/lines/line-scan.js';
 import { parseLine } from '../../src/lines/formats.js';
 import type { LineFormat } from '../../src/lines/types.js';
-import { parseCpuLine } from '../../src/reports/body.js';
+import { isCutHereLine, parseCpuLine } from '../../src/reports/body.js';
 import { DETECTORS } from '../../src/reports/index.js';
 import type { Result } from '../../src/result/schema.js';
 import { analyzePaths } from '../../src/run.js';
@@ -35,10 +35,13 @@ const PREFIXES: readonly [LineFormat, string][] = [
   ['dmesg', '[2024-03-01T12:34:56.789012+00:00] [ 1234.567890] '],
 ];
 
-/** What the full path would do with the line's message: open a report or a register dump, or keep it as a notable event. */
+/**
+ * What the full path would do with the line's message: open a report or a register dump (or announce one: `cut here`,
+ * after which a WARNING's message may come), or keep it as a notable event.
+ */
 function matters(text: string): boolean {
   const trimmed = text.trim();
-  return DETECTORS.some((d) => d.header.test(text)) || parseCpuLine(text.trimStart()) !== null || NOTABLE_RE.test(trimmed) || ERRNO_LIKE_RE.test(trimmed);
+  return DETECTORS.some((d) => d.header.test(text)) || parseCpuLine(text.trimStart()) !== null || isCutHereLine(text) || NOTABLE_RE.test(trimmed) || ERRNO_LIKE_RE.test(trimmed);
 }
 
 /** Whether the byte scan (before `mayMatter` checks its candidates) stops at the line, alone or after a routine one. */
@@ -60,8 +63,8 @@ const message = fc.oneof(
 );
 
 describe('fast line scan', () => {
-  it('stops at every detector example header, under every line prefix', () => {
-    for (const example of examples) {
+  it('stops at every detector example header, and at the `cut here` line before a WARN()\'s, under every line prefix', () => {
+    for (const example of [...examples, '------------[ cut here ]------------']) {
       for (const [, prefix] of PREFIXES) {
         expect(scanStopsAt(prefix + example), prefix + example).toBe(true);
         expect(mayMatter(prefix + example)).toBe(true);
@@ -85,6 +88,7 @@ describe('fast line scan', () => {
   it('lets every report header and CPU line through its header prefilter (property, against the detectors)', { timeout: FUZZ_TIMEOUT_MS }, () => {
     for (const example of examples) expect(mayBeHeader(example), example).toBe(true);
     expect(mayBeHeader('CPU: 12 PID: 39156 Comm: dockerd-current Tainted: G W OE')).toBe(true);
+    expect(mayBeHeader('------------[ cut here ]------------')).toBe(true);
     fc.assert(
       fc.property(message, (text) => {
         if (DETECTORS.some((d) => d.header.test(text)) || parseCpuLine(text.trimStart())) expect(mayBeHeader(text)).toBe(true);

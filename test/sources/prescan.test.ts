@@ -135,6 +135,34 @@ describe('fast path with the scan in worker threads', () => {
     expect(result.inputs[0]!.bytes).toBe(Buffer.byteLength(text));
     expect(result.incidents.filter((i) => i.kind === 'soft-lockup').map((i) => i.cpu)).toEqual(expect.arrayContaining([12, 13]));
   });
+
+  it("reads a WARNING's message before its header (4.15+) and after it (3.10) as the full read does, though the fast one passes lines over", async () => {
+    const warn = (at: string, fn: string, kernel: string, message: string, before: boolean) => [
+      `Nov 12 ${at} node-2 kernel: ------------[ cut here ]------------`,
+      ...(before ? [`Nov 12 ${at} node-2 kernel: ${message}`] : []),
+      `Nov 12 ${at} node-2 kernel: WARNING: CPU: 3 PID: 0 at net/sched/sch_generic.c:477 ${fn}+0x248/0x260${before ? '' : '()'}`,
+      ...(before ? [] : [`Nov 12 ${at} node-2 kernel: ${message}`]),
+      `Nov 12 ${at} node-2 kernel: Modules linked in: ixgbe`,
+      `Nov 12 ${at} node-2 kernel: CPU: 3 PID: 0 Comm: swapper/3 Not tainted ${kernel} #1`,
+      `Nov 12 ${at} node-2 kernel: Call Trace:`,
+      `Nov 12 ${at} node-2 kernel:  ${fn}+0x248/0x260`,
+      `Nov 12 ${at} node-2 kernel:  call_timer_fn+0x2d/0x130`,
+      `Nov 12 ${at} node-2 kernel:  run_timer_softirq+0x1e0/0x410`,
+      `Nov 12 ${at} node-2 kernel: ---[ end trace 1a2b3c4d5e6f7a8b ]---`,
+    ];
+    // (three blocks of noise, a WARNING in the first and one in the third)
+    const lines = Array.from({ length: (3 * BLOCK_BYTES) / 64 }, (_, i) => noise[i % noise.length]!);
+    lines.splice(30_000, 0, ...warn('10:16:00', 'dev_watchdog_old', '3.10.0-693.el7.x86_64', 'NETDEV WATCHDOG: eth1 (ixgbe): transmit queue 5 timed out', false));
+    lines.splice(10_000, 0, ...warn('10:15:00', 'dev_watchdog', '4.18.0-305.el8.x86_64', 'NETDEV WATCHDOG: eth0 (ixgbe): transmit queue 3 timed out', true));
+    const path = join(dir, 'warnings');
+    writeFileSync(path, lines.join('\n'));
+    const fast = await analyze(path, 0);
+    const { result: full } = await built.analyzePaths([path], { now: () => new Date('2022-11-13T00:00:00Z'), year: 2022, skipRoutineLines: false });
+    const messages = (r: Result) => r.incidents.filter((i) => i.kind === 'warning').map((i) => i.details['message']);
+    expect(messages(full)).toEqual(['NETDEV WATCHDOG: eth0 (ixgbe): transmit queue 3 timed out', 'NETDEV WATCHDOG: eth1 (ixgbe): transmit queue 5 timed out']);
+    expect(fast.inputs[0]!.linesPassedOver).toBeGreaterThan(0);
+    expect(fast.incidents).toEqual(full.incidents);
+  });
 });
 
 describe('small plain and .gz files read by a scan worker ahead of the reader', () => {

@@ -60,11 +60,13 @@ const HELPER_FRAMES: readonly { readonly file: RegExp; readonly skip: RegExp; re
 ];
 
 /**
- * The message of WARN(cond, fmt) when it follows the header (kernels before 4.15 print it there, 2.6 after the
- * `Hardware name:` line, and arm64 6.x again): the lines up to the first of the report's structure, as one text; null
- * for none.
+ * The message of WARN(cond, fmt): the lines 4.15+ kernels print between `cut here` and the header (ReportBlock.before),
+ * or those that follow the header up to the first of the report's structure (kernels before 4.15 print it there, 2.6
+ * after the `Hardware name:` line, and arm64 6.x again); as one text, null for none.
  */
 function warnMessage(block: ReportBlock): string | null {
+  // 4.15+ print it between the `cut here` line and the header
+  if (block.before && block.before.length > 0) return block.before.map((l) => l.text.trim()).join(' ');
   const message: string[] = [];
   for (const line of block.lines.slice(block.headerIndex + 1)) {
     const text = line.text.trim();
