@@ -69,6 +69,8 @@ function incidentMessage(i: UnsaidIncident, all: ReadonlyMap<string, UnsaidIncid
     entryModule: i.entry?.module ?? null,
     victims: victims.map((v) => v.comm ?? v.id),
     victimCpus: victims.map((v) => v.cpu),
+    // (what the report itself says went wrong: WARN(cond, fmt)'s message, a list corruption's line)
+    message: typeof i.details['message'] === 'string' ? i.details['message'] : null,
     ...sanitizerParams(i),
     ...victimParams(i),
   });

@@ -124,6 +124,7 @@ function incidentFinding(a: Args): string {
   if (a.opt('loopFunction')) parts.push(`every sample's stack passes through ${a.str('loopFunction')}, so the loop lies in it${callees.length ? ` and its callees (${callees.join(', ')})` : ''}`);
   else if (a.opt('culprit') && !a.opt('bugType')) parts.push(`culprit ${a.str('culprit')}${module('culpritModule')}`);
   else if (a.opt('culpritModule')) parts.push(`${a.str('culprit')} is in the module ${a.str('culpritModule')}`);
+  if (a.opt('message')) parts.push(`it says \`${a.str('message')}\``);
   if (a.opt('entry')) parts.push(`entered through ${a.str('entry')}${module('entryModule')}`);
   if (a.list('victims').length) parts.push(`it holds up ${victimsOn(a).join(', ')}`);
   return `${parts.join('; ')}.`;

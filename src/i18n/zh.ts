@@ -178,6 +178,7 @@ function incidentFinding(a: Args): string {
   if (a.opt('loopFunction')) parts.push(`每次采样的调用栈都经过 ${a.str('loopFunction')}，因此循环位于该函数${callees.length ? `及其调用的函数（${list(callees)}）` : ''}中`);
   else if (a.opt('culprit') && !a.opt('bugType')) parts.push(`根因函数 ${a.str('culprit')}${module('culpritModule')}`);
   else if (a.opt('culpritModule')) parts.push(`${a.str('culprit')} 位于模块 ${a.str('culpritModule')} 中`);
+  if (a.opt('message')) parts.push(`报告内容为 \`${a.str('message')}\``);
   if (a.opt('entry')) parts.push(`入口为 ${a.str('entry')}${module('entryModule')}`);
   const cpus = a.list('victimCpus');
   if (a.list('victims').length) parts.push(`它拖住了${list(a.list('victims').map((name, n) => (cpus[n] && cpus[n] !== 'null' ? `CPU ${cpus[n]} 上的 ${name}` : name)))}`);

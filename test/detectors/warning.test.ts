@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { analyzeText } from '../../src/analyzer.js';
 import { warning } from '../../src/reports/detectors/warning.js';
+import { renderText } from '../../src/render/text.js';
 import { log, testDetector } from './tester.js';
 
 testDetector(warning, {
@@ -324,6 +325,15 @@ describe("a WARNING's message", () => {
       [  120.099900][  T777] audit: type=1400 audit(1518457683.474:8): avc:  denied  { map_create } for  pid=777 comm="x"
       [  120.100000][  T321] WARNING: CPU: 0 PID: 321 at net/sched/sch_generic.c:316 dev_watchdog+0x222/0x230
       ${body.replace(/\] /g, '][  T321] ')}`)).toBeUndefined();
+  });
+
+  it('is said in the finding, in English and in Chinese', () => {
+    const result = analyzeText(log(`
+      [  120.100000] WARNING: CPU: 0 PID: 321 at net/sched/sch_generic.c:316 dev_watchdog+0x222/0x230
+      [  120.100100] NETDEV WATCHDOG: eth0 (e1000): transmit queue 0 timed out
+      ${body}`), 'log', { now: () => new Date(0) });
+    expect(result.findings[0]!.text).toContain('; it says `NETDEV WATCHDOG: eth0 (e1000): transmit queue 0 timed out`');
+    expect(renderText(result, { color: false, lang: 'zh' })).toContain('报告内容为 `NETDEV WATCHDOG: eth0 (e1000): transmit queue 0 timed out`');
   });
 
   it('is none without the `cut here` line before it: a line before the header is not taken on its own', () => {
