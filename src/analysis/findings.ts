@@ -5,6 +5,7 @@ import type { UnsaidEvent, UnsaidFinding, UnsaidIncident, UnsaidStep } from '../
 import type { KnownIssueMatch } from '../result/known-issue-schema.js';
 import { matchParams } from './known-issues.js';
 import { relationMessage } from '../result/relation.js';
+import { isCutHereLine } from '../reports/body.js';
 import { shortTime } from '../time/format.js';
 import { firstMoment, isoMs, lastMoment, secondsBetween, spanSeconds, type Moment } from '../time/moments.js';
 import { sanitizerParams, victimParams } from './params.js';
@@ -197,9 +198,12 @@ function codeCheckFindings(incidents: readonly UnsaidIncident[]): UnsaidFinding[
 /** Kernel events (not related to an incident) in the minutes before an incident's first report: what the system was doing. */
 function precedingEvents(i: UnsaidIncident, unrelated: readonly { e: UnsaidEvent; last: Moment }[]): UnsaidEvent[] {
   const first = firstMoment(i);
+  const message = stringDetail(i, 'message');
   return unrelated
     .filter(({ e, last }) => {
       if (e.host !== i.host && e.host && i.host) return false;
+      // (a report's own `cut here` line and the message it printed with it say nothing of what came before it)
+      if (isCutHereLine(e.template) || (message !== null && e.example.text.trim() === message)) return false;
       const d = secondsBetween(last, first);
       return d !== null && d >= 0 && d <= 120;
     })

@@ -336,6 +336,19 @@ describe("a WARNING's message", () => {
     expect(renderText(result, { color: false, lang: 'zh' })).toContain('报告内容为 `NETDEV WATCHDOG: eth0 (e1000): transmit queue 0 timed out`');
   });
 
+  it('and its `cut here` line are not said again as what came just before the report', () => {
+    const result = analyzeText(log(`
+      [  119.000000] e1000: eth0 NIC Link is Up 1000 Mbps Full Duplex, Flow Control: RX
+      [  120.099800] ------------[ cut here ]------------
+      [  120.099900] NETDEV WATCHDOG: eth0 (e1000): transmit queue 0 timed out
+      [  120.100000] WARNING: CPU: 0 PID: 321 at net/sched/sch_generic.c:316 dev_watchdog+0x222/0x230
+      ${body}`), 'log', { now: () => new Date(0) });
+    const before = result.findings.filter((f) => f.code === 'finding.before').map((f) => f.text);
+    expect(before).toHaveLength(1);
+    expect(before[0]).toContain('NIC Link is Up');
+    expect(before[0]).not.toMatch(/cut here|NETDEV WATCHDOG/);
+  });
+
   it('is none without the `cut here` line before it: a line before the header is not taken on its own', () => {
     expect(messageOf(`
       [  120.099900] NETDEV WATCHDOG: eth0 (e1000): transmit queue 0 timed out
