@@ -6,6 +6,7 @@ import type { KnownIssueMatch } from '../result/known-issue-schema.js';
 import { matchParams } from './known-issues.js';
 import { relationMessage } from '../result/relation.js';
 import { isCutHereLine } from '../reports/body.js';
+import { taintingModules } from '../knowledge/taint.js';
 import { shortTime } from '../time/format.js';
 import { firstMoment, isoMs, lastMoment, secondsBetween, spanSeconds, type Moment } from '../time/moments.js';
 import { sanitizerParams, victimParams } from './params.js';
@@ -164,7 +165,11 @@ export function buildFindings(incidents: readonly UnsaidIncident[], events: read
   }
   for (const [taint, { first, ids }] of byTaint) {
     if (first.taintFlags.length === 0) continue;
-    findings.push({ severity: 'info', ...asMessage('finding.taint', { taint, letters: first.taintFlags.map((f) => f.letter) }), incidents: ids });
+    const letters = first.taintFlags.map((f) => f.letter);
+    // (each letter with the modules that printed it: `O` from i40e and megaraid_sas)
+    const modules = taintingModules((stringDetail(first, 'taintedBy') ?? '').split(' '));
+    const letterModules = letters.map((l) => modules.filter((m) => m.letters.includes(l)).map((m) => m.name).join(', '));
+    findings.push({ severity: 'info', ...asMessage('finding.taint', { taint, letters, letterModules }), incidents: ids });
   }
   for (const e of events) if (e.relation) findings.push(eventFinding({ ...e, relation: e.relation }, dated));
   findings.push(...storageFindings(incidents, events, dated));

@@ -93,6 +93,7 @@ export const DETAIL_LABELS: Readonly<Record<string, readonly [string, string]>> 
   status: ['Status', '状态'],
   storedIn: ['Uninit value stored in', '未初始化值的存储位置'],
   syscall: ['System call', '系统调用'],
+  taintedBy: ['Tainted by', '污染来源模块'],
   target: ['Call target', '调用目标'],
   task: ['Task', '任务'],
   taskName: ['Task name', '任务名'],

@@ -262,7 +262,7 @@ export const EN_MESSAGES = {
     const what = a.str('source') === 'fix-index' ? `fix commit ${a.str('commit')} '${a.str('subject')}'` : `known issue ${a.str('id')} (${a.str('title')})`;
     return `Similar to ${what}, but ${VERDICT_EN[a.str('verdict')]?.(a) ?? 'the kernel differs'}: not counted as a match.`;
   },
-  'finding.taint': (a) => `Taint \`${a.str('taint')}\`: ${a.list('letters').map((l) => `${l} = ${taintMeaning(l)}`).join('; ')}.`,
+  'finding.taint': (a) => `Taint \`${a.str('taint')}\`: ${a.list('letters').map((l, n) => `${l} = ${taintMeaning(l)}${a.list('letterModules')[n] ? ` (${a.list('letterModules')[n]})` : ''}`).join('; ')}.`,
   'finding.event': eventFinding,
   'finding.storage': storageFinding,
   'finding.before': (a) => `Just before ${a.str('id')}: ${a.list('templates').map((x) => `\`${x}\``).join(', ')}.`,

@@ -348,7 +348,7 @@ const ZH_MESSAGES: Record<keyof typeof EN_MESSAGES, Entry> = {
     const what = a.str('source') === 'fix-index' ? `修复提交 ${a.str('commit')}「${a.str('subject')}」` : `已知问题 ${a.str('id')}（${knownIssueZh(a.str('id'))?.title.zh ?? a.str('title')}）`;
     return `与${what}相似，但${VERDICT_ZH[a.str('verdict')]?.(a) ?? '内核版本不同'}：不算作匹配。`;
   },
-  'finding.taint': (a) => `污染标志 \`${a.str('taint')}\`：${a.list('letters').map((l) => `${l} = ${taintMeaning(l)}`).join('；')}。`,
+  'finding.taint': (a) => `污染标志 \`${a.str('taint')}\`：${a.list('letters').map((l, n) => `${l} = ${taintMeaning(l)}${a.list('letterModules')[n] ? `（${a.list('letterModules')[n]}）` : ''}`).join('；')}。`,
   'finding.event': eventFinding,
   'finding.storage': storageFinding,
   'finding.before': (a) => `${a.str('id')} 发生前不久：${a.list('templates').map((x) => `\`${x}\``).join('、')}。`,

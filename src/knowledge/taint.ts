@@ -55,3 +55,22 @@ export function decodeTaint(raw: string): DecodedTaint {
   }
   return { raw: raw.trim(), flags, unknown };
 }
+
+// A module of `Modules linked in:` with the taint letters it brought (print_modules: `i40e(OE)`, `nvidia(POE)`); `+` and
+// `-` in the parentheses say the module is loading or unloading, which is no taint.
+const TAINTING_MODULE_RE = /^([\w-]{1,64})\(([A-Z+-]{1,12})\)$/;
+
+/** A module that tainted the kernel, and the letters it printed. */
+export interface TaintingModule {
+  readonly name: string;
+  readonly letters: string;
+}
+
+/** The modules of a `Modules linked in:` list that carry taint letters, in the list's order. */
+export function taintingModules(modules: readonly string[]): TaintingModule[] {
+  return modules.flatMap((m) => {
+    const match = TAINTING_MODULE_RE.exec(m);
+    const letters = match ? match[2]!.replace(/[+-]/g, '') : '';
+    return letters ? [{ name: match![1]!, letters }] : [];
+  });
+}

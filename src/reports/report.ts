@@ -4,6 +4,7 @@ import { makeTitle } from '../result/kinds.js';
 import { parseCommonFields } from './body.js';
 import { interruptedFrames, pickCulprit, pickEntry, sampleStack, syscallOf } from './culprit.js';
 import { corruption, type Corruption, type CorruptionCode } from './codes.js';
+import { taintingModules } from '../knowledge/taint.js';
 import type { Report, ReportBlock } from './types.js';
 
 /**
@@ -28,8 +29,14 @@ export function buildReport(kind: IncidentKind, block: ReportBlock, alsoSkip?: (
     entry: pickEntry(fields.rip, frames),
     corrupted: reasons.length > 0,
     corruption: reasons,
-    details: {},
+    details: taintedBy(fields.modules),
   };
+}
+
+/** The modules the report's `Modules linked in:` list marks with taint letters, as printed (`i40e(OE) megaraid_sas(OE)`). */
+function taintedBy(modules: readonly string[] | null): Report['details'] {
+  const tainting = taintingModules(modules ?? []);
+  return tainting.length > 0 ? { taintedBy: tainting.map((m) => `${m.name}(${m.letters})`).join(' ') } : {};
 }
 
 /**

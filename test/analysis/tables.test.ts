@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { FUZZ_SEED } from '../fuzz/params.js';
 import { lookupErrno } from '../../src/knowledge/errno.js';
-import { decodeTaint } from '../../src/knowledge/taint.js';
+import { decodeTaint, taintingModules } from '../../src/knowledge/taint.js';
 import { baseFunctionName, isEntryPlumbingFrame, isGenericFrame, isIrqEnableFunction, isReportingFrame, isWaiterFrame } from '../../src/knowledge/frames.js';
 
 describe('errno table', () => {
@@ -43,6 +43,14 @@ describe('taint decoding', () => {
 
   it('reports letters it does not know', () => {
     expect(decodeTaint('GQ').unknown).toEqual(['Q']);
+  });
+
+  it('names the modules of `Modules linked in:` that carry taint letters; a loading or unloading mark is none', () => {
+    expect(taintingModules(['rbd', 'i40e(OE)', 'nvidia(POE)', 'dm_mod(+)', 'zfs(PO-)', 'kvm_intel', 'foo(bar)'])).toEqual([
+      { name: 'i40e', letters: 'OE' },
+      { name: 'nvidia', letters: 'POE' },
+      { name: 'zfs', letters: 'PO' },
+    ]);
   });
 });
 

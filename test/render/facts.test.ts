@@ -98,6 +98,15 @@ describe('small facts of the report', () => {
     expect(text(oom)).toMatch(/^ {2}Memory cgroup OOM +no$/m);
   });
 
+  it('names the modules that tainted the kernel, in the incident and with each taint letter they brought', () => {
+    expect(node2.incidents[0]!.details['taintedBy']).toBe('i40e(OE) megaraid_sas(OE)');
+    const taint = node2.findings.find((f) => f.code === 'finding.taint')!.text;
+    expect(taint).toContain('O = externally-built (out-of-tree) module loaded (i40e, megaraid_sas); E = unsigned module loaded (i40e, megaraid_sas)');
+    expect(taint).toContain('W = kernel issued a warning earlier;');
+    expect(text(node2)).toMatch(/^ {2}Tainted by +i40e\(OE\) megaraid_sas\(OE\)$/m);
+    expect(text(node2, 'zh')).toContain('O = 加载了外部构建的（树外）模块（i40e, megaraid_sas）');
+  });
+
   it('says one of a thing in the singular', () => {
     const r = analyzeText(log(`
       Nov 12 09:59:30 node-3 kernel: sd 0:0:0:0: [sda] tag#1 FAILED Result: hostbyte=DID_OK driverbyte=DRIVER_SENSE
