@@ -67,8 +67,9 @@ function incidentMessage(i: UnsaidIncident, all: ReadonlyMap<string, UnsaidIncid
     callees: i.loopFunction ? [...new Set(i.ripSamples.map((r) => r.function).filter((f) => f !== i.loopFunction))] : [],
     culprit: i.culprit?.function ?? null,
     culpritModule: i.culprit?.module ?? null,
-    entry: i.entry?.function ?? null,
-    entryModule: i.entry?.module ?? null,
+    // (an entry that is the culprit itself, as in a timer's callback, says nothing more)
+    entry: i.entry && i.entry.function !== i.culprit?.function ? i.entry.function : null,
+    entryModule: i.entry && i.entry.function !== i.culprit?.function ? i.entry.module : null,
     victims: victims.map((v) => v.comm ?? v.id),
     victimCpus: victims.map((v) => v.cpu),
     // (what the report itself says went wrong: WARN(cond, fmt)'s message, a list corruption's line)

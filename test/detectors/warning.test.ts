@@ -333,6 +333,9 @@ describe("a WARNING's message", () => {
       [  120.100100] NETDEV WATCHDOG: eth0 (e1000): transmit queue 0 timed out
       ${body}`), 'log', { now: () => new Date(0) });
     expect(result.findings[0]!.text).toContain('; it says `NETDEV WATCHDOG: eth0 (e1000): transmit queue 0 timed out`');
+    // (the timer callback is both the culprit and the entry: said once)
+    expect(result.incidents[0]!.entry?.function).toBe('dev_watchdog');
+    expect(result.findings[0]!.text).not.toContain('entered through');
     expect(renderText(result, { color: false, lang: 'zh' })).toContain('报告内容为 `NETDEV WATCHDOG: eth0 (e1000): transmit queue 0 timed out`');
   });
 
