@@ -172,6 +172,8 @@ export class Segmenter {
 
   push(line: LogLine): void {
     if (!line.kernel) {
+      // (programs' lines may come between a `cut here` line and its header, but not for long: the fast read waits on it)
+      if (this.cut && !printedRightAfter(this.cut.line, line)) this.cut = null;
       this.sink.loose(line);
       return;
     }
