@@ -16,10 +16,10 @@ const RELEASE_RE = /^\s*(\d+\.\d+[\w.+~-]*)/;
 
 // `------------[ cut here ]------------`: what WARN() and BUG() print first; 4.15+ WARN(cond, fmt) prints its message
 // after it, before the `WARNING:` header (see Segmenter).
-const CUT_HERE_RE = /^-{4,}\[ cut here \]-{4,}$/;
+const CUT_HERE_RE = /^\s*-{4,}\[ cut here \]-{4,}\s*$/;
 
 /** Whether a message is the `cut here` line that opens a WARN() or BUG() report. */
-export const isCutHereLine = (text: string): boolean => CUT_HERE_RE.test(text.trim());
+export const isCutHereLine = (text: string): boolean => CUT_HERE_RE.test(text);
 
 /** Parses the `CPU: 12 PID: 39156 Comm: dockerd-current Tainted: G W OE ... 3.10.0-693... #1` line (or 2.6's `Pid: 12, comm: ...`). */
 export function parseCpuLine(text: string): Pick<CommonFields, 'cpu' | 'pid' | 'comm' | 'taint' | 'kernel'> | null {
@@ -202,6 +202,15 @@ export function isStructuralLine(text: string): boolean {
   return parseFrameLine(text, null) !== null || STACK_WORDS_RE.test(text);
 }
 
+/** The last `Modules linked in:` line read, and its list: a flood of one report repeats the line (the list is shared, not changed). */
+let lastModules: { readonly text: string; readonly modules: string[] } = { text: '', modules: [] };
+
+/** The modules of a `Modules linked in:` line. */
+function modulesOf(text: string): string[] {
+  if (text !== lastModules.text) lastModules = { text, modules: text.slice('Modules linked in:'.length).trim().split(/\s+/).filter(Boolean) };
+  return lastModules.modules;
+}
+
 /** Extracts the fields every report layout shares from a report's lines. */
 export function parseCommonFields(lines: readonly LogLine[]): CommonFields {
   const fields: CommonFields = {
@@ -234,7 +243,7 @@ export function parseCommonFields(lines: readonly LogLine[]): CommonFields {
       continue;
     }
     if (text.startsWith('Modules linked in:')) {
-      fields.modules ??= text.slice('Modules linked in:'.length).trim().split(/\s+/).filter(Boolean);
+      fields.modules ??= modulesOf(text);
       continue;
     }
     if (isRipLine(text)) {

@@ -33,10 +33,16 @@ export function buildReport(kind: IncidentKind, block: ReportBlock, alsoSkip?: (
   };
 }
 
+/** The last list taintedBy read, and what it found (parseCommonFields hands a repeated line's list over again). */
+let lastTainted: { readonly modules: readonly string[] | null; readonly by: string | null } = { modules: null, by: null };
+
 /** The modules the report's `Modules linked in:` list marks with taint letters, as printed (`i40e(OE) megaraid_sas(OE)`). */
 function taintedBy(modules: readonly string[] | null): Report['details'] {
-  const tainting = taintingModules(modules ?? []);
-  return tainting.length > 0 ? { taintedBy: tainting.map((m) => `${m.name}(${m.letters})`).join(' ') } : {};
+  if (modules !== lastTainted.modules) {
+    const tainting = taintingModules(modules ?? []);
+    lastTainted = { modules, by: tainting.length > 0 ? tainting.map((m) => `${m.name}(${m.letters})`).join(' ') : null };
+  }
+  return lastTainted.by !== null ? { taintedBy: lastTainted.by } : {};
 }
 
 /**

@@ -124,8 +124,10 @@ const MESSAGE_UPTIME_SECONDS = 0.01;
  */
 function takesMessage(block: OpenBlock, line: LogLine): boolean {
   const most = block.detector?.messageLines ?? 0;
+  // (the header, the hardware line and `most` message lines at most: a long block is past its message, at no cost)
+  if (most === 0 || block.cutAnother || block.lines.length > most + 2 || !sameContext(block, line)) return false;
   const after = block.lines.slice(1).filter((l) => !HARDWARE_RE.test(l.text));
-  if (block.cutAnother || after.length >= most || after.some((l) => isStructuralLine(l.text.trimStart())) || !sameContext(block, line)) return false;
+  if (after.length >= most || after.some((l) => isStructuralLine(l.text.trimStart()))) return false;
   return printedRightAfter(block.lines[0]!, line);
 }
 
