@@ -339,7 +339,7 @@ export class Analyzer implements FeedOwner {
 
 /** A report without what only its evidence needs: its lines but the header, registers, stack words, Code:. */
 function slim(report: Report): Report {
-  return { ...report, lines: [report.header], registers: {}, stackWords: [], code: null, modules: null };
+  return { ...report, lines: [report.header], registers: {}, stackWords: [], code: null };
 }
 
 /** Analyzes text already in memory (pasted reports, tests, the corpus evaluation). */

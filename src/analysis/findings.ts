@@ -57,6 +57,8 @@ function incidentMessage(i: UnsaidIncident, all: ReadonlyMap<string, UnsaidIncid
   const stuck = STUCK_KINDS.has(i.kind) && i.reports > 1 ? stuckAtLeast(i) : null;
   const each = i.samples.map((s) => s.stuckSeconds).filter((v): v is number => v !== null);
   const victims = i.victims.map((id) => all.get(id)).filter((v): v is UnsaidIncident => !!v);
+  // (an entry that is the culprit itself, as in a timer's callback, says nothing more)
+  const entry = i.entry && i.entry.function !== i.culprit?.function ? i.entry : null;
   const message = asMessage('finding.incident', {
     kind: i.kind,
     ...whoAndSpan(i, dated),
@@ -67,9 +69,8 @@ function incidentMessage(i: UnsaidIncident, all: ReadonlyMap<string, UnsaidIncid
     callees: i.loopFunction ? [...new Set(i.ripSamples.map((r) => r.function).filter((f) => f !== i.loopFunction))] : [],
     culprit: i.culprit?.function ?? null,
     culpritModule: i.culprit?.module ?? null,
-    // (an entry that is the culprit itself, as in a timer's callback, says nothing more)
-    entry: i.entry && i.entry.function !== i.culprit?.function ? i.entry.function : null,
-    entryModule: i.entry && i.entry.function !== i.culprit?.function ? i.entry.module : null,
+    entry: entry?.function ?? null,
+    entryModule: entry?.module ?? null,
     victims: victims.map((v) => v.comm ?? v.id),
     victimCpus: victims.map((v) => v.cpu),
     // (what the report itself says went wrong: WARN(cond, fmt)'s message, a list corruption's line)

@@ -1,5 +1,6 @@
 import type { LogLine } from '../lines/types.js';
 import { trimEndWhere } from '../text/trim.js';
+import { taintingModules } from '../knowledge/taint.js';
 import { nextContext, parseFrameLine, parseSymbol, UNNAMED_FRAME_RE } from './frames.js';
 import type { CodeBytes, CommonFields, Frame } from './types.js';
 
@@ -20,6 +21,9 @@ const CUT_HERE_RE = /^\s*-{4,}\[ cut here \]-{4,}\s*$/;
 
 /** Whether a message is the `cut here` line that opens a WARN() or BUG() report. */
 export const isCutHereLine = (text: string): boolean => CUT_HERE_RE.test(text);
+
+/** Whether a message is the `Hardware name:` line of a register dump (2.6 prints it between a WARNING's header and its message). */
+export const isHardwareLine = (text: string): boolean => text.trimStart().startsWith('Hardware name: ');
 
 /** Parses the `CPU: 12 PID: 39156 Comm: dockerd-current Tainted: G W OE ... 3.10.0-693... #1` line (or 2.6's `Pid: 12, comm: ...`). */
 export function parseCpuLine(text: string): Pick<CommonFields, 'cpu' | 'pid' | 'comm' | 'taint' | 'kernel'> | null {
@@ -202,25 +206,28 @@ export function isStructuralLine(text: string): boolean {
   return parseFrameLine(text, null) !== null || STACK_WORDS_RE.test(text);
 }
 
-/** The last `Modules linked in:` line read, and its list: a flood of one report repeats the line (the list is shared, not changed). */
-let lastModules: { readonly text: string; readonly modules: string[] } = { text: '', modules: [] };
+/** The last `Modules linked in:` line read, and what taintedBy made of it: a flood of one report repeats the line. */
+let lastModules: { readonly text: string; readonly taintedBy: string | null } = { text: '', taintedBy: null };
 
-/** The modules of a `Modules linked in:` line. */
-function modulesOf(text: string): string[] {
-  if (text !== lastModules.text) lastModules = { text, modules: text.slice('Modules linked in:'.length).trim().split(/\s+/).filter(Boolean) };
-  return lastModules.modules;
+/** The modules of a `Modules linked in:` line that carry taint letters, as printed; null for none. */
+function taintedBy(text: string): string | null {
+  if (text === lastModules.text) return lastModules.taintedBy;
+  const tainting = taintingModules(text.slice('Modules linked in:'.length).trim().split(/\s+/));
+  lastModules = { text, taintedBy: tainting.length > 0 ? tainting.map((m) => `${m.name}(${m.letters})`).join(' ') : null };
+  return lastModules.taintedBy;
 }
 
 /** Extracts the fields every report layout shares from a report's lines. */
 export function parseCommonFields(lines: readonly LogLine[]): CommonFields {
   const fields: CommonFields = {
     cpu: null, pid: null, comm: null, taint: null, kernel: null, hardware: null, rip: null,
-    registers: {}, stackWords: [], stack: [], reporterFrames: 0, code: null, modules: null,
+    registers: {}, stackWords: [], stack: [], reporterFrames: 0, code: null, taintedBy: null,
   };
   let section: 'none' | 'stack' | 'trace' | 'breaking' = 'none';
   // The next of s390's general registers on a line under `Krnl GPRS:` (4 to 15), 0 when the line before was none of them.
   let s390Next = 0;
   let context: string | null = null;
+  let modulesSeen = false;
   for (const line of lines) {
     const text = line.text.trimStart();
     // (the first CPU/PID line only: a CPU line always names a PID)
@@ -238,12 +245,14 @@ export function parseCommonFields(lines: readonly LogLine[]): CommonFields {
       fields.comm = process[1]!;
       continue;
     }
-    if (text.startsWith('Hardware name: ')) {
+    if (isHardwareLine(text)) {
       fields.hardware ??= text.slice('Hardware name: '.length).trim();
       continue;
     }
     if (text.startsWith('Modules linked in:')) {
-      fields.modules ??= modulesOf(text);
+      // (the first list only, as for the other fields)
+      if (!modulesSeen) fields.taintedBy = taintedBy(text);
+      modulesSeen = true;
       continue;
     }
     if (isRipLine(text)) {

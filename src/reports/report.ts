@@ -4,7 +4,6 @@ import { makeTitle } from '../result/kinds.js';
 import { parseCommonFields } from './body.js';
 import { interruptedFrames, pickCulprit, pickEntry, sampleStack, syscallOf } from './culprit.js';
 import { corruption, type Corruption, type CorruptionCode } from './codes.js';
-import { taintingModules } from '../knowledge/taint.js';
 import type { Report, ReportBlock } from './types.js';
 
 /**
@@ -29,20 +28,8 @@ export function buildReport(kind: IncidentKind, block: ReportBlock, alsoSkip?: (
     entry: pickEntry(fields.rip, frames),
     corrupted: reasons.length > 0,
     corruption: reasons,
-    details: taintedBy(fields.modules),
+    details: fields.taintedBy !== null ? { taintedBy: fields.taintedBy } : {},
   };
-}
-
-/** The last list taintedBy read, and what it found (parseCommonFields hands a repeated line's list over again). */
-let lastTainted: { readonly modules: readonly string[] | null; readonly by: string | null } = { modules: null, by: null };
-
-/** The modules the report's `Modules linked in:` list marks with taint letters, as printed (`i40e(OE) megaraid_sas(OE)`). */
-function taintedBy(modules: readonly string[] | null): Report['details'] {
-  if (modules !== lastTainted.modules) {
-    const tainting = taintingModules(modules ?? []);
-    lastTainted = { modules, by: tainting.length > 0 ? tainting.map((m) => `${m.name}(${m.letters})`).join(' ') : null };
-  }
-  return lastTainted.by !== null ? { taintedBy: lastTainted.by } : {};
 }
 
 /**

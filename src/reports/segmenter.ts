@@ -1,7 +1,7 @@
 import type { StageError } from '../result/errors.js';
 import { joinHeaderPieces } from '../knowledge/header-pieces.js';
 import type { LogLine } from '../lines/types.js';
-import { isCutHereLine, isStructuralLine, parseCpuLine } from './body.js';
+import { isCutHereLine, isHardwareLine, isStructuralLine, parseCpuLine } from './body.js';
 import { corruption } from './codes.js';
 import type { HeaderMatcher } from './header-matcher.js';
 import { attribute, headerClaim, newAssembly, StackHistory, take, type Assembly } from './reassembly.js';
@@ -109,9 +109,6 @@ function startsBodyOf(block: OpenBlock, line: LogLine): boolean {
   return claim.pid !== null ? claim.pid === cpu.pid : claim.cpu === null || claim.cpu === cpu.cpu;
 }
 
-/** `Hardware name:`, which 2.6 kernels print between a WARNING's header and its message. */
-const HARDWARE_RE = /^\s*Hardware name: /;
-
 /** Printk times a message line follows its header within (the same printk sequence: microseconds, a few ms on an emulated CPU). */
 const MESSAGE_UPTIME_SECONDS = 0.01;
 
@@ -125,13 +122,13 @@ const MESSAGE_UPTIME_SECONDS = 0.01;
 function takesMessage(block: OpenBlock, line: LogLine): boolean {
   const most = block.detector?.messageLines ?? 0;
   // (the header, the hardware line and `most` message lines at most: a long block is past its message, at no cost)
-  if (most === 0 || block.cutAnother || block.lines.length > most + 2 || !sameContext(block, line)) return false;
-  const after = block.lines.slice(1).filter((l) => !HARDWARE_RE.test(l.text));
+  if (most === 0 || block.cutAnother || block.lines.length > most + 2) return false;
+  const after = block.lines.slice(1).filter((l) => !isHardwareLine(l.text));
   if (after.length >= most || after.some((l) => isStructuralLine(l.text.trimStart()))) return false;
   return printedRightAfter(block.lines[0]!, line);
 }
 
-/** Whether `line` was printed right after `first`, in one printk sequence (see takesMessage). */
+/** Whether `line` was printed right after `first`, in one printk sequence (by the same task when both name theirs; see takesMessage). */
 function printedRightAfter(first: LogLine, line: LogLine): boolean {
   if (first.caller !== null && line.caller !== null && first.caller !== line.caller) return false;
   const gap = secondsBetween(first, line);

@@ -49,7 +49,8 @@ export interface CommonFields {
    */
   reporterFrames: number;
   code: CodeBytes | null;
-  modules: string[] | null;
+  /** The modules of `Modules linked in:` that carry taint letters, as printed (`i40e(OE) megaraid_sas(OE)`); null for none. */
+  taintedBy: string | null;
 }
 
 /** A parsed kernel report: one watchdog message, oops, warning, ... with its evidence lines. */

@@ -2,7 +2,7 @@ import { detailMessage } from '../codes.js';
 import { checkTrace } from '../define.js';
 import { isGenericFrame } from '../../knowledge/frames.js';
 import { makeTitle, type IncidentKind } from '../../result/kinds.js';
-import { isStructuralLine } from '../body.js';
+import { isHardwareLine, isStructuralLine } from '../body.js';
 import { refOf } from '../frames.js';
 import { buildReport, flagNegativePid } from '../report.js';
 import { blamePart, PANIC_INSIDE_REPORT_RE, symbolRef } from '../sections.js';
@@ -71,7 +71,7 @@ function warnMessage(block: ReportBlock): string | null {
   for (const line of block.lines.slice(block.headerIndex + 1)) {
     const text = line.text.trim();
     // (panic_on_warn's panic is printed there too: it is no part of the message)
-    if (/^Hardware name: /.test(text) || WRAPPED_SYMBOL_RE.test(text) || PANIC_INSIDE_REPORT_RE.test(text)) continue;
+    if (isHardwareLine(text) || WRAPPED_SYMBOL_RE.test(text) || PANIC_INSIDE_REPORT_RE.test(text)) continue;
     if (isStructuralLine(text)) break;
     message.push(text);
   }
