@@ -60,7 +60,7 @@ export class Prescan {
    * (running from the TypeScript sources).
    */
   static start(path: string, size: number, maxLineBytes: number, everyLine: boolean, meter?: ReadMeter): Prescan | null {
-    const workers = scanWorkers();
+    const workers = scanWorkers(everyLine);
     return workers && new Prescan(path, Math.ceil(size / BLOCK_BYTES), maxLineBytes, everyLine, workers, meter ?? null);
   }
 

@@ -92,7 +92,7 @@ export class ReadAhead {
    */
   static start(files: readonly SmallFile[], maxLineBytes: number, everyLine: boolean, meter: ReadMeter | null): ReadAhead | null {
     if (files.length < 2) return null;
-    const workers = scanWorkers(READ_AHEAD_WORKERS);
+    const workers = scanWorkers(everyLine, READ_AHEAD_WORKERS);
     return workers && new ReadAhead(files, workers, maxLineBytes, everyLine, meter);
   }
 

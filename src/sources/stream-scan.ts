@@ -93,7 +93,8 @@ export class StreamScan {
 
   /** Takes the shared workers for the rest of the stream; false when there are none (running from the TypeScript sources). */
   private takeWorkers(): boolean {
-    const workers = scanWorkers();
+    // (streams go to the workers in the fast read only)
+    const workers = scanWorkers(false);
     if (!workers) return false;
     this.workers = workers;
     this.release = holdWorkers<WorkerReply>(

@@ -6,7 +6,7 @@ import { NOTABLE_RE, readEvent } from '../../src/analysis/events.js';
 import { HEADER_PREFIX_SOURCE } from '../../src/knowledge/header-prefixes.js';
 import { STORAGE_FORMATS } from '../../src/knowledge/storage.js';
 import { DETECTORS } from '../../src/reports/index.js';
-import { readPlainText, readTexts, textOf, workerTexts, type BlockTexts, type WorkerTexts } from '../../src/analysis/text-reading.js';
+import { readPlainText, readTexts, textOf, workerTexts, type BlockTexts, type RepeatedText, type WorkerTexts } from '../../src/analysis/text-reading.js';
 import { findStops, lastShape, shapeOf, SHAPE_BYTES, type RegionStops } from '../../src/lines/line-scan.js';
 import { HeaderMatcher } from '../../src/reports/header-matcher.js';
 import { workerCount } from '../../src/sources/scan-workers.js';
@@ -71,6 +71,14 @@ describe('texts read in a scan worker', () => {
   });
 });
 
+/** What a scan worker hands over of a block of `texts` (after a syslog time each): each line's text as the main thread takes it. */
+function textsOfBlock(texts: readonly string[]): { texts: BlockTexts; lines: RepeatedText[] } {
+  const bytes = Buffer.from(`${texts.map((text) => `Nov 12 10:11:01 ${text}`).join('\n')}\n`, 'latin1');
+  const found = findStops(bytes, 0, bytes.length, 65536);
+  const read = readTexts(bytes, found, new HeaderMatcher(), workerTexts());
+  return { texts: read, lines: [...found.restIds].map((id) => textOf(read, bytes, id)!) };
+}
+
 describe('readings shared in a block', () => {
   it('only by texts of one template, subjects, errno and storage device', () => {
     const block = [
@@ -80,14 +88,42 @@ describe('readings shared in a block', () => {
       'rbd: rbd1: encountered watch error: -107',
       'rbd: rbd2: encountered watch error: -107',
       'rbd: rbd2: encountered watch error: -110',
-    ].map((text) => `Nov 12 10:11:01 node-7 kernel: ${text}`);
-    const bytes = Buffer.from(`${block.join('\n')}\n`, 'latin1');
-    const found = findStops(bytes, 0, bytes.length, 65536);
-    const texts = readTexts(bytes, found, new HeaderMatcher(), workerTexts());
-    const readings = [...found.restIds].map((id) => textOf(texts, bytes, id)!.reading);
+    ].map((text) => `node-7 kernel: ${text}`);
+    const readings = textsOfBlock(block).lines.map((line) => line.reading);
     expect(readings[1]).toBe(readings[0]);
     expect(new Set(readings).size).toBe(5);
     expect(readings[2]).toMatchObject({ template: 'blk_update_request: I/O error, dev sdd, sector N', storage: { device: 'sdd' } });
+  });
+});
+
+describe('origins shared in a block', () => {
+  it('only by lines of one host, program, uptime and caller', () => {
+    // Programs whose names begin and end alike and are as long, hosts that differ, and uptimes printed in the kernel's text.
+    const block = [
+      'node-1 sshd[1]: session error',
+      'node-2 sshd[2]: session error',
+      'node-1 ssh_d[3]: session error',
+      'node-1 sshd[4]: failed password',
+      'node-1 sxxd[5]: session error',
+      'node-1 kernel: [  12.000001] rbd: rbd1: encountered watch error: -107',
+      'node-1 kernel: [  12.000002] rbd: rbd1: encountered watch error: -107',
+      'node-1 kernel: [   12.000001][   T42] rbd: rbd1: encountered watch error: -107',
+    ];
+    const { texts, lines } = textsOfBlock(block);
+    const origins = lines.map((line) => line.origin);
+    expect(origins.map((o) => [o.host, o.tag, o.uptime, o.caller])).toEqual([
+      ['node-1', 'sshd', null, null],
+      ['node-2', 'sshd', null, null],
+      ['node-1', 'ssh_d', null, null],
+      ['node-1', 'sshd', null, null],
+      ['node-1', 'sxxd', null, null],
+      ['node-1', 'kernel', 12.000001, null],
+      ['node-1', 'kernel', 12.000002, null],
+      ['node-1', 'kernel', 12.000001, 'T42'],
+    ]);
+    expect(origins[3]).toBe(origins[0]);
+    expect(new Set(origins).size).toBe(7);
+    expect(texts.origins).toHaveLength(7);
   });
 });
 
