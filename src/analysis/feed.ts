@@ -251,8 +251,9 @@ export class SourceFeed {
     while (end < stops.length && restIds[end] !== -1 && clocks[end] !== -1 && takesRun(texts, restIds[end]!)) end++;
     if (end - s < 2) return 0;
     const firstLineNo = this.lineNo + 1 - lineIndex[s]!;
-    // The messages of the run's texts, decoded when first asked for.
-    const messages: string[] = [];
+    // The messages of the run's texts, decoded when first asked for (room for every text id made at once: an array
+    // written at scattered indexes becomes a dictionary, and this one is read for each line kept of the run).
+    const messages = new Array<string | undefined>(found.restSpans.length / 2);
     const message = (id: number): string => (messages[id] ??= messageOf(texts, buf, id));
     const lineAt = (k: number, ms: number): LogLine => {
       const id = restIds[k]!;
