@@ -131,7 +131,7 @@ export class SourceFeed {
   private lastMs = -Infinity;
   /** The region whose repeated texts `regionRepeats` holds, by their index (see repeat). */
   private repeatsOf: RegionStops | null = null;
-  private regionRepeats: (RepeatedText | null)[] = [];
+  private regionRepeats: (RepeatedText | null | undefined)[] = [];
   readonly summary: InputSummary;
   /** Read the fast way (set by the reader, see LineSkipper): the routine lines of the format's sample are passed over too. */
   fastRead = false;
@@ -207,7 +207,8 @@ export class SourceFeed {
     // Each text is looked up once a region: the region's lines refer to it by its index.
     if (this.repeatsOf !== found) {
       this.repeatsOf = found;
-      this.regionRepeats = [];
+      // (room for every text id at once: see repeatRun's messages)
+      this.regionRepeats = new Array<RepeatedText | null | undefined>(found.restSpans.length / 2);
     }
     let known = this.regionRepeats[id];
     if (known === undefined) known = this.owner.workerRepeat(found, buf, id);
