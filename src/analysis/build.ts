@@ -139,7 +139,7 @@ export function toIncident(d: IncidentDraft, machine: MachineInputs | undefined,
     details: { ...first.details },
     noteMessages: notes,
     machine: machineSection(d, machine, codeCheck, onError),
-    lines: earliest.lines.map((l) => ({ path: l.path, line: l.lineNo, text: l.text })),
+    lines: earliest.lines.flatMap((l) => l.pieces ?? [l]).map((l) => ({ path: l.path, line: l.lineNo, text: l.text })),
     evidence: ends(d.samples, MAX_EVIDENCE).map((s) => lineRef(s.line)),
   };
 }

@@ -25,6 +25,11 @@ export interface LogLine {
   readonly tag: string | null;
   /** printk caller id (`T123` task, `C1` CPU) when the kernel printed one. */
   readonly caller: string | null;
+  /**
+   * The lines as printed, when this one is a report header the kernel printed in pieces and the segmenter joined (see
+   * src/knowledge/header-pieces.ts): the header is read whole, and the report's lines name each piece where it is.
+   */
+  readonly pieces?: readonly LogLine[];
 }
 
 /**

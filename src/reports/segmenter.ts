@@ -308,7 +308,7 @@ export class Segmenter {
     const joined = block.detector && block.lines.length === 1 ? joinHeaderPieces(block.lines[0]!.text, text) : null;
     if (joined !== null) {
       // The rest of a header printed in pieces: the header is read whole, from its first piece's line.
-      block.lines[0] = { ...block.lines[0]!, text: joined };
+      block.lines[0] = { ...block.lines[0]!, text: joined, pieces: [...(block.lines[0]!.pieces ?? [block.lines[0]!]), line] };
       return true;
     }
     if (DROPPED_RE.test(text)) {

@@ -192,3 +192,18 @@ describe('one report, one incident', () => {
     if (details) expect(result.incidents[result.incidents.length - 1]!.details).toMatchObject(details);
   });
 });
+
+describe('a header printed in pieces', () => {
+  it('is read whole, and the report lists each piece as printed on its own line', () => {
+    // (a lone `\r`, as a serial console leaves in a line, cuts a line as a new line does)
+    const text = '[  821.004512] BUG: unable to handle kernel\r paging request at ffffea0000f0e440\n[  821.004560] IP: [<ffffffffa03c21b7>] nfs_readdir_xdr_to_array+0x1a7/0x390 [nfs]\n';
+    const [incident] = analyzeText(text, 'node.log', { now: () => new Date(0) }).incidents;
+    expect(incident!.details).toMatchObject({ fault: 'paging request', address: 'ffffea0000f0e440' });
+    expect(incident!.lines.slice(0, 3)).toEqual([
+      { path: 'node.log', line: 1, text: 'BUG: unable to handle kernel' },
+      { path: 'node.log', line: 2, text: ' paging request at ffffea0000f0e440' },
+      { path: 'node.log', line: 3, text: 'IP: [<ffffffffa03c21b7>] nfs_readdir_xdr_to_array+0x1a7/0x390 [nfs]' },
+    ]);
+    expect(incident!.evidence).toEqual([{ path: 'node.log', line: 1 }]);
+  });
+});
