@@ -296,15 +296,15 @@ interface OriginIds {
   readonly slots: Int32Array;
   readonly byKey: Map<string, number>;
 }
-const ORIGIN_SLOTS = 64;
-const originIds = (): OriginIds => ({ slots: new Int32Array(ORIGIN_SLOTS).fill(-1), byKey: new Map() });
+const ORIGIN_BITS = 6;
+const originIds = (): OriginIds => ({ slots: new Int32Array(1 << ORIGIN_BITS).fill(-1), byKey: new Map() });
 
 /** A slot for an origin, from what tells a block's origins apart cheaply: its program's name and the line's uptime. */
 function originSlot({ tag, kernel, uptime }: LineSource): number {
   let hash = kernel ? 1 : 0;
   if (tag) hash = hash * 31 + tag.length * 7 + tag.charCodeAt(0) + tag.charCodeAt(tag.length - 1) * 131;
   if (uptime !== null) hash = hash * 31 + Math.trunc(uptime * 1000);
-  return (Math.imul(hash, 0x9e3779b1) >>> 0) % ORIGIN_SLOTS;
+  return slotOf(hash, ORIGIN_BITS);
 }
 
 const sameOrigin = (a: LineSource, b: LineSource): boolean =>
