@@ -56,6 +56,14 @@ uint8_t rest_keep[MAX_RESTS];
 uint8_t stop_keep[ROOM];
 // Out: the hash of each distinct text (see hash_bytes), which the scan workers also remember texts by.
 uint32_t rest_hash[MAX_RESTS];
+// Out, for each distinct text: whether it holds a piece of a report header (header_table: a text without one can open
+// no report, and is read without the header regexes, src/analysis/text-reading.ts), and a notable word (see
+// has_notable_word; not looked for by a scan of every line).
+uint8_t rest_header[MAX_RESTS];
+uint8_t rest_notable[MAX_RESTS];
+// Out, for each distinct text: the hash of its shape (see shape_of), low and high halves, and where its first long
+// number starts (-1 when it has none, or is longer than SHAPE_BYTES).
+int32_t rest_shape[3 * MAX_RESTS];
 // The distinct texts by hash: their index + 1 (0 for an empty slot).
 static int32_t rest_slot[REST_SLOTS];
 
@@ -174,6 +182,133 @@ static int syslog_time(const uint8_t* p, int s, int e, int32_t* clock) {
   return p[at] == ' ' ? at + 1 - s : 0;
 }
 
+// The classes of bytes the rules name (ASCII only: template_of reads no other byte).
+#define C_DIGIT 1
+#define C_LOWER 2
+#define C_UPPER 4
+#define C_UNDER 8
+#define C_HEX 16
+#define C_WORD (C_DIGIT | C_LOWER | C_UPPER | C_UNDER)
+static const uint8_t char_class[256] = {
+    ['0' ... '9'] = C_DIGIT | C_HEX, ['a' ... 'f'] = C_LOWER | C_HEX, ['g' ... 'z'] = C_LOWER,
+    ['A' ... 'F'] = C_UPPER | C_HEX, ['G' ... 'Z'] = C_UPPER,       ['_'] = C_UNDER,
+};
+static inline int is_word(uint8_t c) { return char_class[c] & C_WORD; }
+
+// The length of the run of bytes from s[at] (before n) of the classes `mask`.
+static inline int run_of(const uint8_t* s, int at, int n, int mask) {
+  int i = at;
+  while (i < n && (char_class[s[i]] & mask)) i++;
+  return i - at;
+}
+
+// Whether s[at] ends a match there: the text's end, or a byte that is none of the word characters (`\b`, `(?!\w)`).
+static inline int word_ends(const uint8_t* s, int at, int n) { return at == n || !is_word(s[at]); }
+
+// Whether s[i] starts a word: no word character before it (`\b` before a word character).
+static inline int word_starts(const uint8_t* s, int i) { return i == 0 || !is_word(s[i - 1]); }
+
+// The shape of a text (src/analysis/text-reading.ts, readText): the text with each character of its long numbers
+// changed. A long number is joined to nothing on either side (see joins) and is decimal of 4 digits or more, or hex
+// (lowercase) of 8 characters or more with a digit among them, or after `0x`: a sector, a block, a session id, an
+// address. The scan makes the shape of each distinct text it finds (rest_shape); `shape` makes one of a text the
+// caller copies to shape_in, to shape_out.
+#define SHAPE_BYTES 1024
+#define LONG_DECIMAL 4
+#define LONG_HEX 8
+// The shapes are written and read a vector at a time: room for one past a text.
+uint8_t shape_in[SHAPE_BYTES + 16];
+uint8_t shape_out[SHAPE_BYTES + 16];
+// Filled in by the caller with random bits: the seed of the shapes' hash (see shape_hash_of).
+uint64_t shape_seed;
+
+static inline int is_hex(uint8_t c) { return is_digit(c) || (c >= 'a' && c <= 'f'); }
+// A word character as `\w` and `\b` see it, or `.`, `:`, `-`: a number beside one is part of a name, a version, an
+// address or a time (`sdc1234`, `5.1234`, `8:1234`, `dm-1234`).
+static inline int joins(uint8_t c) {
+  return is_digit(c) || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || c == '_' || c == '.' || c == ':' || c == '-';
+}
+static inline v128_t joins16(v128_t v) {
+  v128_t dot_colon_dash = wasm_v128_or(wasm_i8x16_eq(v, wasm_i8x16_splat('.')), wasm_v128_or(wasm_i8x16_eq(v, wasm_i8x16_splat(':')), wasm_i8x16_eq(v, wasm_i8x16_splat('-'))));
+  return wasm_v128_or(words16(v), dot_colon_dash);
+}
+static inline v128_t lower_hexes16(v128_t v) { return wasm_v128_or(digits16(v), in_range(v, 'a', 6)); }
+
+// Writes the shape of p[0, n) to out (both with room for a vector past n): its long numbers' characters made `0`, or
+// with `other` another digit than each one was (`1`, and `2` for a `1`). Returns where the first long number starts,
+// -1 when there is none. A long number can only start at a hex digit after a byte that joins nothing (and its own
+// characters join): such bytes are found a vector at a time, and each run of hex digits from one read on its own.
+static int shape_of(const uint8_t* p, int n, int other, uint8_t* out) {
+  for (int i = 0; i < n; i += 16) wasm_v128_store(out + i, wasm_v128_load(p + i));
+  int first = -1;
+  for (int i = 0; i < n; i += 16) {
+    v128_t v = wasm_v128_load(p + i);
+    v128_t before = i > 0 ? wasm_v128_load(p + i - 1) : after_space(v);
+    uint32_t starts = (uint32_t)wasm_i8x16_bitmask(wasm_v128_andnot(lower_hexes16(v), joins16(before)));
+    if (n - i < 16) starts &= (1u << (n - i)) - 1;
+    for (; starts; starts &= starts - 1) {
+      int at = i + __builtin_ctz(starts);
+      int prefixed = p[at] == '0' && at + 2 < n && p[at + 1] == 'x' && is_hex(p[at + 2]);
+      int from = prefixed ? at + 2 : at, past = from, digits = 0;
+      for (; past < n && is_hex(p[past]); past++) digits += is_digit(p[past]);
+      int length = past - from;
+      int shaped = prefixed || digits < length ? length >= LONG_HEX && (prefixed || digits > 0) : length >= LONG_DECIMAL;
+      if (!shaped || (past < n && joins(p[past]))) continue;
+      if (first < 0) first = from;
+      for (int j = from; j < past; j++) out[j] = other ? (p[j] == '1' ? '2' : '1') : '0';
+    }
+  }
+  return first;
+}
+
+// A 64-bit hash of p[0, n), seeded (shape_seed): texts of one shape are known by it, without their bytes compared, so
+// the seed is random, that no log can be written whose texts take another's shape.
+static uint64_t shape_hash_of(const uint8_t* p, int n) {
+  uint64_t h = shape_seed ^ ((uint64_t)n * 0x9e3779b97f4a7c15ull);
+  int i = 0;
+  for (; i + 8 <= n; i += 8) {
+    uint64_t w;
+    __builtin_memcpy(&w, p + i, 8);
+    h = (h ^ w) * 0xff51afd7ed558ccdull;
+    h ^= h >> 32;
+  }
+  for (; i < n; i++) h = (h ^ p[i]) * 0xc4ceb9fe1a85ec53ull;
+  h ^= h >> 33;
+  h *= 0xff51afd7ed558ccdull;
+  return h ^ (h >> 33);
+}
+
+// Writes the shape of shape_in[0, length) to shape_out (see shape_of).
+int shape(int length, int other) { return shape_of(shape_in, length, other, shape_out); }
+
+// Whole words NOTABLE_RE takes (NOTABLE_WORDS in src/analysis/events.ts), filled in by the caller: lower case, each in
+// 16 bytes (zeros after it), sorted by length; the words of length L are [notable_from[L], notable_from[L + 1]).
+#define MAX_NOTABLE_WORDS 64
+#define NOTABLE_WORD_BYTES 16
+uint8_t notable_words[MAX_NOTABLE_WORDS][NOTABLE_WORD_BYTES] __attribute__((aligned(16)));
+int32_t notable_from[NOTABLE_WORD_BYTES + 2];
+
+// Whether p[s, e) holds one of notable_words as a whole word (`\w` on neither side), in any case: the text then may
+// matter, as NOTABLE_RE tells, without the regex asked.
+static int has_notable_word(const uint8_t* p, int s, int e) {
+  const v128_t lane = wasm_i8x16_make(0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15);
+  for (int i = s; i < e;) {
+    if (!is_word(p[i])) {
+      i++;
+      continue;
+    }
+    int length = run_of(p, i, e, C_WORD);
+    if (length < NOTABLE_WORD_BYTES && notable_from[length] < notable_from[length + 1]) {
+      // (`| 0x20` makes capitals small, and no other word character a letter)
+      v128_t word = wasm_v128_and(wasm_v128_or(wasm_v128_load(p + i), wasm_i8x16_splat(0x20)), wasm_i8x16_lt(lane, wasm_i8x16_splat((int8_t)length)));
+      for (int k = notable_from[length]; k < notable_from[length + 1]; k++)
+        if (wasm_i8x16_all_true(wasm_i8x16_eq(word, wasm_v128_load(notable_words[k])))) return 1;
+    }
+    i += length;
+  }
+  return 0;
+}
+
 static uint32_t hash_bytes(const uint8_t* p, int s, int e) {
   uint32_t h = 2166136261u;
   int i = s;
@@ -194,8 +329,20 @@ static int same_bytes(const uint8_t* a, const uint8_t* b, int n) {
   return 1;
 }
 
-// The index of the text p[s, e) among the distinct texts seen since `fresh`, added when new; -1 when there is no room.
-static int rest_id(const uint8_t* p, int s, int e) {
+// What the scan tells of a new distinct text p[s, e): rest_header, rest_notable (unless `every`), rest_shape.
+static void describe_rest(int id, const uint8_t* p, int s, int e, int every) {
+  rest_header[id] = (uint8_t)has_piece(header_table, header_multiplier, p, s, e);
+  rest_notable[id] = (uint8_t)(!every && has_notable_word(p, s, e));
+  int n = e - s, first = n <= SHAPE_BYTES ? shape_of(p + s, n, 0, shape_out) : -1;
+  uint64_t h = first < 0 ? 0 : shape_hash_of(shape_out, n);
+  rest_shape[3 * id] = (int32_t)h;
+  rest_shape[3 * id + 1] = (int32_t)(h >> 32);
+  rest_shape[3 * id + 2] = first;
+}
+
+// The index of the text p[s, e) among the distinct texts seen since `fresh`, added (and described) when new; -1 when
+// there is no room.
+static int rest_id(const uint8_t* p, int s, int e, int every) {
   uint32_t h = hash_bytes(p, s, e);
   for (uint32_t slot = slot_of(h, REST_SLOTS);; slot = (slot + 1) & (REST_SLOTS - 1)) {
     int32_t id = rest_slot[slot] - 1;
@@ -206,6 +353,7 @@ static int rest_id(const uint8_t* p, int s, int e) {
       rest_hash[id] = h;
       rest_start[id] = s;
       rest_end[id] = e;
+      describe_rest(id, p, s, e, every);
       return id;
     }
     if (rest_hash[id] == h && rest_end[id] - rest_start[id] == e - s && same_bytes(p + rest_start[id], p + s, e - s)) return id;
@@ -234,7 +382,7 @@ int scan(int from, int to, int max_line, int fresh, int every) {
       int32_t clock = -1;
       int time = e - s > max_line ? 0 : syslog_time(p, s, e, &clock);
       stop_rest_at[stops] = time ? s + time : -1;
-      stop_rest_id[stops] = time ? rest_id(p, s + time, e) : -1;
+      stop_rest_id[stops] = time ? rest_id(p, s + time, e, every) : -1;
       stop_clock[stops] = time ? clock : -1;
       stops++;
     }
@@ -246,12 +394,6 @@ int scan(int from, int to, int max_line, int fresh, int every) {
   last_line_at = previous;
   resume_at = s;
   return stops;
-}
-
-// Whether region[s, e) holds a piece of a report header (header_table): a text without one can open no report, and is
-// read without the header regexes (src/analysis/text-reading.ts). Asked of the texts kept only, not in the scan.
-int header_piece(int s, int e) {
-  return has_piece(header_table, header_multiplier, region, s, e);
 }
 
 // Keeps the first `count` stops of the last scan that may matter (`check`: by rest_keep for those with a text after a
@@ -273,55 +415,6 @@ int compact(int count, int check, int offset, int line_base, int previous_start,
     kept++;
   }
   return kept;
-}
-
-// The shape of a text (src/analysis/text-reading.ts, readText): the text with each character of its long numbers
-// changed. A long number is joined to nothing on either side (see joins) and is decimal of 4 digits or more, or hex
-// (lowercase) of 8 characters or more with a digit among them, or after `0x`: a sector, a block, a session id, an
-// address. The caller copies the text to shape_in; shape writes shape_out and shape_hash.
-#define SHAPE_BYTES 1024
-#define LONG_DECIMAL 4
-#define LONG_HEX 8
-uint8_t shape_in[SHAPE_BYTES];
-uint8_t shape_out[SHAPE_BYTES];
-uint32_t shape_hash;
-
-static inline int is_hex(uint8_t c) { return is_digit(c) || (c >= 'a' && c <= 'f'); }
-// A word character as `\w` and `\b` see it, or `.`, `:`, `-`: a number beside one is part of a name, a version, an
-// address or a time (`sdc1234`, `5.1234`, `8:1234`, `dm-1234`).
-static inline int joins(uint8_t c) {
-  return is_digit(c) || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || c == '_' || c == '.' || c == ':' || c == '-';
-}
-
-// Writes the shape of shape_in[0, length): its long numbers' characters made `0`, or with `other` another digit than
-// each one was (`1`, and `2` for a `1`), and its hash (hash_bytes). Returns where the first long number starts, -1 when
-// there is none.
-int shape(int length, int other) {
-  int first = -1, joined = 0;
-  for (int i = 0; i < length; i++) {
-    uint8_t c = shape_in[i];
-    shape_out[i] = c;
-    if (joined || !is_hex(c)) {
-      joined = joins(c);
-      continue;
-    }
-    int prefixed = c == '0' && i + 2 < length && shape_in[i + 1] == 'x' && is_hex(shape_in[i + 2]);
-    int from = prefixed ? i + 2 : i, past = from, digits = 0;
-    for (; past < length && is_hex(shape_in[past]); past++) digits += is_digit(shape_in[past]);
-    int n = past - from;
-    int shaped = prefixed || digits < n ? n >= LONG_HEX && (prefixed || digits > 0) : n >= LONG_DECIMAL;
-    int long_number = shaped && (past == length || !joins(shape_in[past]));
-    if (long_number && first < 0) first = from;
-    for (int j = i; j < past; j++) {
-      uint8_t o = shape_in[j];
-      shape_out[j] = !long_number || j < from ? o : other ? (o == '1' ? '2' : '1') : '0';
-    }
-    // The run's last character is a hex one: what follows it is joined.
-    i = past - 1;
-    joined = 1;
-  }
-  shape_hash = hash_bytes(shape_out, 0, length);
-  return first;
 }
 
 // The template of a message (src/analysis/events.ts, templateByRules, whose regexes are the rules): errnos set aside
@@ -351,32 +444,6 @@ static uint8_t pass_a[TEXT_BYTES + TEXT_SLACK], pass_b[TEXT_BYTES + TEXT_SLACK];
 static uint8_t aside_bytes[TEXT_BYTES];
 static int32_t aside_at[3][TEXT_BYTES / 2], aside_length[3][TEXT_BYTES / 2], aside_count[3];
 static int aside_used, subject_used;
-
-// The classes of bytes the rules name (ASCII only: template_of reads no other byte).
-#define C_DIGIT 1
-#define C_LOWER 2
-#define C_UPPER 4
-#define C_UNDER 8
-#define C_HEX 16
-#define C_WORD (C_DIGIT | C_LOWER | C_UPPER | C_UNDER)
-static const uint8_t char_class[256] = {
-    ['0' ... '9'] = C_DIGIT | C_HEX, ['a' ... 'f'] = C_LOWER | C_HEX, ['g' ... 'z'] = C_LOWER,
-    ['A' ... 'F'] = C_UPPER | C_HEX, ['G' ... 'Z'] = C_UPPER,       ['_'] = C_UNDER,
-};
-static inline int is_word(uint8_t c) { return char_class[c] & C_WORD; }
-
-// The length of the run of bytes from s[at] (before n) of the classes `mask`.
-static inline int run_of(const uint8_t* s, int at, int n, int mask) {
-  int i = at;
-  while (i < n && (char_class[s[i]] & mask)) i++;
-  return i - at;
-}
-
-// Whether s[at] ends a match there: the text's end, or a byte that is none of the word characters (`\b`, `(?!\w)`).
-static inline int word_ends(const uint8_t* s, int at, int n) { return at == n || !is_word(s[at]); }
-
-// Whether s[i] starts a word: no word character before it (`\b` before a word character).
-static inline int word_starts(const uint8_t* s, int i) { return i == 0 || !is_word(s[i - 1]); }
 
 // The bytes of a vector that may start a match of a pass, given the vector and the bytes before each of its bytes.
 typedef v128_t (*Starts)(v128_t bytes, v128_t before);

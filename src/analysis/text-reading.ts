@@ -1,5 +1,5 @@
 import { syslogOrigin, type PackedSyslogLine } from '../lines/formats.js';
-import { lastShape, lastShapeHash, shapeOf, SHAPE_BYTES, type RegionStops } from '../lines/line-scan.js';
+import { lastShape, shapeOf, type RegionStops } from '../lines/line-scan.js';
 import { RecentTexts } from '../lines/recent-texts.js';
 import type { LineOrigin, LineSource } from '../lines/types.js';
 import { isCutHereLine, parseCpuLine } from '../reports/body.js';
@@ -98,9 +98,13 @@ interface Said {
 /** What a text after a syslog time is: a plain line read (TextRead), no plain line (null), or 'unread' (not valid UTF-8). */
 type Read = TextRead | null | 'unread';
 
-/** The read of a text of one shape (see readText), taken by the others; UNSURE when two of its texts may say different things. */
-type ShapeRead = Read | typeof UNSURE;
+/**
+ * The read of a text of one shape (see readText), taken by the others; UNSURE when two of its texts may say different
+ * things, ONCE when one text of it was read.
+ */
+type ShapeRead = Read | typeof UNSURE | typeof ONCE;
 const UNSURE = Symbol('unsure');
+const ONCE = Symbol('once');
 
 /** Slots (a power of two) of WorkerTexts.seen, and of its shapes. */
 const SEEN_BITS = 16;
@@ -120,41 +124,25 @@ export interface WorkerTexts {
   readonly recent: RecentTexts<Read>;
   readonly seen: Int32Array;
   readonly shapes: ShapeSlots;
-  /** How reading by shape fares (see readText). */
-  readonly round: ShapeRound;
 }
 
 /**
- * The shapes a worker saw, one per slot by a hash of the shape: its hash from its first sight, its bytes and its read
- * from its second. A shape whose hash takes another's slot drops that one: no string is made of a shape to look it up.
+ * The shapes a worker saw, one per slot by their hash (RegionStops.restShapes): the hash's halves and the text's length
+ * tell the shape, and its read. A shape whose hash takes another's slot drops that one.
  */
 export interface ShapeSlots {
-  readonly hashes: Int32Array;
-  readonly keys: (Buffer | undefined)[];
+  readonly lows: Int32Array;
+  readonly highs: Int32Array;
+  /** -1 for a slot never taken. */
+  readonly lengths: Int32Array;
   readonly reads: ShapeRead[];
 }
-
-/**
- * Reading by shape costs a pass over each text with long numbers, and saves a read when its shape was seen: where
- * shapes rarely repeat (a busy node's audit and container lines, each with its own ids) the pass is spent for nothing,
- * 7 % of the noisy bench profile's time. So the texts with long numbers are taken in rounds: after a round of
- * SHAPE_ROUND of them with fewer than one in SHAPE_HITS read by shape, the next SHAPE_REST texts are read as they are.
- */
-interface ShapeRound {
-  tried: number;
-  hits: number;
-  resting: number;
-}
-const SHAPE_ROUND = 1024;
-const SHAPE_HITS = 8;
-const SHAPE_REST = 7 * SHAPE_ROUND;
 
 /** A scan worker's memory of texts (1024 texts, emptied when full, and 4096 slots of shapes). */
 export const workerTexts = (): WorkerTexts => ({
   recent: new RecentTexts(1024),
   seen: new Int32Array(SEEN_SLOTS),
-  shapes: { hashes: new Int32Array(SHAPE_SLOTS), keys: new Array<undefined>(SHAPE_SLOTS).fill(undefined), reads: new Array<ShapeRead>(SHAPE_SLOTS).fill(UNSURE) },
-  round: { tried: 0, hits: 0, resting: 0 },
+  shapes: { lows: new Int32Array(SHAPE_SLOTS), highs: new Int32Array(SHAPE_SLOTS), lengths: new Int32Array(SHAPE_SLOTS).fill(-1), reads: new Array<ShapeRead>(SHAPE_SLOTS).fill(UNSURE) },
 });
 
 /** The slot of 2 ** bits for `hash`, from the high bits of a multiple of it: the low bits of the scan's hash are mixed from few of a text's bytes. */
@@ -190,7 +178,7 @@ export function readTexts(bytes: Buffer, found: RegionStops, headers: HeaderMatc
     let read = again ? memory.recent.get(key) : undefined;
     if (read === undefined) {
       // (the header regexes only for a text with a piece of a header: see RegionStops.restHeaders)
-      read = readText(bytes, start, end, found.restHeaders[id] === 1 ? headers : null, memory);
+      read = readText(bytes, start, end, found.restHeaders[id] === 1 ? headers : null, memory.shapes, found.restShapes, id);
       if (again) memory.recent.set(key, read);
     }
     if (read === 'unread') continue;
@@ -207,38 +195,34 @@ export function readTexts(bytes: Buffer, found: RegionStops, headers: HeaderMatc
 }
 
 /**
- * What a worker reads of the text `bytes[start, end)`. Texts that differ only in their long numbers (see
- * shapeOf) have one shape, and say the same: no rule of the reading tells such a number's characters apart
- * (the kernel's formats match them as `\d`, `[0-9a-f]` or by length, and name digits only within words; an errno has 3
- * digits at most: see test/analysis/text-reading.test.ts), and none takes one as a name (a device, a subject). A shape
- * seen twice is read in full once more with its long numbers changed: when that says something else (a rule took a
- * number as a name), its texts are each read in full. Else its texts take the read of the shape's second text: as it is
- * when their long numbers are all in the message (the same origin, the message at the same place), with their own
- * origin read when not (a pid in the program's tag). A storage flood's texts differ in a sector or block number: read in
- * full, each cost 5 µs.
+ * What a worker reads of the text `bytes[start, end)`, text `id` of the region (its shape in `shapes`, see
+ * RegionStops.restShapes). Texts that differ only in their long numbers (see shapeOf) have one shape, and say the same:
+ * no rule of the reading tells such a number's characters apart (the kernel's formats match them as `\d`, `[0-9a-f]` or
+ * by length, and name digits only within words; an errno has 3 digits at most: see test/analysis/text-reading.test.ts),
+ * and none takes one as a name (a device, a subject). A shape seen twice is read in full once more with its long numbers
+ * changed: when that says something else (a rule took a number as a name), its texts are each read in full. Else its
+ * texts take the read of the shape's second text: as it is when their long numbers are all in the message (the same
+ * origin, the message at the same place), with their own origin read when not (a pid in the program's tag). A storage
+ * flood's texts differ in a sector or block number: read in full, each cost 5 µs.
  */
-function readText(bytes: Buffer, start: number, end: number, headers: HeaderMatcher | null, memory: WorkerTexts): Read {
-  const length = end - start;
-  const round = memory.round;
-  if (round.resting > 0) round.resting--;
-  const firstNumber = length > SHAPE_BYTES || round.resting > 0 ? -1 : shapeOf(bytes, start, end);
+function readText(bytes: Buffer, start: number, end: number, headers: HeaderMatcher | null, slots: ShapeSlots, shapes: Int32Array, id: number): Read {
+  const firstNumber = shapes[3 * id + 2]!;
   if (firstNumber === -1) return readFully(bytes, start, end, headers);
-  if (++round.tried === SHAPE_ROUND) {
-    round.resting = round.hits * SHAPE_HITS < SHAPE_ROUND ? SHAPE_REST : 0;
-    round.tried = round.hits = 0;
-  }
-  const { hashes, keys, reads } = memory.shapes;
-  const hash = lastShapeHash();
-  const slot = slotOf(hash, SHAPE_BITS);
-  if (hashes[slot] !== hash) {
-    hashes[slot] = hash;
-    keys[slot] = undefined;
+  const length = end - start;
+  const low = shapes[3 * id]!;
+  const high = shapes[3 * id + 1]!;
+  const { lows, highs, lengths, reads } = slots;
+  const slot = slotOf(low, SHAPE_BITS);
+  if (lows[slot] !== low || highs[slot] !== high || lengths[slot] !== length) {
+    lows[slot] = low;
+    highs[slot] = high;
+    lengths[slot] = length;
+    reads[slot] = ONCE;
     return readFully(bytes, start, end, headers);
   }
-  const key = keys[slot];
-  if (key === undefined || key.length !== length || key.compare(lastShape(), 0, length) !== 0) {
+  const known = reads[slot]!;
+  if (known === ONCE) {
     const read = readFully(bytes, start, end, headers);
-    keys[slot] = Buffer.from(lastShape().subarray(0, length));
     shapeOf(bytes, start, end, true);
     const changed = lastShape();
     // (`headers` fits the changed text too: its long numbers' characters stay hex digits, and a header piece takes a digit
@@ -246,9 +230,7 @@ function readText(bytes: Buffer, start: number, end: number, headers: HeaderMatc
     reads[slot] = sameMeaning(read, readFully(Buffer.from(changed.buffer, changed.byteOffset, length), 0, length, headers)) ? read : UNSURE;
     return read;
   }
-  const known = reads[slot]!;
   if (known === UNSURE) return readFully(bytes, start, end, headers);
-  round.hits++;
   if (known === null || known === 'unread' || firstNumber >= length - known.fromEnd) return known;
   const rest = bytes.toString('utf8', start, end);
   const origin = syslogOrigin(rest, {});

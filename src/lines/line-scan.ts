@@ -2,7 +2,8 @@ import { buildTable, HEADER_PIECES, LINE_PIECES, mayMatter } from './fast-scan.j
 import { MONTHS } from '../time/clock.js';
 import { LINE_SCAN_WASM } from './line-scan-wasm.js';
 import { lookupErrno } from '../knowledge/errno.js';
-import type { Template } from '../analysis/events.js';
+import { NOTABLE_WORDS, type Template } from '../analysis/events.js';
+import { randomFillSync } from 'node:crypto';
 
 /**
  * The line scan of the fast path (native/line-scan.c, run as WebAssembly): finds in raw bytes the lines that may
@@ -45,14 +46,18 @@ interface ScanExports {
   readonly rest_start: WasmGlobal;
   readonly rest_end: WasmGlobal;
   readonly rest_hash: WasmGlobal;
-  header_piece(start: number, end: number): number;
+  readonly rest_header: WasmGlobal;
+  readonly rest_notable: WasmGlobal;
+  readonly rest_shape: WasmGlobal;
   readonly rest_count: WasmGlobal;
   readonly rest_keep: WasmGlobal;
   readonly stop_keep: WasmGlobal;
   shape(length: number, other: number): number;
   readonly shape_in: WasmGlobal;
   readonly shape_out: WasmGlobal;
-  readonly shape_hash: WasmGlobal;
+  readonly shape_seed: WasmGlobal;
+  readonly notable_words: WasmGlobal;
+  readonly notable_from: WasmGlobal;
   template_of(length: number): number;
   readonly errno_known: WasmGlobal;
   readonly text_in: WasmGlobal;
@@ -80,6 +85,9 @@ export const SHAPE_BYTES = 1024;
 /** The longest message the module templates (see templateByModule), and its mark of no errno. */
 const TEXT_BYTES = 4096;
 const NO_ERRNO = 1 << 30;
+/** Room for notable words in the module (see has_notable_word), and for a word's bytes. */
+const MAX_NOTABLE_WORDS = 64;
+const NOTABLE_WORD_BYTES = 16;
 
 interface Scanner {
   readonly scan: ScanExports['scan'];
@@ -95,7 +103,9 @@ interface Scanner {
   readonly restStart: Int32Array;
   readonly restEnd: Int32Array;
   readonly restHash: Int32Array;
-  readonly headerPiece: ScanExports['header_piece'];
+  readonly restHeader: Uint8Array;
+  readonly restNotable: Uint8Array;
+  readonly restShape: Int32Array;
   /** The module's whole memory as 32-bit words, to read its single-number outputs at the indexes below. */
   readonly words: Int32Array;
   readonly linesPassed: number;
@@ -105,7 +115,6 @@ interface Scanner {
   readonly shape: ScanExports['shape'];
   readonly shapeIn: Uint8Array;
   readonly shapeOut: Uint8Array;
-  readonly shapeHash: number;
   readonly templateOf: ScanExports['template_of'];
   /** The module's text_in, text_out and subject_bytes as Buffers (to write and read strings). */
   readonly textIn: Buffer;
@@ -142,6 +151,8 @@ function scanner(): Scanner {
   }
   new Uint8Array(buffer, at(exports.wordish), 256).set(Uint8Array.from({ length: 256 }, (_, b) => (isWordish(b) ? 1 : 0)));
   new Uint32Array(buffer, at(exports.month_names), 12).set(MONTHS.map((name) => name.charCodeAt(0) | (name.charCodeAt(1) << 8) | (name.charCodeAt(2) << 16)));
+  randomFillSync(new Uint8Array(buffer, at(exports.shape_seed), 8));
+  fillNotableWords(new Uint8Array(buffer, at(exports.notable_words), MAX_NOTABLE_WORDS * NOTABLE_WORD_BYTES), new Int32Array(buffer, at(exports.notable_from), NOTABLE_WORD_BYTES + 2));
   new Uint8Array(buffer, at(exports.errno_known), 1000).set(Uint8Array.from({ length: 1000 }, (_, n) => (lookupErrno(n) ? 1 : 0)));
   const outputs = [exports.stop_at, exports.stop_end, exports.stop_previous, exports.stop_line, exports.stop_rest_at, exports.stop_rest_id, exports.stop_clock].map(
     (global) => new Int32Array(buffer, at(global), ROOM),
@@ -159,7 +170,9 @@ function scanner(): Scanner {
     restStart: new Int32Array(buffer, at(exports.rest_start), MAX_RESTS),
     restEnd: new Int32Array(buffer, at(exports.rest_end), MAX_RESTS),
     restHash: new Int32Array(buffer, at(exports.rest_hash), MAX_RESTS),
-    headerPiece: exports.header_piece,
+    restHeader: new Uint8Array(buffer, at(exports.rest_header), MAX_RESTS),
+    restNotable: new Uint8Array(buffer, at(exports.rest_notable), MAX_RESTS),
+    restShape: new Int32Array(buffer, at(exports.rest_shape), 3 * MAX_RESTS),
     words: new Int32Array(buffer),
     linesPassed: at(exports.lines_passed) >> 2,
     lastLineAt: at(exports.last_line_at) >> 2,
@@ -168,7 +181,6 @@ function scanner(): Scanner {
     shape: exports.shape,
     shapeIn: new Uint8Array(buffer, at(exports.shape_in), SHAPE_BYTES),
     shapeOut: new Uint8Array(buffer, at(exports.shape_out), SHAPE_BYTES),
-    shapeHash: at(exports.shape_hash) >> 2,
     templateOf: exports.template_of,
     textIn: Buffer.from(buffer, at(exports.text_in), TEXT_BYTES),
     textOut: Buffer.from(buffer, at(exports.text_out), TEXT_BYTES),
@@ -179,6 +191,17 @@ function scanner(): Scanner {
     subjectCount: at(exports.subject_count) >> 2,
   };
   return instance;
+}
+
+/** NOTABLE_WORDS as the module reads them: each in its bytes, sorted by length, and where the words of each length start. */
+function fillNotableWords(words: Uint8Array, from: Int32Array): void {
+  const sorted = [...NOTABLE_WORDS].sort((a, b) => a.length - b.length);
+  if (sorted.length > MAX_NOTABLE_WORDS || sorted.some((word) => word.length >= NOTABLE_WORD_BYTES)) throw new Error('NOTABLE_WORDS do not fit the line scan');
+  sorted.forEach((word, k) => words.set(Buffer.from(word, 'latin1'), k * NOTABLE_WORD_BYTES));
+  for (let length = 0; length < from.length; length++) {
+    const first = sorted.findIndex((word) => word.length >= length);
+    from[length] = first === -1 ? sorted.length : first;
+  }
 }
 
 /** Lines of a region that the fast path cannot pass over, and what the scan read of their syslog times. */
@@ -210,11 +233,17 @@ export interface RegionStops {
   /** A hash of each distinct text (FNV-1a over its bytes, four at a time), by id: equal texts have equal hashes. */
   readonly restHashes: Int32Array;
   /**
-   * 1 for each distinct text kept that holds a piece of a report header (HEADER_PIECES), by id: a text without one opens
+   * 1 for each distinct text that holds a piece of a report header (HEADER_PIECES), by id: a text without one opens
    * no report and is no register dump's `CPU:` line (mayBeHeader is false for each of its parts). Told by the module
-   * (twice as fast as mayBeHeader on a busy node's long audit lines), for the texts kept only.
+   * (twice as fast as mayBeHeader on a busy node's long audit lines).
    */
   readonly restHeaders: Uint8Array;
+  /**
+   * For each distinct text, 3 numbers by id: the hash of its shape (see shapeOf; 64 bits, seeded at random: texts of one
+   * shape are known by it without their shapes compared), low and high halves, and where its first long number starts
+   * from the text's start, -1 when it has none (or is longer than SHAPE_BYTES).
+   */
+  readonly restShapes: Int32Array;
   /** Lines of the region. */
   readonly lineCount: number;
   /** Where the region's last line starts (-1 when it has none). */
@@ -235,11 +264,10 @@ function scanRegion(bytes: Uint8Array, from: number, to: number, maxLineBytes: n
   const s = scanner();
   const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const parts: Lists[] = [];
-  const rests: number[] = [];
-  const hashes: number[] = [];
-  const headerFlags: number[] = [];
+  const restParts: RestLists[] = [];
   let lines = 0;
   let lastStart = -1;
+  let firstRest = 0;
   for (let at = from; at < to; ) {
     const pieceEnd = lastLineEnd(bytes, at, Math.min(to, at + REGION_BYTES));
     if (pieceEnd === -1) {
@@ -252,19 +280,14 @@ function scanRegion(bytes: Uint8Array, from: number, to: number, maxLineBytes: n
       continue;
     }
     s.region.set(bytes.subarray(at, pieceEnd));
-    const firstRest = rests.length / 2;
+    let rests = 0;
     for (let resume = 0; resume < pieceEnd - at; ) {
       const count = s.scan(resume, pieceEnd - at, maxLineBytes, resume === 0 ? 1 : 0, every ? 1 : 0);
-      // The texts new since the last call, and whether each may matter; then the stops without one.
-      for (let id = rests.length / 2 - firstRest; id < s.words[s.restCount]!; id++) {
-        const start = at + s.restStart[id]!;
-        const end = at + s.restEnd[id]!;
-        rests.push(start, end);
-        hashes.push(s.restHash[id]!);
-        if (check) s.restKeep[id] = mayMatter(text.toString('latin1', start, end)) ? 1 : 0;
-        headerFlags.push(!check || s.restKeep[id] === 1 ? s.headerPiece(s.restStart[id]!, s.restEnd[id]!) : 0);
-      }
       if (check) {
+        // The texts new since the last call, and whether each may matter; then the stops without one.
+        for (; rests < s.words[s.restCount]!; rests++) {
+          s.restKeep[rests] = s.restNotable[rests] === 1 || mayMatter(text.toString('latin1', at + s.restStart[rests]!, at + s.restEnd[rests]!)) ? 1 : 0;
+        }
         for (let k = 0; k < count; k++) {
           if (s.stopRestId[k] !== -1) continue;
           const start = at + s.stopAt[k]!;
@@ -279,10 +302,42 @@ function scanRegion(bytes: Uint8Array, from: number, to: number, maxLineBytes: n
       if (last !== -1) lastStart = at + last;
       resume = s.words[s.resumeAt]!;
     }
+    restParts.push(restListsOf(s, at));
+    firstRest += s.words[s.restCount]!;
     at = pieceEnd;
   }
-  const lists = parts.length === 1 ? parts[0]! : (Object.fromEntries(LISTS.map((name) => [name, concat(parts.map((p) => p[name]))])) as Lists);
-  return { ...lists, restSpans: Int32Array.from(rests), restHashes: Int32Array.from(hashes), restHeaders: Uint8Array.from(headerFlags), lineCount: lines, lastLineStart: lastStart };
+  const lists = parts.length === 1 ? parts[0]! : (Object.fromEntries(LISTS.map((name) => [name, concat(parts.map((p) => p[name]), Int32Array)])) as Lists);
+  const restLists = restParts.length === 1 ? restParts[0]! : joinRests(restParts);
+  return { ...lists, ...restLists, lineCount: lines, lastLineStart: lastStart };
+}
+
+/** The per-text lists of RegionStops. */
+interface RestLists {
+  readonly restSpans: Int32Array;
+  readonly restHashes: Int32Array;
+  readonly restHeaders: Uint8Array;
+  readonly restShapes: Int32Array;
+}
+
+/** The distinct texts of the piece the module scanned last, at `offset` of the caller's bytes. */
+function restListsOf(s: Scanner, offset: number): RestLists {
+  const count = s.words[s.restCount]!;
+  const restSpans = new Int32Array(2 * count);
+  for (let id = 0; id < count; id++) {
+    restSpans[2 * id] = offset + s.restStart[id]!;
+    restSpans[2 * id + 1] = offset + s.restEnd[id]!;
+  }
+  return { restSpans, restHashes: s.restHash.slice(0, count), restHeaders: s.restHeader.slice(0, count), restShapes: s.restShape.slice(0, 3 * count) };
+}
+
+/** The distinct texts of pieces scanned one after the other, their ids going on from piece to piece. */
+function joinRests(parts: readonly RestLists[]): RestLists {
+  return {
+    restSpans: concat(parts.map((p) => p.restSpans), Int32Array),
+    restHashes: concat(parts.map((p) => p.restHashes), Int32Array),
+    restHeaders: concat(parts.map((p) => p.restHeaders), Uint8Array),
+    restShapes: concat(parts.map((p) => p.restShapes), Int32Array),
+  };
 }
 
 /** The text after the syslog time of the region's distinct text `id`, as Latin-1 (its bytes), from the bytes scanned. */
@@ -290,8 +345,8 @@ export function restText(bytes: Buffer, found: RegionStops, id: number): string 
   return bytes.toString('latin1', found.restSpans[2 * id]!, found.restSpans[2 * id + 1]!);
 }
 
-function concat(arrays: readonly Int32Array[]): Int32Array {
-  const all = new Int32Array(arrays.reduce((n, a) => n + a.length, 0));
+function concat<T extends Int32Array | Uint8Array>(arrays: readonly T[], type: new (length: number) => T): T {
+  const all = new type(arrays.reduce((n, a) => n + a.length, 0));
   let at = 0;
   for (const a of arrays) {
     all.set(a, at);
@@ -328,7 +383,8 @@ export function findStops(bytes: Uint8Array, from: number, to: number, maxLineBy
  * numbers made `0`, or with `other` another digit than it was (native/line-scan.c, shape). A long number is joined to no
  * word character, `.`, `:` or `-` on either side, and is decimal of 4 digits or more, or lowercase hex of 8 characters or
  * more with a digit among them, or after `0x`. Returns where the first long number starts (from `start`), -1 when there
- * is none; the shape is then the first `end - start` bytes of lastShape(), its hash (as restHashes') lastShapeHash().
+ * is none; the shape is then the first `end - start` bytes of lastShape(). (The scan makes the shape of each distinct
+ * text it finds, see RegionStops.restShapes: this one is for a text of other bytes.)
  */
 export function shapeOf(bytes: Uint8Array, start: number, end: number, other = false): number {
   const s = scanner();
@@ -338,12 +394,6 @@ export function shapeOf(bytes: Uint8Array, start: number, end: number, other = f
 
 /** The bytes the last shapeOf wrote (valid until the next call). */
 export const lastShape = (): Uint8Array => scanner().shapeOut;
-
-/** The hash of the shape the last shapeOf wrote. */
-export function lastShapeHash(): number {
-  const s = scanner();
-  return s.words[s.shapeHash]!;
-}
 
 /**
  * The template of a message made by the module (native/line-scan.c, template_of), as templateByRules makes it (see

@@ -1,7 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { FUZZ_SEED, FUZZ_TIMEOUT_MS } from '../fuzz/params.js';
-import { EventAggregator, MAX_GROUPS, readEvent, templateByRules, templateOf } from '../../src/analysis/events.js';
+import { EventAggregator, MAX_GROUPS, NOTABLE_RE, NOTABLE_WORDS, readEvent, templateByRules, templateOf } from '../../src/analysis/events.js';
+import { readdirSync, readFileSync } from 'node:fs';
+import { CORPUS_DIR, itWithShared } from '../helpers/shared.js';
 import { templateByModule } from '../../src/lines/line-scan.js';
 import type { LogLine } from '../../src/lines/types.js';
 
@@ -133,5 +135,23 @@ describe('EventAggregator', () => {
     expect(events.groupsList().filter((e) => e.notable)).toHaveLength(MAX_GROUPS.notable);
     expect(events.groupsList().filter((e) => !e.notable).map((e) => e.host)).toEqual(['node-late']);
     expect(events.droppedLines).toBe(2);
+  });
+});
+
+describe('notable words', () => {
+  // NOTABLE_RE over a word alone: what it takes whole.
+  const whole = new RegExp(`^(?:${NOTABLE_RE.source})$`, 'i');
+
+  it.each(NOTABLE_WORDS)('%s is taken whole by NOTABLE_RE, in any case', (word) => {
+    expect([whole.test(word), whole.test(word.toUpperCase()), whole.test(word[0]!.toUpperCase() + word.slice(1))]).toEqual([true, true, true]);
+  });
+
+  itWithShared('are every word of the syzkaller corpus NOTABLE_RE takes whole', () => {
+    const taken = new Set<string>();
+    for (const name of readdirSync(CORPUS_DIR).filter((f) => /^\d+$/.test(f))) {
+      for (const word of readFileSync(`${CORPUS_DIR}/${name}`, 'latin1').match(/\w+/g) ?? []) if (whole.test(word)) taken.add(word.toLowerCase());
+    }
+    expect(taken.size).toBeGreaterThan(10);
+    expect([...taken].filter((word) => !NOTABLE_WORDS.includes(word))).toEqual([]);
   });
 });

@@ -237,24 +237,13 @@ describe('texts of one shape in a scan worker', () => {
       sectors.map((n) => kernel(`blk_update_request: I/O error, dev sdc, sector ${n}`)),
       memory,
     );
-    const slot = memory.shapes.keys.findIndex((key) => key?.toString('latin1') === 'node-7 kernel: blk_update_request: I/O error, dev sdc, sector 000000000');
-    expect(memory.shapes.reads[slot]).toMatchObject({
-      event: { template: 'blk_update_request: I/O error, dev sdc, sector ADDR', storage: { kind: 'io-error', device: 'sdc' } },
-      runs: true,
-    });
-  });
-
-  it('are not looked for a while where shapes do not repeat', () => {
-    const memory = workerTexts();
-    // Each text its own shape (the short number differs), each with a long number: a round of 1024 with no shape read twice.
-    const unique = Array.from({ length: 1024 }, (_v, i) => kernel(`audit: type=1400 avc: denied pid=123456 c${i}`));
-    readAsWorker(unique, memory);
-    expect(memory.round.resting).toBe(7 * 1024);
-    const flood = Array.from({ length: 1000 }, (_v, i) => kernel(`blk_update_request: I/O error, dev sdc, sector ${100000 + i}`));
-    const fresh = workerTexts();
-    readAsWorker(flood, fresh);
-    // All but the first two sights read by shape.
-    expect(fresh.round).toEqual({ tried: 1000, hits: 998, resting: 0 });
+    const reads = memory.shapes.reads.filter((read) => typeof read === 'object' && read !== null);
+    expect(reads).toMatchObject([
+      {
+        event: { template: 'blk_update_request: I/O error, dev sdc, sector ADDR', storage: { kind: 'io-error', device: 'sdc' } },
+        runs: true,
+      },
+    ]);
   });
 
   it('are read one by one when a rule takes a long number as a name', () => {

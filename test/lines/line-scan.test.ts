@@ -5,7 +5,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { buildTable, LINE_PIECES, mayBeHeader, mayMatter } from '../../src/lines/fast-scan.js';
 import { readSyslogStamp } from '../../src/lines/formats.js';
-import { candidateLines, findStops, LINE_TABLE_MULTIPLIER, littleEndian, restText, TABLE_BITS } from '../../src/lines/line-scan.js';
+import { candidateLines, findStops, lastShape, LINE_TABLE_MULTIPLIER, littleEndian, restText, shapeOf, SHAPE_BYTES, TABLE_BITS } from '../../src/lines/line-scan.js';
 import { MONTHS, monthIndex } from '../../src/time/clock.js';
 import { FUZZ_TIMEOUT_MS, fuzzParams } from '../fuzz/params.js';
 
@@ -175,5 +175,73 @@ describe('regions with more lines that may matter than the module has room for a
       expect(restText(bytes, found, id)).toBe(`h kernel: e${k % 7} -5`);
     });
     expect(texts.size).toBe(7);
+  });
+});
+
+/**
+ * The shape of a text as its rule reads (kept here as its specification): each run of lowercase hex digits after no
+ * byte that joins (a word character, `.`, `:`, `-`), maybe after `0x`, followed by none, is a long number when it is
+ * decimal of 4 digits or more, or of 8 characters or more with a digit among them or after `0x`; its characters made `0`.
+ */
+function shapeByRule(text: string): { shape: string; first: number } {
+  let first = -1;
+  const shape = text.replace(/(?<![\w.:-])(0x)?([0-9a-f]+)(?![\w.:-])/g, (match: string, prefix: string | undefined, run: string, at: number) => {
+    const digits = run.replace(/[a-f]/g, '').length;
+    const long = prefix ? run.length >= 8 : digits === run.length ? run.length >= 4 : run.length >= 8 && digits > 0;
+    if (!long) return match;
+    const from = at + (prefix?.length ?? 0);
+    if (first === -1) first = from;
+    return (prefix ?? '') + '0'.repeat(run.length);
+  });
+  return { shape, first };
+}
+
+describe('the shapes of distinct texts', () => {
+  const piece = fc.constantFrom('0', '1', '9', 'a', 'f', 'g', 'x', 'X', 'A', ' ', '.', ':', '-', '_', '[', '=', '0x', '1234', 'deadbeef', '0x1029a7b5', 'sector 773493166');
+
+  it('are made by the scan as the rule makes them: texts of one shape one hash, where the first long number starts (property)', { timeout: FUZZ_TIMEOUT_MS }, () => {
+    fc.assert(
+      fc.property(fc.array(fc.array(piece, { maxLength: 30 }).map((parts) => parts.join('')), { minLength: 1, maxLength: 6 }), (texts) => {
+        const bytes = Buffer.from(texts.map((t) => `Nov 12 10:10:59 ${t}\n`).join(''), 'latin1');
+        const found = findStops(bytes, 0, bytes.length, 65536, true);
+        const byShape = new Map<string, string>();
+        for (let id = 0; id < found.restSpans.length / 2; id++) {
+          const text = restText(bytes, found, id);
+          const rule = shapeByRule(text);
+          expect(found.restShapes[3 * id + 2], text).toBe(rule.first);
+          expect(shapeOf(Buffer.from(text, 'latin1'), 0, text.length), text).toBe(rule.first);
+          expect(Buffer.from(lastShape().subarray(0, text.length)).toString('latin1'), text).toBe(rule.shape);
+          if (rule.first === -1) continue;
+          const hash = `${found.restShapes[3 * id]} ${found.restShapes[3 * id + 1]}`;
+          // (one hash per shape, and, but for a collision of 64 bits, one shape per hash)
+          expect(byShape.get(hash) ?? rule.shape, text).toBe(rule.shape);
+          byShape.set(hash, rule.shape);
+          expect([...byShape.values()].filter((shape) => shape === rule.shape).length).toBe(1);
+        }
+      }),
+      fuzzParams(5_000),
+    );
+  });
+
+  it('are none for a text longer than SHAPE_BYTES', () => {
+    const text = `h kernel: sector 773493166 ${'x'.repeat(SHAPE_BYTES)}`;
+    const bytes = Buffer.from(`Nov 12 10:10:59 ${text}\n`);
+    expect(findStops(bytes, 0, bytes.length, 65536, true).restShapes[2]).toBe(-1);
+  });
+});
+
+describe('lines kept', () => {
+  it('are exactly those mayMatter accepts, a notable word found by the module or by the regex (property)', { timeout: FUZZ_TIMEOUT_MS }, () => {
+    const words = fc.constantFrom('error', 'ERRORS', 'Failed', 'err', 'xerror', 'error_', 'err5', 'erro', "can't", 'time out', 'timedout', 'Warning', 'lost', 'hung', 'é', '-5', 'BUG: ');
+    const text = fc.array(fc.oneof(words, fc.constantFrom(' ', ', ', ': ', '_', '[', '.'), fc.stringMatching(/^[ -~]{0,8}$/)), { maxLength: 6 }).map((parts) => parts.join(''));
+    fc.assert(
+      fc.property(fc.array(text, { minLength: 1, maxLength: 8 }), (texts) => {
+        const lines = texts.map((t) => `Nov 12 10:10:59 h kernel: ${t}`);
+        const bytes = Buffer.from(`${lines.join('\n')}\n`, 'latin1');
+        const found = findStops(bytes, 0, bytes.length, 65536);
+        expect([...found.lineIndex]).toEqual(lines.flatMap((line, i) => (mayMatter(line) ? [i] : [])));
+      }),
+      fuzzParams(10_000),
+    );
   });
 });
