@@ -432,6 +432,8 @@ uint8_t text_in[TEXT_BYTES + TEXT_SLACK];
 uint8_t text_out[TEXT_BYTES + TEXT_SLACK];
 // Out: the first errno set aside, signed as printed (NO_ERRNO for none), and the distinct subjects in order.
 int32_t text_errno;
+// Out: the template's hash (hash_bytes; templateHash in src/analysis/events.ts makes the same of a string).
+uint32_t text_hash;
 int32_t subject_count;
 int32_t subject_at[TEXT_BYTES / 2];
 int32_t subject_length[TEXT_BYTES / 2];
@@ -715,5 +717,7 @@ int template_of(int length) {
   if (hex) n = pass_replace(s, n, buffers[b], hex_starts, hex_end, "ADDR"), s = buffers[b], b ^= 1;
   if (wasm_v128_any_true(subject)) n = pass_subject(s, n, buffers[b]), s = buffers[b], b ^= 1;
   if (wasm_v128_any_true(number)) n = pass_replace(s, n, buffers[b], digit_starts, number_end, "N"), s = buffers[b], b ^= 1;
-  return put_back(s, n, text_out);
+  int written = put_back(s, n, text_out);
+  text_hash = hash_bytes(text_out, 0, written);
+  return written;
 }

@@ -47,16 +47,35 @@ export interface Template {
   readonly template: string;
   readonly subjects: readonly string[];
   readonly errno: number | null;
+  /**
+   * templateHash(template), by which the events find a template's groups: the templates of a block read by a scan worker
+   * come to the main thread as new strings, which a Map keyed by them hashed again at each lookup (0.24 µs for a
+   * message of 140 characters, a lookup for each message and origin of a run).
+   */
+  readonly hash: number;
+}
+
+/**
+ * A hash of a template (FNV-1a, four characters a round as one little-endian word, then one a round), as the line scan's
+ * module makes it of a template's bytes (text_hash): for an ASCII template the two are the same.
+ */
+export function templateHash(template: string): number {
+  let h = 0x811c9dc5;
+  let i = 0;
+  const c = (k: number): number => template.charCodeAt(k) & 0xff;
+  for (; i + 4 <= template.length; i += 4) h = Math.imul(h ^ (c(i) | (c(i + 1) << 8) | (c(i + 2) << 16) | (c(i + 3) << 24)), 16777619);
+  for (; i < template.length; i++) h = Math.imul(h ^ c(i), 16777619);
+  return h >>> 0;
 }
 
 /** What a message says as an event; null for a separator rule or a blank line. */
 function readMessage(message: string): Reading | null {
   const text = message.trim();
   if (!HAS_WORD_RE.test(text)) return null;
-  const { template, subjects, errno } = templateOf(text);
+  const { template, subjects, errno, hash } = templateOf(text);
   const storage = storageError(text);
   // A storage error is notable whatever its words (`timing out command`, `Failing path`).
-  return { template, subjects, errno, storage, notable: storage !== null || NOTABLE_RE.test(text), lastGroup: null };
+  return { template, subjects, errno, hash, storage, notable: storage !== null || NOTABLE_RE.test(text), lastGroup: null };
 }
 
 /** What a message says as an event, to hand back to addRead (null: nothing). */
@@ -100,7 +119,10 @@ export function templateOf(text: string): Template {
 /** templateOf by its rules, the regexes above: for the messages the module does not read, and the module's reference. */
 export function templateByRules(text: string): Template {
   // Without a digit only the hex rule can apply (hex words like `deadbeef`): the fast path of most noise.
-  if (!HAS_DIGIT_RE.test(text)) return { template: text.replace(HEX_RE, 'ADDR'), subjects: [], errno: null };
+  if (!HAS_DIGIT_RE.test(text)) {
+    const template = text.replace(HEX_RE, 'ADDR');
+    return { template, subjects: [], errno: null, hash: templateHash(template) };
+  }
   const subjects: string[] = [];
   let errno: number | null = null;
   const errnos: string[] = [];
@@ -124,7 +146,7 @@ export function templateByRules(text: string): Template {
     t = t.replace(NUMBER_RE, 'N');
   }
   if (t.includes('\u0000')) t = t.replace(/\u0000E(\d+)\u0000/g, (_w, i: string) => errnos[Number(i)]!);
-  return { template: t, subjects, errno };
+  return { template: t, subjects, errno, hash: templateHash(t) };
 }
 
 /** The subsystem a line comes from: the syslog program, or the kernel message's leading word. */
@@ -155,8 +177,8 @@ interface Group {
  * kept only when notable: daemon chatter is not part of a kernel diagnosis, its errors can be.
  */
 export class EventAggregator {
-  /** The groups of each template (one per host and source), and all of them in the order they were made. */
-  private readonly byTemplate = new Map<string, Group[]>();
+  /** The groups of each template (one per host and source) by its hash, and all of them in the order they were made. */
+  private readonly byTemplate = new Map<number, Group[]>();
   private readonly groups: Group[] = [];
   /** Groups made, notable and routine (see MAX_GROUPS). */
   private readonly made = { routine: 0, notable: 0 };
@@ -189,13 +211,13 @@ export class EventAggregator {
    */
   addLines(line: LogLine, earliest: LogLine, latest: LogLine, count: number, host: string | null, reading: MessageReading): void {
     if (reading === null) return;
-    const { template, subjects, errno, notable, storage } = reading;
+    const { template, subjects, errno, notable, storage, hash } = reading;
     if (!line.kernel && !notable && errno === null) return;
     const source = line.kernel ? 'k' : line.tag;
     const device = storage?.device ?? null;
     // The group of the line before with the same text, most often: no lookup at all.
     const last = reading.lastGroup;
-    let group = last && belongsTo(last, host, source, device) ? last : groupOf(this.byTemplate.get(template), host, source, device);
+    let group = last && belongsTo(last, host, source, device) ? last : groupOf(this.byTemplate.get(hash), template, host, source, device);
     if (!group) {
       const kept = isNotableReading(reading) ? 'notable' : 'routine';
       if (this.made[kept] >= MAX_GROUPS[kept]) {
@@ -205,9 +227,9 @@ export class EventAggregator {
       this.made[kept]++;
       group = { kind: eventKind(line), template, host, source, kernel: line.kernel, count: 0, first: lasting(line), last: line, subjects: new Set(), errno, notable: kept === 'notable', storage };
       this.groups.push(group);
-      const siblings = this.byTemplate.get(template);
+      const siblings = this.byTemplate.get(hash);
       if (siblings) siblings.push(group);
-      else this.byTemplate.set(template, [group]);
+      else this.byTemplate.set(hash, [group]);
     }
     reading.lastGroup = group;
     group.count += count;
@@ -268,9 +290,9 @@ export class EventAggregator {
 const belongsTo = (group: Group, host: string | null, source: string | null, device: string | null): boolean =>
   group.host === host && group.source === source && (group.storage?.device ?? null) === device;
 
-/** The group of a template's groups that has this host, source and device. */
-function groupOf(groups: readonly Group[] | undefined, host: string | null, source: string | null, device: string | null): Group | undefined {
-  if (groups) for (const group of groups) if (belongsTo(group, host, source, device)) return group;
+/** The group of a template's groups (and those of templates of the same hash) that has this host, source and device. */
+function groupOf(groups: readonly Group[] | undefined, template: string, host: string | null, source: string | null, device: string | null): Group | undefined {
+  if (groups) for (const group of groups) if (group.template === template && belongsTo(group, host, source, device)) return group;
   return undefined;
 }
 

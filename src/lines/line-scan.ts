@@ -63,6 +63,7 @@ interface ScanExports {
   readonly text_in: WasmGlobal;
   readonly text_out: WasmGlobal;
   readonly text_errno: WasmGlobal;
+  readonly text_hash: WasmGlobal;
   readonly subject_count: WasmGlobal;
   readonly subject_at: WasmGlobal;
   readonly subject_length: WasmGlobal;
@@ -123,6 +124,7 @@ interface Scanner {
   readonly subjectAt: Int32Array;
   readonly subjectLength: Int32Array;
   readonly textErrno: number;
+  readonly textHash: number;
   readonly subjectCount: number;
 }
 
@@ -188,6 +190,7 @@ function scanner(): Scanner {
     subjectAt: new Int32Array(buffer, at(exports.subject_at), TEXT_BYTES / 2),
     subjectLength: new Int32Array(buffer, at(exports.subject_length), TEXT_BYTES / 2),
     textErrno: at(exports.text_errno) >> 2,
+    textHash: at(exports.text_hash) >> 2,
     subjectCount: at(exports.subject_count) >> 2,
   };
   return instance;
@@ -410,5 +413,5 @@ export function templateByModule(text: string): Template | null {
   const subjects: string[] = [];
   for (let k = 0; k < s.words[s.subjectCount]!; k++) subjects.push(s.subjectBytes.toString('latin1', s.subjectAt[k], s.subjectAt[k]! + s.subjectLength[k]!));
   const errno = s.words[s.textErrno]!;
-  return { template: s.textOut.toString('latin1', 0, length), subjects, errno: errno === NO_ERRNO ? null : errno };
+  return { template: s.textOut.toString('latin1', 0, length), subjects, errno: errno === NO_ERRNO ? null : errno, hash: s.words[s.textHash]! >>> 0 };
 }

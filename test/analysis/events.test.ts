@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { FUZZ_SEED, FUZZ_TIMEOUT_MS } from '../fuzz/params.js';
-import { EventAggregator, MAX_GROUPS, NOTABLE_RE, NOTABLE_WORDS, readEvent, templateByRules, templateOf } from '../../src/analysis/events.js';
+import { EventAggregator, MAX_GROUPS, NOTABLE_RE, NOTABLE_WORDS, readEvent, templateByRules, templateHash, templateOf } from '../../src/analysis/events.js';
 import { readdirSync, readFileSync } from 'node:fs';
 import { CORPUS_DIR, itWithShared } from '../helpers/shared.js';
 import { templateByModule } from '../../src/lines/line-scan.js';
@@ -33,10 +33,11 @@ describe('templateOf', () => {
     ['link error 5s ago', 'link error 5s ago', [], null],
     ['error 999 on eth0', 'error N on ethN', ['eth0'], null],
   ])('%s', (text, template, subjects, errno) => {
-    expect(templateOf(text)).toEqual({ template, subjects, errno });
-    // Both ways of making it: the WebAssembly module (ASCII text) and the rules (any text).
-    expect(templateByModule(text)).toEqual({ template, subjects, errno });
-    expect(templateByRules(text)).toEqual({ template, subjects, errno });
+    const expected = { template, subjects, errno, hash: templateHash(template) };
+    expect(templateOf(text)).toEqual(expected);
+    // Both ways of making it: the WebAssembly module (ASCII text, its hash made of its bytes) and the rules (any text).
+    expect(templateByModule(text)).toEqual(expected);
+    expect(templateByRules(text)).toEqual(expected);
   });
 
   // Pieces that make each rule match, nearly match or stop: errnos with and without sign, `I/O `, IPv4-like runs,
@@ -61,12 +62,25 @@ describe('templateOf', () => {
 
   it('is made by the rules for a message the module does not read: past ASCII, or longer than it holds', () => {
     expect(templateByModule('sdb1: café -5')).toBeNull();
-    expect(templateOf('sdb1: café -5')).toEqual({ template: 'sdbN: café -5', subjects: ['sdb1'], errno: -5 });
+    expect(templateOf('sdb1: café -5')).toEqual({ template: 'sdbN: café -5', subjects: ['sdb1'], errno: -5, hash: templateHash('sdbN: café -5') });
     // (a byte the module's marks use, wherever it falls in the vectors the module reads)
     for (const at of [0, 15, 16, 33]) expect(templateByModule(`${'y'.repeat(at)}\u0001 sda1 -5 ${'z'.repeat(40)}`)).toBeNull();
     const long = `${'x'.repeat(5000)} sda1 -5`;
     expect(templateByModule(long)).toBeNull();
-    expect(templateOf(long)).toEqual({ template: `${'x'.repeat(5000)} sdaN -5`, subjects: ['sda1'], errno: -5 });
+    expect(templateOf(long)).toMatchObject({ template: `${'x'.repeat(5000)} sdaN -5`, subjects: ['sda1'], errno: -5 });
+  });
+});
+
+describe('template hashes', () => {
+  it('tell templates apart, and the events keep templates of one hash apart', () => {
+    expect(new Set(['a', 'b', 'rbd: rbdN: error -107', 'rbd: rbdN: error -108', 'xxxxN', 'xxxNx'].map(templateHash)).size).toBe(6);
+    // Two templates made to share a hash (as a hostile log could): still two events.
+    const events = new EventAggregator();
+    const reading = (template: string) => ({ template, subjects: [], errno: null, hash: 7, storage: null, notable: true, lastGroup: null });
+    events.addRead(line('first failed'), 'h', reading('first failed'));
+    events.addRead(line('second failed'), 'h', reading('second failed'));
+    events.addRead(line('first failed'), 'h', reading('first failed'));
+    expect(events.groupsList().map((e) => [e.template, e.count])).toEqual([['first failed', 2], ['second failed', 1]]);
   });
 });
 
