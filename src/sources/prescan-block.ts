@@ -3,8 +3,6 @@ import { findStops, type RegionStops } from '../lines/line-scan.js';
 
 /** Bytes per read of a disk file, and per block of the parallel scan: the two must be the same to line up. */
 export const BLOCK_BYTES = 1 << 20;
-/** A block's buffer: one byte more, before the block, tells whether the block starts at a line start. */
-export const BLOCK_BUFFER_BYTES = BLOCK_BYTES + 1;
 
 /** The lines of one block that the fast path cannot pass over, found away from the main thread. */
 export interface BlockStops extends RegionStops, TextsRead {

@@ -15,6 +15,8 @@ import type { ReadWholeReply, ReadWholeRequest, WholeBlock } from './read-ahead.
  */
 let file: { fd: number; maxLineBytes: number; everyLine: boolean; id: number } | null = null;
 
+// One byte more than a block, before it: whether the block starts at a line start.
+const BUFFER_BYTES = BLOCK_BYTES + 1;
 // zlib's own default piece, for a file whose trailer tells a smaller size (or none).
 const MIN_INFLATE_CHUNK = 16 * 1024;
 
@@ -23,8 +25,7 @@ const memory = workerTexts();
 
 type Request =
   | { open: string; maxLineBytes: number; everyLine: boolean; file: number }
-  // A block of the file open, read into `into` (memory the main thread shares: see prescan.ts).
-  | { block: number; into: Uint8Array }
+  | { block: number; spare?: ArrayBuffer }
   // A block of a stream (see stream-scan.ts; the fast read only), its bytes given: scanned, its texts read, the bytes not handed back.
   | { scan: Uint8Array; startsAtLine: boolean; maxLineBytes: number; file: number; block: number }
   | ReadWholeRequest;
@@ -46,14 +47,15 @@ parentPort!.on('message', (request: Request) => {
     parentPort!.postMessage({ file: request.file, block: request.block, found }, found ? transferOf(found) : []);
     return;
   }
-  const { block, into } = request;
+  const { block, spare } = request;
   const from = block * BLOCK_BYTES;
   const before = from === 0 ? 0 : 1;
-  const buffer = Buffer.from(into.buffer, into.byteOffset, BLOCK_BYTES + before);
+  const whole = spare ? Buffer.from(spare) : Buffer.allocUnsafeSlow(BUFFER_BYTES);
+  const buffer = whole.subarray(0, BLOCK_BYTES + before);
   const read = readSync(file!.fd, buffer, 0, buffer.length, from - before);
   const bytes = buffer.subarray(before, Math.max(before, read));
   const found = bytes.length > 0 ? scanned(bytes, before === 0 || buffer[0] === 10, file!.maxLineBytes, file!.everyLine) : null;
-  parentPort!.postMessage({ file: file!.id, block, at: before, length: bytes.length, found }, found ? transferOf(found) : []);
+  parentPort!.postMessage({ file: file!.id, block, bytes, found }, [buffer.buffer as ArrayBuffer, ...(found ? transferOf(found) : [])]);
 });
 
 /** A block's stops (scanBlock) with the texts of its kept lines read; null when it is not to be scanned. */

@@ -1,7 +1,7 @@
 import { open } from 'node:fs/promises';
 import type { Worker } from 'node:worker_threads';
 import type { ReadMeter } from './meter.js';
-import { BLOCK_BUFFER_BYTES, BLOCK_BYTES, type BlockStops } from './prescan-block.js';
+import { BLOCK_BYTES, type BlockStops } from './prescan-block.js';
 import { AHEAD_PER_WORKER, holdWorkers, nextScanId, scanWorkers } from './scan-workers.js';
 
 /** One block of the file and, when a worker scanned it, the lines of it that may matter. */
@@ -14,20 +14,15 @@ interface WorkerReply {
   /** The file it was read from (see Prescan.file): a shared worker may still answer for the file before. */
   file: number;
   block: number;
-  /** Where the block's bytes are in the memory it was read into, and how many. */
-  at: number;
-  length: number;
+  bytes: Uint8Array;
   found: BlockStops | null;
 }
 
 /**
  * The fast path over a large plain file, with its reading and scanning run in worker threads ahead of the
  * analysis: each worker reads whole blocks, finds their lines that may matter (`scanBlock`) and hands both
- * over; the main thread then only reads those lines. A worker that fails leaves the blocks to the main thread,
- * which reads them itself and scans them in the line splitter. A block is read into memory the main thread shares
- * with the workers, used again for the blocks after it: moved to the main thread and back, each block's memory was new
- * to the garbage collector of the thread it came to, which collected every 64 MB of them (a sixth of the main thread's
- * time on the storage bench profile).
+ * over (moved, not copied); the main thread then only reads those lines. A worker that fails leaves the
+ * blocks to the main thread, which reads them itself and scans them in the line splitter.
  */
 export class Prescan {
   private readonly replies = new Map<number, Promise<ScannedBlock | null>>();
@@ -38,9 +33,7 @@ export class Prescan {
   /** The block the reader wants now: workers are kept busy up to AHEAD_PER_WORKER blocks each past it. */
   private wanted = 0;
   /** Block buffers the reader is done with, to be filled again by a worker instead of new ones. */
-  private readonly spare: SharedArrayBuffer[] = [];
-  /** The buffer each block asked for is read into, until it is handed over. */
-  private readonly buffers = new Map<number, SharedArrayBuffer>();
+  private readonly spare: ArrayBuffer[] = [];
   private failed = false;
   /** This prescan's file among those the shared workers were given. */
   private readonly file = nextScanId();
@@ -82,7 +75,7 @@ export class Prescan {
         this.meter?.add(scanned.bytes.length);
         yield scanned;
         // The reader keeps nothing of a block it is done with (lines are decoded, kept bytes copied): its memory goes back to the workers.
-        if (fromWorker) this.spare.push(fromWorker.bytes.buffer as SharedArrayBuffer);
+        if (fromWorker) this.spare.push(fromWorker.bytes.buffer as ArrayBuffer);
       }
     } finally {
       await file.close();
@@ -115,18 +108,16 @@ export class Prescan {
       if (this.outstanding[worker]! >= AHEAD_PER_WORKER) return;
       const block = this.nextToAsk;
       this.replies.set(block, new Promise((resolve) => this.waiting.set(block, resolve)));
-      const buffer = this.spare.pop() ?? new SharedArrayBuffer(BLOCK_BUFFER_BYTES);
-      this.buffers.set(block, buffer);
+      const spare = this.spare.pop();
       this.outstanding[worker]!++;
-      this.workers[worker]!.postMessage({ block, into: new Uint8Array(buffer) });
+      this.workers[worker]!.postMessage({ block, spare }, spare ? [spare] : []);
     }
   }
 
-  private settle({ block, at, length, found }: WorkerReply, worker: number): void {
+  private settle({ block, bytes, found }: WorkerReply, worker: number): void {
     this.outstanding[worker]!--;
-    this.waiting.get(block)?.({ bytes: Buffer.from(this.buffers.get(block)!, at, length), found });
+    this.waiting.get(block)?.({ bytes: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), found });
     this.waiting.delete(block);
-    this.buffers.delete(block);
     this.askAhead();
   }
 
