@@ -57,7 +57,8 @@ export interface Template {
 
 /**
  * A hash of a template (FNV-1a, four characters a round as one little-endian word, then one a round), as the line scan's
- * module makes it of a template's bytes (text_hash): for an ASCII template the two are the same.
+ * module makes it of a template's bytes (text_hash): for an ASCII template the two are the same. Its low 30 bits: a small
+ * integer to V8, and one an Int32Array holds as it is (see PackedReadings).
  */
 export function templateHash(template: string): number {
   let h = 0x811c9dc5;
@@ -65,17 +66,19 @@ export function templateHash(template: string): number {
   const c = (k: number): number => template.charCodeAt(k) & 0xff;
   for (; i + 4 <= template.length; i += 4) h = Math.imul(h ^ (c(i) | (c(i + 1) << 8) | (c(i + 2) << 16) | (c(i + 3) << 24)), 16777619);
   for (; i < template.length; i++) h = Math.imul(h ^ c(i), 16777619);
-  return h >>> 0;
+  return h & TEMPLATE_HASH_MASK;
 }
+
+/** The bits of a template's hash kept (see templateHash). */
+export const TEMPLATE_HASH_MASK = 0x3fffffff;
 
 /** What a message says as an event; null for a separator rule or a blank line. */
 function readMessage(message: string): Reading | null {
   const text = message.trim();
   if (!HAS_WORD_RE.test(text)) return null;
-  const { template, subjects, errno, hash } = templateOf(text);
   const storage = storageError(text);
   // A storage error is notable whatever its words (`timing out command`, `Failing path`).
-  return { template, subjects, errno, hash, storage, notable: storage !== null || NOTABLE_RE.test(text), lastGroup: null };
+  return eventReading(templateOf(text), storage, storage !== null || NOTABLE_RE.test(text));
 }
 
 /** What a message says as an event, to hand back to addRead (null: nothing). */
@@ -110,6 +113,17 @@ interface Reading extends Template {
   /** The group the last line with this text went to. */
   lastGroup: Group | null;
 }
+
+/** A message's reading made of what readEvent tells of it (also where a scan worker's readings are unpacked: text-reading.ts). */
+export const eventReading = ({ template, subjects, errno, hash }: Template, storage: StorageError | null, notable: boolean): NonNullable<MessageReading> => ({
+  template,
+  subjects,
+  errno,
+  hash,
+  storage,
+  notable,
+  lastGroup: null,
+});
 
 /** Turns a message into its template: subjects become `nameN`, numbers `N`, long hex `ADDR`; errnos stay. */
 export function templateOf(text: string): Template {

@@ -1,7 +1,7 @@
 // One input fed line by line into the pipeline: its format decided, its lines parsed (src/lines) and cut into
 // reports (src/reports); what the run shares across inputs is asked of the owner (src/analyzer.ts).
 import type { MessageReading } from './events.js';
-import { charsOf, messageOf, originIndex, readingIndex, takesRun, type BlockTexts, type RepeatedText, type TextsRead } from './text-reading.js';
+import { charsOf, messageOf, originIndex, readingIndex, readingsOf, takesRun, type BlockTexts, type RepeatedText, type TextsRead } from './text-reading.js';
 import type { RecentTexts } from '../lines/recent-texts.js';
 import { mayMatter } from '../lines/fast-scan.js';
 import { restText, type RegionStops } from '../lines/line-scan.js';
@@ -262,7 +262,8 @@ export class SourceFeed {
     };
     const origins = texts.origins.length;
     // Per reading and origin (room for each at once, as `messages`), and those counted in the order of their first line.
-    const counts = new Array<RunCount | undefined>(texts.readings.length * origins);
+    const readings = readingsOf(texts);
+    const counts = new Array<RunCount | undefined>(readings.length * origins);
     const order: number[] = [];
     const copies = this.owner.checksCopies;
     let kernelLines = 0;
@@ -288,7 +289,7 @@ export class SourceFeed {
       previous = k;
       bytes += restAt[k]! - stops[k]! + charsOf(texts, id) + 1 + (k > s ? stops[k]! - ends[k - 1]! - 1 : 0);
       const reading = readingIndex(texts, id);
-      if (copies && this.owner.isRunCopy(this.ctx.path, origin.host, ms, message(id), reading === -1 ? null : texts.readings[reading]!)) continue;
+      if (copies && this.owner.isRunCopy(this.ctx.path, origin.host, ms, message(id), reading === -1 ? null : readings[reading]!)) continue;
       if (origin.kernel) kernelLines++;
       if (reading === -1) continue;
       const key = reading * origins + originIndex(texts, id);
@@ -326,7 +327,7 @@ export class SourceFeed {
       const line = c.first === k - 1 ? last : lineAt(c.first, c.firstMs);
       const earliest = c.earliest === c.first ? line : lineAt(c.earliest, c.earliestMs);
       const latest = c.latest === c.first ? line : c.latest === k - 1 ? last : lineAt(c.latest, c.latestMs);
-      return { line, earliest, latest, count: c.count, reading: texts.readings[Math.floor(key / origins)]! };
+      return { line, earliest, latest, count: c.count, reading: readings[Math.floor(key / origins)]! };
     });
     this.owner.takeRun(this.ctx.path, kernelLines, counted);
     return k - s;

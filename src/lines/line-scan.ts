@@ -2,7 +2,7 @@ import { buildTable, HEADER_PIECES, LINE_PIECES, mayMatter } from './fast-scan.j
 import { MONTHS } from '../time/clock.js';
 import { LINE_SCAN_WASM } from './line-scan-wasm.js';
 import { lookupErrno } from '../knowledge/errno.js';
-import { NOTABLE_WORDS, type Template } from '../analysis/events.js';
+import { NOTABLE_WORDS, TEMPLATE_HASH_MASK, type Template } from '../analysis/events.js';
 import { randomFillSync } from 'node:crypto';
 
 /**
@@ -413,5 +413,5 @@ export function templateByModule(text: string): Template | null {
   const subjects: string[] = [];
   for (let k = 0; k < s.words[s.subjectCount]!; k++) subjects.push(s.subjectBytes.toString('latin1', s.subjectAt[k], s.subjectAt[k]! + s.subjectLength[k]!));
   const errno = s.words[s.textErrno]!;
-  return { template: s.textOut.toString('latin1', 0, length), subjects, errno: errno === NO_ERRNO ? null : errno, hash: s.words[s.textHash]! >>> 0 };
+  return { template: s.textOut.toString('latin1', 0, length), subjects, errno: errno === NO_ERRNO ? null : errno, hash: s.words[s.textHash]! & TEMPLATE_HASH_MASK };
 }

@@ -73,7 +73,7 @@ function scanned(bytes: Buffer, startsAtLine: boolean, maxLineBytes: number, eve
 
 /** The memory of a scanned block's lists, moved to the main thread rather than copied. */
 function transferOf(found: BlockStops): ArrayBuffer[] {
-  return [found.stops, found.ends, found.previous, found.lineIndex, found.restAt, found.restIds, found.clocks, found.restSpans, found.restHashes, found.restHeaders, found.restShapes, found.texts!.fields].map((list) => list.buffer as ArrayBuffer);
+  return [found.stops, found.ends, found.previous, found.lineIndex, found.restAt, found.restIds, found.clocks, found.restSpans, found.restHashes, found.restHeaders, found.restShapes, found.texts!.fields, found.texts!.readings.numbers].map((list) => list.buffer as ArrayBuffer);
 }
 
 /**

@@ -6,7 +6,7 @@ import { NOTABLE_RE, readEvent } from '../../src/analysis/events.js';
 import { HEADER_PREFIX_SOURCE } from '../../src/knowledge/header-prefixes.js';
 import { STORAGE_FORMATS } from '../../src/knowledge/storage.js';
 import { DETECTORS } from '../../src/reports/index.js';
-import { readPlainText, readTexts, textOf, workerTexts, type BlockTexts, type RepeatedText, type WorkerTexts } from '../../src/analysis/text-reading.js';
+import { readingsOf, readPlainText, readTexts, textOf, workerTexts, type BlockTexts, type RepeatedText, type WorkerTexts } from '../../src/analysis/text-reading.js';
 import { findStops, lastShape, shapeOf, SHAPE_BYTES, type RegionStops } from '../../src/lines/line-scan.js';
 import { HeaderMatcher } from '../../src/reports/header-matcher.js';
 import { workerCount } from '../../src/sources/scan-workers.js';
@@ -68,6 +68,15 @@ describe('texts read in a scan worker', () => {
     expect(sectors[0]!.text).not.toBe(sectors[1]!.text);
     expect(sectors[0]!.reading).toBe(sectors[1]!.reading);
     expect(sectors[0]!.reading).toMatchObject({ template: 'blk_update_request: I/O error, dev sdc, sector N', notable: true });
+  });
+
+  it('cross to the main thread with their readings packed, and are read there as in the worker', () => {
+    // (posted as a worker posts them: structured clone)
+    const posted = structuredClone(readTexts(bytes, found, headers, workerTexts()));
+    const readings = [...found.restIds].map((id) => textOf(posted, bytes, id)?.reading);
+    expect(readings).toEqual([...found.restIds].map((id) => textOf(texts, bytes, id)?.reading));
+    expect(readings.filter((reading) => reading?.storage)).not.toEqual([]);
+    expect(readings.filter((reading) => reading?.errno !== null)).not.toEqual([]);
   });
 });
 
@@ -141,7 +150,7 @@ describe("a scan worker's memory of texts", () => {
     read('audit: type=1400 audit(1668219031.187:413574203): avc:  denied  { connectto } for  pid=1107');
     expect(memory.recent.get(rest('rbd: rbd3: encountered watch error: -107'))).toBeUndefined();
     const again = read('rbd: rbd3: encountered watch error: -107');
-    expect(memory.recent.get(rest('rbd: rbd3: encountered watch error: -107'))).toMatchObject({ event: again.readings[0] });
+    expect(memory.recent.get(rest('rbd: rbd3: encountered watch error: -107'))).toMatchObject({ event: readingsOf(again)[0] });
     expect(memory.recent.get(rest('audit: type=1400 audit(1668219031.187:413574203): avc:  denied  { connectto } for  pid=1107'))).toBeUndefined();
   });
 });
