@@ -225,9 +225,7 @@ uint64_t shape_seed;
 static inline int is_hex(uint8_t c) { return is_digit(c) || (c >= 'a' && c <= 'f'); }
 // A word character as `\w` and `\b` see it, or `.`, `:`, `-`: a number beside one is part of a name, a version, an
 // address or a time (`sdc1234`, `5.1234`, `8:1234`, `dm-1234`).
-static inline int joins(uint8_t c) {
-  return is_digit(c) || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || c == '_' || c == '.' || c == ':' || c == '-';
-}
+static inline int joins(uint8_t c) { return is_word(c) || c == '.' || c == ':' || c == '-'; }
 static inline v128_t joins16(v128_t v) {
   v128_t dot_colon_dash = wasm_v128_or(wasm_i8x16_eq(v, wasm_i8x16_splat('.')), wasm_v128_or(wasm_i8x16_eq(v, wasm_i8x16_splat(':')), wasm_i8x16_eq(v, wasm_i8x16_splat('-'))));
   return wasm_v128_or(words16(v), dot_colon_dash);

@@ -220,11 +220,17 @@ const NO_ERRNO = 1 << 30;
 function packReadings(readings: readonly NonNullable<MessageReading>[]): PackedReadings {
   const strings: string[] = [];
   const numbers = new Int32Array(readings.length * 4);
+  // (no array made a reading: it runs for each of a block's readings, 1,400 a block of the full read)
   readings.forEach(({ template, subjects, errno, hash, storage, notable }, i) => {
-    const flags = (notable ? NOTABLE_FLAG : 0) | (storage ? STORAGE_FLAG : 0) | (storage?.address != null ? ADDRESS_FLAG : 0);
-    numbers.set([errno ?? NO_ERRNO, flags, hash, subjects.length], i * 4);
-    strings.push(template, ...subjects);
-    if (storage) strings.push(storage.kind, storage.device, ...(storage.address === null ? [] : [storage.address]));
+    numbers[4 * i] = errno ?? NO_ERRNO;
+    numbers[4 * i + 1] = (notable ? NOTABLE_FLAG : 0) | (storage ? STORAGE_FLAG : 0) | (storage?.address != null ? ADDRESS_FLAG : 0);
+    numbers[4 * i + 2] = hash;
+    numbers[4 * i + 3] = subjects.length;
+    strings.push(template);
+    for (const subject of subjects) strings.push(subject);
+    if (!storage) return;
+    strings.push(storage.kind, storage.device);
+    if (storage.address !== null) strings.push(storage.address);
   });
   return { count: readings.length, strings, numbers };
 }
