@@ -31,8 +31,11 @@ export interface FeedOwner {
   sinkFor(info: SourceInfo): SegmenterSink;
   /** What a syslog line's text after the time is when it can only be a loose line; null when it may open a report. */
   repeatOf(key: string, buf: Buffer, restAt: number, end: number, ctx: LineContext): RepeatedText | null;
-  /** The texts of a region the reader scanned itself, read as a scan worker reads them (see BlockTexts); undefined when it reads none. */
-  readTexts(buf: Buffer, found: RegionStops): BlockTexts | undefined;
+  /**
+   * The texts of a region the reader scanned itself, read as a scan worker reads them (see BlockTexts) in the fast or
+   * (`everyLine`) the full read; undefined when it reads none.
+   */
+  readTexts(buf: Buffer, found: RegionStops, everyLine: boolean): BlockTexts | undefined;
   /** Text `id` of a block as its scan worker read it (see BlockTexts); undefined when the worker did not read it. */
   workerRepeat(found: RegionStops & TextsRead, buf: Buffer, id: number): RepeatedText | null | undefined;
   /** What the events make of a repeated message, read once. */
@@ -234,7 +237,7 @@ export class SourceFeed {
 
   /** The texts of a region the reader scanned itself (see LineSkipper.readTexts): a syslog input's, read as a scan worker reads them. */
   readTexts(buf: Buffer, found: RegionStops): BlockTexts | undefined {
-    return this.format === 'syslog' ? this.owner.readTexts(buf, found) : undefined;
+    return this.format === 'syslog' ? this.owner.readTexts(buf, found, !this.fastRead) : undefined;
   }
 
   /**

@@ -1,7 +1,7 @@
 import { closeSync, fstatSync, openSync, readFileSync, readSync } from 'node:fs';
 import { parentPort } from 'node:worker_threads';
 import { gunzipSync } from 'node:zlib';
-import { readTexts, workerTexts } from '../analysis/text-reading.js';
+import { readTexts, workerTexts, type WorkerTexts } from '../analysis/text-reading.js';
 import { HeaderMatcher } from '../reports/header-matcher.js';
 import { BLOCK_BYTES, scanBlock, type BlockStops } from './prescan-block.js';
 import type { ReadWholeReply, ReadWholeRequest, WholeBlock } from './read-ahead.js';
@@ -27,7 +27,9 @@ const MIN_INFLATE_CHUNK = 16 * 1024;
 let streamBlock: Buffer | null = null;
 
 const headers = new HeaderMatcher();
-const memory = workerTexts();
+/** What the worker remembers of the texts it read, for the fast and the full read (see workerTexts), made at first use. */
+const memories: { fast?: WorkerTexts; full?: WorkerTexts } = {};
+const memoryOf = (everyLine: boolean): WorkerTexts => (everyLine ? (memories.full ??= workerTexts(true)) : (memories.fast ??= workerTexts(false)));
 
 type Request =
   | { open: string; maxLineBytes: number; everyLine: boolean; file: number }
@@ -68,7 +70,7 @@ parentPort!.on('message', (request: Request) => {
 /** A block's stops (scanBlock) with the texts of its kept lines read; null when it is not to be scanned. */
 function scanned(bytes: Buffer, startsAtLine: boolean, maxLineBytes: number, everyLine: boolean): BlockStops | null {
   const stops = scanBlock(bytes, startsAtLine, maxLineBytes, everyLine);
-  return stops && { ...stops, texts: readTexts(bytes, stops, headers, memory) };
+  return stops && { ...stops, texts: readTexts(bytes, stops, headers, memoryOf(everyLine)) };
 }
 
 /** The memory of a scanned block's lists, moved to the main thread rather than copied. */

@@ -55,7 +55,7 @@ describe('texts read in a scan worker', () => {
   const bytes = Buffer.from(`${lines.join('\n')}\n`, 'latin1');
   const found = findStops(bytes, 0, bytes.length, 65536);
   const headers = new HeaderMatcher();
-  const texts = readTexts(bytes, found, headers, workerTexts());
+  const texts = readTexts(bytes, found, headers, workerTexts(false));
 
   it('are what the main thread reads of the same text: origin, message, size and event reading', () => {
     // The hung task header and the register dump's CPU line open reports: not plain.
@@ -72,7 +72,7 @@ describe('texts read in a scan worker', () => {
 
   it('cross to the main thread with their readings packed, and are read there as in the worker', () => {
     // (posted as a worker posts them: structured clone)
-    const posted = structuredClone(readTexts(bytes, found, headers, workerTexts()));
+    const posted = structuredClone(readTexts(bytes, found, headers, workerTexts(false)));
     const readings = [...found.restIds].map((id) => textOf(posted, bytes, id)?.reading);
     expect(readings).toEqual([...found.restIds].map((id) => textOf(texts, bytes, id)?.reading));
     expect(readings.filter((reading) => reading?.storage)).not.toEqual([]);
@@ -84,7 +84,7 @@ describe('texts read in a scan worker', () => {
 function textsOfBlock(texts: readonly string[]): { texts: BlockTexts; lines: RepeatedText[] } {
   const bytes = Buffer.from(`${texts.map((text) => `Nov 12 10:11:01 ${text}`).join('\n')}\n`, 'latin1');
   const found = findStops(bytes, 0, bytes.length, 65536);
-  const read = readTexts(bytes, found, new HeaderMatcher(), workerTexts());
+  const read = readTexts(bytes, found, new HeaderMatcher(), workerTexts(false));
   return { texts: read, lines: [...found.restIds].map((id) => textOf(read, bytes, id)!) };
 }
 
@@ -139,7 +139,7 @@ describe('origins shared in a block', () => {
 describe("a scan worker's memory of texts", () => {
   it('remembers a text from its second sight on: the distinct texts of a noisy log are read and dropped', () => {
     const headers = new HeaderMatcher();
-    const memory = workerTexts();
+    const memory = workerTexts(false);
     const block = (text: string) => Buffer.from(`Nov 12 10:11:01 node-7 kernel: ${text}\n`, 'latin1');
     const rest = (text: string) => `node-7 kernel: ${text}`;
     const read = (text: string) => {
@@ -148,10 +148,21 @@ describe("a scan worker's memory of texts", () => {
     };
     read('rbd: rbd3: encountered watch error: -107');
     read('audit: type=1400 audit(1668219031.187:413574203): avc:  denied  { connectto } for  pid=1107');
-    expect(memory.recent.get(rest('rbd: rbd3: encountered watch error: -107'))).toBeUndefined();
+    const recent = memory.seen!.recent;
+    expect(recent.get(rest('rbd: rbd3: encountered watch error: -107'))).toBeUndefined();
     const again = read('rbd: rbd3: encountered watch error: -107');
-    expect(memory.recent.get(rest('rbd: rbd3: encountered watch error: -107'))).toMatchObject({ event: readingsOf(again)[0] });
-    expect(memory.recent.get(rest('audit: type=1400 audit(1668219031.187:413574203): avc:  denied  { connectto } for  pid=1107'))).toBeUndefined();
+    expect(recent.get(rest('rbd: rbd3: encountered watch error: -107'))).toMatchObject({ event: readingsOf(again)[0] });
+    expect(recent.get(rest('audit: type=1400 audit(1668219031.187:413574203): avc:  denied  { connectto } for  pid=1107'))).toBeUndefined();
+  });
+
+  it('holds no texts in the full read, whose texts are read again in each block as they were in the first', () => {
+    const memory = workerTexts(true);
+    expect(memory.seen).toBeNull();
+    const lines = ['Nov 12 10:11:01 node-7 kernel: rbd: rbd3: encountered watch error: -107', 'Nov 12 10:11:02 node-7 sshd[13]: Accepted publickey for core'];
+    const blocks = [0, 1, 2].map(() => readAsWorker(lines, memory));
+    const readings = blocks.map(({ texts }) => readingsOf(texts));
+    expect(readings[2]).toEqual(readings[0]);
+    expect(readings[0]).toMatchObject([{ template: 'rbd: rbdN: encountered watch error: -107', subjects: ['rbd3'], errno: -107, notable: true }]);
   });
 });
 
@@ -240,7 +251,7 @@ describe('texts of one shape in a scan worker', () => {
   const kernel = (message: string) => `Nov 12 10:11:01 node-7 kernel: ${message}`;
 
   it('are read by their shape from its third sight on, each as the main thread reads it', () => {
-    const memory = workerTexts();
+    const memory = workerTexts(false);
     const sectors = [773493166, 123456789, 987654321, 424242424];
     readAsWorker(
       sectors.map((n) => kernel(`blk_update_request: I/O error, dev sdc, sector ${n}`)),
@@ -256,7 +267,7 @@ describe('texts of one shape in a scan worker', () => {
   });
 
   it('are read one by one when a rule takes a long number as a name', () => {
-    const memory = workerTexts();
+    const memory = workerTexts(false);
     const { texts, bytes, found } = readAsWorker(
       [11112222, 33334444, 55556666, 77778888].map((n) => kernel(`blk_update_request: I/O error, dev ${n}, sector 4096`)),
       memory,
@@ -266,7 +277,7 @@ describe('texts of one shape in a scan worker', () => {
   });
 
   it('that open a report stay no plain lines', () => {
-    const memory = workerTexts();
+    const memory = workerTexts(false);
     const { texts, bytes, found } = readAsWorker(
       ['ffff8801d9c4e000', 'ffff8801d9c4f000', 'ffff8801aaaa0000'].map((a) => kernel(`BUG: unable to handle kernel paging request at ${a}`)),
       memory,
@@ -287,7 +298,7 @@ describe('texts of one shape in a scan worker', () => {
       const pick = (c: string, i: number) => (zero[i] === c && other[i] === c ? c : /\d/.test(c) ? String(random(10)) : 'abcdef'[random(6)]!);
       return [...message].map(pick).join('');
     };
-    const memory = workerTexts();
+    const memory = workerTexts(false);
     let shaped = 0;
     for (const name of readdirSync(CORPUS_DIR).filter((f) => /^\d+$/.test(f))) {
       const messages = readFileSync(`${CORPUS_DIR}/${name}`, 'latin1')
