@@ -176,7 +176,8 @@ class LineSplitter {
       this.pendingCR = false;
       if (buf[0] === 10) start = 1;
     }
-    let cr = buf.indexOf(13, start);
+    // (a block a worker scanned holds no `\r`: see scanBlock)
+    let cr = found ? -1 : buf.indexOf(13, start);
     // Only `\n`-ended chunks take the fast path: it counts lines by `\n` alone. Every line is taken through the skipper
     // only in blocks a worker scanned: on the main thread, line by line is as fast and keeps less memory.
     const lastLineEnd = cr === -1 && this.skipper && (found || !this.everyLine) ? buf.lastIndexOf(10) : -1;
