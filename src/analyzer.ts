@@ -14,7 +14,7 @@ import { groupProblems } from './analysis/problems.js';
 import { LineCopies, MAX_REMEMBERED } from './analysis/overlap.js';
 import { linkVictims } from './analysis/victims.js';
 import { SourceFeed, type CountedLines, type FeedOptions, type FeedOwner, type SourceInfo } from './analysis/feed.js';
-import { readPlainText, readTexts, textOf, workerTexts, type BlockTexts, type RepeatedText, type TextsRead, type WorkerTexts } from './analysis/text-reading.js';
+import { readPlainText, readTexts, textMemories, textOf, type BlockTexts, type RepeatedText, type TextsRead } from './analysis/text-reading.js';
 import type { RegionStops } from './lines/line-scan.js';
 import { buildWaitGraph, lineUpStorage } from './analysis/waitfor.js';
 import { isWaitLineInReport, WaitCollector } from './reports/wait-dumps.js';
@@ -105,8 +105,8 @@ export class Analyzer implements FeedOwner {
   readonly origins: RecentTexts<LineOrigin | null> | undefined;
   /** What recent syslog texts after the time are (see repeatOf), by their bytes as Latin-1. */
   private readonly repeats: RecentTexts<RepeatedText | null>;
-  /** What the texts of the regions the reader scans itself were read as, as a scan worker remembers them (see readTexts), for the fast and the full read. */
-  private readonly textMemory: { fast?: WorkerTexts; full?: WorkerTexts } = {};
+  /** What the texts of the regions the reader scans itself were read as, as a scan worker remembers them (see readTexts). */
+  private readonly textMemory = textMemories();
 
   constructor(private readonly options: AnalyzeOptions = {}) {
     this.maxKeptReports = options.maxKeptReports ?? MAX_KEPT_REPORTS;
@@ -203,9 +203,7 @@ export class Analyzer implements FeedOwner {
 
   /** @internal the texts of a region the reader scanned itself, read as a scan worker reads them (see SourceFeed.readTexts); undefined with other detectors than the built-in ones. */
   readTexts(buf: Buffer, found: RegionStops, everyLine: boolean): BlockTexts | undefined {
-    if (this.headers.detectors !== DETECTORS) return undefined;
-    const memory = everyLine ? (this.textMemory.full ??= workerTexts(true)) : (this.textMemory.fast ??= workerTexts(false));
-    return readTexts(buf, found, this.headers, memory);
+    return this.headers.detectors === DETECTORS ? readTexts(buf, found, this.headers, this.textMemory(everyLine)) : undefined;
   }
 
   /** @internal a text a scan worker read (see BlockTexts); undefined when it read none, or this run's detectors are not the built-in ones it knows. */

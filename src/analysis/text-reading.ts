@@ -175,6 +175,12 @@ export const workerTexts = (everyLine: boolean): WorkerTexts => ({
   shapes: { lows: new Int32Array(SHAPE_SLOTS), highs: new Int32Array(SHAPE_SLOTS), lengths: new Int32Array(SHAPE_SLOTS).fill(-1), reads: new Array<ShapeRead>(SHAPE_SLOTS).fill(UNSURE) },
 });
 
+/** A reader's memories of texts (a scan worker's, or the main thread's for the regions it scans), the fast read's and the full read's, each made at its first use. */
+export function textMemories(): (everyLine: boolean) => WorkerTexts {
+  const made: { fast?: WorkerTexts; full?: WorkerTexts } = {};
+  return (everyLine) => (everyLine ? (made.full ??= workerTexts(true)) : (made.fast ??= workerTexts(false)));
+}
+
 /** The slot of 2 ** bits for `hash`, from the high bits of a multiple of it: the low bits of the scan's hash are mixed from few of a text's bytes. */
 const slotOf = (hash: number, bits: number): number => Math.imul(hash, 0x9e3779b1) >>> (32 - bits);
 

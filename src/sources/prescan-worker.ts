@@ -1,7 +1,7 @@
 import { closeSync, fstatSync, openSync, readFileSync, readSync } from 'node:fs';
 import { parentPort } from 'node:worker_threads';
 import { gunzipSync } from 'node:zlib';
-import { readTexts, workerTexts, type WorkerTexts } from '../analysis/text-reading.js';
+import { readTexts, textMemories } from '../analysis/text-reading.js';
 import { HeaderMatcher } from '../reports/header-matcher.js';
 import { BLOCK_BYTES, scanBlock, type BlockStops } from './prescan-block.js';
 import type { ReadWholeReply, ReadWholeRequest, WholeBlock } from './read-ahead.js';
@@ -27,9 +27,8 @@ const MIN_INFLATE_CHUNK = 16 * 1024;
 let streamBlock: Buffer | null = null;
 
 const headers = new HeaderMatcher();
-/** What the worker remembers of the texts it read, for the fast and the full read (see workerTexts), made at first use. */
-const memories: { fast?: WorkerTexts; full?: WorkerTexts } = {};
-const memoryOf = (everyLine: boolean): WorkerTexts => (everyLine ? (memories.full ??= workerTexts(true)) : (memories.fast ??= workerTexts(false)));
+/** What the worker remembers of the texts it read, in the fast and in the full read (see workerTexts). */
+const memoryOf = textMemories();
 
 type Request =
   | { open: string; maxLineBytes: number; everyLine: boolean; file: number }
