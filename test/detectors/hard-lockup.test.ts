@@ -149,6 +149,20 @@ testDetector(hardLockup, {
       `),
       expected: { title: 'hard lockup', cpu: 2, corrupted: true, details: { panic: true } },
     },
+    {
+      name: "powerpc: the detecting CPU names the stuck ones, the first of them is the lockup's CPU",
+      log: log(`
+        [  912.114513] Watchdog CPU:2 detected Hard LOCKUP other CPUS:5-6
+      `),
+      expected: { title: 'hard lockup', cpu: 5, corrupted: true },
+    },
+    {
+      name: 'powerpc, its list of stuck CPUs damaged: no CPU rather than a wrong one',
+      log: log(`
+        [  912.114513] Watchdog CPU:2 detected Hard LOCKUP other CPUS:,
+      `),
+      expected: { title: 'hard lockup', cpu: null, corrupted: true },
+    },
   ],
   invalid: [{ name: 'a soft lockup', log: '[   10.000000] watchdog: BUG: soft lockup - CPU#1 stuck for 22s! [kworker/1:2:1234]\n' }],
 });

@@ -20,6 +20,16 @@ const MESSAGE_RE = new RegExp(
 const WARN_RE = /^WARNING: (?:CPU: \d+ PID: \d+ )?at kernel\/watchdog\.c:\d+ watchdog_overflow_callback/;
 const HEADER_RE = new RegExp(`${MESSAGE_RE.source}|${WARN_RE.source}`);
 
+/**
+ * The CPU a hard-lockup message says is stuck: powerpc's detecting CPU names the stuck ones, and the first of them is
+ * the one whose dump is kept; null when its list names none (a damaged line: `other CPUS:,`).
+ */
+function stuckCpu(message: RegExpExecArray): number | null {
+  const named = message[1] ?? message[2];
+  if (named !== undefined) return Number(named);
+  return message[4] !== undefined ? (cpuList(message[4])[0] ?? null) : Number(message[3]);
+}
+
 export const hardLockup = defineHeaderDetector({
   kind: 'hard-lockup',
   meta: {
@@ -44,8 +54,7 @@ export const hardLockup = defineHeaderDetector({
   absorbs: [MESSAGE_RE],
   describe(_match, report, block) {
     const message = block.lines.map((l) => MESSAGE_RE.exec(l.text)).find((m) => m);
-    // (powerpc's detecting CPU names the stuck ones: the first of them is the one whose dump is kept)
-    const cpu = message ? Number(message[1] ?? message[2] ?? (message[4] !== undefined ? cpuList(message[4])[0] : message[3])) : report.cpu;
+    const cpu = (message && stuckCpu(message)) ?? report.cpu;
     // With hardlockup_all_cpu_backtrace or the buddy detector several CPUs are dumped: keep the locked one's.
     const dumps = splitDumps(block.lines);
     const own = dumps.find((d) => d.cpu === cpu);
