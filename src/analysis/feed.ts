@@ -271,7 +271,8 @@ export class SourceFeed {
     const copies = this.owner.checksCopies;
     let kernelLines = 0;
     let bytes = 0;
-    let [packed, ms] = [-1, 0];
+    let packed = -1;
+    let ms = 0;
     let previous = -1;
     let k = s;
     for (; k < end; k++) {
