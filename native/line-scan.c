@@ -575,6 +575,66 @@ static int ipv4_end(const uint8_t* s, int i, int n) {
   return word_ends(s, at, n) ? at : -1;
 }
 
+// Whether s[i] and s[i + 1] are digits.
+static inline int digit_pair(const uint8_t* s, int i, int n) { return i + 1 < n && is_digit(s[i]) && is_digit(s[i + 1]); }
+
+// The zone of ISO_TIME_RE at s[p], after a time: the end of the first of its ways the regex tries that no word character
+// follows (`Z`; `+hh:mm`, `+hhmm`, `+hh`; none), -1 for none.
+static int zone_end(const uint8_t* s, int p, int n) {
+  if (p < n && s[p] == 'Z' && word_ends(s, p + 1, n)) return p + 1;
+  if (p < n && (s[p] == '+' || s[p] == '-') && digit_pair(s, p + 1, n)) {
+    int q = p + 3;
+    if (q < n && s[q] == ':' && digit_pair(s, q + 1, n) && word_ends(s, q + 3, n)) return q + 3;
+    if (digit_pair(s, q, n) && word_ends(s, q + 2, n)) return q + 2;
+    if (word_ends(s, q, n)) return q;
+  }
+  return word_ends(s, p, n) ? p : -1;
+}
+
+// The time of ISO_TIME_RE at s[p], after a date: `T` or a space, `hh:mm`, maybe `:ss` with maybe a fraction of 1 to 9
+// digits after `.` or `,`, and its zone; the end of the first of its ways the regex tries that ends a match, -1 for none.
+static int time_end(const uint8_t* s, int p, int n) {
+  if (!(p < n && (s[p] == 'T' || s[p] == ' ') && digit_pair(s, p + 1, n) && p + 3 < n && s[p + 3] == ':' && digit_pair(s, p + 4, n))) return -1;
+  int m = p + 6;
+  if (m < n && s[m] == ':' && digit_pair(s, m + 1, n)) {
+    int c = m + 3;
+    if (c < n && (s[c] == '.' || s[c] == ',')) {
+      int l = run_of(s, c + 1, n, C_DIGIT);
+      int z = l >= 1 && l <= 9 ? zone_end(s, c + 1 + l, n) : -1;
+      if (z >= 0) return z;
+    }
+    int z = zone_end(s, c, n);
+    if (z >= 0) return z;
+  }
+  return zone_end(s, m, n);
+}
+
+// ISO_TIME_RE /\b\d{4}-\d\d-\d\d(?:[T ]\d\d:\d\d(?::\d\d(?:[.,]\d{1,9}(?!\d))?)?(?:Z|[+-]\d\d(?::?\d\d)?)?)?(?!\w)/ at
+// s[i], a digit that starts a word: a run of 4 digits, `-`, 2 digits, `-`, 2 digits, then its time when one ends a match
+// there, else the date alone when no word character follows it. The end of the match, -1 for none.
+static int date_end(const uint8_t* s, int i, int n) {
+  if (!word_starts(s, i) || run_of(s, i, n, C_DIGIT) != 4 || i + 10 > n) return -1;
+  if (s[i + 4] != '-' || !digit_pair(s, i + 5, n) || s[i + 7] != '-' || !digit_pair(s, i + 8, n)) return -1;
+  int t = time_end(s, i + 10, n);
+  if (t >= 0) return t;
+  return word_ends(s, i + 10, n) ? i + 10 : -1;
+}
+
+static inline int is_klog_level(uint8_t c) { return c == 'I' || c == 'W' || c == 'E' || c == 'F'; }
+static v128_t klog_starts(v128_t v, v128_t before) {
+  v128_t level = wasm_v128_or(wasm_v128_or(wasm_i8x16_eq(before, wasm_i8x16_splat('I')), wasm_i8x16_eq(before, wasm_i8x16_splat('W'))),
+                              wasm_v128_or(wasm_i8x16_eq(before, wasm_i8x16_splat('E')), wasm_i8x16_eq(before, wasm_i8x16_splat('F'))));
+  return wasm_v128_and(digits16(v), level);
+}
+
+// KLOG_TIME_RE /(?<=\b[IWEF])\d{4} \d\d:\d\d:\d\d\.\d{6}(?!\w)/ at s[i], a digit after a level letter that starts a word: a
+// run of 4 digits, a space, `hh:mm:ss`, `.` and a run of 6 digits that no word character follows. The end, -1 for none.
+static int klog_end(const uint8_t* s, int i, int n) {
+  if (i < 1 || !is_klog_level(s[i - 1]) || !word_starts(s, i - 1) || run_of(s, i, n, C_DIGIT) != 4 || i + 20 > n) return -1;
+  if (s[i + 4] != ' ' || !digit_pair(s, i + 5, n) || s[i + 7] != ':' || !digit_pair(s, i + 8, n) || s[i + 10] != ':' || !digit_pair(s, i + 11, n) || s[i + 13] != '.') return -1;
+  return run_of(s, i + 14, n, C_DIGIT) == 6 && word_ends(s, i + 20, n) ? i + 20 : -1;
+}
+
 // HEX_RE /\b(?:0x)?[0-9a-f]{8,}\b/i at s[i], a word's start: `0x` (either case) and a run of 8 hex digits or more
 // followed by no word character; else such a run alone.
 static int hex_end(const uint8_t* s, int i, int n) {
@@ -676,11 +736,11 @@ static int put_back(const uint8_t* s, int n, uint8_t* d) {
 int template_of(int length) {
   if (length > TEXT_BYTES) return -1;
   // What each rule cannot match without, seen in one pass over the text (what a pass replaces never makes it so: every
-  // match ends before no word character): `-` and a digit; `err` and a digit; a digit, `.` and a digit; a run of 8 hex
+  // match ends before no word character): `-` and a digit; `err` and a digit; a digit, `-` and a digit; a klog level letter after no word character and a digit; a digit, `.` and a digit; a run of 8 hex
   // digits; `[a-z_]` or `[a-z_]-` and a digit; a digit after no word character or `-`. A vector at a time, with the
   // bytes one and two before each (spaces before the text's start).
   const v128_t lane = wasm_i8x16_make(0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15);
-  v128_t bad = wasm_i8x16_splat(0), negative = bad, err = bad, ipv4 = bad, subject = bad, number = bad;
+  v128_t bad = wasm_i8x16_splat(0), negative = bad, err = bad, date = bad, klog = bad, ipv4 = bad, subject = bad, number = bad;
   uint32_t hex_window = 0, hex = 0;
   for (int i = 0; i < length; i += 16) {
     v128_t v = wasm_v128_load(text_in + i);
@@ -692,6 +752,8 @@ int template_of(int length) {
     negative = wasm_v128_or(negative, wasm_v128_and(digit, dash_before));
     err = wasm_v128_or(err, wasm_v128_and(wasm_v128_and(valid, wasm_i8x16_eq(v, wasm_i8x16_splat('r'))),
                                           wasm_v128_and(wasm_i8x16_eq(b1, wasm_i8x16_splat('r')), wasm_i8x16_eq(b2, wasm_i8x16_splat('e')))));
+    date = wasm_v128_or(date, wasm_v128_and(digit, wasm_v128_and(dash_before, digits16(b2))));
+    klog = wasm_v128_or(klog, wasm_v128_and(valid, wasm_v128_andnot(klog_starts(v, b1), words16(b2))));
     ipv4 = wasm_v128_or(ipv4, wasm_v128_and(digit, wasm_v128_and(wasm_i8x16_eq(b1, wasm_i8x16_splat('.')), digits16(b2))));
     subject = wasm_v128_or(subject, wasm_v128_and(digit, wasm_v128_or(names16(b1), wasm_v128_and(dash_before, names16(b2)))));
     number = wasm_v128_or(number, wasm_v128_andnot(digit, wasm_v128_or(words16(b1), dash_before)));
@@ -711,6 +773,8 @@ int template_of(int length) {
   int n = length, b = 0;
   if (wasm_v128_any_true(negative)) n = pass_negative(s, n, buffers[b]), s = buffers[b], b ^= 1;
   if (wasm_v128_any_true(err)) n = pass_unsigned(s, n, buffers[b]), s = buffers[b], b ^= 1;
+  if (wasm_v128_any_true(date)) n = pass_replace(s, n, buffers[b], digit_starts, date_end, "TIME"), s = buffers[b], b ^= 1;
+  if (wasm_v128_any_true(klog)) n = pass_replace(s, n, buffers[b], klog_starts, klog_end, " TIME"), s = buffers[b], b ^= 1;
   if (wasm_v128_any_true(ipv4)) n = pass_replace(s, n, buffers[b], digit_starts, ipv4_end, "IP"), s = buffers[b], b ^= 1;
   if (hex) n = pass_replace(s, n, buffers[b], hex_starts, hex_end, "ADDR"), s = buffers[b], b ^= 1;
   if (wasm_v128_any_true(subject)) n = pass_subject(s, n, buffers[b]), s = buffers[b], b ^= 1;

@@ -27,6 +27,16 @@ export const ERRNO_LIKE_RE = new RegExp(NEGATIVE_RE.source);
 // Device-like subjects: rbd1, sda3, dm-12, eth0, nvme0n1, md127; letters then digits (hex tail allowed).
 const SUBJECT_RE = /\b([a-z][a-z_]{0,15}-?)(\d[\da-z]{0,15})\b/g;
 const IPV4_RE = /\b\d{1,3}(?:\.\d{1,3}){3}\b/g;
+// An ISO 8601 date, maybe with its time (seconds, a fraction, a zone), as daemons print it in their messages
+// (`time="2022-11-12T10:15:00.123456789Z"`, `2022-11-12 10:15:00,123`): without it a message repeated over days or
+// hours would make an event per day and hour. Each run of digits is whole (`(?!\d)`), so that the module reads it alike.
+const ISO_TIME_RE = /\b\d{4}-\d\d-\d\d(?:[T ]\d\d:\d\d(?::\d\d(?:[.,]\d{1,9}(?!\d))?)?(?:Z|[+-]\d\d(?::?\d\d)?)?)?(?!\w)/g;
+// What ISO_TIME_RE needs to match at all: the `-` between a year and its month.
+const MAYBE_DATE_RE = /\d-\d/;
+// The date and time of a klog header after its level letter, as Kubernetes' components print it
+// (`E1112 10:15:00.123456    1234 kubelet.go:2100] ...`): `E TIME`, the level kept.
+const KLOG_TIME_RE = /(?<=\b[IWEF])\d{4} \d\d:\d\d:\d\d\.\d{6}(?!\w)/g;
+const MAYBE_KLOG_RE = /\b[IWEF]\d/;
 const HEX_RE = /\b(?:0x)?[0-9a-f]{8,}\b/gi;
 const NUMBER_RE = /(?<![\w-])\d+(?:\.\d+)?(?![\w])/g;
 const HAS_DIGIT_RE = /\d/;
@@ -125,7 +135,7 @@ export const eventReading = ({ template, subjects, errno, hash }: Template, stor
   lastGroup: null,
 });
 
-/** Turns a message into its template: subjects become `nameN`, numbers `N`, long hex `ADDR`; errnos stay. */
+/** Turns a message into its template: subjects become `nameN`, numbers `N`, long hex `ADDR`, dates and times `TIME`; errnos stay. */
 export function templateOf(text: string): Template {
   return templateByModule(text) ?? templateByRules(text);
 }
@@ -150,6 +160,8 @@ export function templateByRules(text: string): Template {
   };
   let t = !text.includes('-') ? text : text.replace(NEGATIVE_RE, setAside(-1));
   if (MAYBE_UNSIGNED_RE.test(t)) t = t.replace(UNSIGNED_RE, setAside(1));
+  if (MAYBE_DATE_RE.test(t)) t = t.replace(ISO_TIME_RE, 'TIME');
+  if (MAYBE_KLOG_RE.test(t)) t = t.replace(KLOG_TIME_RE, ' TIME');
   if (t.includes('.')) t = t.replace(IPV4_RE, 'IP');
   t = t.replace(HEX_RE, 'ADDR');
   if (HAS_DIGIT_RE.test(t)) {

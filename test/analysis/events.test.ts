@@ -32,6 +32,15 @@ describe('templateOf', () => {
     ['firmware error 5.1 ignored', 'firmware error N ignored', [], null],
     ['link error 5s ago', 'link error 5s ago', [], null],
     ['error 999 on eth0', 'error N on ethN', ['eth0'], null],
+    // Dates and times as daemons print them: one template whatever the day, hour and zone.
+    ['level=info time="2022-11-12T10:15:00.123456789Z" msg="sync done"', 'level=info time="TIME" msg="sync done"', [], null],
+    ['2022-11-12 10:15:00,123 WARN job 5 late', 'TIME WARN job N late', [], null],
+    ['backup of 2022-11-12 done at 2022-11-13T01:02:03+08:00, 2022-11-13T01:02-0500 and 2022-11-13 01:02:03+08', 'backup of TIME done at TIME, TIME and TIME', [], null],
+    ['E1112 10:15:00.123456    1234 kubelet.go:2100] "Error syncing pod, skipping" err="network is not ready"', 'E TIME    N kubelet.go:N] "Error syncing pod, skipping" err="network is not ready"', [], null],
+    ['KE1112 10:15:00.123456 and I1112 10:15:00.1234567 and W1112 10:15:00.123456x', 'KE1112 N:N:N and I1112 N:N:N and W1112 N:N:N.123456x', [], null],
+    // Not dates: a run of digits too long or too short, a date joined to a word, a time whose minutes run on (the date alone is taken).
+    ['ids 12022-11-12 2022-111-12 2022-11-123 x2022-11-12 2022-11-12T10:155', 'ids N-11-12 N-111-12 N-11-123 xN-11-12 N-11-12T10:N', ['x2022'], null],
+    ['at 2022-11-12 10:155 and 2022-11-12T10:15:00.1234567890', 'at TIME N:N and TIME.ADDR', [], null],
   ])('%s', (text, template, subjects, errno) => {
     const expected = { template, subjects, errno, hash: templateHash(template) };
     expect(templateOf(text)).toEqual(expected);
@@ -40,10 +49,12 @@ describe('templateOf', () => {
     expect(templateByRules(text)).toEqual(expected);
   });
 
-  // Pieces that make each rule match, nearly match or stop: errnos with and without sign, `I/O `, IPv4-like runs,
+  // Pieces that make each rule match, nearly match or stop: errnos with and without sign, `I/O `, IPv4-like runs, dates and times,
   // `0x` and hex runs of 7 to 9, names with `_` and `-`, letters of both cases, and the bytes the rules look behind and ahead at.
   const piece = fc.oneof(
-    fc.constantFrom('-', '.', ':', '/', '=', ' ', '_', '(', ')', ',', '0x', '0X', 'I/O ', 'error', 'err', 'errno', 'errors', 'sda', 'dm-', 'eth', 'md_r', 'E'),
+    fc.constantFrom('-', '.', ':', '/', '=', ' ', '_', '(', ')', ',', '0x', '0X', 'I/O ', 'error', 'err', 'errno', 'errors', 'sda', 'dm-', 'eth', 'md_r', 'E', 'T', 'Z', '+', 'I', 'W', 'F'),
+    // Dates and times, whole or cut anywhere, and their zones.
+    fc.tuple(fc.constantFrom('2022-11-12', '2022-11-12T10:15', '2022-11-12 10:15:00', '2022-11-12T10:15:00.123456', '2022-11-12T10:15:00,1234567890', '+08:00', '-0500', '+08', 'E1112 10:15:00.123456', 'I1112 10:15:00.1234567'), fc.nat(26)).map(([t, cut]) => t.slice(0, cut)),
     fc.stringMatching(/^[0-9]{1,5}$/),
     fc.stringMatching(/^[0-9a-fA-F]{6,10}$/),
     fc.stringMatching(/^[a-z_]{1,17}$/),
@@ -105,6 +116,13 @@ describe('EventAggregator', () => {
       ['device-mapper: multipath: Failing path N:N.', 1, true, { kind: 'path-failed', device: '8:32', address: null }],
       ['XFS (dm-N): Mounting V5 Filesystem', 1, false, undefined],
     ]);
+  });
+
+  it('makes one event of a daemon error repeated over days and hours, whatever the date in its message', () => {
+    const events = new EventAggregator();
+    events.add(line('time="2022-11-12T10:10:31.112803114+08:00" level=error msg="failed to sync volume vol-a" error="i/o timeout"', { kernel: false, tag: 'kubelet[900]', time: 't1' }));
+    events.add(line('time="2022-11-13T23:59:02+08:00" level=error msg="failed to sync volume vol-a" error="i/o timeout"', { kernel: false, tag: 'kubelet[900]', time: 't2' }));
+    expect(events.groupsList().map((e) => [e.template, e.count, e.firstSeen, e.lastSeen])).toEqual([['time="TIME" level=error msg="failed to sync volume vol-a" error="i/o timeout"', 2, 't1', 't2']]);
   });
 
   it('keeps program lines only when they report an error', () => {
