@@ -3,7 +3,7 @@ import { parentPort } from 'node:worker_threads';
 import { gunzipSync } from 'node:zlib';
 import { readTexts, textMemories } from '../analysis/text-reading.js';
 import { HeaderMatcher } from '../reports/header-matcher.js';
-import { BLOCK_BYTES, scanBlock, type BlockStops } from './prescan-block.js';
+import { BLOCK_BYTES, listBuffers, scanBlock, type BlockStops } from './prescan-block.js';
 import type { ReadWholeReply, ReadWholeRequest, WholeBlock } from './read-ahead.js';
 
 /**
@@ -52,7 +52,7 @@ parentPort!.on('message', (request: Request) => {
     streamBlock ??= Buffer.allocUnsafeSlow(BLOCK_BYTES);
     const bytes = streamBlock.subarray(0, Buffer.from(request.scan.buffer, request.scan.byteOffset, request.scan.byteLength).copy(streamBlock));
     const found = scanned(bytes, request.startsAtLine, request.maxLineBytes, false);
-    parentPort!.postMessage({ file: request.file, block: request.block, found }, found ? transferOf(found) : []);
+    parentPort!.postMessage({ file: request.file, block: request.block, found }, found ? listBuffers(found) : []);
     return;
   }
   const { block, spare } = request;
@@ -63,18 +63,13 @@ parentPort!.on('message', (request: Request) => {
   const read = readSync(file!.fd, buffer, 0, buffer.length, from - before);
   const bytes = buffer.subarray(before, Math.max(before, read));
   const found = bytes.length > 0 ? scanned(bytes, before === 0 || buffer[0] === 10, file!.maxLineBytes, file!.everyLine) : null;
-  parentPort!.postMessage({ file: file!.id, block, bytes, found }, [buffer.buffer as ArrayBuffer, ...(found ? transferOf(found) : [])]);
+  parentPort!.postMessage({ file: file!.id, block, bytes, found }, [buffer.buffer as ArrayBuffer, ...(found ? listBuffers(found) : [])]);
 });
 
 /** A block's stops (scanBlock) with the texts of its kept lines read; null when it is not to be scanned. */
 function scanned(bytes: Buffer, startsAtLine: boolean, maxLineBytes: number, everyLine: boolean): BlockStops | null {
   const stops = scanBlock(bytes, startsAtLine, maxLineBytes, everyLine);
   return stops && { ...stops, texts: readTexts(bytes, stops, headers, memoryOf(everyLine)) };
-}
-
-/** The memory of a scanned block's lists, moved to the main thread rather than copied. */
-function transferOf(found: BlockStops): ArrayBuffer[] {
-  return [found.stops, found.ends, found.previous, found.lineIndex, found.restAt, found.restIds, found.clocks, found.restSpans, found.restHashes, found.restHeaders, found.restShapes, found.texts!.fields, found.texts!.readings.numbers].map((list) => list.buffer as ArrayBuffer);
 }
 
 /**
@@ -108,7 +103,7 @@ function readWhole({ readWhole: path, gzip, file, job, maxLineBytes, maxBytes, e
     const bytes = whole.subarray(at, Math.min(at + BLOCK_BYTES, whole.length));
     blocks.push({ at, length: bytes.length, found: scanned(bytes, at === 0 || whole[at - 1] === 10, maxLineBytes, everyLine) });
   }
-  const transfer = [whole.buffer as ArrayBuffer, ...blocks.flatMap((block) => (block.found ? transferOf(block.found) : []))];
+  const transfer = [whole.buffer as ArrayBuffer, ...blocks.flatMap((block) => (block.found ? listBuffers(block.found) : []))];
   return { reply: { file, job, text: whole, blocks }, transfer };
 }
 

@@ -1,7 +1,7 @@
 import { open } from 'node:fs/promises';
 import type { Worker } from 'node:worker_threads';
 import type { ReadMeter } from './meter.js';
-import { BLOCK_BYTES, type BlockStops } from './prescan-block.js';
+import { BLOCK_BYTES, letListsGo, type BlockStops } from './prescan-block.js';
 import { AHEAD_PER_WORKER, holdWorkers, nextScanId, scanWorkers } from './scan-workers.js';
 
 /** One block of the file and, when a worker scanned it, the lines of it that may matter. */
@@ -76,6 +76,7 @@ export class Prescan {
         yield scanned;
         // The reader keeps nothing of a block it is done with (lines are decoded, kept bytes copied): its memory goes back to the workers.
         if (fromWorker) this.spare.push(fromWorker.bytes.buffer as ArrayBuffer);
+        letListsGo(fromWorker?.found ?? null);
       }
     } finally {
       await file.close();

@@ -1,6 +1,6 @@
 import type { Readable } from 'node:stream';
 import type { Worker } from 'node:worker_threads';
-import { BLOCK_BYTES, type BlockStops } from './prescan-block.js';
+import { BLOCK_BYTES, letListsGo, type BlockStops } from './prescan-block.js';
 import type { ScannedBlock } from './prescan.js';
 import { AHEAD_PER_WORKER, holdWorkers, nextScanId, scanWorkers } from './scan-workers.js';
 
@@ -49,6 +49,7 @@ export class StreamScan {
       const scanned = await handOver(ahead.shift()!);
       yield scanned;
       spare.push(scanned.bytes.buffer as SharedArrayBuffer);
+      letListsGo(scanned.found);
     };
     let block = newBlock();
     let filled = 0;

@@ -13,7 +13,7 @@ import type * as Block from '../../src/sources/prescan-block.js';
 import type * as Ahead from '../../src/sources/read-ahead.js';
 
 const built = (await import(new URL('../../dist/src/run.js', import.meta.url).href)) as typeof Run;
-const { BLOCK_BYTES } = (await import(new URL('../../dist/src/sources/prescan-block.js', import.meta.url).href)) as typeof Block;
+const { BLOCK_BYTES, letListsGo, listBuffers, scanBlock } = (await import(new URL('../../dist/src/sources/prescan-block.js', import.meta.url).href)) as typeof Block;
 const { ReadAhead, letGo, MAX_WHOLE_BYTES } = (await import(new URL('../../dist/src/sources/read-ahead.js', import.meta.url).href)) as typeof Ahead;
 
 const dir = mkdtempSync(join(tmpdir(), 'ktriage-prescan-'));
@@ -207,13 +207,28 @@ describe('small plain and .gz files read by a scan worker ahead of the reader', 
       expect([cut, notGzip, tooLarge, plainTooLarge]).toEqual([null, null, null, null]);
       expect(Buffer.concat(plain!.map((block) => block.bytes)).toString()).toBe(node2.slice(0, 50).join('\n') + '\n');
       expect(Buffer.concat(twoMembers!.map((block) => block.bytes)).toString()).toBe(text + node2.slice(0, 20).join('\n') + '\n');
-      // Once read, a file's text is freed at once: its memory is no longer the reader's.
+      // Once read, a file's text and its blocks' lists are freed at once: their memory is no longer the reader's.
+      const lists = multiBlock!.flatMap((block) => (block.found ? listBuffers(block.found) : []));
+      expect(lists.length).toBeGreaterThan(0);
       letGo(multiBlock!);
       expect(multiBlock!.every((block) => block.bytes.length === 0)).toBe(true);
+      expect(lists.every((list) => list.byteLength === 0)).toBe(true);
     } finally {
       ahead.close();
       writeFileSync(files.plainTooLarge, node2.slice(0, 10).join('\n') + '\n');
     }
+  });
+
+  it('lets go of a block\'s lists once the reader is done with it: they are no longer the reader\'s memory', async () => {
+    const { readTexts, workerTexts } = await import(new URL('../../dist/src/analysis/text-reading.js', import.meta.url).href);
+    const { HeaderMatcher } = await import(new URL('../../dist/src/reports/header-matcher.js', import.meta.url).href);
+    const bytes = Buffer.from(withRuns(spread(1)).slice(0, BLOCK_BYTES));
+    const stops = scanBlock(bytes, true, 65536, false)!;
+    const found = { ...stops, texts: readTexts(bytes, stops, new HeaderMatcher(), workerTexts(false)) };
+    expect(found.stops.length).toBeGreaterThan(0);
+    letListsGo(found);
+    expect(listBuffers(found).map((list) => list.byteLength)).toEqual(listBuffers(found).map(() => 0));
+    expect([found.stops.length, found.restSpans.length, found.texts.fields.length]).toEqual([0, 0, 0]);
   });
 
   it('gives the same analysis of a folder of rotated logs as reading each as a stream', async () => {
