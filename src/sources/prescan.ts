@@ -1,7 +1,7 @@
 import { open } from 'node:fs/promises';
 import type { Worker } from 'node:worker_threads';
 import type { ReadMeter } from './meter.js';
-import { BLOCK_BYTES, letListsGo, type BlockStops } from './prescan-block.js';
+import { BLOCK_BYTES, ListRelease, type BlockStops } from './prescan-block.js';
 import { AHEAD_PER_WORKER, holdWorkers, nextScanId, scanWorkers } from './scan-workers.js';
 
 /** One block of the file and, when a worker scanned it, the lines of it that may matter. */
@@ -67,6 +67,7 @@ export class Prescan {
   /** The file's blocks in order, to its end (also past the size it had when the scan started: a log may grow). */
   async *blocks(): AsyncGenerator<ScannedBlock> {
     const file = await open(this.path, 'r');
+    const release = new ListRelease();
     try {
       for (let block = 0; ; block++) {
         const fromWorker = await this.scanned(block);
@@ -76,9 +77,10 @@ export class Prescan {
         yield scanned;
         // The reader keeps nothing of a block it is done with (lines are decoded, kept bytes copied): its memory goes back to the workers.
         if (fromWorker) this.spare.push(fromWorker.bytes.buffer as ArrayBuffer);
-        letListsGo(fromWorker?.found ?? null);
+        release.add(fromWorker?.found ?? null);
       }
     } finally {
+      release.flush();
       await file.close();
     }
   }

@@ -1,6 +1,6 @@
-import { MessageChannel, type Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import type { ReadMeter } from './meter.js';
-import { listBuffers, type BlockStops } from './prescan-block.js';
+import { listBuffers, moveAway, type BlockStops } from './prescan-block.js';
 import type { ScannedBlock } from './prescan.js';
 import { holdWorkers, nextScanId, scanWorkers } from './scan-workers.js';
 import { DIRECT_BYTES } from './stream-scan.js';
@@ -146,16 +146,11 @@ export class ReadAhead {
 }
 
 /**
- * Frees the text of a file read ahead, and its blocks' lists, now that the reader is done with it (it keeps nothing of a
- * block: see Prescan.blocks), rather than at the collector's next pass: moved into a channel that is closed before the
- * message is read. Left to the collector, the texts taken from the worker and done with held up to 65 MB more on the
- * hosts bench profile (V8 lets external memory grow by some 64 MB between passes).
+ * Frees the text of a file read ahead, and its blocks' lists, now that the reader is done with it (see moveAway). Left to
+ * the collector, the texts taken from the worker and done with held up to 65 MB more on the hosts bench profile (V8
+ * lets external memory grow by some 64 MB between passes).
  */
 export function letGo(blocks: readonly ScannedBlock[]): void {
   const text = blocks[0]?.bytes.buffer;
-  if (!text) return;
-  const { port1, port2 } = new MessageChannel();
-  port1.postMessage(null, [text as ArrayBuffer, ...blocks.flatMap((block) => (block.found ? listBuffers(block.found) : []))]);
-  port1.close();
-  port2.close();
+  if (text) moveAway([text as ArrayBuffer, ...blocks.flatMap((block) => (block.found ? listBuffers(block.found) : []))]);
 }

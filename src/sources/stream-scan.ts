@@ -1,6 +1,6 @@
 import type { Readable } from 'node:stream';
 import type { Worker } from 'node:worker_threads';
-import { BLOCK_BYTES, letListsGo, type BlockStops } from './prescan-block.js';
+import { BLOCK_BYTES, ListRelease, type BlockStops } from './prescan-block.js';
 import type { ScannedBlock } from './prescan.js';
 import { AHEAD_PER_WORKER, holdWorkers, nextScanId, scanWorkers } from './scan-workers.js';
 
@@ -45,11 +45,12 @@ export class StreamScan {
     // Blocks' memory the reader is done with (it keeps nothing of a block once it asks for the next), to be filled again.
     const spare: SharedArrayBuffer[] = [];
     const newBlock = () => Buffer.from(spare.pop() ?? new SharedArrayBuffer(BLOCK_BYTES));
+    const release = new ListRelease();
     const handedOver = async function* (): AsyncGenerator<ScannedBlock> {
       const scanned = await handOver(ahead.shift()!);
       yield scanned;
       spare.push(scanned.bytes.buffer as SharedArrayBuffer);
-      letListsGo(scanned.found);
+      release.add(scanned.found);
     };
     let block = newBlock();
     let filled = 0;
@@ -89,6 +90,7 @@ export class StreamScan {
     }
     if (filled > 0) send(block.subarray(0, filled));
     while (ahead.length > 0) yield* handedOver();
+    release.flush();
     if (failure) throw failure.error;
   }
 
