@@ -736,9 +736,10 @@ static int put_back(const uint8_t* s, int n, uint8_t* d) {
 int template_of(int length) {
   if (length > TEXT_BYTES) return -1;
   // What each rule cannot match without, seen in one pass over the text (what a pass replaces never makes it so: every
-  // match ends before no word character): `-` and a digit; `err` and a digit; a digit, `-` and a digit; a klog level letter after no word character and a digit; a digit, `.` and a digit; a run of 8 hex
-  // digits; `[a-z_]` or `[a-z_]-` and a digit; a digit after no word character or `-`. A vector at a time, with the
-  // bytes one and two before each (spaces before the text's start).
+  // match ends before no word character): `-` and a digit; `err` and a digit; a digit, `-` and a digit; a klog level
+  // letter after no word character, and a digit; a digit, `.` and a digit; a run of 8 hex digits; `[a-z_]` or
+  // `[a-z_]-` and a digit; a digit after no word character or `-`. A vector at a time, with the bytes one and two before
+  // each (spaces before the text's start).
   const v128_t lane = wasm_i8x16_make(0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15);
   v128_t bad = wasm_i8x16_splat(0), negative = bad, err = bad, date = bad, klog = bad, ipv4 = bad, subject = bad, number = bad;
   uint32_t hex_window = 0, hex = 0;

@@ -49,10 +49,10 @@ const BLOCKS_PER_RELEASE = 8;
 
 /**
  * Frees the lists of the blocks a reader is done with (it keeps nothing of a block: see Prescan.blocks), a few blocks at
- * a time (moveAway). A worker's reply over 100 KB is deserialized into the reader's old generation (V8 pretenures a large
- * message), where lists left to the collector waited for its rare full passes: at 1 GB they held 15-25 MB more at the
- * peak (quiet 177 against 157 MB, storage 175-185 against 155-157, at the same speed). Freed at the reader's next young
- * collection instead (moved into a copy of nothing), storage still peaked at 159-183 MB: its lists come at 120 MB a second.
+ * a time (moveAway). Left to the collector, they waited for it (a reply over 100 KB is even deserialized into the old
+ * generation: V8 pretenures a large message): at 1 GB they held 15-25 MB more at the peak (quiet 177 against 157 MB,
+ * storage 175-185 against 155-157, at the same speed). Freed at the reader's next young collection instead (moved into a
+ * copy of nothing), storage still peaked at 159-183 MB: its lists come at 120 MB a second, faster than its scavenges.
  */
 export class ListRelease {
   private pending: ArrayBuffer[] = [];
