@@ -575,8 +575,8 @@ static int ipv4_end(const uint8_t* s, int i, int n) {
   return word_ends(s, at, n) ? at : -1;
 }
 
-// Whether s[i] and s[i + 1] are digits.
-static inline int digit_pair(const uint8_t* s, int i, int n) { return i + 1 < n && is_digit(s[i]) && is_digit(s[i + 1]); }
+// Whether s[i] and s[i + 1] are digits of the text s[0, n) (two_digits, kept within the text: past it is another's).
+static inline int digit_pair(const uint8_t* s, int i, int n) { return i + 1 < n && two_digits(s, i, 0) >= 0; }
 
 // The zone of ISO_TIME_RE at s[p], after a time: the end of the first of its ways the regex tries that no word character
 // follows (`Z`; `+hh:mm`, `+hhmm`, `+hh`; none), -1 for none.
