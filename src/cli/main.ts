@@ -1,4 +1,6 @@
 #!/usr/bin/env node
+// First: it sets how V8 sizes the heaps, before the rest is loaded.
+import './heap.js';
 import { closeSync, openSync, writeFileSync } from 'node:fs';
 import { Argument, Command, CommanderError, Option } from 'commander';
 import { parseTimeBound, type TimeBound } from '../analysis/filter.js';
