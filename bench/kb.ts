@@ -21,7 +21,7 @@ async function benchSize(commits: number): Promise<boolean> {
     const planted = await makeHistory(join(dir, 'linux'), plan);
     const generated = Number(process.hrtime.bigint() - started) / 1e9;
     const output = join(dir, 'kb.jsonl');
-    const run = await measure('ktriage', process.execPath, ['dist/src/cli/main.js', 'kb', 'index', join(dir, 'linux'), '-o', output, '-q']);
+    const run = await measure('ktriage', process.execPath, ['dist/cli/main.js', 'kb', 'index', join(dir, 'linux'), '-o', output, '-q']);
     const index = readFixIndex(output);
     const tagged = index.entries.filter((e) => e.tag !== null).length;
     const ok = index.entries.length === planted.quoting && index.end.commits === commits;

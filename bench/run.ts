@@ -81,7 +81,7 @@ async function benchOne(profile: Profile, label: string, bytes: number, runs: nu
   await sh('cat', catCommand);
   const cat = await medianOf(runs, () => sh('cat', catCommand));
   const grep = await medianOf(runs, () => sh('grep', grepCommand));
-  const ktriageRun = (tool: string, extra: string[]) => measure(tool, 'env', [...Object.entries(env).map(([k, v]) => `${k}=${v}`), process.execPath, 'dist/src/cli/main.js', 'analyze', ...extra, '--format', 'json', '--quiet', path]);
+  const ktriageRun = (tool: string, extra: string[]) => measure(tool, 'env', [...Object.entries(env).map(([k, v]) => `${k}=${v}`), process.execPath, 'dist/cli/main.js', 'analyze', ...extra, '--format', 'json', '--quiet', path]);
   const ktriage = await medianOf(runs, () => ktriageRun('ktriage', []));
   // The complete read (every routine line grouped) once: on 1 GB it takes a while.
   const full = await ktriageRun('--full', ['--full']);

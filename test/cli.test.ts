@@ -95,7 +95,7 @@ describe('ktriage analyze (README commands)', () => {
   });
 
   it('stops quietly when the reader of its output goes away (| head)', () => {
-    const r = spawnSync('bash', ['-c', `set -o pipefail; node dist/src/cli/main.js analyze -f json ${EXAMPLE} ${EXAMPLE} | head -c 100 >/dev/null`], { encoding: 'utf8' });
+    const r = spawnSync('bash', ['-c', `set -o pipefail; node dist/cli/main.js analyze -f json ${EXAMPLE} ${EXAMPLE} | head -c 100 >/dev/null`], { encoding: 'utf8' });
     expect(r.stderr).not.toMatch(/EPIPE|Error/);
     expect(r.status).toBe(0);
   });

@@ -1,5 +1,6 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 // The package as npm would ship it and as a library user imports it (`npm test` builds dist/ first).
@@ -11,7 +12,7 @@ describe('the npm package', () => {
   const files = packed[0]!.files.map((f) => f.path);
 
   it('ships the CLI, the library, the schema, the man page and the license; not the bench, the tests or the sources', () => {
-    for (const f of ['LICENSE', 'README.md', 'package.json', 'man/ktriage.1', 'schema/result.schema.json', 'dist/src/cli/main.js', 'dist/src/index.js', 'dist/src/index.d.ts']) expect(files).toContain(f);
+    for (const f of ['LICENSE', 'README.md', 'package.json', 'man/ktriage.1', 'schema/result.schema.json', 'dist/cli/main.js', 'dist/cli/prescan-worker.js', 'dist/cli/xz-worker.js', 'dist/cli/shipped.json', 'dist/src/index.js', 'dist/src/index.d.ts']) expect(files).toContain(f);
     expect(files.filter((f) => /^(?:dist\/bench|dist\/test|test|bench|src|native|examples)\//.test(f))).toEqual([]);
   });
 
@@ -46,5 +47,20 @@ describe('the npm package', () => {
   it('exposes nothing but the entry point, the schema and package.json', () => {
     const r = spawnSync(process.execPath, ['--input-type=module', '-e', "await import('ktriage/dist/src/analyzer.js')"], { encoding: 'utf8' });
     expect(r.stderr).toContain('ERR_PACKAGE_PATH_NOT_EXPORTED');
+  });
+
+  it('bundles the command with its workers beside it, and imports of its own files only', () => {
+    // The command is bundled (scripts/bundle-cli.mjs): a worker it starts by `new URL('./x.js', import.meta.url)` must be
+    // a file of the bundle's folder, else the run silently reads on one thread; every other import is Node's or a dependency's.
+    const dir = 'dist/cli';
+    const code = readdirSync(dir).filter((f) => f.endsWith('.js')).map((f) => readFileSync(join(dir, f), 'utf8'));
+    const started = code.flatMap((c) => [...c.matchAll(/new URL\("\.\/([\w.-]+)", import\.meta\.url\)/g)].map((m) => m[1]!));
+    expect([...new Set(started)].sort()).toEqual(['prescan-worker.js', 'shipped.json', 'xz-worker.js']);
+    for (const file of started) expect(existsSync(join(dir, file))).toBe(true);
+    const packages = Object.keys(manifest['dependencies'] as Record<string, string>);
+    const imported = code.flatMap((c) => [...c.matchAll(/^(?:import|export)\b[^\n]*?"([^"]+)";$|\bimport\("([^"]+)"\)/gm)].map((m) => (m[1] ?? m[2])!));
+    expect(imported).toContain('commander');
+    const strays = imported.filter((id) => !id.startsWith('./') && !id.startsWith('node:') && !packages.some((p) => id === p || id.startsWith(`${p}/`)));
+    expect(strays).toEqual([]);
   });
 });

@@ -8,7 +8,7 @@ export interface CliRun {
 
 /** Runs the built CLI (npm test builds it first) as a user would. */
 export function runCli(args: readonly string[], options: { input?: string | Buffer; env?: Record<string, string> } = {}): CliRun {
-  const r = spawnSync(process.execPath, ['dist/src/cli/main.js', ...args], {
+  const r = spawnSync(process.execPath, ['dist/cli/main.js', ...args], {
     input: options.input,
     encoding: 'utf8',
     env: { ...process.env, NO_COLOR: '1', ...options.env },
@@ -20,7 +20,7 @@ export function runCli(args: readonly string[], options: { input?: string | Buff
 /** Runs the built CLI in a process of its own without blocking (for runs that overlap in time, or tests run at once). */
 export function runCliAsync(args: readonly string[], options: { env?: Record<string, string> } = {}): Promise<CliRun & { readonly signal: NodeJS.Signals | null }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['dist/src/cli/main.js', ...args], { env: { ...process.env, NO_COLOR: '1', ...options.env } });
+    const child = spawn(process.execPath, ['dist/cli/main.js', ...args], { env: { ...process.env, NO_COLOR: '1', ...options.env } });
     let stdout = '';
     let stderr = '';
     child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));

@@ -105,7 +105,7 @@ describe('an output path that is one of the inputs is refused before anything is
 describe.skipIf(!existsSync('/dev/full'))('a report that cannot be written (a full disk: /dev/full)', () => {
   it(`to standard output: one line, exit ${EXIT.writeFailed}, no stack`, () => {
     const full = openSync('/dev/full', 'w');
-    const run = spawnSync(process.execPath, ['dist/src/cli/main.js', 'analyze', NODE2_PATH], { stdio: ['ignore', full, 'pipe'], encoding: 'utf8' });
+    const run = spawnSync(process.execPath, ['dist/cli/main.js', 'analyze', NODE2_PATH], { stdio: ['ignore', full, 'pipe'], encoding: 'utf8' });
     closeSync(full);
     expect(run.status).toBe(EXIT.writeFailed);
     expect(run.stderr).toBe('ktriage: cannot write the report to standard output: no space left on device (ENOSPC)\n');

@@ -61,7 +61,7 @@ describe('a store that cannot be used', () => {
     chmodSync(ro, 0o755);
     // root may write any file: the ingest then runs as nobody, for whom the file is read-only.
     const asOther = isRoot ? { uid: 65534, gid: 65534 } : {};
-    const r = spawnSync(process.execPath, ['dist/src/cli/main.js', 'ingest', '--db', path, NODE2], { encoding: 'utf8', ...asOther });
+    const r = spawnSync(process.execPath, ['dist/cli/main.js', 'ingest', '--db', path, NODE2], { encoding: 'utf8', ...asOther });
     expectOneLine(r, /ktriage\.db is read-only here: nothing was stored/);
     expect(readFileSync(path).equals(before)).toBe(true);
   });
