@@ -1,6 +1,4 @@
 #!/usr/bin/env node
-// First: it sets how V8 sizes the heaps, before the rest is loaded.
-import './heap.js';
 import { closeSync, openSync, writeFileSync } from 'node:fs';
 import { Argument, Command, CommanderError, Option } from 'commander';
 import { parseTimeBound, type TimeBound } from '../analysis/filter.js';
@@ -23,6 +21,7 @@ import { isLang, LANGS, sayReason, type Lang } from '../i18n/index.js';
 import { ReadMeter } from '../sources/meter.js';
 import { outputClash } from '../sources/collect.js';
 import { normaliseZone } from '../time/clock.js';
+import { capYoungGeneration, limitHeapGrowth } from './heap.js';
 
 type Severity = 'critical' | 'warning';
 
@@ -146,6 +145,7 @@ function readingRunOptions(flags: ReadingFlags): RunOptions {
 
 /** Analyzes one group of paths with a progress bar on a terminal and the warnings on stderr. */
 async function analyzeWithProgress(paths: string[], options: RunOptions, quiet: boolean): Promise<RunOutcome> {
+  if (options.skipRoutineLines !== false) capYoungGeneration();
   const meter = new ReadMeter();
   const progress = progressWanted(process.stderr, quiet) ? startProgress(meter, process.stderr) : null;
   const outcome = await analyzePaths(paths, { ...options, meter }).finally(() => progress?.stop());
@@ -296,6 +296,7 @@ process.stdout.on('error', (error: NodeJS.ErrnoException) => {
   process.exit(EXIT.writeFailed);
 });
 
+limitHeapGrowth();
 main(process.argv).then((code) => {
   process.exitCode = code;
 });
