@@ -1,6 +1,6 @@
 // Bundles the built command (dist/src, from tsc) into dist/cli/, the `ktriage` the package installs: a module graph of
 // some 180 files cost every run about 0.09 s of resolving, reading and linking before any work (`--version` 0.29 against
-// 0.20 s; a 1 MB log 0.66 against 0.57 s). The scan and xz workers are entries of their own in the same folder, where the
+// 0.14-0.21 s; a 1 MB log 0.66 against 0.57 s). The scan and xz workers are entries of their own in the same folder, where the
 // code that starts them looks for them (new URL('./prescan-worker.js', import.meta.url)); what only some runs need
 // (renderers of one format, the store, the decoders) stays in chunks loaded when asked for. Packages stay outside: they
 // are resolved from node_modules as before. The library (dist/src/index.js) is not bundled: its users bundle it their way.

@@ -52,46 +52,50 @@ export class StreamScan {
       spare.push(scanned.bytes.buffer as SharedArrayBuffer);
       release.add(scanned.found);
     };
-    let block = newBlock();
-    let filled = 0;
-    // Whether the next block starts at a line start: the byte before it is a line end (or there is none).
-    let startsAtLine = true;
-    const send = (bytes: Buffer) => {
-      ahead.push({ bytes, found: this.scan(bytes, startsAtLine) });
-      startsAtLine = bytes[bytes.length - 1] === 10;
-    };
-    let direct = 0;
-    let scanned = false;
-    // A stream that fails (a cut or corrupt file) fails after the blocks read before are handed over: none is lost.
-    let failure: { readonly error: unknown } | null = null;
+    // (in a finally: a reader that stops early still frees the lists it was done with)
     try {
-      for await (const chunk of this.stream as AsyncIterable<Buffer | string>) {
-        const piece = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
-        if (!scanned && direct >= DIRECT_BYTES) scanned = this.takeWorkers();
-        if (!scanned) {
-          direct += piece.length;
-          startsAtLine = piece[piece.length - 1] === 10;
-          yield { bytes: piece, found: null };
-          continue;
+      let block = newBlock();
+      let filled = 0;
+      // Whether the next block starts at a line start: the byte before it is a line end (or there is none).
+      let startsAtLine = true;
+      const send = (bytes: Buffer) => {
+        ahead.push({ bytes, found: this.scan(bytes, startsAtLine) });
+        startsAtLine = bytes[bytes.length - 1] === 10;
+      };
+      let direct = 0;
+      let scanned = false;
+      // A stream that fails (a cut or corrupt file) fails after the blocks read before are handed over: none is lost.
+      let failure: { readonly error: unknown } | null = null;
+      try {
+        for await (const chunk of this.stream as AsyncIterable<Buffer | string>) {
+          const piece = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
+          if (!scanned && direct >= DIRECT_BYTES) scanned = this.takeWorkers();
+          if (!scanned) {
+            direct += piece.length;
+            startsAtLine = piece[piece.length - 1] === 10;
+            yield { bytes: piece, found: null };
+            continue;
+          }
+          for (let at = 0; at < piece.length; ) {
+            const taken = piece.copy(block, filled, at);
+            filled += taken;
+            at += taken;
+            if (filled < BLOCK_BYTES) continue;
+            send(block);
+            block = newBlock();
+            filled = 0;
+            while (ahead.length >= AHEAD_PER_WORKER * this.workers.length) yield* handedOver();
+          }
         }
-        for (let at = 0; at < piece.length; ) {
-          const taken = piece.copy(block, filled, at);
-          filled += taken;
-          at += taken;
-          if (filled < BLOCK_BYTES) continue;
-          send(block);
-          block = newBlock();
-          filled = 0;
-          while (ahead.length >= AHEAD_PER_WORKER * this.workers.length) yield* handedOver();
-        }
+      } catch (error) {
+        failure = { error };
       }
-    } catch (error) {
-      failure = { error };
+      if (filled > 0) send(block.subarray(0, filled));
+      while (ahead.length > 0) yield* handedOver();
+      if (failure) throw failure.error;
+    } finally {
+      release.flush();
     }
-    if (filled > 0) send(block.subarray(0, filled));
-    while (ahead.length > 0) yield* handedOver();
-    release.flush();
-    if (failure) throw failure.error;
   }
 
   /** Takes the shared workers for the rest of the stream; false when there are none (running from the TypeScript sources). */
