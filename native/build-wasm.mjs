@@ -13,6 +13,7 @@ const EXPORTS = [
   'stop_rest_at', 'stop_rest_id', 'stop_clock', 'rest_start', 'rest_end', 'rest_hash', 'rest_header', 'rest_notable', 'rest_shape', 'rest_count', 'compact', 'rest_keep', 'stop_keep',
   'shape', 'shape_in', 'shape_out', 'shape_seed', 'notable_words', 'notable_from',
   'template_of', 'errno_known', 'text_in', 'text_out', 'text_errno', 'text_hash', 'subject_count', 'subject_at', 'subject_length', 'subject_bytes',
+  'name_prefixes', 'name_prefix_count', 'id_digits_min', 'id_digits_max',
 ];
 
 const dir = mkdtempSync(join(tmpdir(), 'ktriage-wasm-'));

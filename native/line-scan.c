@@ -678,7 +678,7 @@ static inline __attribute__((always_inline)) int pass_replace(const uint8_t* s, 
   return o;
 }
 
-// SUBJECT_RE /\b([a-z][a-z_]{0,15}-?)(\d[\da-z]{0,15})\b/ at s[i], a lowercase letter that starts a word: the name,
+// SUBJECT_RE's second branch /([a-z][a-z_]{0,15}-?)\d[\da-z]{0,15}\b/ at s[i], a lowercase letter that starts a word: the name,
 // the letter and a run of at most 15 of `[a-z_]` (a longer run cannot be followed by a digit), maybe a `-` that a digit
 // follows; then the digit and a run of at most 15 of `[0-9a-z]`, followed by no word character. *name_end: where the
 // name ends.
@@ -691,6 +691,32 @@ static int subject_end(const uint8_t* s, int i, int n, int* name_end) {
   *name_end = j;
   int m = run_of(s, j + 1, n, C_LOWER | C_DIGIT), q = j + 1 + m;
   return m <= 15 && word_ends(s, q, n) ? q : -1;
+}
+
+// Filled in by the caller: the prefixes of generated interface names (GENERATED_NAME_PREFIXES in
+// src/knowledge/interface-names.ts), each NUL-padded, and the fewest and most hex digits of the id after one.
+#define MAX_NAME_PREFIXES 8
+#define NAME_PREFIX_BYTES 8
+uint8_t name_prefixes[MAX_NAME_PREFIXES][NAME_PREFIX_BYTES];
+int32_t name_prefix_count, id_digits_min, id_digits_max;
+
+// SUBJECT_RE's first branch at s[i], a lowercase letter that starts a word: one of name_prefixes, then a run of
+// id_digits_min to id_digits_max of `[0-9a-f]` holding a digit, to the word's end. Returns the end, or -1; *name_end:
+// where the prefix ends. (No prefix is another's: the regex's first one that matches is the only one.)
+static int generated_name_end(const uint8_t* s, int i, int n, int* name_end) {
+  for (int k = 0; k < name_prefix_count; k++) {
+    const uint8_t* prefix = name_prefixes[k];
+    int j = i;
+    for (int c = 0; c < NAME_PREFIX_BYTES && prefix[c]; c++, j++)
+      if (j >= n || s[j] != prefix[c]) break;
+    if (j - i < NAME_PREFIX_BYTES && prefix[j - i]) continue;
+    int q = j, digits = 0;
+    for (; q < n && is_hex(s[q]); q++) digits += is_digit(s[q]);
+    if (q - j < id_digits_min || q - j > id_digits_max || digits == 0 || !word_ends(s, q, n)) return -1;
+    *name_end = j;
+    return q;
+  }
+  return -1;
 }
 
 static void add_subject(const uint8_t* s, int from, int to) {
@@ -706,7 +732,8 @@ static int pass_subject(const uint8_t* s, int n, uint8_t* d) {
   for (int i = 0; i < n;) {
     o = copy_to_start(s, &i, n, d, o, lower_starts);
     if (i == n) break;
-    int name_end, q = subject_end(s, i, n, &name_end);
+    int name_end, q = generated_name_end(s, i, n, &name_end);
+    if (q < 0) q = subject_end(s, i, n, &name_end);
     if (q < 0) {
       d[o++] = s[i++];
       continue;

@@ -1,6 +1,7 @@
 import { isEarlier, lasting, type LogLine } from '../lines/types.js';
 import { isAsciiDigit, trimEndWhere } from '../text/trim.js';
 import { lookupErrno } from '../knowledge/errno.js';
+import { GENERATED_ID_DIGITS, GENERATED_NAME_PREFIXES } from '../knowledge/interface-names.js';
 import { storageError, type StorageError } from '../knowledge/storage.js';
 import type { UnsaidEvent } from '../result/unsaid.js';
 import { RecentTexts } from '../lines/recent-texts.js';
@@ -24,8 +25,14 @@ const NEGATIVE_RE = /(?<![\w.-])-(\d{1,3})(?![\w.])/g;
 const UNSIGNED_RE = /(?<!I\/O )\b(?:error|err|errno)[ =:]{1,2}(\d{1,3})(?![\w.:/-])/g;
 /** Whether a text holds a number NEGATIVE_RE would take for an errno (before the errno table is asked). */
 export const ERRNO_LIKE_RE = new RegExp(NEGATIVE_RE.source);
-// Device-like subjects: rbd1, sda3, dm-12, eth0, nvme0n1, md127; letters then digits (hex tail allowed).
-const SUBJECT_RE = /\b([a-z][a-z_]{0,15}-?)(\d[\da-z]{0,15})\b/g;
+// Device-like subjects: rbd1, sda3, dm-12, eth0, nvme0n1, md127; letters then digits (hex tail allowed). First, a name
+// made of a known prefix and a generated hex id with a digit (veth3a4b5c6, cali0e1f2a3b4c5: GENERATED_NAME_PREFIXES),
+// which would else keep its id's leading letters in the template (`vethaebN`): group 1 is such a name's prefix, group 2
+// the other names'.
+const SUBJECT_RE = new RegExp(
+  String.raw`\b(?:(${GENERATED_NAME_PREFIXES.join('|')})(?=[a-f]*\d)[\da-f]{${GENERATED_ID_DIGITS.min},${GENERATED_ID_DIGITS.max}}|([a-z][a-z_]{0,15}-?)\d[\da-z]{0,15})\b`,
+  'g',
+);
 const IPV4_RE = /\b\d{1,3}(?:\.\d{1,3}){3}\b/g;
 // An ISO 8601 date, maybe with its time (seconds, a fraction, a zone), as daemons print it in their messages
 // (`time="2022-11-12T10:15:00.123456789Z"`, `2022-11-12 10:15:00,123`): without it a message repeated over days or
@@ -165,9 +172,9 @@ export function templateByRules(text: string): Template {
   if (t.includes('.')) t = t.replace(IPV4_RE, 'IP');
   t = t.replace(HEX_RE, 'ADDR');
   if (HAS_DIGIT_RE.test(t)) {
-    t = t.replace(SUBJECT_RE, (whole, name: string) => {
+    t = t.replace(SUBJECT_RE, (whole, prefix: string | undefined, name: string | undefined) => {
       if (!subjects.includes(whole)) subjects.push(whole);
-      return `${name}N`;
+      return `${prefix ?? name}N`;
     });
     t = t.replace(NUMBER_RE, 'N');
   }

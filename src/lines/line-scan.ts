@@ -2,6 +2,7 @@ import { buildTable, HEADER_PIECES, LINE_PIECES, mayMatter } from './fast-scan.j
 import { MONTHS } from '../time/clock.js';
 import { LINE_SCAN_WASM } from './line-scan-wasm.js';
 import { lookupErrno } from '../knowledge/errno.js';
+import { GENERATED_ID_DIGITS, GENERATED_NAME_PREFIXES } from '../knowledge/interface-names.js';
 import { NOTABLE_WORDS, TEMPLATE_HASH_MASK, type Template } from '../analysis/events.js';
 import { randomFillSync } from 'node:crypto';
 
@@ -68,6 +69,10 @@ interface ScanExports {
   readonly subject_at: WasmGlobal;
   readonly subject_length: WasmGlobal;
   readonly subject_bytes: WasmGlobal;
+  readonly name_prefixes: WasmGlobal;
+  readonly name_prefix_count: WasmGlobal;
+  readonly id_digits_min: WasmGlobal;
+  readonly id_digits_max: WasmGlobal;
 }
 
 /**
@@ -86,6 +91,9 @@ export const SHAPE_BYTES = 1024;
 /** The longest message the module templates (see templateByModule), and its mark of no errno. */
 const TEXT_BYTES = 4096;
 const NO_ERRNO = 1 << 30;
+/** Room for generated interface names' prefixes in the module (see generated_name_end), and for a prefix's bytes. */
+const MAX_NAME_PREFIXES = 8;
+const NAME_PREFIX_BYTES = 8;
 /** Room for notable words in the module (see has_notable_word), and for a word's bytes. */
 const MAX_NOTABLE_WORDS = 64;
 const NOTABLE_WORD_BYTES = 16;
@@ -155,6 +163,10 @@ function scanner(): Scanner {
   new Uint32Array(buffer, at(exports.month_names), 12).set(MONTHS.map((name) => name.charCodeAt(0) | (name.charCodeAt(1) << 8) | (name.charCodeAt(2) << 16)));
   randomFillSync(new Uint8Array(buffer, at(exports.shape_seed), 8));
   fillNotableWords(new Uint8Array(buffer, at(exports.notable_words), MAX_NOTABLE_WORDS * NOTABLE_WORD_BYTES), new Int32Array(buffer, at(exports.notable_from), NOTABLE_WORD_BYTES + 2));
+  fillNamePrefixes(new Uint8Array(buffer, at(exports.name_prefixes), MAX_NAME_PREFIXES * NAME_PREFIX_BYTES));
+  new Int32Array(buffer, at(exports.name_prefix_count), 1)[0] = GENERATED_NAME_PREFIXES.length;
+  new Int32Array(buffer, at(exports.id_digits_min), 1)[0] = GENERATED_ID_DIGITS.min;
+  new Int32Array(buffer, at(exports.id_digits_max), 1)[0] = GENERATED_ID_DIGITS.max;
   new Uint8Array(buffer, at(exports.errno_known), 1000).set(Uint8Array.from({ length: 1000 }, (_, n) => (lookupErrno(n) ? 1 : 0)));
   const outputs = [exports.stop_at, exports.stop_end, exports.stop_previous, exports.stop_line, exports.stop_rest_at, exports.stop_rest_id, exports.stop_clock].map(
     (global) => new Int32Array(buffer, at(global), ROOM),
@@ -194,6 +206,12 @@ function scanner(): Scanner {
     subjectCount: at(exports.subject_count) >> 2,
   };
   return instance;
+}
+
+/** GENERATED_NAME_PREFIXES as the module reads them: each in its bytes, zeros after it. */
+function fillNamePrefixes(prefixes: Uint8Array): void {
+  if (GENERATED_NAME_PREFIXES.length > MAX_NAME_PREFIXES || GENERATED_NAME_PREFIXES.some((prefix) => prefix.length > NAME_PREFIX_BYTES)) throw new Error('GENERATED_NAME_PREFIXES do not fit the module');
+  GENERATED_NAME_PREFIXES.forEach((prefix, k) => prefixes.set(Buffer.from(prefix, 'latin1'), k * NAME_PREFIX_BYTES));
 }
 
 /** NOTABLE_WORDS as the module reads them: each in its bytes, sorted by length, and where the words of each length start. */
