@@ -701,7 +701,7 @@ uint8_t name_prefixes[MAX_NAME_PREFIXES][NAME_PREFIX_BYTES];
 int32_t name_prefix_count, id_digits_min, id_digits_max;
 
 // SUBJECT_RE's first branch at s[i], a lowercase letter that starts a word: one of name_prefixes, then a run of
-// id_digits_min to id_digits_max of `[0-9a-f]` holding a digit, to the word's end. Returns the end, or -1; *name_end:
+// id_digits_min to id_digits_max of `[0-9a-f]`, to the word's end. Returns the end, or -1; *name_end:
 // where the prefix ends. (No prefix is another's: the regex's first one that matches is the only one.)
 static int generated_name_end(const uint8_t* s, int i, int n, int* name_end) {
   for (int k = 0; k < name_prefix_count; k++) {
@@ -710,9 +710,9 @@ static int generated_name_end(const uint8_t* s, int i, int n, int* name_end) {
     for (int c = 0; c < NAME_PREFIX_BYTES && prefix[c]; c++, j++)
       if (j >= n || s[j] != prefix[c]) break;
     if (j - i < NAME_PREFIX_BYTES && prefix[j - i]) continue;
-    int q = j, digits = 0;
-    for (; q < n && is_hex(s[q]); q++) digits += is_digit(s[q]);
-    if (q - j < id_digits_min || q - j > id_digits_max || digits == 0 || !word_ends(s, q, n)) return -1;
+    int q = j;
+    while (q < n && is_hex(s[q])) q++;
+    if (q - j < id_digits_min || q - j > id_digits_max || !word_ends(s, q, n)) return -1;
     *name_end = j;
     return q;
   }
@@ -765,10 +765,18 @@ int template_of(int length) {
   // What each rule cannot match without, seen in one pass over the text (what a pass replaces never makes it so: every
   // match ends before no word character): `-` and a digit; `err` and a digit; a digit, `-` and a digit; a klog level
   // letter after no word character, and a digit; a digit, `.` and a digit; a run of 8 hex digits; `[a-z_]` or
-  // `[a-z_]-` and a digit; a digit after no word character or `-`. A vector at a time, with the bytes one and two before
+  // `[a-z_]-` and a digit, or the end of a generated name's prefix and a hex digit; a digit after no word character or `-`. A vector at a time, with the bytes one and two before
   // each (spaces before the text's start).
   const v128_t lane = wasm_i8x16_make(0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15);
   v128_t bad = wasm_i8x16_splat(0), negative = bad, err = bad, date = bad, klog = bad, ipv4 = bad, subject = bad, number = bad;
+  // A generated name's id may hold no digit: its prefix's last two letters and a lowercase hex digit make the subject rule run.
+  v128_t tail_before[MAX_NAME_PREFIXES], tail_last[MAX_NAME_PREFIXES];
+  for (int k = 0; k < name_prefix_count; k++) {
+    int end = 0;
+    while (end < NAME_PREFIX_BYTES && name_prefixes[k][end]) end++;
+    tail_before[k] = wasm_i8x16_splat((int8_t)name_prefixes[k][end - 2]);
+    tail_last[k] = wasm_i8x16_splat((int8_t)name_prefixes[k][end - 1]);
+  }
   uint32_t hex_window = 0, hex = 0;
   for (int i = 0; i < length; i += 16) {
     v128_t v = wasm_v128_load(text_in + i);
@@ -784,6 +792,9 @@ int template_of(int length) {
     klog = wasm_v128_or(klog, wasm_v128_and(valid, wasm_v128_andnot(klog_starts(v, b1), words16(b2))));
     ipv4 = wasm_v128_or(ipv4, wasm_v128_and(digit, wasm_v128_and(wasm_i8x16_eq(b1, wasm_i8x16_splat('.')), digits16(b2))));
     subject = wasm_v128_or(subject, wasm_v128_and(digit, wasm_v128_or(names16(b1), wasm_v128_and(dash_before, names16(b2)))));
+    v128_t id_digit = wasm_v128_and(valid, lower_hexes16(v));
+    for (int k = 0; k < name_prefix_count; k++)
+      subject = wasm_v128_or(subject, wasm_v128_and(id_digit, wasm_v128_and(wasm_i8x16_eq(b2, tail_before[k]), wasm_i8x16_eq(b1, tail_last[k]))));
     number = wasm_v128_or(number, wasm_v128_andnot(digit, wasm_v128_or(words16(b1), dash_before)));
     // The hex bytes of the last two vectors as bits: a run of 8 of them is 8 bits set in a row.
     hex_window = (hex_window >> 16) | ((uint32_t)wasm_i8x16_bitmask(wasm_v128_and(valid, hexes16(v))) << 16);

@@ -26,11 +26,13 @@ const UNSIGNED_RE = /(?<!I\/O )\b(?:error|err|errno)[ =:]{1,2}(\d{1,3})(?![\w.:/
 /** Whether a text holds a number NEGATIVE_RE would take for an errno (before the errno table is asked). */
 export const ERRNO_LIKE_RE = new RegExp(NEGATIVE_RE.source);
 // Device-like subjects: rbd1, sda3, dm-12, eth0, nvme0n1, md127; letters then digits (hex tail allowed). First, a name
-// made of a known prefix and a generated hex id with a digit (veth3a4b5c6, cali0e1f2a3b4c5: GENERATED_NAME_PREFIXES),
-// which would else keep its id's leading letters in the template (`vethaebN`): group 1 is such a name's prefix, group 2
-// the other names'.
+// made of a known prefix and a generated hex id (veth3a4b5c6, vethbfbcdd, cali0e1f2a3b4c5: GENERATED_NAME_PREFIXES),
+// which would else keep its id's leading letters in the template (`vethaebN`), or all of an id without a digit: group 1
+// is such a name's prefix, group 2 the other names'.
+// What SUBJECT_RE's first branch needs to match: a prefix and a hex digit (an id may hold no decimal digit).
+const MAYBE_GENERATED_RE = new RegExp(String.raw`(?:${GENERATED_NAME_PREFIXES.join('|')})[\da-f]`);
 const SUBJECT_RE = new RegExp(
-  String.raw`\b(?:(${GENERATED_NAME_PREFIXES.join('|')})(?=[a-f]*\d)[\da-f]{${GENERATED_ID_DIGITS.min},${GENERATED_ID_DIGITS.max}}|([a-z][a-z_]{0,15}-?)\d[\da-z]{0,15})\b`,
+  String.raw`\b(?:(${GENERATED_NAME_PREFIXES.join('|')})[\da-f]{${GENERATED_ID_DIGITS.min},${GENERATED_ID_DIGITS.max}}|([a-z][a-z_]{0,15}-?)\d[\da-z]{0,15})\b`,
   'g',
 );
 const IPV4_RE = /\b\d{1,3}(?:\.\d{1,3}){3}\b/g;
@@ -149,8 +151,9 @@ export function templateOf(text: string): Template {
 
 /** templateOf by its rules, the regexes above: for the messages the module does not read, and the module's reference. */
 export function templateByRules(text: string): Template {
-  // Without a digit only the hex rule can apply (hex words like `deadbeef`): the fast path of most noise.
-  if (!HAS_DIGIT_RE.test(text)) {
+  // Without a digit only the hex rule can apply (hex words like `deadbeef`), or a generated name's id of hex letters: the
+  // fast path of most noise.
+  if (!HAS_DIGIT_RE.test(text) && !MAYBE_GENERATED_RE.test(text)) {
     const template = text.replace(HEX_RE, 'ADDR');
     return { template, subjects: [], errno: null, hash: templateHash(template) };
   }
@@ -171,7 +174,7 @@ export function templateByRules(text: string): Template {
   if (MAYBE_KLOG_RE.test(t)) t = t.replace(KLOG_TIME_RE, ' TIME');
   if (t.includes('.')) t = t.replace(IPV4_RE, 'IP');
   t = t.replace(HEX_RE, 'ADDR');
-  if (HAS_DIGIT_RE.test(t)) {
+  if (HAS_DIGIT_RE.test(t) || MAYBE_GENERATED_RE.test(t)) {
     t = t.replace(SUBJECT_RE, (whole, prefix: string | undefined, name: string | undefined) => {
       if (!subjects.includes(whole)) subjects.push(whole);
       return `${prefix ?? name}N`;

@@ -6,8 +6,8 @@
  * (`cali` and 11 of a hash of the pod's namespace and name), Cilium (`lxc` and a hash) and the Amazon VPC CNI (`eni`
  * and 11 of a hash). A node prints a line for each such interface it makes and removes (`device veth3a4b5c6 entered
  * promiscuous mode`): their events are one whatever the id, which is kept as the event's subject (see
- * src/analysis/events.ts). Each is lower case, no prefix of another, and holds a letter past `f` (no hex rule takes
- * such a name whole).
+ * src/analysis/events.ts), an id of hex letters alone (`vethbfbcdd`, one in a few hundred) too. Each is lower case, no
+ * prefix of another, and holds a letter past `f` (no hex rule takes such a name whole).
  */
 export const GENERATED_NAME_PREFIXES: readonly string[] = ['cali', 'eni', 'lxc', 'veth'];
 

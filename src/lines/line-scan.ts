@@ -210,7 +210,10 @@ function scanner(): Scanner {
 
 /** GENERATED_NAME_PREFIXES as the module reads them: each in its bytes, zeros after it. */
 function fillNamePrefixes(prefixes: Uint8Array): void {
-  if (GENERATED_NAME_PREFIXES.length > MAX_NAME_PREFIXES || GENERATED_NAME_PREFIXES.some((prefix) => prefix.length > NAME_PREFIX_BYTES)) throw new Error('GENERATED_NAME_PREFIXES do not fit the module');
+  // (two letters at least: template_of tells a name that may follow by its prefix's last two)
+  if (GENERATED_NAME_PREFIXES.length > MAX_NAME_PREFIXES || GENERATED_NAME_PREFIXES.some((prefix) => prefix.length < 2 || prefix.length > NAME_PREFIX_BYTES)) {
+    throw new Error('GENERATED_NAME_PREFIXES do not fit the module');
+  }
   GENERATED_NAME_PREFIXES.forEach((prefix, k) => prefixes.set(Buffer.from(prefix, 'latin1'), k * NAME_PREFIX_BYTES));
 }
 

@@ -45,10 +45,12 @@ describe('templateOf', () => {
     // Interfaces named with a generated id: one template whatever the id's letters, the name kept as the subject.
     ['docker0: port 2(vethaeb51b) entered blocking state', 'dockerN: port N(vethN) entered blocking state', ['docker0', 'vethaeb51b'], null],
     ['device veth3687fe left promiscuous mode', 'device vethN left promiscuous mode', ['veth3687fe'], null],
+    ['device vethbfbcdd left promiscuous mode', 'device vethN left promiscuous mode', ['vethbfbcdd'], null],
     ['IPv6: ADDRCONF(NETDEV_CHANGE): cali0e1f2a3b4c5: link becomes ready', 'IPv6: ADDRCONF(NETDEV_CHANGE): caliN: link becomes ready', ['cali0e1f2a3b4c5'], null],
     ['eni3b8c1d2e4f5 lxc0a1b2c3d4e5f and veth0', 'eniN lxcN and vethN', ['eni3b8c1d2e4f5', 'lxc0a1b2c3d4e5f', 'veth0'], null],
-    // Not such names: an id without a digit, too short or too long, running on past hex, or a prefix that is no word's start.
-    ['vethabcdef up, veth12ab up, vethab12cd34ef567890a up, vethab12cdzz up, xveth12345 up', 'vethabcdef up, vethN up, vethabN up, vethabN up, xvethN up', ['veth12ab', 'vethab12cd34ef567890a', 'vethab12cdzz', 'xveth12345'], null],
+    // An id of hex letters alone is one too; not such names: an id too short or too long, running on past hex, or a prefix
+    // that is no word's start (those that hold a digit are names of the other kind).
+    ['vethbfbcdd up, veth12ab up, vethab12cd34ef567890a up, vethab12cdzz up, vethabcdefg up, xveth12345 up', 'vethN up, vethN up, vethabN up, vethabN up, vethabcdefg up, xvethN up', ['vethbfbcdd', 'veth12ab', 'vethab12cd34ef567890a', 'vethab12cdzz', 'xveth12345'], null],
   ])('%s', (text, template, subjects, errno) => {
     const expected = { template, subjects, errno, hash: templateHash(template) };
     expect(templateOf(text)).toEqual(expected);
@@ -58,7 +60,7 @@ describe('templateOf', () => {
   });
 
   // Pieces that make each rule match, nearly match or stop: errnos with and without sign, `I/O `, IPv4-like runs, dates and times,
-  // `0x` and hex runs of 7 to 9, names with `_` and `-` or a generated id's prefix, letters of both cases, and the bytes the
+  // `0x` and hex runs of 7 to 9 (and of letters alone), names with `_` and `-` or a generated id's prefix, letters of both cases, and the bytes the
   // rules look behind and ahead at.
   const piece = fc.oneof(
     fc.constantFrom('-', '.', ':', '/', '=', ' ', '_', '(', ')', ',', '0x', '0X', 'I/O ', 'error', 'err', 'errno', 'errors', 'sda', 'dm-', 'eth', 'md_r', 'E', 'T', 'Z', '+', 'I', 'W', 'F', ...GENERATED_NAME_PREFIXES),
@@ -66,6 +68,7 @@ describe('templateOf', () => {
     fc.tuple(fc.constantFrom('2022-11-12', '2022-11-12T10:15', '2022-11-12 10:15:00', '2022-11-12T10:15:00.123456', '2022-11-12T10:15:00,1234567890', '+08:00', '-0500', '+08', 'E1112 10:15:00.123456', 'I1112 10:15:00.1234567'), fc.nat(26)).map(([t, cut]) => t.slice(0, cut)),
     fc.stringMatching(/^[0-9]{1,5}$/),
     fc.stringMatching(/^[0-9a-fA-F]{6,10}$/),
+    fc.stringMatching(/^[a-f]{3,17}$/),
     fc.stringMatching(/^[a-z_]{1,17}$/),
     fc.stringMatching(/^[a-zA-Z0-9]{1,4}$/),
   );
