@@ -233,7 +233,8 @@ static inline v128_t joins16(v128_t v) {
 static inline v128_t lower_hexes16(v128_t v) { return wasm_v128_or(digits16(v), in_range(v, 'a', 6)); }
 
 // Writes the shape of p[0, n) to out (both with room for a vector past n): its long numbers' characters made `0`, or
-// with `other` another digit than each one was (`1`, and `2` for a `1`). Returns where the first long number starts,
+// with `other` another digit than each one was (`1`, and `2` for a `1`); those of a run of hex digits with a letter and
+// no `0x` made `a`, or `b` (`c` for a `b`). Returns where the first long number starts,
 // -1 when there is none. A long number can only start at a hex digit after a byte that joins nothing (and its own
 // characters join): such bytes are found a vector at a time, and each run of hex digits from one read on its own.
 static int shape_of(const uint8_t* p, int n, int other, uint8_t* out) {
@@ -253,7 +254,9 @@ static int shape_of(const uint8_t* p, int n, int other, uint8_t* out) {
       int shaped = prefixed || digits < length ? length >= LONG_HEX && (prefixed || digits > 0) : length >= LONG_DECIMAL;
       if (!shaped || (past < n && joins(p[past]))) continue;
       if (first < 0) first = from;
-      for (int j = from; j < past; j++) out[j] = other ? (p[j] == '1' ? '2' : '1') : '0';
+      // (a run with a letter and none is told apart by the hex rule: the one's characters are made letters, the other's digits)
+      int letters = !prefixed && digits < length;
+      for (int j = from; j < past; j++) out[j] = letters ? (other ? (p[j] == 'b' ? 'c' : 'b') : 'a') : other ? (p[j] == '1' ? '2' : '1') : '0';
     }
   }
   return first;
@@ -635,8 +638,8 @@ static int klog_end(const uint8_t* s, int i, int n) {
   return run_of(s, i + 14, n, C_DIGIT) == 6 && word_ends(s, i + 20, n) ? i + 20 : -1;
 }
 
-// HEX_RE /\b(?:0x)?[0-9a-f]{8,}\b/i at s[i], a word's start: `0x` (either case) and a run of 8 hex digits or more
-// followed by no word character; else such a run alone.
+// HEX_RE /\b(?:0x)?[0-9a-f]{8,}\b/i at s[i], a word's start, where addressOf makes it `ADDR`: `0x` (either case) and a
+// run of 8 hex digits or more followed by no word character; else such a run alone that holds a letter.
 static int hex_end(const uint8_t* s, int i, int n) {
   if (!word_starts(s, i)) return -1;
   if (s[i] == '0' && i + 1 < n && (s[i + 1] | 0x20) == 'x') {
@@ -644,6 +647,14 @@ static int hex_end(const uint8_t* s, int i, int n) {
     if (r >= 8 && word_ends(s, q, n)) return q;
   }
   int r = run_of(s, i, n, C_HEX), q = i + r;
+  return r >= 8 && run_of(s, i, n, C_DIGIT) < r && word_ends(s, q, n) ? q : -1;
+}
+
+// HEX_RE at s[i] where addressOf makes it `N`: a run of 8 decimal digits or more at a word's start, followed by no word
+// character (run after hex_end's pass: the runs left are these).
+static int decimal_run_end(const uint8_t* s, int i, int n) {
+  if (!word_starts(s, i)) return -1;
+  int r = run_of(s, i, n, C_DIGIT), q = i + r;
   return r >= 8 && word_ends(s, q, n) ? q : -1;
 }
 
@@ -816,6 +827,7 @@ int template_of(int length) {
   if (wasm_v128_any_true(klog)) n = pass_replace(s, n, buffers[b], klog_starts, klog_end, " TIME"), s = buffers[b], b ^= 1;
   if (wasm_v128_any_true(ipv4)) n = pass_replace(s, n, buffers[b], digit_starts, ipv4_end, "IP"), s = buffers[b], b ^= 1;
   if (hex) n = pass_replace(s, n, buffers[b], hex_starts, hex_end, "ADDR"), s = buffers[b], b ^= 1;
+  if (hex) n = pass_replace(s, n, buffers[b], digit_starts, decimal_run_end, "N"), s = buffers[b], b ^= 1;
   if (wasm_v128_any_true(subject)) n = pass_subject(s, n, buffers[b]), s = buffers[b], b ^= 1;
   if (wasm_v128_any_true(number)) n = pass_replace(s, n, buffers[b], digit_starts, number_end, "N"), s = buffers[b], b ^= 1;
   int written = put_back(s, n, text_out);

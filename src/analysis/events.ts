@@ -46,7 +46,11 @@ const MAYBE_DATE_RE = /\d-\d/;
 // (`E1112 10:15:00.123456    1234 kubelet.go:2100] ...`): `E TIME`, the level kept.
 const KLOG_TIME_RE = /(?<=\b[IWEF])\d{4} \d\d:\d\d:\d\d\.\d{6}(?!\w)/g;
 const MAYBE_KLOG_RE = /\b[IWEF]\d/;
+// An address or id: `0x` and 8 hex digits or more, or such a run with a letter (`ffff8a1b2c3d4e5f`, `2f1e0d9c`), made
+// `ADDR`; such a run of decimal digits alone is a number, `N` (a sector, an inode, an audit serial, and after a `-`,
+// where NUMBER_RE takes none: `web-12345678`), so that a message's 7-digit and 8-digit numbers make one event.
 const HEX_RE = /\b(?:0x)?[0-9a-f]{8,}\b/gi;
+const addressOf = (run: string): string => (/^0x|[a-f]/i.test(run) ? 'ADDR' : 'N');
 const NUMBER_RE = /(?<![\w-])\d+(?:\.\d+)?(?![\w])/g;
 const HAS_DIGIT_RE = /\d/;
 const HAS_WORD_RE = /[A-Za-z0-9]/;
@@ -144,7 +148,7 @@ export const eventReading = ({ template, subjects, errno, hash }: Template, stor
   lastGroup: null,
 });
 
-/** Turns a message into its template: subjects become `nameN`, numbers `N`, long hex `ADDR`, dates and times `TIME`; errnos stay. */
+/** Turns a message into its template: subjects become `nameN`, numbers `N`, addresses `ADDR`, dates and times `TIME`; errnos stay. */
 export function templateOf(text: string): Template {
   return templateByModule(text) ?? templateByRules(text);
 }
@@ -154,7 +158,7 @@ export function templateByRules(text: string): Template {
   // Without a digit only the hex rule can apply (hex words like `deadbeef`), or a generated name's id of hex letters: the
   // fast path of most noise.
   if (!HAS_DIGIT_RE.test(text) && !MAYBE_GENERATED_RE.test(text)) {
-    const template = text.replace(HEX_RE, 'ADDR');
+    const template = text.replace(HEX_RE, addressOf);
     return { template, subjects: [], errno: null, hash: templateHash(template) };
   }
   const subjects: string[] = [];
@@ -173,7 +177,7 @@ export function templateByRules(text: string): Template {
   if (MAYBE_DATE_RE.test(t)) t = t.replace(ISO_TIME_RE, 'TIME');
   if (MAYBE_KLOG_RE.test(t)) t = t.replace(KLOG_TIME_RE, ' TIME');
   if (t.includes('.')) t = t.replace(IPV4_RE, 'IP');
-  t = t.replace(HEX_RE, 'ADDR');
+  t = t.replace(HEX_RE, addressOf);
   if (HAS_DIGIT_RE.test(t) || MAYBE_GENERATED_RE.test(t)) {
     t = t.replace(SUBJECT_RE, (whole, prefix: string | undefined, name: string | undefined) => {
       if (!subjects.includes(whole)) subjects.push(whole);

@@ -41,7 +41,10 @@ describe('templateOf', () => {
     ['KE1112 10:15:00.123456 and I1112 10:15:00.1234567 and W1112 10:15:00.123456x', 'KE1112 N:N:N and I1112 N:N:N and W1112 N:N:N.123456x', [], null],
     // Not dates: a run of digits too long or too short, a date joined to a word, a time whose minutes run on (the date alone is taken).
     ['ids 12022-11-12 2022-111-12 2022-11-123 x2022-11-12 2022-11-12T10:155', 'ids N-11-12 N-111-12 N-11-123 xN-11-12 N-11-12T10:N', ['x2022'], null],
-    ['at 2022-11-12 10:155 and 2022-11-12T10:15:00.1234567890', 'at TIME N:N and TIME.ADDR', [], null],
+    ['at 2022-11-12 10:155 and 2022-11-12T10:15:00.1234567890', 'at TIME N:N and TIME.N', [], null],
+    // Addresses and ids: after `0x`, or hex with a letter; a run of decimal digits is a number whatever its length.
+    ['audit(1668219031.538:274594109): denied pid=962324609 ino=1234 dev 0x00001234 at ffff8801d9c4e000 id=2f1e0d9c', 'audit(N.N:N): denied pid=N ino=N dev ADDR at ADDR id=ADDR', [], null],
+    ['pod default/web-12345678 and default/web-1234abcd, sector 12345678 and 1234567', 'pod default/web-N and default/web-ADDR, sector N and N', [], null],
     // Interfaces named with a generated id: one template whatever the id's letters, the name kept as the subject.
     ['docker0: port 2(vethaeb51b) entered blocking state', 'dockerN: port N(vethN) entered blocking state', ['docker0', 'vethaeb51b'], null],
     ['device veth3687fe left promiscuous mode', 'device vethN left promiscuous mode', ['veth3687fe'], null],

@@ -181,7 +181,8 @@ describe('regions with more lines that may matter than the module has room for a
 /**
  * The shape of a text as its rule reads (kept here as its specification): each run of lowercase hex digits after no
  * byte that joins (a word character, `.`, `:`, `-`), maybe after `0x`, followed by none, is a long number when it is
- * decimal of 4 digits or more, or of 8 characters or more with a digit among them or after `0x`; its characters made `0`.
+ * decimal of 4 digits or more, or of 8 characters or more with a digit among them or after `0x`; its characters made `0`,
+ * or `a` for a run with a letter and no `0x` (the hex rule tells it from a decimal one).
  */
 function shapeByRule(text: string): { shape: string; first: number } {
   let first = -1;
@@ -191,7 +192,7 @@ function shapeByRule(text: string): { shape: string; first: number } {
     if (!long) return match;
     const from = at + (prefix?.length ?? 0);
     if (first === -1) first = from;
-    return (prefix ?? '') + '0'.repeat(run.length);
+    return (prefix ?? '') + (!prefix && digits < run.length ? 'a' : '0').repeat(run.length);
   });
   return { shape, first };
 }
