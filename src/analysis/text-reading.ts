@@ -86,8 +86,6 @@ export interface PackedReadings {
   readonly count: number;
   readonly strings: readonly string[];
   readonly numbers: Int32Array;
-  /** The readings, unpacked where they are read (see readingsOf). */
-  unpacked?: NonNullable<MessageReading>[];
 }
 
 /** A region's stops with the plain texts a scan worker read (see BlockTexts). */
@@ -256,10 +254,21 @@ function packReadings(readings: readonly NonNullable<MessageReading>[]): PackedR
   return { count: readings.length, strings, numbers };
 }
 
+/**
+ * The readings of the blocks read last, by their packed readings: kept here, not on the packed readings, which a large
+ * message puts in the old generation (V8 pretenures it): a young object it refers to lives through every young
+ * collection until a full one, so each block's readings were copied and promoted (quiet 1 GB, full read: 200 MB
+ * promoted on the main thread, a quarter of its young generation kept at each collection).
+ */
+const unpacked: { packed: PackedReadings; readings: readonly NonNullable<MessageReading>[] }[] = [];
+/** Blocks whose readings `unpacked` keeps: the block read and the one before it (a line split across the two). */
+const UNPACKED_BLOCKS = 2;
+
 /** A block's readings (see PackedReadings), made once: the events keep a reading's last group on it. */
 export function readingsOf(texts: BlockTexts): readonly NonNullable<MessageReading>[] {
   const packed = texts.readings;
-  if (packed.unpacked) return packed.unpacked;
+  const known = unpacked.find((entry) => entry.packed === packed);
+  if (known) return known.readings;
   const { count, strings, numbers } = packed;
   const readings = new Array<NonNullable<MessageReading>>(count);
   let s = 0;
@@ -274,7 +283,8 @@ export function readingsOf(texts: BlockTexts): readonly NonNullable<MessageReadi
     const storage = flags & STORAGE_FLAG ? { kind: take() as StorageKind, device: take(), address: flags & ADDRESS_FLAG ? take() : null } : null;
     readings[i] = eventReading({ template, subjects, errno: errno === NO_ERRNO ? null : errno, hash: numbers[4 * i + 2]! }, storage, (flags & NOTABLE_FLAG) !== 0);
   }
-  packed.unpacked = readings;
+  unpacked.unshift({ packed, readings });
+  unpacked.length = Math.min(unpacked.length, UNPACKED_BLOCKS);
   return readings;
 }
 
