@@ -234,9 +234,9 @@ static inline v128_t lower_hexes16(v128_t v) { return wasm_v128_or(digits16(v), 
 
 // Writes the shape of p[0, n) to out (both with room for a vector past n): its long numbers' characters made `0`, or
 // with `other` another digit than each one was (`1`, and `2` for a `1`); those of a run of hex digits with a letter and
-// no `0x` made `a`, or `b` (`c` for a `b`). Returns where the first long number starts,
-// -1 when there is none. A long number can only start at a hex digit after a byte that joins nothing (and its own
-// characters join): such bytes are found a vector at a time, and each run of hex digits from one read on its own.
+// no `0x` made `a`, or `b` (`c` for a `b`). Returns where the first long number starts, -1 when there is none. A long
+// number can only start at a hex digit after a byte that joins nothing (and its own characters join): such bytes are
+// found a vector at a time, and each run of hex digits from one read on its own.
 static int shape_of(const uint8_t* p, int n, int other, uint8_t* out) {
   for (int i = 0; i < n; i += 16) wasm_v128_store(out + i, wasm_v128_load(p + i));
   int first = -1;
@@ -254,9 +254,11 @@ static int shape_of(const uint8_t* p, int n, int other, uint8_t* out) {
       int shaped = prefixed || digits < length ? length >= LONG_HEX && (prefixed || digits > 0) : length >= LONG_DECIMAL;
       if (!shaped || (past < n && joins(p[past]))) continue;
       if (first < 0) first = from;
-      // (a run with a letter and none is told apart by the hex rule: the one's characters are made letters, the other's digits)
+      // (a run with a letter and one without are told apart by the hex rule: the one's characters are made letters, the
+      // other's digits)
       int letters = !prefixed && digits < length;
-      for (int j = from; j < past; j++) out[j] = letters ? (other ? (p[j] == 'b' ? 'c' : 'b') : 'a') : other ? (p[j] == '1' ? '2' : '1') : '0';
+      for (int j = from; j < past; j++)
+        out[j] = letters ? (other ? (p[j] == 'b' ? 'c' : 'b') : 'a') : other ? (p[j] == '1' ? '2' : '1') : '0';
     }
   }
   return first;
@@ -689,10 +691,10 @@ static inline __attribute__((always_inline)) int pass_replace(const uint8_t* s, 
   return o;
 }
 
-// SUBJECT_RE's second branch /([a-z][a-z_]{0,15}-?)\d[\da-z]{0,15}\b/ at s[i], a lowercase letter that starts a word: the name,
-// the letter and a run of at most 15 of `[a-z_]` (a longer run cannot be followed by a digit), maybe a `-` that a digit
-// follows; then the digit and a run of at most 15 of `[0-9a-z]`, followed by no word character. *name_end: where the
-// name ends.
+// SUBJECT_RE's second branch /([a-z][a-z_]{0,15}-?)\d[\da-z]{0,15}\b/ at s[i], a lowercase letter that starts a word:
+// the name, the letter and a run of at most 15 of `[a-z_]` (a longer run cannot be followed by a digit), maybe a `-`
+// that a digit follows; then the digit and a run of at most 15 of `[0-9a-z]`, followed by no word character.
+// *name_end: where the name ends.
 static int subject_end(const uint8_t* s, int i, int n, int* name_end) {
   if (!(char_class[s[i]] & C_LOWER) || !word_starts(s, i)) return -1;
   int j = i + 1 + run_of(s, i + 1, n, C_LOWER | C_UNDER);
@@ -712,8 +714,8 @@ uint8_t name_prefixes[MAX_NAME_PREFIXES][NAME_PREFIX_BYTES];
 int32_t name_prefix_count, id_digits_min, id_digits_max;
 
 // SUBJECT_RE's first branch at s[i], a lowercase letter that starts a word: one of name_prefixes, then a run of
-// id_digits_min to id_digits_max of `[0-9a-f]`, to the word's end. Returns the end, or -1; *name_end:
-// where the prefix ends. (No prefix is another's: the regex's first one that matches is the only one.)
+// id_digits_min to id_digits_max of `[0-9a-f]`, to the word's end. Returns the end, or -1; *name_end: where the prefix
+// ends. (No prefix is another's: the regex's first one that matches is the only one.)
 static int generated_name_end(const uint8_t* s, int i, int n, int* name_end) {
   for (int k = 0; k < name_prefix_count; k++) {
     const uint8_t* prefix = name_prefixes[k];
@@ -776,8 +778,8 @@ int template_of(int length) {
   // What each rule cannot match without, seen in one pass over the text (what a pass replaces never makes it so: every
   // match ends before no word character): `-` and a digit; `err` and a digit; a digit, `-` and a digit; a klog level
   // letter after no word character, and a digit; a digit, `.` and a digit; a run of 8 hex digits; `[a-z_]` or
-  // `[a-z_]-` and a digit, or the end of a generated name's prefix and a hex digit; a digit after no word character or `-`. A vector at a time, with the bytes one and two before
-  // each (spaces before the text's start).
+  // `[a-z_]-` and a digit, or the end of a generated name's prefix and a hex digit; a digit after no word character or
+  // `-`. A vector at a time, with the bytes one and two before each (spaces before the text's start).
   const v128_t lane = wasm_i8x16_make(0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15);
   v128_t bad = wasm_i8x16_splat(0), negative = bad, err = bad, date = bad, klog = bad, ipv4 = bad, subject = bad, number = bad;
   // A generated name's id may hold no digit: its prefix's last two letters and a lowercase hex digit make the subject rule run.
