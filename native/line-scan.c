@@ -640,8 +640,8 @@ static int klog_end(const uint8_t* s, int i, int n) {
   return run_of(s, i + 14, n, C_DIGIT) == 6 && word_ends(s, i + 20, n) ? i + 20 : -1;
 }
 
-// HEX_RE /\b(?:0x)?[0-9a-f]{8,}\b/i at s[i], a word's start, where addressOf makes it `ADDR`: `0x` (either case) and a
-// run of 8 hex digits or more followed by no word character; else such a run alone that holds a letter.
+// HEX_RE /\b(?:0x)?[0-9a-f]{8,}\b/i at s[i], a word's start: `0x` (either case) and a run of 8 hex digits or more
+// followed by no word character; else such a run alone.
 static int hex_end(const uint8_t* s, int i, int n) {
   if (!word_starts(s, i)) return -1;
   if (s[i] == '0' && i + 1 < n && (s[i + 1] | 0x20) == 'x') {
@@ -649,14 +649,6 @@ static int hex_end(const uint8_t* s, int i, int n) {
     if (r >= 8 && word_ends(s, q, n)) return q;
   }
   int r = run_of(s, i, n, C_HEX), q = i + r;
-  return r >= 8 && run_of(s, i, n, C_DIGIT) < r && word_ends(s, q, n) ? q : -1;
-}
-
-// HEX_RE at s[i] where addressOf makes it `N`: a run of 8 decimal digits or more at a word's start, followed by no word
-// character (run after hex_end's pass: the runs left are these).
-static int decimal_run_end(const uint8_t* s, int i, int n) {
-  if (!word_starts(s, i)) return -1;
-  int r = run_of(s, i, n, C_DIGIT), q = i + r;
   return r >= 8 && word_ends(s, q, n) ? q : -1;
 }
 
@@ -673,9 +665,19 @@ static int number_end(const uint8_t* s, int i, int n) {
   return word_ends(s, p, n) ? p : -1;
 }
 
-// A pass of a rule whose every match becomes `with`: `end` gives the end of the match at s[i], -1 for none; it is asked
-// only at the bytes `starts` takes (inlined for each rule: the bytes between are copied a vector at a time).
-static inline __attribute__((always_inline)) int pass_replace(const uint8_t* s, int n, uint8_t* d, Starts starts, int (*end)(const uint8_t*, int, int), const char* with) {
+// What a rule's match s[from, to) becomes (its regex's replacement).
+typedef const char* (*With)(const uint8_t* s, int from, int to);
+static const char* as_time(const uint8_t* s, int from, int to) { (void)s, (void)from, (void)to; return "TIME"; }
+static const char* as_klog_time(const uint8_t* s, int from, int to) { (void)s, (void)from, (void)to; return " TIME"; }
+static const char* as_ip(const uint8_t* s, int from, int to) { (void)s, (void)from, (void)to; return "IP"; }
+static const char* as_number(const uint8_t* s, int from, int to) { (void)s, (void)from, (void)to; return "N"; }
+// addressOf in src/analysis/events.ts: a run of decimal digits alone is a number, any other match an address.
+static const char* as_address(const uint8_t* s, int from, int to) { return run_of(s, from, to, C_DIGIT) == to - from ? "N" : "ADDR"; }
+
+// A pass of a rule whose every match becomes what `with` makes of it: `end` gives the end of the match at s[i], -1 for
+// none; it is asked only at the bytes `starts` takes (inlined for each rule: the bytes between are copied a vector at a
+// time).
+static inline __attribute__((always_inline)) int pass_replace(const uint8_t* s, int n, uint8_t* d, Starts starts, int (*end)(const uint8_t*, int, int), With with) {
   int o = 0;
   for (int i = 0; i < n;) {
     o = copy_to_start(s, &i, n, d, o, starts);
@@ -685,7 +687,7 @@ static inline __attribute__((always_inline)) int pass_replace(const uint8_t* s, 
       d[o++] = s[i++];
       continue;
     }
-    for (const char* w = with; *w; w++) d[o++] = (uint8_t)*w;
+    for (const char* w = with(s, i, q); *w; w++) d[o++] = (uint8_t)*w;
     i = q;
   }
   return o;
@@ -771,6 +773,20 @@ static int put_back(const uint8_t* s, int n, uint8_t* d) {
   return o;
 }
 
+// A generated name's id may hold no digit: its prefix's last two letters and a lowercase hex digit make the subject rule
+// run. Each prefix's two, a vector of each, made once the caller has filled name_prefixes (at the first template_of).
+static v128_t tail_before[MAX_NAME_PREFIXES], tail_last[MAX_NAME_PREFIXES];
+static int tails_made;
+static void make_tails(void) {
+  for (int k = 0; k < name_prefix_count; k++) {
+    int end = 0;
+    while (end < NAME_PREFIX_BYTES && name_prefixes[k][end]) end++;
+    tail_before[k] = wasm_i8x16_splat((int8_t)name_prefixes[k][end - 2]);
+    tail_last[k] = wasm_i8x16_splat((int8_t)name_prefixes[k][end - 1]);
+  }
+  tails_made = 1;
+}
+
 // Writes the template of text_in[0, length) to text_out and returns its length (never more than the text's); -1 for a
 // text it does not read: longer than TEXT_BYTES, or with a byte past ASCII or one that could be taken for a mark.
 int template_of(int length) {
@@ -782,14 +798,7 @@ int template_of(int length) {
   // `-`. A vector at a time, with the bytes one and two before each (spaces before the text's start).
   const v128_t lane = wasm_i8x16_make(0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15);
   v128_t bad = wasm_i8x16_splat(0), negative = bad, err = bad, date = bad, klog = bad, ipv4 = bad, subject = bad, number = bad;
-  // A generated name's id may hold no digit: its prefix's last two letters and a lowercase hex digit make the subject rule run.
-  v128_t tail_before[MAX_NAME_PREFIXES], tail_last[MAX_NAME_PREFIXES];
-  for (int k = 0; k < name_prefix_count; k++) {
-    int end = 0;
-    while (end < NAME_PREFIX_BYTES && name_prefixes[k][end]) end++;
-    tail_before[k] = wasm_i8x16_splat((int8_t)name_prefixes[k][end - 2]);
-    tail_last[k] = wasm_i8x16_splat((int8_t)name_prefixes[k][end - 1]);
-  }
+  if (!tails_made) make_tails();
   uint32_t hex_window = 0, hex = 0;
   for (int i = 0; i < length; i += 16) {
     v128_t v = wasm_v128_load(text_in + i);
@@ -825,13 +834,12 @@ int template_of(int length) {
   int n = length, b = 0;
   if (wasm_v128_any_true(negative)) n = pass_negative(s, n, buffers[b]), s = buffers[b], b ^= 1;
   if (wasm_v128_any_true(err)) n = pass_unsigned(s, n, buffers[b]), s = buffers[b], b ^= 1;
-  if (wasm_v128_any_true(date)) n = pass_replace(s, n, buffers[b], digit_starts, date_end, "TIME"), s = buffers[b], b ^= 1;
-  if (wasm_v128_any_true(klog)) n = pass_replace(s, n, buffers[b], klog_starts, klog_end, " TIME"), s = buffers[b], b ^= 1;
-  if (wasm_v128_any_true(ipv4)) n = pass_replace(s, n, buffers[b], digit_starts, ipv4_end, "IP"), s = buffers[b], b ^= 1;
-  if (hex) n = pass_replace(s, n, buffers[b], hex_starts, hex_end, "ADDR"), s = buffers[b], b ^= 1;
-  if (hex) n = pass_replace(s, n, buffers[b], digit_starts, decimal_run_end, "N"), s = buffers[b], b ^= 1;
+  if (wasm_v128_any_true(date)) n = pass_replace(s, n, buffers[b], digit_starts, date_end, as_time), s = buffers[b], b ^= 1;
+  if (wasm_v128_any_true(klog)) n = pass_replace(s, n, buffers[b], klog_starts, klog_end, as_klog_time), s = buffers[b], b ^= 1;
+  if (wasm_v128_any_true(ipv4)) n = pass_replace(s, n, buffers[b], digit_starts, ipv4_end, as_ip), s = buffers[b], b ^= 1;
+  if (hex) n = pass_replace(s, n, buffers[b], hex_starts, hex_end, as_address), s = buffers[b], b ^= 1;
   if (wasm_v128_any_true(subject)) n = pass_subject(s, n, buffers[b]), s = buffers[b], b ^= 1;
-  if (wasm_v128_any_true(number)) n = pass_replace(s, n, buffers[b], digit_starts, number_end, "N"), s = buffers[b], b ^= 1;
+  if (wasm_v128_any_true(number)) n = pass_replace(s, n, buffers[b], digit_starts, number_end, as_number), s = buffers[b], b ^= 1;
   int written = put_back(s, n, text_out);
   text_hash = hash_bytes(text_out, 0, written);
   return written;

@@ -25,14 +25,15 @@ const NEGATIVE_RE = /(?<![\w.-])-(\d{1,3})(?![\w.])/g;
 const UNSIGNED_RE = /(?<!I\/O )\b(?:error|err|errno)[ =:]{1,2}(\d{1,3})(?![\w.:/-])/g;
 /** Whether a text holds a number NEGATIVE_RE would take for an errno (before the errno table is asked). */
 export const ERRNO_LIKE_RE = new RegExp(NEGATIVE_RE.source);
+const GENERATED_PREFIX = GENERATED_NAME_PREFIXES.join('|');
 // What SUBJECT_RE's first branch needs to match: a prefix and a hex digit (an id may hold no decimal digit).
-const MAYBE_GENERATED_RE = new RegExp(String.raw`(?:${GENERATED_NAME_PREFIXES.join('|')})[\da-f]`);
+const MAYBE_GENERATED_RE = new RegExp(String.raw`(?:${GENERATED_PREFIX})[\da-f]`);
 // Device-like subjects: rbd1, sda3, dm-12, eth0, nvme0n1, md127; letters then digits (hex tail allowed). First, a name
 // made of a known prefix and a generated hex id (veth3a4b5c6, vethbfbcdd, cali0e1f2a3b4c5: GENERATED_NAME_PREFIXES),
 // which would else keep its id's leading letters in the template (`vethaebN`), or all of an id without a digit: group 1
 // is such a name's prefix, group 2 the other names'.
 const SUBJECT_RE = new RegExp(
-  String.raw`\b(?:(${GENERATED_NAME_PREFIXES.join('|')})[\da-f]{${GENERATED_ID_DIGITS.min},${GENERATED_ID_DIGITS.max}}|([a-z][a-z_]{0,15}-?)\d[\da-z]{0,15})\b`,
+  String.raw`\b(?:(${GENERATED_PREFIX})[\da-f]{${GENERATED_ID_DIGITS.min},${GENERATED_ID_DIGITS.max}}|([a-z][a-z_]{0,15}-?)\d[\da-z]{0,15})\b`,
   'g',
 );
 const IPV4_RE = /\b\d{1,3}(?:\.\d{1,3}){3}\b/g;
