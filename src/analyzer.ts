@@ -11,7 +11,7 @@ import { isUnknownHeaderDump } from './reports/headerless.js';
 import { coveredSpan, summarize } from './analysis/summary.js';
 import { crossesMidnight } from './time/format.js';
 import { groupProblems } from './analysis/problems.js';
-import { LineCopies, MAX_REMEMBERED } from './analysis/overlap.js';
+import { FORGET_HOSTS_PAST, LineCopies, MAX_REMEMBERED } from './analysis/overlap.js';
 import { linkVictims } from './analysis/victims.js';
 import { SourceFeed, type CountedLines, type FeedOptions, type FeedOwner, type SourceInfo } from './analysis/feed.js';
 import { readPlainText, readTexts, textMemories, textOf, type BlockTexts, type RepeatedText, type TextsRead } from './analysis/text-reading.js';
@@ -121,7 +121,7 @@ export class Analyzer implements FeedOwner {
   openSource(info: SourceInfo): SourceFeed {
     this.hostHints.set(info.path, info.hostHint ?? null);
     // (inputs are fed one after the other: the lines that come now are this one's)
-    if (this.copies) this.copies.input = this.feeds.length;
+    this.copies?.begin(this.feeds.length);
     const feed = new SourceFeed(info, this.options, this);
     this.feeds.push(feed);
     return feed;
@@ -301,6 +301,8 @@ export class Analyzer implements FeedOwner {
     this.stage('relating-events', {}, undefined, () => relateEvents(allEvents, allIncidents));
     const inputs = this.feeds.map((f, n) => ({ ...f.summary, overlaps: [...(this.copies?.overlaps.get(n) ?? [])].map(([other, lines]) => ({ path: this.feeds[other]!.summary.path, lines })) }));
     if (this.copies && this.copies.unchecked > 0 && this.feeds.length > 1) this.warn(null, 'copies-unchecked', { lines: this.copies.unchecked, max: MAX_REMEMBERED.notable + MAX_REMEMBERED.routine });
+    const returned = this.copies?.returned;
+    if (returned?.lines) this.warn(null, 'copies-forgotten', { lines: returned.lines, hosts: returned.hosts.size, host: [...returned.hosts][0]!, max: FORGET_HOSTS_PAST });
     const covered = coveredSpan(inputs);
     // --since/--until/--host: the problems, findings and verdict are those of what the filter keeps.
     const { incidents, events, filter } = this.options.filter

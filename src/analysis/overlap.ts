@@ -18,25 +18,63 @@ export function lineMoment(line: Pick<LogLine, 'epochMs' | 'uptime'>): string | 
 export const MAX_REMEMBERED = { notable: 400_000, routine: 100_000 } as const;
 
 /**
+ * Notable lines remembered past which, when an input begins, the hosts that the last input giving lines did not give
+ * are forgotten, those seen longest ago first: a directory of many nodes' logs is read node after node, and a node's lines can only
+ * repeat its own. Counted in notable lines alone, so that the fast and the full read forget the same hosts.
+ */
+export const FORGET_HOSTS_PAST = 50_000;
+
+/** The lines remembered of one host. */
+interface HostLines {
+  /** The input that first gave each line (moment, text). */
+  readonly owners: KeyOwners;
+  readonly remembered: { notable: number; routine: number };
+  /** The last input that gave a line of the host. */
+  lastInput: number;
+}
+
+/**
  * Finds the lines one input repeats from another (`messages`, the journal export and `vmcore-dmesg.txt` of one node;
  * a file given twice): the same host, time and text. A line belongs to the first input that gave it, which counts
  * every copy it holds (a message logged twice in one second is two lines); a later input adds only the lines no
  * earlier one gave. So a file given twice counts once, an input that overlaps in part is merged only where it does,
  * a truncated copy never removes lines the whole one has, and lines of two hosts never merge.
- * Inputs are fed one after the other: `input` is the one being fed (see Analyzer.openSource).
+ * Inputs are fed one after the other: begin() says which one is being fed (see Analyzer.openSource).
  */
 export class LineCopies {
-  /** The input that first gave each line (host, moment, text). */
-  private readonly owner = new KeyOwners();
-  /** Lines remembered, notable and routine (see MAX_REMEMBERED). */
+  /** The hosts' lines, the host seen longest ago first. */
+  private readonly hosts = new Map<string, HostLines>();
+  /** Lines remembered, notable and routine (see MAX_REMEMBERED), all hosts together. */
   private readonly remembered = { notable: 0, routine: 0 };
+  /** Hosts forgotten (see FORGET_HOSTS_PAST). */
+  private readonly forgotten = new Set<string>();
+  /** Forgotten hosts that came back, and their lines read since (not checked against their forgotten lines). */
+  readonly returned = { hosts: new Set<string>(), lines: 0 };
   /** Copies found: input -> the input it repeats -> lines. */
   readonly overlaps = new Map<number, Map<number, number>>();
   /** Lines past MAX_REMEMBERED, counted without looking for copies. */
   unchecked = 0;
-  input = 0;
+  private input = 0;
+  /** The last input that gave a line. */
+  private lastGiving = 0;
 
-  constructor(private readonly room: { readonly notable: number; readonly routine: number } = MAX_REMEMBERED) {}
+  constructor(
+    private readonly room: { readonly notable: number; readonly routine: number } = MAX_REMEMBERED,
+    private readonly forgetPast = FORGET_HOSTS_PAST,
+  ) {}
+
+  /** The lines that come now are those of `input`; past FORGET_HOSTS_PAST, hosts the last input that gave lines did not give are forgotten. */
+  begin(input: number): void {
+    this.input = input;
+    for (const [host, lines] of this.hosts) {
+      // (the last input's hosts may go on in this one: a node's rotated logs come one after the other)
+      if (this.remembered.notable <= this.forgetPast || lines.lastInput === this.lastGiving) break;
+      this.hosts.delete(host);
+      this.forgotten.add(host);
+      this.remembered.notable -= lines.remembered.notable;
+      this.remembered.routine -= lines.remembered.routine;
+    }
+  }
 
   /** Whether the line (`notable`: an event the fast read keeps too) is a copy of one an earlier input gave (and is not to be counted again). */
   isCopy(line: LogLine, host: string | null, notable: boolean): boolean {
@@ -45,14 +83,21 @@ export class LineCopies {
   }
 
   /** isCopy() of a line known by its host, moment (lineMoment) and text. */
-  isCopyOf(host: string | null, moment: string, text: string, notable: boolean): boolean {
-    const key = `${host ?? ''}\u0001${moment}\u0001${text}`;
+  isCopyOf(hostOrNull: string | null, moment: string, text: string, notable: boolean): boolean {
+    const host = hostOrNull ?? '';
+    const lines = this.linesOf(host);
     const kind = notable ? 'notable' : 'routine';
     const room = this.remembered[kind] < this.room[kind];
-    const first = this.owner.claim(key, room ? this.input : null);
+    const first = lines.owners.claim(`${moment}\u0001${text}`, room ? this.input : null);
     if (first === -1) {
-      if (room) this.remembered[kind]++;
-      else this.unchecked++;
+      if (room) {
+        this.remembered[kind]++;
+        lines.remembered[kind]++;
+      } else this.unchecked++;
+      if (this.forgotten.has(host)) {
+        this.returned.hosts.add(host);
+        this.returned.lines++;
+      }
       return false;
     }
     if (first === this.input) return false;
@@ -60,6 +105,17 @@ export class LineCopies {
     mine.set(first, (mine.get(first) ?? 0) + 1);
     this.overlaps.set(this.input, mine);
     return true;
+  }
+
+  /** The host's lines, the host now the one seen last. */
+  private linesOf(host: string): HostLines {
+    const known = this.hosts.get(host);
+    if (known?.lastInput === this.input) return known;
+    const lines = known ?? { owners: new KeyOwners(), remembered: { notable: 0, routine: 0 }, lastInput: this.input };
+    lines.lastInput = this.lastGiving = this.input;
+    this.hosts.delete(host);
+    this.hosts.set(host, lines);
+    return lines;
   }
 }
 
@@ -75,7 +131,8 @@ const [HIGH, LOW, OWNER] = [0, 1, 2];
  * a copy.
  */
 class KeyOwners {
-  private slots = emptySlots(1 << 16);
+  // (small at first: a run of many hosts holds a table for each)
+  private slots = emptySlots(1 << 10);
   private size = 0;
 
   /** The input that gave the key first, -1 when none did; then `input` (unless null) becomes its owner. One hashing and one probe for both. */

@@ -41,6 +41,7 @@ export const WARNING_CODES = [
   'archive-too-deep',
   'archive-without-log',
   'binary-data',
+  'copies-forgotten',
   'copies-unchecked',
   'directory-unreadable',
   'directory-without-log',

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { Analyzer } from '../../src/analyzer.js';
-import { LineCopies, lineMoment } from '../../src/analysis/overlap.js';
+import { LineCopies, lineMoment, MAX_REMEMBERED } from '../../src/analysis/overlap.js';
 import type { LogLine } from '../../src/lines/types.js';
 import type { Result } from '../../src/result/schema.js';
 import { convert, parseBundle } from '../helpers/convert.js';
@@ -111,7 +111,7 @@ describe('LineCopies', () => {
     copies.isCopy(at(2, 'eth0: link down'), 'n1', false);
     copies.isCopy(at(3, 'sd 0:0:0:0: [sda] timeout'), 'n1', true);
     expect(copies.unchecked).toBe(1);
-    copies.input = 1;
+    copies.begin(1);
     expect(copies.isCopy(at(3, 'sd 0:0:0:0: [sda] timeout'), 'n1', true)).toBe(true);
     expect(copies.isCopy(at(3, 'sd 0:0:0:0: [sda] timeout'), 'n2', true)).toBe(false);
     expect(copies.overlaps.get(1)).toEqual(new Map([[0, 1]]));
@@ -121,9 +121,56 @@ describe('LineCopies', () => {
     const copies = new LineCopies();
     const lines = Array.from({ length: 100_000 }, (_, i) => at(i % 60, `sd ${i >> 6}:0:0:0: [sd${String.fromCharCode(97 + (i % 26))}] tag#${i} timeout`));
     expect(lines.filter((l) => copies.isCopy(l, 'n1', true))).toEqual([]);
-    copies.input = 1;
+    copies.begin(1);
     expect(lines.filter((l) => copies.isCopy(l, 'n1', true)).length).toBe(100_000);
     expect(lines.filter((l) => copies.isCopy(l, 'n2', true))).toEqual([]);
     expect(copies.overlaps.get(1)).toEqual(new Map([[0, 100_000]]));
+  });
+
+  describe('past the hosts\' budget', () => {
+    /** Feeds `count` notable lines of `host` as input `input`; returns how many were copies. */
+    const feed = (copies: LineCopies, input: number, host: string, count = 3) => {
+      copies.begin(input);
+      return Array.from({ length: count }, (_, i) => copies.isCopy(at(i, `sd ${i}:0:0:0: [sda] timeout`), host, true)).filter(Boolean).length;
+    };
+
+    it('forgets the hosts read before the last one, and says how many lines of a forgotten host came back', () => {
+      const copies = new LineCopies(MAX_REMEMBERED, 4);
+      expect(feed(copies, 0, 'n1')).toBe(0);
+      expect(feed(copies, 1, 'n2')).toBe(0);
+      expect(feed(copies, 2, 'n3')).toBe(0);
+      // Past 4 lines, n1 was forgotten when input 2 began, n2 when input 3 did; n3, the last input's host, was not.
+      expect(feed(copies, 3, 'n3')).toBe(3);
+      expect(feed(copies, 4, 'n1')).toBe(0);
+      expect(copies.returned).toEqual({ hosts: new Set(['n1']), lines: 3 });
+      expect(copies.unchecked).toBe(0);
+    });
+
+    it('never forgets the host of the last input that gave lines: a node\'s rotated logs, with an empty one between', () => {
+      const copies = new LineCopies(MAX_REMEMBERED, 2);
+      expect(feed(copies, 0, 'n1', 5)).toBe(0);
+      expect(feed(copies, 1, 'n1', 0)).toBe(0);
+      expect(feed(copies, 2, 'n1', 5)).toBe(5);
+      expect(copies.overlaps.get(2)).toEqual(new Map([[0, 5]]));
+      expect(copies.returned.lines).toBe(0);
+    });
+
+    it('counts notable lines alone: the full read, which remembers routine lines too, forgets the same hosts', () => {
+      const copies = new LineCopies(MAX_REMEMBERED, 6);
+      for (const [input, host] of ['n1', 'n2', 'n3'].entries()) {
+        feed(copies, input, host, 2);
+        for (let i = 0; i < 50; i++) copies.isCopy(at(i, `eth0: link up ${i}`), host, false);
+      }
+      expect(feed(copies, 3, 'n1', 2)).toBe(2);
+      expect(copies.returned.lines).toBe(0);
+    });
+
+    it('holds only the hosts of the last inputs: 1,000 hosts read in turn, each one\'s lines still told apart from the next', () => {
+      const copies = new LineCopies(MAX_REMEMBERED, 10);
+      for (let h = 0; h < 1000; h++) expect(feed(copies, h, `n${h}`, 4)).toBe(0);
+      expect(feed(copies, 1000, 'n999', 4)).toBe(4);
+      expect(feed(copies, 1001, 'n0', 4)).toBe(0);
+      expect(copies.returned).toEqual({ hosts: new Set(['n0']), lines: 4 });
+    });
   });
 });

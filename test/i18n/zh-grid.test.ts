@@ -130,6 +130,7 @@ const WARNING_PARAMS: Record<WarningCode, WarningParams> = {
   'archive-too-deep': { max: 2 },
   'archive-without-log': { names: 'messages*, kern.log*, syslog*' },
   'binary-data': {},
+  'copies-forgotten': { lines: 300, hosts: 2, host: 'node-007', max: 50000 },
   'copies-unchecked': { lines: 1200, max: 500000 },
   'directory-unreadable': { errno: 'EACCES' },
   'directory-without-log': { names: 'messages*, kern.log*, syslog*' },
