@@ -11,7 +11,7 @@ import { isUnknownHeaderDump } from './reports/headerless.js';
 import { coveredSpan, summarize } from './analysis/summary.js';
 import { crossesMidnight } from './time/format.js';
 import { groupProblems } from './analysis/problems.js';
-import { FORGET_HOSTS_PAST, LineCopies, MAX_REMEMBERED } from './analysis/overlap.js';
+import { epochMoment, FORGET_HOSTS_PAST, LineCopies, MAX_REMEMBERED, type TextHashes } from './analysis/overlap.js';
 import { linkVictims } from './analysis/victims.js';
 import { SourceFeed, type CountedLines, type FeedOptions, type FeedOwner, type SourceInfo } from './analysis/feed.js';
 import { readPlainText, readTexts, textMemories, textOf, type BlockTexts, type RepeatedText, type TextsRead } from './analysis/text-reading.js';
@@ -236,8 +236,8 @@ export class Analyzer implements FeedOwner {
   }
 
   /** @internal whether a line of a run (see SourceFeed.repeatRun) repeats one an earlier input gave (as takeRepeat() tells; only asked when checksCopies). */
-  isRunCopy(path: string, originHost: string | null, epochMs: number, text: string, reading: MessageReading): boolean {
-    return this.copies!.isCopyOf(originHost ?? this.hostHints.get(path) ?? null, `s${Math.floor(epochMs / 1000)}`, text, isNotableReading(reading));
+  isRunCopy(path: string, originHost: string | null, epochMs: number, text: TextHashes, reading: MessageReading): boolean {
+    return this.copies!.isCopyOf(originHost ?? this.hostHints.get(path) ?? null, epochMoment(epochMs), text, isNotableReading(reading));
   }
 
   /** @internal the lines of a run (see SourceFeed.repeatRun), as takeRepeat() takes them one by one. */

@@ -1,6 +1,7 @@
 // One input fed line by line into the pipeline: its format decided, its lines parsed (src/lines) and cut into
 // reports (src/reports); what the run shares across inputs is asked of the owner (src/analyzer.ts).
 import type { MessageReading } from './events.js';
+import { textHashes, type TextHashes } from './overlap.js';
 import { charsOf, messageOf, originIndex, readingIndex, readingsOf, takesRun, type BlockTexts, type RepeatedText, type TextsRead } from './text-reading.js';
 import type { RecentTexts } from '../lines/recent-texts.js';
 import { mayMatter } from '../lines/fast-scan.js';
@@ -47,7 +48,7 @@ export interface FeedOwner {
   /** Whether the lines of this input may repeat those of an earlier one (see isRunCopy). */
   readonly checksCopies: boolean;
   /** Whether a line of a run repeats one an earlier input gave: then it is counted in its input, and in no event or wait. */
-  isRunCopy(path: string, originHost: string | null, epochMs: number, text: string, reading: MessageReading): boolean;
+  isRunCopy(path: string, originHost: string | null, epochMs: number, text: TextHashes, reading: MessageReading): boolean;
   /**
    * The lines of a run, as takeRepeat() would take them one by one: `kernelLines` of them the kernel's (none a line of a
    * wait), and the lines of each message and origin counted (in the order of their first line).
@@ -259,6 +260,9 @@ export class SourceFeed {
     // written at scattered indexes becomes a dictionary, and this one is read for each line kept of the run).
     const messages = new Array<string | undefined>(found.restSpans.length / 2);
     const message = (id: number): string => (messages[id] ??= messageOf(texts, buf, id));
+    const copies = this.owner.checksCopies;
+    // (and their hashes for the copy check, made once a text)
+    const hashes = copies ? new Array<TextHashes | undefined>(messages.length) : [];
     const lineAt = (k: number, ms: number): LogLine => {
       const id = restIds[k]!;
       return packedSyslogLineAt(clocks[k]!, ms, texts.origins[originIndex(texts, id)]!, message(id), firstLineNo + lineIndex[k]!, this.ctx);
@@ -268,7 +272,6 @@ export class SourceFeed {
     const readings = readingsOf(texts);
     const counts = new Array<RunCount | undefined>(readings.length * origins);
     const order: number[] = [];
-    const copies = this.owner.checksCopies;
     let kernelLines = 0;
     let bytes = 0;
     let packed = -1;
@@ -293,7 +296,7 @@ export class SourceFeed {
       previous = k;
       bytes += restAt[k]! - stops[k]! + charsOf(texts, id) + 1 + (k > s ? stops[k]! - ends[k - 1]! - 1 : 0);
       const reading = readingIndex(texts, id);
-      if (copies && this.owner.isRunCopy(this.ctx.path, origin.host, ms, message(id), reading === -1 ? null : readings[reading]!)) continue;
+      if (copies && this.owner.isRunCopy(this.ctx.path, origin.host, ms, (hashes[id] ??= textHashes(message(id))), reading === -1 ? null : readings[reading]!)) continue;
       if (origin.kernel) kernelLines++;
       if (reading === -1) continue;
       const key = reading * origins + originIndex(texts, id);

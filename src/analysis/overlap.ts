@@ -3,12 +3,16 @@ import type { LogLine } from '../lines/types.js';
 /**
  * The moment a line was logged, the same whatever zone or precision its input wrote it in (a journal in UTC with
  * microseconds, a syslog file in +08:00 with seconds): the whole second of its wall-clock time, else its uptime.
- * Null for a line without either: copies of it cannot be told from a second line.
+ * Null for a line without either: copies of it cannot be told from a second line. One integer for both: even for a
+ * second of wall-clock time (epochMoment), odd for an uptime in microseconds (the kernel prints six decimals at most).
  */
-export function lineMoment(line: Pick<LogLine, 'epochMs' | 'uptime'>): string | null {
-  if (line.epochMs !== null) return `s${Math.floor(line.epochMs / 1000)}`;
-  return line.uptime !== null ? `u${line.uptime}` : null;
+export function lineMoment(line: Pick<LogLine, 'epochMs' | 'uptime'>): number | null {
+  if (line.epochMs !== null) return epochMoment(line.epochMs);
+  return line.uptime !== null ? Math.round(line.uptime * 1e6) * 2 + 1 : null;
 }
+
+/** lineMoment() of a line logged at `epochMs`. */
+export const epochMoment = (epochMs: number): number => Math.floor(epochMs / 1000) * 2;
 
 /**
  * Lines remembered to find copies in later inputs: beyond this, lines are counted as they come (a warning says so).
@@ -79,16 +83,16 @@ export class LineCopies {
   /** Whether the line (`notable`: an event the fast read keeps too) is a copy of one an earlier input gave (and is not to be counted again). */
   isCopy(line: LogLine, host: string | null, notable: boolean): boolean {
     const moment = lineMoment(line);
-    return moment !== null && this.isCopyOf(host, moment, line.text, notable);
+    return moment !== null && this.isCopyOf(host, moment, textHashes(line.text), notable);
   }
 
-  /** isCopy() of a line known by its host, moment (lineMoment) and text. */
-  isCopyOf(hostOrNull: string | null, moment: string, text: string, notable: boolean): boolean {
+  /** isCopy() of a line known by its host, moment (lineMoment) and its text's hashes (textHashes: made once for the lines of one text). */
+  isCopyOf(hostOrNull: string | null, moment: number, text: TextHashes, notable: boolean): boolean {
     const host = hostOrNull ?? '';
     const lines = this.linesOf(host);
     const kind = notable ? 'notable' : 'routine';
     const room = this.remembered[kind] < this.room[kind];
-    const first = lines.owners.claim(`${moment}\u0001${text}`, room ? this.input : null);
+    const first = lines.owners.claim(text, moment, room ? this.input : null);
     if (first === -1) {
       if (room) {
         this.remembered[kind]++;
@@ -135,11 +139,15 @@ class KeyOwners {
   private slots = emptySlots(1 << 10);
   private size = 0;
 
-  /** The input that gave the key first, -1 when none did; then `input` (unless null) becomes its owner. One hashing and one probe for both. */
-  claim(key: string, input: number | null): number {
+  /** The input that gave the key (a text at a moment) first, -1 when none did; then `input` (unless null) becomes its owner. One probe for both. */
+  claim([textHigh, textLow]: TextHashes, moment: number, input: number | null): number {
     // Past half full, probes grow long: twice the room, every key moved.
     if (input !== null && (this.size + 1) * 2 * SLOT_WORDS > this.slots.length) this.grow();
-    const [high, low] = hashes(key);
+    // The moment's two 32-bit halves (it is below 2^53), mixed into each of the text's hashes with other constants.
+    const momentLow = moment | 0;
+    const momentHigh = Math.floor(moment / 0x100000000) | 0;
+    const high = finalMix(textHigh ^ Math.imul(momentLow, 0x9e3779b1) ^ Math.imul(momentHigh, 0x7feb352d));
+    const low = finalMix(textLow ^ Math.imul(momentLow, 0x85ebca77) ^ Math.imul(momentHigh, 0xc2b2ae3d));
     const at = this.find(this.slots, high, low);
     const owner = this.slots[at + OWNER]!;
     if (owner === -1 && input !== null) {
@@ -181,8 +189,11 @@ function emptySlots(count: number): Int32Array {
   return slots;
 }
 
+/** A text's two 32-bit hashes (textHashes). */
+export type TextHashes = readonly [number, number];
+
 /** Two independent 32-bit hashes of a string's UTF-16 units (FNV-1a, and a multiply-rotate hash with another seed). */
-function hashes(text: string): [number, number] {
+export function textHashes(text: string): TextHashes {
   let fnv = 0x811c9dc5;
   let mix = 0x6a09e667;
   for (let i = 0; i < text.length; i++) {
@@ -191,4 +202,11 @@ function hashes(text: string): [number, number] {
     mix = Math.imul((mix ^ c) << 5 | (mix ^ c) >>> 27, 0x85ebca6b) ^ c;
   }
   return [fnv | 0, Math.imul(mix ^ (mix >>> 16), 0xc2b2ae35) | 0];
+}
+
+/** Spreads every bit of a 32-bit number over all the others (murmur3's finalizer). */
+function finalMix(h: number): number {
+  h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
+  h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
+  return h ^ (h >>> 16);
 }

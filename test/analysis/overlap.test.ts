@@ -97,7 +97,9 @@ describe('lineMoment', () => {
     const journal = Date.parse('2022-11-12T02:10:59.734512Z');
     expect(lineMoment({ epochMs: syslog, uptime: null })).toBe(lineMoment({ epochMs: journal, uptime: 3600.5 }));
     expect(lineMoment({ epochMs: syslog + 1000, uptime: null })).not.toBe(lineMoment({ epochMs: syslog, uptime: null }));
-    expect(lineMoment({ epochMs: null, uptime: 12.5 })).toBe('u12.5');
+    expect(lineMoment({ epochMs: null, uptime: 12.5 })).not.toBe(lineMoment({ epochMs: 12_500, uptime: null }));
+    expect(lineMoment({ epochMs: null, uptime: 12.5 })).toBe(lineMoment({ epochMs: null, uptime: 12.500_000_1 }));
+    expect(lineMoment({ epochMs: null, uptime: 12.5 })).not.toBe(lineMoment({ epochMs: null, uptime: 12.500_001 }));
     expect(lineMoment({ epochMs: null, uptime: null })).toBeNull();
   });
 });
