@@ -91,6 +91,25 @@ describe('overlapping inputs are counted once', () => {
   });
 });
 
+describe('a directory of many nodes read node after node', () => {
+  it('forgets the nodes read before past 50,000 notable lines, and warns of a forgotten node whose lines come again', () => {
+    const log = (host: string, count: number) =>
+      Array.from({ length: count }, (_, i) => `Nov 12 ${String(10 + Math.floor(i / 3600)).padStart(2, '0')}:${String(Math.floor(i / 60) % 60).padStart(2, '0')}:${String(i % 60).padStart(2, '0')} ${host} kernel: sd 0:0:0:0: [sda] tag#${i} timeout`).join('\n') + '\n';
+    const [a, b] = [log('node-a', 26_000), log('node-b', 26_000)];
+    const r = analyzeInputs([
+      { path: 'node-a/messages', text: a },
+      { path: 'node-b/messages', text: b },
+      // node-b, the last input's node, is remembered: its copy is found; node-a's comes after it was forgotten.
+      { path: 'node-b/messages.copy', text: b },
+      { path: 'node-a/messages.copy', text: a },
+    ]);
+    expect(r.inputs.map((i) => i.overlaps.map((o) => [o.path, o.lines]))).toEqual([[], [], [['node-b/messages', 26_000]], []]);
+    expect(r.warnings.filter((w) => w.code.startsWith('copies-'))).toEqual([
+      expect.objectContaining({ code: 'copies-forgotten', params: { lines: 26_000, hosts: 1, host: 'node-a', max: 50_000 } }),
+    ]);
+  });
+});
+
 describe('lineMoment', () => {
   it('is the same second whatever zone or precision the input wrote', () => {
     const syslog = Date.parse('2022-11-12T10:10:59+08:00');
