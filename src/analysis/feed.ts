@@ -121,6 +121,8 @@ const FORMAT_SAMPLE_LINES = 200;
 /** One input being fed line by line. */
 export class SourceFeed {
   private readonly pending: string[] = [];
+  /** Whether summary.host is a line's (see noteHost). */
+  private hostFromLines = false;
   private format: LineFormat | null = null;
   private lineNo = 0;
   private readonly ctx: LineContext;
@@ -378,8 +380,12 @@ export class SourceFeed {
     return this.earliest === null || (this.earliest.epochMs !== null && ms < this.earliest.epochMs) || ms < this.lastMs;
   }
 
+  /** The input's host is its first line's that names one: the hint (a folder's or bundle's name) stands in until then. */
   private noteHost(host: string | null): void {
-    if (host && !this.summary.host) this.summary.host = host;
+    if (host && !this.hostFromLines) {
+      this.summary.host = host;
+      this.hostFromLines = true;
+    }
   }
 
   /**

@@ -1,5 +1,6 @@
 import type { LineContext, LineFormat, LineOrigin, LineSource, LogLine, MovingLine } from './types.js';
 import { epochMsOf, monthIndex, normaliseZone, wallClock, type WallClock } from '../time/clock.js';
+import { namedHost } from '../knowledge/host-names.js';
 
 /** The message part of a line once its prefix is parsed. */
 interface Parsed extends LineOrigin {
@@ -28,7 +29,7 @@ function withClock(origin: LineOrigin, clock: WallClock | null): Parsed {
 function programOrigin(host: string, program: string, message: string): LineOrigin {
   const kernel = program === 'kernel';
   const { text, uptime, caller } = kernel ? splitUptime(message) : { text: message, uptime: null, caller: null };
-  return { text, host, uptime, kernel, tag: program, caller };
+  return { text, host: namedHost(host), uptime, kernel, tag: program, caller };
 }
 
 // `Nov 12 10:10:59 node-2 kernel: msg` and `Nov 12 10:10:59.123456 host prog[pid]: msg` (short-precise): the time
@@ -334,7 +335,7 @@ const parseJournalJson: PrefixParser = (raw) => {
   const rest = kernel ? splitUptime(message) : { text: message, uptime: null, caller: null };
   return {
     text: rest.text,
-    host: field('_HOSTNAME'),
+    host: namedHost(field('_HOSTNAME')),
     clock: realtime ? clockFromMicros(realtime) : null,
     uptime: monotonic && /^\d{1,20}$/.test(monotonic) ? Number(monotonic) / 1e6 : rest.uptime,
     kernel,

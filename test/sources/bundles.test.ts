@@ -135,6 +135,27 @@ describe('several hosts in one run', () => {
     expect(result.inputs.map((i) => i.host)).toEqual(['node-x', 'node-y']);
     expect(new Set(result.incidents.map((i) => i.host))).toEqual(new Set(['node-x']));
   });
+
+  it('names an input\'s host by its lines when they name one, not by its folder: one node in two folders is one host', async () => {
+    write('renamed/case-1/messages', syslogOf('node-a'));
+    write('renamed/case-2/messages', syslogOf('node-b'));
+    write('renamed/case-2-again/messages', syslogOf('node-a'));
+    const result = await analyze(join(dir, 'renamed'));
+    expect(result.inputs.map((i) => i.host)).toEqual(['node-a', 'node-b', 'node-a']);
+    expect(result.summary.hosts).toEqual(['node-a', 'node-b']);
+  });
+
+  it('tells two unconfigured nodes that both log as localhost apart by their folders, in syslog and in a journal export', async () => {
+    write('unnamed/vm-1/messages', syslogOf('localhost'));
+    write('unnamed/vm-2/journal.json', convert(records.map((r) => ({ ...r, host: 'localhost.localdomain' })), 'journal-json'));
+    const result = await analyze(join(dir, 'unnamed'));
+    expect(result.inputs.map((i) => i.host)).toEqual(['vm-1', 'vm-2']);
+    expect([...result.summary.hosts].sort()).toEqual(['vm-1', 'vm-2']);
+    // Each node's soft lockup and its two victims, on its own host (one node's reports never merged with the other's).
+    const byHost = (host: string) => result.incidents.filter((i) => i.host === host).map((i) => [i.title, i.role, i.reports]);
+    expect(byHost('vm-1')).toEqual(byHost('vm-2'));
+    expect(byHost('vm-1').map(([, role, reports]) => [role, reports])).toEqual([['culprit', 24], ['victim', 14], ['victim', 8]]);
+  });
 });
 
 describe('unsafe archive members are refused, nothing is written, the rest is read', () => {
