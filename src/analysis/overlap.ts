@@ -35,6 +35,8 @@ interface HostLines {
   readonly remembered: { notable: number; routine: number };
   /** The last input that gave a line of the host. */
   lastInput: number;
+  /** The host was forgotten before (see FORGET_HOSTS_PAST): its new lines are not checked against those it gave then. */
+  readonly returned: boolean;
 }
 
 /**
@@ -61,6 +63,8 @@ export class LineCopies {
   private input = 0;
   /** The last input that gave a line. */
   private lastGiving = 0;
+  /** The host of the last line and its lines: most lines are of the host before them, found without the map. */
+  private last: { readonly host: string; readonly lines: HostLines } | null = null;
 
   constructor(
     private readonly room: { readonly notable: number; readonly routine: number } = MAX_REMEMBERED,
@@ -70,6 +74,7 @@ export class LineCopies {
   /** The lines that come now are those of `input`; past FORGET_HOSTS_PAST, hosts the last input that gave lines did not give are forgotten. */
   begin(input: number): void {
     this.input = input;
+    this.last = null;
     for (const [host, lines] of this.hosts) {
       // (the last input's hosts may go on in this one: a node's rotated logs come one after the other)
       if (this.remembered.notable <= this.forgetPast || lines.lastInput === this.lastGiving) break;
@@ -98,7 +103,7 @@ export class LineCopies {
         this.remembered[kind]++;
         lines.remembered[kind]++;
       } else this.unchecked++;
-      if (this.forgotten.has(host)) {
+      if (lines.returned) {
         this.returned.hosts.add(host);
         this.returned.lines++;
       }
@@ -113,12 +118,15 @@ export class LineCopies {
 
   /** The host's lines, the host now the one seen last. */
   private linesOf(host: string): HostLines {
+    if (this.last?.host === host) return this.last.lines;
     const known = this.hosts.get(host);
-    if (known?.lastInput === this.input) return known;
-    const lines = known ?? { owners: new KeyOwners(), remembered: { notable: 0, routine: 0 }, lastInput: this.input };
-    lines.lastInput = this.lastGiving = this.input;
-    this.hosts.delete(host);
-    this.hosts.set(host, lines);
+    const lines = known ?? { owners: new KeyOwners(), remembered: { notable: 0, routine: 0 }, lastInput: this.input, returned: this.forgotten.has(host) };
+    if (lines.lastInput !== this.input || !known) {
+      lines.lastInput = this.lastGiving = this.input;
+      this.hosts.delete(host);
+      this.hosts.set(host, lines);
+    }
+    this.last = { host, lines };
     return lines;
   }
 }
