@@ -10,7 +10,7 @@ import type { ReadMeter } from './sources/meter.js';
 import { letGo, MAX_WHOLE_BYTES, ReadAhead, type SmallFile } from './sources/read-ahead.js';
 import { Prescan, type ScannedBlock } from './sources/prescan.js';
 import { StreamScan } from './sources/stream-scan.js';
-import { endScanWorkers } from './sources/scan-workers.js';
+import { endScanWorkers, PARALLEL_SCAN_MIN_BYTES } from './sources/scan-workers.js';
 import { MAX_LINE_CHARS, readLines } from './sources/read.js';
 import type { LogSource } from './sources/types.js';
 import type { FixIndex } from './kb/index-file.js';
@@ -38,8 +38,6 @@ export interface RunOptions extends AnalyzeOptions {
   /** Streams (compressed logs, bundle members, stdin: their size not known ahead) have their fast-path scan run in worker threads (default true). */
   readonly parallelStreams?: boolean;
 }
-
-const PARALLEL_SCAN_MIN_BYTES = 32 << 20;
 
 export interface RunOutcome {
   readonly result: Result;

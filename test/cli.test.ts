@@ -33,6 +33,17 @@ describe('ktriage analyze (README commands)', () => {
     expect(r.stderr).toBe('');
   });
 
+  it('reads a log of the size the scan workers read (started before the command loads) as the example alone', () => {
+    // The example after 40 MB of a node's routine lines, read both ways: the full read below 64 MB, the fast one with --fast.
+    const routine = 'Nov 12 09:00:00 node-2 systemd[1]: Started Session 4242 of user root.\n';
+    const path = file('large.log', routine.repeat(Math.ceil((40 << 20) / routine.length)) + exampleText);
+    const titles = (args: string[]): string[] => (JSON.parse(runCli(['analyze', '-f', 'json', ...args]).stdout) as Result).incidents.map((incident) => incident.title);
+    const alone = titles([EXAMPLE]);
+    expect(alone.length).toBeGreaterThan(0);
+    expect(titles([path])).toEqual(alone);
+    expect(titles([path, '--fast'])).toEqual(alone);
+  });
+
   it('prints a JSON document that validates against the schema', () => {
     const r = runCli(['analyze', EXAMPLE, '--format', 'json']);
     expect(r.status).toBe(0);

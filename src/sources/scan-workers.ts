@@ -39,6 +39,9 @@ export function scanWorkers(everyLine: boolean, wanted = workerCount(process.env
   return shared.slice(0, wanted);
 }
 
+/** Plain files from this size on have their fast-path scan run by the workers (see run.ts). */
+export const PARALLEL_SCAN_MIN_BYTES = 32 << 20;
+
 /** Most workers started: past this many, one main thread merging their blocks is the bound, not the scan. */
 const MAX_WORKERS = 8;
 
