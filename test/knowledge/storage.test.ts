@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { deviceOfTask, diskOf, sameDevice, scsiDiskOf, storageError } from '../../src/knowledge/storage.js';
+import { deviceOfTask, diskOf, sameDevice, scsiDiskOf, storageError, STORAGE_FORMATS } from '../../src/knowledge/storage.js';
 
 describe('storageError: the printk formats of storage errors, by kernel', () => {
   it.each([
@@ -48,6 +48,10 @@ describe('storageError: the printk formats of storage errors, by kernel', () => 
     ['4.x', 'EXT4-fs (sdb1): mounted filesystem with ordered data mode. Opts: (null)', null, null, null],
   ])('%s: %s', (_kernel, line, kind, device, address) => {
     expect(storageError(line)).toEqual(kind === null ? null : { kind, device, address });
+  });
+
+  it('has rules without flags, so that one regex of them all tells a message that matches none', () => {
+    expect(STORAGE_FORMATS.filter((re) => re.flags !== '')).toEqual([]);
   });
 });
 
