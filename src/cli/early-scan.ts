@@ -26,8 +26,12 @@ export function earlyScan(args: readonly string[], sizeOf: (path: string) => num
   return { everyLine: args.includes('--full') || (!args.includes('--fast') && bytes < FAST_FROM_BYTES) };
 }
 
-/** The size of the regular file at `path`; null for anything else, or nothing there. */
+/** The size of the regular file at `path`; null for anything else, nothing there, or a path that cannot be looked at (the command then says why). */
 export function regularFileSize(path: string): number | null {
-  const info = statSync(path, { throwIfNoEntry: false });
-  return info?.isFile() ? info.size : null;
+  try {
+    const info = statSync(path);
+    return info.isFile() ? info.size : null;
+  } catch {
+    return null;
+  }
 }

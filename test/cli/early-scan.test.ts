@@ -41,13 +41,15 @@ describe('the scan workers started before the command loads (src/cli/early-scan.
     expect(new Set([...names.filter((name) => name !== 'analyze' && name !== 'ingest'), 'help'])).toEqual(COMMANDS_READING_NO_LOG);
   });
 
-  it('reads sizes of regular files only', () => {
+  it('reads sizes of regular files only, and of nothing it cannot look at', () => {
     const dir = mkdtempSync(join(tmpdir(), 'ktriage-early-'));
     try {
       writeFileSync(join(dir, 'a.log'), 'x'.repeat(1000));
       expect(regularFileSize(join(dir, 'a.log'))).toBe(1000);
       expect(regularFileSize(dir)).toBeNull();
       expect(regularFileSize(join(dir, 'none.log'))).toBeNull();
+      // (a path through a file: ENOTDIR, as EACCES for a user who may not look into a folder)
+      expect(regularFileSize(join(dir, 'a.log', 'b.log'))).toBeNull();
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
