@@ -179,7 +179,7 @@ export function textMemories(): (everyLine: boolean) => WorkerTexts {
   return (everyLine) => (everyLine ? (made.full ??= workerTexts(true)) : (made.fast ??= workerTexts(false)));
 }
 
-/** The slot of 2 ** bits for `hash`, from the high bits of a multiple of it: the low bits of the scan's hash are mixed from few of a text's bytes. */
+/** The slot of 2 ** bits for `hash`: the high bits of a multiple of it, which all of its bits make. */
 const slotOf = (hash: number, bits: number): number => Math.imul(hash, 0x9e3779b1) >>> (32 - bits);
 
 /** Whether a text whose hash is `hash` was seen before (a text of that hash was); marks it seen. */
