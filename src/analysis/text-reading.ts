@@ -100,6 +100,13 @@ interface TextRead extends Said {
   readonly messageBytes: number;
   readonly chars: number;
   readonly origin: LineSource;
+  /**
+   * The block (see blocksRead) whose origin and reading ids `ids` holds: the texts of one shape share their read (see
+   * readText), whose ids are then found once a block, not again by their fields for each text (a storage flood's 3,000
+   * texts a block, most of them of a few shapes: 0.89 against 0.75 ms a block, one thread). 0 for none yet.
+   */
+  block: number;
+  ids: number;
 }
 
 /** What a plain text says, whoever printed it. */
@@ -201,6 +208,7 @@ export function readTexts(bytes: Buffer, found: RegionStops, headers: HeaderMatc
   const readings: NonNullable<MessageReading>[] = [];
   const originIdsOfBlock = originIds();
   const readingIds: ReadingIds = new Map();
+  const block = ++blocksRead;
   const seen = memory.seen;
   for (let s = 0; s < found.restIds.length; s++) {
     const id = found.restIds[s]!;
@@ -222,12 +230,21 @@ export function readTexts(bytes: Buffer, found: RegionStops, headers: HeaderMatc
     fields[at + TEXT_START] = end - read.fromEnd;
     fields[at + TEXT_END] = end - read.fromEnd + read.messageBytes;
     fields[at + CHARS] = read.chars;
-    fields[at + ORIGIN] = originId(originIdsOfBlock, origins, read.origin);
-    fields[at + READING] = read.event === null ? -1 : readingId(readingIds, readings, read.event);
+    if (read.block !== block) {
+      read.block = block;
+      read.ids = originId(originIdsOfBlock, origins, read.origin) * READ_IDS + (read.event === null ? 0 : readingId(readingIds, readings, read.event) + 1);
+    }
+    fields[at + ORIGIN] = Math.floor(read.ids / READ_IDS);
+    fields[at + READING] = (read.ids % READ_IDS) - 1;
     fields[at + RUNS] = read.runs ? 1 : 0;
   }
   return { fields, origins, readings: packReadings(readings) };
 }
+
+/** A read's origin and reading ids as one number (origin * READ_IDS + reading + 1; see TextRead.ids). */
+const READ_IDS = 1 << 14;
+/** Blocks whose texts readTexts read, in this thread: a read's ids are its block's (see TextRead.block). */
+let blocksRead = 0;
 
 /** A reading's flags in PackedReadings.numbers. */
 const NOTABLE_FLAG = 1;
@@ -359,6 +376,8 @@ function placed(plain: PlainText & { readonly origin: LineOrigin }, bytes: numbe
     origin: { host, uptime, kernel, tag, caller },
     event,
     runs,
+    block: 0,
+    ids: 0,
   };
 }
 
