@@ -11,7 +11,7 @@ const EXPORTS = [
   'scan', 'piece_table', 'piece_multiplier', 'header_table', 'header_multiplier', 'wordish', 'month_names', 'region',
   'stop_at', 'stop_end', 'stop_previous', 'stop_line', 'lines_passed', 'last_line_at', 'resume_at',
   'stop_rest_at', 'stop_rest_id', 'stop_clock', 'rest_start', 'rest_end', 'rest_hash', 'rest_header', 'rest_notable', 'rest_shape', 'rest_count', 'compact', 'rest_keep', 'stop_keep',
-  'shape', 'shape_in', 'shape_out', 'shape_seed', 'notable_words', 'notable_from',
+  'shape', 'shape_in', 'shape_out', 'shape_seed', 'header_piece', 'notable_words', 'notable_from',
   'template_of', 'errno_known', 'text_in', 'text_out', 'text_errno', 'text_hash', 'subject_count', 'subject_at', 'subject_length', 'subject_bytes',
   'name_prefixes', 'name_prefix_count', 'id_digits_min', 'id_digits_max',
 ];

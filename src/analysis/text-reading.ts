@@ -1,5 +1,5 @@
 import { syslogOrigin, type PackedSyslogLine } from '../lines/formats.js';
-import { lastShape, shapeOf, type RegionStops } from '../lines/line-scan.js';
+import { HEADER_NOT_LOOKED_FOR, headerPieceIn, lastShape, shapeOf, type RegionStops } from '../lines/line-scan.js';
 import { RecentTexts } from '../lines/recent-texts.js';
 import type { LineOrigin, LineSource } from '../lines/types.js';
 import { isCutHereLine, parseCpuLine } from '../reports/body.js';
@@ -220,8 +220,7 @@ export function readTexts(bytes: Buffer, found: RegionStops, headers: HeaderMatc
     const key = again ? bytes.toString('latin1', start, end) : '';
     let read = again ? seen.recent.get(key) : undefined;
     if (read === undefined) {
-      // (the header regexes only for a text with a piece of a header: see RegionStops.restHeaders)
-      read = readText(bytes, start, end, found.restHeaders[id] === 1 ? headers : null, memory.shapes, found.restShapes, id);
+      read = readText(bytes, start, end, headers, found.restHeaders[id]!, memory.shapes, found.restShapes, id);
       if (again) seen.recent.set(key, read);
     }
     if (read === 'unread') continue;
@@ -316,9 +315,9 @@ export function readingsOf(texts: BlockTexts): readonly NonNullable<MessageReadi
  * origin, the message at the same place), with their own origin read when not (a pid in the program's tag). A storage
  * flood's texts differ in a sector or block number: read in full, each cost 5 µs.
  */
-function readText(bytes: Buffer, start: number, end: number, headers: HeaderMatcher | null, slots: ShapeSlots, shapes: Int32Array, id: number): Read {
+function readText(bytes: Buffer, start: number, end: number, headers: HeaderMatcher, header: number, slots: ShapeSlots, shapes: Int32Array, id: number): Read {
   const firstNumber = shapes[3 * id + 2]!;
-  if (firstNumber === -1) return readFully(bytes, start, end, headers);
+  if (firstNumber === -1) return readFully(bytes, start, end, matcherFor(headers, header, bytes, start, end));
   const length = end - start;
   const low = shapes[3 * id]!;
   const high = shapes[3 * id + 1]!;
@@ -329,23 +328,32 @@ function readText(bytes: Buffer, start: number, end: number, headers: HeaderMatc
     highs[slot] = high;
     lengths[slot] = length;
     reads[slot] = ONCE;
-    return readFully(bytes, start, end, headers);
+    return readFully(bytes, start, end, matcherFor(headers, header, bytes, start, end));
   }
   const known = reads[slot]!;
   if (known === ONCE) {
-    const read = readFully(bytes, start, end, headers);
+    const matcher = matcherFor(headers, header, bytes, start, end);
+    const read = readFully(bytes, start, end, matcher);
     shapeOf(bytes, start, end, true);
     const changed = lastShape();
-    // (`headers` fits the changed text too: its long numbers' characters stay hex digits, and a header piece takes a digit
+    // (`matcher` fits the changed text too: its long numbers' characters stay hex digits, and a header piece takes a digit
     // only as any hex digit, `X [#`, or alone, ` [1]`)
-    reads[slot] = sameMeaning(read, readFully(Buffer.from(changed.buffer, changed.byteOffset, length), 0, length, headers)) ? read : UNSURE;
+    reads[slot] = sameMeaning(read, readFully(Buffer.from(changed.buffer, changed.byteOffset, length), 0, length, matcher)) ? read : UNSURE;
     return read;
   }
-  if (known === UNSURE) return readFully(bytes, start, end, headers);
+  if (known === UNSURE) return readFully(bytes, start, end, matcherFor(headers, header, bytes, start, end));
   if (known === null || known === 'unread' || firstNumber >= length - known.fromEnd) return known;
   const rest = bytes.toString('utf8', start, end);
   const origin = syslogOrigin(rest, {});
   return origin && placed(plainText(rest, origin), length, known);
+}
+
+/**
+ * The header regexes for text `bytes[start, end)`, whose RegionStops.restHeaders is `header`: null when it holds no piece
+ * of a report header (see readPlainText), asked of the scan's module when the scan did not look.
+ */
+function matcherFor(headers: HeaderMatcher, header: number, bytes: Buffer, start: number, end: number): HeaderMatcher | null {
+  return header === 1 || (header === HEADER_NOT_LOOKED_FOR && headerPieceIn(bytes, start, end)) ? headers : null;
 }
 
 /** Whether two reads say the same (their origins aside). */

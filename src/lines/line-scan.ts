@@ -54,6 +54,7 @@ interface ScanExports {
   readonly rest_keep: WasmGlobal;
   readonly stop_keep: WasmGlobal;
   shape(length: number, other: number): number;
+  header_piece(length: number): number;
   readonly shape_in: WasmGlobal;
   readonly shape_out: WasmGlobal;
   readonly shape_seed: WasmGlobal;
@@ -122,6 +123,7 @@ interface Scanner {
   readonly resumeAt: number;
   readonly restCount: number;
   readonly shape: ScanExports['shape'];
+  readonly headerPiece: ScanExports['header_piece'];
   readonly shapeIn: Uint8Array;
   readonly shapeOut: Uint8Array;
   readonly templateOf: ScanExports['template_of'];
@@ -193,6 +195,7 @@ function scanner(): Scanner {
     resumeAt: at(exports.resume_at) >> 2,
     restCount: at(exports.rest_count) >> 2,
     shape: exports.shape,
+    headerPiece: exports.header_piece,
     shapeIn: new Uint8Array(buffer, at(exports.shape_in), SHAPE_BYTES),
     shapeOut: new Uint8Array(buffer, at(exports.shape_out), SHAPE_BYTES),
     templateOf: exports.template_of,
@@ -254,12 +257,14 @@ export interface RegionStops {
    * reading of the region would outlive the garbage collector's young generation.)
    */
   readonly restSpans: Int32Array;
-  /** A hash of each distinct text (FNV-1a over its bytes, four at a time), by id: equal texts have equal hashes. */
+  /** A hash of each distinct text (native/line-scan.c, text_key_hash), by id: equal texts have equal hashes. */
   readonly restHashes: Int32Array;
   /**
    * 1 for each distinct text that holds a piece of a report header (HEADER_PIECES), by id: a text without one opens
    * no report and is no register dump's `CPU:` line (mayBeHeader is false for each of its parts). Told by the module
-   * (twice as fast as mayBeHeader on a busy node's long audit lines).
+   * (twice as fast as mayBeHeader on a busy node's long audit lines). Not looked for, without every line a stop, in a
+   * text whose shape the module saw before (HEADER_NOT_LOOKED_FOR: it most often takes the read of its shape's texts);
+   * headerPieceIn tells it for such a text read whole.
    */
   readonly restHeaders: Uint8Array;
   /**
@@ -418,6 +423,17 @@ export function shapeOf(bytes: Uint8Array, start: number, end: number, other = f
 
 /** The bytes the last shapeOf wrote (valid until the next call). */
 export const lastShape = (): Uint8Array => scanner().shapeOut;
+
+/** RegionStops.restHeaders of a text whose header pieces the scan did not look for. */
+export const HEADER_NOT_LOOKED_FOR = 2;
+
+/** Whether the text `bytes[start, end)` holds a piece of a report header (see RegionStops.restHeaders); true for a text longer than SHAPE_BYTES. */
+export function headerPieceIn(bytes: Uint8Array, start: number, end: number): boolean {
+  if (end - start > SHAPE_BYTES) return true;
+  const s = scanner();
+  s.shapeIn.set(bytes.subarray(start, end));
+  return s.headerPiece(end - start) === 1;
+}
 
 /**
  * The template of a message made by the module (native/line-scan.c, template_of), as templateByRules makes it (see
