@@ -59,9 +59,8 @@ uint32_t rest_hash[MAX_RESTS];
 // Out, for each distinct text: whether it holds a piece of a report header (header_table: a text without one can open
 // no report, and is read without the header regexes, src/analysis/text-reading.ts), and a notable word (see
 // has_notable_word; not looked for by a scan of every line). Without `every`, the header pieces of a text whose shape
-// was described before are not looked for (HEADER_NOT_LOOKED_FOR, see seen_shapes): such a text most often takes the
-// read of its shape and is never read whole, and one that is asks header_piece (a storage flood's scan, whose texts
-// differ in a sector, spent 0.18 ms a block, a twelfth, on them).
+// was described before are not looked for (HEADER_NOT_LOOKED_FOR, see seen_shape_hash): such a text most often takes
+// the read of its shape and is never read whole, and one that is asks header_piece.
 #define HEADER_NOT_LOOKED_FOR 2
 uint8_t rest_header[MAX_RESTS];
 uint8_t rest_notable[MAX_RESTS];
@@ -383,29 +382,38 @@ static int same_bytes(const uint8_t* a, const uint8_t* b, int n) {
 }
 
 // What the scan tells of a new distinct text p[s, e): rest_header, rest_notable (unless `every`), rest_shape.
-// The shapes (their hashes' high halves) of the distinct texts described before, one a slot, in all the scans of this
-// instance: a text whose shape is there takes, most likely, the read of its shape's texts (src/analysis/text-reading.ts,
-// readText), which needs no header pieces.
+// The shapes of the distinct texts described before (their hashes and lengths), one a slot, in all the scans of this
+// instance, with whether their texts hold a notable word: the texts of one shape hold the same words (a long number is
+// a word of hex digits, and no notable word is one), and one whose shape is there most likely takes the read of its
+// shape's texts (src/analysis/text-reading.ts, readText), which needs no header pieces. A storage flood's scan spent
+// 0.18 ms a block, a twelfth, on the header pieces of texts that differ in a sector, and 0.13 on their notable words.
 #define SEEN_SHAPE_BITS 12
-static uint32_t seen_shapes[1 << SEEN_SHAPE_BITS];
-
-// Whether a shape of hash `h` was described before (see seen_shapes); marks it seen.
-static int shape_seen(uint64_t h) {
-  uint32_t high = (uint32_t)(h >> 32), slot = ((uint32_t)h * 2654435769u) >> (32 - SEEN_SHAPE_BITS);
-  if (seen_shapes[slot] == high) return 1;
-  seen_shapes[slot] = high;
-  return 0;
-}
+static uint64_t seen_shape_hash[1 << SEEN_SHAPE_BITS];
+static int32_t seen_shape_length[1 << SEEN_SHAPE_BITS];
+static uint8_t seen_shape_notable[1 << SEEN_SHAPE_BITS];
 
 static void describe_rest(int id, const uint8_t* p, int s, int e, int every) {
-  rest_notable[id] = (uint8_t)(!every && has_notable_word(p, s, e));
   int n = e - s, first = n <= SHAPE_BYTES ? shape_of(p + s, n, 0, shape_out) : -1;
   uint64_t h = first < 0 ? 0 : shape_hash_of(shape_out, n);
   rest_shape[3 * id] = (int32_t)h;
   rest_shape[3 * id + 1] = (int32_t)(h >> 32);
   rest_shape[3 * id + 2] = first;
-  int known = !every && first >= 0 && shape_seen(h);
-  rest_header[id] = known ? HEADER_NOT_LOOKED_FOR : (uint8_t)has_piece(header_table, header_multiplier, p, s, e);
+  if (every || first < 0) {
+    rest_header[id] = (uint8_t)has_piece(header_table, header_multiplier, p, s, e);
+    rest_notable[id] = (uint8_t)(!every && has_notable_word(p, s, e));
+    return;
+  }
+  uint32_t slot = ((uint32_t)h * 2654435769u) >> (32 - SEEN_SHAPE_BITS);
+  if (seen_shape_hash[slot] == h && seen_shape_length[slot] == n) {
+    rest_header[id] = HEADER_NOT_LOOKED_FOR;
+    rest_notable[id] = seen_shape_notable[slot];
+    return;
+  }
+  rest_header[id] = (uint8_t)has_piece(header_table, header_multiplier, p, s, e);
+  rest_notable[id] = (uint8_t)has_notable_word(p, s, e);
+  seen_shape_hash[slot] = h;
+  seen_shape_length[slot] = n;
+  seen_shape_notable[slot] = rest_notable[id];
 }
 
 // The index of the text p[s, e) among the distinct texts seen since `fresh`, added (and described) when new; -1 when
