@@ -381,7 +381,6 @@ static int same_bytes(const uint8_t* a, const uint8_t* b, int n) {
   }
 }
 
-// What the scan tells of a new distinct text p[s, e): rest_header, rest_notable (unless `every`), rest_shape.
 // The shapes of the distinct texts described before (their hashes and lengths), one a slot, in all the scans of this
 // instance, with whether their texts hold a notable word: the texts of one shape hold the same words (a long number is
 // a word of hex digits, and no notable word is one), and one whose shape is there most likely takes the read of its
@@ -392,6 +391,7 @@ static uint64_t seen_shape_hash[1 << SEEN_SHAPE_BITS];
 static int32_t seen_shape_length[1 << SEEN_SHAPE_BITS];
 static uint8_t seen_shape_notable[1 << SEEN_SHAPE_BITS];
 
+// What the scan tells of a new distinct text p[s, e): rest_header, rest_notable (unless `every`), rest_shape.
 static void describe_rest(int id, const uint8_t* p, int s, int e, int every) {
   int n = e - s, first = n <= SHAPE_BYTES ? shape_of(p + s, n, 0, shape_out) : -1;
   uint64_t h = first < 0 ? 0 : shape_hash_of(shape_out, n);
