@@ -103,7 +103,7 @@ interface TextRead extends Said {
   /**
    * The block (see blocksRead) whose origin and reading ids `ids` holds: the texts of one shape share their read (see
    * readText), whose ids are then found once a block, not again by their fields for each text (a storage flood's 3,000
-   * texts a block, most of them of a few shapes: 0.89 against 0.75 ms a block, one thread). 0 for none yet.
+   * texts a block, most of them of a few shapes: 0.71 against 0.89 ms a block, one thread). 0 for none yet.
    */
   block: number;
   ids: number;
