@@ -398,19 +398,17 @@ static void describe_rest(int id, const uint8_t* p, int s, int e, int every) {
   rest_shape[3 * id] = (int32_t)h;
   rest_shape[3 * id + 1] = (int32_t)(h >> 32);
   rest_shape[3 * id + 2] = first;
-  if (every || first < 0) {
-    rest_header[id] = (uint8_t)has_piece(header_table, header_multiplier, p, s, e);
-    rest_notable[id] = (uint8_t)(!every && has_notable_word(p, s, e));
-    return;
-  }
+  // (the full read asks no notable words, and reads most texts whole: its shapes are not remembered)
+  int remembers = !every && first >= 0;
   uint32_t slot = ((uint32_t)h * 2654435769u) >> (32 - SEEN_SHAPE_BITS);
-  if (seen_shape_hash[slot] == h && seen_shape_length[slot] == n) {
+  if (remembers && seen_shape_hash[slot] == h && seen_shape_length[slot] == n) {
     rest_header[id] = HEADER_NOT_LOOKED_FOR;
     rest_notable[id] = seen_shape_notable[slot];
     return;
   }
   rest_header[id] = (uint8_t)has_piece(header_table, header_multiplier, p, s, e);
-  rest_notable[id] = (uint8_t)has_notable_word(p, s, e);
+  rest_notable[id] = (uint8_t)(!every && has_notable_word(p, s, e));
+  if (!remembers) return;
   seen_shape_hash[slot] = h;
   seen_shape_length[slot] = n;
   seen_shape_notable[slot] = rest_notable[id];

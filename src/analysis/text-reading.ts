@@ -101,12 +101,14 @@ interface TextRead extends Said {
   readonly chars: number;
   readonly origin: LineSource;
   /**
-   * The block (see blocksRead) whose origin and reading ids `ids` holds: the texts of one shape share their read (see
-   * readText), whose ids are then found once a block, not again by their fields for each text (a storage flood's 3,000
-   * texts a block, most of them of a few shapes: 0.71 against 0.89 ms a block, one thread). 0 for none yet.
+   * The block (see blocksRead) whose origin and reading ids (in its `origins` and `readings`; -1 for no reading) these
+   * are: the texts of one shape share their read (see readText), whose ids are then found once a block, not again by
+   * their fields for each text (a storage flood's 3,000 texts a block, most of them of a few shapes: 0.71 against 0.89
+   * ms a block, one thread). 0 for none yet.
    */
   block: number;
-  ids: number;
+  originId: number;
+  readingId: number;
 }
 
 /** What a plain text says, whoever printed it. */
@@ -231,17 +233,16 @@ export function readTexts(bytes: Buffer, found: RegionStops, headers: HeaderMatc
     fields[at + CHARS] = read.chars;
     if (read.block !== block) {
       read.block = block;
-      read.ids = originId(originIdsOfBlock, origins, read.origin) * READ_IDS + (read.event === null ? 0 : readingId(readingIds, readings, read.event) + 1);
+      read.originId = originId(originIdsOfBlock, origins, read.origin);
+      read.readingId = read.event === null ? -1 : readingId(readingIds, readings, read.event);
     }
-    fields[at + ORIGIN] = Math.floor(read.ids / READ_IDS);
-    fields[at + READING] = (read.ids % READ_IDS) - 1;
+    fields[at + ORIGIN] = read.originId;
+    fields[at + READING] = read.readingId;
     fields[at + RUNS] = read.runs ? 1 : 0;
   }
   return { fields, origins, readings: packReadings(readings) };
 }
 
-/** A read's origin and reading ids as one number (origin * READ_IDS + reading + 1; see TextRead.ids). */
-const READ_IDS = 1 << 14;
 /** Blocks whose texts readTexts read, in this thread: a read's ids are its block's (see TextRead.block). */
 let blocksRead = 0;
 
@@ -385,7 +386,8 @@ function placed(plain: PlainText & { readonly origin: LineOrigin }, bytes: numbe
     event,
     runs,
     block: 0,
-    ids: 0,
+    originId: -1,
+    readingId: -1,
   };
 }
 

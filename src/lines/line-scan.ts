@@ -416,9 +416,14 @@ export function findStops(bytes: Uint8Array, from: number, to: number, maxLineBy
  * text it finds, see RegionStops.restShapes: this one is for a text of other bytes.)
  */
 export function shapeOf(bytes: Uint8Array, start: number, end: number, other = false): number {
+  return withShapeIn(bytes, start, end).shape(end - start, other ? 1 : 0);
+}
+
+/** The scanner with `bytes[start, end)` copied to its shape_in, which shape and header_piece read. */
+function withShapeIn(bytes: Uint8Array, start: number, end: number): Scanner {
   const s = scanner();
   s.shapeIn.set(bytes.subarray(start, end));
-  return s.shape(end - start, other ? 1 : 0);
+  return s;
 }
 
 /** The bytes the last shapeOf wrote (valid until the next call). */
@@ -429,10 +434,7 @@ export const HEADER_NOT_LOOKED_FOR = 2;
 
 /** Whether the text `bytes[start, end)` holds a piece of a report header (see RegionStops.restHeaders); true for a text longer than SHAPE_BYTES. */
 export function headerPieceIn(bytes: Uint8Array, start: number, end: number): boolean {
-  if (end - start > SHAPE_BYTES) return true;
-  const s = scanner();
-  s.shapeIn.set(bytes.subarray(start, end));
-  return s.headerPiece(end - start) === 1;
+  return end - start > SHAPE_BYTES || withShapeIn(bytes, start, end).headerPiece(end - start) === 1;
 }
 
 /**
