@@ -236,14 +236,18 @@ static inline int word_ends(const uint8_t* s, int at, int n) { return at == n ||
 // Whether s[i] starts a word: no word character before it (`\b` before a word character).
 static inline int word_starts(const uint8_t* s, int i) { return i == 0 || !is_word(s[i - 1]); }
 
-// The shape of a text (src/analysis/text-reading.ts, readText): the text with each character of its long numbers
-// changed. A long number is joined to nothing on either side (see joins) and is decimal of 4 digits or more, or hex
-// (lowercase) of 8 characters or more with a digit among them, or after `0x`: a sector, a block, a session id, an
-// address. The scan makes the shape of each distinct text it finds (rest_shape); `shape` makes one of a text the
-// caller copies to shape_in, to shape_out.
+// The shape of a text (src/analysis/text-reading.ts, readText): the text with each character of its numbers changed.
+// A number is a run of digits next to no letter or `_` (`\w` but a digit) and no errno's place (see errno_place): a
+// sector, a time, a serial, a pid, an address's part (`1668219031.261:45678`, `10.10.0.12`); or a run of 8 hex digits
+// or more (lowercase) with a digit among them, or after `0x`, next to no word character: an address, an id
+// (`web-3fa9b2c1`). No rule reads a number's digits by value but an errno's (the errno table): the others match them as
+// `\d`, `[0-9a-f]` or by length, and name digits by value only next to a letter (`EXT[234]`, `0x`; see
+// test/analysis/text-reading.test.ts). The scan makes the shape of each distinct text it finds (rest_shape); `shape`
+// makes one of a text the caller copies to shape_in, to shape_out.
 #define SHAPE_BYTES 1024
-#define LONG_DECIMAL 4
 #define LONG_HEX 8
+// The most digits an errno has (NEGATIVE_RE and UNSIGNED_RE in src/analysis/events.ts take 1 to 3).
+#define ERRNO_DIGITS 3
 // The shapes are written and read a vector at a time: room for one past a text.
 uint8_t shape_in[SHAPE_BYTES + 16];
 uint8_t shape_out[SHAPE_BYTES + 16];
@@ -251,22 +255,34 @@ uint8_t shape_out[SHAPE_BYTES + 16];
 uint64_t shape_seed;
 
 static inline int is_hex(uint8_t c) { return is_digit(c) || (c >= 'a' && c <= 'f'); }
-// A word character as `\w` and `\b` see it, or `.`, `:`, `-`: a number beside one is part of a name, a version, an
-// address or a time (`sdc1234`, `5.1234`, `8:1234`, `dm-1234`).
-static inline int joins(uint8_t c) { return is_word(c) || c == '.' || c == ':' || c == '-'; }
-static inline v128_t joins16(v128_t v) {
-  v128_t dot_colon_dash = wasm_v128_or(wasm_i8x16_eq(v, wasm_i8x16_splat('.')), wasm_v128_or(wasm_i8x16_eq(v, wasm_i8x16_splat(':')), wasm_i8x16_eq(v, wasm_i8x16_splat('-'))));
-  return wasm_v128_or(words16(v), dot_colon_dash);
-}
+// A word character but a digit: a digit next to one is part of a word (`sdc1`, `c12`, `0x`, `E1112`).
+static inline int is_lettered(uint8_t c) { return is_word(c) && !is_digit(c); }
 static inline v128_t lower_hexes16(v128_t v) { return wasm_v128_or(digits16(v), in_range(v, 'a', 6)); }
 
-// Writes the shape of p[0, n) to out (both with room for a vector past n): its long numbers' characters made `0`, or
-// with `other` another digit than each one was (`1`, and `2` for a `1`); those of a run of hex digits with a letter and
-// no `0x` made `a`, or `b` (`c` for a `b`). Returns where the first long number starts, -1 when there is none. A long
-// number can only start at a hex digit after a byte that joins nothing (and its own characters join), with three more
-// hex digits after it or `x` and a hex digit: such bytes are found a vector at a time (the hex digits of all the text's
-// vectors first, as bits), and each run of hex digits from one read on its own. (Asked at every hex digit that starts
-// a word, as `a` and `dev`, the runs took a sixth of a storage flood's scan.)
+static inline uint8_t folded(uint8_t c) { return c | 0x20; }
+// Whether p[0, at) ends with the word `word` (any case) of `n` letters.
+static int ends_with_word(const uint8_t* p, int at, const char* word, int n) {
+  if (at < n) return 0;
+  for (int i = 0; i < n; i++)
+    if (folded(p[at - n + i]) != (uint8_t)word[i]) return 0;
+  return 1;
+}
+
+// Whether a run of digits at p[at] may be an errno the rules read by value: of 1 to 3 digits after `-` (NEGATIVE_RE), or
+// after `err`, `error` or `errno` and 1 or 2 of ` =:` (UNSIGNED_RE). (Either regex may still not take it: kept the same.)
+static int errno_place(const uint8_t* p, int at, int length) {
+  if (length > ERRNO_DIGITS) return 0;
+  if (at > 0 && p[at - 1] == '-') return 1;
+  int k = at;
+  while (k > 0 && at - k < 2 && (p[k - 1] == ' ' || p[k - 1] == '=' || p[k - 1] == ':')) k--;
+  return k < at && (ends_with_word(p, k, "err", 3) || ends_with_word(p, k, "error", 5) || ends_with_word(p, k, "errno", 5));
+}
+
+// Writes the shape of p[0, n) to out (both with room for a vector past n): the characters of its numbers made `0`, or
+// with `other` another digit than each one was (`1`, and `2` for a `1`); those of a hex run with a letter and no `0x`
+// made `a`, or `b` (`c` for a `b`). Returns where the first number starts, -1 when there is none. A number starts at a
+// digit after a byte that is no word character, or (hex) at `0x` or at a hex digit after no word character with seven
+// more after it: such bytes are found a vector at a time, and each run read from one on its own.
 static int shape_of(const uint8_t* p, int n, int other, uint8_t* out) {
   uint16_t hexes[SHAPE_BYTES / 16 + 2];
   int vectors = (n + 15) / 16;
@@ -283,9 +299,12 @@ static int shape_of(const uint8_t* p, int n, int other, uint8_t* out) {
     v128_t v = wasm_v128_load(p + i);
     v128_t before = i > 0 ? wasm_v128_load(p + i - 1) : after_space(v);
     uint32_t window = hexes[k] | (uint32_t)hexes[k + 1] << 16;
-    uint32_t four = window & (window >> 1) & (window >> 2) & (window >> 3);
+    uint32_t eight = window & (window >> 1) & (window >> 2) & (window >> 3);
+    eight &= eight >> 4;
     uint32_t hex_x = (uint32_t)wasm_i8x16_bitmask(wasm_v128_and(wasm_i8x16_eq(v, wasm_i8x16_splat('0')), wasm_i8x16_eq(wasm_v128_load(p + i + 1), wasm_i8x16_splat('x'))));
-    uint32_t starts = (uint32_t)wasm_i8x16_bitmask(wasm_v128_andnot(lower_hexes16(v), joins16(before))) & (four | hex_x);
+    uint32_t free = (uint32_t)wasm_i8x16_bitmask(wasm_v128_andnot(lower_hexes16(v), words16(before)));
+    uint32_t digit_starts = (uint32_t)wasm_i8x16_bitmask(wasm_v128_andnot(digits16(v), words16(before)));
+    uint32_t starts = (free & (eight | hex_x)) | digit_starts;
     if (n - i < 16) starts &= (1u << (n - i)) - 1;
     for (; starts; starts &= starts - 1) {
       int at = i + __builtin_ctz(starts);
@@ -293,12 +312,13 @@ static int shape_of(const uint8_t* p, int n, int other, uint8_t* out) {
       int from = prefixed ? at + 2 : at, past = from, digits = 0;
       for (; past < n && is_hex(p[past]); past++) digits += is_digit(p[past]);
       int length = past - from;
-      int shaped = prefixed || digits < length ? length >= LONG_HEX && (prefixed || digits > 0) : length >= LONG_DECIMAL;
-      if (!shaped || (past < n && joins(p[past]))) continue;
+      int letters = !prefixed && digits < length;
+      int hex = (prefixed || letters) && length >= LONG_HEX && (prefixed || digits > 0) && (past == n || !is_word(p[past]));
+      int decimal = !prefixed && !letters && (past == n || !is_lettered(p[past])) && !errno_place(p, from, length);
+      if (!hex && !decimal) continue;
       if (first < 0) first = from;
       // (a run with a letter and one without are told apart by the hex rule: the one's characters are made letters, the
       // other's digits)
-      int letters = !prefixed && digits < length;
       for (int j = from; j < past; j++)
         out[j] = letters ? (other ? (p[j] == 'b' ? 'c' : 'b') : 'a') : other ? (p[j] == '1' ? '2' : '1') : '0';
     }
@@ -382,8 +402,8 @@ static int same_bytes(const uint8_t* a, const uint8_t* b, int n) {
 }
 
 // The shapes of the distinct texts described before (their hashes and lengths), one a slot, in all the scans of this
-// instance, with whether their texts hold a notable word: the texts of one shape hold the same words (a long number is
-// a word of hex digits, and no notable word is one), and one whose shape is there most likely takes the read of its
+// instance, with whether their texts hold a notable word: the texts of one shape hold the same words (a number is a
+// word of digits, or part of one of hex digits, and no notable word is one), and one whose shape is there most likely takes the read of its
 // shape's texts (src/analysis/text-reading.ts, readText), which needs no header pieces. A storage flood's scan spent
 // 0.18 ms a block, a twelfth, on the header pieces of texts that differ in a sector, and 0.13 on their notable words.
 #define SEEN_SHAPE_BITS 12

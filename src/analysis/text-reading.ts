@@ -136,8 +136,8 @@ const SHAPE_BITS = 12;
 const SHAPE_SLOTS = 1 << SHAPE_BITS;
 
 /**
- * What a scan worker remembers of the texts it read (see readTexts): texts that differ only in their long numbers (a
- * sector, a block, a session id) share a shape, remembered in `shapes` (see readText); in the fast read, the texts seen
+ * What a scan worker remembers of the texts it read (see readTexts): texts that differ only in their numbers (a
+ * sector, a time, a session id) share a shape, remembered in `shapes` (see readText); in the fast read, the texts seen
  * in more than one block (`seen`). The full read remembers no text: its texts are the log's routine lines, distinct
  * in each block but for some 2-5 % (bench profiles), which only churned the memory of the few that repeat (one block
  * of the full read: texts 16.5 against 12.9 ms of CPU on the storage profile, 20.9 against 17.8 on quiet, 23.1 against
@@ -307,14 +307,15 @@ export function readingsOf(texts: BlockTexts): readonly NonNullable<MessageReadi
 
 /**
  * What a worker reads of the text `bytes[start, end)`, text `id` of the region (its shape in `shapes`, see
- * RegionStops.restShapes). Texts that differ only in their long numbers (see shapeOf) have one shape, and say the same:
- * no rule of the reading tells such a number's characters apart (the kernel's formats match them as `\d`, `[0-9a-f]` or
- * by length, and name digits only within words; an errno has 3 digits at most: see test/analysis/text-reading.test.ts),
- * and none takes one as a name (a device, a subject). A shape seen twice is read in full once more with its long numbers
- * changed: when that says something else (a rule took a number as a name), its texts are each read in full. Else its
- * texts take the read of the shape's second text: as it is when their long numbers are all in the message (the same
+ * RegionStops.restShapes). Texts that differ only in their numbers (see shapeOf) have one shape, and say the same
+ * unless a rule copies a number (a device, a subject, an address): no rule tells such a number's characters apart (the
+ * kernel's formats match them as `\d`, `[0-9a-f]` or by length, and name digits only next to a letter; the digits where
+ * an errno may be are no number: see test/analysis/text-reading.test.ts). A shape seen twice is read in full once more
+ * with its numbers changed: when that says something else (a rule copied a number), its texts are each read in full.
+ * Else its texts take the read of the shape's second text: as it is when their numbers are all in the message (the same
  * origin, the message at the same place), with their own origin read when not (a pid in the program's tag). A storage
- * flood's texts differ in a sector or block number: read in full, each cost 5 µs.
+ * flood's texts differ in a sector or block number, a busy node's daemon errors in their times and ids: read in full,
+ * each cost 5 µs.
  */
 function readText(bytes: Buffer, start: number, end: number, headers: HeaderMatcher, header: number, slots: ShapeSlots, shapes: Int32Array, id: number): Read {
   const firstNumber = shapes[3 * id + 2]!;
@@ -337,7 +338,7 @@ function readText(bytes: Buffer, start: number, end: number, headers: HeaderMatc
     const read = readFully(bytes, start, end, matcher);
     shapeOf(bytes, start, end, true);
     const changed = lastShape();
-    // (`matcher` fits the changed text too: its long numbers' characters stay hex digits, and a header piece takes a digit
+    // (`matcher` fits the changed text too: its numbers' characters stay hex digits, and a header piece takes a digit
     // only as any hex digit, `X [#`, or alone, ` [1]`)
     reads[slot] = sameMeaning(read, readFully(Buffer.from(changed.buffer, changed.byteOffset, length), 0, length, matcher)) ? read : UNSURE;
     return read;

@@ -269,7 +269,7 @@ export interface RegionStops {
   readonly restHeaders: Uint8Array;
   /**
    * For each distinct text, 3 numbers by id: the hash of its shape (see shapeOf; 64 bits, seeded at random: texts of one
-   * shape are known by it without their shapes compared), low and high halves, and where its first long number starts
+   * shape are known by it without their shapes compared), low and high halves, and where its first number starts
    * from the text's start, -1 when it has none (or is longer than SHAPE_BYTES).
    */
   readonly restShapes: Int32Array;
@@ -408,12 +408,13 @@ export function findStops(bytes: Uint8Array, from: number, to: number, maxLineBy
 }
 
 /**
- * Makes the shape of the text `bytes[start, end)` (at most SHAPE_BYTES): the text with each character of its long
- * numbers made `0`, or with `other` another digit than it was (native/line-scan.c, shape). A long number is joined to no
- * word character, `.`, `:` or `-` on either side, and is decimal of 4 digits or more, or lowercase hex of 8 characters or
- * more with a digit among them, or after `0x`. Returns where the first long number starts (from `start`), -1 when there
- * is none; the shape is then the first `end - start` bytes of lastShape(). (The scan makes the shape of each distinct
- * text it finds, see RegionStops.restShapes: this one is for a text of other bytes.)
+ * Makes the shape of the text `bytes[start, end)` (at most SHAPE_BYTES): the text with each character of its numbers
+ * made `0`, or with `other` another digit than it was (native/line-scan.c, shape). A number is a run of digits next to
+ * no letter or `_` and in no errno's place (1 to 3 digits after `-`, or after `err`, `error` or `errno` and 1 or 2 of
+ * ` =:`), or lowercase hex of 8 characters or more with a digit among them, or after `0x`, next to no word character.
+ * Returns where the first number starts (from `start`), -1 when there is none; the shape is then the first
+ * `end - start` bytes of lastShape(). (The scan makes the shape of each distinct text it finds, see
+ * RegionStops.restShapes: this one is for a text of other bytes.)
  */
 export function shapeOf(bytes: Uint8Array, start: number, end: number, other = false): number {
   return withShapeIn(bytes, start, end).shape(end - start, other ? 1 : 0);

@@ -182,17 +182,19 @@ describe('regions with more lines that may matter than the module has room for a
 });
 
 /**
- * The shape of a text as its rule reads (kept here as its specification): each run of lowercase hex digits after no
- * byte that joins (a word character, `.`, `:`, `-`), maybe after `0x`, followed by none, is a long number when it is
- * decimal of 4 digits or more, or of 8 characters or more with a digit among them or after `0x`; its characters made `0`,
- * or `a` for a run with a letter and no `0x` (the hex rule tells it from a decimal one).
+ * The shape of a text as its rule reads (kept here as its specification): each run of lowercase hex digits next to no
+ * word character, maybe after `0x`, is a number when it is decimal, unless an errno may be there (1 to 3 digits after
+ * `-`, or after `err`, `error` or `errno`, any case, and 1 or 2 of ` =:`), or of 8 characters or more with a digit among
+ * them or after `0x`; its characters made `0`, or `a` for a run with a letter and no `0x` (the hex rule tells it from a
+ * decimal one).
  */
 function shapeByRule(text: string): { shape: string; first: number } {
   let first = -1;
-  const shape = text.replace(/(?<![\w.:-])(0x)?([0-9a-f]+)(?![\w.:-])/g, (match: string, prefix: string | undefined, run: string, at: number) => {
+  const shape = text.replace(/(?<!\w)(0x)?([0-9a-f]+)(?!\w)/g, (match: string, prefix: string | undefined, run: string, at: number) => {
     const digits = run.replace(/[a-f]/g, '').length;
-    const long = prefix ? run.length >= 8 : digits === run.length ? run.length >= 4 : run.length >= 8 && digits > 0;
-    if (!long) return match;
+    const errnoPlace = run.length <= 3 && (text[at - 1] === '-' || /(?:err|error|errno)[ =:]{1,2}$/i.test(text.slice(0, at)));
+    const number = prefix ? run.length >= 8 : digits === run.length ? !errnoPlace : run.length >= 8 && digits > 0;
+    if (!number) return match;
     const from = at + (prefix?.length ?? 0);
     if (first === -1) first = from;
     return (prefix ?? '') + (!prefix && digits < run.length ? 'a' : '0').repeat(run.length);
@@ -201,9 +203,9 @@ function shapeByRule(text: string): { shape: string; first: number } {
 }
 
 describe('the shapes of distinct texts', () => {
-  const piece = fc.constantFrom('0', '1', '9', 'a', 'f', 'g', 'x', 'X', 'A', ' ', '.', ':', '-', '_', '[', '=', '0x', '1234', 'deadbeef', '0x1029a7b5', 'sector 773493166');
+  const piece = fc.constantFrom('0', '1', '9', 'a', 'f', 'g', 'x', 'X', 'A', ' ', '.', ':', '-', '_', '[', '=', '0x', '12', '1234', 'deadbeef', '0x1029a7b5', 'sector 773493166', 'err', 'Error', 'ERRNO');
 
-  it('are made by the scan as the rule makes them: texts of one shape one hash, where the first long number starts (property)', { timeout: FUZZ_TIMEOUT_MS }, () => {
+  it('are made by the scan as the rule makes them: texts of one shape one hash, where the first number starts (property)', { timeout: FUZZ_TIMEOUT_MS }, () => {
     fc.assert(
       fc.property(fc.array(fc.array(piece, { maxLength: 30 }).map((parts) => parts.join('')), { minLength: 1, maxLength: 6 }), (texts) => {
         const bytes = Buffer.from(texts.map((t) => `Nov 12 10:10:59 ${t}\n`).join(''), 'latin1');
