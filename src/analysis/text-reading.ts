@@ -109,6 +109,13 @@ interface TextRead extends Said {
   block: number;
   originId: number;
   readingId: number;
+  /**
+   * Set on the read a shape's texts take (see readText): the text's bytes up to the end of its program's name (its host
+   * and program, of which the origin is made), null when the origin holds more (an uptime, a caller) or they were not
+   * found. A text of the shape with the same bytes there has the same origin: its numbers before the message are in none
+   * of its fields (a pid after the program's name).
+   */
+  source: Buffer | null;
 }
 
 /** What a plain text says, whoever printed it. */
@@ -340,14 +347,30 @@ function readText(bytes: Buffer, start: number, end: number, headers: HeaderMatc
     const changed = lastShape();
     // (`matcher` fits the changed text too: its numbers' characters stay hex digits, and a header piece takes a digit
     // only as any hex digit, `X [#`, or alone, ` [1]`)
-    reads[slot] = sameMeaning(read, readFully(Buffer.from(changed.buffer, changed.byteOffset, length), 0, length, matcher)) ? read : UNSURE;
+    reads[slot] = sameMeaning(read, readFully(Buffer.from(changed.buffer, changed.byteOffset, length), 0, length, matcher)) ? withSource(read, bytes, start, end) : UNSURE;
     return read;
   }
   if (known === UNSURE) return readFully(bytes, start, end, matcherFor(headers, header, bytes, start, end));
   if (known === null || known === 'unread' || firstNumber >= length - known.fromEnd) return known;
+  if (known.source !== null && known.source.compare(bytes, start, start + known.source.length) === 0) return known;
   const rest = bytes.toString('utf8', start, end);
   const origin = syslogOrigin(rest, {});
   return origin && placed(plainText(rest, origin), length, known);
+}
+
+/** Bytes that end a syslog line's program name (SYSLOG_ORIGIN_RE in src/lines/formats.ts): `[`, `:` or a space. */
+const NAME_ENDS = new Set([0x5b, 0x3a, 0x20, 0x09, 0x0a, 0x0b, 0x0c, 0x0d]);
+
+/** `read`, the read of text `bytes[start, end)` that its shape's texts take, with its source (see TextRead.source). */
+function withSource(read: Read, bytes: Buffer, start: number, end: number): Read {
+  if (read === null || read === 'unread' || read.origin.uptime !== null || read.origin.caller !== null) return read;
+  const hostEnd = bytes.indexOf(0x20, start);
+  let at = hostEnd + 1;
+  while (hostEnd !== -1 && at < end && !NAME_ENDS.has(bytes[at]!)) at++;
+  // (the host and the program as the origin has them, else the text is not as SYSLOG_ORIGIN_RE read it)
+  if (hostEnd === -1 || hostEnd >= end || bytes.toString('latin1', hostEnd + 1, at) !== read.origin.tag) return read;
+  read.source = Buffer.from(bytes.subarray(start, at));
+  return read;
 }
 
 /**
@@ -389,6 +412,7 @@ function placed(plain: PlainText & { readonly origin: LineOrigin }, bytes: numbe
     block: 0,
     originId: -1,
     readingId: -1,
+    source: null,
   };
 }
 

@@ -279,6 +279,17 @@ describe('texts of one shape in a scan worker', () => {
     expect(devices).toEqual(['11112222', '33334444', '55556666', '77778888']);
   });
 
+  it("take their shape's read and origin when their numbers before the message are in no field of it (a pid), and their own origin when they are (a host)", () => {
+    const memory = workerTexts(false);
+    const message = 'error: kex_exchange_identification: read: Connection reset by peer';
+    readAsWorker([1234, 5678, 9012, 3456].map((pid) => `Nov 12 10:11:01 node-7 sshd[${pid}]: ${message}`), memory);
+    const reads = memory.shapes.reads.filter((read) => typeof read === 'object' && read !== null);
+    expect(reads).toMatchObject([{ origin: { host: 'node-7', tag: 'sshd', kernel: false }, source: Buffer.from('node-7 sshd') }]);
+    const hosts = ['10.0.0.11', '10.0.0.12', '10.0.0.13', '10.0.0.14'];
+    const { texts, bytes, found } = readAsWorker(hosts.map((host) => `Nov 12 10:11:01 ${host} sshd[1234]: ${message}`), memory);
+    expect([...found.restIds].map((id) => textOf(texts, bytes, id)!.origin.host)).toEqual(hosts);
+  });
+
   it('that open a report stay no plain lines', () => {
     const memory = workerTexts(false);
     const { texts, bytes, found } = readAsWorker(
