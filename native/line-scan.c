@@ -240,10 +240,11 @@ static inline int word_starts(const uint8_t* s, int i) { return i == 0 || !is_wo
 // A number is a run of digits next to no letter or `_` (`\w` but a digit) and no errno's place (see errno_place): a
 // sector, a time, a serial, a pid, an address's part (`1668219031.261:45678`, `10.10.0.12`); or a run of 8 hex digits
 // or more (lowercase) with a digit among them, or after `0x`, next to no word character: an address, an id
-// (`web-3fa9b2c1`). No rule reads a number's digits by value but an errno's (the errno table): the others match them as
-// `\d`, `[0-9a-f]` or by length, and name digits by value only next to a letter (`EXT[234]`, `0x`; see
-// test/analysis/text-reading.test.ts). The scan makes the shape of each distinct text it finds (rest_shape); `shape`
-// makes one of a text the caller copies to shape_in, to shape_out.
+// (`web-3fa9b2c1`); or the id of a generated interface name (`vethcfaef9`, see generated_ids). No rule reads a
+// number's digits by value but an errno's (the errno table): the others match them as `\d`, `[0-9a-f]` or by length,
+// and name digits by value only next to a letter (`EXT[234]`, `0x`; see test/analysis/text-reading.test.ts). The scan
+// makes the shape of each distinct text it finds (rest_shape); `shape` makes one of a text the caller copies to
+// shape_in, to shape_out.
 #define SHAPE_BYTES 1024
 #define LONG_HEX 8
 // The most digits an errno has (NEGATIVE_RE and UNSIGNED_RE in src/analysis/events.ts take 1 to 3).
@@ -276,6 +277,75 @@ static int errno_place(const uint8_t* p, int at, int length) {
   int k = at;
   while (k > 0 && at - k < 2 && (p[k - 1] == ' ' || p[k - 1] == '=' || p[k - 1] == ':')) k--;
   return k < at && (ends_with_word(p, k, "err", 3) || ends_with_word(p, k, "error", 5) || ends_with_word(p, k, "errno", 5));
+}
+
+// Filled in by the caller: the prefixes of generated interface names (GENERATED_NAME_PREFIXES in
+// src/knowledge/interface-names.ts), each NUL-padded, and the fewest and most hex digits of the id after one.
+#define MAX_NAME_PREFIXES 8
+#define NAME_PREFIX_BYTES 8
+uint8_t name_prefixes[MAX_NAME_PREFIXES][NAME_PREFIX_BYTES];
+int32_t name_prefix_count, id_digits_min, id_digits_max;
+// Each prefix's last two letters, a vector of each (see make_tails).
+static v128_t tail_before[MAX_NAME_PREFIXES], tail_last[MAX_NAME_PREFIXES];
+
+// SUBJECT_RE's first branch at s[i], a lowercase letter that starts a word: one of name_prefixes, then a run of
+// id_digits_min to id_digits_max of `[0-9a-f]`, to the word's end. Returns the end, or -1; *name_end: where the prefix
+// ends. (No prefix is another's: the regex's first one that matches is the only one.)
+static int generated_name_end(const uint8_t* s, int i, int n, int* name_end) {
+  for (int k = 0; k < name_prefix_count; k++) {
+    const uint8_t* prefix = name_prefixes[k];
+    int j = i;
+    for (int c = 0; c < NAME_PREFIX_BYTES && prefix[c]; c++, j++)
+      if (j >= n || s[j] != prefix[c]) break;
+    if (j - i < NAME_PREFIX_BYTES && prefix[j - i]) continue;
+    int q = j;
+    while (q < n && is_hex(s[q])) q++;
+    if (q - j < id_digits_min || q - j > id_digits_max || !word_ends(s, q, n)) return -1;
+    *name_end = j;
+    return q;
+  }
+  return -1;
+}
+
+// A generated name's id may hold no digit: its prefix's last two letters and a lowercase hex digit make the subject rule
+// run. Each prefix's two are made once the caller has filled name_prefixes (at the first template_of).
+static int tails_made;
+static void make_tails(void) {
+  for (int k = 0; k < name_prefix_count; k++) {
+    int end = 0;
+    while (end < NAME_PREFIX_BYTES && name_prefixes[k][end]) end++;
+    tail_before[k] = wasm_i8x16_splat((int8_t)name_prefixes[k][end - 2]);
+    tail_last[k] = wasm_i8x16_splat((int8_t)name_prefixes[k][end - 1]);
+  }
+  tails_made = 1;
+}
+
+// Changes in out the characters of each generated interface name's id in p[0, n) (SUBJECT_RE's first branch, see
+// generated_name_end: `veth3a4b5c`), as shape_of does a hex run's with a letter: each made `a`, or with `other` `b`
+// (`c` for a `b`). Returns where the first id starts, -1 for none. An id is found where a prefix's last two letters
+// are followed by a hex digit (a vector at a time), from the start of the word there.
+static int generated_ids(const uint8_t* p, int n, int other, uint8_t* out) {
+  if (!tails_made) make_tails();
+  int first = -1;
+  for (int i = 0; i < n; i += 16) {
+    v128_t v = wasm_v128_load(p + i);
+    v128_t b1 = i ? wasm_v128_load(p + i - 1) : after_space(v);
+    v128_t b2 = i ? wasm_v128_load(p + i - 2) : after_space(b1);
+    v128_t tails = wasm_i8x16_splat(0);
+    for (int k = 0; k < name_prefix_count; k++)
+      tails = wasm_v128_or(tails, wasm_v128_and(wasm_i8x16_eq(b2, tail_before[k]), wasm_i8x16_eq(b1, tail_last[k])));
+    uint32_t found = (uint32_t)wasm_i8x16_bitmask(wasm_v128_and(tails, lower_hexes16(v)));
+    if (n - i < 16) found &= (1u << (n - i)) - 1;
+    for (; found; found &= found - 1) {
+      int at = i + __builtin_ctz(found), start = at;
+      while (start > 0 && (char_class[p[start - 1]] & (C_LOWER | C_UNDER))) start--;
+      int name_end, q = word_starts(p, start) ? generated_name_end(p, start, n, &name_end) : -1;
+      if (q < 0 || name_end != at) continue;
+      if (first < 0) first = at;
+      for (int j = at; j < q; j++) out[j] = other ? (p[j] == 'b' ? 'c' : 'b') : 'a';
+    }
+  }
+  return first;
 }
 
 // Writes the shape of p[0, n) to out (both with room for a vector past n): the characters of its numbers made `0`, or
@@ -323,7 +393,8 @@ static int shape_of(const uint8_t* p, int n, int other, uint8_t* out) {
         out[j] = letters ? (other ? (p[j] == 'b' ? 'c' : 'b') : 'a') : other ? (p[j] == '1' ? '2' : '1') : '0';
     }
   }
-  return first;
+  int id = generated_ids(p, n, other, out);
+  return first < 0 || (id >= 0 && id < first) ? id : first;
 }
 
 // A 64-bit hash of p[0, n), seeded (shape_seed): texts of one shape are known by it, without their bytes compared, so
@@ -840,34 +911,6 @@ static int subject_end(const uint8_t* s, int i, int n, int* name_end) {
   return m <= 15 && word_ends(s, q, n) ? q : -1;
 }
 
-// Filled in by the caller: the prefixes of generated interface names (GENERATED_NAME_PREFIXES in
-// src/knowledge/interface-names.ts), each NUL-padded, and the fewest and most hex digits of the id after one.
-#define MAX_NAME_PREFIXES 8
-#define NAME_PREFIX_BYTES 8
-uint8_t name_prefixes[MAX_NAME_PREFIXES][NAME_PREFIX_BYTES];
-int32_t name_prefix_count, id_digits_min, id_digits_max;
-// Each prefix's last two letters, a vector of each (see make_tails).
-static v128_t tail_before[MAX_NAME_PREFIXES], tail_last[MAX_NAME_PREFIXES];
-
-// SUBJECT_RE's first branch at s[i], a lowercase letter that starts a word: one of name_prefixes, then a run of
-// id_digits_min to id_digits_max of `[0-9a-f]`, to the word's end. Returns the end, or -1; *name_end: where the prefix
-// ends. (No prefix is another's: the regex's first one that matches is the only one.)
-static int generated_name_end(const uint8_t* s, int i, int n, int* name_end) {
-  for (int k = 0; k < name_prefix_count; k++) {
-    const uint8_t* prefix = name_prefixes[k];
-    int j = i;
-    for (int c = 0; c < NAME_PREFIX_BYTES && prefix[c]; c++, j++)
-      if (j >= n || s[j] != prefix[c]) break;
-    if (j - i < NAME_PREFIX_BYTES && prefix[j - i]) continue;
-    int q = j;
-    while (q < n && is_hex(s[q])) q++;
-    if (q - j < id_digits_min || q - j > id_digits_max || !word_ends(s, q, n)) return -1;
-    *name_end = j;
-    return q;
-  }
-  return -1;
-}
-
 static void add_subject(const uint8_t* s, int from, int to) {
   for (int k = 0; k < subject_count; k++)
     if (subject_length[k] == to - from && same_bytes(subject_bytes + subject_at[k], s + from, to - from)) return;
@@ -942,19 +985,6 @@ static int put_back(const uint8_t* s, int n, uint8_t* d) {
     for (int j = 0; j < aside_length[kind][k]; j++) d[o++] = aside_bytes[aside_at[kind][k] + j];
   }
   return o;
-}
-
-// A generated name's id may hold no digit: its prefix's last two letters and a lowercase hex digit make the subject rule
-// run. Each prefix's two are made once the caller has filled name_prefixes (at the first template_of).
-static int tails_made;
-static void make_tails(void) {
-  for (int k = 0; k < name_prefix_count; k++) {
-    int end = 0;
-    while (end < NAME_PREFIX_BYTES && name_prefixes[k][end]) end++;
-    tail_before[k] = wasm_i8x16_splat((int8_t)name_prefixes[k][end - 2]);
-    tail_last[k] = wasm_i8x16_splat((int8_t)name_prefixes[k][end - 1]);
-  }
-  tails_made = 1;
 }
 
 // Writes the template of text_in[0, length) to text_out and returns its length (never more than the text's); -1 for a

@@ -6,7 +6,7 @@ import { isCutHereLine, parseCpuLine } from '../reports/body.js';
 import type { HeaderMatcher } from '../reports/header-matcher.js';
 import { isInertWaitText } from '../reports/wait-dumps.js';
 import { eventReading, readEvent, type MessageReading } from './events.js';
-import type { StorageKind } from '../knowledge/storage.js';
+import type { StorageError, StorageKind } from '../knowledge/storage.js';
 
 /**
  * A syslog text after the time that can only be a loose line (no report header, no register dump's `CPU:` line):
@@ -116,6 +116,11 @@ interface TextRead extends Said {
    * of its fields (a pid after the program's name).
    */
   source: Buffer | null;
+  /**
+   * Set on the read a shape's texts take when they differ in their subjects (see readText): where each subject of the
+   * read starts in the text, which each text's subjects are taken from; null when they are the same in every text.
+   */
+  places: Int32Array | null;
 }
 
 /** What a plain text says, whoever printed it. */
@@ -314,15 +319,17 @@ export function readingsOf(texts: BlockTexts): readonly NonNullable<MessageReadi
 
 /**
  * What a worker reads of the text `bytes[start, end)`, text `id` of the region (its shape in `shapes`, see
- * RegionStops.restShapes). Texts that differ only in their numbers (see shapeOf) have one shape, and say the same
- * unless a rule copies a number (a device, a subject, an address): no rule tells such a number's characters apart (the
- * kernel's formats match them as `\d`, `[0-9a-f]` or by length, and name digits only next to a letter; the digits where
- * an errno may be are no number: see test/analysis/text-reading.test.ts). A shape seen twice is read in full once more
- * with its numbers changed: when that says something else (a rule copied a number), its texts are each read in full.
- * Else its texts take the read of the shape's second text: as it is when their numbers are all in the message (the same
- * origin, the message at the same place), with their own origin read when not (a pid in the program's tag). A storage
- * flood's texts differ in a sector or block number, a busy node's daemon errors in their times and ids: read in full,
- * each cost 5 µs.
+ * RegionStops.restShapes). Texts that differ only in their numbers (see shapeOf: also a generated interface name's id)
+ * have one shape, and say the same unless a rule copies a number (a subject, a device, an address): no rule tells such
+ * a number's characters apart (the kernel's formats match them as `\d`, `[0-9a-f]` or by length, and name digits only
+ * next to a letter; the digits where an errno may be are no number: see test/analysis/text-reading.test.ts). A shape
+ * seen twice is read in full once more with its numbers changed. When that says the same, its texts take the read of
+ * the shape's second text; when it differs only in subjects found at the same places, each text takes that read with
+ * the subjects at those places of its own (withPlaces: `vethcfaef9 entered promiscuous mode`); else (a rule copied a
+ * number as a device or an address) its texts are each read in full. A text takes the read as it is when its numbers
+ * are all in the message or its host and program are the read's (see TextRead.source), with its own origin read when
+ * not (an uptime). A storage flood's texts differ in a sector or block number, a busy node's daemon errors in their
+ * times and ids, its routine lines in interface names: read in full, each cost 1.5-5 µs.
  */
 function readText(bytes: Buffer, start: number, end: number, headers: HeaderMatcher, header: number, slots: ShapeSlots, shapes: Int32Array, id: number): Read {
   const firstNumber = shapes[3 * id + 2]!;
@@ -347,15 +354,58 @@ function readText(bytes: Buffer, start: number, end: number, headers: HeaderMatc
     const changed = lastShape();
     // (`matcher` fits the changed text too: its numbers' characters stay hex digits, and a header piece takes a digit
     // only as any hex digit, `X [#`, or alone, ` [1]`)
-    reads[slot] = sameMeaning(read, readFully(Buffer.from(changed.buffer, changed.byteOffset, length), 0, length, matcher)) ? withSource(read, bytes, start, end) : UNSURE;
+    const other = readFully(Buffer.from(changed.buffer, changed.byteOffset, length), 0, length, matcher);
+    // (the same read, or one whose subjects are taken by place: else the shape's texts are each read whole)
+    const taken = sameMeaning(read, other) ? read : (withPlaces(read, other, bytes.toString('latin1', start, end), Buffer.from(changed.subarray(0, length)).toString('latin1')) ?? UNSURE);
+    reads[slot] = taken === UNSURE ? UNSURE : withSource(taken, bytes, start, end);
     return read;
   }
   if (known === UNSURE) return readFully(bytes, start, end, matcherFor(headers, header, bytes, start, end));
-  if (known === null || known === 'unread' || firstNumber >= length - known.fromEnd) return known;
-  if (known.source !== null && known.source.compare(bytes, start, start + known.source.length) === 0) return known;
+  if (known === null || known === 'unread') return known;
+  const read = firstNumber >= length - known.fromEnd || (known.source !== null && known.source.compare(bytes, start, start + known.source.length) === 0) ? known : withOrigin(bytes, start, end, known);
+  return read && known.places !== null ? withSubjectsAt(read, known.places, bytes, start) : read;
+}
+
+/** The read `known` of a shape's text with the origin of text `bytes[start, end)` of the shape. */
+function withOrigin(bytes: Buffer, start: number, end: number, known: TextRead): TextRead | null {
   const rest = bytes.toString('utf8', start, end);
   const origin = syslogOrigin(rest, {});
-  return origin && placed(plainText(rest, origin), length, known);
+  return origin && placed(plainText(rest, origin), end - start, known);
+}
+
+/**
+ * `read` (of `text`) as the read of its shape's texts, each with its own subjects taken where `read`'s are (see
+ * TextRead.places): when `other`, the read of the text with every number changed (`changed`), differs from it only in
+ * subjects that are those characters of `changed`, and each subject is in `text` once (an ASCII text: its characters
+ * are its bytes). Null otherwise.
+ */
+function withPlaces(read: Read, other: Read, text: string, changed: string): TextRead | null {
+  if (read === null || read === 'unread' || other === null || other === 'unread' || read.chars !== text.length || read.runs !== other.runs) return null;
+  const [a, b] = [read.event, other.event];
+  if (a === null || b === null || a.subjects.length === 0 || a.subjects.length !== b.subjects.length) return null;
+  if (a.template !== b.template || a.errno !== b.errno || a.notable !== b.notable || !sameStorage(a.storage, b.storage)) return null;
+  const places = new Int32Array(a.subjects.length);
+  for (let i = 0; i < places.length; i++) {
+    const subject = a.subjects[i]!;
+    const at = text.indexOf(subject);
+    if (at === -1 || text.indexOf(subject, at + 1) !== -1 || changed.slice(at, at + subject.length) !== b.subjects[i]) return null;
+    places[i] = at;
+  }
+  read.places = places;
+  return read;
+}
+
+/** `read` with the subjects of text `bytes[start, ...)` at `places`, as the template's rules find them there (the distinct ones, in order). */
+function withSubjectsAt(read: TextRead, places: Int32Array, bytes: Buffer, start: number): TextRead {
+  const event = read.event!;
+  const subjects: string[] = [];
+  places.forEach((at, i) => {
+    const subject = bytes.toString('latin1', start + at, start + at + event.subjects[i]!.length);
+    if (!subjects.includes(subject)) subjects.push(subject);
+  });
+  if (subjects.length === event.subjects.length && subjects.every((subject, i) => subject === event.subjects[i])) return read;
+  const own = eventReading({ template: event.template, subjects, errno: event.errno, hash: event.hash }, event.storage, event.notable);
+  return { ...read, event: own, block: 0, originId: -1, readingId: -1, source: null, places: null };
 }
 
 /** Bytes that end a syslog line's program name (SYSLOG_ORIGIN_RE in src/lines/formats.ts): `[`, `:` or a space. */
@@ -413,6 +463,7 @@ function placed(plain: PlainText & { readonly origin: LineOrigin }, bytes: numbe
     originId: -1,
     readingId: -1,
     source: null,
+    places: null,
   };
 }
 
@@ -492,10 +543,11 @@ function readingId(ids: ReadingIds, readings: NonNullable<MessageReading>[], eve
 
 function sameReading(a: NonNullable<MessageReading>, b: NonNullable<MessageReading>): boolean {
   if (a.errno !== b.errno || a.notable !== b.notable || a.subjects.length !== b.subjects.length) return false;
-  if (a.subjects.some((subject, i) => subject !== b.subjects[i])) return false;
-  const [x, y] = [a.storage, b.storage];
-  return x === y || (x !== null && y !== null && x.kind === y.kind && x.device === y.device && x.address === y.address);
+  return a.subjects.every((subject, i) => subject === b.subjects[i]) && sameStorage(a.storage, b.storage);
 }
+
+const sameStorage = (x: StorageError | null, y: StorageError | null): boolean =>
+  x === y || (x !== null && y !== null && x.kind === y.kind && x.device === y.device && x.address === y.address);
 
 /**
  * Text `id` of a block a worker read, as the main thread takes it (its message decoded from `bytes`, the block's); null

@@ -290,6 +290,15 @@ describe('texts of one shape in a scan worker', () => {
     expect([...found.restIds].map((id) => textOf(texts, bytes, id)!.origin.host)).toEqual(hosts);
   });
 
+  it('take their own subjects where the read of the shape has its own, when only their subjects differ (a generated interface name)', () => {
+    const memory = workerTexts(false);
+    const ids = ['42ed88', 'cfaef9', '406799', '42ed88', 'abcdef'];
+    const { texts, bytes, found } = readAsWorker(ids.map((id) => kernel(`bond0: failed to enslave veth${id} (error)`)), memory);
+    expect([...found.restIds].map((id) => textOf(texts, bytes, id)!.reading!.subjects)).toEqual(ids.map((id) => ['bond0', `veth${id}`]));
+    const reads = memory.shapes.reads.filter((read) => typeof read === 'object' && read !== null);
+    expect(reads).toMatchObject([{ event: { template: 'bondN: failed to enslave vethN (error)' }, places: Int32Array.from([15, 40]) }]);
+  });
+
   it('that open a report stay no plain lines', () => {
     const memory = workerTexts(false);
     const { texts, bytes, found } = readAsWorker(

@@ -7,6 +7,7 @@ import { buildTable, LINE_PIECES, mayBeHeader, mayMatter } from '../../src/lines
 import { readSyslogStamp } from '../../src/lines/formats.js';
 import { candidateLines, findStops, HEADER_NOT_LOOKED_FOR, headerPieceIn, lastShape, LINE_TABLE_MULTIPLIER, littleEndian, restText, shapeOf, SHAPE_BYTES, TABLE_BITS } from '../../src/lines/line-scan.js';
 import { MONTHS, monthIndex } from '../../src/time/clock.js';
+import { GENERATED_ID_DIGITS, GENERATED_NAME_PREFIXES } from '../../src/knowledge/interface-names.js';
 import { FUZZ_TIMEOUT_MS, fuzzParams } from '../fuzz/params.js';
 
 // The syslog time as the regex that read it before readSyslogStamp (kept here as its specification).
@@ -186,11 +187,12 @@ describe('regions with more lines that may matter than the module has room for a
  * word character, maybe after `0x`, is a number when it is decimal, unless an errno may be there (1 to 3 digits after
  * `-`, or after `err`, `error` or `errno`, any case, and 1 or 2 of ` =:`), or of 8 characters or more with a digit among
  * them or after `0x`; its characters made `0`, or `a` for a run with a letter and no `0x` (the hex rule tells it from a
- * decimal one).
+ * decimal one). So is the id of a generated interface name (a known prefix and 5 to 16 hex digits, a word: `vethcfaef9`),
+ * its characters made `a`.
  */
 function shapeByRule(text: string): { shape: string; first: number } {
   let first = -1;
-  const shape = text.replace(/(?<!\w)(0x)?([0-9a-f]+)(?!\w)/g, (match: string, prefix: string | undefined, run: string, at: number) => {
+  const numbered = text.replace(/(?<!\w)(0x)?([0-9a-f]+)(?!\w)/g, (match: string, prefix: string | undefined, run: string, at: number) => {
     const digits = run.replace(/[a-f]/g, '').length;
     const errnoPlace = run.length <= 3 && (text[at - 1] === '-' || /(?:err|error|errno)[ =:]{1,2}$/i.test(text.slice(0, at)));
     const number = prefix ? run.length >= 8 : digits === run.length ? !errnoPlace : run.length >= 8 && digits > 0;
@@ -199,11 +201,16 @@ function shapeByRule(text: string): { shape: string; first: number } {
     if (first === -1) first = from;
     return (prefix ?? '') + (!prefix && digits < run.length ? 'a' : '0').repeat(run.length);
   });
+  const ids = new RegExp(`\\b(${GENERATED_NAME_PREFIXES.join('|')})([0-9a-f]{${GENERATED_ID_DIGITS.min},${GENERATED_ID_DIGITS.max}})\\b`, 'g');
+  const shape = numbered.replace(ids, (_match: string, name: string, id: string, at: number) => {
+    if (first === -1 || at + name.length < first) first = at + name.length;
+    return name + 'a'.repeat(id.length);
+  });
   return { shape, first };
 }
 
 describe('the shapes of distinct texts', () => {
-  const piece = fc.constantFrom('0', '1', '9', 'a', 'f', 'g', 'x', 'X', 'A', ' ', '.', ':', '-', '_', '[', '=', '0x', '12', '1234', 'deadbeef', '0x1029a7b5', 'sector 773493166', 'err', 'Error', 'ERRNO');
+  const piece = fc.constantFrom('0', '1', '9', 'a', 'f', 'g', 'x', 'X', 'A', ' ', '.', ':', '-', '_', '[', '=', '0x', '12', '1234', 'deadbeef', '0x1029a7b5', 'sector 773493166', 'err', 'Error', 'ERRNO', 'veth', 'cali', 'th', 'abc12');
 
   it('are made by the scan as the rule makes them: texts of one shape one hash, where the first number starts (property)', { timeout: FUZZ_TIMEOUT_MS }, () => {
     fc.assert(
