@@ -1,6 +1,7 @@
 // The scan workers read and template the distinct texts of the lines a block kept; the main thread takes them as
 // they are. They must be what the main thread would make of the same texts itself.
 import { readdirSync, readFileSync } from 'node:fs';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { NOTABLE_RE, readEvent } from '../../src/analysis/events.js';
 import { HEADER_PREFIX_SOURCE } from '../../src/knowledge/header-prefixes.js';
@@ -11,6 +12,7 @@ import { findStops, lastShape, shapeOf, SHAPE_BYTES, type RegionStops } from '..
 import { HeaderMatcher } from '../../src/reports/header-matcher.js';
 import { workerCount } from '../../src/sources/scan-workers.js';
 import { CORPUS_DIR, itWithShared } from '../helpers/shared.js';
+import { FUZZ_TIMEOUT_MS, fuzzParams } from '../fuzz/params.js';
 
 const lines = [
   'Nov 12 10:10:59 node-7 kernel: blk_update_request: I/O error, dev sdc, sector 123456',
@@ -297,6 +299,30 @@ describe('texts of one shape in a scan worker', () => {
     expect([...found.restIds].map((id) => textOf(texts, bytes, id)!.reading!.subjects)).toEqual(ids.map((id) => ['bond0', `veth${id}`]));
     const reads = memory.shapes.reads.filter((read) => typeof read === 'object' && read !== null);
     expect(reads).toMatchObject([{ event: { template: 'bondN: failed to enslave vethN (error)' }, places: Int32Array.from([15, 40]) }]);
+  });
+
+  it('are read as the main thread reads each, whatever their numbers, interface names and subjects (property)', { timeout: FUZZ_TIMEOUT_MS }, () => {
+    // Messages of one shape but for their numbers (D, a digit) and generated names' ids (H), each taken four times with
+    // those drawn anew from a few, so that two subjects of a text are often the same.
+    const part = fc.oneof(
+      fc.constantFrom('error', 'failed', 'port', 'dev', 'sdc1', 'dm-', 'bond0', 'cali', 'x', '-', ':', '.', '(', ')', ',', ' ', ' ', ' ', 'err=', 'c', 's0'),
+      fc.integer({ min: 0, max: 3 }).map((k) => ['D', 'DD', 'DDD', 'DDDD'][k]!),
+      fc.constantFrom('vethH', 'caliH', 'lxcH'),
+    );
+    const joined = fc.array(part, { minLength: 2, maxLength: 14 }).map((parts) => parts.join(''));
+    // (and words apart, which makes more texts of one shape: a digit next to a letter is no number of it)
+    const word = fc.constantFrom('vethH', 'caliH', 'lxcH', 'D', 'DDDD', 'c', 's0', 'dm-DDDD', 'port', 'failed', '(vethH)', 'sdc1');
+    const apart = fc.array(word, { minLength: 1, maxLength: 8 }).map((words) => words.join(' '));
+    const template = fc.oneof(joined, apart).map((message) => `${message} error`);
+    const draw = fc.tuple(fc.integer({ min: 0, max: 2 }), fc.constantFrom('a1b2c3', '123456', 'abcdef'));
+    fc.assert(
+      fc.property(template, fc.array(draw, { minLength: 16, maxLength: 16 }), (shape, draws) => {
+        let d = 0;
+        const fill = () => shape.replace(/D/g, () => String(draws[d++ % draws.length]![0])).replace(/H/g, () => draws[d++ % draws.length]![1]);
+        readAsWorker([fill(), fill(), fill(), fill()].map((message) => `Nov 12 10:11:01 node-7 kernel: ${message}`), workerTexts(false));
+      }),
+      fuzzParams(500),
+    );
   });
 
   it('that open a report stay no plain lines', () => {
