@@ -408,7 +408,7 @@ function withSubjectsAt(read: TextRead, places: Int32Array, bytes: Buffer, start
   return { ...read, event: own, block: 0, originId: -1, readingId: -1, source: null, places: null };
 }
 
-/** Bytes that end a syslog line's program name (SYSLOG_ORIGIN_RE in src/lines/formats.ts): `[`, `:` or a space. */
+/** Bytes that end a syslog line's program name (SYSLOG_ORIGIN_RE in src/lines/formats.ts): `[`, `:` or ASCII whitespace. */
 const NAME_ENDS = new Set([0x5b, 0x3a, 0x20, 0x09, 0x0a, 0x0b, 0x0c, 0x0d]);
 
 /** `read`, the read of text `bytes[start, end)` that its shape's texts take, with its source (see TextRead.source). */
