@@ -320,6 +320,24 @@ static void make_tails(void) {
   tails_made = 1;
 }
 
+// The bytes after the last two letters of a generated name's prefix (b2, b1: the bytes two and one before each).
+static inline v128_t after_name_tails(v128_t b1, v128_t b2) {
+  v128_t found = wasm_i8x16_splat(0);
+  for (int k = 0; k < name_prefix_count; k++)
+    found = wasm_v128_or(found, wasm_v128_and(wasm_i8x16_eq(b2, tail_before[k]), wasm_i8x16_eq(b1, tail_last[k])));
+  return found;
+}
+
+// Where a subject that may end at s[t] starts: the word of `[a-z_]` before it (and before a `-` before it). Both of
+// SUBJECT_RE's branches match only from such a word's start: a name's letters and then a digit (after a `-` or not), or a
+// generated name's prefix and then its id's first hex digit.
+static int name_start(const uint8_t* s, int t) {
+  int i = t > 0 && s[t - 1] == '-' ? t - 1 : t;
+  while (i > 0 && (char_class[s[i - 1]] & (C_LOWER | C_UNDER))) i--;
+  return i;
+}
+
+
 // Changes in out the characters of each generated interface name's id in p[0, n) (SUBJECT_RE's first branch, see
 // generated_name_end: `veth3a4b5c`), as shape_of does a hex run's with a letter: each made `a`, or with `other` `b`
 // (`c` for a `b`). Returns where the first id starts, -1 for none. An id is found where a prefix's last two letters
@@ -331,14 +349,10 @@ static int generated_ids(const uint8_t* p, int n, int other, uint8_t* out) {
     v128_t v = wasm_v128_load(p + i);
     v128_t b1 = i ? wasm_v128_load(p + i - 1) : after_space(v);
     v128_t b2 = i ? wasm_v128_load(p + i - 2) : after_space(b1);
-    v128_t tails = wasm_i8x16_splat(0);
-    for (int k = 0; k < name_prefix_count; k++)
-      tails = wasm_v128_or(tails, wasm_v128_and(wasm_i8x16_eq(b2, tail_before[k]), wasm_i8x16_eq(b1, tail_last[k])));
-    uint32_t found = (uint32_t)wasm_i8x16_bitmask(wasm_v128_and(tails, lower_hexes16(v)));
+    uint32_t found = (uint32_t)wasm_i8x16_bitmask(wasm_v128_and(after_name_tails(b1, b2), lower_hexes16(v)));
     if (n - i < 16) found &= (1u << (n - i)) - 1;
     for (; found; found &= found - 1) {
-      int at = i + __builtin_ctz(found), start = at;
-      while (start > 0 && (char_class[p[start - 1]] & (C_LOWER | C_UNDER))) start--;
+      int at = i + __builtin_ctz(found), start = name_start(p, at);
       int name_end, q = word_starts(p, start) ? generated_name_end(p, start, n, &name_end) : -1;
       if (q < 0 || name_end != at) continue;
       if (first < 0) first = at;
@@ -399,11 +413,7 @@ static int shape_of(const uint8_t* p, int n, int other, uint8_t* out) {
 
 // A 64-bit hash of p[0, n), seeded (shape_seed): texts of one shape are known by it, without their bytes compared, so
 // the seed is random, that no log can be written whose texts take another's shape.
-static uint64_t shape_hash_of(const uint8_t* p, int n) {
-  uint64_t h = lanes_hash(p, n, shape_seed ^ ((uint64_t)n * 0x9e3779b97f4a7c15ull), shape_seed ^ 0xc2b2ae3d27d4eb4full);
-  h *= 0xc4ceb9fe1a85ec53ull;
-  return h ^ (h >> 33);
-}
+static uint64_t shape_hash_of(const uint8_t* p, int n) { return lanes_hash(p, n, shape_seed ^ ((uint64_t)n * 0x9e3779b97f4a7c15ull), shape_seed ^ 0xc2b2ae3d27d4eb4full); }
 
 // Writes the shape of shape_in[0, length) to shape_out (see shape_of).
 int shape(int length, int other) { return shape_of(shape_in, length, other, shape_out); }
@@ -919,24 +929,12 @@ static void add_subject(const uint8_t* s, int from, int to) {
   for (int i = from; i < to; i++) subject_bytes[subject_used++] = s[i];
 }
 
-// Where a subject that may end at s[t] starts: the word of `[a-z_]` before it (and before a `-` before it). Both of
-// SUBJECT_RE's branches match only from such a word's start: a name's letters and then a digit (after a `-` or not), or a
-// generated name's prefix and then its id's first hex digit.
-static int name_start(const uint8_t* s, int t) {
-  int i = t > 0 && s[t - 1] == '-' ? t - 1 : t;
-  while (i > 0 && (char_class[s[i - 1]] & (C_LOWER | C_UNDER))) i--;
-  return i;
-}
-
 // The bytes where a subject's digits or a generated name's id may begin (see subject_triggers in template_of): a digit
 // after `[a-z_]`, or after `-` after `[a-z_]`; a lowercase hex digit after the last two letters of a generated name's
 // prefix.
 static inline v128_t subject_triggers(v128_t v, v128_t b1, v128_t b2) {
   v128_t found = wasm_v128_and(digits16(v), wasm_v128_or(names16(b1), wasm_v128_and(wasm_i8x16_eq(b1, wasm_i8x16_splat('-')), names16(b2))));
-  v128_t id_digit = lower_hexes16(v);
-  for (int k = 0; k < name_prefix_count; k++)
-    found = wasm_v128_or(found, wasm_v128_and(id_digit, wasm_v128_and(wasm_i8x16_eq(b2, tail_before[k]), wasm_i8x16_eq(b1, tail_last[k]))));
-  return found;
+  return wasm_v128_or(found, wasm_v128_and(lower_hexes16(v), after_name_tails(b1, b2)));
 }
 
 // SUBJECT_RE, tried at each lowercase letter that starts a word as the regex is, but only at the starts of the words a

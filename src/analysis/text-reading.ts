@@ -6,7 +6,7 @@ import { isCutHereLine, parseCpuLine } from '../reports/body.js';
 import type { HeaderMatcher } from '../reports/header-matcher.js';
 import { isInertWaitText } from '../reports/wait-dumps.js';
 import { eventReading, readEvent, type MessageReading } from './events.js';
-import type { StorageError, StorageKind } from '../knowledge/storage.js';
+import type { StorageKind } from '../knowledge/storage.js';
 
 /**
  * A syslog text after the time that can only be a loose line (no report header, no register dump's `CPU:` line):
@@ -354,9 +354,10 @@ function readText(bytes: Buffer, start: number, end: number, headers: HeaderMatc
     const changed = lastShape();
     // (`matcher` fits the changed text too: its numbers' characters stay hex digits, and a header piece takes a digit
     // only as any hex digit, `X [#`, or alone, ` [1]`)
-    const other = readFully(Buffer.from(changed.buffer, changed.byteOffset, length), 0, length, matcher);
+    const changedText = Buffer.from(changed.buffer, changed.byteOffset, length);
+    const other = readFully(changedText, 0, length, matcher);
     // (the same read, or one whose subjects are taken by place: else the shape's texts are each read whole)
-    const taken = sameMeaning(read, other) ? read : (withPlaces(read, other, bytes.toString('latin1', start, end), Buffer.from(changed.subarray(0, length)).toString('latin1')) ?? UNSURE);
+    const taken = sameMeaning(read, other) ? read : (withPlaces(read, other, bytes.toString('latin1', start, end), changedText.toString('latin1')) ?? UNSURE);
     reads[slot] = taken === UNSURE ? UNSURE : withSource(taken, bytes, start, end);
     return read;
   }
@@ -382,8 +383,7 @@ function withOrigin(bytes: Buffer, start: number, end: number, known: TextRead):
 function withPlaces(read: Read, other: Read, text: string, changed: string): TextRead | null {
   if (read === null || read === 'unread' || other === null || other === 'unread' || read.chars !== text.length || read.runs !== other.runs) return null;
   const [a, b] = [read.event, other.event];
-  if (a === null || b === null || a.subjects.length === 0 || a.subjects.length !== b.subjects.length) return null;
-  if (a.template !== b.template || a.errno !== b.errno || a.notable !== b.notable || !sameStorage(a.storage, b.storage)) return null;
+  if (a === null || b === null || a.subjects.length === 0 || a.subjects.length !== b.subjects.length || a.template !== b.template || !sameButSubjects(a, b)) return null;
   const places = new Int32Array(a.subjects.length);
   for (let i = 0; i < places.length; i++) {
     const subject = a.subjects[i]!;
@@ -399,10 +399,10 @@ function withPlaces(read: Read, other: Read, text: string, changed: string): Tex
 function withSubjectsAt(read: TextRead, places: Int32Array, bytes: Buffer, start: number): TextRead {
   const event = read.event!;
   const subjects: string[] = [];
-  places.forEach((at, i) => {
-    const subject = bytes.toString('latin1', start + at, start + at + event.subjects[i]!.length);
+  for (let i = 0; i < places.length; i++) {
+    const subject = bytes.toString('latin1', start + places[i]!, start + places[i]! + event.subjects[i]!.length);
     if (!subjects.includes(subject)) subjects.push(subject);
-  });
+  }
   if (subjects.length === event.subjects.length && subjects.every((subject, i) => subject === event.subjects[i])) return read;
   const own = eventReading({ template: event.template, subjects, errno: event.errno, hash: event.hash }, event.storage, event.notable);
   return { ...read, event: own, block: 0, originId: -1, readingId: -1, source: null, places: null };
@@ -542,12 +542,14 @@ function readingId(ids: ReadingIds, readings: NonNullable<MessageReading>[], eve
 }
 
 function sameReading(a: NonNullable<MessageReading>, b: NonNullable<MessageReading>): boolean {
-  if (a.errno !== b.errno || a.notable !== b.notable || a.subjects.length !== b.subjects.length) return false;
-  return a.subjects.every((subject, i) => subject === b.subjects[i]) && sameStorage(a.storage, b.storage);
+  return a.subjects.length === b.subjects.length && a.subjects.every((subject, i) => subject === b.subjects[i]) && sameButSubjects(a, b);
 }
 
-const sameStorage = (x: StorageError | null, y: StorageError | null): boolean =>
-  x === y || (x !== null && y !== null && x.kind === y.kind && x.device === y.device && x.address === y.address);
+/** Whether two readings say the same but perhaps for their subjects (their templates aside). */
+function sameButSubjects(a: NonNullable<MessageReading>, b: NonNullable<MessageReading>): boolean {
+  const [x, y] = [a.storage, b.storage];
+  return a.errno === b.errno && a.notable === b.notable && (x === y || (x !== null && y !== null && x.kind === y.kind && x.device === y.device && x.address === y.address));
+}
 
 /**
  * Text `id` of a block a worker read, as the main thread takes it (its message decoded from `bytes`, the block's); null

@@ -411,10 +411,11 @@ export function findStops(bytes: Uint8Array, from: number, to: number, maxLineBy
  * Makes the shape of the text `bytes[start, end)` (at most SHAPE_BYTES): the text with each character of its numbers
  * made `0`, or with `other` another digit than it was (native/line-scan.c, shape). A number is a run of digits next to
  * no letter or `_` and in no errno's place (1 to 3 digits after `-`, or after `err`, `error` or `errno` and 1 or 2 of
- * ` =:`), or lowercase hex of 8 characters or more with a digit among them, or after `0x`, next to no word character.
- * Returns where the first number starts (from `start`), -1 when there is none; the shape is then the first
- * `end - start` bytes of lastShape(). (The scan makes the shape of each distinct text it finds, see
- * RegionStops.restShapes: this one is for a text of other bytes.)
+ * ` =:`), or lowercase hex of 8 characters or more with a digit among them, or after `0x`, next to no word character,
+ * or a generated interface name's id (`vethcfaef9`: its characters made `a`, or `b`). Returns where the first number
+ * starts (from `start`), -1 when there is none; the shape is then the first `end - start` bytes of lastShape(). (The
+ * scan makes the shape of each distinct text it finds, see RegionStops.restShapes: this one is for a text of other
+ * bytes.)
  */
 export function shapeOf(bytes: Uint8Array, start: number, end: number, other = false): number {
   return withShapeIn(bytes, start, end).shape(end - start, other ? 1 : 0);
