@@ -337,6 +337,81 @@ static int name_start(const uint8_t* s, int t) {
   return i;
 }
 
+// Whether a[0, n) and b[0, n) hold the same bytes.
+static int same_bytes(const uint8_t* a, const uint8_t* b, int n) {
+  if (n < 16) {
+    for (int i = 0; i < n; i++)
+      if (a[i] != b[i]) return 0;
+    return 1;
+  }
+  // (the last vector overlaps the one before it)
+  for (int i = 0;; i += 16) {
+    int at = i + 16 <= n ? i : n - 16;
+    if (!wasm_i8x16_all_true(wasm_i8x16_eq(wasm_v128_load(a + at), wasm_v128_load(b + at)))) return 0;
+    if (at + 16 >= n) return 1;
+  }
+}
+
+// SUBJECT_RE's second branch /([a-z][a-z_]{0,15}-?)\d[\da-z]{0,15}\b/ at s[i], a lowercase letter that starts a word:
+// the name, the letter and a run of at most 15 of `[a-z_]` (a longer run cannot be followed by a digit), maybe a `-`
+// that a digit follows; then the digit and a run of at most 15 of `[0-9a-z]`, followed by no word character.
+// *name_end: where the name ends.
+static int subject_end(const uint8_t* s, int i, int n, int* name_end) {
+  if (!(char_class[s[i]] & C_LOWER) || !word_starts(s, i)) return -1;
+  int j = i + 1 + run_of(s, i + 1, n, C_LOWER | C_UNDER);
+  if (j - i - 1 > 15) return -1;
+  if (j + 1 < n && s[j] == '-' && is_digit(s[j + 1])) j++;
+  else if (j >= n || !is_digit(s[j])) return -1;
+  *name_end = j;
+  int m = run_of(s, j + 1, n, C_LOWER | C_DIGIT), q = j + 1 + m;
+  return m <= 15 && word_ends(s, q, n) ? q : -1;
+}
+
+// Names whose digits a rule reads by value (`int3`, the trap of an oops header): the digits after one are no number of a
+// shape (see subject_digits; test/analysis/text-reading.test.ts checks the rules' sources against shape_of).
+static const struct {
+  char name[8];
+  int length;
+} named_by_value[] = {{"int", 3}};
+
+static int is_named_by_value(const uint8_t* p, int start, int end) {
+  for (unsigned k = 0; k < sizeof named_by_value / sizeof named_by_value[0]; k++)
+    if (end - start == named_by_value[k].length && same_bytes(p + start, (const uint8_t*)named_by_value[k].name, end - start)) return 1;
+  return 0;
+}
+
+// Writes the last `length` decimal digits of `value` to d, zero-padded.
+static void write_count(uint8_t* d, int length, int value) {
+  for (int j = length - 1; j >= 0; j--, value /= 10) d[j] = (uint8_t)('0' + value % 10);
+}
+
+// Changes in out the digits that end a subject of letters and digits (SUBJECT_RE's second branch with no `-`, see
+// subject_end: `c47`, `s0`, `sda1`), but where a rule reads them by value (is_named_by_value) or shape_of changed them
+// already (a hex id, a generated name's): each made `0`, or with `other` the next of a count, zero-padded and never the
+// text's own digits, so that the changed text's subjects differ from each other (see withPlaces in
+// src/analysis/text-reading.ts). Returns where the first starts, -1 for none.
+static int subject_digits(const uint8_t* p, int n, int other, uint8_t* out) {
+  int first = -1, count = 0;
+  for (int i = 0; i < n; i += 16) {
+    v128_t v = wasm_v128_load(p + i);
+    v128_t b1 = i ? wasm_v128_load(p + i - 1) : after_space(v);
+    uint32_t found = (uint32_t)wasm_i8x16_bitmask(wasm_v128_and(digits16(v), names16(b1)));
+    if (n - i < 16) found &= (1u << (n - i)) - 1;
+    for (; found; found &= found - 1) {
+      int at = i + __builtin_ctz(found), start = name_start(p, at);
+      int name_end, q = subject_end(p, start, n, &name_end);
+      if (q < 0 || name_end != at || run_of(p, at, q, C_DIGIT) != q - at || out[at] != p[at] || is_named_by_value(p, start, at)) continue;
+      if (first < 0) first = at;
+      if (!other) {
+        for (int j = at; j < q; j++) out[j] = '0';
+        continue;
+      }
+      do write_count(out + at, q - at, ++count);
+      while (same_bytes(out + at, p + at, q - at));
+    }
+  }
+  return first;
+}
 
 // Changes in out the characters of each generated interface name's id in p[0, n) (SUBJECT_RE's first branch, see
 // generated_name_end: `veth3a4b5c`), as shape_of does a hex run's with a letter: each made `a`, or with `other` `b`
@@ -408,7 +483,9 @@ static int shape_of(const uint8_t* p, int n, int other, uint8_t* out) {
     }
   }
   int id = generated_ids(p, n, other, out);
-  return first < 0 || (id >= 0 && id < first) ? id : first;
+  if (id >= 0 && (first < 0 || id < first)) first = id;
+  int tail = subject_digits(p, n, other, out);
+  return tail >= 0 && (first < 0 || tail < first) ? tail : first;
 }
 
 // A 64-bit hash of p[0, n), seeded (shape_seed): texts of one shape are known by it, without their bytes compared, so
@@ -466,20 +543,6 @@ static uint32_t text_key_hash(const uint8_t* p, int s, int e) { return (uint32_t
 // The slot of `slots` (a power of two) for hash `h`, from the high bits of a multiple of it, which all of its bits make.
 static inline uint32_t slot_of(uint32_t h, uint32_t slots) {
   return (h * 2654435769u) >> (32 - __builtin_ctz(slots));
-}
-
-static int same_bytes(const uint8_t* a, const uint8_t* b, int n) {
-  if (n < 16) {
-    for (int i = 0; i < n; i++)
-      if (a[i] != b[i]) return 0;
-    return 1;
-  }
-  // (the last vector overlaps the one before it)
-  for (int i = 0;; i += 16) {
-    int at = i + 16 <= n ? i : n - 16;
-    if (!wasm_i8x16_all_true(wasm_i8x16_eq(wasm_v128_load(a + at), wasm_v128_load(b + at)))) return 0;
-    if (at + 16 >= n) return 1;
-  }
 }
 
 // The shapes of the distinct texts described before (their hashes and lengths), one a slot, in all the scans of this
@@ -906,20 +969,6 @@ static int pass_hex(const uint8_t* s, int n, uint8_t* d) {
   return o + n - at;
 }
 
-// SUBJECT_RE's second branch /([a-z][a-z_]{0,15}-?)\d[\da-z]{0,15}\b/ at s[i], a lowercase letter that starts a word:
-// the name, the letter and a run of at most 15 of `[a-z_]` (a longer run cannot be followed by a digit), maybe a `-`
-// that a digit follows; then the digit and a run of at most 15 of `[0-9a-z]`, followed by no word character.
-// *name_end: where the name ends.
-static int subject_end(const uint8_t* s, int i, int n, int* name_end) {
-  if (!(char_class[s[i]] & C_LOWER) || !word_starts(s, i)) return -1;
-  int j = i + 1 + run_of(s, i + 1, n, C_LOWER | C_UNDER);
-  if (j - i - 1 > 15) return -1;
-  if (j + 1 < n && s[j] == '-' && is_digit(s[j + 1])) j++;
-  else if (j >= n || !is_digit(s[j])) return -1;
-  *name_end = j;
-  int m = run_of(s, j + 1, n, C_LOWER | C_DIGIT), q = j + 1 + m;
-  return m <= 15 && word_ends(s, q, n) ? q : -1;
-}
 
 static void add_subject(const uint8_t* s, int from, int to) {
   for (int k = 0; k < subject_count; k++)

@@ -1,4 +1,5 @@
 import { syslogOrigin, type PackedSyslogLine } from '../lines/formats.js';
+import { isWord } from '../lines/fast-scan.js';
 import { HEADER_NOT_LOOKED_FOR, headerPieceIn, lastShape, shapeOf, type RegionStops } from '../lines/line-scan.js';
 import { RecentTexts } from '../lines/recent-texts.js';
 import type { LineOrigin, LineSource } from '../lines/types.js';
@@ -117,10 +118,19 @@ interface TextRead extends Said {
    */
   source: Buffer | null;
   /**
-   * Set on the read a shape's texts take when they differ in their subjects (see readText): where each subject of the
-   * read starts in the text, which each text's subjects are taken from; null when they are the same in every text.
+   * Set on the read a shape's texts take when they differ in their subjects (see readText, withPlaces): where the read's
+   * subjects stand in the text, a start and a length for each place (a subject may stand at several), in the text's
+   * order, which each text's subjects are taken from; null when they are the same in every text.
    */
-  places: Int32Array | null;
+  places: SubjectPlaces | null;
+}
+
+/** Where the subjects of a shape's read stand in its texts (see TextRead.places). */
+interface SubjectPlaces {
+  /** A start and a length for each place, in the text's order. */
+  readonly at: Int32Array;
+  /** The bytes of the read's own text at those places, one after the other: a text holding the same has the read's subjects. */
+  readonly own: Uint8Array;
 }
 
 /** What a plain text says, whoever printed it. */
@@ -357,7 +367,7 @@ function readText(bytes: Buffer, start: number, end: number, headers: HeaderMatc
     const changedText = Buffer.from(changed.buffer, changed.byteOffset, length);
     const other = readFully(changedText, 0, length, matcher);
     // (the same read, or one whose subjects are taken by place: else the shape's texts are each read whole)
-    const taken = sameMeaning(read, other) ? read : (withPlaces(read, other, bytes.toString('latin1', start, end), changedText.toString('latin1')) ?? UNSURE);
+    const taken = sameMeaning(read, other) ? read : (withPlaces(read, other, bytes.subarray(start, end), changedText) ?? UNSURE);
     reads[slot] = taken === UNSURE ? UNSURE : withSource(taken, bytes, start, end);
     return read;
   }
@@ -377,33 +387,64 @@ function withOrigin(bytes: Buffer, start: number, end: number, known: TextRead):
 /**
  * `read` (of `text`) as the read of its shape's texts, each with its own subjects taken where `read`'s are (see
  * TextRead.places): when `other`, the read of the text with every number changed (`changed`), differs from it only in
- * subjects that are those characters of `changed`, and each subject is in `text` once (an ASCII text: its characters
- * are its bytes). Null otherwise.
+ * its subjects, and they are what `changed` holds at the places where `text` holds one of `read`'s as a word, different
+ * at each place (a subject found twice, as an audit record's `s0`, changed two ways: each place is seen to be one).
+ * Null otherwise, and for a text that is not ASCII (its characters must be its bytes).
  */
-function withPlaces(read: Read, other: Read, text: string, changed: string): TextRead | null {
+function withPlaces(read: Read, other: Read, text: Buffer, changed: Buffer): TextRead | null {
   if (read === null || read === 'unread' || other === null || other === 'unread' || read.chars !== text.length || read.runs !== other.runs) return null;
   const [a, b] = [read.event, other.event];
-  if (a === null || b === null || a.subjects.length === 0 || a.subjects.length !== b.subjects.length || a.template !== b.template || !sameButSubjects(a, b)) return null;
-  const places = new Int32Array(a.subjects.length);
-  for (let i = 0; i < places.length; i++) {
-    const subject = a.subjects[i]!;
-    const at = text.indexOf(subject);
-    if (at === -1 || text.indexOf(subject, at + 1) !== -1 || changed.slice(at, at + subject.length) !== b.subjects[i]) return null;
-    places[i] = at;
-  }
-  read.places = places;
+  if (a === null || b === null || a.subjects.length === 0 || a.template !== b.template || !sameButSubjects(a, b)) return null;
+  const at = wordPlaces(text, a.subjects);
+  const own = subjectsAt(text, 0, at);
+  const changedOwn = subjectsAt(changed, 0, at);
+  if (!sameStrings(own, a.subjects) || changedOwn.length !== at.length / 2 || !sameStrings(changedOwn, b.subjects)) return null;
+  read.places = { at, own: bytesAt(text, 0, at) };
   return read;
 }
 
-/** `read` with the subjects of text `bytes[start, ...)` at `places`, as the template's rules find them there (the distinct ones, in order). */
-function withSubjectsAt(read: TextRead, places: Int32Array, bytes: Buffer, start: number): TextRead {
-  const event = read.event!;
+/** Where each of `words` stands in `text` as a word (no word character on either side): its start and length, in the text's order. */
+function wordPlaces(text: Buffer, words: readonly string[]): Int32Array {
+  const found: [number, number][] = [];
+  for (const word of words) {
+    for (let at = text.indexOf(word, 0, 'latin1'); at !== -1; at = text.indexOf(word, at + 1, 'latin1')) {
+      if ((at === 0 || !isWord(text[at - 1]!)) && (at + word.length === text.length || !isWord(text[at + word.length]!))) found.push([at, word.length]);
+    }
+  }
+  return Int32Array.from(found.sort((x, y) => x[0] - y[0]).flat());
+}
+
+/** The distinct strings at `places` (see TextRead.places) of the text `bytes[start, ...)`, in order: its subjects, as the template's rules take them. */
+function subjectsAt(bytes: Buffer, start: number, places: Int32Array): string[] {
   const subjects: string[] = [];
-  for (let i = 0; i < places.length; i++) {
-    const subject = bytes.toString('latin1', start + places[i]!, start + places[i]! + event.subjects[i]!.length);
+  for (let i = 0; i < places.length; i += 2) {
+    const subject = bytes.toString('latin1', start + places[i]!, start + places[i]! + places[i + 1]!);
     if (!subjects.includes(subject)) subjects.push(subject);
   }
-  if (subjects.length === event.subjects.length && subjects.every((subject, i) => subject === event.subjects[i])) return read;
+  return subjects;
+}
+
+const sameStrings = (a: readonly string[], b: readonly string[]): boolean => a.length === b.length && a.every((x, i) => x === b[i]);
+
+/** The bytes at `places` (see TextRead.places) of the text `bytes[start, ...)`, one after the other. */
+const bytesAt = (bytes: Buffer, start: number, places: Int32Array): Buffer =>
+  Buffer.concat(Array.from({ length: places.length / 2 }, (_, k) => bytes.subarray(start + places[2 * k]!, start + places[2 * k]! + places[2 * k + 1]!)));
+
+/** Whether the text `bytes[start, ...)` holds `own` at `at` (see SubjectPlaces). */
+function holdsAt(bytes: Buffer, start: number, { at, own }: SubjectPlaces): boolean {
+  let k = 0;
+  for (let i = 0; i < at.length; i += 2) {
+    for (let j = start + at[i]!, end = j + at[i + 1]!; j < end; j++) if (bytes[j] !== own[k++]) return false;
+  }
+  return true;
+}
+
+/** `read` with the subjects of text `bytes[start, ...)` at its places (see TextRead.places). */
+function withSubjectsAt(read: TextRead, places: SubjectPlaces, bytes: Buffer, start: number): TextRead {
+  // (most texts of a storage flood's shape name the device the read names: its subjects, without making them again)
+  if (holdsAt(bytes, start, places)) return read;
+  const event = read.event!;
+  const subjects = subjectsAt(bytes, start, places.at);
   const own = eventReading({ template: event.template, subjects, errno: event.errno, hash: event.hash }, event.storage, event.notable);
   return { ...read, event: own, block: 0, originId: -1, readingId: -1, source: null, places: null };
 }
@@ -542,7 +583,7 @@ function readingId(ids: ReadingIds, readings: NonNullable<MessageReading>[], eve
 }
 
 function sameReading(a: NonNullable<MessageReading>, b: NonNullable<MessageReading>): boolean {
-  return a.subjects.length === b.subjects.length && a.subjects.every((subject, i) => subject === b.subjects[i]) && sameButSubjects(a, b);
+  return sameStrings(a.subjects, b.subjects) && sameButSubjects(a, b);
 }
 
 /** Whether two readings say the same but perhaps for their subjects (their templates aside). */

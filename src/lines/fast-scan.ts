@@ -49,7 +49,8 @@ const NOTABLE_GRAMS = [
 
 /** A byte lower-cased the cheap way (also maps some punctuation onto other punctuation: the scan only over-approximates). */
 const fold = (byte: number): number => byte | 0x20;
-const isWord = (byte: number): boolean => /\w/.test(String.fromCharCode(byte));
+/** Whether a byte is a word character (`\\w`). */
+export const isWord = (byte: number): boolean => /\w/.test(String.fromCharCode(byte));
 
 /** Every folded four-byte window that may be part of a report header, or (`notable`) of a line that matters at all. */
 function gramWindows(notable: boolean): number[] {

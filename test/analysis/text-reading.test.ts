@@ -192,29 +192,38 @@ describe('numbers, by which texts have one shape', () => {
     ['audit(1668219031.123:45678): pid=23456 at 10:10:31.422232581 from 10.10.0.12', 'audit(0000000000.000:00000): pid=00000 at 00:00:00.000000000 from 00.00.0.00'],
     // Up to three digits where an errno may be: kept, for the errno table reads them by value.
     ['watch error: -107 on port 123, error=5 err 12 errno: 3 ERR:7 x-5', 'watch error: -107 on port 000, error=5 err 12 errno: 3 ERR:7 x-5'],
-    // Next to a letter or `_`: part of a word, a name (`c12` of SELinux categories, `sdc1234`, `E1112`).
-    ['dev sdc1234 c12,c345 x1234 1234x E1112 a_1 dm-1234 8:1234', 'dev sdc1234 c12,c345 x1234 1234x E1112 a_1 dm-0000 0:0000'],
+    // The digits ending a word of lowercase letters (a subject: `c12` of SELinux categories, `sdc1234`); not other
+    // digits next to a letter or `_` (`1234x`, `E1112`).
+    ['dev sdc1234 c12,c345 x1234 1234x E1112 a_1 dm-1234 8:1234', 'dev sdc0000 c00,c000 x0000 1234x E1112 a_0 dm-0000 0:0000'],
     // Hex of 8 or more with a digit (its characters made letters), or after 0x; not a word of hex letters, nor uppercase.
     ['block 0x1029a7b5 at ffff8801d9c4e000 cafe1234 deadbeef DEADBEEF1 web-baa941a5', 'block 0x00000000 at aaaaaaaaaaaaaaaa aaaaaaaa deadbeef DEADBEEF1 web-aaaaaaaa'],
     ['0x1f 0xdeadbeef 1a2b3c4', '0x1f 0x00000000 1a2b3c4'],
     ['[12345] (56789) "4444"', '[00000] (00000) "0000"'],
-    ['no number here: -5, sdc1', null],
+    ['no number here: -5, int3, EXT4-fs, nvme0n1, Sdc1', null],
   ])('%s', (text, shape) => {
     expect(shapeText(text)).toBe(shape);
   });
 
-  it('are changed to another digit each for the check of a shape', () => {
+  it('are changed to another digit each for the check of a shape, a subject\'s to one of its own', () => {
     expect(shapeText('sector 1234567, block 0x1029a7b5')).toBe('sector 0000000, block 0x00000000');
     expect(shapeText('sector 1234567, block 0x1029a7b5', true)).toBe('sector 2111111, block 0x21111111');
+    // (each subject's digits the next of a count, zero-padded, never its own: the changed text's subjects all differ)
+    expect(shapeText('s0 c47,c36 s0 s1 sda1', true)).toBe('s1 c02,c03 s4 s5 sda6');
   });
 });
 
 /**
- * The digits a regex source names one by one (outside `\\d`, quantifiers and escapes), and its classes that hold
- * some digits but not all (`[234]`), each with the source's characters around it.
+ * The digits a regex source names one by one (outside `\\d`, quantifiers and escapes), and those of its classes that
+ * hold some digits but not all (`[234]`), each in the word the source makes around it (`EXT2`, `int3`, `0x`) and where
+ * in the word it is.
  */
-function digitsByValue(source: string): string[] {
-  const found: string[] = [];
+function digitsByValue(source: string): { word: string; at: number }[] {
+  const found: { word: string; at: number }[] = [];
+  const inWord = (from: number, digits: string[], after: number) => {
+    const before = /[A-Za-z_]*$/.exec(source.slice(0, from))![0];
+    const rest = /^[A-Za-z0-9_]*/.exec(source.slice(after))![0];
+    for (const digit of digits) found.push({ word: `${before}${digit}${rest}`, at: before.length });
+  };
   for (let i = 0; i < source.length; i++) {
     const c = source[i]!;
     if (c === '\\') {
@@ -223,19 +232,19 @@ function digitsByValue(source: string): string[] {
       i = source.indexOf('}', i);
     } else if (c === '[') {
       const end = source.indexOf(']', i + 2);
-      const digits = [...'0123456789'].filter((d) => new RegExp(source.slice(i, end + 1)).test(d)).length;
-      if (digits > 0 && digits < 10) found.push(source.slice(Math.max(0, i - 1), end + 2));
+      const digits = [...'0123456789'].filter((d) => new RegExp(source.slice(i, end + 1)).test(d));
+      if (digits.length > 0 && digits.length < 10) inWord(i, digits, end + 1);
       i = end;
     } else if (/\d/.test(c)) {
-      found.push(source.slice(Math.max(0, i - 1), i + 2));
+      inWord(i, [c], i + 1);
     }
   }
   return found;
 }
 
 describe('the rules texts of one shape are read by', () => {
-  // Texts share a shape when they differ only in numbers (see shapeOf), next to no letter: a rule naming a digit by
-  // value can only tell such texts apart where the digit is next to a letter (`EXT[234]-fs`, `0x`).
+  // Texts share a shape when they differ only in numbers (see shapeOf): a digit a rule names by value must be no number
+  // of a shape, or a text of the shape could take the read of one the rule does not match.
   const sources = [
     ...DETECTORS.map((d) => [`header of ${d.kind}`, d.header.source] as const),
     ['header prefixes', HEADER_PREFIX_SOURCE] as const,
@@ -243,12 +252,26 @@ describe('the rules texts of one shape are read by', () => {
     ['notable words', NOTABLE_RE.source] as const,
   ];
 
-  it.each(sources)('%s names digits only next to a letter', (_name, source) => {
-    for (const digits of digitsByValue(source)) expect(digits, source).toMatch(/^[A-Za-z_]|[A-Za-z_]$/);
+  /** The words of `source`'s digits named by value (see digitsByValue) whose digit a shape takes for a number (changes, for its check). */
+  const takenForNumbers = (source: string): string[] =>
+    digitsByValue(source)
+      .filter(({ word, at }) => (shapeText(` ${word} `, true) ?? ` ${word} `)[1 + at] !== word[at])
+      .map(({ word }) => word);
+
+  it.each(sources)('%s names no digit of a number by value', (_name, source) => {
+    expect(takenForNumbers(source)).toEqual([]);
   });
 
-  it('finds the digits named by value', () => {
-    expect(digitsByValue('^EXT[234]-fs \\d{1,4}: 0x[0-9a-f]{8} int3 [\\d,-]{2}')).toEqual(['T[234]-', ' 0x', 't3 ']);
+  it('finds the digits named by value, in their words, and those a shape would take', () => {
+    expect(digitsByValue('^EXT[234]-fs \\d{1,4}: 0x[0-9a-f]{8} |int3| [\\d,-]{2}')).toEqual([
+      { word: 'EXT2', at: 3 },
+      { word: 'EXT3', at: 3 },
+      { word: 'EXT4', at: 3 },
+      { word: '0x', at: 0 },
+      { word: 'int3', at: 3 },
+    ]);
+    // (a rule that read an interface's number, or a bare number, by value)
+    expect(takenForNumbers('^eth[01]: link up|int3|EXT4|port 0 ')).toEqual(['eth0', 'eth1', '0']);
   });
 });
 
@@ -298,20 +321,21 @@ describe('texts of one shape in a scan worker', () => {
     const { texts, bytes, found } = readAsWorker(ids.map((id) => kernel(`bond0: failed to enslave veth${id} (error)`)), memory);
     expect([...found.restIds].map((id) => textOf(texts, bytes, id)!.reading!.subjects)).toEqual(ids.map((id) => ['bond0', `veth${id}`]));
     const reads = memory.shapes.reads.filter((read) => typeof read === 'object' && read !== null);
-    expect(reads).toMatchObject([{ event: { template: 'bondN: failed to enslave vethN (error)' }, places: Int32Array.from([15, 40]) }]);
+    expect(reads).toMatchObject([{ event: { template: 'bondN: failed to enslave vethN (error)' }, places: { at: Int32Array.from([15, 5, 40, 10]) } }]);
   });
 
   it('are read as the main thread reads each, whatever their numbers, interface names and subjects (property)', { timeout: FUZZ_TIMEOUT_MS }, () => {
     // Messages of one shape but for their numbers (D, a digit) and generated names' ids (H), each taken four times with
     // those drawn anew from a few, so that two subjects of a text are often the same.
     const part = fc.oneof(
-      fc.constantFrom('error', 'failed', 'port', 'dev', 'sdc1', 'dm-', 'bond0', 'cali', 'x', '-', ':', '.', '(', ')', ',', ' ', ' ', ' ', 'err=', 'c', 's0'),
+      fc.constantFrom('error', 'failed', 'port', 'dev', 'sdc1', 'dm-', 'bond0', 'cali', 'x', '-', ':', '.', '(', ')', ',', ' ', ' ', ' ', 'err=', 'c', 's0', 'int'),
       fc.integer({ min: 0, max: 3 }).map((k) => ['D', 'DD', 'DDD', 'DDDD'][k]!),
       fc.constantFrom('vethH', 'caliH', 'lxcH'),
     );
     const joined = fc.array(part, { minLength: 2, maxLength: 14 }).map((parts) => parts.join(''));
-    // (and words apart, which makes more texts of one shape: a digit next to a letter is no number of it)
-    const word = fc.constantFrom('vethH', 'caliH', 'lxcH', 'D', 'DDDD', 'c', 's0', 'dm-DDDD', 'port', 'failed', '(vethH)', 'sdc1');
+    // (and words apart, which makes more texts of one shape; subjects of letters and digits, often found twice: an audit
+    // record's `s0:c47,c36`)
+    const word = fc.constantFrom('vethH', 'caliH', 'lxcH', 'D', 'DDDD', 'c', 's0', 'dm-DDDD', 'port', 'failed', '(vethH)', 'sdc1', 'sD:cD,cDD', 'sD', 'cD', 'intD', 'sdcD');
     const apart = fc.array(word, { minLength: 1, maxLength: 8 }).map((words) => words.join(' '));
     const template = fc.oneof(joined, apart).map((message) => `${message} error`);
     const draw = fc.tuple(fc.integer({ min: 0, max: 2 }), fc.constantFrom('a1b2c3', '123456', 'abcdef'));
