@@ -78,13 +78,17 @@ export interface BlockTexts {
 }
 
 /**
- * A block's readings as they cross from a scan worker to the main thread: their strings in order, and four numbers per
- * reading (errno, flags, template hash, number of subjects). Posted as objects, each reading's keys were
- * written and read again and each object made key by key: 2.0 ms a block of the full read of quiet (1,400 readings)
- * against 0.7 packed, and 0.43-0.50 against 0.18-0.39 on noisy (single thread, both ends).
+ * A block's readings as they cross from a scan worker to the main thread: their distinct templates, their other strings
+ * in order, and five numbers per reading (errno, flags, template hash, number of subjects, template). Posted as
+ * objects, each reading's keys were written and read again and each object made key by key: 2.0 ms a block of the full
+ * read of quiet (1,400 readings) against 0.7 packed, and 0.43-0.50 against 0.18-0.39 on noisy (single thread, both
+ * ends). Each template is posted once: the readings of one template differ in their subjects (a busy node's audit
+ * records, 190 a block of the fast read), and each copy of a long template was serialized, made again on the main
+ * thread and kept there while the block waited.
  */
 export interface PackedReadings {
   readonly count: number;
+  readonly templates: readonly string[];
   readonly strings: readonly string[];
   readonly numbers: Int32Array;
 }
@@ -275,22 +279,29 @@ const ADDRESS_FLAG = 4;
 /** PackedReadings.numbers' errno for none. */
 const NO_ERRNO = 1 << 30;
 
+/** Numbers per reading in PackedReadings.numbers. */
+const PACKED = 5;
+
 function packReadings(readings: readonly NonNullable<MessageReading>[]): PackedReadings {
+  const templates: string[] = [];
+  const templateIds = new Map<string, number>();
   const strings: string[] = [];
-  const numbers = new Int32Array(readings.length * 4);
+  const numbers = new Int32Array(readings.length * PACKED);
   // (no array made a reading: it runs for each of a block's readings, 1,400 a block of the full read)
   readings.forEach(({ template, subjects, errno, hash, storage, notable }, i) => {
-    numbers[4 * i] = errno ?? NO_ERRNO;
-    numbers[4 * i + 1] = (notable ? NOTABLE_FLAG : 0) | (storage ? STORAGE_FLAG : 0) | (storage?.address != null ? ADDRESS_FLAG : 0);
-    numbers[4 * i + 2] = hash;
-    numbers[4 * i + 3] = subjects.length;
-    strings.push(template);
+    let templateId = templateIds.get(template);
+    if (templateId === undefined) templateIds.set(template, (templateId = templates.push(template) - 1));
+    numbers[PACKED * i] = errno ?? NO_ERRNO;
+    numbers[PACKED * i + 1] = (notable ? NOTABLE_FLAG : 0) | (storage ? STORAGE_FLAG : 0) | (storage?.address != null ? ADDRESS_FLAG : 0);
+    numbers[PACKED * i + 2] = hash;
+    numbers[PACKED * i + 3] = subjects.length;
+    numbers[PACKED * i + 4] = templateId;
     for (const subject of subjects) strings.push(subject);
     if (!storage) return;
     strings.push(storage.kind, storage.device);
     if (storage.address !== null) strings.push(storage.address);
   });
-  return { count: readings.length, strings, numbers };
+  return { count: readings.length, templates, strings, numbers };
 }
 
 /**
@@ -308,19 +319,19 @@ export function readingsOf(texts: BlockTexts): readonly NonNullable<MessageReadi
   const packed = texts.readings;
   const known = unpacked.find((entry) => entry.packed === packed);
   if (known) return known.readings;
-  const { count, strings, numbers } = packed;
+  const { count, templates, strings, numbers } = packed;
   const readings = new Array<NonNullable<MessageReading>>(count);
   let s = 0;
   const take = (): string => strings[s++]!;
   for (let i = 0; i < count; i++) {
-    const errno = numbers[4 * i]!;
-    const flags = numbers[4 * i + 1]!;
-    const subjectCount = numbers[4 * i + 3]!;
-    const template = take();
+    const errno = numbers[PACKED * i]!;
+    const flags = numbers[PACKED * i + 1]!;
+    const subjectCount = numbers[PACKED * i + 3]!;
+    const template = templates[numbers[PACKED * i + 4]!]!;
     const subjects: string[] = [];
     for (let k = 0; k < subjectCount; k++) subjects.push(take());
     const storage = flags & STORAGE_FLAG ? { kind: take() as StorageKind, device: take(), address: flags & ADDRESS_FLAG ? take() : null } : null;
-    readings[i] = eventReading({ template, subjects, errno: errno === NO_ERRNO ? null : errno, hash: numbers[4 * i + 2]! }, storage, (flags & NOTABLE_FLAG) !== 0);
+    readings[i] = eventReading({ template, subjects, errno: errno === NO_ERRNO ? null : errno, hash: numbers[PACKED * i + 2]! }, storage, (flags & NOTABLE_FLAG) !== 0);
   }
   unpacked.unshift({ packed, readings });
   unpacked.length = Math.min(unpacked.length, UNPACKED_BLOCKS);
