@@ -129,6 +129,14 @@ export class SourceFeed {
   private readonly segmenter: Segmenter;
   /** The last of the lines passed over since the last parsed one (fast path), for its time and as context. */
   private readonly passed = new PassedLine();
+  /**
+   * The counts of a run's lines per reading and origin (see repeatRun), kept from run to run and emptied of each run's
+   * after it. Made for each run (a block's readings times its origins: some 25,000 cells in the full read of a busy
+   * node's log, three runs a block), they were some 0.7 GB of V8's large-object space a GB of the noisy bench profile.
+   */
+  private runCounts: (RunCount | undefined)[] = [];
+  /** The messages of the block whose runs are taken (see repeatRun), and their hashes for the copy check, by text id. */
+  private runTexts: { readonly found: RegionStops; readonly messages: (string | undefined)[]; readonly hashes: (TextHashes | undefined)[] } | null = null;
   /** The earliest line read that has a time, and the last one (the input's time span, see end). */
   private earliest: LogLine | null = null;
   private lastTimed: LogLine | null = null;
@@ -258,88 +266,94 @@ export class SourceFeed {
     while (end < stops.length && restIds[end] !== -1 && clocks[end] !== -1 && takesRun(texts, restIds[end]!)) end++;
     if (end - s < 2) return 0;
     const firstLineNo = this.lineNo + 1 - lineIndex[s]!;
-    // The messages of the run's texts, decoded when first asked for (room for every text id made at once: an array
-    // written at scattered indexes becomes a dictionary, and this one is read for each line kept of the run).
-    const messages = new Array<string | undefined>(found.restSpans.length / 2);
-    const message = (id: number): string => (messages[id] ??= messageOf(texts, buf, id));
+    // The messages of the block's texts, decoded when first asked for by one of its runs (room for every text id made at
+    // once: an array written at scattered indexes becomes a dictionary, and this one is read for each line kept of a run).
     const copies = this.owner.checksCopies;
+    const textCount = found.restSpans.length / 2;
     // (and their hashes for the copy check, made once a text)
-    const hashes = copies ? new Array<TextHashes | undefined>(messages.length) : [];
+    if (this.runTexts?.found !== found) this.runTexts = { found, messages: new Array<string | undefined>(textCount), hashes: copies ? new Array<TextHashes | undefined>(textCount) : [] };
+    const { messages, hashes } = this.runTexts;
+    const message = (id: number): string => (messages[id] ??= messageOf(texts, buf, id));
     const lineAt = (k: number, ms: number): LogLine => {
       const id = restIds[k]!;
       return packedSyslogLineAt(clocks[k]!, ms, texts.origins[originIndex(texts, id)]!, message(id), firstLineNo + lineIndex[k]!, this.ctx);
     };
     const origins = texts.origins.length;
-    // Per reading and origin (room for each at once, as `messages`), and those counted in the order of their first line.
+    // Per reading and origin (room for each at once, as `messages`; see runCounts), and those counted in the order of their first line.
     const readings = readingsOf(texts);
-    const counts = new Array<RunCount | undefined>(readings.length * origins);
+    if (this.runCounts.length < readings.length * origins) this.runCounts = new Array<RunCount | undefined>(Math.max(readings.length * origins, 2 * this.runCounts.length));
+    const counts = this.runCounts;
     const order: number[] = [];
-    let kernelLines = 0;
-    let bytes = 0;
-    let packed = -1;
-    let ms = 0;
-    let previous = -1;
-    let k = s;
-    for (; k < end; k++) {
-      const id = restIds[k]!;
-      if (clocks[k] !== packed) {
-        const epochMs = packedEpochMs(clocks[k]!, this.ctx);
-        // (a time that is no valid one: the line is read as usual)
-        if (epochMs === null) break;
-        packed = clocks[k]!;
-        ms = epochMs;
-      }
-      const origin = texts.origins[originIndex(texts, id)]!;
-      this.noteHost(origin.host);
-      const before = previous;
-      // (most lines of a run move only the last time: no closure made for them)
-      if (this.movesSpan(ms)) this.noteTime(ms, () => lineAt(k, ms), before === -1 ? () => this.lastTimed! : () => lineAt(before, this.lastMs));
-      else this.lastMs = ms;
-      previous = k;
-      bytes += restAt[k]! - stops[k]! + charsOf(texts, id) + 1 + (k > s ? stops[k]! - ends[k - 1]! - 1 : 0);
-      const reading = readingIndex(texts, id);
-      if (copies && this.owner.isRunCopy(this.ctx.path, origin.host, ms, (hashes[id] ??= textHashes(message(id))), reading === -1 ? null : readings[reading]!)) continue;
-      if (origin.kernel) kernelLines++;
-      if (reading === -1) continue;
-      const key = reading * origins + originIndex(texts, id);
-      const count = counts[key];
-      if (!count) {
-        counts[key] = { first: k, firstMs: ms, earliest: k, earliestMs: ms, latest: k, latestMs: ms, count: 1 };
-        order.push(key);
-      } else {
-        // (plain assignments: a destructuring one made an array a line, a fifth of the run's time)
-        count.count++;
-        if (ms < count.earliestMs) {
-          count.earliest = k;
-          count.earliestMs = ms;
+    try {
+      let kernelLines = 0;
+      let bytes = 0;
+      let packed = -1;
+      let ms = 0;
+      let previous = -1;
+      let k = s;
+      for (; k < end; k++) {
+        const id = restIds[k]!;
+        if (clocks[k] !== packed) {
+          const epochMs = packedEpochMs(clocks[k]!, this.ctx);
+          // (a time that is no valid one: the line is read as usual)
+          if (epochMs === null) break;
+          packed = clocks[k]!;
+          ms = epochMs;
         }
-        if (ms >= count.latestMs) {
-          count.latest = k;
-          count.latestMs = ms;
+        const origin = texts.origins[originIndex(texts, id)]!;
+        this.noteHost(origin.host);
+        const before = previous;
+        // (most lines of a run move only the last time: no closure made for them)
+        if (this.movesSpan(ms)) this.noteTime(ms, () => lineAt(k, ms), before === -1 ? () => this.lastTimed! : () => lineAt(before, this.lastMs));
+        else this.lastMs = ms;
+        previous = k;
+        bytes += restAt[k]! - stops[k]! + charsOf(texts, id) + 1 + (k > s ? stops[k]! - ends[k - 1]! - 1 : 0);
+        const reading = readingIndex(texts, id);
+        if (copies && this.owner.isRunCopy(this.ctx.path, origin.host, ms, (hashes[id] ??= textHashes(message(id))), reading === -1 ? null : readings[reading]!)) continue;
+        if (origin.kernel) kernelLines++;
+        if (reading === -1) continue;
+        const key = reading * origins + originIndex(texts, id);
+        const count = counts[key];
+        if (!count) {
+          counts[key] = { first: k, firstMs: ms, earliest: k, earliestMs: ms, latest: k, latestMs: ms, count: 1 };
+          order.push(key);
+        } else {
+          // (plain assignments: a destructuring one made an array a line, a fifth of the run's time)
+          count.count++;
+          if (ms < count.earliestMs) {
+            count.earliest = k;
+            count.earliestMs = ms;
+          }
+          if (ms >= count.latestMs) {
+            count.latest = k;
+            count.latestMs = ms;
+          }
         }
       }
+      if (k === s) return 0;
+      const lines = lineIndex[k - 1]! - lineIndex[s]! + 1;
+      this.summary.lines += lines;
+      this.summary.linesPassedOver += lines - (k - s);
+      this.summary.bytes += bytes;
+      this.lineNo += lines;
+      this.passed.present = false;
+      const last = lineAt(k - 1, this.lastMs);
+      this.lastTimed = last;
+      this.ctx.previous = last;
+      this.ctx.usedPrevious = false;
+      const counted = order.map((key): CountedLines => {
+        const c = counts[key]!;
+        // (one object for a line that is two or three of these: most messages of a run have one line)
+        const line = c.first === k - 1 ? last : lineAt(c.first, c.firstMs);
+        const earliest = c.earliest === c.first ? line : lineAt(c.earliest, c.earliestMs);
+        const latest = c.latest === c.first ? line : c.latest === k - 1 ? last : lineAt(c.latest, c.latestMs);
+        return { line, earliest, latest, count: c.count, reading: readings[Math.floor(key / origins)]! };
+      });
+      this.owner.takeRun(this.ctx.path, kernelLines, counted);
+      return k - s;
+    } finally {
+      for (const key of order) counts[key] = undefined;
     }
-    if (k === s) return 0;
-    const lines = lineIndex[k - 1]! - lineIndex[s]! + 1;
-    this.summary.lines += lines;
-    this.summary.linesPassedOver += lines - (k - s);
-    this.summary.bytes += bytes;
-    this.lineNo += lines;
-    this.passed.present = false;
-    const last = lineAt(k - 1, this.lastMs);
-    this.lastTimed = last;
-    this.ctx.previous = last;
-    this.ctx.usedPrevious = false;
-    const counted = order.map((key): CountedLines => {
-      const c = counts[key]!;
-      // (one object for a line that is two or three of these: most messages of a run have one line)
-      const line = c.first === k - 1 ? last : lineAt(c.first, c.firstMs);
-      const earliest = c.earliest === c.first ? line : lineAt(c.earliest, c.earliestMs);
-      const latest = c.latest === c.first ? line : c.latest === k - 1 ? last : lineAt(c.latest, c.latestMs);
-      return { line, earliest, latest, count: c.count, reading: readings[Math.floor(key / origins)]! };
-    });
-    this.owner.takeRun(this.ctx.path, kernelLines, counted);
-    return k - s;
   }
 
   /** The stop `s` of `found` as a line, its text after the time known; null when its time is no valid one. */
