@@ -384,7 +384,7 @@ function readText(bytes: Buffer, start: number, end: number, headers: HeaderMatc
   }
   if (known === UNSURE) return readFully(bytes, start, end, matcherFor(headers, header, bytes, start, end));
   if (known === null || known === 'unread') return known;
-  const read = firstNumber >= length - known.fromEnd || (known.source !== null && known.source.compare(bytes, start, start + known.source.length) === 0) ? known : withOrigin(bytes, start, end, known);
+  const read = firstNumber >= length - known.fromEnd || (known.source !== null && holdsFrom(bytes, start, known.source)) ? known : withOrigin(bytes, start, end, known);
   return read && known.places !== null ? withSubjectsAt(read, known.places, bytes, start) : read;
 }
 
@@ -436,6 +436,13 @@ function subjectsAt(bytes: Buffer, start: number, places: Int32Array): string[] 
 }
 
 const sameStrings = (a: readonly string[], b: readonly string[]): boolean => a.length === b.length && a.every((x, i) => x === b[i]);
+
+/** Whether `bytes` holds `expected` from `at` on (a loop: Buffer.compare's call cost more than comparing a host's and a program's bytes). */
+function holdsFrom(bytes: Uint8Array, at: number, expected: Uint8Array): boolean {
+  if (at + expected.length > bytes.length) return false;
+  for (let i = 0; i < expected.length; i++) if (bytes[at + i] !== expected[i]) return false;
+  return true;
+}
 
 /** The bytes at `places` (see TextRead.places) of the text `bytes[start, ...)`, one after the other. */
 const bytesAt = (bytes: Buffer, start: number, places: Int32Array): Buffer =>
