@@ -284,13 +284,15 @@ const PACKED = 5;
 
 function packReadings(readings: readonly NonNullable<MessageReading>[]): PackedReadings {
   const templates: string[] = [];
-  const templateIds = new Map<string, number>();
+  // (by the template's hash, made already: a Map of strings hashed each new template's characters again)
+  const templateIds = new Map<number, number>();
   const strings: string[] = [];
   const numbers = new Int32Array(readings.length * PACKED);
   // (no array made a reading: it runs for each of a block's readings, 1,400 a block of the full read)
   readings.forEach(({ template, subjects, errno, hash, storage, notable }, i) => {
-    let templateId = templateIds.get(template);
-    if (templateId === undefined) templateIds.set(template, (templateId = templates.push(template) - 1));
+    let templateId = templateIds.get(hash);
+    // (another template of the same hash is posted again)
+    if (templateId === undefined || templates[templateId] !== template) templateIds.set(hash, (templateId = templates.push(template) - 1));
     numbers[PACKED * i] = errno ?? NO_ERRNO;
     numbers[PACKED * i + 1] = (notable ? NOTABLE_FLAG : 0) | (storage ? STORAGE_FLAG : 0) | (storage?.address != null ? ADDRESS_FLAG : 0);
     numbers[PACKED * i + 2] = hash;
