@@ -285,8 +285,6 @@ static int errno_place(const uint8_t* p, int at, int length) {
 #define NAME_PREFIX_BYTES 8
 uint8_t name_prefixes[MAX_NAME_PREFIXES][NAME_PREFIX_BYTES];
 int32_t name_prefix_count, id_digits_min, id_digits_max;
-// Each prefix's last two letters, a vector of each (see make_tails).
-static v128_t tail_before[MAX_NAME_PREFIXES], tail_last[MAX_NAME_PREFIXES];
 
 // SUBJECT_RE's first branch at s[i], a lowercase letter that starts a word: one of name_prefixes, then a run of
 // id_digits_min to id_digits_max of `[0-9a-f]`, to the word's end. Returns the end, or -1; *name_end: where the prefix
@@ -308,24 +306,39 @@ static int generated_name_end(const uint8_t* s, int i, int n, int* name_end) {
 }
 
 // A generated name's id may hold no digit: its prefix's last two letters and a lowercase hex digit make the subject rule
-// run. Each prefix's two are made once the caller has filled name_prefixes (at the first template_of).
+// run. Tables of those letters' nibbles, one bit per prefix (at most 8), made once the caller has filled name_prefixes
+// (at the first template_of or shape): a byte is one prefix's last letter when its low and its high nibble both have
+// that prefix's bit in last_low and last_high, and so for the letter before the last in before_low and before_high.
 static int tails_made;
+static v128_t last_low, last_high, before_low, before_high;
 static void make_tails(void) {
+  uint8_t tables[4][16] = {{0}};
   for (int k = 0; k < name_prefix_count; k++) {
     int end = 0;
     while (end < NAME_PREFIX_BYTES && name_prefixes[k][end]) end++;
-    tail_before[k] = wasm_i8x16_splat((int8_t)name_prefixes[k][end - 2]);
-    tail_last[k] = wasm_i8x16_splat((int8_t)name_prefixes[k][end - 1]);
+    uint8_t last = name_prefixes[k][end - 1], before = name_prefixes[k][end - 2];
+    tables[0][last & 15] |= (uint8_t)(1 << k);
+    tables[1][last >> 4] |= (uint8_t)(1 << k);
+    tables[2][before & 15] |= (uint8_t)(1 << k);
+    tables[3][before >> 4] |= (uint8_t)(1 << k);
   }
+  last_low = wasm_v128_load(tables[0]);
+  last_high = wasm_v128_load(tables[1]);
+  before_low = wasm_v128_load(tables[2]);
+  before_high = wasm_v128_load(tables[3]);
   tails_made = 1;
 }
 
-// The bytes after the last two letters of a generated name's prefix (b2, b1: the bytes two and one before each).
+// The prefixes (a bit each) whose letter the tables (`low`, `high`: see make_tails) give each byte of v is.
+static inline v128_t nibbles_in(v128_t v, v128_t low, v128_t high) {
+  return wasm_v128_and(wasm_i8x16_swizzle(low, wasm_v128_and(v, wasm_i8x16_splat(15))), wasm_i8x16_swizzle(high, wasm_u8x16_shr(v, 4)));
+}
+
+// The bytes after the last two letters of a generated name's prefix (b2, b1: the bytes two and one before each): a
+// prefix's bit is set for a byte only by that prefix's letter's two nibbles.
 static inline v128_t after_name_tails(v128_t b1, v128_t b2) {
-  v128_t found = wasm_i8x16_splat(0);
-  for (int k = 0; k < name_prefix_count; k++)
-    found = wasm_v128_or(found, wasm_v128_and(wasm_i8x16_eq(b2, tail_before[k]), wasm_i8x16_eq(b1, tail_last[k])));
-  return found;
+  v128_t both = wasm_v128_and(nibbles_in(b1, last_low, last_high), nibbles_in(b2, before_low, before_high));
+  return wasm_i8x16_ne(both, wasm_i8x16_splat(0));
 }
 
 // Where a subject that may end at s[t] starts: the word of `[a-z_]` before it (and before a `-` before it). Both of
@@ -389,15 +402,12 @@ static void write_count(uint8_t* d, int length, int value) {
 // subject_end: `c47`, `s0`, `sda1`), but where a rule reads them by value (is_named_by_value) or shape_of changed them
 // already (a hex id, a generated name's): each made `0`, or with `other` the next of a count, zero-padded and never the
 // text's own digits, so that the changed text's subjects differ from each other (see withPlaces in
-// src/analysis/text-reading.ts). Returns where the first starts, -1 for none.
-static int subject_digits(const uint8_t* p, int n, int other, uint8_t* out) {
+// src/analysis/text-reading.ts). Returns where the first starts, -1 for none. `starts`: per vector of p, its digits
+// after `[a-z_]` (see shape_of).
+static int subject_digits(const uint8_t* p, int n, int other, uint8_t* out, const uint16_t* starts) {
   int first = -1, count = 0;
   for (int i = 0; i < n; i += 16) {
-    v128_t v = wasm_v128_load(p + i);
-    v128_t b1 = i ? wasm_v128_load(p + i - 1) : after_space(v);
-    uint32_t found = (uint32_t)wasm_i8x16_bitmask(wasm_v128_and(digits16(v), names16(b1)));
-    if (n - i < 16) found &= (1u << (n - i)) - 1;
-    for (; found; found &= found - 1) {
+    for (uint32_t found = starts[i / 16]; found; found &= found - 1) {
       int at = i + __builtin_ctz(found), start = name_start(p, at);
       int name_end, q = subject_end(p, start, n, &name_end);
       if (q < 0 || name_end != at || run_of(p, at, q, C_DIGIT) != q - at || out[at] != p[at] || is_named_by_value(p, start, at)) continue;
@@ -416,17 +426,11 @@ static int subject_digits(const uint8_t* p, int n, int other, uint8_t* out) {
 // Changes in out the characters of each generated interface name's id in p[0, n) (SUBJECT_RE's first branch, see
 // generated_name_end: `veth3a4b5c`), as shape_of does a hex run's with a letter: each made `a`, or with `other` `b`
 // (`c` for a `b`). Returns where the first id starts, -1 for none. An id is found where a prefix's last two letters
-// are followed by a hex digit (a vector at a time), from the start of the word there.
-static int generated_ids(const uint8_t* p, int n, int other, uint8_t* out) {
-  if (!tails_made) make_tails();
+// are followed by a hex digit (`starts`, per vector of p: see shape_of), from the start of the word there.
+static int generated_ids(const uint8_t* p, int n, int other, uint8_t* out, const uint16_t* starts) {
   int first = -1;
   for (int i = 0; i < n; i += 16) {
-    v128_t v = wasm_v128_load(p + i);
-    v128_t b1 = i ? wasm_v128_load(p + i - 1) : after_space(v);
-    v128_t b2 = i ? wasm_v128_load(p + i - 2) : after_space(b1);
-    uint32_t found = (uint32_t)wasm_i8x16_bitmask(wasm_v128_and(after_name_tails(b1, b2), lower_hexes16(v)));
-    if (n - i < 16) found &= (1u << (n - i)) - 1;
-    for (; found; found &= found - 1) {
+    for (uint32_t found = starts[i / 16]; found; found &= found - 1) {
       int at = i + __builtin_ctz(found), start = name_start(p, at);
       int name_end, q = word_starts(p, start) ? generated_name_end(p, start, n, &name_end) : -1;
       if (q < 0 || name_end != at) continue;
@@ -443,13 +447,25 @@ static int generated_ids(const uint8_t* p, int n, int other, uint8_t* out) {
 // digit after a byte that is no word character, or (hex) at `0x` or at a hex digit after no word character with seven
 // more after it: such bytes are found a vector at a time, and each run read from one on its own.
 static int shape_of(const uint8_t* p, int n, int other, uint8_t* out) {
-  uint16_t hexes[SHAPE_BYTES / 16 + 2];
+  if (!tails_made) make_tails();
+  // Per vector: its hex digits, where a generated name's id may start (see generated_ids) and a subject's digits (see
+  // subject_digits), found in one pass.
+  uint16_t hexes[SHAPE_BYTES / 16 + 2], id_starts[SHAPE_BYTES / 16 + 1], digit_tails[SHAPE_BYTES / 16 + 1];
+  uint32_t ids = 0, tails = 0;
   int vectors = (n + 15) / 16;
   for (int k = 0; k < vectors; k++) {
-    v128_t v = wasm_v128_load(p + 16 * k);
-    wasm_v128_store(out + 16 * k, v);
-    uint32_t bits = (uint32_t)wasm_i8x16_bitmask(lower_hexes16(v));
-    hexes[k] = (uint16_t)(n - 16 * k < 16 ? bits & ((1u << (n - 16 * k)) - 1) : bits);
+    int i = 16 * k;
+    v128_t v = wasm_v128_load(p + i);
+    v128_t b1 = i ? wasm_v128_load(p + i - 1) : after_space(v);
+    v128_t b2 = i ? wasm_v128_load(p + i - 2) : after_space(b1);
+    wasm_v128_store(out + i, v);
+    v128_t hex = lower_hexes16(v);
+    uint32_t valid = n - i < 16 ? (1u << (n - i)) - 1 : 0xffffu;
+    hexes[k] = (uint16_t)((uint32_t)wasm_i8x16_bitmask(hex) & valid);
+    id_starts[k] = (uint16_t)((uint32_t)wasm_i8x16_bitmask(wasm_v128_and(after_name_tails(b1, b2), hex)) & valid);
+    digit_tails[k] = (uint16_t)((uint32_t)wasm_i8x16_bitmask(wasm_v128_and(digits16(v), names16(b1))) & valid);
+    ids |= id_starts[k];
+    tails |= digit_tails[k];
   }
   hexes[vectors] = 0;
   int first = -1;
@@ -482,9 +498,9 @@ static int shape_of(const uint8_t* p, int n, int other, uint8_t* out) {
         out[j] = letters ? (other ? (p[j] == 'b' ? 'c' : 'b') : 'a') : other ? (p[j] == '1' ? '2' : '1') : '0';
     }
   }
-  int id = generated_ids(p, n, other, out);
+  int id = ids ? generated_ids(p, n, other, out, id_starts) : -1;
   if (id >= 0 && (first < 0 || id < first)) first = id;
-  int tail = subject_digits(p, n, other, out);
+  int tail = tails ? subject_digits(p, n, other, out, digit_tails) : -1;
   return tail >= 0 && (first < 0 || tail < first) ? tail : first;
 }
 
