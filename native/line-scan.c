@@ -238,15 +238,17 @@ static inline int word_starts(const uint8_t* s, int i) { return i == 0 || !is_wo
 
 // The shape of a text (src/analysis/text-reading.ts, readText): the text with each character of its numbers changed.
 // A number is a run of digits next to no letter or `_` (`\w` but a digit) and no errno's place (see errno_place): a
-// sector, a time, a serial, a pid, an address's part (`1668219031.261:45678`, `10.10.0.12`); or a run of 8 hex digits
-// or more (lowercase) with a digit among them, or after `0x`, next to no word character: an address, an id
-// (`web-3fa9b2c1`); or the id of a generated interface name (`vethcfaef9`, see generated_ids). No rule reads a
+// sector, a time, a serial, a pid, an address's part (`1668219031.261:45678`, `10.10.0.12`); or a run of 5 hex digits
+// or more (lowercase) with a letter and a digit among them, or of 8 or more after `0x`, next to no word character: an
+// address, an id (`web-3fa9b2c1`, a container's `eea27f`); or the id of a generated interface name (`vethcfaef9`, see
+// generated_ids). No rule reads a
 // number's digits by value but an errno's (the errno table): the others match them as `\d`, `[0-9a-f]` or by length,
 // and name digits by value only next to a letter (`EXT[234]`, `0x`; see test/analysis/text-reading.test.ts). The scan
 // makes the shape of each distinct text it finds (rest_shape); `shape` makes one of a text the caller copies to
 // shape_in, to shape_out.
 #define SHAPE_BYTES 1024
 #define LONG_HEX 8
+#define SHORT_HEX 5
 // The most digits an errno has (NEGATIVE_RE and UNSIGNED_RE in src/analysis/events.ts take 1 to 3).
 #define ERRNO_DIGITS 3
 // The shapes are written and read a vector at a time: room for one past a text.
@@ -444,7 +446,7 @@ static int generated_ids(const uint8_t* p, int n, int other, uint8_t* out, const
 // Writes the shape of p[0, n) to out (both with room for a vector past n): the characters of its numbers made `0`, or
 // with `other` another digit than each one was (`1`, and `2` for a `1`); those of a hex run with a letter and no `0x`
 // made `a`, or `b` (`c` for a `b`). Returns where the first number starts, -1 when there is none. A number starts at a
-// digit after a byte that is no word character, or (hex) at `0x` or at a hex digit after no word character with seven
+// digit after a byte that is no word character, or (hex) at `0x` or at a hex digit after no word character with four
 // more after it: such bytes are found a vector at a time, and each run read from one on its own.
 static int shape_of(const uint8_t* p, int n, int other, uint8_t* out) {
   if (!tails_made) make_tails();
@@ -474,12 +476,11 @@ static int shape_of(const uint8_t* p, int n, int other, uint8_t* out) {
     v128_t v = wasm_v128_load(p + i);
     v128_t before = i > 0 ? wasm_v128_load(p + i - 1) : after_space(v);
     uint32_t window = hexes[k] | (uint32_t)hexes[k + 1] << 16;
-    uint32_t eight = window & (window >> 1) & (window >> 2) & (window >> 3);
-    eight &= eight >> 4;
+    uint32_t five = window & (window >> 1) & (window >> 2) & (window >> 3) & (window >> 4);
     uint32_t hex_x = (uint32_t)wasm_i8x16_bitmask(wasm_v128_and(wasm_i8x16_eq(v, wasm_i8x16_splat('0')), wasm_i8x16_eq(wasm_v128_load(p + i + 1), wasm_i8x16_splat('x'))));
     uint32_t free = (uint32_t)wasm_i8x16_bitmask(wasm_v128_andnot(lower_hexes16(v), words16(before)));
     uint32_t digit_starts = (uint32_t)wasm_i8x16_bitmask(wasm_v128_andnot(digits16(v), words16(before)));
-    uint32_t starts = (free & (eight | hex_x)) | digit_starts;
+    uint32_t starts = (free & (five | hex_x)) | digit_starts;
     if (n - i < 16) starts &= (1u << (n - i)) - 1;
     for (; starts; starts &= starts - 1) {
       int at = i + __builtin_ctz(starts);
@@ -488,7 +489,7 @@ static int shape_of(const uint8_t* p, int n, int other, uint8_t* out) {
       for (; past < n && is_hex(p[past]); past++) digits += is_digit(p[past]);
       int length = past - from;
       int letters = !prefixed && digits < length;
-      int hex = (prefixed || letters) && length >= LONG_HEX && (prefixed || digits > 0) && (past == n || !is_word(p[past]));
+      int hex = (prefixed ? length >= LONG_HEX : letters && digits > 0 && length >= SHORT_HEX) && (past == n || !is_word(p[past]));
       int decimal = !prefixed && !letters && (past == n || !is_lettered(p[past])) && !errno_place(p, from, length);
       if (!hex && !decimal) continue;
       if (first < 0) first = from;

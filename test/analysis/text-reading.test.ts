@@ -195,9 +195,10 @@ describe('numbers, by which texts have one shape', () => {
     // The digits ending a word of lowercase letters (a subject: `c12` of SELinux categories, `sdc1234`); not other
     // digits next to a letter or `_` (`1234x`, `E1112`).
     ['dev sdc1234 c12,c345 x1234 1234x E1112 a_1 dm-1234 8:1234', 'dev sdc0000 c00,c000 x0000 1234x E1112 a_0 dm-0000 0:0000'],
-    // Hex of 8 or more with a digit (its characters made letters), or after 0x; not a word of hex letters, nor uppercase.
+    // Hex of 5 or more with a letter and a digit (its characters made letters), or of 8 or more after 0x; not a word of
+    // hex letters, nor uppercase, nor shorter.
     ['block 0x1029a7b5 at ffff8801d9c4e000 cafe1234 deadbeef DEADBEEF1 web-baa941a5', 'block 0x00000000 at aaaaaaaaaaaaaaaa aaaaaaaa deadbeef DEADBEEF1 web-aaaaaaaa'],
-    ['0x1f 0xdeadbeef 1a2b3c4', '0x1f 0x00000000 1a2b3c4'],
+    ['0x1f 0xdeadbe 1a2b3c4 id=30a352 eea27f a1b2 decade', '0x1f 0xdeadbe aaaaaaa id=aaaaaa aaaaaa a1b2 decade'],
     ['[12345] (56789) "4444"', '[00000] (00000) "0000"'],
     ['no number here: -5, int3, EXT4-fs, nvme0n1, Sdc1', null],
   ])('%s', (text, shape) => {

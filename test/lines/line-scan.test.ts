@@ -185,8 +185,8 @@ describe('regions with more lines that may matter than the module has room for a
 /**
  * The shape of a text as its rule reads (kept here as its specification): each run of lowercase hex digits next to no
  * word character, maybe after `0x`, is a number when it is decimal, unless an errno may be there (1 to 3 digits after
- * `-`, or after `err`, `error` or `errno`, any case, and 1 or 2 of ` =:`), or of 8 characters or more with a digit among
- * them or after `0x`; its characters made `0`, or `a` for a run with a letter and no `0x` (the hex rule tells it from a
+ * `-`, or after `err`, `error` or `errno`, any case, and 1 or 2 of ` =:`), or of 5 characters or more with a digit and a
+ * letter among them, or of 8 or more after `0x`; its characters made `0`, or `a` for a run with a letter and no `0x` (the hex rule tells it from a
  * decimal one). So is the id of a generated interface name (a known prefix and 5 to 16 hex digits, a word: `vethcfaef9`),
  * its characters made `a`; and the digits that end a word of 1 to 16 of `[a-z_]` (its first a letter) and 1 to 16
  * digits (a subject: `c47`, `sda1`), made `0`, but after `int` (an oops header reads `int3`) and where a rule before
@@ -197,7 +197,7 @@ function shapeByRule(text: string): { shape: string; first: number } {
   const numbered = text.replace(/(?<!\w)(0x)?([0-9a-f]+)(?!\w)/g, (match: string, prefix: string | undefined, run: string, at: number) => {
     const digits = run.replace(/[a-f]/g, '').length;
     const errnoPlace = run.length <= 3 && (text[at - 1] === '-' || /(?:err|error|errno)[ =:]{1,2}$/i.test(text.slice(0, at)));
-    const number = prefix ? run.length >= 8 : digits === run.length ? !errnoPlace : run.length >= 8 && digits > 0;
+    const number = prefix ? run.length >= 8 : digits === run.length ? !errnoPlace : run.length >= 5 && digits > 0;
     if (!number) return match;
     const from = at + (prefix?.length ?? 0);
     if (first === -1) first = from;
@@ -220,7 +220,7 @@ function shapeByRule(text: string): { shape: string; first: number } {
 }
 
 describe('the shapes of distinct texts', () => {
-  const piece = fc.constantFrom('0', '1', '9', 'a', 'f', 'g', 'x', 'X', 'A', ' ', '.', ':', '-', '_', '[', '=', '0x', '12', '1234', 'deadbeef', '0x1029a7b5', 'sector 773493166', 'err', 'Error', 'ERRNO', 'veth', 'cali', 'th', 'abc12', 'c', 'int', 's_');
+  const piece = fc.constantFrom('0', '1', '9', 'a', 'f', 'g', 'x', 'X', 'A', ' ', '.', ':', '-', '_', '[', '=', '0x', '12', '1234', 'deadbeef', '0x1029a7b5', 'sector 773493166', 'err', 'Error', 'ERRNO', 'veth', 'cali', 'th', 'abc12', 'c', 'int', 's_', 'e1a', 'f5');
 
   it('are made by the scan as the rule makes them: texts of one shape one hash, where the first number starts (property)', { timeout: FUZZ_TIMEOUT_MS }, () => {
     fc.assert(
