@@ -67,14 +67,78 @@ export interface CountedLines {
 }
 
 /** What a run gathers of one message and origin: the stops of its first, earliest and latest lines. */
-interface RunCount {
-  readonly first: number;
-  readonly firstMs: number;
-  earliest: number;
-  earliestMs: number;
-  latest: number;
-  latestMs: number;
-  count: number;
+/**
+ * The counts of a run's lines per reading and origin (see SourceFeed.repeatRun), in arrays kept from run to run: a
+ * message's index by its key (its reading and origin), and by that index its key, its first, earliest and latest stop,
+ * their times and its count. An object made for each message of a run was some 0.3 GB a GB of the full read of a busy
+ * node's log (and an array of all the keys made for each run, 0.7 GB of V8's large-object space).
+ */
+class RunCounts {
+  /** By key, the index + 1 of its message; 0 for none yet in this run. */
+  private indexes = new Int32Array(0);
+  keys = new Int32Array(64);
+  first = new Int32Array(64);
+  earliest = new Int32Array(64);
+  latest = new Int32Array(64);
+  count = new Int32Array(64);
+  firstMs = new Float64Array(64);
+  earliestMs = new Float64Array(64);
+  latestMs = new Float64Array(64);
+  /** Messages counted in this run, in the order of their first line. */
+  size = 0;
+
+  /** Ready for a run whose keys are below `keys`, with nothing counted. */
+  start(keys: number): void {
+    if (this.indexes.length < keys) this.indexes = new Int32Array(Math.max(keys, 2 * this.indexes.length));
+    this.clear();
+  }
+
+  /** Counts stop `k`, at `ms`, a line of the message `key`. */
+  add(key: number, k: number, ms: number): void {
+    const at = this.indexes[key]! - 1;
+    if (at === -1) {
+      if (this.size === this.keys.length) this.grow();
+      const i = this.size++;
+      this.indexes[key] = i + 1;
+      this.keys[i] = key;
+      this.first[i] = this.earliest[i] = this.latest[i] = k;
+      this.firstMs[i] = this.earliestMs[i] = this.latestMs[i] = ms;
+      this.count[i] = 1;
+      return;
+    }
+    this.count[at]!++;
+    if (ms < this.earliestMs[at]!) {
+      this.earliest[at] = k;
+      this.earliestMs[at] = ms;
+    }
+    if (ms >= this.latestMs[at]!) {
+      this.latest[at] = k;
+      this.latestMs[at] = ms;
+    }
+  }
+
+  clear(): void {
+    for (let i = 0; i < this.size; i++) this.indexes[this.keys[i]!] = 0;
+    this.size = 0;
+  }
+
+  private grow(): void {
+    this.keys = doubled(this.keys, Int32Array);
+    this.first = doubled(this.first, Int32Array);
+    this.earliest = doubled(this.earliest, Int32Array);
+    this.latest = doubled(this.latest, Int32Array);
+    this.count = doubled(this.count, Int32Array);
+    this.firstMs = doubled(this.firstMs, Float64Array);
+    this.earliestMs = doubled(this.earliestMs, Float64Array);
+    this.latestMs = doubled(this.latestMs, Float64Array);
+  }
+}
+
+/** `list` in a list twice as long. */
+function doubled<T extends Int32Array | Float64Array>(list: T, make: new (length: number) => T): T {
+  const longer = new make(2 * list.length);
+  longer.set(list);
+  return longer;
 }
 
 export interface SourceInfo {
@@ -129,12 +193,8 @@ export class SourceFeed {
   private readonly segmenter: Segmenter;
   /** The last of the lines passed over since the last parsed one (fast path), for its time and as context. */
   private readonly passed = new PassedLine();
-  /**
-   * The counts of a run's lines per reading and origin (see repeatRun), kept from run to run and emptied of each run's
-   * after it. Made for each run (a block's readings times its origins: some 25,000 cells in the full read of a busy
-   * node's log, three runs a block), they were some 0.7 GB of V8's large-object space a GB of the noisy bench profile.
-   */
-  private runCounts: (RunCount | undefined)[] = [];
+  /** The counts of a run's lines per reading and origin (see repeatRun). */
+  private readonly runCounts = new RunCounts();
   /** The messages of the block whose runs are taken (see repeatRun), and their hashes for the copy check, by text id. */
   private runTexts: { readonly found: RegionStops; readonly messages: (string | undefined)[]; readonly hashes: (TextHashes | undefined)[] } | null = null;
   /** The earliest line read that has a time, and the last one (the input's time span, see end). */
@@ -279,11 +339,10 @@ export class SourceFeed {
       return packedSyslogLineAt(clocks[k]!, ms, texts.origins[originIndex(texts, id)]!, message(id), firstLineNo + lineIndex[k]!, this.ctx);
     };
     const origins = texts.origins.length;
-    // Per reading and origin (room for each at once, as `messages`; see runCounts), and those counted in the order of their first line.
+    // Per reading and origin, in the order of their first line (see RunCounts).
     const readings = readingsOf(texts);
-    if (this.runCounts.length < readings.length * origins) this.runCounts = new Array<RunCount | undefined>(Math.max(readings.length * origins, 2 * this.runCounts.length));
     const counts = this.runCounts;
-    const order: number[] = [];
+    counts.start(readings.length * origins);
     try {
       let kernelLines = 0;
       let bytes = 0;
@@ -312,23 +371,7 @@ export class SourceFeed {
         if (copies && this.owner.isRunCopy(this.ctx.path, origin.host, ms, (hashes[id] ??= textHashes(message(id))), reading === -1 ? null : readings[reading]!)) continue;
         if (origin.kernel) kernelLines++;
         if (reading === -1) continue;
-        const key = reading * origins + originIndex(texts, id);
-        const count = counts[key];
-        if (!count) {
-          counts[key] = { first: k, firstMs: ms, earliest: k, earliestMs: ms, latest: k, latestMs: ms, count: 1 };
-          order.push(key);
-        } else {
-          // (plain assignments: a destructuring one made an array a line, a fifth of the run's time)
-          count.count++;
-          if (ms < count.earliestMs) {
-            count.earliest = k;
-            count.earliestMs = ms;
-          }
-          if (ms >= count.latestMs) {
-            count.latest = k;
-            count.latestMs = ms;
-          }
-        }
+        counts.add(reading * origins + originIndex(texts, id), k, ms);
       }
       if (k === s) return 0;
       const lines = lineIndex[k - 1]! - lineIndex[s]! + 1;
@@ -341,18 +384,20 @@ export class SourceFeed {
       this.lastTimed = last;
       this.ctx.previous = last;
       this.ctx.usedPrevious = false;
-      const counted = order.map((key): CountedLines => {
-        const c = counts[key]!;
+      const counted: CountedLines[] = [];
+      for (let i = 0; i < counts.size; i++) {
+        const first = counts.first[i]!;
         // (one object for a line that is two or three of these: most messages of a run have one line)
-        const line = c.first === k - 1 ? last : lineAt(c.first, c.firstMs);
-        const earliest = c.earliest === c.first ? line : lineAt(c.earliest, c.earliestMs);
-        const latest = c.latest === c.first ? line : c.latest === k - 1 ? last : lineAt(c.latest, c.latestMs);
-        return { line, earliest, latest, count: c.count, reading: readings[Math.floor(key / origins)]! };
-      });
+        const line = first === k - 1 ? last : lineAt(first, counts.firstMs[i]!);
+        const earliest = counts.earliest[i] === first ? line : lineAt(counts.earliest[i]!, counts.earliestMs[i]!);
+        const latestStop = counts.latest[i]!;
+        const latest = latestStop === first ? line : latestStop === k - 1 ? last : lineAt(latestStop, counts.latestMs[i]!);
+        counted.push({ line, earliest, latest, count: counts.count[i]!, reading: readings[Math.floor(counts.keys[i]! / origins)]! });
+      }
       this.owner.takeRun(this.ctx.path, kernelLines, counted);
       return k - s;
     } finally {
-      for (const key of order) counts[key] = undefined;
+      counts.clear();
     }
   }
 
