@@ -134,6 +134,12 @@ class RunCounts {
   }
 }
 
+/**
+ * The counts of the run being taken (see SourceFeed.repeatRun), whichever input's: one run is taken at a time, and the
+ * analyzer keeps each input's feed to the end (200 hosts' rotated logs are 800 feeds).
+ */
+const runCounts = new RunCounts();
+
 /** `list` in a list twice as long. */
 function doubled<T extends Int32Array | Float64Array>(list: T, make: new (length: number) => T): T {
   const longer = new make(2 * list.length);
@@ -193,8 +199,6 @@ export class SourceFeed {
   private readonly segmenter: Segmenter;
   /** The last of the lines passed over since the last parsed one (fast path), for its time and as context. */
   private readonly passed = new PassedLine();
-  /** The counts of a run's lines per reading and origin (see repeatRun). */
-  private readonly runCounts = new RunCounts();
   /** The messages of the block whose runs are taken (see repeatRun), and their hashes for the copy check, by text id. */
   private runTexts: { readonly found: RegionStops; readonly messages: (string | undefined)[]; readonly hashes: (TextHashes | undefined)[] } | null = null;
   /** The earliest line read that has a time, and the last one (the input's time span, see end). */
@@ -341,7 +345,7 @@ export class SourceFeed {
     const origins = texts.origins.length;
     // Per reading and origin, in the order of their first line (see RunCounts).
     const readings = readingsOf(texts);
-    const counts = this.runCounts;
+    const counts = runCounts;
     counts.start(readings.length * origins);
     try {
       let kernelLines = 0;
@@ -504,5 +508,6 @@ export class SourceFeed {
     // The analyzer keeps each input's feed to the end of the run (its summary): not its last region's texts.
     this.repeatsOf = null;
     this.regionRepeats = [];
+    this.runTexts = null;
   }
 }
