@@ -24,7 +24,7 @@ import { HeaderMatcher } from './reports/header-matcher.js';
 import { DETECTORS } from './reports/index.js';
 import type { Fragment, SegmenterSink } from './reports/segmenter.js';
 import type { Detector, Report } from './reports/types.js';
-import type { Result } from './result/schema.js';
+import type { InputSummary, Result } from './result/schema.js';
 import type { UnsaidWarning, Warn } from './result/warnings.js';
 import type { UnsaidIncident } from './result/unsaid.js';
 import type { KnownIssueMatch } from './result/known-issue-schema.js';
@@ -91,7 +91,8 @@ export class Analyzer implements FeedOwner {
   /** Reports printed at the same moment as others that could not be reassembled whole. */
   private unassembled = 0;
   private readonly events: EventAggregator;
-  private readonly feeds: SourceFeed[] = [];
+  /** Each input's summary, which its feed fills in: not the feed, which may hold what it read last (a block's texts). */
+  private readonly inputs: InputSummary[] = [];
   private readonly hostHints = new Map<string, string | null>();
   private readonly warnings: UnsaidWarning[] = [];
   /** Lines an input repeats from another (the same node's logs in several forms), counted once. */
@@ -121,9 +122,9 @@ export class Analyzer implements FeedOwner {
   openSource(info: SourceInfo): SourceFeed {
     this.hostHints.set(info.path, info.hostHint ?? null);
     // (inputs are fed one after the other: the lines that come now are this one's)
-    this.copies?.begin(this.feeds.length);
+    this.copies?.begin(this.inputs.length);
     const feed = new SourceFeed(info, this.options, this);
-    this.feeds.push(feed);
+    this.inputs.push(feed.summary);
     return feed;
   }
 
@@ -299,8 +300,8 @@ export class Analyzer implements FeedOwner {
     const allEvents = this.events.groupsList().map((e) => ({ ...e, host: e.host }));
     if (waitGraph) this.stage('storage-waits', {}, undefined, () => lineUpStorage(waitGraph, allEvents));
     this.stage('relating-events', {}, undefined, () => relateEvents(allEvents, allIncidents));
-    const inputs = this.feeds.map((f, n) => ({ ...f.summary, overlaps: [...(this.copies?.overlaps.get(n) ?? [])].map(([other, lines]) => ({ path: this.feeds[other]!.summary.path, lines })) }));
-    if (this.copies && this.copies.unchecked > 0 && this.feeds.length > 1) this.warn(null, 'copies-unchecked', { lines: this.copies.unchecked, max: MAX_REMEMBERED.notable + MAX_REMEMBERED.routine });
+    const inputs = this.inputs.map((summary, n) => ({ ...summary, overlaps: [...(this.copies?.overlaps.get(n) ?? [])].map(([other, lines]) => ({ path: this.inputs[other]!.path, lines })) }));
+    if (this.copies && this.copies.unchecked > 0 && this.inputs.length > 1) this.warn(null, 'copies-unchecked', { lines: this.copies.unchecked, max: MAX_REMEMBERED.notable + MAX_REMEMBERED.routine });
     const returned = this.copies?.returned;
     if (returned?.lines) this.warn(null, 'copies-forgotten', { lines: returned.lines, hosts: returned.hosts.size, host: [...returned.hosts][0]!, max: FORGET_HOSTS_PAST });
     const covered = coveredSpan(inputs);

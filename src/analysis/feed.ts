@@ -505,7 +505,7 @@ export class SourceFeed {
     this.summary.firstSeen = this.earliest?.time ?? null;
     const latest = this.peak && this.lastTimed && isEarlier(this.lastTimed, this.peak) ? this.peak : this.lastTimed;
     this.summary.lastSeen = latest?.time ?? null;
-    // The analyzer keeps each input's feed to the end of the run (its summary): not its last region's texts.
+    // (a library's caller may keep a feed after its input, as the analyzer keeps its summary: not its last region's texts)
     this.repeatsOf = null;
     this.regionRepeats = [];
     this.runTexts = null;

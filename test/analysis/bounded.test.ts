@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { describe, expect, it } from 'vitest';
-import { analyzeText } from '../../src/analyzer.js';
+import { Analyzer, analyzeText } from '../../src/analyzer.js';
 
 // The first CPU 12 report of the node-2 example, as kernel messages.
 const messages = readFileSync('examples/node-2/messages.node-2.20221112.log', 'utf8')
@@ -64,5 +66,28 @@ describe('memory stays bounded on a CPU stuck for a day', () => {
     // 20, and a fifth of that more for problems not kept yet.
     expect(result.incidents).toHaveLength(24);
     expect(result.warnings).toEqual([expect.objectContaining({ code: 'reports-dropped', params: { count: 16, max: 20, line: 24 * report.length + 1 } })]);
+  });
+});
+
+describe('inputs read', () => {
+  it('are kept by the analyzer only as their summaries once they have ended (800 rotated logs of 200 hosts are 800 feeds)', async () => {
+    setFlagsFromString('--expose-gc');
+    const gc = runInNewContext('gc') as () => void;
+    const analyzer = new Analyzer({ now: () => new Date('2022-11-14T00:00:00Z') });
+    const feeds = Array.from({ length: 3 }, (_, n) => {
+      const feed = analyzer.openSource({ path: `messages.${n}` });
+      for (let i = 0; i < 50; i++) feed.push(syslogAt(i, `blk_update_request: I/O error, dev sdc, sector ${1000 + i}`, `node-${n}`));
+      feed.end();
+      return new WeakRef(feed);
+    });
+    // (a WeakRef keeps its target to the end of the job that made it)
+    await new Promise((resolve) => setImmediate(resolve));
+    gc();
+    expect(feeds.map((feed) => feed.deref())).toEqual([undefined, undefined, undefined]);
+    expect(analyzer.finish().inputs.map((input) => [input.path, input.lines, input.host])).toEqual([
+      ['messages.0', 50, 'node-0'],
+      ['messages.1', 50, 'node-1'],
+      ['messages.2', 50, 'node-2'],
+    ]);
   });
 });
