@@ -241,10 +241,10 @@ static inline int word_starts(const uint8_t* s, int i) { return i == 0 || !is_wo
 // sector, a time, a serial, a pid, an address's part (`1668219031.261:45678`, `10.10.0.12`); or a run of 5 hex digits
 // or more (lowercase) with a letter and a digit among them, or of 8 or more after `0x`, next to no word character: an
 // address, an id (`web-3fa9b2c1`, a container's `eea27f`); or the id of a generated interface name (`vethcfaef9`, see
-// generated_ids). No rule reads a
-// number's digits by value but an errno's (the errno table): the others match them as `\d`, `[0-9a-f]` or by length,
-// and name digits by value only next to a letter (`EXT[234]`, `0x`; see test/analysis/text-reading.test.ts). The scan
-// makes the shape of each distinct text it finds (rest_shape); `shape` makes one of a text the caller copies to
+// generated_ids); or the digits ending a subject (`c47`, `sda1`, see subject_digits). No rule reads a number's digits
+// by value but an errno's (the errno table): the others match them as `\d`, `[0-9a-f]` or by length, and the digits
+// they name by value (`EXT[234]`, `int3`, `0x`) are no number (test/analysis/text-reading.test.ts asks shape_of). The
+// scan makes the shape of each distinct text it finds (rest_shape); `shape` makes one of a text the caller copies to
 // shape_in, to shape_out.
 #define SHAPE_BYTES 1024
 #define LONG_HEX 8
@@ -444,8 +444,8 @@ static int generated_ids(const uint8_t* p, int n, int other, uint8_t* out, const
 }
 
 // Writes the shape of p[0, n) to out (both with room for a vector past n): the characters of its numbers made `0`, or
-// with `other` another digit than each one was (`1`, and `2` for a `1`); those of a hex run with a letter and no `0x`
-// made `a`, or `b` (`c` for a `b`). Returns where the first number starts, -1 when there is none. A number starts at a
+// with `other` another digit than each one was (`1`, and `2` for a `1`; a subject's, see subject_digits, a count); those
+// of a hex run with a letter and no `0x` made `a`, or `b` (`c` for a `b`). Returns where the first number starts, -1 when there is none. A number starts at a
 // digit after a byte that is no word character, or (hex) at `0x` or at a hex digit after no word character with four
 // more after it: such bytes are found a vector at a time, and each run read from one on its own.
 static int shape_of(const uint8_t* p, int n, int other, uint8_t* out) {
@@ -478,8 +478,10 @@ static int shape_of(const uint8_t* p, int n, int other, uint8_t* out) {
     uint32_t window = hexes[k] | (uint32_t)hexes[k + 1] << 16;
     uint32_t five = window & (window >> 1) & (window >> 2) & (window >> 3) & (window >> 4);
     uint32_t hex_x = (uint32_t)wasm_i8x16_bitmask(wasm_v128_and(wasm_i8x16_eq(v, wasm_i8x16_splat('0')), wasm_i8x16_eq(wasm_v128_load(p + i + 1), wasm_i8x16_splat('x'))));
-    uint32_t free = (uint32_t)wasm_i8x16_bitmask(wasm_v128_andnot(lower_hexes16(v), words16(before)));
-    uint32_t digit_starts = (uint32_t)wasm_i8x16_bitmask(wasm_v128_andnot(digits16(v), words16(before)));
+    uint32_t after_word = (uint32_t)wasm_i8x16_bitmask(words16(before));
+    // (hexes[k] holds the vector's hex digits, made in the pass before, and only those before n)
+    uint32_t free = hexes[k] & ~after_word;
+    uint32_t digit_starts = (uint32_t)wasm_i8x16_bitmask(digits16(v)) & ~after_word;
     uint32_t starts = (free & (five | hex_x)) | digit_starts;
     if (n - i < 16) starts &= (1u << (n - i)) - 1;
     for (; starts; starts &= starts - 1) {
@@ -985,7 +987,6 @@ static int pass_hex(const uint8_t* s, int n, uint8_t* d) {
   __builtin_memcpy(d + o, s + at, (unsigned)(n - at));
   return o + n - at;
 }
-
 
 static void add_subject(const uint8_t* s, int from, int to) {
   for (int k = 0; k < subject_count; k++)

@@ -66,7 +66,6 @@ export interface CountedLines {
   readonly reading: MessageReading;
 }
 
-/** What a run gathers of one message and origin: the stops of its first, earliest and latest lines. */
 /**
  * The counts of a run's lines per reading and origin (see SourceFeed.repeatRun), in arrays kept from run to run: a
  * message's index by its key (its reading and origin), and by that index its key, its first, earliest and latest stop,
@@ -135,8 +134,8 @@ class RunCounts {
 }
 
 /**
- * The counts of the run being taken (see SourceFeed.repeatRun), whichever input's: one run is taken at a time, and the
- * analyzer keeps each input's feed to the end (200 hosts' rotated logs are 800 feeds).
+ * The counts of the run being taken (see SourceFeed.repeatRun), whichever input's: one run is taken at a time, and
+ * their arrays, grown to the largest block's, are made once rather than once an input (200 hosts' rotated logs are 800).
  */
 const runCounts = new RunCounts();
 

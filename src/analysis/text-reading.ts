@@ -133,8 +133,8 @@ interface TextRead extends Said {
 interface SubjectPlaces {
   /** A start and a length for each place, in the text's order. */
   readonly at: Int32Array;
-  /** The bytes of the read's own text at those places, one after the other: a text holding the same has the read's subjects. */
-  readonly own: Uint8Array;
+  /** The read's own text: one holding the same bytes at those places has the read's subjects. */
+  readonly text: Uint8Array;
 }
 
 /** What a plain text says, whoever printed it. */
@@ -386,7 +386,7 @@ function readText(bytes: Buffer, start: number, end: number, headers: HeaderMatc
   }
   if (known === UNSURE) return readFully(bytes, start, end, matcherFor(headers, header, bytes, start, end));
   if (known === null || known === 'unread') return known;
-  const read = firstNumber >= length - known.fromEnd || (known.source !== null && holdsFrom(bytes, start, known.source)) ? known : withOrigin(bytes, start, end, known);
+  const read = firstNumber >= length - known.fromEnd || (known.source !== null && sameBytesAt(bytes, start, known.source, 0, known.source.length)) ? known : withOrigin(bytes, start, end, known);
   return read && known.places !== null ? withSubjectsAt(read, known.places, bytes, start) : read;
 }
 
@@ -412,7 +412,7 @@ function withPlaces(read: Read, other: Read, text: Buffer, changed: Buffer): Tex
   const own = subjectsAt(text, 0, at);
   const changedOwn = subjectsAt(changed, 0, at);
   if (!sameStrings(own, a.subjects) || changedOwn.length !== at.length / 2 || !sameStrings(changedOwn, b.subjects)) return null;
-  read.places = { at, own: bytesAt(text, 0, at) };
+  read.places = { at, text: Buffer.from(text) };
   return read;
 }
 
@@ -439,23 +439,19 @@ function subjectsAt(bytes: Buffer, start: number, places: Int32Array): string[] 
 
 const sameStrings = (a: readonly string[], b: readonly string[]): boolean => a.length === b.length && a.every((x, i) => x === b[i]);
 
-/** Whether `bytes` holds `expected` from `at` on (a loop: Buffer.compare's call cost more than comparing a host's and a program's bytes). */
-function holdsFrom(bytes: Uint8Array, at: number, expected: Uint8Array): boolean {
-  if (at + expected.length > bytes.length) return false;
-  for (let i = 0; i < expected.length; i++) if (bytes[at + i] !== expected[i]) return false;
+/**
+ * Whether `a[aFrom, aFrom + length)` and `b[bFrom, bFrom + length)` hold the same bytes (a loop: Buffer.compare's call
+ * cost more than comparing a host's and a program's bytes, or a subject's).
+ */
+function sameBytesAt(a: Uint8Array, aFrom: number, b: Uint8Array, bFrom: number, length: number): boolean {
+  if (aFrom + length > a.length || bFrom + length > b.length) return false;
+  for (let i = 0; i < length; i++) if (a[aFrom + i] !== b[bFrom + i]) return false;
   return true;
 }
 
-/** The bytes at `places` (see TextRead.places) of the text `bytes[start, ...)`, one after the other. */
-const bytesAt = (bytes: Buffer, start: number, places: Int32Array): Buffer =>
-  Buffer.concat(Array.from({ length: places.length / 2 }, (_, k) => bytes.subarray(start + places[2 * k]!, start + places[2 * k]! + places[2 * k + 1]!)));
-
-/** Whether the text `bytes[start, ...)` holds `own` at `at` (see SubjectPlaces). */
-function holdsAt(bytes: Buffer, start: number, { at, own }: SubjectPlaces): boolean {
-  let k = 0;
-  for (let i = 0; i < at.length; i += 2) {
-    for (let j = start + at[i]!, end = j + at[i + 1]!; j < end; j++) if (bytes[j] !== own[k++]) return false;
-  }
+/** Whether the text `bytes[start, ...)` holds the bytes of the read's own text at its places (see SubjectPlaces). */
+function holdsAt(bytes: Buffer, start: number, { at, text }: SubjectPlaces): boolean {
+  for (let i = 0; i < at.length; i += 2) if (!sameBytesAt(bytes, start + at[i]!, text, at[i]!, at[i + 1]!)) return false;
   return true;
 }
 
