@@ -119,6 +119,46 @@ describe('the table of pieces', () => {
   });
 });
 
+describe('lines alike but for their digits', () => {
+  const fold = (byte: number) => byte | 0x20;
+  const bytesOf = (window: number) => [24, 16, 8, 0].map((shift) => (window >>> shift) & 0xff);
+  const isDigit = (byte: number) => byte >= 0x30 && byte <= 0x39;
+
+  it('hold the same pieces: the table is closed under a digit changed, but for one before an `x`, which the scan keeps', () => {
+    const pieces = new Set(LINE_PIECES.map((window) => window >>> 0));
+    const open: string[] = [];
+    for (const window of pieces) {
+      const bytes = bytesOf(window);
+      bytes.forEach((byte, i) => {
+        if (!isDigit(byte) || (i < 3 && bytes[i + 1] === fold(0x78))) return;
+        for (let digit = 0x30; digit <= 0x39; digit++) {
+          const changed = bytes.map((b, j) => (j === i ? digit : b));
+          if (!pieces.has(changed.reduce((w, b) => ((w << 8) | b) >>> 0, 0))) open.push(String.fromCharCode(...changed));
+        }
+      });
+    }
+    expect(open).toEqual([]);
+  });
+
+  it('are each kept as mayMatter keeps it, whichever of them the scan met first (property)', { timeout: FUZZ_TIMEOUT_MS }, () => {
+    // (each `D` a digit of each line's own: `+0x1f/0x20` is a frame, a wait's piece, and `+7x1f/0x20` none)
+    const parts = fc.constantFrom('+Dx1f/0x20', ' Dx2D', 'D [#', ' [D]', 'DD', 'x', 'X', ' ', '-D', 'error D', 'err', 'BUG: ', 'CPU: D', 'Session D');
+    const shape = fc.array(fc.oneof(parts, fc.stringMatching(/^[ -~]{0,4}$/)), { minLength: 1, maxLength: 8 }).map((all) => all.join(''));
+    const fill = fc.array(fc.constantFrom(0, 0, 5, 7), { minLength: 24, maxLength: 24 });
+    fc.assert(
+      fc.property(shape, fc.array(fill, { minLength: 2, maxLength: 6 }), (text, fills) => {
+        const lines = fills.map((digits) => {
+          let k = 0;
+          return `Nov 12 10:10:59 h kernel: ${text.replace(/D/g, () => String(digits[k++ % digits.length]))}`;
+        });
+        const bytes = Buffer.from(`${lines.join('\n')}\n`, 'latin1');
+        expect([...findStops(bytes, 0, bytes.length, 65536).lineIndex]).toEqual(lines.flatMap((line, i) => (mayMatter(line) ? [i] : [])));
+      }),
+      fuzzParams(5_000),
+    );
+  });
+});
+
 describe('texts that hold a piece of a report header', () => {
   it('are told by the module: a kept text it finds none in passes no part of it through mayBeHeader (property)', { timeout: FUZZ_TIMEOUT_MS }, () => {
     const words = fc.constantFrom('error', 'failed', 'BUG: ', 'WARNING: ', 'Internal error: ', 'divide error: 0000 [#1]', '[Hardware Error]: ', 'CPU: 3 PID', 'Pid: 1', 'list_add', 'é', '-5');
