@@ -1,6 +1,8 @@
+import { readSync } from 'node:fs';
 import { MessageChannel } from 'node:worker_threads';
-import type { TextsRead } from '../analysis/text-reading.js';
+import { readTexts, type TextsRead, type WorkerTexts } from '../analysis/text-reading.js';
 import { findStops, type RegionStops } from '../lines/line-scan.js';
+import type { HeaderMatcher } from '../reports/header-matcher.js';
 
 /** Bytes per read of a disk file, and per block of the parallel scan: the two must be the same to line up. */
 export const BLOCK_BYTES = 1 << 20;
@@ -26,6 +28,35 @@ export function scanBlock(bytes: Uint8Array, startsAtLine: boolean, maxLineBytes
   const regionStart = startsAtLine ? 0 : bytes.indexOf(10) + 1;
   const regionEnd = last + 1;
   return { regionStart, regionEnd, ...findStops(bytes, regionStart, regionEnd, maxLineBytes, everyLine) };
+}
+
+/** A block's buffer: the block and the byte before it (whether the block starts at a line start). */
+export const BLOCK_BUFFER_BYTES = BLOCK_BYTES + 1;
+
+/** How a thread reads the texts of the lines it keeps: its header matcher and what it remembers of texts read before. */
+export interface TextReader {
+  readonly headers: HeaderMatcher;
+  readonly memory: WorkerTexts;
+}
+
+/** A block's stops (scanBlock) with the texts of its kept lines read; null when it is not to be scanned. */
+export function scanWithTexts(bytes: Buffer, startsAtLine: boolean, maxLineBytes: number, everyLine: boolean, reader: TextReader): BlockStops | null {
+  const stops = scanBlock(bytes, startsAtLine, maxLineBytes, everyLine);
+  return stops && { ...stops, texts: readTexts(bytes, stops, reader.headers, reader.memory) };
+}
+
+/**
+ * Reads block `block` of the open file `fd` into `whole` (BLOCK_BUFFER_BYTES) and scans it (scanWithTexts): what a scan
+ * worker hands over, and what the main thread makes of a block it scans itself (see Prescan). `bytes` is the block,
+ * empty past the file's end.
+ */
+export function readScannedBlock(fd: number, block: number, whole: Buffer, maxLineBytes: number, everyLine: boolean, reader: TextReader): { bytes: Buffer; found: BlockStops | null } {
+  const from = block * BLOCK_BYTES;
+  const before = from === 0 ? 0 : 1;
+  const buffer = whole.subarray(0, BLOCK_BYTES + before);
+  const read = readSync(fd, buffer, 0, buffer.length, from - before);
+  const bytes = buffer.subarray(before, Math.max(before, read));
+  return { bytes, found: bytes.length > 0 ? scanWithTexts(bytes, before === 0 || buffer[0] === 10, maxLineBytes, everyLine, reader) : null };
 }
 
 /** The memory of a scanned block's lists, moved from a scan worker to the reader rather than copied. */

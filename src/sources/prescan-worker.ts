@@ -1,9 +1,9 @@
-import { closeSync, fstatSync, openSync, readFileSync, readSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readFileSync } from 'node:fs';
 import { parentPort } from 'node:worker_threads';
 import { gunzipSync } from 'node:zlib';
-import { readTexts, textMemories } from '../analysis/text-reading.js';
+import { textMemories } from '../analysis/text-reading.js';
 import { HeaderMatcher } from '../reports/header-matcher.js';
-import { BLOCK_BYTES, listBuffers, scanBlock, type BlockStops } from './prescan-block.js';
+import { BLOCK_BUFFER_BYTES, BLOCK_BYTES, listBuffers, readScannedBlock, scanWithTexts, type BlockStops, type TextReader } from './prescan-block.js';
 import type { ReadWholeReply, ReadWholeRequest, WholeBlock } from './read-ahead.js';
 
 /**
@@ -15,8 +15,6 @@ import type { ReadWholeReply, ReadWholeRequest, WholeBlock } from './read-ahead.
  */
 let file: { fd: number; maxLineBytes: number; everyLine: boolean; id: number } | null = null;
 
-// One byte more than a block, before it: whether the block starts at a line start.
-const BUFFER_BYTES = BLOCK_BYTES + 1;
 // zlib's own default piece, for a file whose trailer tells a smaller size (or none).
 const MIN_INFLATE_CHUNK = 16 * 1024;
 
@@ -56,20 +54,19 @@ parentPort!.on('message', (request: Request) => {
     return;
   }
   const { block, spare } = request;
-  const from = block * BLOCK_BYTES;
-  const before = from === 0 ? 0 : 1;
-  const whole = spare ? Buffer.from(spare) : Buffer.allocUnsafeSlow(BUFFER_BYTES);
-  const buffer = whole.subarray(0, BLOCK_BYTES + before);
-  const read = readSync(file!.fd, buffer, 0, buffer.length, from - before);
-  const bytes = buffer.subarray(before, Math.max(before, read));
-  const found = bytes.length > 0 ? scanned(bytes, before === 0 || buffer[0] === 10, file!.maxLineBytes, file!.everyLine) : null;
-  parentPort!.postMessage({ file: file!.id, block, bytes, found }, [buffer.buffer as ArrayBuffer, ...(found ? listBuffers(found) : [])]);
+  const whole = spare ? Buffer.from(spare) : Buffer.allocUnsafeSlow(BLOCK_BUFFER_BYTES);
+  const { bytes, found } = readScannedBlock(file!.fd, block, whole, file!.maxLineBytes, file!.everyLine, readerOf(file!.everyLine));
+  parentPort!.postMessage({ file: file!.id, block, bytes, found }, [whole.buffer as ArrayBuffer, ...(found ? listBuffers(found) : [])]);
 });
 
-/** A block's stops (scanBlock) with the texts of its kept lines read; null when it is not to be scanned. */
+/** A block's stops with the texts of its kept lines read (see scanWithTexts), by this thread's reader. */
 function scanned(bytes: Buffer, startsAtLine: boolean, maxLineBytes: number, everyLine: boolean): BlockStops | null {
-  const stops = scanBlock(bytes, startsAtLine, maxLineBytes, everyLine);
-  return stops && { ...stops, texts: readTexts(bytes, stops, headers, memoryOf(everyLine)) };
+  return scanWithTexts(bytes, startsAtLine, maxLineBytes, everyLine, readerOf(everyLine));
+}
+
+/** This thread's reader of texts, for the fast or the full read. */
+function readerOf(everyLine: boolean): TextReader {
+  return { headers, memory: memoryOf(everyLine) };
 }
 
 /**

@@ -1,8 +1,12 @@
+import { closeSync, openSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { open } from 'node:fs/promises';
 import type { Worker } from 'node:worker_threads';
+import { textMemories } from '../analysis/text-reading.js';
+import { HeaderMatcher } from '../reports/header-matcher.js';
 import type { ReadMeter } from './meter.js';
-import { BLOCK_BYTES, ListRelease, type BlockStops } from './prescan-block.js';
-import { AHEAD_PER_WORKER, holdWorkers, nextScanId, scanWorkers } from './scan-workers.js';
+import { BLOCK_BUFFER_BYTES, BLOCK_BYTES, ListRelease, readScannedBlock, type BlockStops, type TextReader } from './prescan-block.js';
+import { AHEAD_PER_WORKER, holdWorkers, nextScanId, plainFileWorkerCount, scanWorkers } from './scan-workers.js';
 
 /** One block of the file and, when a worker scanned it, the lines of it that may matter. */
 export interface ScannedBlock {
@@ -39,15 +43,18 @@ export class Prescan {
   private readonly file = nextScanId();
   /** Lets the workers go (see holdWorkers). */
   private readonly release: () => void;
+  /** The file, opened for the blocks the main thread scans itself (see scanned); null once the prescan is done. */
+  private fd: number | null;
 
   private constructor(
     private readonly path: string,
     private readonly blockCount: number,
-    maxLineBytes: number,
-    everyLine: boolean,
+    private readonly maxLineBytes: number,
+    private readonly everyLine: boolean,
     private readonly workers: readonly Worker[],
     private readonly meter: ReadMeter | null,
   ) {
+    this.fd = openSync(path, 'r');
     this.release = holdWorkers<WorkerReply>(workers, this.file, (reply, worker) => this.settle(reply, worker), () => this.fail());
     for (const worker of workers) {
       worker.postMessage({ open: path, maxLineBytes, everyLine, file: this.file });
@@ -56,11 +63,10 @@ export class Prescan {
   }
 
   /**
-   * A prescan of the file (`everyLine`: each line a stop, see findStops), or null when the worker script is not there
-   * (running from the TypeScript sources).
+   * A prescan of the file (`everyLine`: each line a stop, see findStops) by `workers` and the main thread, or null when
+   * there are none (the worker script is not there: running from the TypeScript sources).
    */
-  static start(path: string, size: number, maxLineBytes: number, everyLine: boolean, meter?: ReadMeter): Prescan | null {
-    const workers = scanWorkers(everyLine);
+  static start(path: string, size: number, maxLineBytes: number, everyLine: boolean, meter?: ReadMeter, workers = scanWorkers(everyLine, plainFileWorkerCount(process.env.KTRIAGE_WORKERS, availableParallelism()))): Prescan | null {
     return workers && new Prescan(path, Math.ceil(size / BLOCK_BYTES), maxLineBytes, everyLine, workers, meter ?? null);
   }
 
@@ -82,30 +88,63 @@ export class Prescan {
     } finally {
       release.flush();
       await file.close();
+      this.closeFile();
     }
   }
 
   close(): void {
     this.fail();
     this.release();
+    this.closeFile();
   }
 
-  /** What a worker made of the block; null when no worker has it (failed, or past the planned blocks). */
-  private scanned(block: number): Promise<ScannedBlock | null> {
-    if (this.failed) return Promise.resolve(null);
+  private closeFile(): void {
+    if (this.fd !== null) closeSync(this.fd);
+    this.fd = null;
+  }
+
+  /**
+   * What a worker (or the main thread) made of the block; null when none has it (failed, or past the planned blocks).
+   * While the block is not there yet, the main thread scans the next block not asked of a worker itself, one at a time,
+   * reading the workers' replies between: it would wait else, and a thread fewer shares the cores.
+   */
+  private async scanned(block: number): Promise<ScannedBlock | null> {
+    if (this.failed) return null;
     this.wanted = block;
     this.askAhead();
+    while (this.waiting.has(block) && this.mayScanHere()) {
+      this.scanHere(this.nextToAsk++);
+      await new Promise((resolve) => setImmediate(resolve));
+    }
     const reply = this.replies.get(block) ?? Promise.resolve(null);
     this.replies.delete(block);
     return reply;
   }
 
+  /** Whether the main thread may scan the next block not asked of a worker: one there is, and not too far ahead of the reader. */
+  private mayScanHere(): boolean {
+    return !this.failed && this.fd !== null && this.nextToAsk < this.blockCount && this.nextToAsk <= this.lastAhead();
+  }
+
+  /** The last block that may be asked for or scanned now: AHEAD_PER_WORKER blocks for each worker and the main thread past the one wanted. */
+  private lastAhead(): number {
+    return this.wanted + AHEAD_PER_WORKER * (this.workers.length + 1);
+  }
+
+  private scanHere(block: number): void {
+    const spare = this.spare.pop();
+    const whole = spare ? Buffer.from(spare) : Buffer.allocUnsafeSlow(BLOCK_BUFFER_BYTES);
+    const scanned = readScannedBlock(this.fd!, block, whole, this.maxLineBytes, this.everyLine, mainReader(this.everyLine));
+    this.replies.set(block, Promise.resolve(scanned));
+  }
+
   /**
    * Asks for the blocks up to AHEAD_PER_WORKER per worker past the one wanted, each of the worker with the fewest
-   * asked: a worker that is ahead is given more at once, rather than waiting for the other to catch up.
+   * asked: a worker that is ahead is given more at once, rather than waiting for the other to catch up. The main
+   * thread's own blocks count as a worker's more (see scanned): else each it took left a worker a block fewer to do.
    */
   private askAhead(): void {
-    const last = Math.min(this.wanted + AHEAD_PER_WORKER * this.workers.length, this.blockCount - 1);
+    const last = Math.min(this.lastAhead(), this.blockCount - 1);
     for (; this.nextToAsk <= last; this.nextToAsk++) {
       const worker = this.outstanding.indexOf(Math.min(...this.outstanding));
       if (this.outstanding[worker]! >= AHEAD_PER_WORKER) return;
@@ -129,6 +168,15 @@ export class Prescan {
     for (const resolve of this.waiting.values()) resolve(null);
     this.waiting.clear();
   }
+}
+
+let mainHeaders: HeaderMatcher | null = null;
+const mainMemory = textMemories();
+
+/** The main thread's reader of texts, for the blocks it scans itself. */
+function mainReader(everyLine: boolean): TextReader {
+  mainHeaders ??= new HeaderMatcher();
+  return { headers: mainHeaders, memory: mainMemory(everyLine) };
 }
 
 async function readBlock(file: import('node:fs/promises').FileHandle, block: number): Promise<ScannedBlock> {

@@ -10,7 +10,7 @@ import { DETECTORS } from '../../src/reports/index.js';
 import { readingsOf, readPlainText, readTexts, textOf, workerTexts, type BlockTexts, type RepeatedText, type WorkerTexts } from '../../src/analysis/text-reading.js';
 import { findStops, lastShape, shapeOf, SHAPE_BYTES, type RegionStops } from '../../src/lines/line-scan.js';
 import { HeaderMatcher } from '../../src/reports/header-matcher.js';
-import { workerCount } from '../../src/sources/scan-workers.js';
+import { plainFileWorkerCount, workerCount } from '../../src/sources/scan-workers.js';
 import { CORPUS_DIR, itWithShared } from '../helpers/shared.js';
 import { FUZZ_TIMEOUT_MS, fuzzParams } from '../fuzz/params.js';
 
@@ -394,5 +394,9 @@ describe('texts of one shape in a scan worker', () => {
 describe('scan workers', () => {
   it('are as many as the cores, at most 8, or as KTRIAGE_WORKERS asks', () => {
     expect([workerCount(undefined, 2), workerCount(undefined, 64), workerCount('1', 2), workerCount('3', 2), workerCount('0', 2), workerCount('x', 4)]).toEqual([2, 8, 1, 3, 1, 4]);
+  });
+
+  it('are a core fewer for a plain file, whose main thread scans blocks too, at least one, or as KTRIAGE_WORKERS asks', () => {
+    expect([plainFileWorkerCount(undefined, 1), plainFileWorkerCount(undefined, 2), plainFileWorkerCount(undefined, 4), plainFileWorkerCount(undefined, 64), plainFileWorkerCount('2', 2)]).toEqual([1, 1, 3, 7, 2]);
   });
 });

@@ -2,7 +2,9 @@
 // look like (a report or a line across a block boundary, NUL bytes, `\r\n` line ends), the analysis must be
 // the one the single-threaded fast path gives. The worker script exists only in the build
 // (`npm test` builds first), so this runs the built `analyzePaths`.
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { EventEmitter } from 'node:events';
+import { closeSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import type { Worker } from 'node:worker_threads';
 import { gzipSync } from 'node:zlib';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -11,9 +13,15 @@ import type { Result } from '../../src/result/schema.js';
 import type * as Run from '../../src/run.js';
 import type * as Block from '../../src/sources/prescan-block.js';
 import type * as Ahead from '../../src/sources/read-ahead.js';
+import type * as PrescanModule from '../../src/sources/prescan.js';
+import type * as TextReading from '../../src/analysis/text-reading.js';
+import type * as Headers from '../../src/reports/header-matcher.js';
 
 const built = (await import(new URL('../../dist/src/run.js', import.meta.url).href)) as typeof Run;
-const { BLOCK_BYTES, ListRelease, listBuffers, scanBlock } = (await import(new URL('../../dist/src/sources/prescan-block.js', import.meta.url).href)) as typeof Block;
+const { BLOCK_BUFFER_BYTES, BLOCK_BYTES, ListRelease, listBuffers, readScannedBlock, scanBlock } = (await import(new URL('../../dist/src/sources/prescan-block.js', import.meta.url).href)) as typeof Block;
+const { Prescan } = (await import(new URL('../../dist/src/sources/prescan.js', import.meta.url).href)) as typeof PrescanModule;
+const { textMemories } = (await import(new URL('../../dist/src/analysis/text-reading.js', import.meta.url).href)) as typeof TextReading;
+const { HeaderMatcher } = (await import(new URL('../../dist/src/reports/header-matcher.js', import.meta.url).href)) as typeof Headers;
 const { ReadAhead, letGo, MAX_WHOLE_BYTES } = (await import(new URL('../../dist/src/sources/read-ahead.js', import.meta.url).href)) as typeof Ahead;
 
 const dir = mkdtempSync(join(tmpdir(), 'ktriage-prescan-'));
@@ -162,6 +170,71 @@ describe('fast path with the scan in worker threads', () => {
     expect(messages(full)).toEqual(['NETDEV WATCHDOG: eth0 (ixgbe): transmit queue 3 timed out', 'NETDEV WATCHDOG: eth1 (ixgbe): transmit queue 5 timed out']);
     expect(fast.inputs[0]!.linesPassedOver).toBeGreaterThan(0);
     expect(fast.incidents).toEqual(full.incidents);
+  });
+});
+
+describe('blocks the main thread scans itself while it waits for a worker', () => {
+  /** A scan worker that takes `delayMs` a block: it reads and scans each as a worker does, in this thread, later. */
+  class SlowWorker extends EventEmitter {
+    readonly asked: number[] = [];
+    private fd = -1;
+    private file = 0;
+    private readonly reader = { headers: new HeaderMatcher(), memory: textMemories()(false) };
+    constructor(private readonly delayMs: number) {
+      super();
+    }
+    postMessage(request: { open?: string; file?: number; block?: number; maxLineBytes?: number }): void {
+      if (request.open !== undefined) {
+        this.fd = openSync(request.open, 'r');
+        this.file = request.file!;
+        return;
+      }
+      const block = request.block!;
+      this.asked.push(block);
+      setTimeout(() => {
+        const { bytes, found } = readScannedBlock(this.fd, block, Buffer.alloc(BLOCK_BUFFER_BYTES), 65536, false, this.reader);
+        this.emit('message', { file: this.file, block, bytes, found });
+      }, this.delayMs);
+    }
+    ref(): void {}
+    unref(): void {}
+    close(): void {
+      closeSync(this.fd);
+    }
+  }
+
+  it('hands over every block in order, as the worker would have scanned it, those it scanned among them', async () => {
+    const path = join(dir, 'slow-worker');
+    const bytes = Buffer.from(spread(12));
+    writeFileSync(path, bytes);
+    const worker = new SlowWorker(30);
+    const prescan = Prescan.start(path, bytes.length, 65536, false, undefined, [worker as unknown as Worker])!;
+    const fd = openSync(path, 'r');
+    const reference = { headers: new HeaderMatcher(), memory: textMemories()(false) };
+    const blocks: number[] = [];
+    try {
+      for await (const { bytes: block, found } of prescan.blocks()) {
+        const at = blocks.length;
+        const expected = readScannedBlock(fd, at, Buffer.alloc(BLOCK_BUFFER_BYTES), 65536, false, reference);
+        expect(block.equals(bytes.subarray(at * BLOCK_BYTES, (at + 1) * BLOCK_BYTES))).toBe(true);
+        expect([found?.regionStart, found?.regionEnd, [...(found?.stops ?? [])], [...(found?.lineIndex ?? [])]]).toEqual([
+          expected.found?.regionStart,
+          expected.found?.regionEnd,
+          [...(expected.found?.stops ?? [])],
+          [...(expected.found?.lineIndex ?? [])],
+        ]);
+        blocks.push(at);
+      }
+    } finally {
+      prescan.close();
+      worker.close();
+      closeSync(fd);
+    }
+    const count = Math.ceil(bytes.length / BLOCK_BYTES);
+    expect(blocks.length).toBe(count);
+    // (the worker was asked for some blocks, the main thread scanned the others)
+    expect(worker.asked.length).toBeGreaterThan(0);
+    expect(worker.asked.length).toBeLessThan(count);
   });
 });
 
