@@ -19,7 +19,7 @@ export const ENVIRONMENT: readonly (readonly [string, string])[] = [
   ['NO_COLOR', 'set and not empty: no colours in the text report (unless --color always)'],
   ['FORCE_COLOR', 'colours in the text report even when stdout is no terminal (0 or false: none)'],
   ['KTRIAGE_LANG', 'default of --lang (en, zh)'],
-  ['KTRIAGE_WORKERS', 'scan worker threads (1 to 8; default: the cores, at most 8)'],
+  ['KTRIAGE_WORKERS', 'scan worker threads (1 to 8; default: the cores, at most 8, but one fewer for a large plain file, whose main thread scans too)'],
   ['KTRIAGE_XZ', 'builtin: decode .xz with the WebAssembly decoder, not the xz program on PATH'],
 ];
 
