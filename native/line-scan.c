@@ -194,6 +194,12 @@ static inline int next_mark(Marks* walk) {
   return at;
 }
 
+// The region's byte of the walk's next mark, taken (its position counted from `from` moved by it); `none` past the last.
+static inline int next_byte(Marks* walk, int from, int none) {
+  int at = next_mark(walk);
+  return at < 0 ? none : from + at;
+}
+
 static inline int is_digit(uint8_t c) { return c - '0' < 10u; }
 
 // The digits at p[*at], 1 to `most` of them, as a number (moving *at past them); -1 when there is none.
@@ -688,28 +694,19 @@ int scan(int from, int to, int max_line, int fresh, int every) {
   }
   int words = find_marks(p, from, to);
   Marks ends = {line_ends, words, 0, words ? line_ends[0] : 0}, minus = {minus_digits, words, 0, words ? minus_digits[0] : 0};
-  // The next `-` followed by a digit not before the line's start (`to` past the last).
+  // The next `-` followed by a digit not yet looked at (`to` past the last).
   int next_minus = -1;
   int stops = 0, line = 0, s = from, previous = -1;
   while (stops < ROOM) {
-    int end = next_mark(&ends);
-    if (end < 0) break;
-    int e = from + end;
+    int e = next_byte(&ends, from, -1);
+    if (e < 0) break;
     // The line's errno: a `-` and a digit at its start, or after a byte that is not wordish.
     int errno_like = 0;
-    for (;;) {
-      if (next_minus < s) {
-        int at = next_mark(&minus);
-        next_minus = at < 0 ? to : from + at;
-        continue;
-      }
-      if (next_minus >= e) break;
-      if (next_minus == s || !wordish[p[next_minus - 1]]) {
+    for (; next_minus < e; next_minus = next_byte(&minus, from, to))
+      if (next_minus >= s && (next_minus == s || !wordish[p[next_minus - 1]])) {
         errno_like = 1;
         break;
       }
-      next_minus = -1;
-    }
     if (every || errno_like || e - s > max_line || holds_piece(p, s, e)) {
       stop_at[stops] = s;
       stop_end[stops] = e;

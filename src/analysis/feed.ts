@@ -86,10 +86,9 @@ class RunCounts {
   /** Messages counted in this run, in the order of their first line. */
   size = 0;
 
-  /** Ready for a run whose keys are below `keys`, with nothing counted. */
+  /** Ready for a run whose keys are below `keys` (the run before cleared its counts: see SourceFeed.repeatRun). */
   start(keys: number): void {
     if (this.indexes.length < keys) this.indexes = new Int32Array(Math.max(keys, 2 * this.indexes.length));
-    this.clear();
   }
 
   /** Counts stop `k`, at `ms`, a line of the message `key`. */

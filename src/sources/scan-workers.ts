@@ -47,9 +47,11 @@ const MAX_WORKERS = 8;
 
 /** Workers for a machine of `cores` cores, or as many as KTRIAGE_WORKERS asks (1 to MAX_WORKERS; the bench measures with it). */
 export function workerCount(asked: string | undefined, cores: number): number {
-  const wanted = asked && /^\d+$/.test(asked) ? Number(asked) : cores;
-  return Math.max(1, Math.min(MAX_WORKERS, wanted));
+  return Math.max(1, Math.min(MAX_WORKERS, countAsked(asked) ?? cores));
 }
+
+/** The count KTRIAGE_WORKERS asks for, null when it asks for none (unset, or not a number). */
+const countAsked = (asked: string | undefined): number | null => (asked && /^\d+$/.test(asked) ? Number(asked) : null);
 
 /**
  * Workers for the scan of a large plain file (prescan.ts), whose main thread scans blocks itself when it would wait for
@@ -58,7 +60,7 @@ export function workerCount(asked: string | undefined, cores: number): number {
  * 2.61-2.71 against 2.64-2.81, storage 2.52-2.69 against 2.63-3.29), in 12-13 % less memory.
  */
 export function plainFileWorkerCount(asked: string | undefined, cores: number): number {
-  return asked && /^\d+$/.test(asked) ? workerCount(asked, cores) : Math.max(1, workerCount(undefined, cores) - 1);
+  return countAsked(asked) === null ? Math.max(1, workerCount(undefined, cores) - 1) : workerCount(asked, cores);
 }
 
 /** Ends the shared workers (the run has read its last input, or one failed); the next large file starts new ones. */
