@@ -8,6 +8,9 @@
 import { availableParallelism } from 'node:os';
 import { earlyScan, regularFileSize } from './early-scan.js';
 import { plainFileWorkerCount, scanWorkers } from '../sources/scan-workers.js';
+import { tuneTiering } from './tiering.js';
+
+tuneTiering();
 
 const early = earlyScan(process.argv.slice(2), regularFileSize);
 // (as many as a plain file's scan takes: a compressed one's starts the rest when it needs them)
