@@ -1,7 +1,7 @@
 // `npm run bench`: generates the inputs of each profile (bench/profiles.ts: a quiet node syslog, a noisy container
 // node, a storage-failure flood, a directory of 200 hosts' rotated gzipped syslogs, a sosreport-like .tar.xz) with
 // planted incidents, then runs ktriage (as a user runs it, and with --full, which reads every line), the grep an
-// engineer would run by hand and cat side by side on each (the median of 3 runs each, --full once); prints
+// engineer would run by hand and cat side by side on each (the median of 3 runs each, taking turns; --full once); prints
 // throughput, the ratio to grep and peak RSS, and checks that every planted incident was found and that both reads
 // give the same notable events. Exit code 1 when they do not.
 //   --profile noisy,storage   the profiles to run (default all)
@@ -25,10 +25,15 @@ const GENERATOR_VERSION = 2;
 const TARGETS = { grepRatio: 0.5, fullGrepRatio: 0.1, maxRssMb: 300, rssGrowth: 0.2 };
 
 /** The run of median wall time of `count` runs. */
-async function medianOf(count: number, run: () => Promise<Measured>): Promise<Measured> {
-  const runs: Measured[] = [];
-  for (let i = 0; i < count; i++) runs.push(await run());
-  return runs.sort((a, b) => a.seconds - b.seconds)[count >> 1]!;
+/**
+ * Each command's median run of `count`, the commands taking turns (one run of each, then again): the shared VM's load
+ * moves within minutes (grep 0.65 s a GB, then 0.90), and runs of one command after all of another's measured each
+ * under its own load, the ratio between them with it.
+ */
+async function mediansInTurn(count: number, commands: readonly (() => Promise<Measured>)[]): Promise<Measured[]> {
+  const runs = commands.map((): Measured[] => []);
+  for (let i = 0; i < count; i++) for (const [c, run] of commands.entries()) runs[c]!.push(await run());
+  return runs.map((each) => each.sort((a, b) => a.seconds - b.seconds)[count >> 1]!);
 }
 
 /** Generates the input unless the same one is already in bench/out (its plan is written last, with the options). */
@@ -79,10 +84,8 @@ async function benchOne(profile: Profile, label: string, bytes: number, runs: nu
   const grepCommand = text ? `${text} | LC_ALL=C grep -aE '${GREP_PATTERN}' > ${grepOut}` : `LC_ALL=C grep -E '${GREP_PATTERN}' "${path}" > ${grepOut}`;
   // A first cat puts the input in the page cache, so that every tool reads it from memory alike.
   await sh('cat', catCommand);
-  const cat = await medianOf(runs, () => sh('cat', catCommand));
-  const grep = await medianOf(runs, () => sh('grep', grepCommand));
   const ktriageRun = (tool: string, extra: string[]) => measure(tool, 'env', [...Object.entries(env).map(([k, v]) => `${k}=${v}`), process.execPath, 'dist/cli/main.js', 'analyze', ...extra, '--format', 'json', '--quiet', path]);
-  const ktriage = await medianOf(runs, () => ktriageRun('ktriage', []));
+  const [cat, grep, ktriage] = (await mediansInTurn(runs, [() => sh('cat', catCommand), () => sh('grep', grepCommand), () => ktriageRun('ktriage', [])])) as [Measured, Measured, Measured];
   // The complete read (every routine line grouped) once: on 1 GB it takes a while.
   const full = await ktriageRun('--full', ['--full']);
   const fast = JSON.parse(ktriage.stdout) as Result;
