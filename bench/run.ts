@@ -24,7 +24,6 @@ const GENERATOR_VERSION = 2;
 /** The targets of the benchmark (issues 6 and 17): the fast read, and the full read's ratio to grep. */
 const TARGETS = { grepRatio: 0.5, fullGrepRatio: 0.1, maxRssMb: 300, rssGrowth: 0.2 };
 
-/** The run of median wall time of `count` runs. */
 /**
  * Each command's median run of `count`, the commands taking turns (one run of each, then again): the shared VM's load
  * moves within minutes (grep 0.65 s a GB, then 0.90), and runs of one command after all of another's measured each
