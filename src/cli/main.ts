@@ -5,15 +5,14 @@
  * of the command (command.ts, some 90 ms), which is then loaded and run: a quiet 100 MB log 0.74-0.78 against
  * 0.80-0.87 s.
  */
-import { availableParallelism } from 'node:os';
 import { earlyScan, regularFileSize } from './early-scan.js';
-import { plainFileWorkerCount, scanWorkers } from '../sources/scan-workers.js';
+import { plainFileScanWorkers } from '../sources/scan-workers.js';
 import { tuneTiering } from './tiering.js';
 
 tuneTiering();
 
 const early = earlyScan(process.argv.slice(2), regularFileSize);
 // (as many as a plain file's scan takes: a compressed one's starts the rest when it needs them)
-if (early) scanWorkers(early.everyLine, plainFileWorkerCount(process.env.KTRIAGE_WORKERS, availableParallelism()));
+if (early) plainFileScanWorkers(early.everyLine);
 const { runCommand } = await import('./command.js');
 await runCommand();

@@ -1,12 +1,11 @@
 import { closeSync, openSync } from 'node:fs';
-import { availableParallelism } from 'node:os';
 import { open } from 'node:fs/promises';
 import type { Worker } from 'node:worker_threads';
 import { textMemories } from '../analysis/text-reading.js';
 import { HeaderMatcher } from '../reports/header-matcher.js';
 import type { ReadMeter } from './meter.js';
 import { BLOCK_BUFFER_BYTES, BLOCK_BYTES, ListRelease, readScannedBlock, type BlockStops, type TextReader } from './prescan-block.js';
-import { AHEAD_PER_WORKER, holdWorkers, nextScanId, plainFileWorkerCount, scanWorkers } from './scan-workers.js';
+import { AHEAD_PER_WORKER, holdWorkers, nextScanId, plainFileScanWorkers } from './scan-workers.js';
 
 /** One block of the file and, when a worker scanned it, the lines of it that may matter. */
 export interface ScannedBlock {
@@ -66,7 +65,7 @@ export class Prescan {
    * A prescan of the file (`everyLine`: each line a stop, see findStops) by `workers` and the main thread, or null when
    * there are none (the worker script is not there: running from the TypeScript sources).
    */
-  static start(path: string, size: number, maxLineBytes: number, everyLine: boolean, meter?: ReadMeter, workers = scanWorkers(everyLine, plainFileWorkerCount(process.env.KTRIAGE_WORKERS, availableParallelism()))): Prescan | null {
+  static start(path: string, size: number, maxLineBytes: number, everyLine: boolean, meter?: ReadMeter, workers = plainFileScanWorkers(everyLine)): Prescan | null {
     return workers && new Prescan(path, Math.ceil(size / BLOCK_BYTES), maxLineBytes, everyLine, workers, meter ?? null);
   }
 

@@ -63,6 +63,11 @@ export function plainFileWorkerCount(asked: string | undefined, cores: number): 
   return countAsked(asked) === null ? Math.max(1, workerCount(undefined, cores) - 1) : workerCount(asked, cores);
 }
 
+/** The shared workers for the scan of a large plain file (see plainFileWorkerCount), for this machine and KTRIAGE_WORKERS. */
+export function plainFileScanWorkers(everyLine: boolean): readonly Worker[] | null {
+  return scanWorkers(everyLine, plainFileWorkerCount(process.env.KTRIAGE_WORKERS, availableParallelism()));
+}
+
 /** Ends the shared workers (the run has read its last input, or one failed); the next large file starts new ones. */
 export function endScanWorkers(): void {
   for (const worker of shared ?? []) void worker.terminate();
