@@ -9,10 +9,10 @@ describe('tieringFlagsToSet: V8 tiering the command sets for itself', () => {
   });
 
   it("leaves a flag the user gave on Node's command line or in NODE_OPTIONS to them, whatever its value", () => {
-    expect(tieringFlagsToSet(['--interrupt-budget=1000'], undefined)).toEqual(['--max-inlined-bytecode-size-cumulative=200']);
-    expect(tieringFlagsToSet([], ' --max-inlined-bytecode-size-cumulative=920  --trace-gc')).toEqual(['--interrupt-budget=540672']);
+    expect(tieringFlagsToSet(['--interrupt-budget=1000'], undefined)).toEqual(['--max-inlined-bytecode-size-cumulative=200', '--wasm-tiering-budget=180000000']);
+    expect(tieringFlagsToSet([], ' --max-inlined-bytecode-size-cumulative=920  --trace-gc')).toEqual(['--interrupt-budget=540672', '--wasm-tiering-budget=180000000']);
     // (V8 takes `_` for `-` in a flag's name)
-    expect(tieringFlagsToSet(['--interrupt_budget=1000', '--max_inlined_bytecode_size_cumulative=9'], undefined)).toEqual([]);
+    expect(tieringFlagsToSet(['--interrupt_budget=1000', '--max_inlined_bytecode_size_cumulative=9'], '--wasm_tiering_budget=5')).toEqual([]);
   });
 
   it('does not take a flag whose name only begins like a tiering flag for it', () => {
