@@ -27,7 +27,10 @@ export function tieringFlagsToSet(nodeArgs: readonly string[], nodeOptions: stri
   return TIERING_FLAGS.filter((flag) => !given.includes(flagName(flag)));
 }
 
-/** Sets the tiering flags for this process and the threads it starts; before any of the run's code runs hot. */
+/**
+ * Sets the tiering flags for this process and its threads; before any of the run's code runs hot, and after the modules
+ * that start it are loaded (any flag set makes V8 pass over Node's code cache of its own modules: see main.ts).
+ */
 export function tuneTiering(): void {
   for (const flag of tieringFlagsToSet(process.execArgv, process.env.NODE_OPTIONS)) setFlagsFromString(flag);
 }

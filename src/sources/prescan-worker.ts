@@ -4,6 +4,7 @@ import { gunzipSync } from 'node:zlib';
 import { textMemories } from '../analysis/text-reading.js';
 import { HeaderMatcher } from '../reports/header-matcher.js';
 import { BLOCK_BUFFER_BYTES, BLOCK_BYTES, listBuffers, readScannedBlock, scanWithTexts, type BlockStops, type TextReader } from './prescan-block.js';
+import { WORKER_LOADED } from './scan-workers.js';
 import type { ReadWholeReply, ReadWholeRequest, WholeBlock } from './read-ahead.js';
 
 /**
@@ -58,6 +59,9 @@ parentPort!.on('message', (request: Request) => {
   const { bytes, found } = readScannedBlock(file!.fd, block, whole, file!.maxLineBytes, file!.everyLine, readerOf(file!.everyLine));
   parentPort!.postMessage({ file: file!.id, block, bytes, found }, [whole.buffer as ArrayBuffer, ...(found ? listBuffers(found) : [])]);
 });
+
+// (the command sets its V8 flags once the workers have loaded: see workersLoaded)
+parentPort!.postMessage(WORKER_LOADED);
 
 /** A block's stops with the texts of its kept lines read (see scanWithTexts), by this thread's reader. */
 function scanned(bytes: Buffer, startsAtLine: boolean, maxLineBytes: number, everyLine: boolean): BlockStops | null {

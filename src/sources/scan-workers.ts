@@ -9,6 +9,12 @@ import { Worker } from 'node:worker_threads';
  */
 let shared: Worker[] | null = null;
 
+/** What a scan worker posts once its modules are loaded (see prescan-worker.ts). */
+export const WORKER_LOADED = 'loaded';
+
+/** For each shared worker, when it has loaded its modules (or failed, or ended: it will load none then). */
+const loadedOf = new WeakMap<Worker, Promise<void>>();
+
 /**
  * Each worker's heap. A worker keeps nothing between blocks: a small heap keeps the memory of the run flat whatever the
  * file's size. In the full read a block's thousands of distinct texts outlive the young generation while the block is
@@ -33,10 +39,43 @@ export function scanWorkers(everyLine: boolean, wanted = workerCount(process.env
     const worker = new Worker(script, { resourceLimits: everyLine ? HEAPS.full : HEAPS.fast });
     // Idle, it keeps no run from ending (a prescan holds the workers while it reads).
     worker.unref();
+    loadedOf.set(worker, loaded(worker));
     shared.push(worker);
   }
   // (a copy: more may be started later, for a caller that wants more)
   return shared.slice(0, wanted);
+}
+
+/** When `worker` has loaded its modules, failed or ended (listened for from its start: its message may come at once). */
+function loaded(worker: Worker): Promise<void> {
+  return new Promise((resolve) => {
+    const done = (): void => {
+      worker.off('message', onMessage);
+      worker.off('error', done);
+      worker.off('exit', done);
+      resolve();
+    };
+    const onMessage = (message: unknown): void => {
+      if (message === WORKER_LOADED) done();
+    };
+    worker.on('message', onMessage);
+    worker.on('error', done);
+    worker.on('exit', done);
+  });
+}
+
+/**
+ * When `workers` (shared workers) have loaded their modules. The process's V8 flags set after it (see tuneTiering) then
+ * leave their loading alone: Node's own modules are compiled from its code cache only while the flags are V8's defaults
+ * (the cache is made for them). The workers are kept referenced meanwhile: an idle one keeps no run going.
+ */
+export async function workersLoaded(workers: readonly Worker[]): Promise<void> {
+  workers.forEach((worker) => worker.ref());
+  try {
+    await Promise.all(workers.map((worker) => loadedOf.get(worker)));
+  } finally {
+    workers.forEach((worker) => worker.unref());
+  }
 }
 
 /** Plain files from this size on have their fast-path scan run by the workers (see run.ts). */
