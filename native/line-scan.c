@@ -70,6 +70,12 @@ int32_t rest_shape[3 * MAX_RESTS];
 // The distinct texts by hash: their index + 1 (0 for an empty slot).
 static int32_t rest_slot[REST_SLOTS];
 
+// A function compiled on its own, not inlined into its callers: V8 compiles a WebAssembly function with TurboFan once it
+// has run long enough, in a time that grows faster than its size, and each of these runs only for some texts. Inlined,
+// template_of was one 12.7 KB function (its TurboFan compile 55-111 ms of a noisy or storage run's CPU), and the scan
+// and shape_of took 33-54 ms each; apart, a noisy 1 GB run compiles 67 ms of the module in all, a storage one 51.
+#define APART __attribute__((noinline))
+
 static inline uint32_t load32(const uint8_t* p) {
   uint32_t v;
   __builtin_memcpy(&v, p, 4);
@@ -437,7 +443,7 @@ static void write_count(uint8_t* d, int length, int value) {
 // text's own digits, so that the changed text's subjects differ from each other (see withPlaces in
 // src/analysis/text-reading.ts). Returns where the first starts, -1 for none. `starts`: per vector of p, its digits
 // after `[a-z_]` (see shape_of).
-static int subject_digits(const uint8_t* p, int n, int other, uint8_t* out, const uint16_t* starts) {
+static APART int subject_digits(const uint8_t* p, int n, int other, uint8_t* out, const uint16_t* starts) {
   int first = -1, count = 0;
   for (int i = 0; i < n; i += 16) {
     for (uint32_t found = starts[i / 16]; found; found &= found - 1) {
@@ -460,7 +466,7 @@ static int subject_digits(const uint8_t* p, int n, int other, uint8_t* out, cons
 // generated_name_end: `veth3a4b5c`), as shape_of does a hex run's with a letter: each made `a`, or with `other` `b`
 // (`c` for a `b`). Returns where the first id starts, -1 for none. An id is found where a prefix's last two letters
 // are followed by a hex digit (`starts`, per vector of p: see shape_of), from the start of the word there.
-static int generated_ids(const uint8_t* p, int n, int other, uint8_t* out, const uint16_t* starts) {
+static APART int generated_ids(const uint8_t* p, int n, int other, uint8_t* out, const uint16_t* starts) {
   int first = -1;
   for (int i = 0; i < n; i += 16) {
     for (uint32_t found = starts[i / 16]; found; found &= found - 1) {
@@ -606,7 +612,7 @@ static int32_t seen_shape_length[1 << SEEN_SHAPE_BITS];
 static uint8_t seen_shape_notable[1 << SEEN_SHAPE_BITS];
 
 // What the scan tells of a new distinct text p[s, e): rest_header, rest_notable (unless `every`), rest_shape.
-static void describe_rest(int id, const uint8_t* p, int s, int e, int every) {
+static APART void describe_rest(int id, const uint8_t* p, int s, int e, int every) {
   int n = e - s, first = n <= SHAPE_BYTES ? shape_of(p + s, n, 0, shape_out) : -1;
   uint64_t h = first < 0 ? 0 : shape_hash_of(shape_out, n);
   rest_shape[3 * id] = (int32_t)h;
@@ -832,14 +838,10 @@ static int errno_aside(int kind, int sign, const uint8_t* s, int from, int at, i
   return o;
 }
 
-// A pass of template_of, compiled on its own: inlined, template_of was one function of 12.7 KB, whose optimizing compile
-// (V8's TurboFan, once it has run long enough) took 55-110 ms of a run's CPU; apart, each pass is compiled only if it
-// runs long itself, and in a fraction of that time.
-#define PASS __attribute__((noinline))
 
 // NEGATIVE_RE /(?<![\w.-])-(\d{1,3})(?![\w.])/: a `-` after no wordish byte (the scan's table, the look-behind's
 // class), then a run of 1 to 3 digits followed by no word character or `.`.
-static PASS int pass_negative(const uint8_t* s, int n, uint8_t* d) {
+static APART int pass_negative(const uint8_t* s, int n, uint8_t* d) {
   int o = 0;
   for (int i = 0; i < n;) {
     o = copy_to_start(s, &i, n, d, o, dashes);
@@ -880,7 +882,7 @@ static int unsigned_end(const uint8_t* s, int i, int n, int* digits) {
   return -1;
 }
 
-static PASS int pass_unsigned(const uint8_t* s, int n, uint8_t* d) {
+static APART int pass_unsigned(const uint8_t* s, int n, uint8_t* d) {
   int o = 0;
   for (int i = 0; i < n;) {
     o = copy_to_start(s, &i, n, d, o, letter_es);
@@ -1036,7 +1038,7 @@ static inline uint32_t runs_of_eight(uint32_t window) {
 // HEX_RE, tried only where a run of 8 hex digits or more starts (or `0x` before one): no other word start can match. The
 // runs are found a vector at a time (8 hex bytes in a row ending in a vector, with the vector before), each tried once,
 // at its first 8; every hex letter that starts a word was tried before (a message's words of `a-f`: `a`, `dev`, `file`).
-static PASS int pass_hex(const uint8_t* s, int n, uint8_t* d) {
+static APART int pass_hex(const uint8_t* s, int n, uint8_t* d) {
   int o = 0, at = 0, run_end = 0;
   uint32_t window = 0;
   for (int i = 0; i < n; i += 16) {
@@ -1089,7 +1091,7 @@ static inline v128_t subject_triggers(v128_t v, v128_t b1, v128_t b2) {
 // trigger (subject_triggers) ends: no other start can match, and a trigger's word start is found by walking back over
 // `[a-z_]` (name_start). Asked at every word that starts with a lowercase letter, this pass and the hex one took a third
 // of the module's time on a long message (an audit record: 1.6 µs in all, 1.1 asking only there).
-static PASS int pass_subject(const uint8_t* s, int n, uint8_t* d) {
+static APART int pass_subject(const uint8_t* s, int n, uint8_t* d) {
   int o = 0, at = 0, tried = -1;
   for (int i = 0; i < n; i += 16) {
     v128_t v = wasm_v128_load(s + i);
@@ -1118,7 +1120,7 @@ static PASS int pass_subject(const uint8_t* s, int n, uint8_t* d) {
 }
 
 // Puts back what was set aside, each where its mark is.
-static PASS int put_back(const uint8_t* s, int n, uint8_t* d) {
+static APART int put_back(const uint8_t* s, int n, uint8_t* d) {
   if (aside_used == 0) {
     __builtin_memcpy(d, s, (unsigned)n);
     return n;
@@ -1133,10 +1135,10 @@ static PASS int put_back(const uint8_t* s, int n, uint8_t* d) {
   return o;
 }
 
-static PASS int pass_dates(const uint8_t* s, int n, uint8_t* d) { return pass_replace(s, n, d, digit_starts, date_end, as_time); }
-static PASS int pass_klog_times(const uint8_t* s, int n, uint8_t* d) { return pass_replace(s, n, d, klog_starts, klog_end, as_klog_time); }
-static PASS int pass_ipv4(const uint8_t* s, int n, uint8_t* d) { return pass_replace(s, n, d, digit_starts, ipv4_end, as_ip); }
-static PASS int pass_numbers(const uint8_t* s, int n, uint8_t* d) { return pass_replace(s, n, d, digit_starts, number_end, as_number); }
+static APART int pass_dates(const uint8_t* s, int n, uint8_t* d) { return pass_replace(s, n, d, digit_starts, date_end, as_time); }
+static APART int pass_klog_times(const uint8_t* s, int n, uint8_t* d) { return pass_replace(s, n, d, klog_starts, klog_end, as_klog_time); }
+static APART int pass_ipv4(const uint8_t* s, int n, uint8_t* d) { return pass_replace(s, n, d, digit_starts, ipv4_end, as_ip); }
+static APART int pass_numbers(const uint8_t* s, int n, uint8_t* d) { return pass_replace(s, n, d, digit_starts, number_end, as_number); }
 
 // Writes the template of text_in[0, length) to text_out and returns its length (never more than the text's); -1 for a
 // text it does not read: longer than TEXT_BYTES, or with a byte past ASCII or one that could be taken for a mark.
