@@ -4,7 +4,7 @@ import type { Worker } from 'node:worker_threads';
 import { textMemories } from '../analysis/text-reading.js';
 import { HeaderMatcher } from '../reports/header-matcher.js';
 import type { ReadMeter } from './meter.js';
-import { BLOCK_BUFFER_BYTES, BLOCK_BYTES, ListRelease, readScannedBlock, type BlockStops, type TextReader } from './prescan-block.js';
+import { BLOCK_BUFFER_BYTES, BLOCK_BYTES, blockStops, ListRelease, readScannedBlock, type BlockStops, type TextReader } from './prescan-block.js';
 import { AHEAD_PER_WORKER, holdWorkers, nextScanId, plainFileScanWorkers } from './scan-workers.js';
 
 /** One block of the file and, when a worker scanned it, the lines of it that may matter. */
@@ -157,7 +157,7 @@ export class Prescan {
 
   private settle({ block, bytes, found }: WorkerReply, worker: number): void {
     this.outstanding[worker]!--;
-    this.waiting.get(block)?.({ bytes: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), found });
+    this.waiting.get(block)?.({ bytes: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), found: found && blockStops(found) });
     this.waiting.delete(block);
     this.askAhead();
   }

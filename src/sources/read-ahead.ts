@@ -1,6 +1,6 @@
 import type { Worker } from 'node:worker_threads';
 import type { ReadMeter } from './meter.js';
-import { listBuffers, moveAway, type BlockStops } from './prescan-block.js';
+import { blockStops, listBuffers, moveAway, type BlockStops } from './prescan-block.js';
 import type { ScannedBlock } from './prescan.js';
 import { holdWorkers, nextScanId, scanWorkers } from './scan-workers.js';
 import { DIRECT_BYTES } from './stream-scan.js';
@@ -134,7 +134,7 @@ export class ReadAhead {
 
   private settle({ job, text, blocks }: ReadWholeReply): void {
     const bytes = text && Buffer.from(text.buffer, text.byteOffset, text.byteLength);
-    this.waiting.get(job)?.(bytes && blocks && blocks.map(({ at, length, found }) => ({ bytes: bytes.subarray(at, at + length), found })));
+    this.waiting.get(job)?.(bytes && blocks && blocks.map(({ at, length, found }) => ({ bytes: bytes.subarray(at, at + length), found: found && blockStops(found) })));
     this.waiting.delete(job);
   }
 

@@ -1,6 +1,6 @@
 import type { Readable } from 'node:stream';
 import type { Worker } from 'node:worker_threads';
-import { BLOCK_BYTES, ListRelease, type BlockStops } from './prescan-block.js';
+import { BLOCK_BYTES, blockStops, ListRelease, type BlockStops } from './prescan-block.js';
 import type { ScannedBlock } from './prescan.js';
 import { AHEAD_PER_WORKER, holdWorkers, nextScanId, scanWorkers } from './scan-workers.js';
 
@@ -108,7 +108,7 @@ export class StreamScan {
       workers,
       this.file,
       (reply) => {
-        this.waiting.get(reply.block)?.(reply.found);
+        this.waiting.get(reply.block)?.(reply.found && blockStops(reply.found));
         this.waiting.delete(reply.block);
       },
       () => this.fail(),

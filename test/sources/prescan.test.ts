@@ -2,6 +2,7 @@
 // look like (a report or a line across a block boundary, NUL bytes, `\r\n` line ends), the analysis must be
 // the one the single-threaded fast path gives. The worker script exists only in the build
 // (`npm test` builds first), so this runs the built `analyzePaths`.
+import { spawnSync } from 'node:child_process';
 import { EventEmitter } from 'node:events';
 import { closeSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import type { Worker } from 'node:worker_threads';
@@ -235,6 +236,27 @@ describe('blocks the main thread scans itself while it waits for a worker', () =
     // (the worker was asked for some blocks, the main thread scanned the others)
     expect(worker.asked.length).toBeGreaterThan(0);
     expect(worker.asked.length).toBeLessThan(count);
+  });
+});
+
+describe("a block's stops, one hidden class whoever scanned the block (blockStops)", () => {
+  it('gives a block scanned in this thread and one cloned from a worker\'s reply the same hidden class, and the same lists', () => {
+    // (V8's own test of hidden classes needs --allow-natives-syntax: asked of a node of its own)
+    const script = `
+      const { blockStops, scanWithTexts } = await import(${JSON.stringify(new URL('../../dist/src/sources/prescan-block.js', import.meta.url).href)});
+      const { textMemories } = await import(${JSON.stringify(new URL('../../dist/src/analysis/text-reading.js', import.meta.url).href)});
+      const { HeaderMatcher } = await import(${JSON.stringify(new URL('../../dist/src/reports/header-matcher.js', import.meta.url).href)});
+      const bytes = Buffer.from(${JSON.stringify(noise.join('\n') + '\n')});
+      const here = scanWithTexts(bytes, true, 65536, false, { headers: new HeaderMatcher(), memory: textMemories()(false) });
+      const cloned = structuredClone(here);
+      const taken = blockStops(cloned);
+      const lists = (found) => JSON.stringify([found.stops, found.restIds, found.clocks, found.texts.fields].map((list) => [...list]));
+      console.log(JSON.stringify({ raw: %HaveSameMap(here, cloned), taken: %HaveSameMap(here, taken), stops: here.stops.length, sameLists: lists(taken) === lists(here) }));`;
+    const run = spawnSync(process.execPath, ['--allow-natives-syntax', '--input-type=module', '-e', script], { encoding: 'utf8' });
+    expect(run.stderr).toBe('');
+    // (the clone alone has a class of its own: what blockStops is for)
+    expect(JSON.parse(run.stdout)).toMatchObject({ raw: false, taken: true, sameLists: true });
+    expect(JSON.parse(run.stdout).stops).toBeGreaterThan(0);
   });
 });
 
