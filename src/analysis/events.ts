@@ -8,7 +8,7 @@ import { RecentTexts } from '../lines/recent-texts.js';
 import { templateByModule } from '../lines/line-scan.js';
 
 // Words that make a line an error, failure or timeout rather than routine noise.
-export const NOTABLE_RE = /\b(?:err(?:or)?s?|fail(?:ed|ure|s)?|timed? ?out|timeout|not responding|unable|cannot|can't|denied|refused|abort(?:ed|ing)?|reset|offline|lost|corrupt(?:ed|ion)?|critical|fatal|hung|stall(?:ed)?|blocked|dropped|warn(?:ing)?)\b/i;
+export const NOTABLE_RE = /\b(?:err(?:or)?s?|fail(?:ed|ure|s)?|timed? ?out|timeout|not responding|unable|cannot|can't|denied|refused|abort(?:ed|ing)?|reset|offline|lost|corrupt(?:ed|ion)?|critical|fatal|hung|stall(?:ed)?|blocked|dropp(?:ed|ing)|warn(?:ing)?)\b/i;
 /**
  * The whole words NOTABLE_RE takes on their own, in lower case (it takes them in any case): the line scan finds them
  * without the regex (native/line-scan.c, has_notable_word). A word left out only costs the regex.
@@ -16,7 +16,7 @@ export const NOTABLE_RE = /\b(?:err(?:or)?s?|fail(?:ed|ure|s)?|timed? ?out|timeo
 export const NOTABLE_WORDS: readonly string[] = [
   'err', 'errs', 'error', 'errors', 'fail', 'fails', 'failed', 'failure', 'timeout', 'timedout', 'unable', 'cannot', 'denied', 'refused',
   'abort', 'aborted', 'aborting', 'reset', 'offline', 'lost', 'corrupt', 'corrupted', 'corruption', 'critical', 'fatal', 'hung', 'stall',
-  'stalled', 'blocked', 'dropped', 'warn', 'warning',
+  'stalled', 'blocked', 'dropped', 'dropping', 'warn', 'warning',
 ];
 // A negative number that may be an errno: `-107`, `error -5`, `ret=-110`, `(-28)`.
 const NEGATIVE_RE = /(?<![\w.-])-(\d{1,3})(?![\w.])/g;

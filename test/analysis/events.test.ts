@@ -148,6 +148,18 @@ describe('EventAggregator', () => {
   });
 
   it.each([
+    // A full connection-tracking table drops new flows (nf_conntrack_core.c, `nf_ct_drop` path): a busy node's packet loss.
+    ['nf_conntrack: table full, dropping packet', 'nf_conntrack: table full, dropping packet'],
+    ['nf_conntrack: nf_conntrack: table full, dropping packet', 'nf_conntrack: nf_conntrack: table full, dropping packet'],
+    ['net_ratelimit: 12 callbacks suppressed', null],
+    ['IPVS: rr: TCP 10.96.0.1:443 - no destination available, dropping packet', 'IPVS: rr: TCP IP:N - no destination available, dropping packet'],
+    ['eth0: 3 packets dropped on the receive ring', 'ethN: N packets dropped on the receive ring'],
+  ])('takes a kernel line that says packets are dropped for a notable event: %s', (message, template) => {
+    const reading = readEvent(message, true);
+    expect(reading?.notable ? reading.template : null).toBe(template);
+  });
+
+  it.each([
     // [program message, what the events keep of it]
     ['time="2022-11-12T10:10:31+08:00" level=info msg="shim disconnected" id=1ed866', null],
     ['operationExecutor.VerifyControllerAttachedVolume started for volume "default-token-929025"', null],
