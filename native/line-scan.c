@@ -58,8 +58,8 @@ uint8_t stop_keep[ROOM];
 uint32_t rest_hash[MAX_RESTS];
 // Out, for each distinct text: whether it holds a piece of a report header (header_table: a text without one can open
 // no report, and is read without the header regexes, src/analysis/text-reading.ts), and a notable word (see
-// has_notable_word; not looked for by a scan of every line). Without `every`, the header pieces of a text whose shape
-// was described before are not looked for (HEADER_NOT_LOOKED_FOR, see seen_shape_hash): such a text most often takes
+// has_notable_word; not looked for by a scan of every line). The header pieces of a text whose shape was described
+// before are not looked for (HEADER_NOT_LOOKED_FOR, see seen_shape_hash): such a text most often takes
 // the read of its shape and is never read whole, and one that is asks header_piece.
 #define HEADER_NOT_LOOKED_FOR 2
 uint8_t rest_header[MAX_RESTS];

@@ -262,8 +262,8 @@ export interface RegionStops {
   /**
    * 1 for each distinct text that holds a piece of a report header (HEADER_PIECES), by id: a text without one opens
    * no report and is no register dump's `CPU:` line (mayBeHeader is false for each of its parts). Told by the module
-   * (twice as fast as mayBeHeader on a busy node's long audit lines). Not looked for, without every line a stop, in a
-   * text whose shape the module saw before (HEADER_NOT_LOOKED_FOR: it most often takes the read of its shape's texts);
+   * (twice as fast as mayBeHeader on a busy node's long audit lines). Not looked for in a text whose shape the module
+   * saw before (HEADER_NOT_LOOKED_FOR: it most often takes the read of its shape's texts);
    * headerPieceIn tells it for such a text read whole.
    */
   readonly restHeaders: Uint8Array;
