@@ -25,6 +25,8 @@ const NEGATIVE_RE = /(?<![\w.-])-(\d{1,3})(?![\w.])/g;
 const UNSIGNED_RE = /(?<!I\/O )\b(?:error|err|errno)[ =:]{1,2}(\d{1,3})(?![\w.:/-])/g;
 /** Whether a text holds a number NEGATIVE_RE would take for an errno (before the errno table is asked). */
 export const ERRNO_LIKE_RE = new RegExp(NEGATIVE_RE.source);
+/** Whether a text holds an errno UNSIGNED_RE would take (`errno: 5`, `err=5`), before the errno table is asked. */
+export const UNSIGNED_ERRNO_LIKE_RE = new RegExp(UNSIGNED_RE.source);
 const GENERATED_PREFIX = GENERATED_NAME_PREFIXES.join('|');
 // What SUBJECT_RE's first branch needs to match: a prefix and a hex digit (an id may hold no decimal digit).
 const MAYBE_GENERATED_RE = new RegExp(String.raw`(?:${GENERATED_PREFIX})[\da-f]`);

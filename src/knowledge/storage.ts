@@ -51,6 +51,13 @@ export const STORAGE_FORMATS: readonly RegExp[] = RULES.map((rule) => rule.re);
 // multipath rule took any case once (`/i`, and a pass of its own): its pass cost a noisy log's full read as much as all the others.
 const ANY_RULE = new RegExp(RULES.map((rule) => `(?:${rule.re.source})`).join('|'));
 
+/**
+ * Whether a text may hold a storage error anywhere (the rules without their anchors at the message's start): what the
+ * fast scan keeps besides notable words, since a storage error is notable whatever its words (`timing out command`,
+ * `Failing path`). Run on a whole line, its prefix included.
+ */
+export const STORAGE_ANYWHERE_RE = new RegExp(RULES.map((rule) => `(?:${rule.re.source.replace(/^\^/, '')})`).join('|'));
+
 /** The storage error a kernel message (or a multipathd line) reports, or null. */
 export function storageError(message: string): StorageError | null {
   if (!ANY_RULE.test(message)) return null;

@@ -1,4 +1,5 @@
-import { ERRNO_LIKE_RE, NOTABLE_RE } from '../analysis/events.js';
+import { ERRNO_LIKE_RE, NOTABLE_RE, UNSIGNED_ERRNO_LIKE_RE } from '../analysis/events.js';
+import { STORAGE_ANYWHERE_RE } from '../knowledge/storage.js';
 
 /**
  * The byte-level fast path of the line reader: finds, in raw bytes, the only lines outside a report that
@@ -25,7 +26,7 @@ const WAIT_HINT_RE = /held by |\}, at: |NMI backtrace|Sending NMI|GPs behind|tic
 /** Whether a raw line (any prefix) may be a report header, a register dump, a notable or errno event, or a wait. */
 export function mayMatter(raw: string): boolean {
   // Cheapest and most frequent first: most lines the scan stops at are notable.
-  return NOTABLE_RE.test(raw) || ERRNO_LIKE_RE.test(raw) || HEADER_HINT_RE.test(raw) || WAIT_HINT_RE.test(raw);
+  return NOTABLE_RE.test(raw) || ERRNO_LIKE_RE.test(raw) || HEADER_HINT_RE.test(raw) || WAIT_HINT_RE.test(raw) || UNSIGNED_ERRNO_LIKE_RE.test(raw) || STORAGE_ANYWHERE_RE.test(raw);
 }
 
 /**
@@ -42,6 +43,12 @@ const HEADER_GRAMS = [
 ];
 /** Pieces of WAIT_HINT_RE's literals (`+0x` and a hex digit are added below). */
 const WAIT_GRAMS = ['held', '}, a', 'nmi ', 'gps ', 'ks t', 'rved', 'ate:', 'perv'];
+/**
+ * Pieces of the storage errors and errnos that hold none of the notable words' (STORAGE_ANYWHERE_RE, UNSIGNED_RE):
+ * `timing out command`, `xfs_do_force_shutdown`, `errno: 5`. The others hold one (`I/O error`, `Failing path`,
+ * `resetting controller`, `Device offlined`): test/lines/fast-scan.test.ts stops at every storage example.
+ */
+const STORAGE_GRAMS = ['g ou', 'e_sh', 'errn'];
 const NOTABLE_GRAMS = [
   'erro', 'errs', 'fail', 'dout', 'd ou', 'eout', 'e ou', 'spon', 'anno', "an't", 'enie', 'efus', 'abor', 'eset', 'ffli', 'lost', 'orru', 'crit', 'fata', 'hung',
   'stal', 'cked', 'ropp',
@@ -54,7 +61,7 @@ export const isWord = (byte: number): boolean => /\w/.test(String.fromCharCode(b
 
 /** Every folded four-byte window that may be part of a report header, or (`notable`) of a line that matters at all. */
 function gramWindows(notable: boolean): number[] {
-  const grams = notable ? [...HEADER_GRAMS, ...NOTABLE_GRAMS, ...WAIT_GRAMS] : HEADER_GRAMS;
+  const grams = notable ? [...HEADER_GRAMS, ...NOTABLE_GRAMS, ...WAIT_GRAMS, ...STORAGE_GRAMS] : HEADER_GRAMS;
   const windows: number[][] = grams.map((gram) => [...gram].map((c) => c.charCodeAt(0)));
   for (let b = 0; b < 256; b++) {
     // `err` as a whole word: followed by any byte that folds to a non-word byte (the line end folds to `*`).

@@ -9,13 +9,15 @@ import { Readable } from 'node:stream';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { Analyzer, analyzeText } from '../../src/analyzer.js';
-import { ERRNO_LIKE_RE, NOTABLE_RE } from '../../src/analysis/events.js';
+import { isNotableReading, readEvent } from '../../src/analysis/events.js';
+import { storageError } from '../../src/knowledge/storage.js';
 import { LINE_PIECES, mayBeHeader, mayMatter } from '../../src/lines/fast-scan.js';
 import { candidateLines, findStops } from '../../src/lines/line-scan.js';
 import { parseLine } from '../../src/lines/formats.js';
 import type { LineFormat } from '../../src/lines/types.js';
 import { isCutHereLine, parseCpuLine } from '../../src/reports/body.js';
 import { DETECTORS } from '../../src/reports/index.js';
+import { STORAGE_EXAMPLES } from '../knowledge/storage-examples.js';
 import type { Result } from '../../src/result/schema.js';
 import { analyzePaths } from '../../src/run.js';
 import { readLines } from '../../src/sources/read.js';
@@ -40,8 +42,7 @@ const PREFIXES: readonly [LineFormat, string][] = [
  * after which a WARNING's message may come), or keep it as a notable event.
  */
 function matters(text: string): boolean {
-  const trimmed = text.trim();
-  return DETECTORS.some((d) => d.header.test(text)) || parseCpuLine(text.trimStart()) !== null || isCutHereLine(text) || NOTABLE_RE.test(trimmed) || ERRNO_LIKE_RE.test(trimmed);
+  return DETECTORS.some((d) => d.header.test(text)) || parseCpuLine(text.trimStart()) !== null || isCutHereLine(text) || isNotableReading(readEvent(text, true));
 }
 
 /** Whether the byte scan (before `mayMatter` checks its candidates) stops at the line, alone or after a routine one. */
@@ -53,11 +54,12 @@ function scanStopsAt(raw: string): boolean {
 }
 
 const examples = DETECTORS.flatMap((d) => d.meta.examples);
+const storageLines = STORAGE_EXAMPLES.map(([, line]) => line);
 const WORDS = ['error', 'errors', 'err', 'Failed', 'FAILURE', 'timed out', 'timeout', 'not responding', 'Unable', 'cannot', "can't", 'denied', 'refused', 'aborting', 'reset', 'offline', 'lost', 'corruption', 'Critical', 'fatal', 'hung', 'stalled', 'blocked', 'dropped', 'Warning', '-5', '(-110)', 'ret=-28', 'node-7', 'x-1', 'CPU: 3 PID: 1 Comm: a', 'list_add corruption', 'interrupt', 'erratum', 'stderr', 'é'];
 const filler = fc.stringMatching(/^[ -~]{0,24}$/);
 const message = fc.oneof(
-  fc.constantFrom(...examples),
-  fc.tuple(filler, fc.constantFrom(...examples, ...WORDS), filler).map(([a, w, b]) => `${a}${w}${b}`),
+  fc.constantFrom(...examples, ...storageLines),
+  fc.tuple(filler, fc.constantFrom(...examples, ...storageLines, ...WORDS), filler).map(([a, w, b]) => `${a}${w}${b}`),
   fc.array(fc.oneof(fc.constantFrom(...WORDS), filler), { maxLength: 6 }).map((parts) => parts.join(' ')),
   fc.string({ unit: 'binary-ascii', maxLength: 60 }).map((s) => s.replace(/[\r\n]/g, ' ')),
 );
@@ -83,6 +85,18 @@ describe('fast line scan', () => {
       }),
       fuzzParams(20_000),
     );
+  });
+
+  it('stops at every storage error and errno the events take for notable, whatever its words, under every line prefix', () => {
+    const lines = [...storageLines, 'mlx5_core 0000:3b:00.0: cmd failed, errno: 5', 'qla2xxx: Abort command issued nexus=0:1:2 --  0 2003. errno=110'];
+    for (const line of lines.filter((text) => isNotableReading(readEvent(text, true)))) {
+      for (const [, prefix] of PREFIXES) {
+        expect(mayMatter(prefix + line), prefix + line).toBe(true);
+        expect(scanStopsAt(prefix + line), prefix + line).toBe(true);
+      }
+    }
+    // (every storage error among them: a rule the events take for notable whatever its words)
+    expect(lines.filter((text) => storageError(text) !== null).every((text) => isNotableReading(readEvent(text, true)))).toBe(true);
   });
 
   it('lets every report header and CPU line through its header prefilter (property, against the detectors)', { timeout: FUZZ_TIMEOUT_MS }, () => {
@@ -190,6 +204,19 @@ describe('reading with the fast path', () => {
       }),
       fuzzParams(20),
     );
+  });
+
+  it('gives the same notable events as the full path for storage errors and errnos whatever their words (`Failing path`, `timing out command`, `errno: 5`)', async () => {
+    // Each storage example and errno line between routine lines, after a sample of routine lines the format is told from.
+    const routine = (i: number) => `Nov 12 10:${String(10 + (i % 40)).padStart(2, '0')}:00 node-2 systemd[1]: Started Session ${i} of user root.`;
+    const kernel = [...storageLines, 'mlx5_core 0000:3b:00.0: cmd failed, errno: 5'].map((line, i) => `Nov 12 10:${String(10 + (i % 40)).padStart(2, '0')}:30 node-2 kernel: ${line}`);
+    const text = [...Array.from({ length: 250 }, (_, i) => routine(i)), ...kernel.flatMap((line, i) => [line, routine(i), routine(i + 1)])].join('\n');
+    const full = analyzeText(text, 'messages', { now: () => new Date('2022-11-13T00:00:00Z'), year: 2022 });
+    const fast = await analyzeChunks(text, [65536], true);
+    const notable = (r: Result) => r.events.filter((e) => e.notable).map((e) => [e.template, e.count]);
+    expect(fast.inputs[0]!.linesPassedOver).toBeGreaterThan(250);
+    expect(notable(fast)).toEqual(notable(full));
+    expect(notable(full).map(([template]) => template)).toEqual(expect.arrayContaining(['device-mapper: multipath: Failing path N:N.', 'sd N:N:N:N: [sdb] tag#N timing out command, waited 180s']));
   });
 
   it('passes over the routine lines of the sample its format is told from (the first 200), after the first line with a time', async () => {
