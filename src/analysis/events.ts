@@ -7,8 +7,14 @@ import type { UnsaidEvent } from '../result/unsaid.js';
 import { RecentTexts } from '../lines/recent-texts.js';
 import { templateByModule } from '../lines/line-scan.js';
 
-// Words that make a line an error, failure or timeout rather than routine noise.
-export const NOTABLE_RE = /\b(?:err(?:or)?s?|fail(?:ed|ure|s)?|timed? ?out|timeout|not responding|unable|cannot|can't|denied|refused|abort(?:ed|ing)?|reset|offline|lost|corrupt(?:ed|ion)?|critical|fatal|hung|stall(?:ed)?|blocked|dropp(?:ed|ing)|warn(?:ing)?)\b/i;
+// Words that make a line an error, failure or timeout rather than routine noise. Besides the generic ones, each names a
+// kernel message a support engineer looks for: `hard resetting link` (libata), `Detected Tx Unit Hang` (e1000e, igb,
+// ixgbe), `cpu clock throttled` and `RT throttling activated` (thermal, sched), `neighbor table overflow!`, `Marking
+// clocksource 'tsc' as unstable`, `Possible SYN flooding on port 80`, `page allocation stalls for 10000ms`, and a link
+// going down (`NIC Link is Down`, bonding's `link status definitely down`, `SATA link down`), a file system remounted
+// read-only after an error (ext4), an NMI nothing claims (`Uhhuh. NMI received for unknown reason 2d on CPU 0.`).
+export const NOTABLE_RE =
+  /\b(?:err(?:or)?s?|fail(?:ed|ure|s)?|timed? ?out|timeout|not responding|unable|cannot|can't|denied|refused|abort(?:ed|ing)?|reset(?:ting)?|offline|lost|corrupt(?:ed|ion)?|critical|fatal|hung|hang|stall(?:ed|s)?|blocked|dropp(?:ed|ing)|warn(?:ing)?|throttl(?:ed|ing)|overflow|unstable|flooding|link (?:is |status definitely )?down|remounting filesystem read-only|nmi received for unknown reason)\b/i;
 /**
  * The whole words NOTABLE_RE takes on their own, in lower case (it takes them in any case): the line scan finds them
  * without the regex (native/line-scan.c, has_notable_word). A word left out only costs the regex.
@@ -16,7 +22,8 @@ export const NOTABLE_RE = /\b(?:err(?:or)?s?|fail(?:ed|ure|s)?|timed? ?out|timeo
 export const NOTABLE_WORDS: readonly string[] = [
   'err', 'errs', 'error', 'errors', 'fail', 'fails', 'failed', 'failure', 'timeout', 'timedout', 'unable', 'cannot', 'denied', 'refused',
   'abort', 'aborted', 'aborting', 'reset', 'offline', 'lost', 'corrupt', 'corrupted', 'corruption', 'critical', 'fatal', 'hung', 'stall',
-  'stalled', 'blocked', 'dropped', 'dropping', 'warn', 'warning',
+  'stalled', 'stalls', 'blocked', 'dropped', 'dropping', 'warn', 'warning', 'resetting', 'hang', 'throttled', 'throttling', 'overflow',
+  'unstable', 'flooding',
 ];
 // A negative number that may be an errno: `-107`, `error -5`, `ret=-110`, `(-28)`.
 const NEGATIVE_RE = /(?<![\w.-])-(\d{1,3})(?![\w.])/g;

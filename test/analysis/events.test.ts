@@ -151,10 +151,31 @@ describe('EventAggregator', () => {
     // A full connection-tracking table drops new flows (nf_conntrack_core.c, `nf_ct_drop` path): a busy node's packet loss.
     ['nf_conntrack: table full, dropping packet', 'nf_conntrack: table full, dropping packet'],
     ['nf_conntrack: nf_conntrack: table full, dropping packet', 'nf_conntrack: nf_conntrack: table full, dropping packet'],
-    ['net_ratelimit: 12 callbacks suppressed', null],
     ['IPVS: rr: TCP 10.96.0.1:443 - no destination available, dropping packet', 'IPVS: rr: TCP IP:N - no destination available, dropping packet'],
     ['eth0: 3 packets dropped on the receive ring', 'ethN: N packets dropped on the receive ring'],
-  ])('takes a kernel line that says packets are dropped for a notable event: %s', (message, template) => {
+    // Links going down: NIC drivers (e1000e, igb, ixgbe: `NIC Link is Down`), bonding, libata.
+    ['e1000e: eth0 NIC Link is Down', 'eN: ethN NIC Link is Down'],
+    ['bond0: link status definitely down for interface eth1, disabling it', 'bondN: link status definitely down for interface ethN, disabling it'],
+    ['ata1: SATA link down (SStatus 0 SControl 300)', 'ataN: SATA link down (SStatus N SControl N)'],
+    ['ata1: hard resetting link', 'ataN: hard resetting link'],
+    ['ixgbe 0000:01:00.0 eth0: Detected Tx Unit Hang', 'ixgbe N:N:N ethN: Detected Tx Unit Hang'],
+    // Thermal throttling (therm_throt.c, 3.x and 5.x wordings) and the RT scheduler's throttling.
+    ['CPU0: Core temperature above threshold, cpu clock throttled (total events = 1)', 'CPU0: Core temperature above threshold, cpu clock throttled (total events = N)'],
+    ['CPU2: Package temperature is above threshold, cpu clock is throttled (total events = 3)', 'CPU2: Package temperature is above threshold, cpu clock is throttled (total events = N)'],
+    ['sched: RT throttling activated', 'sched: RT throttling activated'],
+    ['neighbour: arp_cache: neighbor table overflow!', 'neighbour: arp_cache: neighbor table overflow!'],
+    ['TCP: request_sock_TCP: Possible SYN flooding on port 80. Sending cookies.  Check SNMP counters.', 'TCP: request_sock_TCP: Possible SYN flooding on port N. Sending cookies.  Check SNMP counters.'],
+    ["clocksource: timekeeping watchdog on CPU1: Marking clocksource 'tsc' as unstable because the skew is too large:", "clocksource: timekeeping watchdog on CPU1: Marking clocksource 'tsc' as unstable because the skew is too large:"],
+    ['kworker/0:1: page allocation stalls for 10000ms, order:0', 'kworker/N:N: page allocation stalls for 10000ms, order:N'],
+    ['EXT4-fs (sda1): Remounting filesystem read-only', 'EXT4-fs (sdaN): Remounting filesystem read-only'],
+    ['Uhhuh. NMI received for unknown reason 2d on CPU 0.', 'Uhhuh. NMI received for unknown reason 2d on CPU N.'],
+    // Routine: no problem said.
+    ['net_ratelimit: 12 callbacks suppressed', null],
+    ['e1000e: eth0 NIC Link is Up 1000 Mbps Full Duplex, Flow Control: Rx/Tx', null],
+    ['CPU0: Core temperature/speed normal', null],
+    ['EXT4-fs (sda1): mounted filesystem with ordered data mode. Opts: (null)', null],
+    ['systemd[1]: Reached target Network is Online.', null],
+  ])('takes a kernel line a support engineer looks for for a notable event: %s', (message, template) => {
     const reading = readEvent(message, true);
     expect(reading?.notable ? reading.template : null).toBe(template);
   });
