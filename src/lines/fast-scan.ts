@@ -51,7 +51,7 @@ const WAIT_GRAMS = ['held', '}, a', 'nmi ', 'gps ', 'ks t', 'rved', 'ate:', 'per
 const STORAGE_GRAMS = ['g ou', 'e_sh', 'errn'];
 const NOTABLE_GRAMS = [
   'erro', 'errs', 'fail', 'dout', 'd ou', 'eout', 'e ou', 'spon', 'anno', "an't", 'enie', 'efus', 'abor', 'eset', 'ffli', 'lost', 'orru', 'crit', 'fata', 'hung',
-  'stal', 'cked', 'ropp', 'hang', 'rott', 'stab', 'lood', 'k is', 'k do', 'y do', 'd-on',
+  'stal', 'cked', 'ropp', 'hang', 'rott', 'stab', 'lood', 'down', 'd-on',
 ];
 
 /** A byte lower-cased the cheap way (also maps some punctuation onto other punctuation: the scan only over-approximates). */
