@@ -64,16 +64,23 @@ function loaded(worker: Worker): Promise<void> {
   });
 }
 
+/** The longest the command waits for its workers to load (see workersLoaded): they take some 0.1-0.2 s. */
+const WORKERS_LOADED_WAIT_MS = 1000;
+
 /**
- * When `workers` (shared workers) have loaded their modules. The process's V8 flags set after it (see tuneTiering) then
- * leave their loading alone: Node's own modules are compiled from its code cache only while the flags are V8's defaults
- * (the cache is made for them). The workers are kept referenced meanwhile: an idle one keeps no run going.
+ * When `workers` (shared workers) have loaded their modules, or `waitMs` has passed (a worker slow to load, its modules
+ * on a slow disk, holds no run back: it only loses Node's code cache). The process's V8 flags set after it (see
+ * tuneTiering) then leave their loading alone: Node's own modules are compiled from its code cache only while the flags
+ * are V8's defaults (the cache is made for them). The workers are kept referenced meanwhile: an idle one keeps no run
+ * going.
  */
-export async function workersLoaded(workers: readonly Worker[]): Promise<void> {
+export async function workersLoaded(workers: readonly Worker[], waitMs = WORKERS_LOADED_WAIT_MS): Promise<void> {
   workers.forEach((worker) => worker.ref());
+  let timer: NodeJS.Timeout | undefined;
   try {
-    await Promise.all(workers.map((worker) => loadedOf.get(worker)));
+    await Promise.race([Promise.all(workers.map((worker) => loadedOf.get(worker))), new Promise<void>((resolve) => (timer = setTimeout(resolve, waitMs)))]);
   } finally {
+    clearTimeout(timer);
     workers.forEach((worker) => worker.unref());
   }
 }

@@ -17,6 +17,19 @@ describe('workersLoaded: the command sets its V8 flags once the scan workers hav
     expect(said.every((message) => message === WORKER_LOADED)).toBe(true);
   });
 
+  it('waits no longer than it is told for a worker still loading, and by default until it has loaded', async () => {
+    const workers = scanWorkers(false, 1)!;
+    let loaded = false;
+    workers[0]!.on('message', (message) => {
+      if (message === WORKER_LOADED) loaded = true;
+    });
+    // (a timer of no time runs before a worker that is loading its modules can say it has)
+    await workersLoaded(workers, 0);
+    expect(loaded).toBe(false);
+    await workersLoaded(workers);
+    expect(loaded).toBe(true);
+  });
+
   it('does not wait for a worker that ended before it loaded', async () => {
     const workers = scanWorkers(false, 1)!;
     void workers[0]!.terminate();
