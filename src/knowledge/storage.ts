@@ -52,11 +52,13 @@ export const STORAGE_FORMATS: readonly RegExp[] = RULES.map((rule) => rule.re);
 const ANY_RULE = new RegExp(RULES.map((rule) => `(?:${rule.re.source})`).join('|'));
 
 /**
- * Whether a text may hold a storage error anywhere (the rules without their anchors at the message's start): what the
- * fast scan keeps besides notable words, since a storage error is notable whatever its words (`timing out command`,
- * `Failing path`). Run on a whole line, its prefix included.
+ * Whether a line may hold a storage error (a superset of the rules): what the fast scan keeps besides notable words,
+ * since a storage error is notable whatever its words (`timing out command`, `Failing path`). Run on a whole line, its
+ * prefix included: a rule anchored at the message's start is tried where a message may start (the line's start, or
+ * after a syslog tag's `: `, a dmesg time's `] `, kmsg's `;` or a JSON string's `"`), not at every byte, so that a long
+ * line repeating a rule's first words costs no more than the rules' one pass over a message.
  */
-export const STORAGE_ANYWHERE_RE = new RegExp(RULES.map((rule) => `(?:${rule.re.source.replace(/^\^/, '')})`).join('|'));
+export const STORAGE_ANYWHERE_RE = new RegExp(RULES.map((rule) => `(?:${rule.re.source.replace(/^\^/, '(?:^|[:\\]] |[;"])')})`).join('|'));
 
 /** The storage error a kernel message (or a multipathd line) reports, or null. */
 export function storageError(message: string): StorageError | null {
