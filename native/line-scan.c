@@ -840,7 +840,6 @@ static int errno_aside(int kind, int sign, const uint8_t* s, int from, int at, i
   return o;
 }
 
-
 // NEGATIVE_RE /(?<![\w.-])-(\d{1,3})(?![\w.])/: a `-` after no wordish byte (the scan's table, the look-behind's
 // class), then a run of 1 to 3 digits followed by no word character or `.`.
 static APART int pass_negative(const uint8_t* s, int n, uint8_t* d) {

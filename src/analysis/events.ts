@@ -2,7 +2,7 @@ import { isEarlier, lasting, type LogLine } from '../lines/types.js';
 import { isAsciiDigit, trimEndWhere } from '../text/trim.js';
 import { lookupErrno } from '../knowledge/errno.js';
 import { GENERATED_ID_DIGITS, GENERATED_NAME_PREFIXES } from '../knowledge/interface-names.js';
-import { storageError, type StorageError } from '../knowledge/storage.js';
+import { STORAGE_ANYWHERE_RE, storageError, type StorageError } from '../knowledge/storage.js';
 import type { UnsaidEvent } from '../result/unsaid.js';
 import { RecentTexts } from '../lines/recent-texts.js';
 import { templateByModule } from '../lines/line-scan.js';
@@ -31,9 +31,9 @@ const NEGATIVE_RE = /(?<![\w.-])-(\d{1,3})(?![\w.])/g;
 // (ext4_end_bio prints a blk_status_t there since 4.13) nor `sector 5`; a number running on (`5.1`, `5:0`, `5s`) is no errno.
 const UNSIGNED_RE = /(?<!I\/O )\b(?:error|err|errno)[ =:]{1,2}(\d{1,3})(?![\w.:/-])/g;
 /** Whether a text holds a number NEGATIVE_RE would take for an errno (before the errno table is asked). */
-export const ERRNO_LIKE_RE = new RegExp(NEGATIVE_RE.source);
+const ERRNO_LIKE_RE = new RegExp(NEGATIVE_RE.source);
 /** Whether a text holds an errno UNSIGNED_RE would take (`errno: 5`, `err=5`), before the errno table is asked. */
-export const UNSIGNED_ERRNO_LIKE_RE = new RegExp(UNSIGNED_RE.source);
+const UNSIGNED_ERRNO_LIKE_RE = new RegExp(UNSIGNED_RE.source);
 const GENERATED_PREFIX = GENERATED_NAME_PREFIXES.join('|');
 // What SUBJECT_RE's first branch needs to match: a prefix and a hex digit (an id may hold no decimal digit).
 const MAYBE_GENERATED_RE = new RegExp(String.raw`(?:${GENERATED_PREFIX})[\da-f]`);
@@ -112,6 +112,15 @@ function readMessage(message: string): Reading | null {
   const storage = storageError(text);
   // A storage error is notable whatever its words (`timing out command`, `Failing path`).
   return eventReading(templateOf(text), storage, storage !== null || NOTABLE_RE.test(text));
+}
+
+/**
+ * Whether a text, its line's prefix included, may say something notable as readMessage tells it (a notable word, an
+ * errno, a storage error whatever its words): a superset of the events' rules, asked by the fast scan before them
+ * (src/lines/fast-scan.ts, mayMatter), which must never pass over a line they keep.
+ */
+export function mayBeNotable(text: string): boolean {
+  return NOTABLE_RE.test(text) || ERRNO_LIKE_RE.test(text) || UNSIGNED_ERRNO_LIKE_RE.test(text) || STORAGE_ANYWHERE_RE.test(text);
 }
 
 /** What a message says as an event, to hand back to addRead (null: nothing). */

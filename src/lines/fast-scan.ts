@@ -1,5 +1,4 @@
-import { ERRNO_LIKE_RE, NOTABLE_RE, UNSIGNED_ERRNO_LIKE_RE } from '../analysis/events.js';
-import { STORAGE_ANYWHERE_RE } from '../knowledge/storage.js';
+import { mayBeNotable } from '../analysis/events.js';
 
 /**
  * The byte-level fast path of the line reader: finds, in raw bytes, the only lines outside a report that
@@ -26,7 +25,7 @@ const WAIT_HINT_RE = /held by |\}, at: |NMI backtrace|Sending NMI|GPs behind|tic
 /** Whether a raw line (any prefix) may be a report header, a register dump, a notable or errno event, or a wait. */
 export function mayMatter(raw: string): boolean {
   // Cheapest and most frequent first: most lines the scan stops at are notable.
-  return NOTABLE_RE.test(raw) || ERRNO_LIKE_RE.test(raw) || HEADER_HINT_RE.test(raw) || WAIT_HINT_RE.test(raw) || UNSIGNED_ERRNO_LIKE_RE.test(raw) || STORAGE_ANYWHERE_RE.test(raw);
+  return mayBeNotable(raw) || HEADER_HINT_RE.test(raw) || WAIT_HINT_RE.test(raw);
 }
 
 /**
@@ -44,7 +43,7 @@ const HEADER_GRAMS = [
 /** Pieces of WAIT_HINT_RE's literals (`+0x` and a hex digit are added below). */
 const WAIT_GRAMS = ['held', '}, a', 'nmi ', 'gps ', 'ks t', 'rved', 'ate:', 'perv'];
 /**
- * Pieces of the storage errors and errnos that hold none of the notable words' (STORAGE_ANYWHERE_RE, UNSIGNED_RE):
+ * Pieces of the storage errors and errnos that hold none of the notable words' (see mayBeNotable):
  * `timing out command`, `xfs_do_force_shutdown`, `errno: 5`. The others hold one (`I/O error`, `Failing path`,
  * `resetting controller`, `Device offlined`): test/lines/fast-scan.test.ts stops at every storage example.
  */

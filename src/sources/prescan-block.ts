@@ -47,7 +47,8 @@ export function scanWithTexts(bytes: Buffer, startsAtLine: boolean, maxLineBytes
 
 /**
  * A block's stops as the reader takes them, made at this one place whoever scanned the block: the main thread (see
- * scanWithTexts) or a worker, whose reply is made again by the structured clone. Objects of two makings have two hidden
+ * scanWithTexts), the reader itself (a chunk no worker scanned, see LineSplitter.skipLines), or a worker, whose reply is
+ * made again by the structured clone. Objects of two makings have two hidden
  * classes, and the reader's hottest function (LineFeed.repeatRun) was compiled for the one, thrown away at the first
  * block of the other and compiled again (36-40 ms of TurboFan each time, noisy 1 GB).
  */

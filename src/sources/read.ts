@@ -2,7 +2,7 @@ import { TextDecoder } from 'node:util';
 import type { Readable } from 'node:stream';
 import { mayMatter } from '../lines/fast-scan.js';
 import { findStops, type RegionStops } from '../lines/line-scan.js';
-import type { BlockStops } from './prescan-block.js';
+import { blockStops, type BlockStops } from './prescan-block.js';
 import type { BlockTexts } from '../analysis/text-reading.js';
 import { Prescan, type ScannedBlock } from './prescan.js';
 import { StreamScan } from './stream-scan.js';
@@ -226,7 +226,7 @@ class LineSplitter {
     let found = this.found;
     if (!found || found.regionEnd !== to || from < found.regionStart) {
       const stops = findStops(buf, from, to, MAX_LINE_CHARS, this.everyLine);
-      found = this.found = { regionStart: from, regionEnd: to, ...stops, texts: this.skipper!.readTexts(buf, stops) };
+      found = this.found = blockStops({ regionStart: from, regionEnd: to, ...stops }, this.skipper!.readTexts(buf, stops));
       this.stopCursor = 0;
       this.knownFrom = -1;
     }
